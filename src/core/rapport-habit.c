@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-habit"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-habit.h"
+
+struct _RapportHabit
+{
+  GObject           parent_instance;
+
+  gint64            id;
+  char             *uuid;
+  char             *key;
+  char             *label;
+  char             *hint;
+  RapportHabitKind  kind;
+  int               position;
+  gboolean          active;
+};
+
+G_DEFINE_FINAL_TYPE (RapportHabit, rapport_habit, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_HINT,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rapport_habit_finalize (GObject *object)
+{
+  RapportHabit *self = RAPPORT_HABIT (object);
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->hint, g_free);
+
+  G_OBJECT_CLASS (rapport_habit_parent_class)->finalize (object);
+}
+
+static void
+rapport_habit_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RapportHabit *self = RAPPORT_HABIT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    case PROP_HINT: g_value_set_string (value, self->hint); break;
+    case PROP_ACTIVE: g_value_set_boolean (value, self->active); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_habit_class_init (RapportHabitClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_habit_finalize;
+  object_class->get_property = rapport_habit_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HINT] =
+    g_param_spec_string ("hint", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_habit_init (RapportHabit *self)
+{
+}
+
+gint64 rapport_habit_get_id (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->id; }
+const char *rapport_habit_get_uuid (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->uuid; }
+const char *rapport_habit_get_key (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->key; }
+const char *rapport_habit_get_label (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->label; }
+const char *rapport_habit_get_hint (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->hint; }
+RapportHabitKind rapport_habit_get_kind (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->kind; }
+int rapport_habit_get_position (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->position; }
+gboolean rapport_habit_get_active (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), FALSE); return self->active; }
+
+const char *
+rapport_habit_kind_to_string (RapportHabitKind kind)
+{
+  return kind == RAPPORT_HABIT_STRUCTURE ? "structure" : "trust";
+}
+
+gboolean
+rapport_habit_kind_from_string (const char       *text,
+                                RapportHabitKind *kind)
+{
+  if (g_strcmp0 (text, "trust") == 0)
+    *kind = RAPPORT_HABIT_TRUST;
+  else if (g_strcmp0 (text, "structure") == 0)
+    *kind = RAPPORT_HABIT_STRUCTURE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+#define HABIT_COLUMNS "id, uuid, key, label, hint, kind, position, active"
+
+static RapportHabit *
+habit_from_row (sqlite3_stmt *stmt)
+{
+  RapportHabit *self = g_object_new (RAPPORT_TYPE_HABIT, NULL);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->uuid = g_strdup (rapport_store_column_text (stmt, 1));
+  self->key = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+              ? NULL : g_strdup (rapport_store_column_text (stmt, 2));
+  self->label = g_strdup (rapport_store_column_text (stmt, 3));
+  self->hint = g_strdup (rapport_store_column_text (stmt, 4));
+  rapport_habit_kind_from_string (rapport_store_column_text (stmt, 5), &self->kind);
+  self->position = sqlite3_column_int (stmt, 6);
+  self->active = sqlite3_column_int (stmt, 7) != 0;
+  return self;
+}
+
+static GListStore *
+load_list (RapportStore  *store,
+           const char    *sql,
+           GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_HABIT);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RapportHabit) habit = habit_from_row (stmt);
+      g_list_store_append (list, habit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the habits"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GListStore *
+rapport_habit_load_active (RapportStore  *store,
+                           GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  return load_list (store,
+                    "SELECT " HABIT_COLUMNS " FROM habits WHERE active = 1"
+                    " ORDER BY position, id", error);
+}
+
+GListStore *
+rapport_habit_load_all (RapportStore  *store,
+                        GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  return load_list (store,
+                    "SELECT " HABIT_COLUMNS " FROM habits"
+                    " ORDER BY active DESC, position, id", error);
+}
+
+RapportHabit *
+rapport_habit_load (RapportStore  *store,
+                    gint64         id,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  RapportHabit *habit = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  stmt = rapport_store_prepare (store, "SELECT " HABIT_COLUMNS " FROM habits WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    habit = habit_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                 _("No habit with id %" G_GINT64_FORMAT), id);
+  else
+    rapport_store_set_error (store, error, _("Could not read a habit"));
+  sqlite3_reset (stmt);
+  return habit;
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-meeting-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rapport-meeting-list.h"
+
+struct _RapportMeetingList
+{
+  GObject       parent_instance;
+
+  RapportStore *store;
+  gint64        person_id;
+  GArray       *ids;       /* gint64, newest first */
+  GHashTable   *loaded;    /* id -> RapportMeeting, kept so a view and an
+                            * editor share one object per meeting */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportMeetingList, rapport_meeting_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return RAPPORT_TYPE_MEETING;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return RAPPORT_MEETING_LIST (model)->ids->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  RapportMeetingList *self = RAPPORT_MEETING_LIST (model);
+  g_autoptr(GError) error = NULL;
+  RapportMeeting *meeting;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  meeting = g_hash_table_lookup (self->loaded, &id);
+  if (meeting == NULL)
+    {
+      gint64 *key;
+
+      meeting = rapport_meeting_load (self->store, id, &error);
+      if (meeting == NULL)
+        {
+          g_warning ("Meeting %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
+          return NULL;
+        }
+      key = g_new (gint64, 1);
+      *key = id;
+      g_hash_table_insert (self->loaded, key, meeting);
+    }
+  return g_object_ref (meeting);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+rapport_meeting_list_finalize (GObject *object)
+{
+  RapportMeetingList *self = RAPPORT_MEETING_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_meeting_list_parent_class)->finalize (object);
+}
+
+static void
+rapport_meeting_list_class_init (RapportMeetingListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rapport_meeting_list_finalize;
+}
+
+static void
+rapport_meeting_list_init (RapportMeetingList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+static GArray *
+query_ids (RapportMeetingList  *self,
+           GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (self->store,
+                                "SELECT id FROM meetings WHERE person_id = ?1 AND deleted = 0"
+                                " ORDER BY date DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (self->store, error, _("Could not list the meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+RapportMeetingList *
+rapport_meeting_list_new (RapportStore  *store,
+                          gint64         person_id,
+                          GError       **error)
+{
+  g_autoptr(RapportMeetingList) self = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_MEETING_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->person_id = person_id;
+  ids = query_ids (self, error);
+  if (ids == NULL)
+    return NULL;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  return g_steal_pointer (&self);
+}
+
+gint64
+rapport_meeting_list_get_person_id (RapportMeetingList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_LIST (self), 0);
+  return self->person_id;
+}
+
+gboolean
+rapport_meeting_list_reload (RapportMeetingList  *self,
+                             GError             **error)
+{
+  GArray *ids;
+  guint old_len;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RAPPORT_IS_MEETING_LIST (self), FALSE);
+
+  ids = query_ids (self, error);
+  if (ids == NULL)
+    return FALSE;
+
+  old_len = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+
+  /* Drop cached meetings that are gone; the others keep their identity. */
+  g_hash_table_iter_init (&iter, self->loaded);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (rapport_meeting_list_find (self, *(gint64 *) key) == G_MAXUINT)
+      g_hash_table_iter_remove (&iter);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  return TRUE;
+}
+
+guint
+rapport_meeting_list_find (RapportMeetingList *self,
+                           gint64              meeting_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == meeting_id)
+      return i;
+  return G_MAXUINT;
+}

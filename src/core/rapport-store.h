@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define RAPPORT_STORE_ERROR (rapport_store_error_quark ())
+
+typedef enum
+{
+  RAPPORT_STORE_ERROR_OPEN,          /* folder or file cannot be created or opened */
+  RAPPORT_STORE_ERROR_NOT_DATABASE,  /* not SQLite, corrupt, or another program's */
+  RAPPORT_STORE_ERROR_TOO_NEW,       /* written by a newer Rapport */
+  RAPPORT_STORE_ERROR_SQL,           /* a statement failed */
+  RAPPORT_STORE_ERROR_INVALID,       /* a value was refused */
+  RAPPORT_STORE_ERROR_NOT_FOUND,
+} RapportStoreError;
+
+/* The schema version this build migrates to (PRAGMA user_version). */
+#define RAPPORT_STORE_SCHEMA_VERSION 2
+/* PRAGMA application_id: "RAPP". Tells our files from other SQLite files. */
+#define RAPPORT_STORE_APPLICATION_ID 0x52415050
+
+#define RAPPORT_TYPE_STORE (rapport_store_get_type ())
+G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
+
+GQuark         rapport_store_error_quark          (void);
+char          *rapport_store_default_path         (void);
+RapportStore  *rapport_store_open                 (const char    *path,
+                                                   GError       **error);
+const char    *rapport_store_get_path             (RapportStore  *self);
+sqlite3       *rapport_store_get_handle           (RapportStore  *self);
+int            rapport_store_get_schema_version   (RapportStore  *self);
+
+gboolean       rapport_store_begin                (RapportStore  *self,
+                                                   GError       **error);
+gboolean       rapport_store_commit               (RapportStore  *self,
+                                                   GError       **error);
+void           rapport_store_rollback             (RapportStore  *self);
+
+sqlite3_stmt  *rapport_store_prepare              (RapportStore  *self,
+                                                   const char    *sql,
+                                                   GError       **error);
+gboolean       rapport_store_exec                 (RapportStore  *self,
+                                                   const char    *sql,
+                                                   GError       **error);
+gboolean       rapport_store_step_done            (RapportStore  *self,
+                                                   sqlite3_stmt  *stmt,
+                                                   GError       **error);
+void           rapport_store_set_error            (RapportStore  *self,
+                                                   GError       **error,
+                                                   const char    *what);
+
+char          *rapport_store_now                  (void);
+char          *rapport_store_today                (void);
+char          *rapport_store_new_uuid             (void);
+const char    *rapport_store_column_text          (sqlite3_stmt  *stmt,
+                                                   int            column);
+
+G_END_DECLS

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rapport-store.h"
+#include "test-core-util.h"
+
+static void
+test_migrate_from_empty (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+
+  g_assert_cmpint (rapport_store_get_schema_version (store), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_core_sql_int (path, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_core_sql_int (path, "PRAGMA application_id"), ==, RAPPORT_STORE_APPLICATION_ID);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits"), ==, 11);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits WHERE active = 1"), ==, 3);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                      "('people','meetings','habits','checklist','commitments')"), ==, 5);
+  g_assert_cmpstr (sqlite3_db_filename (rapport_store_get_handle (store), "main"), ==, path);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT 1 FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+
+  g_clear_object (&store);
+  /* Opening again runs no migration twice. */
+  store = test_core_store_new (dir);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits"), ==, 11);
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_settings_of_connection (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  sqlite3 *db = rapport_store_get_handle (store);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA synchronous", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2); /* FULL */
+  sqlite3_finalize (stmt);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_refuses_newer_version (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *wal = NULL;
+
+  g_clear_object (&store);
+  sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d;",
+                         RAPPORT_STORE_SCHEMA_VERSION + 1);
+  test_core_sql (path, sql);
+  before = test_core_file_bytes (path);
+
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = test_core_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_refuses_garbage (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  RapportStore *store;
+  char junk[8192];
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, junk, sizeof junk, NULL));
+  before = test_core_file_bytes (path);
+
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = test_core_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_refuses_foreign_database (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  test_core_sql (path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
+                       "INSERT INTO invoices (total) VALUES (12.5);");
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (path, "PRAGMA user_version"), ==, 0);
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_unwritable_folder (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *path = g_build_filename (locked, "sub", "rapport.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  if (geteuid () == 0)
+    {
+      /* root ignores permission bits; a regular file in the way of the
+       * folder fails the same code path for everyone. */
+      g_assert_true (g_file_set_contents (locked, "x", 1, NULL));
+    }
+  else
+    {
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+    }
+
+  store = rapport_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_permissions (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "nested", "rapport.db", NULL);
+  g_autofree char *nested = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  GStatBuf st;
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+static void
+test_transactions_roll_back (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_begin (store, &error));
+  g_assert_true (rapport_store_exec (store,
+                                     "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                     " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+  rapport_store_rollback (store);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
+
+  g_assert_true (rapport_store_begin (store, &error));
+  g_assert_true (rapport_store_begin (store, &error));
+  g_assert_true (rapport_store_exec (store,
+                                     "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                     " VALUES ('u2', 'Grace', 'x', 'x')", &error));
+  g_assert_true (rapport_store_commit (store, &error));
+  /* Still inside the outer transaction: not yet visible to others. */
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_true (rapport_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 1);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/migrate-from-empty", test_migrate_from_empty);
+  g_test_add_func ("/store/connection-settings", test_settings_of_connection);
+  g_test_add_func ("/store/refuses-newer-version", test_refuses_newer_version);
+  g_test_add_func ("/store/refuses-garbage", test_refuses_garbage);
+  g_test_add_func ("/store/refuses-foreign-database", test_refuses_foreign_database);
+  g_test_add_func ("/store/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/store/permissions", test_permissions);
+  g_test_add_func ("/store/transactions", test_transactions_roll_back);
+
+  return g_test_run ();
+}
