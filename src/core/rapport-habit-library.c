@@ -101,8 +101,19 @@ rapport_habit_library_check_label (RapportStore  *store,
                                    gint64         except_id,
                                    GError       **error)
 {
+  gboolean against_active = TRUE;
+
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-  return check_label (store, label, except_id, TRUE, error);
+
+  if (except_id != 0)
+    {
+      g_autoptr(RapportHabit) habit = rapport_habit_load (store, except_id, error);
+
+      if (habit == NULL)
+        return NULL;
+      against_active = rapport_habit_get_active (habit);
+    }
+  return check_label (store, label, except_id, against_active, error);
 }
 
 static gboolean
@@ -531,7 +542,7 @@ rapport_habit_library_set_active (RapportStore  *store,
   if (active)
     {
       g_autofree char *label =
-        rapport_habit_library_check_label (store, rapport_habit_get_label (habit), habit_id, error);
+        check_label (store, rapport_habit_get_label (habit), habit_id, TRUE, error);
 
       if (label == NULL)
         {

@@ -19,9 +19,10 @@ G_BEGIN_DECLS
 
 /* Cleans @label to one trimmed line and checks it: not empty, at most
  * RAPPORT_HABIT_LABEL_MAX_CHARS characters, not the label of another
- * active habit (ignoring case; an inactive habit may share a label
- * until it is switched on again). @except_id is the habit being renamed or
- * switched on (0 for none). Returns the cleaned label, or NULL. */
+ * active habit (ignoring case). @except_id is the habit being edited (0
+ * for a new one); when it is not on the checklist the clash is not
+ * checked, as an inactive habit may share a label until it is switched on
+ * again. Returns the cleaned label, or NULL. For live checks in forms. */
 char          *rapport_habit_library_check_label  (RapportStore      *store,
                                                    const char        *label,
                                                    gint64             except_id,

@@ -505,6 +505,19 @@ test_validation (Fixture       *f,
     assert_active (f, expected);
   }
 
+  /* The live check a form runs agrees. */
+  {
+    g_autofree char *ok = rapport_habit_library_check_label (f->store, " listen\n", empathy_id, &error);
+    g_autofree char *clash = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ok, ==, "listen");
+    clash = rapport_habit_library_check_label (f->store, "listen", own_id, &error);
+    g_assert_null (clash);
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   /* Only habits on the checklist move. */
   g_assert_false (rapport_habit_library_move (f->store, empathy_id, 0, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
