@@ -1,0 +1,741 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-history"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-history.h"
+
+/* The series are built from one ordered pass over the meetings in range
+ * (served by meetings_by_date or meetings_by_person_date, with each
+ * meeting's checklist rows found through the (meeting_id, habit_id) key).
+ * Rows come sorted by date, so finding a row's bucket is one string
+ * comparison; letting SQLite GROUP BY a computed bucket instead needs a
+ * temporary B-tree and was slower on the decade data set. */
+
+typedef struct
+{
+  int                   ref_count;
+  RapportHistorySeries  series;
+} SeriesBox;
+
+#define BOX(s) ((SeriesBox *) ((char *) (s) - G_STRUCT_OFFSET (SeriesBox, series)))
+
+G_DEFINE_BOXED_TYPE (RapportHistorySeries, rapport_history_series,
+                     rapport_history_series_ref, rapport_history_series_unref)
+
+static void
+rate_clear (RapportHistoryRate *rate)
+{
+  g_clear_pointer (&rate->name, g_free);
+  g_clear_pointer (&rate->buckets, g_free);
+}
+
+static void
+rate_free (gpointer data)
+{
+  RapportHistoryRate *rate = data;
+
+  rate_clear (rate);
+  g_free (rate);
+}
+
+static void
+habit_free (gpointer data)
+{
+  RapportHistoryHabit *habit = data;
+
+  rate_clear (&habit->rate);
+  g_free (habit);
+}
+
+RapportHistorySeries *
+rapport_history_series_ref (RapportHistorySeries *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&BOX (self)->ref_count);
+  return self;
+}
+
+void
+rapport_history_series_unref (RapportHistorySeries *self)
+{
+  SeriesBox *box;
+
+  g_return_if_fail (self != NULL);
+
+  box = BOX (self);
+  if (!g_atomic_int_dec_and_test (&box->ref_count))
+    return;
+
+  g_free (self->starts);
+  g_free (self->meetings);
+  g_free (self->mood);
+  g_free (self->mood_count);
+  g_clear_pointer (&self->habits, g_ptr_array_unref);
+  g_clear_pointer (&self->extras, g_ptr_array_unref);
+  rate_clear (&self->kinds[0]);
+  rate_clear (&self->kinds[1]);
+  g_free (box);
+}
+
+RapportHistoryRate *
+rapport_history_series_add_extra (RapportHistorySeries *self,
+                                  const char           *name)
+{
+  RapportHistoryRate *rate;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  rate = g_new0 (RapportHistoryRate, 1);
+  rate->name = g_strdup (name);
+  rate->buckets = g_new0 (RapportHistoryCount, MAX (self->n_buckets, 1));
+  g_ptr_array_add (self->extras, rate);
+  return rate;
+}
+
+/* Dates ------------------------------------------------------------------ */
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+typedef char DateText[11];
+
+static void
+format_date (const GDate *date,
+             DateText     out)
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* 0 = Sunday, as strftime's %w. */
+static int
+weekday0 (const GDate *date)
+{
+  return g_date_get_weekday (date) % 7;
+}
+
+static void
+align (GDate                *date,
+       RapportHistoryBucket  bucket,
+       int                   first_weekday)
+{
+  if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+    g_date_set_day (date, 1);
+  else
+    g_date_subtract_days (date, (weekday0 (date) - first_weekday + 7) % 7);
+}
+
+static guint
+count_buckets (const GDate          *start,
+               const GDate          *today,
+               RapportHistoryBucket  bucket)
+{
+  if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+    return (g_date_get_year (today) * 12 + g_date_get_month (today)) -
+           (g_date_get_year (start) * 12 + g_date_get_month (start)) + 1;
+  return g_date_days_between (start, today) / 7 + 1;
+}
+
+static void
+step (GDate                *date,
+      RapportHistoryBucket  bucket,
+      int                   n)
+{
+  if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+    {
+      if (n >= 0)
+        g_date_add_months (date, n);
+      else
+        g_date_subtract_months (date, -n);
+    }
+  else
+    {
+      if (n >= 0)
+        g_date_add_days (date, 7 * n);
+      else
+        g_date_subtract_days (date, -7 * n);
+    }
+}
+
+void
+rapport_history_query_init (RapportHistoryQuery  *query,
+                            gint64                person_id,
+                            RapportHistoryRange   range,
+                            RapportHistoryBucket  bucket,
+                            int                   first_weekday,
+                            const char           *today)
+{
+  g_autofree char *now = NULL;
+
+  g_return_if_fail (query != NULL);
+
+  memset (query, 0, sizeof *query);
+  query->person_id = person_id;
+  query->range = range;
+  query->bucket = bucket;
+  query->first_weekday = CLAMP (first_weekday, 0, 6);
+  if (today == NULL)
+    today = now = rapport_store_today ();
+  if (!parse_date (today, &query->today))
+    {
+      g_critical ("Not a date: %s", today);
+      g_date_clear (&query->today, 1);
+      g_date_set_dmy (&query->today, 1, 1, 2000);
+    }
+}
+
+/* Queries ---------------------------------------------------------------- */
+
+typedef enum
+{
+  SCOPE_PERSON,
+  SCOPE_TEAM,
+  SCOPE_TEAM_ALL,
+} Scope;
+
+#define SCAN_COLUMNS \
+  "SELECT m.id, m.date, m.mood, c.habit_id, c.ticked FROM meetings m "
+#define SCAN_ORDER \
+  " ORDER BY m.date, m.id"
+
+static const char *scan_sql[] = {
+  [SCOPE_PERSON] =
+    SCAN_COLUMNS
+    "LEFT JOIN checklist c ON c.meeting_id = m.id "
+    "WHERE m.person_id = ?3 AND m.deleted = 0 AND m.date >= ?1 AND m.date <= ?2"
+    SCAN_ORDER,
+  [SCOPE_TEAM] =
+    SCAN_COLUMNS
+    "JOIN people p ON p.id = m.person_id "
+    "LEFT JOIN checklist c ON c.meeting_id = m.id "
+    "WHERE m.deleted = 0 AND m.date >= ?1 AND m.date <= ?2 AND p.archived = 0"
+    SCAN_ORDER,
+  [SCOPE_TEAM_ALL] =
+    SCAN_COLUMNS
+    "LEFT JOIN checklist c ON c.meeting_id = m.id "
+    "WHERE m.deleted = 0 AND m.date >= ?1 AND m.date <= ?2"
+    SCAN_ORDER,
+};
+
+static const char *first_sql[] = {
+  [SCOPE_PERSON] =
+    "SELECT m.date FROM meetings m "
+    "WHERE m.person_id = ?3 AND m.deleted = 0 AND m.date <= ?2 "
+    "ORDER BY m.date LIMIT 1",
+  [SCOPE_TEAM] =
+    "SELECT m.date FROM meetings m CROSS JOIN people p ON p.id = m.person_id "
+    "WHERE m.deleted = 0 AND m.date <= ?2 AND p.archived = 0 "
+    "ORDER BY m.date LIMIT 1",
+  [SCOPE_TEAM_ALL] =
+    "SELECT m.date FROM meetings m "
+    "WHERE m.deleted = 0 AND m.date <= ?2 "
+    "ORDER BY m.date LIMIT 1",
+};
+
+const char *
+rapport_history_get_scan_sql (gboolean one_person,
+                              gboolean include_archived)
+{
+  if (one_person)
+    return scan_sql[SCOPE_PERSON];
+  return scan_sql[include_archived ? SCOPE_TEAM_ALL : SCOPE_TEAM];
+}
+
+typedef struct
+{
+  RapportHistorySeries *series;
+  GHashTable           *habit_index;   /* habit id -> index + 1 */
+  RapportHistoryHabit **habits;        /* all habits, by position */
+  guint                 n_habits;
+  guint                *mood_sum;
+} Builder;
+
+static gboolean
+load_habits (RapportStore  *store,
+             Builder       *b,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *all = b->series->habits;
+  int rc;
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT id, label, kind, position, active FROM habits"
+                                " ORDER BY position, id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportHistoryHabit *habit = g_new0 (RapportHistoryHabit, 1);
+      RapportHabitKind kind = RAPPORT_HABIT_TRUST;
+
+      rapport_habit_kind_from_string (rapport_store_column_text (stmt, 2), &kind);
+      habit->habit_id = sqlite3_column_int64 (stmt, 0);
+      habit->rate.name = g_strdup (rapport_store_column_text (stmt, 1));
+      habit->kind = kind;
+      habit->position = sqlite3_column_int (stmt, 3);
+      habit->active = sqlite3_column_int (stmt, 4) != 0;
+      habit->rate.buckets = g_new0 (RapportHistoryCount, b->series->n_buckets);
+      g_ptr_array_add (all, habit);
+      g_hash_table_insert (b->habit_index, GINT_TO_POINTER ((int) habit->habit_id),
+                           GUINT_TO_POINTER (all->len));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the habits"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  b->habits = (RapportHistoryHabit **) all->pdata;
+  b->n_habits = all->len;
+  return TRUE;
+}
+
+static void
+bind_scope (sqlite3_stmt              *stmt,
+            const RapportHistoryQuery *query,
+            const char                *from,
+            const char                *to)
+{
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (query->person_id != 0)
+    sqlite3_bind_int64 (stmt, 3, query->person_id);
+}
+
+/* With @bounds (n_buckets + 1 dates as text) rows are counted per bucket;
+ * without, they count toward the previous range. */
+static gboolean
+scan (RapportStore               *store,
+      const RapportHistoryQuery  *query,
+      Scope                       scope,
+      Builder                    *b,
+      const char                 *from,
+      const char                 *to,
+      DateText                   *bounds,
+      GError                    **error)
+{
+  RapportHistorySeries *s = b->series;
+  sqlite3_stmt *stmt;
+  gint64 last_meeting = -1;
+  guint bucket = 0;
+  gint64 cached_id = -1;
+  RapportHistoryHabit *cached = NULL;
+  int rc;
+
+  stmt = rapport_store_prepare (store, scan_sql[scope], error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, query, from, to);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 meeting = sqlite3_column_int64 (stmt, 0);
+      RapportHistoryCount *count;
+      RapportHistoryHabit *habit;
+      gboolean ticked;
+
+      if (bounds != NULL)
+        {
+          const char *date = (const char *) sqlite3_column_text (stmt, 1);
+
+          while (bucket + 1 < s->n_buckets && strcmp (date, bounds[bucket + 1]) >= 0)
+            bucket++;
+        }
+
+      if (meeting != last_meeting)
+        {
+          last_meeting = meeting;
+          if (bounds != NULL)
+            {
+              s->meetings[bucket]++;
+              s->range_meetings++;
+              if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+                {
+                  b->mood_sum[bucket] += sqlite3_column_int (stmt, 2);
+                  s->mood_count[bucket]++;
+                }
+            }
+          else
+            s->previous_meetings++;
+        }
+
+      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        continue;  /* a meeting without any checklist */
+
+      if (sqlite3_column_int64 (stmt, 3) != cached_id)
+        {
+          guint index;
+
+          cached_id = sqlite3_column_int64 (stmt, 3);
+          index = GPOINTER_TO_UINT (g_hash_table_lookup (b->habit_index,
+                                                         GINT_TO_POINTER ((int) cached_id)));
+          cached = index > 0 ? b->habits[index - 1] : NULL;
+        }
+      habit = cached;
+      if (habit == NULL)
+        continue;
+
+      ticked = sqlite3_column_int (stmt, 4) != 0;
+      if (bounds != NULL)
+        {
+          count = &habit->rate.buckets[bucket];
+          count->total++;
+          count->ticked += ticked;
+          s->kinds[habit->kind].buckets[bucket].total++;
+          s->kinds[habit->kind].buckets[bucket].ticked += ticked;
+          count = &habit->rate.range;
+        }
+      else
+        count = &habit->rate.previous;
+      count->total++;
+      count->ticked += ticked;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+first_meeting (RapportStore               *store,
+               const RapportHistoryQuery  *query,
+               Scope                       scope,
+               const char                 *today,
+               GDate                      *out,
+               GError                    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (store, first_sql[scope], error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, query, "", today);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (!parse_date (rapport_store_column_text (stmt, 0), out))
+        *out = query->today;
+    }
+  else if (rc == SQLITE_DONE)
+    *out = query->today;
+  else
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+person_exists (RapportStore  *store,
+               gint64         person_id,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (store, "SELECT 1 FROM people WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                 _("There is no person with id %" G_GINT64_FORMAT), person_id);
+  else
+    rapport_store_set_error (store, error, _("Could not read the people"));
+  return FALSE;
+}
+
+static void
+sum_kinds (RapportHistorySeries *s)
+{
+  for (guint i = 0; i < s->habits->len; i++)
+    {
+      RapportHistoryHabit *habit = g_ptr_array_index (s->habits, i);
+      RapportHistoryRate *kind = &s->kinds[habit->kind];
+
+      kind->range.total += habit->rate.range.total;
+      kind->range.ticked += habit->rate.range.ticked;
+      kind->previous.total += habit->rate.previous.total;
+      kind->previous.ticked += habit->rate.previous.ticked;
+    }
+}
+
+RapportHistorySeries *
+rapport_history_compute (RapportStore               *store,
+                         const RapportHistoryQuery  *query,
+                         GError                    **error)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autoptr(GHashTable) habit_index = NULL;
+  g_autofree guint *mood_sum = NULL;
+  g_autofree DateText *bounds = NULL;
+  DateText today, from, prev_from, prev_to;
+  SeriesBox *box;
+  Scope scope;
+  Builder b;
+  GDate start;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (g_date_valid (&query->today), NULL);
+  g_return_val_if_fail (query->first_weekday >= 0 && query->first_weekday <= 6, NULL);
+
+  if (query->person_id != 0)
+    {
+      if (!person_exists (store, query->person_id, error))
+        return NULL;
+      scope = SCOPE_PERSON;
+    }
+  else
+    scope = query->include_archived ? SCOPE_TEAM_ALL : SCOPE_TEAM;
+
+  box = g_new0 (SeriesBox, 1);
+  box->ref_count = 1;
+  s = &box->series;
+  s->range = query->range;
+  s->bucket = query->bucket;
+  s->first_weekday = query->first_weekday;
+  s->today = query->today;
+  s->habits = g_ptr_array_new_with_free_func (habit_free);
+  s->extras = g_ptr_array_new_with_free_func (rate_free);
+  s->kinds[RAPPORT_HABIT_TRUST].name = g_strdup (_("Trust"));
+  s->kinds[RAPPORT_HABIT_STRUCTURE].name = g_strdup (_("Structure"));
+  format_date (&query->today, today);
+
+  /* Where the range starts, and in which buckets. */
+  start = query->today;
+  if (query->range == RAPPORT_HISTORY_RANGE_ALL)
+    {
+      if (!first_meeting (store, query, scope, today, &start, error))
+        return NULL;
+    }
+  else
+    {
+      guint months = query->range == RAPPORT_HISTORY_RANGE_YEAR ? 12 : 3;
+
+      if (s->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+        g_date_subtract_months (&start, months - 1);
+      else
+        {
+          g_date_subtract_months (&start, months);
+          g_date_add_days (&start, 1);
+        }
+    }
+  {
+    GDate aligned = start;
+
+    align (&aligned, s->bucket, s->first_weekday);
+    if (s->bucket == RAPPORT_HISTORY_BUCKET_WEEK &&
+        count_buckets (&aligned, &query->today, s->bucket) > RAPPORT_HISTORY_MAX_WEEKS)
+      {
+        s->bucket = RAPPORT_HISTORY_BUCKET_MONTH;
+        aligned = start;
+        align (&aligned, s->bucket, s->first_weekday);
+      }
+    s->first = aligned;
+  }
+
+  s->n_buckets = count_buckets (&s->first, &query->today, s->bucket);
+  s->starts = g_new (GDate, s->n_buckets + 1);
+  bounds = g_new (DateText, s->n_buckets + 1);
+  for (guint i = 0; i <= s->n_buckets; i++)
+    {
+      s->starts[i] = s->first;
+      step (&s->starts[i], s->bucket, i);
+      format_date (&s->starts[i], bounds[i]);
+    }
+  s->meetings = g_new0 (guint, s->n_buckets);
+  s->mood = g_new0 (double, s->n_buckets);
+  s->mood_count = g_new0 (guint, s->n_buckets);
+  mood_sum = g_new0 (guint, s->n_buckets);
+  for (guint k = 0; k < G_N_ELEMENTS (s->kinds); k++)
+    s->kinds[k].buckets = g_new0 (RapportHistoryCount, s->n_buckets);
+
+  habit_index = g_hash_table_new (NULL, NULL);
+  b.series = s;
+  b.habit_index = habit_index;
+  b.mood_sum = mood_sum;
+  if (!load_habits (store, &b, error))
+    return NULL;
+
+  format_date (&s->first, from);
+  if (!scan (store, query, scope, &b, from, today, bounds, error))
+    return NULL;
+
+  /* The range of the same length just before, for "down from 63 %".
+   * All time has nothing before it. */
+  if (query->range != RAPPORT_HISTORY_RANGE_ALL)
+    {
+      GDate prev = s->first;
+
+      step (&prev, s->bucket, -(int) s->n_buckets);
+      format_date (&prev, prev_from);
+      prev = s->first;
+      g_date_subtract_days (&prev, 1);
+      format_date (&prev, prev_to);
+      if (!scan (store, query, scope, &b, prev_from, prev_to, NULL, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < s->n_buckets; i++)
+    s->mood[i] = s->mood_count[i] > 0 ? (double) mood_sum[i] / s->mood_count[i] : NAN;
+
+  /* Only habits that were on a checklist in the range get a row. */
+  for (guint i = s->habits->len; i > 0; i--)
+    {
+      RapportHistoryHabit *habit = g_ptr_array_index (s->habits, i - 1);
+
+      if (habit->rate.range.total == 0)
+        g_ptr_array_remove_index (s->habits, i - 1);
+    }
+  sum_kinds (s);
+
+  return g_steal_pointer (&s);
+}
+
+/* Presentation ----------------------------------------------------------- */
+
+guint
+rapport_history_series_count_periods (const RapportHistorySeries *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->n_buckets; i++)
+    n += self->meetings[i] > 0;
+  return n;
+}
+
+static GDateTime *
+date_time (const GDate *date)
+{
+  return g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 0, 0, 0);
+}
+
+char *
+rapport_history_series_bucket_label (const RapportHistorySeries *self,
+                                     guint                       bucket)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (bucket < self->n_buckets, NULL);
+
+  dt = date_time (&self->starts[bucket]);
+  if (self->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+    /* Translators: a month in the history chart, see g_date_time_format() */
+    return g_date_time_format (dt, _("%OB %Y"));
+
+  /* Translators: a day and short month, see g_date_time_format() */
+  day = g_date_time_format (dt, _("%-d %b"));
+  /* Translators: %s is a date such as "3 Mar" */
+  return g_strdup_printf (_("Week of %s"), day);
+}
+
+char *
+rapport_history_series_tick_label (const RapportHistorySeries *self,
+                                   guint                       bucket)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (bucket <= self->n_buckets, NULL);
+
+  dt = date_time (&self->starts[bucket]);
+  if (self->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+    /* Translators: a month on the chart's time axis, see g_date_time_format() */
+    return g_date_time_format (dt, _("%b %Y"));
+  /* Translators: a day and short month, see g_date_time_format() */
+  return g_date_time_format (dt, _("%-d %b"));
+}
+
+double
+rapport_history_count_ratio (RapportHistoryCount count)
+{
+  if (count.total == 0)
+    return NAN;
+  return (double) count.ticked / count.total;
+}
+
+int
+rapport_history_count_percent (RapportHistoryCount count)
+{
+  if (count.total == 0)
+    return -1;
+  return (int) floor (100.0 * count.ticked / count.total + 0.5);
+}
+
+char *
+rapport_history_rate_summary (const RapportHistoryRate *rate)
+{
+  int now, before;
+
+  g_return_val_if_fail (rate != NULL, NULL);
+
+  now = rapport_history_count_percent (rate->range);
+  before = rapport_history_count_percent (rate->previous);
+  if (now < 0)
+    return g_strdup (_("no meetings in this period"));
+
+  if (before < 0)
+    /* Translators: "41 % of 58 meetings" */
+    return g_strdup_printf (ngettext ("%d %% of %u meeting",
+                                      "%d %% of %u meetings", rate->range.total),
+                            now, rate->range.total);
+  if (before > now)
+    /* Translators: "41 % of 58 meetings, down from 63 %" (the range before) */
+    return g_strdup_printf (ngettext ("%d %% of %u meeting, down from %d %%",
+                                      "%d %% of %u meetings, down from %d %%",
+                                      rate->range.total),
+                            now, rate->range.total, before);
+  if (before < now)
+    return g_strdup_printf (ngettext ("%d %% of %u meeting, up from %d %%",
+                                      "%d %% of %u meetings, up from %d %%",
+                                      rate->range.total),
+                            now, rate->range.total, before);
+  return g_strdup_printf (ngettext ("%d %% of %u meeting, as in the period before",
+                                    "%d %% of %u meetings, as in the period before",
+                                    rate->range.total),
+                          now, rate->range.total);
+}

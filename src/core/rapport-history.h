@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "rapport-habit.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RAPPORT_HISTORY_RANGE_3_MONTHS,
+  RAPPORT_HISTORY_RANGE_YEAR,
+  RAPPORT_HISTORY_RANGE_ALL,
+} RapportHistoryRange;
+
+typedef enum
+{
+  RAPPORT_HISTORY_BUCKET_WEEK,
+  RAPPORT_HISTORY_BUCKET_MONTH,
+} RapportHistoryBucket;
+
+/* Weekly series longer than this are grouped per month instead. */
+#define RAPPORT_HISTORY_MAX_WEEKS 104
+
+typedef struct
+{
+  gint64               person_id;         /* 0: the whole team */
+  gboolean             include_archived;  /* team only: archived people too */
+  RapportHistoryRange  range;
+  RapportHistoryBucket bucket;
+  int                  first_weekday;     /* 0 = Sunday ... 6 = Saturday */
+  GDate                today;             /* the range ends on this day */
+} RapportHistoryQuery;
+
+/* @ticked of @total. @total is 0 where nothing was counted: a gap, which
+ * is not the same as 0 %. */
+typedef struct
+{
+  guint ticked;
+  guint total;
+} RapportHistoryCount;
+
+/* One rate over time: a habit, a kind of habit, or an extra series (such
+ * as commitment follow-through) that another module fills in. */
+typedef struct
+{
+  char                *name;
+  RapportHistoryCount *buckets;   /* n_buckets entries */
+  RapportHistoryCount  range;     /* the whole range */
+  RapportHistoryCount  previous;  /* the range of the same length before it */
+} RapportHistoryRate;
+
+typedef struct
+{
+  RapportHistoryRate  rate;       /* rate.name is the habit's label */
+  gint64              habit_id;
+  RapportHabitKind    kind;
+  gboolean            active;     /* FALSE: archived or back in the library */
+  int                 position;
+} RapportHistoryHabit;
+
+typedef struct
+{
+  RapportHistoryRange   range;
+  RapportHistoryBucket  bucket;          /* may be MONTH when WEEK was asked */
+  int                   first_weekday;
+  GDate                 first;           /* start of the first bucket */
+  GDate                 today;
+
+  guint                 n_buckets;
+  GDate                *starts;          /* n_buckets + 1; the last ends the range */
+  guint                *meetings;        /* meetings held per bucket */
+  double               *mood;            /* mean mood, NAN without any */
+  guint                *mood_count;      /* meetings with a mood */
+
+  guint                 range_meetings;
+  guint                 previous_meetings;
+
+  GPtrArray            *habits;          /* RapportHistoryHabit*, by position */
+  RapportHistoryRate    kinds[2];        /* indexed by RapportHabitKind */
+  GPtrArray            *extras;          /* RapportHistoryRate*, may be empty */
+} RapportHistorySeries;
+
+#define RAPPORT_TYPE_HISTORY_SERIES (rapport_history_series_get_type ())
+
+GType                 rapport_history_series_get_type     (void) G_GNUC_CONST;
+
+RapportHistorySeries *rapport_history_compute             (RapportStore               *store,
+                                                           const RapportHistoryQuery  *query,
+                                                           GError                    **error);
+void                  rapport_history_query_init          (RapportHistoryQuery        *query,
+                                                           gint64                      person_id,
+                                                           RapportHistoryRange         range,
+                                                           RapportHistoryBucket        bucket,
+                                                           int                         first_weekday,
+                                                           const char                 *today);
+
+RapportHistorySeries *rapport_history_series_ref          (RapportHistorySeries       *self);
+void                  rapport_history_series_unref        (RapportHistorySeries       *self);
+
+/* Adds an empty series of n_buckets zero counts for the caller to fill
+ * (e.g. follow-through on commitments); owned by @self. */
+RapportHistoryRate   *rapport_history_series_add_extra    (RapportHistorySeries       *self,
+                                                           const char                 *name);
+
+/* Buckets with at least one meeting. */
+guint                 rapport_history_series_count_periods (const RapportHistorySeries *self);
+/* "Week of 3 Mar" or "March 2026". */
+char                 *rapport_history_series_bucket_label (const RapportHistorySeries *self,
+                                                           guint                       bucket);
+/* A short date for axis ticks: "3 Mar", "Mar 2026". */
+char                 *rapport_history_series_tick_label   (const RapportHistorySeries *self,
+                                                           guint                       bucket);
+
+/* 0..1, or NAN when @count.total is 0. */
+double                rapport_history_count_ratio         (RapportHistoryCount         count);
+/* Rounded percentage; -1 when there is nothing to count. */
+int                   rapport_history_count_percent       (RapportHistoryCount         count);
+/* "41 % of 58 meetings, down from 63 %" */
+char                 *rapport_history_rate_summary        (const RapportHistoryRate   *rate);
+
+/* The statement that reads the meetings, for EXPLAIN QUERY PLAN in tests. */
+const char           *rapport_history_get_scan_sql        (gboolean                    one_person,
+                                                           gboolean                    include_archived);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportHistorySeries, rapport_history_series_unref)
+
+G_END_DECLS

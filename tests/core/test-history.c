@@ -1,0 +1,585 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rapport-history.h"
+#include "test-core-util.h"
+
+/* Habit ids of the seeded library, in 002-seed-habits.sql order. */
+enum { LISTEN = 1, TRANSFER = 2, EXPLAIN = 3, CREATIVITY = 4, CLEAR = 9 };
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+  gint64        ada;
+  gint64        bob;
+} Fixture;
+
+static gint64
+add_person (Fixture    *f,
+            const char *name,
+            gboolean    archived)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, archived, created_at, updated_at)"
+                                          " VALUES ('%s', '%s', %d, 'x', 'x')",
+                                          uuid, name, archived);
+  g_autoptr(GError) error = NULL;
+
+  rapport_store_exec (f->store, sql, &error);
+  g_assert_no_error (error);
+  return sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
+}
+
+/* @spec has one character per seeded habit, by id from 1: '1' ticked,
+ * '0' on the checklist but not ticked, '-' or the end of the string: not
+ * on this meeting's checklist. @mood 0 is no mood. */
+static gint64
+add_meeting_full (Fixture    *f,
+                  gint64      person,
+                  const char *date,
+                  int         mood,
+                  const char *spec,
+                  gboolean    deleted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *mood_text = mood > 0 ? g_strdup_printf ("%d", mood) : g_strdup ("NULL");
+  g_autofree char *sql = NULL;
+  gint64 meeting;
+
+  sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, mood, deleted, created_at, updated_at)"
+                         " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', %s, %d, 'x', 'x')",
+                         uuid, person, date, mood_text, deleted);
+  rapport_store_exec (f->store, sql, &error);
+  g_assert_no_error (error);
+  meeting = sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
+
+  for (guint i = 0; spec[i] != '\0'; i++)
+    {
+      g_autofree char *row_uuid = NULL;
+      g_autofree char *row = NULL;
+
+      if (spec[i] == '-')
+        continue;
+      g_assert_true (spec[i] == '0' || spec[i] == '1');
+      row_uuid = rapport_store_new_uuid ();
+      row = g_strdup_printf ("INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, created_at, updated_at)"
+                             " VALUES ('%s', %" G_GINT64_FORMAT ", %u, %c, 'x', 'x')",
+                             row_uuid, meeting, i + 1, spec[i]);
+      rapport_store_exec (f->store, row, &error);
+      g_assert_no_error (error);
+    }
+  return meeting;
+}
+
+static gint64
+add_meeting (Fixture    *f,
+             gint64      person,
+             const char *date,
+             int         mood,
+             const char *spec)
+{
+  return add_meeting_full (f, person, date, mood, spec, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  f->ada = add_person (f, "Ada", FALSE);
+  f->bob = add_person (f, "Bob", FALSE);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'clear-expectations'"), ==, CLEAR);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'explain-why'"), ==, EXPLAIN);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+/* Ada's quarter, used with both week starts. */
+static void
+add_ada_quarter (Fixture *f)
+{
+  add_meeting (f, f->ada, "2025-09-07", 0, "0");           /* Sunday, before everything */
+  add_meeting (f, f->ada, "2025-12-14", 5, "10");          /* Sunday */
+  add_meeting (f, f->ada, "2025-12-15", 0, "1");           /* Monday */
+  add_meeting (f, f->ada, "2026-03-02", 4, "101");         /* Monday */
+  add_meeting (f, f->ada, "2026-03-04", 0, "110-----1");   /* Wednesday, with an inactive habit */
+  add_meeting (f, f->ada, "2026-03-08", 2, "000");         /* Sunday */
+  add_meeting_full (f, f->ada, "2026-03-10", 1, "1", TRUE); /* deleted */
+  add_meeting (f, f->ada, "2026-03-16", 3, "1");           /* Monday */
+  add_meeting (f, f->ada, "2026-03-18", 0, "0");           /* today, Wednesday */
+  add_meeting (f, f->ada, "2026-03-19", 0, "1");           /* tomorrow */
+  add_meeting (f, f->bob, "2026-03-03", 1, "111");         /* someone else */
+}
+
+static RapportHistorySeries *
+compute (Fixture              *f,
+         gint64                person,
+         RapportHistoryRange   range,
+         RapportHistoryBucket  bucket,
+         int                   first_weekday,
+         const char           *today)
+{
+  g_autoptr(GError) error = NULL;
+  RapportHistoryQuery query;
+  RapportHistorySeries *series;
+
+  rapport_history_query_init (&query, person, range, bucket, first_weekday, today);
+  series = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (series);
+  return series;
+}
+
+static void
+assert_date (const GDate *date,
+             const char  *expected)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d",
+              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static RapportHistoryHabit *
+habit_at (RapportHistorySeries *s,
+          guint                 i)
+{
+  g_assert_cmpuint (i, <, s->habits->len);
+  return g_ptr_array_index (s->habits, i);
+}
+
+#define assert_count(c, t, n) G_STMT_START {                \
+    RapportHistoryCount _c = (c);                             \
+    g_assert_cmpuint (_c.ticked, ==, (t));                    \
+    g_assert_cmpuint (_c.total, ==, (n));                     \
+  } G_STMT_END
+
+static void
+test_weeks_monday (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autofree char *summary = NULL;
+  RapportHistoryHabit *listen, *transfer, *explain, *clear;
+
+  add_ada_quarter (f);
+  s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+
+  g_assert_cmpint (s->bucket, ==, RAPPORT_HISTORY_BUCKET_WEEK);
+  g_assert_cmpuint (s->n_buckets, ==, 14);
+  assert_date (&s->first, "2025-12-15");
+  assert_date (&s->starts[0], "2025-12-15");
+  assert_date (&s->starts[11], "2026-03-02");
+  assert_date (&s->starts[13], "2026-03-16");
+  assert_date (&s->starts[14], "2026-03-23");
+
+  /* Habits with data, in checklist position order, archived or not. */
+  g_assert_cmpuint (s->habits->len, ==, 4);
+  listen = habit_at (s, 0);
+  transfer = habit_at (s, 1);
+  explain = habit_at (s, 2);
+  clear = habit_at (s, 3);
+  g_assert_cmpint (listen->habit_id, ==, LISTEN);
+  g_assert_cmpstr (listen->rate.name, ==, "Listen");
+  g_assert_cmpint (transfer->habit_id, ==, TRANSFER);
+  g_assert_cmpint (explain->habit_id, ==, EXPLAIN);
+  g_assert_cmpint (clear->habit_id, ==, CLEAR);
+  g_assert_true (listen->active);
+  g_assert_false (clear->active);
+  g_assert_cmpint (clear->kind, ==, RAPPORT_HABIT_STRUCTURE);
+  g_assert_cmpint (listen->kind, ==, RAPPORT_HABIT_TRUST);
+
+  /* The first week: only the Monday; Sunday the 14th belongs to the week before. */
+  g_assert_cmpuint (s->meetings[0], ==, 1);
+  assert_count (listen->rate.buckets[0], 1, 1);
+  assert_count (transfer->rate.buckets[0], 0, 0);
+  g_assert_true (isnan (s->mood[0]));
+  g_assert_cmpuint (s->mood_count[0], ==, 0);
+
+  /* Empty weeks are gaps. */
+  for (guint i = 1; i < 11; i++)
+    {
+      g_assert_cmpuint (s->meetings[i], ==, 0);
+      assert_count (listen->rate.buckets[i], 0, 0);
+      g_assert_true (isnan (rapport_history_count_ratio (listen->rate.buckets[i])));
+    }
+
+  /* Monday 2 to Sunday 8 March. */
+  g_assert_cmpuint (s->meetings[11], ==, 3);
+  assert_count (listen->rate.buckets[11], 2, 3);
+  assert_count (transfer->rate.buckets[11], 1, 3);
+  assert_count (explain->rate.buckets[11], 1, 3);
+  assert_count (clear->rate.buckets[11], 1, 1);
+  g_assert_cmpfloat (s->mood[11], ==, 3.0);
+  g_assert_cmpuint (s->mood_count[11], ==, 2);
+
+  /* The deleted meeting leaves a gap. */
+  g_assert_cmpuint (s->meetings[12], ==, 0);
+  assert_count (listen->rate.buckets[12], 0, 0);
+
+  /* This week, up to today but not tomorrow. */
+  g_assert_cmpuint (s->meetings[13], ==, 2);
+  assert_count (listen->rate.buckets[13], 1, 2);
+  g_assert_cmpfloat (s->mood[13], ==, 3.0);
+
+  /* Balance by kind. */
+  g_assert_cmpstr (s->kinds[RAPPORT_HABIT_TRUST].name, ==, "Trust");
+  assert_count (s->kinds[RAPPORT_HABIT_TRUST].buckets[11], 4, 9);
+  assert_count (s->kinds[RAPPORT_HABIT_STRUCTURE].buckets[11], 1, 1);
+  assert_count (s->kinds[RAPPORT_HABIT_TRUST].buckets[0], 1, 1);
+  assert_count (s->kinds[RAPPORT_HABIT_STRUCTURE].buckets[0], 0, 0);
+  assert_count (s->kinds[RAPPORT_HABIT_TRUST].range, 6, 12);
+  assert_count (s->kinds[RAPPORT_HABIT_STRUCTURE].range, 1, 1);
+  assert_count (s->kinds[RAPPORT_HABIT_TRUST].previous, 1, 2);
+
+  /* The range against the 14 weeks before it (8 Sep to 14 Dec). */
+  g_assert_cmpuint (s->range_meetings, ==, 6);
+  g_assert_cmpuint (s->previous_meetings, ==, 1);
+  assert_count (listen->rate.range, 4, 6);
+  assert_count (listen->rate.previous, 1, 1);
+  assert_count (transfer->rate.range, 1, 3);
+  assert_count (transfer->rate.previous, 0, 1);
+  assert_count (explain->rate.previous, 0, 0);
+  g_assert_cmpint (rapport_history_count_percent (listen->rate.range), ==, 67);
+
+  summary = rapport_history_rate_summary (&listen->rate);
+  g_assert_cmpstr (summary, ==, "67 % of 6 meetings, down from 100 %");
+  g_clear_pointer (&summary, g_free);
+  summary = rapport_history_rate_summary (&transfer->rate);
+  g_assert_cmpstr (summary, ==, "33 % of 3 meetings, up from 0 %");
+  g_clear_pointer (&summary, g_free);
+  summary = rapport_history_rate_summary (&explain->rate);
+  g_assert_cmpstr (summary, ==, "33 % of 3 meetings");
+  g_clear_pointer (&summary, g_free);
+  summary = rapport_history_rate_summary (&clear->rate);
+  g_assert_cmpstr (summary, ==, "100 % of 1 meeting");
+
+  g_assert_cmpuint (rapport_history_series_count_periods (s), ==, 3);
+}
+
+static void
+test_weeks_sunday (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  RapportHistoryHabit *listen, *transfer;
+
+  add_ada_quarter (f);
+  s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 0, "2026-03-18");
+
+  g_assert_cmpuint (s->n_buckets, ==, 14);
+  assert_date (&s->starts[0], "2025-12-14");
+  assert_date (&s->starts[11], "2026-03-01");
+  assert_date (&s->starts[12], "2026-03-08");
+  assert_date (&s->starts[14], "2026-03-22");
+  listen = habit_at (s, 0);
+  transfer = habit_at (s, 1);
+
+  /* Sunday 14 Dec opens the first week now. */
+  g_assert_cmpuint (s->meetings[0], ==, 2);
+  assert_count (listen->rate.buckets[0], 2, 2);
+  assert_count (transfer->rate.buckets[0], 0, 1);
+  g_assert_cmpfloat (s->mood[0], ==, 5.0);
+
+  g_assert_cmpuint (s->meetings[11], ==, 2);
+  assert_count (listen->rate.buckets[11], 2, 2);
+  assert_count (transfer->rate.buckets[11], 1, 2);
+  g_assert_cmpfloat (s->mood[11], ==, 4.0);
+
+  g_assert_cmpuint (s->meetings[12], ==, 1);
+  assert_count (listen->rate.buckets[12], 0, 1);
+  g_assert_cmpfloat (s->mood[12], ==, 2.0);
+
+  g_assert_cmpuint (s->meetings[13], ==, 2);
+
+  /* The previous range now starts on Sunday 7 Sep. */
+  g_assert_cmpuint (s->range_meetings, ==, 7);
+  g_assert_cmpuint (s->previous_meetings, ==, 1);
+  assert_count (listen->rate.range, 5, 7);
+  assert_count (listen->rate.previous, 0, 1);
+}
+
+static void
+test_months (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autoptr(RapportHistorySeries) year = NULL;
+  g_autofree char *label = NULL;
+  RapportHistoryHabit *listen;
+
+  add_meeting (f, f->bob, "2025-12-31", 0, "1");
+  add_meeting (f, f->bob, "2026-01-31", 0, "1");
+  add_meeting (f, f->bob, "2026-02-01", 0, "0");
+  add_meeting (f, f->bob, "2026-02-28", 0, "1");
+  add_meeting (f, f->bob, "2026-03-01", 0, "0");
+  add_meeting (f, f->bob, "2025-04-01", 0, "1");
+  add_meeting (f, f->bob, "2025-03-31", 0, "0");
+
+  s = compute (f, f->bob, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_MONTH, 1, "2026-03-18");
+  g_assert_cmpint (s->bucket, ==, RAPPORT_HISTORY_BUCKET_MONTH);
+  g_assert_cmpuint (s->n_buckets, ==, 3);
+  assert_date (&s->starts[0], "2026-01-01");
+  assert_date (&s->starts[1], "2026-02-01");
+  assert_date (&s->starts[3], "2026-04-01");
+  listen = habit_at (s, 0);
+  assert_count (listen->rate.buckets[0], 1, 1);
+  assert_count (listen->rate.buckets[1], 1, 2);
+  assert_count (listen->rate.buckets[2], 0, 1);
+  assert_count (listen->rate.range, 2, 4);
+  /* October to December. */
+  assert_count (listen->rate.previous, 1, 1);
+
+  label = rapport_history_series_bucket_label (s, 1);
+  g_assert_cmpstr (label, ==, "February 2026");
+  g_clear_pointer (&label, g_free);
+  label = rapport_history_series_tick_label (s, 2);
+  g_assert_cmpstr (label, ==, "Mar 2026");
+
+  year = compute (f, f->bob, RAPPORT_HISTORY_RANGE_YEAR, RAPPORT_HISTORY_BUCKET_MONTH, 1, "2026-03-18");
+  g_assert_cmpuint (year->n_buckets, ==, 12);
+  assert_date (&year->starts[0], "2025-04-01");
+  assert_date (&year->starts[12], "2026-04-01");
+  g_assert_cmpuint (year->meetings[0], ==, 1);
+  g_assert_cmpuint (year->range_meetings, ==, 6);
+  /* April 2024 to March 2025. */
+  g_assert_cmpuint (year->previous_meetings, ==, 1);
+}
+
+static void
+test_week_labels (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autofree char *label = NULL;
+
+  add_meeting (f, f->ada, "2026-03-04", 0, "1");
+  s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  label = rapport_history_series_bucket_label (s, 11);
+  g_assert_cmpstr (label, ==, "Week of 2 Mar");
+  g_clear_pointer (&label, g_free);
+  label = rapport_history_series_tick_label (s, 11);
+  g_assert_cmpstr (label, ==, "2 Mar");
+}
+
+static void
+test_year_edges (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+
+  /* Thursday 1 Jan 2026: the Monday week began in 2025. */
+  add_meeting (f, f->ada, "2025-12-28", 0, "1");  /* Sunday */
+  add_meeting (f, f->ada, "2025-12-29", 0, "0");  /* Monday */
+  add_meeting (f, f->ada, "2026-01-01", 0, "1");
+  add_meeting (f, f->ada, "2026-01-04", 0, "1");  /* Sunday */
+
+  s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_YEAR, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-01-07");
+  /* From Monday 6 Jan 2025 (the week of 8 Jan 2025) to the week of today. */
+  assert_date (&s->first, "2025-01-06");
+  g_assert_cmpuint (s->n_buckets, ==, 53);
+  assert_date (&s->starts[51], "2025-12-29");
+  g_assert_cmpuint (s->meetings[50], ==, 1);
+  g_assert_cmpuint (s->meetings[51], ==, 3);
+  assert_count (habit_at (s, 0)->rate.buckets[51], 2, 3);
+  g_assert_cmpuint (s->meetings[52], ==, 0);
+}
+
+static void
+test_team_and_archived (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) team = NULL;
+  g_autoptr(RapportHistorySeries) all = NULL;
+  g_autoptr(RapportHistorySeries) gone = NULL;
+  gint64 cy = add_person (f, "Cy", TRUE);
+  RapportHistoryQuery query;
+  g_autoptr(GError) error = NULL;
+
+  add_meeting (f, f->ada, "2026-03-02", 0, "11");
+  add_meeting (f, f->bob, "2026-03-03", 0, "10");
+  add_meeting (f, cy, "2026-03-04", 0, "00");
+  add_meeting (f, cy, "2026-02-02", 0, "---1");  /* a library habit, only with Cy */
+  /* Archive "Transfer authority" afterwards: its history stays. */
+  g_assert_true (rapport_store_exec (f->store, "UPDATE habits SET active = 0 WHERE id = 2", &error));
+
+  team = compute (f, 0, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_cmpuint (team->meetings[11], ==, 2);
+  g_assert_cmpuint (team->range_meetings, ==, 2);
+  g_assert_cmpuint (team->habits->len, ==, 2);
+  assert_count (habit_at (team, 0)->rate.buckets[11], 2, 2);
+  assert_count (habit_at (team, 1)->rate.buckets[11], 1, 2);
+  g_assert_cmpint (habit_at (team, 1)->habit_id, ==, TRANSFER);
+  g_assert_false (habit_at (team, 1)->active);
+
+  rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  query.include_archived = TRUE;
+  all = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->meetings[11], ==, 3);
+  g_assert_cmpuint (all->range_meetings, ==, 4);
+  g_assert_cmpuint (all->habits->len, ==, 3);
+  assert_count (habit_at (all, 0)->rate.buckets[11], 2, 3);
+  assert_count (habit_at (all, 2)->rate.range, 1, 1);
+  g_assert_cmpint (habit_at (all, 2)->habit_id, ==, CREATIVITY);
+
+  /* An archived person on their own. */
+  gone = compute (f, cy, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_cmpuint (gone->range_meetings, ==, 2);
+
+  /* Someone who does not exist is an error, not an empty chart. */
+  rapport_history_query_init (&query, 999, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_null (rapport_history_compute (f->store, &query, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_all_time_switches_to_months (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) weeks = NULL;
+  g_autoptr(RapportHistorySeries) months = NULL;
+  g_autoptr(RapportHistorySeries) recent = NULL;
+
+  /* Exactly 104 weeks from Monday 25 Mar 2024 to the week of today. */
+  add_meeting (f, f->ada, "2024-03-25", 0, "1");
+  add_meeting (f, f->ada, "2026-03-10", 0, "0");
+  weeks = compute (f, f->ada, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_cmpint (weeks->bucket, ==, RAPPORT_HISTORY_BUCKET_WEEK);
+  g_assert_cmpuint (weeks->n_buckets, ==, 104);
+  assert_date (&weeks->first, "2024-03-25");
+  g_assert_cmpuint (weeks->previous_meetings, ==, 0);
+  assert_count (habit_at (weeks, 0)->rate.previous, 0, 0);
+
+  /* One day earlier makes 105 weeks: months instead. */
+  add_meeting (f, f->ada, "2024-03-24", 0, "1");
+  months = compute (f, f->ada, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_cmpint (months->bucket, ==, RAPPORT_HISTORY_BUCKET_MONTH);
+  assert_date (&months->first, "2024-03-01");
+  g_assert_cmpuint (months->n_buckets, ==, 25);
+  g_assert_cmpuint (months->meetings[0], ==, 2);
+  assert_count (habit_at (months, 0)->rate.buckets[0], 2, 2);
+  g_assert_cmpuint (months->meetings[24], ==, 1);
+  g_assert_cmpuint (rapport_history_series_count_periods (months), ==, 2);
+
+  recent = compute (f, f->bob, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  /* No meetings at all: one empty week. */
+  g_assert_cmpuint (recent->n_buckets, ==, 1);
+  g_assert_cmpuint (recent->habits->len, ==, 0);
+  g_assert_cmpuint (rapport_history_series_count_periods (recent), ==, 0);
+}
+
+static void
+test_extra_series (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autoptr(RapportHistorySeries) copy = NULL;
+  RapportHistoryRate *extra;
+
+  add_meeting (f, f->ada, "2026-03-04", 0, "1");
+  s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  extra = rapport_history_series_add_extra (s, "Follow-through");
+  g_assert_cmpuint (s->extras->len, ==, 1);
+  g_assert_cmpstr (extra->name, ==, "Follow-through");
+  for (guint i = 0; i < s->n_buckets; i++)
+    assert_count (extra->buckets[i], 0, 0);
+  extra->buckets[s->n_buckets - 1].total = 2;
+  copy = g_boxed_copy (RAPPORT_TYPE_HISTORY_SERIES, s);
+  g_assert_true (copy == s);
+  g_assert_cmpuint (((RapportHistoryRate *) copy->extras->pdata[0])->buckets[s->n_buckets - 1].total, ==, 2);
+}
+
+static void
+test_local_dates (Fixture       *f,
+                  gconstpointer  data)
+{
+  RapportHistoryQuery query;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(RapportHistorySeries) s = NULL;
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  /* "Today" is the local calendar day, whatever the zone. */
+  rapport_history_query_init (&query, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS,
+                              RAPPORT_HISTORY_BUCKET_MONTH, 1, NULL);
+  g_assert_cmpint (g_date_get_year (&query.today), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_get_month (&query.today), ==, g_date_time_get_month (now));
+  g_assert_cmpint (g_date_get_day (&query.today), ==, g_date_time_get_day_of_month (now));
+
+  /* A meeting held today lands in the last bucket. */
+  add_meeting (f, f->ada, today, 4, "1");
+  s = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->n_buckets, ==, 3);
+  g_assert_cmpuint (s->meetings[2], ==, 1);
+  g_assert_cmpfloat (s->mood[2], ==, 4.0);
+}
+
+static void
+test_query_plans (Fixture       *f,
+                  gconstpointer  data)
+{
+  const struct { gboolean person, archived; const char *index; } cases[] = {
+    { TRUE, FALSE, "meetings_by_person_date" },
+    { FALSE, FALSE, "meetings_by_date" },
+    { FALSE, TRUE, "meetings_by_date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ",
+                                          rapport_history_get_scan_sql (cases[i].person, cases[i].archived),
+                                          NULL);
+      g_autoptr(GString) plan = g_string_new ("");
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_test_message ("%s", plan->str);
+      g_assert_nonnull (strstr (plan->str, cases[i].index));
+      g_assert_nonnull (strstr (plan->str, "sqlite_autoindex_checklist"));
+      g_assert_null (strstr (plan->str, "SCAN m "));
+      g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/history/weeks-monday", test_weeks_monday);
+  ADD ("/history/weeks-sunday", test_weeks_sunday);
+  ADD ("/history/months", test_months);
+  ADD ("/history/week-labels", test_week_labels);
+  ADD ("/history/year-edges", test_year_edges);
+  ADD ("/history/team-and-archived", test_team_and_archived);
+  ADD ("/history/all-time-switches-to-months", test_all_time_switches_to_months);
+  ADD ("/history/extra-series", test_extra_series);
+  ADD ("/history/local-dates", test_local_dates);
+  ADD ("/history/query-plans", test_query_plans);
+#undef ADD
+
+  return g_test_run ();
+}
