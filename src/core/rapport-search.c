@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-search"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-search.h"
+
+/* Every statement returns the same columns:
+ *   0 row id in its table, 1 bm25 rank, 2 person id, 3 person name,
+ *   4 meeting id, 5 meeting date, 6 snippet, 7 the whole text highlighted
+ *   (notes only, to find where the first match is).
+ * Parameters: ?1 FTS5 query, ?2 and ?3 the marks, ?4 the limit.
+ *
+ * ORDER BY the FTS table's own rank lets FTS5 hand rows over best first, so
+ * SQLite stops after ?4 rows and draws snippets for those only; a second
+ * sort key would make it draw a snippet for every match before sorting.
+ * Ties are broken by date when the kinds are merged. */
+static const char * const search_sql[] = {
+  [RAPPORT_SEARCH_KIND_NOTE] =
+    "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date,"
+    "       snippet (meetings_fts, 0, ?2, ?3, '…', 16),"
+    "       highlight (meetings_fts, 0, ?2, ?3)"
+    "  FROM meetings_fts"
+    "  JOIN meetings m ON m.id = meetings_fts.rowid"
+    "  JOIN people p ON p.id = m.person_id"
+    " WHERE meetings_fts MATCH ?1 AND m.deleted = 0"
+    " ORDER BY meetings_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] =
+    "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date,"
+    "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL"
+    "  FROM commitments_fts"
+    "  JOIN commitments c ON c.id = commitments_fts.rowid"
+    "  JOIN meetings m ON m.id = c.meeting_id"
+    "  JOIN people p ON p.id = c.person_id"
+    " WHERE commitments_fts MATCH ?1 AND c.deleted = 0 AND m.deleted = 0"
+    " ORDER BY commitments_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] =
+    "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date,"
+    "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL"
+    "  FROM checklist_fts"
+    "  JOIN checklist k ON k.id = checklist_fts.rowid"
+    "  JOIN meetings m ON m.id = k.meeting_id"
+    "  JOIN people p ON p.id = m.person_id"
+    " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
+    " ORDER BY checklist_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_PERSON] =
+    "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL,"
+    "       highlight (people_fts, 0, ?2, ?3), NULL"
+    "  FROM people_fts"
+    "  JOIN people p ON p.id = people_fts.rowid"
+    " WHERE people_fts MATCH ?1"
+    " ORDER BY people_fts.rank LIMIT ?4",
+};
+
+const char *
+rapport_search_get_sql (RapportSearchKind kind)
+{
+  g_return_val_if_fail (kind <= RAPPORT_SEARCH_KIND_PERSON, NULL);
+  return search_sql[kind];
+}
+
+/* The characters SQLite's unicode61 tokenizer keeps in a token (L*, N*,
+ * Co, and Mn since diacritics are removed). Everything else, quotes and
+ * brackets included, separates words, so no FTS5 syntax survives. */
+static gboolean
+is_word_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_NON_SPACING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+char *
+rapport_search_build_query (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *p = valid;
+  guint n_terms = 0;
+
+  while (*p != '\0' && n_terms < RAPPORT_SEARCH_MAX_TERMS)
+    {
+      const char *start;
+      guint n_chars = 0;
+
+      while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)) &&
+             n_chars < RAPPORT_SEARCH_MAX_TERM_CHARS)
+        {
+          p = g_utf8_next_char (p);
+          n_chars++;
+        }
+
+      /* A word is a phrase of one token in double quotes (it holds no
+       * quote, so it needs no escaping), searched as a prefix. */
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      g_string_append_len (query, start, p - start);
+      g_string_append (query, "\"*");
+      n_terms++;
+
+      /* The rest of an over-long word is dropped, not made a new word. */
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+    }
+
+  if (n_terms == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* Snippets are shown on one line. */
+static char *
+flatten (const char *text)
+{
+  char *copy = g_utf8_make_valid (text ? text : "", -1);
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return copy;
+}
+
+static int
+first_match_offset (const char *highlighted)
+{
+  const char *mark;
+
+  if (highlighted == NULL)
+    return -1;
+  mark = strstr (highlighted, RAPPORT_SEARCH_MARK_START);
+  if (mark == NULL)
+    return -1;
+  return (int) g_utf8_pointer_to_offset (highlighted, mark);
+}
+
+static gboolean
+search_kind (RapportStore       *store,
+             RapportSearchKind   kind,
+             const char         *query,
+             int                 limit,
+             GPtrArray          *results,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rapport_store_prepare (store, search_sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, RAPPORT_SEARCH_MARK_START, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, RAPPORT_SEARCH_MARK_END, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *snippet = flatten ((const char *) sqlite3_column_text (stmt, 6));
+      const char *highlighted = (const char *) sqlite3_column_text (stmt, 7);
+
+      g_ptr_array_add (results,
+                       rapport_search_result_new (kind,
+                                                  sqlite3_column_int64 (stmt, 0),
+                                                  sqlite3_column_int64 (stmt, 2),
+                                                  rapport_store_column_text (stmt, 3),
+                                                  sqlite3_column_int64 (stmt, 4),
+                                                  (const char *) sqlite3_column_text (stmt, 5),
+                                                  snippet,
+                                                  first_match_offset (highlighted),
+                                                  sqlite3_column_double (stmt, 1)));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not search the notes"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  /* A statement left unreset would hold its read transaction open. */
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  RapportSearchResult *ra = *(RapportSearchResult **) a;
+  RapportSearchResult *rb = *(RapportSearchResult **) b;
+  double rank_a = rapport_search_result_get_rank (ra);
+  double rank_b = rapport_search_result_get_rank (rb);
+  const char *date_a, *date_b;
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+
+  date_a = rapport_search_result_get_date (ra);
+  date_b = rapport_search_result_get_date (rb);
+  return -g_strcmp0 (date_a, date_b);
+}
+
+GListStore *
+rapport_search_run (RapportStore  *store,
+                    const char    *text,
+                    int            limit,
+                    GError       **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = g_list_store_new (RAPPORT_TYPE_SEARCH_RESULT);
+  query = rapport_search_build_query (text);
+  if (query == NULL)
+    return g_steal_pointer (&list);
+
+  results = g_ptr_array_new_with_free_func (g_object_unref);
+  for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
+       kind <= RAPPORT_SEARCH_KIND_PERSON; kind++)
+    if (!search_kind (store, kind, query, limit, results, error))
+      return NULL;
+
+  /* Each kind gave its best @limit; the best @limit of all are among them. */
+  g_ptr_array_sort (results, compare_results);
+  if (results->len > (guint) limit)
+    g_ptr_array_set_size (results, limit);
+
+  g_list_store_splice (list, 0, 0, results->pdata, results->len);
+  return g_steal_pointer (&list);
+}
+
+char *
+rapport_search_snippet_to_markup (const char *snippet)
+{
+  g_autofree char *valid = g_utf8_make_valid (snippet ? snippet : "", -1);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean bold = FALSE;
+  const char *p = valid;
+
+  while (*p != '\0')
+    {
+      gsize run = strcspn (p, RAPPORT_SEARCH_MARK_START RAPPORT_SEARCH_MARK_END);
+
+      if (run > 0)
+        {
+          g_autofree char *escaped = g_markup_escape_text (p, run);
+          g_string_append (markup, escaped);
+          p += run;
+        }
+      if (*p == '\0')
+        break;
+
+      if (*p == RAPPORT_SEARCH_MARK_START[0] && !bold)
+        {
+          g_string_append (markup, "<b>");
+          bold = TRUE;
+        }
+      else if (*p == RAPPORT_SEARCH_MARK_END[0] && bold)
+        {
+          g_string_append (markup, "</b>");
+          bold = FALSE;
+        }
+      p++;
+    }
+  if (bold)
+    g_string_append (markup, "</b>");
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}

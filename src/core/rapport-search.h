@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-search-result.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* Words beyond these are ignored: a query is typed, not pasted books. */
+#define RAPPORT_SEARCH_MAX_TERMS      16
+#define RAPPORT_SEARCH_MAX_TERM_CHARS 64
+
+/* Searches notes, commitments, habit evidence and people's names for every
+ * word of @text, each word also matching as a prefix ("budg" finds
+ * "budget"), accents ignored. Any text is accepted: quotes, FTS operators
+ * and broken UTF-8 are taken as plain words, never as query syntax. Hidden
+ * (soft-deleted) meetings and commitments are left out.
+ *
+ * Returns a list of RapportSearchResult, best match (bm25) first and newest
+ * first among equals, at most @limit long; empty when @text has no words. */
+GListStore *rapport_search_run                (RapportStore      *store,
+                                               const char        *text,
+                                               int                limit,
+                                               GError           **error);
+
+/* The FTS5 query for @text: each word quoted as a prefix term, "a"* "b"*.
+ * NULL when @text has no words. */
+char       *rapport_search_build_query        (const char        *text);
+
+/* Pango markup for a snippet: the text escaped, the marked matches in
+ * <b></b>. */
+char       *rapport_search_snippet_to_markup  (const char        *snippet);
+
+/* The statement that searches one kind, for EXPLAIN QUERY PLAN in tests. */
+const char *rapport_search_get_sql            (RapportSearchKind  kind);
+
+G_END_DECLS
