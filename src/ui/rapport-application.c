@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+#include "rapport-window.h"
+
+struct _RapportApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  RapportStore   *store;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static char *
+resolve_database_path (GVariantDict *options)
+{
+  const char *env = g_getenv ("RAPPORT_DATABASE");
+  g_autofree char *option = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &option) && option[0] != '\0')
+    return g_canonicalize_filename (option, NULL);
+  if (env != NULL && env[0] != '\0')
+    return g_canonicalize_filename (env, NULL);
+  return NULL;
+}
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rapport %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  self->database_path = resolve_database_path (options);
+  if (self->database_path != NULL)
+    {
+      /* Another database is another instance: don't hand it over to a
+       * running Rapport that has the default one open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  else
+    self->database_path = rapport_store_default_path ();
+
+  return -1;
+}
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GApplication     *app)
+{
+  g_application_release (app);
+}
+
+static void
+show_open_error (RapportApplication *self,
+                 GError             *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  g_printerr ("rapport: %s\n", error->message);
+
+  body = g_strdup_printf (_("Rapport could not open its database at\n%s\n\n%s\n\n"
+                            "The file has not been changed. You can start Rapport with "
+                            "another file using --database PATH."),
+                          self->database_path, error->message);
+  dialog = adw_message_dialog_new (NULL, _("Could Not Open Your Notes"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rapport_application_activate (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      self->store = rapport_store_open (self->database_path, &error);
+      if (self->store == NULL)
+        {
+          show_open_error (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (rapport_window_new (ADW_APPLICATION (app), self->store));
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_shutdown (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  /* Windows flush their editors on close; make sure of it on Ctrl+Q too. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (RAPPORT_IS_WINDOW (l->data))
+      rapport_window_flush (l->data);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+  g_clear_object (&self->store);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { _("The Rapport developers"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Rapport"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Rapport developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("A private journal for one-on-one meetings that helps you build trust with your team."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data);
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+rapport_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL || self->store == NULL)
+    return;
+  /* Filled in when the preferences window lands. */
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_finalize (GObject *object)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rapport_application_finalize;
+  app_class->handle_local_options = rapport_application_handle_local_options;
+  app_class->activate = rapport_application_activate;
+  app_class->startup = rapport_application_startup;
+  app_class->shutdown = rapport_application_shutdown;
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Prepare, hold and review your one-on-one meetings."));
+}
+
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/rapport/Rapport",
+                       NULL);
+}
+
+RapportStore *
+rapport_application_get_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-habit-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-habit-dialog.h"
+#include "rapport-habit-library.h"
+
+typedef struct
+{
+  RapportStore            *store;
+  gint64                   habit_id;
+  RapportHabitDialogDone   done;
+  gpointer                 user_data;
+  AdwEntryRow             *label_row;
+  AdwEntryRow             *hint_row;
+  AdwComboRow             *kind_row;
+  GtkLabel                *problem_label;
+} DialogData;
+
+static void
+dialog_data_free (DialogData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data);
+}
+
+static RapportHabitKind
+selected_kind (DialogData *data)
+{
+  return adw_combo_row_get_selected (data->kind_row) == 1
+         ? RAPPORT_HABIT_STRUCTURE : RAPPORT_HABIT_TRUST;
+}
+
+/* Says what is wrong as it is typed, rather than after "Save". */
+static void
+update_state (DialogData       *data,
+              AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->label_row));
+  const char *hint = gtk_editable_get_text (GTK_EDITABLE (data->hint_row));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  /* An empty name is plain from the greyed-out button; no need to scold. */
+  gboolean show = trimmed[0] != '\0';
+
+  label = rapport_habit_library_check_label (data->store, text, data->habit_id, &error);
+  if (label != NULL && g_utf8_strlen (hint, -1) > RAPPORT_HABIT_HINT_MAX_CHARS)
+    g_set_error (&error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                 _("The hint is too long: keep it to %d characters"),
+                 RAPPORT_HABIT_HINT_MAX_CHARS);
+
+  show = show && error != NULL;
+  adw_message_dialog_set_response_enabled (dialog, "save", error == NULL);
+  gtk_label_set_text (data->problem_label, show ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (data->problem_label), show);
+  if (show)
+    gtk_widget_add_css_class (GTK_WIDGET (data->label_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (data->label_row), "error");
+}
+
+static void
+on_text_changed (GtkEditable *editable,
+                 gpointer     dialog)
+{
+  update_state (g_object_get_data (dialog, "data"), dialog);
+}
+
+static void
+on_entry_activated (AdwEntryRow      *row,
+                    AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+    adw_message_dialog_response (dialog, "save");
+}
+
+static void
+on_response (AdwMessageDialog *dialog,
+             const char       *response,
+             DialogData       *data)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  data->done (gtk_editable_get_text (GTK_EDITABLE (data->label_row)),
+              gtk_editable_get_text (GTK_EDITABLE (data->hint_row)),
+              selected_kind (data),
+              data->user_data);
+}
+
+static AdwEntryRow *
+entry_row (GtkWidget  *list,
+           const char *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  return row;
+}
+
+GtkWidget *
+rapport_habit_dialog_present (GtkWindow               *parent,
+                              RapportStore            *store,
+                              RapportHabit            *habit,
+                              RapportHabitDialogDone   done,
+                              gpointer                 user_data)
+{
+  DialogData *data;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *list;
+  g_autoptr(GtkStringList) kinds = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (habit == NULL || RAPPORT_IS_HABIT (habit), NULL);
+  g_return_val_if_fail (done != NULL, NULL);
+
+  data = g_new0 (DialogData, 1);
+  data->store = g_object_ref (store);
+  data->habit_id = habit ? rapport_habit_get_id (habit) : 0;
+  data->done = done;
+  data->user_data = user_data;
+
+  dialog = adw_message_dialog_new (parent,
+                                   habit ? _("Edit Habit") : _("Add Habit"),
+                                   habit ? NULL
+                                         : _("A prompt on the checklist of every new meeting, "
+                                             "added after the others."));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "data", data, (GDestroyNotify) dialog_data_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), list);
+
+  data->label_row = entry_row (list, _("Name"));
+  data->hint_row = entry_row (list, _("Hint (optional)"));
+
+  kinds = gtk_string_list_new ((const char *[]) {
+    _("Trust: giving room and reasons"),
+    _("Structure: clarity and follow-up"),
+    NULL });
+  data->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->kind_row), _("Kind"));
+  adw_combo_row_set_model (data->kind_row, G_LIST_MODEL (kinds));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->kind_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->kind_row));
+
+  data->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (data->problem_label, TRUE);
+  gtk_label_set_xalign (data->problem_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (data->problem_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (data->problem_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->problem_label));
+
+  if (habit != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (data->label_row), rapport_habit_get_label (habit));
+      gtk_editable_set_text (GTK_EDITABLE (data->hint_row), rapport_habit_get_hint (habit));
+      adw_combo_row_set_selected (data->kind_row,
+                                  rapport_habit_get_kind (habit) == RAPPORT_HABIT_STRUCTURE ? 1 : 0);
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", habit ? _("_Save") : _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect (data->label_row, "changed", G_CALLBACK (on_text_changed), dialog);
+  g_signal_connect (data->hint_row, "changed", G_CALLBACK (on_text_changed), dialog);
+  g_signal_connect (data->label_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect (data->hint_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
+  update_state (data, ADW_MESSAGE_DIALOG (dialog));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (data->label_row));
+  return dialog;
+}

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-meeting-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-checklist-item.h"
+#include "rapport-checklist-row.h"
+#include "rapport-meeting-editor.h"
+
+/* Even while someone types without a pause, notes reach the disk this often. */
+#define MAX_UNSAVED_MS 4000
+#define RETRY_MS 5000
+
+struct _RapportMeetingEditor
+{
+  GtkWidget         parent_instance;
+
+  RapportStore     *store;
+  RapportMeeting   *meeting;
+  GListStore       *checklist;
+  RapportSaveState  save_state;
+  guint             save_source;
+  gint64            first_unsaved_us;
+  gboolean          loading;
+
+  GtkMenuButton    *date_button;
+  GtkPopover       *date_popover;
+  GtkCalendar      *calendar;
+  GtkBox           *mood_box;
+  GtkToggleButton  *mood_buttons[5];
+  GtkTextView      *notes_view;
+  GtkListBox       *checklist_box;
+  GtkBox           *extra_slot;
+};
+
+G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_MEETING,
+  PROP_SAVE_STATE,
+  N_PROPS
+};
+
+enum {
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean save_now (RapportMeetingEditor *self);
+
+static void
+set_save_state (RapportMeetingEditor *self,
+                RapportSaveState      state)
+{
+  if (self->save_state == state)
+    return;
+  self->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+}
+
+static gboolean
+on_save_timeout (gpointer data)
+{
+  RapportMeetingEditor *self = data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (RapportMeetingEditor *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint delay = RAPPORT_AUTOSAVE_DELAY_MS;
+
+  if (self->save_state != RAPPORT_SAVE_STATE_PENDING || self->first_unsaved_us == 0)
+    self->first_unsaved_us = now;
+  set_save_state (self, RAPPORT_SAVE_STATE_PENDING);
+
+  /* Debounce, but never past MAX_UNSAVED_MS after the first unsaved change. */
+  if ((now - self->first_unsaved_us) / 1000 + delay > MAX_UNSAVED_MS)
+    delay = MAX (0, MAX_UNSAVED_MS - (now - self->first_unsaved_us) / 1000);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (delay, on_save_timeout, self);
+}
+
+static char *
+get_notes_text (RapportMeetingEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+save_now (RapportMeetingEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->meeting == NULL || self->store == NULL)
+    {
+      set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
+      return TRUE;
+    }
+
+  text = get_notes_text (self);
+  rapport_meeting_set_notes (self->meeting, text);
+
+  if (!rapport_meeting_save (self->meeting, self->store, &error))
+    {
+      /* The text stays in the buffer and the meeting stays dirty: retry. */
+      set_save_state (self, RAPPORT_SAVE_STATE_FAILED);
+      self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      return FALSE;
+    }
+
+  self->first_unsaved_us = 0;
+  set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
+  return TRUE;
+}
+
+gboolean
+rapport_meeting_editor_flush (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (RAPPORT_IS_CHECKLIST_ROW (child))
+      rapport_checklist_row_flush (RAPPORT_CHECKLIST_ROW (child));
+
+  if (self->save_state == RAPPORT_SAVE_STATE_SAVED && self->save_source == 0)
+    return TRUE;
+  return save_now (self);
+}
+
+static void
+on_buffer_changed (GtkTextBuffer        *buffer,
+                   RapportMeetingEditor *self)
+{
+  if (self->loading || self->meeting == NULL)
+    return;
+  schedule_save (self);
+}
+
+static void
+update_date_label (RapportMeetingEditor *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *label = NULL;
+  int y, m, d;
+
+  if (self->meeting == NULL ||
+      sscanf (rapport_meeting_get_date (self->meeting), "%d-%d-%d", &y, &m, &d) != 3)
+    return;
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  /* Translators: the meeting date in the editor, e.g. "Tuesday, 3 March 2026";
+   * see strftime(3) for the format. */
+  label = g_date_time_format (dt, _("%A, %e %B %Y"));
+  gtk_menu_button_set_label (self->date_button, g_strstrip (label));
+  gtk_calendar_select_day (self->calendar, dt);
+}
+
+static void
+on_calendar_day_selected (RapportMeetingEditor *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->loading || self->meeting == NULL)
+    return;
+
+  dt = gtk_calendar_get_date (self->calendar);
+  date = g_date_time_format (dt, "%Y-%m-%d");
+  if (g_strcmp0 (date, rapport_meeting_get_date (self->meeting)) == 0)
+    return;
+  rapport_meeting_set_date (self->meeting, date);
+  self->loading = TRUE;
+  update_date_label (self);
+  self->loading = FALSE;
+  gtk_popover_popdown (self->date_popover);
+  save_now (self);
+}
+
+static void
+sync_mood_buttons (RapportMeetingEditor *self)
+{
+  int mood = self->meeting ? rapport_meeting_get_mood (self->meeting) : 0;
+
+  self->loading = TRUE;
+  for (int i = 0; i < 5; i++)
+    gtk_toggle_button_set_active (self->mood_buttons[i], mood == i + 1);
+  self->loading = FALSE;
+}
+
+static void
+on_mood_toggled (GtkToggleButton      *button,
+                 RapportMeetingEditor *self)
+{
+  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mood"));
+  int mood;
+
+  if (self->loading || self->meeting == NULL)
+    return;
+
+  mood = gtk_toggle_button_get_active (button) ? value : 0;
+  rapport_meeting_set_mood (self->meeting, mood);
+  sync_mood_buttons (self);
+  save_now (self);
+}
+
+static void
+on_row_save_failed (RapportChecklistRow  *row,
+                    const char           *message,
+                    RapportMeetingEditor *self)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0, message);
+}
+
+static void
+rebuild_checklist (RapportMeetingEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_box))) != NULL)
+    gtk_list_box_remove (self->checklist_box, child);
+  g_clear_object (&self->checklist);
+
+  if (self->meeting == NULL)
+    return;
+
+  self->checklist = rapport_checklist_load (self->store, rapport_meeting_get_id (self->meeting), &error);
+  if (self->checklist == NULL)
+    {
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->checklist));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->checklist), i);
+      GtkWidget *row = rapport_checklist_row_new (self->store, item, i < 9 ? i + 1 : 0);
+
+      g_signal_connect (row, "save-failed", G_CALLBACK (on_row_save_failed), self);
+      gtk_list_box_append (self->checklist_box, row);
+    }
+}
+
+void
+rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
+                                    RapportMeeting       *meeting)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+  g_return_if_fail (meeting == NULL || RAPPORT_IS_MEETING (meeting));
+
+  if (self->meeting == meeting)
+    return;
+
+  rapport_meeting_editor_flush (self);
+
+  g_set_object (&self->meeting, meeting);
+
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  self->loading = TRUE;
+  /* A new meeting starts a new undo history. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, meeting ? rapport_meeting_get_notes (meeting) : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  self->loading = FALSE;
+
+  update_date_label (self);
+  sync_mood_buttons (self);
+  rebuild_checklist (self);
+  self->first_unsaved_us = 0;
+  set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+}
+
+RapportMeeting *
+rapport_meeting_editor_get_meeting (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), NULL);
+  return self->meeting;
+}
+
+RapportSaveState
+rapport_meeting_editor_get_save_state (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), RAPPORT_SAVE_STATE_SAVED);
+  return self->save_state;
+}
+
+gboolean
+rapport_meeting_editor_toggle_prompt (RapportMeetingEditor *self,
+                                      guint                 number)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), FALSE);
+
+  if (number == 0 || self->meeting == NULL)
+    return FALSE;
+  row = gtk_list_box_get_row_at_index (self->checklist_box, number - 1);
+  if (row == NULL)
+    return FALSE;
+  rapport_checklist_row_toggle (RAPPORT_CHECKLIST_ROW (row));
+  return TRUE;
+}
+
+void
+rapport_meeting_editor_focus_notes (RapportMeetingEditor *self)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+void
+rapport_meeting_editor_reveal_text (RapportMeetingEditor *self,
+                                    int                   offset,
+                                    int                   length)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (offset, 0));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MAX (offset, 0) + MAX (length, 0));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (self->notes_view, gtk_text_buffer_get_insert (buffer),
+                                0.1, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+GtkBox *
+rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), NULL);
+  return self->extra_slot;
+}
+
+void
+rapport_meeting_editor_set_store (RapportMeetingEditor *self,
+                                  RapportStore         *store)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  if (self->store == store)
+    return;
+  rapport_meeting_editor_set_meeting (self, NULL);
+  g_set_object (&self->store, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+rapport_meeting_editor_dispose (GObject *object)
+{
+  RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (object);
+
+  if (self->meeting != NULL)
+    rapport_meeting_editor_flush (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEETING_EDITOR);
+  g_clear_object (&self->checklist);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_meeting_editor_parent_class)->dispose (object);
+}
+
+static void
+rapport_meeting_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_MEETING: g_value_set_object (value, self->meeting); break;
+    case PROP_SAVE_STATE: g_value_set_int (value, self->save_state); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_meeting_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: rapport_meeting_editor_set_store (self, g_value_get_object (value)); break;
+    case PROP_MEETING: rapport_meeting_editor_set_meeting (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_meeting_editor_dispose;
+  object_class->get_property = rapport_meeting_editor_get_property;
+  object_class->set_property = rapport_meeting_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING] =
+    g_param_spec_object ("meeting", NULL, NULL, RAPPORT_TYPE_MEETING,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_int ("save-state", NULL, NULL,
+                      RAPPORT_SAVE_STATE_SAVED, RAPPORT_SAVE_STATE_FAILED, RAPPORT_SAVE_STATE_SAVED,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, mood_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, extra_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+}
+
+static void
+rapport_meeting_editor_init (RapportMeetingEditor *self)
+{
+  static const char *mood_names[] = {
+    N_("Struggling"), N_("Low"), N_("Okay"), N_("Good"), N_("Great"),
+  };
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", i + 1);
+      /* Translators: tooltip of a mood button, e.g. "4 – Good". */
+      g_autofree char *tooltip = g_strdup_printf (_("%d – %s"), i + 1, _(mood_names[i]));
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_widget_add_css_class (button, "numeric");
+      g_object_set_data (G_OBJECT (button), "mood", GINT_TO_POINTER (i + 1));
+      g_signal_connect (button, "toggled", G_CALLBACK (on_mood_toggled), self);
+      gtk_box_append (self->mood_box, button);
+      self->mood_buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
+
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rapport-meeting.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RAPPORT_SAVE_STATE_SAVED,
+  RAPPORT_SAVE_STATE_PENDING,
+  RAPPORT_SAVE_STATE_FAILED,
+} RapportSaveState;
+
+#define RAPPORT_TYPE_MEETING_EDITOR (rapport_meeting_editor_get_type ())
+G_DECLARE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, RAPPORT, MEETING_EDITOR, GtkWidget)
+
+/* Delay between the last keystroke and the save. */
+#define RAPPORT_AUTOSAVE_DELAY_MS 700
+
+void              rapport_meeting_editor_set_store      (RapportMeetingEditor *self,
+                                                         RapportStore         *store);
+RapportMeeting   *rapport_meeting_editor_get_meeting    (RapportMeetingEditor *self);
+/* Saves what is pending for the current meeting, then shows @meeting. */
+void              rapport_meeting_editor_set_meeting    (RapportMeetingEditor *self,
+                                                         RapportMeeting       *meeting);
+/* Saves now whatever is pending. FALSE if it could not be saved. */
+gboolean          rapport_meeting_editor_flush          (RapportMeetingEditor *self);
+RapportSaveState  rapport_meeting_editor_get_save_state (RapportMeetingEditor *self);
+/* Ticks or unticks prompt @number (1-based), as Alt+number does. */
+gboolean          rapport_meeting_editor_toggle_prompt  (RapportMeetingEditor *self,
+                                                         guint                 number);
+void              rapport_meeting_editor_focus_notes    (RapportMeetingEditor *self);
+/* Selects @length characters at @offset in the notes and scrolls to them. */
+void              rapport_meeting_editor_reveal_text    (RapportMeetingEditor *self,
+                                                         int                   offset,
+                                                         int                   length);
+GtkBox           *rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self);
+
+G_END_DECLS

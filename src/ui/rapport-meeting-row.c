@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-meeting-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rapport-meeting-row.h"
+#include "rapport-text.h"
+
+struct _RapportMeetingRow
+{
+  GtkWidget       parent_instance;
+
+  RapportMeeting *meeting;
+  GtkLabel       *date_label;
+  GtkLabel       *excerpt_label;
+};
+
+G_DEFINE_FINAL_TYPE (RapportMeetingRow, rapport_meeting_row, GTK_TYPE_WIDGET)
+
+char *
+rapport_format_date (const char *date,
+                     const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (date ? date : "");
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+  return g_strstrip (g_date_time_format (dt, format));
+}
+
+static void
+update (RapportMeetingRow *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (self->meeting == NULL)
+    return;
+
+  /* Translators: a meeting in the list, e.g. "Tue 3 Mar 2026"; see strftime(3). */
+  date = rapport_format_date (rapport_meeting_get_date (self->meeting), _("%a %e %b %Y"));
+  excerpt = rapport_text_excerpt (rapport_meeting_get_notes (self->meeting), 60);
+  gtk_label_set_label (self->date_label, date);
+  gtk_label_set_label (self->excerpt_label, *excerpt ? excerpt : _("No notes"));
+
+  accessible = g_strdup_printf ("%s: %s", date, *excerpt ? excerpt : _("No notes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+void
+rapport_meeting_row_set_meeting (RapportMeetingRow *self,
+                                 RapportMeeting    *meeting)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_ROW (self));
+
+  if (self->meeting != NULL)
+    g_signal_handlers_disconnect_by_func (self->meeting, update, self);
+  g_set_object (&self->meeting, meeting);
+  if (meeting != NULL)
+    {
+      g_signal_connect_swapped (meeting, "notify::notes", G_CALLBACK (update), self);
+      g_signal_connect_swapped (meeting, "notify::date", G_CALLBACK (update), self);
+    }
+  update (self);
+}
+
+static void
+rapport_meeting_row_dispose (GObject *object)
+{
+  RapportMeetingRow *self = RAPPORT_MEETING_ROW (object);
+  GtkWidget *child;
+
+  rapport_meeting_row_set_meeting (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rapport_meeting_row_parent_class)->dispose (object);
+}
+
+static void
+rapport_meeting_row_class_init (RapportMeetingRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = rapport_meeting_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "meetingrow");
+}
+
+static void
+rapport_meeting_row_init (RapportMeetingRow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-row");
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 4);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 4);
+
+  self->date_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->date_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "date");
+  gtk_widget_set_parent (GTK_WIDGET (self->date_label), GTK_WIDGET (self));
+
+  self->excerpt_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->excerpt_label, 0);
+  gtk_label_set_ellipsize (self->excerpt_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->excerpt_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt_label), "caption");
+  gtk_widget_set_parent (GTK_WIDGET (self->excerpt_label), GTK_WIDGET (self));
+}
+
+GtkWidget *
+rapport_meeting_row_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_MEETING_ROW, NULL);
+}

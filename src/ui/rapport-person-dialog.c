@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-person-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-person-dialog.h"
+
+static const int cadences[] = { 7, 14, 28 };
+
+typedef struct
+{
+  RapportPersonDialogDone  done;
+  gpointer                 user_data;
+  AdwEntryRow             *name_row;
+  AdwEntryRow             *role_row;
+  AdwComboRow             *cadence_row;
+  AdwActionRow            *days_row;
+  GtkSpinButton           *days_spin;
+} DialogData;
+
+static int
+selected_cadence (DialogData *data)
+{
+  guint selected = adw_combo_row_get_selected (data->cadence_row);
+
+  if (selected < G_N_ELEMENTS (cadences))
+    return cadences[selected];
+  return gtk_spin_button_get_value_as_int (data->days_spin);
+}
+
+static void
+update_sensitivity (DialogData      *data,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (data->days_row),
+                          adw_combo_row_get_selected (data->cadence_row) >= G_N_ELEMENTS (cadences));
+}
+
+static void
+on_changed (GObject    *object,
+            GParamSpec *pspec,
+            gpointer    dialog)
+{
+  update_sensitivity (g_object_get_data (dialog, "data"), dialog);
+}
+
+static void
+on_name_changed (GtkEditable *editable,
+                 gpointer     dialog)
+{
+  update_sensitivity (g_object_get_data (dialog, "data"), dialog);
+}
+
+static void
+on_entry_activated (AdwEntryRow      *row,
+                    AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+    adw_message_dialog_response (dialog, "save");
+}
+
+static void
+on_response (AdwMessageDialog *dialog,
+             const char       *response,
+             DialogData       *data)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  data->done (gtk_editable_get_text (GTK_EDITABLE (data->name_row)),
+              gtk_editable_get_text (GTK_EDITABLE (data->role_row)),
+              selected_cadence (data),
+              data->user_data);
+}
+
+void
+rapport_person_dialog_present (GtkWindow               *parent,
+                               RapportPerson           *person,
+                               RapportPersonDialogDone  done,
+                               gpointer                 user_data)
+{
+  DialogData *data = g_new0 (DialogData, 1);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  g_autoptr(GtkStringList) choices = NULL;
+  int cadence = person ? rapport_person_get_cadence_days (person) : 7;
+  guint selected = G_N_ELEMENTS (cadences);
+
+  data->done = done;
+  data->user_data = user_data;
+
+  dialog = adw_message_dialog_new (parent,
+                                   person ? _("Edit Person") : _("Add Person"),
+                                   person ? NULL : _("Who do you hold one-on-ones with?"));
+  g_object_set_data_full (G_OBJECT (dialog), "data", data, g_free);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  data->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->name_row), _("Name"));
+  adw_entry_row_set_activates_default (data->name_row, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->name_row));
+
+  data->role_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->role_row), _("Role (optional)"));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->role_row));
+
+  choices = gtk_string_list_new ((const char *[]) {
+    _("Every week"), _("Every two weeks"), _("Every four weeks"), _("Custom"), NULL });
+  data->cadence_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->cadence_row), _("Meet"));
+  adw_combo_row_set_model (data->cadence_row, G_LIST_MODEL (choices));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->cadence_row));
+
+  data->days_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 366, 1));
+  gtk_widget_set_valign (GTK_WIDGET (data->days_spin), GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (data->days_spin, cadence);
+  data->days_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->days_row), _("Days between meetings"));
+  adw_action_row_add_suffix (data->days_row, GTK_WIDGET (data->days_spin));
+  adw_action_row_set_activatable_widget (data->days_row, GTK_WIDGET (data->days_spin));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->days_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days between meetings"), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->days_row));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cadences); i++)
+    if (cadences[i] == cadence)
+      selected = i;
+  adw_combo_row_set_selected (data->cadence_row, selected);
+
+  if (person != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (data->name_row), rapport_person_get_name (person));
+      gtk_editable_set_text (GTK_EDITABLE (data->role_row), rapport_person_get_role (person));
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", person ? _("_Save") : _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect (data->name_row, "changed", G_CALLBACK (on_name_changed), dialog);
+  g_signal_connect (data->name_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect (data->role_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
+  g_signal_connect (data->cadence_row, "notify::selected", G_CALLBACK (on_changed), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
+  update_sensitivity (data, ADW_MESSAGE_DIALOG (dialog));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (data->name_row));
+}

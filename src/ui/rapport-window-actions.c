@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-person-dialog.h"
+#include "rapport-window-private.h"
+
+static void
+person_added (const char *name,
+              const char *role,
+              int         cadence_days,
+              gpointer    user_data)
+{
+  RapportWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) person = rapport_person_create (self->store, name, role, &error);
+
+  if (person == NULL)
+    {
+      rapport_window_show_error (self, _("Could Not Add Person"), error->message);
+      return;
+    }
+  if (cadence_days != rapport_person_get_cadence_days (person))
+    {
+      rapport_person_set_cadence_days (person, cadence_days);
+      if (!rapport_person_save (person, self->store, &error))
+        rapport_window_show_error (self, _("Could Not Save"), error->message);
+    }
+  rapport_window_reload_people (self);
+  rapport_window_select_person (self, rapport_person_get_id (person));
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  rapport_person_dialog_present (GTK_WINDOW (widget), NULL, person_added, widget);
+}
+
+static void
+person_edited (const char *name,
+               const char *role,
+               int         cadence_days,
+               gpointer    user_data)
+{
+  RapportWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_role = NULL;
+  int old_cadence;
+
+  if (self->person == NULL)
+    return;
+
+  old_name = g_strdup (rapport_person_get_name (self->person));
+  old_role = g_strdup (rapport_person_get_role (self->person));
+  old_cadence = rapport_person_get_cadence_days (self->person);
+
+  rapport_person_set_name (self->person, name);
+  rapport_person_set_role (self->person, role);
+  rapport_person_set_cadence_days (self->person, cadence_days);
+  if (!rapport_person_save (self->person, self->store, &error))
+    {
+      rapport_person_set_name (self->person, old_name);
+      rapport_person_set_role (self->person, old_role);
+      rapport_person_set_cadence_days (self->person, old_cadence);
+      rapport_window_show_error (self, _("Could Not Save"), error->message);
+      return;
+    }
+  rapport_window_reload_people (self);
+}
+
+static void
+edit_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->person != NULL)
+    rapport_person_dialog_present (GTK_WINDOW (self), self->person, person_edited, self);
+}
+
+static void
+set_archived (RapportWindow *self,
+              gboolean       archived)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) person = NULL;
+
+  if (self->person == NULL)
+    return;
+
+  person = g_object_ref (self->person);
+  rapport_person_set_archived (person, archived);
+  if (!rapport_person_save (person, self->store, &error))
+    {
+      rapport_person_set_archived (person, !archived);
+      rapport_window_show_error (self, _("Could Not Save"), error->message);
+      return;
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->people_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (archived && !self->show_archived)
+    {
+      g_autofree char *message = NULL;
+      AdwToast *toast;
+
+      rapport_window_show_person (self, NULL);
+      /* Translators: %s is a person's name. */
+      message = g_strdup_printf (_("%s archived. Their history is kept."), rapport_person_get_name (person));
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Show Archived"));
+      adw_toast_set_action_name (toast, "win.show-archived");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    rapport_window_select_person (self, rapport_person_get_id (person));
+  rapport_window_update_actions (self);
+}
+
+static void
+archive_person_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_archived (RAPPORT_WINDOW (widget), TRUE);
+}
+
+static void
+restore_person_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_archived (RAPPORT_WINDOW (widget), FALSE);
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) meeting = NULL;
+  g_autofree char *today = rapport_store_today ();
+
+  if (self->person == NULL)
+    return;
+
+  rapport_window_flush (self);
+  meeting = rapport_meeting_create (self->store, rapport_person_get_id (self->person), today, &error);
+  if (meeting == NULL)
+    {
+      rapport_window_show_error (self, _("Could Not Start the Meeting"), error->message);
+      return;
+    }
+  rapport_window_reload_meetings (self);
+  rapport_window_select_meeting (self, rapport_meeting_get_id (meeting));
+  rapport_meeting_editor_focus_notes (self->editor);
+}
+
+typedef struct
+{
+  RapportWindow *window;   /* weak */
+  RapportStore  *store;
+  gint64         meeting_id;
+  gboolean       undone;
+} PendingDelete;
+
+static void
+pending_delete_free (gpointer data)
+{
+  PendingDelete *pending = data;
+
+  g_clear_weak_pointer (&pending->window);
+  g_clear_object (&pending->store);
+  g_free (pending);
+}
+
+static void
+on_delete_undo (AdwToast      *toast,
+                PendingDelete *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  pending->undone = TRUE;
+  if (!rapport_meeting_hide (pending->store, pending->meeting_id, FALSE, &error))
+    {
+      g_warning ("Could not restore meeting: %s", error->message);
+      return;
+    }
+  if (pending->window != NULL)
+    {
+      rapport_window_reload_meetings (pending->window);
+      rapport_window_select_meeting (pending->window, pending->meeting_id);
+    }
+}
+
+static void
+on_delete_dismissed (AdwToast      *toast,
+                     PendingDelete *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pending->undone)
+    return;
+  if (!rapport_meeting_purge (pending->store, pending->meeting_id, &error))
+    g_warning ("Could not delete meeting: %s", error->message);
+}
+
+static void
+delete_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportMeeting *meeting = rapport_meeting_editor_get_meeting (self->editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  PendingDelete *pending;
+  AdwToast *toast;
+  gint64 id;
+
+  if (meeting == NULL)
+    return;
+
+  rapport_window_flush (self);
+  id = rapport_meeting_get_id (meeting);
+  if (!rapport_meeting_hide (self->store, id, TRUE, &error))
+    {
+      rapport_window_show_error (self, _("Could Not Delete the Meeting"), error->message);
+      return;
+    }
+  rapport_window_show_brief (self);
+  rapport_window_reload_meetings (self);
+
+  pending = g_new0 (PendingDelete, 1);
+  g_set_weak_pointer (&pending->window, self);
+  pending->store = g_object_ref (self->store);
+  pending->meeting_id = id;
+
+  title = g_strdup (_("Meeting deleted"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_delete_undo), pending);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_dismissed), pending,
+                         (GClosureNotify) (void (*) (void)) pending_delete_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toggle_prompt_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "person") != 0)
+    return;
+  rapport_meeting_editor_toggle_prompt (self->editor, g_variant_get_int32 (parameter));
+}
+
+void
+rapport_window_update_actions (RapportWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_person = self->person != NULL;
+  gboolean archived = has_person && rapport_person_get_archived (self->person);
+  gboolean has_meeting = rapport_meeting_editor_get_meeting (self->editor) != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
+  gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
+  gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
+  gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
+  gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
+  gtk_widget_set_visible (self->new_meeting_button, has_person);
+  gtk_widget_set_visible (self->person_menu_button, has_person);
+  gtk_widget_set_visible (self->history_button, has_person);
+}
+
+void
+rapport_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-person", NULL, restore_person_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+  gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
+  for (int i = 1; i <= 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                           "win.toggle-prompt", "i", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, GDK_ALT_MASK,
+                                           "win.toggle-prompt", "i", i);
+    }
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rapport-meeting-list.h"
+#include "rapport-window.h"
+
+G_BEGIN_DECLS
+
+struct _RapportWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RapportStore         *store;
+  GSettings            *settings;
+  GListStore           *people;
+  GtkFilterListModel   *visible_people;
+  GtkCustomFilter      *people_filter;
+  RapportPerson        *person;
+  RapportMeetingList   *meetings;
+  GtkSingleSelection   *meeting_selection;
+  gboolean              show_archived;
+  gboolean              selecting;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkBox               *sidebar;
+  GtkBox               *content;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *people_list;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *new_meeting_button;
+  GtkWidget            *person_menu_button;
+  GtkWidget            *history_button;
+  GtkWidget            *search_button;
+  GtkLabel             *save_label;
+  GtkStack             *content_stack;
+  GtkListBox           *brief_list;
+  GtkListBoxRow        *brief_row;
+  GtkStack             *meetings_stack;
+  GtkListView          *meetings_view;
+  GtkStack             *person_stack;
+  GtkBox               *brief_slot;
+  RapportMeetingEditor *editor;
+  GMenu                *data_section;
+};
+
+/* rapport-window-actions.c */
+void rapport_window_install_actions   (GtkWidgetClass *widget_class);
+void rapport_window_update_actions    (RapportWindow  *self);
+
+/* rapport-window.c */
+void rapport_window_show_person       (RapportWindow  *self,
+                                       RapportPerson  *person);
+void rapport_window_show_error        (RapportWindow  *self,
+                                       const char     *heading,
+                                       const char     *message);
+void rapport_window_reload_people     (RapportWindow  *self);
+void rapport_window_reload_meetings   (RapportWindow  *self);
+void rapport_window_select_meeting    (RapportWindow  *self,
+                                       gint64          meeting_id);
+void rapport_window_show_brief        (RapportWindow  *self);
+void rapport_window_set_show_archived (RapportWindow  *self,
+                                       gboolean        show_archived);
+
+G_END_DECLS

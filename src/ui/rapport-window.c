@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-meeting-row.h"
+#include "rapport-window-private.h"
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+rapport_window_show_error (RapportWindow *self,
+                           const char    *heading,
+                           const char    *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+rapport_window_add_toast (RapportWindow *self,
+                          const char    *message)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+rapport_window_set_show_archived (RapportWindow *self,
+                                  gboolean       show_archived)
+{
+  gint64 selected = self->person ? rapport_person_get_id (self->person) : 0;
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+  self->show_archived = show_archived;
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-archived", show_archived);
+  if (self->people_filter != NULL)
+    {
+      gtk_filter_changed (GTK_FILTER (self->people_filter),
+                          show_archived ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+      if (selected != 0)
+        rapport_window_select_person (self, selected);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
+}
+
+/* People list */
+
+static gboolean
+person_visible (gpointer item,
+                gpointer user_data)
+{
+  RapportWindow *self = user_data;
+  return self->show_archived || !rapport_person_get_archived (item);
+}
+
+static void
+update_person_row (GtkWidget     *row,
+                   RapportPerson *person)
+{
+  GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
+  GtkLabel *role = g_object_get_data (G_OBJECT (row), "role");
+  GtkWidget *archived = g_object_get_data (G_OBJECT (row), "archived");
+  const char *role_text = rapport_person_get_role (person);
+
+  gtk_label_set_label (name, rapport_person_get_name (person));
+  gtk_label_set_label (role, role_text);
+  gtk_widget_set_visible (GTK_WIDGET (role), *role_text != '\0');
+  gtk_widget_set_visible (archived, rapport_person_get_archived (person));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rapport_person_get_name (person), -1);
+}
+
+static GtkWidget *
+create_person_row (gpointer item,
+                   gpointer user_data)
+{
+  RapportPerson *person = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *role = gtk_label_new (NULL);
+  GtkWidget *archived = gtk_label_new (_("Archived"));
+
+  gtk_widget_add_css_class (row, "person-row");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (role), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (role), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (role, "dim-label");
+  gtk_widget_add_css_class (role, "caption");
+  gtk_widget_add_css_class (archived, "badge");
+  gtk_widget_set_valign (archived, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), role);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), archived);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "role", role);
+  g_object_set_data (G_OBJECT (row), "archived", archived);
+  g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
+  update_person_row (row, person);
+  g_signal_connect_object (person, "notify", G_CALLBACK (update_person_row), row, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+update_sidebar_page (RapportWindow *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->visible_people)) > 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, any ? "people" : "empty");
+  if (self->person == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  gtk_widget_set_visible (GTK_WIDGET (adw_status_page_get_child (
+    ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, "welcome")))),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0);
+}
+
+static GtkListBoxRow *
+find_person_row (RapportWindow *self,
+                 gint64         person_id)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, i);
+      RapportPerson *person;
+
+      if (row == NULL)
+        return NULL;
+      person = g_object_get_data (G_OBJECT (row), "person");
+      if (rapport_person_get_id (person) == person_id)
+        return row;
+    }
+}
+
+void
+rapport_window_select_person (RapportWindow *self,
+                              gint64         person_id)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  row = find_person_row (self, person_id);
+  if (row != NULL)
+    gtk_list_box_select_row (self->people_list, row);
+}
+
+void
+rapport_window_reload_people (RapportWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) people = rapport_person_load_all (self->store, &error);
+  gint64 selected = self->person ? rapport_person_get_id (self->person) : 0;
+  guint n_old, n_new;
+
+  if (people == NULL)
+    {
+      rapport_window_show_error (self, _("Could Not Read People"), error->message);
+      return;
+    }
+
+  self->selecting = TRUE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  n_new = g_list_model_get_n_items (G_LIST_MODEL (people));
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+    for (guint i = 0; i < n_new; i++)
+      g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (people), i));
+    g_list_store_splice (self->people, 0, n_old, items->pdata, items->len);
+  }
+  self->selecting = FALSE;
+
+  update_sidebar_page (self);
+  if (selected != 0 && find_person_row (self, selected) != NULL)
+    rapport_window_select_person (self, selected);
+  else if (selected != 0)
+    rapport_window_show_person (self, NULL);
+}
+
+/* Meetings of the selected person */
+
+static void
+setup_meeting_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, rapport_meeting_row_new ());
+}
+
+static void
+bind_meeting_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  rapport_meeting_row_set_meeting (RAPPORT_MEETING_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+unbind_meeting_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  rapport_meeting_row_set_meeting (RAPPORT_MEETING_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_meeting_selected (RapportWindow *self)
+{
+  RapportMeeting *meeting;
+
+  if (self->selecting)
+    return;
+
+  meeting = gtk_single_selection_get_selected_item (self->meeting_selection);
+  if (meeting == NULL)
+    return;
+
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->brief_list);
+  self->selecting = FALSE;
+
+  rapport_meeting_editor_set_meeting (self->editor, meeting);
+  gtk_stack_set_visible_child_name (self->person_stack, "meeting");
+  rapport_window_update_actions (self);
+}
+
+void
+rapport_window_show_brief (RapportWindow *self)
+{
+  rapport_meeting_editor_flush (self->editor);
+  rapport_meeting_editor_set_meeting (self->editor, NULL);
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_select_row (self->brief_list, self->brief_row);
+  self->selecting = FALSE;
+
+  gtk_stack_set_visible_child_name (self->person_stack, "brief");
+  rapport_window_update_actions (self);
+}
+
+static void
+on_brief_row_selected (RapportWindow *self,
+                       GtkListBoxRow *row)
+{
+  if (self->selecting || row == NULL)
+    return;
+  rapport_window_show_brief (self);
+}
+
+void
+rapport_window_reload_meetings (RapportWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
+  gint64 current_id = current ? rapport_meeting_get_id (current) : 0;
+  guint position;
+
+  if (self->meetings == NULL)
+    return;
+
+  self->selecting = TRUE;
+  if (!rapport_meeting_list_reload (self->meetings, &error))
+    rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
+  position = current_id ? rapport_meeting_list_find (self->meetings, current_id) : G_MAXUINT;
+  gtk_single_selection_set_selected (self->meeting_selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  self->selecting = FALSE;
+
+  gtk_stack_set_visible_child_name (self->meetings_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
+                                    ? "list" : "empty");
+  if (current_id != 0 && position == G_MAXUINT)
+    rapport_window_show_brief (self);
+}
+
+void
+rapport_window_select_meeting (RapportWindow *self,
+                               gint64         meeting_id)
+{
+  guint position;
+
+  if (self->meetings == NULL)
+    return;
+  position = rapport_meeting_list_find (self->meetings, meeting_id);
+  if (position == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->meeting_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->meetings_view), "list.scroll-to-item", "u", position);
+}
+
+void
+rapport_window_open_meeting (RapportWindow *self,
+                             gint64         person_id,
+                             gint64         meeting_id)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  if (self->person == NULL || rapport_person_get_id (self->person) != person_id)
+    {
+      GtkListBoxRow *row = find_person_row (self, person_id);
+
+      if (row == NULL && !self->show_archived)
+        {
+          /* The meeting belongs to an archived person: show them. */
+          rapport_window_set_show_archived (self, TRUE);
+          row = find_person_row (self, person_id);
+        }
+      if (row == NULL)
+        return;
+      gtk_list_box_select_row (self->people_list, row);
+    }
+  rapport_window_select_meeting (self, meeting_id);
+}
+
+static void
+update_title (RapportWindow *self)
+{
+  if (self->person == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Rapport"));
+      return;
+    }
+  adw_window_title_set_title (self->content_title, rapport_person_get_name (self->person));
+  adw_window_title_set_subtitle (self->content_title, rapport_person_get_role (self->person));
+  gtk_window_set_title (GTK_WINDOW (self), rapport_person_get_name (self->person));
+}
+
+void
+rapport_window_show_person (RapportWindow *self,
+                            RapportPerson *person)
+{
+  g_autoptr(GError) error = NULL;
+
+  rapport_meeting_editor_flush (self->editor);
+  rapport_meeting_editor_set_meeting (self->editor, NULL);
+
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_func (self->person, update_title, self);
+  g_set_object (&self->person, person);
+  g_clear_object (&self->meetings);
+
+  if (person != NULL)
+    {
+      g_signal_connect_swapped (person, "notify", G_CALLBACK (update_title), self);
+      self->meetings = rapport_meeting_list_new (self->store, rapport_person_get_id (person), &error);
+      if (self->meetings == NULL)
+        rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
+      g_settings_set_string (self->settings, "last-person", rapport_person_get_uuid (person));
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_model (self->meeting_selection, G_LIST_MODEL (self->meetings));
+  gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
+
+  update_title (self);
+  if (person != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "person");
+      gtk_stack_set_visible_child_name (self->meetings_stack,
+                                        self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
+                                        ? "list" : "empty");
+      rapport_window_show_brief (self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+
+  rapport_window_update_actions (self);
+}
+
+static void
+on_person_row_selected (RapportWindow *self,
+                        GtkListBoxRow *row)
+{
+  RapportPerson *person;
+
+  if (self->selecting || row == NULL)
+    return;
+  person = g_object_get_data (G_OBJECT (row), "person");
+  if (person != self->person)
+    rapport_window_show_person (self, person);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_person_row_activated (RapportWindow *self,
+                         GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+}
+
+static void
+on_back_clicked (RapportWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded (RapportWindow *self)
+{
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet,
+                                 self->person ? GTK_WIDGET (self->content) : GTK_WIDGET (self->sidebar));
+}
+
+static void
+on_editor_save_failed (RapportWindow *self,
+                       const char    *message)
+{
+  g_autofree char *text = g_strdup_printf (_("Your notes are still here and Rapport will keep "
+                                             "trying. The database said: %s"), message);
+  static gint64 last_shown;
+  gint64 now = g_get_monotonic_time ();
+
+  g_warning ("Saving failed: %s", message);
+  /* One dialog per burst of failures, not one per retry. */
+  if (now - last_shown < 30 * G_USEC_PER_SEC)
+    return;
+  last_shown = now;
+  rapport_window_show_error (self, _("Could Not Save"), text);
+}
+
+static void
+on_save_state_changed (RapportWindow *self)
+{
+  switch (rapport_meeting_editor_get_save_state (self->editor))
+    {
+    case RAPPORT_SAVE_STATE_SAVED:
+      gtk_label_set_label (self->save_label,
+                           rapport_meeting_editor_get_meeting (self->editor) ? _("Saved") : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
+      break;
+    case RAPPORT_SAVE_STATE_PENDING:
+      gtk_label_set_label (self->save_label, _("Saving…"));
+      break;
+    case RAPPORT_SAVE_STATE_FAILED:
+      gtk_label_set_label (self->save_label, _("Not saved"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+rapport_window_flush (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+  return rapport_meeting_editor_flush (self->editor);
+}
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  RapportWindow *self = RAPPORT_WINDOW (window);
+  int width, height;
+
+  rapport_window_flush (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+restore_last_person (RapportWindow *self)
+{
+  g_autofree char *uuid = g_settings_get_string (self->settings, "last-person");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  for (guint i = 0; i < n && *uuid; i++)
+    {
+      g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+      if (g_strcmp0 (rapport_person_get_uuid (person), uuid) == 0)
+        {
+          rapport_window_select_person (self, rapport_person_get_id (person));
+          return;
+        }
+    }
+}
+
+static void
+rapport_window_constructed (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  rapport_meeting_editor_set_store (self->editor, self->store);
+
+  rapport_window_reload_people (self);
+  restore_last_person (self);
+  rapport_window_update_actions (self);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  if (self->person != NULL)
+    g_signal_handlers_disconnect_by_func (self->person, update_title, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->person);
+  g_clear_object (&self->meetings);
+  g_clear_object (&self->meeting_selection);
+  g_clear_object (&self->visible_people);
+  g_clear_object (&self->people);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_SHOW_ARCHIVED: g_value_set_boolean (value, self->show_archived); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_SHOW_ARCHIVED: rapport_window_set_show_archived (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rapport_window_constructed;
+  object_class->dispose = rapport_window_dispose;
+  object_class->get_property = rapport_window_get_property;
+  object_class->set_property = rapport_window_set_property;
+  window_class->close_request = rapport_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_MEETING_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_slot);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, data_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_brief_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
+
+  rapport_window_install_actions (widget_class);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
+
+  self->people = g_list_store_new (RAPPORT_TYPE_PERSON);
+  self->people_filter = gtk_custom_filter_new (person_visible, self, NULL);
+  self->visible_people = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
+                                                    GTK_FILTER (self->people_filter));
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->visible_people),
+                           create_person_row, self, NULL);
+  g_signal_connect_object (self->visible_people, "items-changed",
+                           G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_meeting_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_meeting_item), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_meeting_item), NULL);
+  self->meeting_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->meeting_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->meeting_selection, TRUE);
+  g_signal_connect_swapped (self->meeting_selection, "notify::selected",
+                            G_CALLBACK (on_meeting_selected), self);
+  gtk_list_view_set_factory (self->meetings_view, factory);
+  gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
+
+  g_signal_connect_swapped (self->editor, "notify::save-state",
+                            G_CALLBACK (on_save_state_changed), self);
+  g_signal_connect_swapped (self->editor, "notify::meeting",
+                            G_CALLBACK (on_save_state_changed), self);
+}
+
+RapportWindow *
+rapport_window_new (AdwApplication *application,
+                    RapportStore   *store)
+{
+  return g_object_new (RAPPORT_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+RapportStore *
+rapport_window_get_store (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+RapportMeetingEditor *
+rapport_window_get_editor (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+RapportPerson *
+rapport_window_get_person (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  return self->person;
+}
+
+void
+rapport_window_reload (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_window_flush (self);
+  rapport_window_reload_people (self);
+  rapport_window_reload_meetings (self);
+}

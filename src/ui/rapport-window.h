@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-meeting-editor.h"
+#include "rapport-person.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_WINDOW (rapport_window_get_type ())
+G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
+
+RapportWindow        *rapport_window_new             (AdwApplication *application,
+                                                      RapportStore   *store);
+RapportStore         *rapport_window_get_store       (RapportWindow  *self);
+RapportMeetingEditor *rapport_window_get_editor      (RapportWindow  *self);
+RapportPerson        *rapport_window_get_person      (RapportWindow  *self);
+void                  rapport_window_select_person   (RapportWindow  *self,
+                                                      gint64          person_id);
+void                  rapport_window_open_meeting    (RapportWindow  *self,
+                                                      gint64          person_id,
+                                                      gint64          meeting_id);
+/* Re-reads people and the current person's meetings (after an import). */
+void                  rapport_window_reload          (RapportWindow  *self);
+void                  rapport_window_add_toast       (RapportWindow  *self,
+                                                      const char     *message);
+gboolean              rapport_window_flush           (RapportWindow  *self);
+
+G_END_DECLS

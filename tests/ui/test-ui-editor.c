@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-checklist-item.h"
+#include "rapport-meeting-editor.h"
+#include "rapport-person.h"
+#include "rapport-window.h"
+#include "test-core-util.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  RapportStore   *store;
+  RapportPerson  *person;
+  RapportMeeting *meeting;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  f->person = rapport_person_create (f->store, "Ada", "Engineer", &error);
+  g_assert_no_error (error);
+  f->meeting = rapport_meeting_create (f->store, rapport_person_get_id (f->person), "2026-03-02", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->meeting);
+  g_clear_object (&f->person);
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_autosave_writes_notes (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkTextBuffer *buffer;
+  g_autofree char *sql = NULL;
+
+  g_object_ref_sink (editor);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
+  buffer = gtk_text_view_get_buffer (find_text_view (editor));
+
+  gtk_text_buffer_insert_at_cursor (buffer, "She wants to own the release plan.", -1);
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (RAPPORT_MEETING_EDITOR (editor)), ==,
+                   RAPPORT_SAVE_STATE_PENDING);
+  /* Nothing yet on disk right after the keystroke... */
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), ==, 0);
+
+  /* ...and everything about a second later, without any explicit save. */
+  spin (RAPPORT_AUTOSAVE_DELAY_MS + 400);
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (RAPPORT_MEETING_EDITOR (editor)), ==,
+                   RAPPORT_SAVE_STATE_SAVED);
+  g_assert_cmpint (test_core_sql_int (f->path,
+                                      "SELECT count(*) FROM meetings WHERE notes = "
+                                      "'She wants to own the release plan.'"), ==, 1);
+
+  /* Switching away saves what was typed at once. */
+  gtk_text_buffer_insert_at_cursor (buffer, " Follow up Friday.", -1);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), NULL);
+  g_assert_cmpint (test_core_sql_int (f->path,
+                                      "SELECT count(*) FROM meetings WHERE notes LIKE '%Follow up Friday.'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_continuous_typing_still_saves (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  GtkTextBuffer *buffer;
+
+  g_object_ref_sink (editor);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
+  buffer = gtk_text_view_get_buffer (find_text_view (editor));
+
+  /* A keystroke every 200 ms for 5 s never pauses long enough to debounce. */
+  for (int i = 0; i < 25; i++)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+      spin (200);
+    }
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), >=, 15);
+
+  rapport_meeting_editor_flush (RAPPORT_MEETING_EDITOR (editor));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), ==, 25);
+  g_object_run_dispose (G_OBJECT (editor));
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_checklist_toggles_write_ticks (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+
+  g_object_ref_sink (editor);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
+
+  g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 1));
+  g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 3));
+  g_assert_false (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 7));
+  g_assert_cmpint (test_core_sql_int (f->path,
+                                      "SELECT group_concat(h.key) FROM checklist c JOIN habits h"
+                                      " ON h.id = c.habit_id WHERE c.ticked = 1 ORDER BY h.position") != 0, ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path,
+                                      "SELECT count(*) FROM checklist c JOIN habits h ON h.id = c.habit_id"
+                                      " WHERE c.ticked = 1 AND h.key IN ('listen', 'explain-why')"), ==, 2);
+
+  /* Toggling again unticks, on disk too. */
+  g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 1));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist WHERE ticked = 1"), ==, 1);
+
+  /* Mood buttons save immediately. */
+  rapport_meeting_set_mood (f->meeting, 4);
+  rapport_meeting_editor_flush (RAPPORT_MEETING_EDITOR (editor));
+
+  g_object_run_dispose (G_OBJECT (editor));
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_window_new_meeting_and_delete (Fixture       *f,
+                                    gconstpointer  data)
+{
+  RapportWindow *window = rapport_window_new (NULL, f->store);
+  RapportMeetingEditor *editor = rapport_window_get_editor (window);
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  rapport_window_select_person (window, rapport_person_get_id (f->person));
+  g_assert_nonnull (rapport_window_get_person (window));
+  g_assert_cmpstr (rapport_person_get_name (rapport_window_get_person (window)), ==, "Ada");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
+  g_assert_nonnull (rapport_meeting_editor_get_meeting (editor));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist"), ==, 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-meeting", NULL));
+  g_assert_null (rapport_meeting_editor_get_meeting (editor));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE deleted = 0"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/editor/autosave-writes-notes", test_autosave_writes_notes);
+  ADD ("/ui/editor/continuous-typing-still-saves", test_continuous_typing_still_saves);
+  ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
+  ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
+
+  return g_test_run ();
+}
