@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Times the history series on the decade data set against the budget in
+ * DESIGN.md (whole team, all time, weekly: < 30 ms). Set
+ * RAPPORT_BENCH_DB to an existing decade database to skip building one. */
+#define G_LOG_DOMAIN "rapport-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "decade.h"
+#include "rapport-history.h"
+
+#define RUNS 25
+#define TODAY "2026-03-18"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median of RUNS runs after a warm-up, in milliseconds. */
+static double
+time_query (RapportStore              *store,
+            const char                *what,
+            const RapportHistoryQuery *query,
+            double                    *max_out)
+{
+  double times[RUNS];
+  guint n_buckets = 0, n_meetings = 0;
+
+  for (int i = -1; i < RUNS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RapportHistorySeries) series = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      series = rapport_history_compute (store, query, &error);
+      if (series == NULL)
+        g_error ("%s: %s", what, error->message);
+      if (i >= 0)
+        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      n_buckets = series->n_buckets;
+      n_meetings = series->range_meetings;
+    }
+  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  g_print ("%-44s %4u buckets %6u meetings  median %6.2f ms  max %6.2f ms\n",
+           what, n_buckets, n_meetings, times[RUNS / 2], times[RUNS - 1]);
+  if (max_out != NULL)
+    *max_out = times[RUNS - 1];
+  return times[RUNS / 2];
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  RapportHistoryQuery query;
+  double team_all;
+
+  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
+    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
+  else
+    {
+      DecadeStats stats;
+      gint64 start;
+
+      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "decade.db", NULL);
+      start = g_get_monotonic_time ();
+      if (!decade_build (path, TODAY, &stats, &error))
+        g_error ("Could not build the decade data set: %s", error->message);
+      g_print ("decade data set: %u people, %u meetings, %u checklist rows, "
+               "%.1f MB of notes, built in %.1f s\n",
+               stats.people, stats.meetings, stats.checklist_rows,
+               stats.note_bytes / 1e6, (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+
+  rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_ALL,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, TODAY);
+  team_all = time_query (store, "team, all time, weekly (shown monthly)", &query, NULL);
+
+  query.include_archived = TRUE;
+  time_query (store, "team incl. archived, all time, weekly", &query, NULL);
+
+  rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_YEAR,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, TODAY);
+  time_query (store, "team, last year, weekly", &query, NULL);
+
+  rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_3_MONTHS,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 0, TODAY);
+  time_query (store, "team, 3 months, weekly", &query, NULL);
+
+  rapport_history_query_init (&query, 7, RAPPORT_HISTORY_RANGE_ALL,
+                              RAPPORT_HISTORY_BUCKET_MONTH, 1, TODAY);
+  time_query (store, "one person, all time, monthly", &query, NULL);
+
+  g_clear_object (&store);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+
+  if (team_all >= 30.0)
+    {
+      g_printerr ("Over budget: team, all time took %.2f ms (budget 30 ms)\n", team_all);
+      return EXIT_FAILURE;
+    }
+  g_print ("within budget (30 ms)\n");
+  return EXIT_SUCCESS;
+}
