@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-commitment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-commitment.h"
+#include "rapport-meeting.h"
+#include "rapport-text.h"
+
+struct _RapportCommitment
+{
+  GObject                 parent_instance;
+
+  gint64                  id;
+  char                   *uuid;
+  gint64                  person_id;
+  gint64                  meeting_id;
+  char                   *made_on;
+  char                   *text;
+  RapportCommitmentOwner  owner;
+  char                   *due;
+  char                   *closed_on;
+  gboolean                carried_over;
+};
+
+G_DEFINE_FINAL_TYPE (RapportCommitment, rapport_commitment, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_MEETING_ID,
+  PROP_MADE_ON,
+  PROP_TEXT,
+  PROP_OWNER,
+  PROP_DUE,
+  PROP_CLOSED_ON,
+  PROP_CLOSED,
+  PROP_CARRIED_OVER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rapport_commitment_finalize (GObject *object)
+{
+  RapportCommitment *self = RAPPORT_COMMITMENT (object);
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->made_on, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->closed_on, g_free);
+
+  G_OBJECT_CLASS (rapport_commitment_parent_class)->finalize (object);
+}
+
+static void
+rapport_commitment_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportCommitment *self = RAPPORT_COMMITMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_MEETING_ID: g_value_set_int64 (value, self->meeting_id); break;
+    case PROP_MADE_ON: g_value_set_string (value, self->made_on); break;
+    case PROP_TEXT: g_value_set_string (value, self->text); break;
+    case PROP_OWNER: g_value_set_int (value, self->owner); break;
+    case PROP_DUE: g_value_set_string (value, self->due); break;
+    case PROP_CLOSED_ON: g_value_set_string (value, self->closed_on); break;
+    case PROP_CLOSED: g_value_set_boolean (value, self->closed_on != NULL); break;
+    case PROP_CARRIED_OVER: g_value_set_boolean (value, self->carried_over); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_commitment_class_init (RapportCommitmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_commitment_finalize;
+  object_class->get_property = rapport_commitment_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING_ID] =
+    g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MADE_ON] =
+    g_param_spec_string ("made-on", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWNER] =
+    g_param_spec_int ("owner", NULL, NULL,
+                      RAPPORT_COMMITMENT_OWNER_ME, RAPPORT_COMMITMENT_OWNER_THEM,
+                      RAPPORT_COMMITMENT_OWNER_ME,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DUE] =
+    g_param_spec_string ("due", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOSED_ON] =
+    g_param_spec_string ("closed-on", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOSED] =
+    g_param_spec_boolean ("closed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CARRIED_OVER] =
+    g_param_spec_boolean ("carried-over", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_commitment_init (RapportCommitment *self)
+{
+}
+
+gint64 rapport_commitment_get_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->id; }
+const char *rapport_commitment_get_uuid (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->uuid; }
+gint64 rapport_commitment_get_person_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->person_id; }
+gint64 rapport_commitment_get_meeting_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->meeting_id; }
+const char *rapport_commitment_get_made_on (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->made_on; }
+const char *rapport_commitment_get_text (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->text; }
+RapportCommitmentOwner rapport_commitment_get_owner (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->owner; }
+const char *rapport_commitment_get_due (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->due; }
+const char *rapport_commitment_get_closed_on (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->closed_on; }
+gboolean rapport_commitment_get_closed (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE); return self->closed_on != NULL; }
+gboolean rapport_commitment_get_carried_over (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE); return self->carried_over; }
+
+gboolean
+rapport_commitment_is_overdue (RapportCommitment *self,
+                               const char        *today)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  /* YYYY-MM-DD compares as it reads. */
+  return self->closed_on == NULL && self->due != NULL && strcmp (self->due, today) < 0;
+}
+
+const char *
+rapport_commitment_owner_to_string (RapportCommitmentOwner owner)
+{
+  return owner == RAPPORT_COMMITMENT_OWNER_THEM ? "them" : "me";
+}
+
+gboolean
+rapport_commitment_owner_from_string (const char             *text,
+                                      RapportCommitmentOwner *owner)
+{
+  if (g_strcmp0 (text, "me") == 0)
+    *owner = RAPPORT_COMMITMENT_OWNER_ME;
+  else if (g_strcmp0 (text, "them") == 0)
+    *owner = RAPPORT_COMMITMENT_OWNER_THEM;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Every query that builds objects selects these, "m0" being the meeting
+ * where the commitment was made. */
+#define COMMITMENT_COLUMNS \
+  "c.id, c.uuid, c.person_id, c.meeting_id, c.text, c.owner, c.due, c.closed_on, m0.date"
+
+static RapportCommitment *
+commitment_from_row (sqlite3_stmt *stmt)
+{
+  RapportCommitment *self = g_object_new (RAPPORT_TYPE_COMMITMENT, NULL);
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->uuid = g_strdup (rapport_store_column_text (stmt, 1));
+  self->person_id = sqlite3_column_int64 (stmt, 2);
+  self->meeting_id = sqlite3_column_int64 (stmt, 3);
+  self->text = g_strdup (rapport_store_column_text (stmt, 4));
+  if (!rapport_commitment_owner_from_string (rapport_store_column_text (stmt, 5), &self->owner))
+    self->owner = RAPPORT_COMMITMENT_OWNER_ME;
+  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    self->due = g_strdup (rapport_store_column_text (stmt, 6));
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    self->closed_on = g_strdup (rapport_store_column_text (stmt, 7));
+  self->made_on = g_strdup (rapport_store_column_text (stmt, 8));
+  return self;
+}
+
+static gboolean
+check_text (const char  *text,
+            char       **clean,
+            GError     **error)
+{
+  *clean = rapport_text_single_line (text);
+  if (**clean == '\0')
+    {
+      g_clear_pointer (clean, g_free);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A commitment needs some text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* NULL and "" both mean "no date". */
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (date == NULL || *date == '\0' || rapport_date_is_valid (date))
+    return TRUE;
+  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+               _("“%s” is not a date (expected YYYY-MM-DD)"), date);
+  return FALSE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *value)
+{
+  if (value == NULL || *value == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+}
+
+RapportCommitment *
+rapport_commitment_load (RapportStore  *store,
+                         gint64         id,
+                         GError       **error)
+{
+  RapportCommitment *self = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT " COMMITMENT_COLUMNS
+                                " FROM commitments c JOIN meetings m0 ON m0.id = c.meeting_id"
+                                " WHERE c.id = ?1 AND c.deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    self = commitment_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                 _("No commitment with id %" G_GINT64_FORMAT), id);
+  else
+    rapport_store_set_error (store, error, _("Could not read a commitment"));
+  sqlite3_reset (stmt);
+  return self;
+}
+
+RapportCommitment *
+rapport_commitment_create (RapportStore            *store,
+                           gint64                   meeting_id,
+                           const char              *text,
+                           RapportCommitmentOwner   owner,
+                           const char              *due,
+                           GError                 **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (owner == RAPPORT_COMMITMENT_OWNER_ME ||
+                        owner == RAPPORT_COMMITMENT_OWNER_THEM, NULL);
+
+  if (!check_text (text, &clean, error) || !check_date (due, error))
+    return NULL;
+
+  uuid = rapport_store_new_uuid ();
+  now = rapport_store_now ();
+  /* The person comes from the meeting, so the two cannot disagree. */
+  stmt = rapport_store_prepare (store,
+                                "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, due,"
+                                " created_at, updated_at)"
+                                " SELECT ?1, person_id, id, ?3, ?4, ?5, ?6, ?6 FROM meetings"
+                                " WHERE id = ?2 AND deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rapport_commitment_owner_to_string (owner), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, due);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_done (store, stmt, error))
+    return NULL;
+  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("No meeting with id %" G_GINT64_FORMAT), meeting_id);
+      return NULL;
+    }
+
+  return rapport_commitment_load (store,
+                                  sqlite3_last_insert_rowid (rapport_store_get_handle (store)),
+                                  error);
+}
+
+/* One column, one UPDATE: each is its own transaction in autocommit mode. */
+static gboolean
+update_column (RapportCommitment  *self,
+               RapportStore       *store,
+               const char         *sql,
+               const char         *value,
+               GError            **error)
+{
+  g_autofree char *now = rapport_store_now ();
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  bind_text_or_null (stmt, 2, value);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("The commitment was deleted"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_commitment_set_text (RapportCommitment  *self,
+                             RapportStore       *store,
+                             const char         *text,
+                             GError            **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (!check_text (text, &clean, error))
+    return FALSE;
+  if (g_strcmp0 (clean, self->text) == 0)
+    return TRUE;
+  if (!update_column (self, store,
+                      "UPDATE commitments SET text = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                      clean, error))
+    return FALSE;
+  rapport_set_str (&self->text, clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  return TRUE;
+}
+
+gboolean
+rapport_commitment_set_owner (RapportCommitment       *self,
+                              RapportStore            *store,
+                              RapportCommitmentOwner   owner,
+                              GError                 **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (owner == RAPPORT_COMMITMENT_OWNER_ME ||
+                        owner == RAPPORT_COMMITMENT_OWNER_THEM, FALSE);
+
+  if (self->owner == owner)
+    return TRUE;
+  if (!update_column (self, store,
+                      "UPDATE commitments SET owner = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                      rapport_commitment_owner_to_string (owner), error))
+    return FALSE;
+  self->owner = owner;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+  return TRUE;
+}
+
+gboolean
+rapport_commitment_set_due (RapportCommitment  *self,
+                            RapportStore       *store,
+                            const char         *due,
+                            GError            **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (!check_date (due, error))
+    return FALSE;
+  if (due != NULL && *due == '\0')
+    due = NULL;
+  if (g_strcmp0 (due, self->due) == 0)
+    return TRUE;
+  if (!update_column (self, store,
+                      "UPDATE commitments SET due = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                      due, error))
+    return FALSE;
+  rapport_set_str (&self->due, due);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+  return TRUE;
+}
+
+static gboolean
+set_closed_on (RapportCommitment  *self,
+               RapportStore       *store,
+               const char         *date,
+               GError            **error)
+{
+  gboolean was_closed = self->closed_on != NULL;
+
+  /* Always written: another object for the same row (the brief's, another
+   * meeting's) may have changed it since this one was loaded. */
+  if (!update_column (self, store,
+                      "UPDATE commitments SET closed_on = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                      date, error))
+    return FALSE;
+  if (rapport_set_str (&self->closed_on, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSED_ON]);
+  if (was_closed != (date != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSED]);
+  return TRUE;
+}
+
+gboolean
+rapport_commitment_close (RapportCommitment  *self,
+                          RapportStore       *store,
+                          const char         *date,
+                          GError            **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (date == NULL || !rapport_date_is_valid (date))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (expected YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  return set_closed_on (self, store, date, error);
+}
+
+gboolean
+rapport_commitment_reopen (RapportCommitment  *self,
+                           RapportStore       *store,
+                           GError            **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  return set_closed_on (self, store, NULL, error);
+}
+
+gboolean
+rapport_commitment_hide (RapportStore  *store,
+                         gint64         id,
+                         gboolean       hidden,
+                         GError       **error)
+{
+  g_autofree char *now = rapport_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  stmt = rapport_store_prepare (store,
+                                "UPDATE commitments SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  return rapport_store_step_done (store, stmt, error);
+}
+
+gboolean
+rapport_commitment_purge (RapportStore  *store,
+                          gint64         id,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  stmt = rapport_store_prepare (store,
+                                "DELETE FROM commitments WHERE id = ?1 AND deleted = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rapport_store_step_done (store, stmt, error);
+}
+
+gboolean
+rapport_commitment_purge_hidden (RapportStore  *store,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  /* Going through people lets the (person_id, deleted) index find them. */
+  stmt = rapport_store_prepare (store,
+                                "DELETE FROM commitments WHERE id IN"
+                                " (SELECT c.id FROM people p CROSS JOIN commitments c"
+                                "  WHERE c.person_id = p.id AND c.deleted = 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  return rapport_store_step_done (store, stmt, error);
+}
+
+static GListStore *
+collect (RapportStore  *store,
+         sqlite3_stmt  *stmt,
+         gint64         context_meeting_id,
+         GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RapportCommitment) item = commitment_from_row (stmt);
+
+      item->carried_over = context_meeting_id != 0 && item->meeting_id != context_meeting_id;
+      g_list_store_append (list, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the commitments"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GListStore *
+rapport_commitment_load_for_meeting (RapportStore  *store,
+                                     gint64         meeting_id,
+                                     GError       **error)
+{
+  g_autofree char *date = NULL;
+  sqlite3_stmt *stmt;
+  gint64 person_id;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT person_id, date FROM meetings WHERE id = ?1 AND deleted = 0",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      person_id = sqlite3_column_int64 (stmt, 0);
+      date = g_strdup (rapport_store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("No meeting with id %" G_GINT64_FORMAT), meeting_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      rapport_store_set_error (store, error, _("Could not read a meeting"));
+      return NULL;
+    }
+
+  /* Three parts, each served by an index: made here (by meeting), carried
+   * over and still open (person, deleted, closed_on IS NULL), carried over
+   * and closed on or after this date (person, deleted, closed_on >= date).
+   * "Earlier" is by date, then by id for two meetings on one day. */
+#define EARLIER " AND m0.deleted = 0 AND (m0.date < ?3 OR (m0.date = ?3 AND m0.id < ?1))"
+  stmt = rapport_store_prepare (store,
+                                "SELECT " COMMITMENT_COLUMNS
+                                " FROM commitments c CROSS JOIN meetings m0"
+                                " WHERE c.meeting_id = ?1 AND c.deleted = 0 AND m0.id = c.meeting_id"
+                                " UNION ALL"
+                                " SELECT " COMMITMENT_COLUMNS
+                                " FROM commitments c CROSS JOIN meetings m0"
+                                " WHERE c.person_id = ?2 AND c.deleted = 0 AND c.closed_on IS NULL"
+                                " AND m0.id = c.meeting_id" EARLIER
+                                " UNION ALL"
+                                " SELECT " COMMITMENT_COLUMNS
+                                " FROM commitments c CROSS JOIN meetings m0"
+                                " WHERE c.person_id = ?2 AND c.deleted = 0 AND c.closed_on >= ?3"
+                                " AND m0.id = c.meeting_id" EARLIER
+                                " ORDER BY 9, 1", error);
+#undef EARLIER
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+  return collect (store, stmt, meeting_id, error);
+}
+
+GListStore *
+rapport_commitment_load_open (RapportStore  *store,
+                              gint64         person_id,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT " COMMITMENT_COLUMNS
+                                " FROM commitments c CROSS JOIN meetings m0"
+                                " WHERE c.person_id = ?1 AND c.deleted = 0 AND c.closed_on IS NULL"
+                                " AND m0.id = c.meeting_id AND m0.deleted = 0"
+                                " ORDER BY c.owner, c.due IS NULL, c.due, m0.date, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  return collect (store, stmt, 0, error);
+}
