@@ -334,8 +334,15 @@ icon_button (const char *icon_name,
   gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", habit_id);
+  /* No action for a move that cannot happen: an actionable button takes
+   * its sensitivity from the action. */
+  if (action_name != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", habit_id);
+    }
+  else
+    gtk_widget_set_sensitive (button, FALSE);
   return button;
 }
 
@@ -392,13 +399,11 @@ create_active_row (gpointer item,
 
   adw_action_row_add_suffix (row, kind_label (habit));
 
-  up = icon_button ("go-up-symbolic", up_text, "habit.move-up", id);
-  gtk_widget_set_sensitive (up, index > 0);
+  up = icon_button ("go-up-symbolic", up_text, index > 0 ? "habit.move-up" : NULL, id);
   adw_action_row_add_suffix (row, up);
   g_object_set_data (G_OBJECT (row), ROW_UP_BUTTON, up);
 
-  down = icon_button ("go-down-symbolic", down_text, "habit.move-down", id);
-  gtk_widget_set_sensitive (down, index + 1 < n);
+  down = icon_button ("go-down-symbolic", down_text, index + 1 < n ? "habit.move-down" : NULL, id);
   adw_action_row_add_suffix (row, down);
   g_object_set_data (G_OBJECT (row), ROW_DOWN_BUTTON, down);
 

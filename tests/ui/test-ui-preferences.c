@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rapport-habit-library.h"
 #include "rapport-habit.h"
@@ -110,7 +111,8 @@ click (Fixture    *f,
   GtkWidget *widget = button (f, tooltip);
 
   g_assert_true (gtk_widget_is_sensitive (widget));
-  gtk_widget_activate (widget);
+  /* "activate" would animate the press for a quarter second first. */
+  g_signal_emit_by_name (widget, "clicked");
   spin (20);
 }
 
@@ -142,11 +144,13 @@ match_group_title (GtkWidget     *widget,
          && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
 }
 
+/* The group's own list box for preference rows is empty and hidden; ours
+ * are named. */
 static gboolean
-match_list_box (GtkWidget     *widget,
-                gconstpointer  data)
+match_named_list_box (GtkWidget     *widget,
+                      gconstpointer  data)
 {
-  return GTK_IS_LIST_BOX (widget);
+  return GTK_IS_LIST_BOX (widget) && g_str_has_suffix (gtk_widget_get_name (widget), "-list");
 }
 
 static GtkListBox *
@@ -154,9 +158,12 @@ list_of_group (Fixture    *f,
                const char *group_title)
 {
   GtkWidget *group = find_widget (GTK_WIDGET (f->window), match_group_title, group_title);
+  GtkWidget *list;
 
   g_assert_nonnull (group);
-  return GTK_LIST_BOX (find_widget (group, match_list_box, NULL));
+  list = find_widget (group, match_named_list_box, NULL);
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
 }
 
 #define assert_list(f, group, expected) \
@@ -182,4 +189,305 @@ active_string (Fixture *f)
       g_string_append (out, rapport_habit_get_label (habit));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define assert_active(f, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = active_string (f); \
+    g_assert_cmpstr (got_, ==, (expected)); \
+  } G_STMT_END
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+dialog_set_text (AdwMessageDialog *dialog,
+                 const char       *row_title,
+                 const char       *text)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (dialog), match_row_title, row_title);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Presses one of the dialog's response buttons, as a user would. */
+static void
+dialog_click (AdwMessageDialog *dialog,
+              const char       *label)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (dialog), match_button_label, label);
+
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  spin (50);
+}
+
+static gboolean
+match_error_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *archived_group = find_widget (GTK_WIDGET (f->window), match_group_title, "Archived");
+
+  assert_list (f, "On the Checklist", "Listen, Transfer authority, Explain the why");
+  assert_list (f, "Library",
+               "Encourage creativity, Connect to the big picture, Recognise the work, "
+               "Invest in growth, Show empathy, Set clear expectations, Review progress, Follow through");
+  g_assert_false (gtk_widget_get_visible (archived_group));
+
+  /* The ends of the list cannot move further; the rest can. */
+  g_assert_false (gtk_widget_get_sensitive (button (f, "Move “Listen” up")));
+  g_assert_true (gtk_widget_get_sensitive (button (f, "Move “Listen” down")));
+  g_assert_false (gtk_widget_get_sensitive (button (f, "Move “Explain the why” down")));
+  /* Built-in habits go back to the library rather than being archived. */
+  g_assert_nonnull (button (f, "Move “Listen” to the library"));
+  g_assert_nonnull (button (f, "Add “Show empathy” to the checklist"));
+  g_assert_nonnull (button (f, "Add your own habit to the checklist"));
+  g_assert_cmpuint (f->changes, ==, 0);
+}
+
+static void
+test_add_habit (Fixture       *f,
+                gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *problem;
+  GtkWidget *kind;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) active = NULL;
+  g_autoptr(RapportHabit) last = NULL;
+
+  click (f, "Add your own habit to the checklist");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  problem = find_widget (GTK_WIDGET (dialog), match_error_label, NULL);
+  g_assert_nonnull (problem);
+
+  /* Nothing typed yet: nothing to add, and no scolding either. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  /* A clash with a habit on the checklist is named as it is typed. */
+  dialog_set_text (dialog, "Name", "LISTEN");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "already on the checklist"));
+
+  dialog_set_text (dialog, "Name", "Coffee chat");
+  dialog_set_text (dialog, "Hint (optional)", "Meet away from the desk.");
+  kind = find_widget (GTK_WIDGET (dialog), match_row_title, "Kind");
+  g_assert_true (ADW_IS_COMBO_ROW (kind));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  dialog_click (dialog, "_Add");
+  g_assert_null (find_dialog ());
+
+  assert_active (f, "Listen, Transfer authority, Explain the why, Coffee chat");
+  active = rapport_habit_load_active (f->store, &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (G_LIST_MODEL (active), 3);
+  g_assert_cmpstr (rapport_habit_get_hint (last), ==, "Meet away from the desk.");
+  g_assert_cmpint (rapport_habit_get_kind (last), ==, RAPPORT_HABIT_STRUCTURE);
+  g_assert_null (rapport_habit_get_key (last));
+
+  assert_list (f, "On the Checklist", "Listen, Transfer authority, Explain the why, Coffee chat");
+  g_assert_cmpuint (f->changes, ==, 1);
+  /* Own habits are archived, not sent to the library. */
+  g_assert_nonnull (button (f, "Archive “Coffee chat”"));
+
+  /* Cancelling writes nothing. */
+  click (f, "Add your own habit to the checklist");
+  dialog = find_dialog ();
+  dialog_set_text (dialog, "Name", "Never mind");
+  dialog_click (dialog, "_Cancel");
+  g_assert_null (find_dialog ());
+  assert_active (f, "Listen, Transfer authority, Explain the why, Coffee chat");
+  g_assert_cmpuint (f->changes, ==, 1);
+}
+
+static void
+test_edit_habit (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+
+  click (f, "Edit “Listen”");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  name = find_widget (GTK_WIDGET (dialog), match_row_title, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Listen");
+  /* Its own name in another case is no clash. */
+  dialog_set_text (dialog, "Name", "LISTEN");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  dialog_set_text (dialog, "Name", "Listen first");
+  dialog_click (dialog, "_Save");
+  g_assert_null (find_dialog ());
+
+  assert_active (f, "Listen first, Transfer authority, Explain the why");
+  assert_list (f, "On the Checklist", "Listen first, Transfer authority, Explain the why");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT COUNT(*) FROM habits WHERE key = 'listen' AND label = 'Listen first'"), ==, 1);
+  g_assert_cmpuint (f->changes, ==, 1);
+}
+
+static void
+test_reorder (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportHabit) explain = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  click (f, "Move “Explain the why” up");
+  assert_active (f, "Listen, Explain the why, Transfer authority");
+  assert_list (f, "On the Checklist", "Listen, Explain the why, Transfer authority");
+  /* The keyboard stays on the control that was used. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button (f, "Move “Explain the why” up"));
+
+  click (f, "Move “Explain the why” up");
+  assert_active (f, "Explain the why, Listen, Transfer authority");
+  /* At the top, "up" is off, so the focus moves to "down". */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button (f, "Move “Explain the why” down"));
+
+  click (f, "Move “Listen” down");
+  assert_active (f, "Explain the why, Transfer authority, Listen");
+  g_assert_cmpuint (f->changes, ==, 3);
+
+  /* Drag and drop: "Explain the why" dropped on the last row. */
+  list = list_of_group (f, "On the Checklist");
+  row = gtk_list_box_get_row_at_index (list, 2);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  explain = rapport_habit_load (f->store, test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'explain-why'"), &error);
+  g_assert_no_error (error);
+  g_value_init (&value, RAPPORT_TYPE_HABIT);
+  g_value_set_object (&value, explain);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_clear_object (&controllers);
+  spin (50);
+
+  assert_active (f, "Transfer authority, Listen, Explain the why");
+  assert_list (f, "On the Checklist", "Transfer authority, Listen, Explain the why");
+  g_assert_cmpuint (f->changes, ==, 4);
+}
+
+static void
+test_archive_and_library (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportHabit) own = NULL;
+  GtkWidget *archived_group = find_widget (GTK_WIDGET (f->window), match_group_title, "Archived");
+
+  own = rapport_habit_library_add (f->store, "Coffee chat", "", RAPPORT_HABIT_TRUST, &error);
+  g_assert_no_error (error);
+  rapport_preferences_window_reload (f->window);
+  assert_list (f, "On the Checklist", "Listen, Transfer authority, Explain the why, Coffee chat");
+
+  click (f, "Archive “Coffee chat”");
+  assert_active (f, "Listen, Transfer authority, Explain the why");
+  g_assert_true (gtk_widget_get_visible (archived_group));
+  assert_list (f, "Archived", "Coffee chat");
+  /* Archived, not deleted. */
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT COUNT(*) FROM habits WHERE label = 'Coffee chat' AND active = 0"), ==, 1);
+
+  click (f, "Move “Transfer authority” to the library");
+  assert_active (f, "Listen, Explain the why");
+  assert_list (f, "Library",
+               "Transfer authority, Encourage creativity, Connect to the big picture, Recognise the work, "
+               "Invest in growth, Show empathy, Set clear expectations, Review progress, Follow through");
+
+  click (f, "Add “Show empathy” to the checklist");
+  assert_active (f, "Listen, Explain the why, Show empathy");
+  assert_list (f, "On the Checklist", "Listen, Explain the why, Show empathy");
+
+  click (f, "Restore “Coffee chat”");
+  assert_active (f, "Listen, Explain the why, Show empathy, Coffee chat");
+  g_assert_false (gtk_widget_get_visible (archived_group));
+  g_assert_cmpuint (f->changes, ==, 4);
+}
+
+static void
+test_general_settings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *neglect = find_widget (GTK_WIDGET (f->window), match_row_title, "Meetings Before Suggesting a Habit");
+  GtkWidget *backups = find_widget (GTK_WIDGET (f->window), match_row_title, "Daily Backups to Keep");
+  GtkSpinButton *spin_button;
+
+  g_assert_nonnull (neglect);
+  g_assert_nonnull (backups);
+
+  spin_button = GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (neglect)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, g_settings_get_int (settings, "neglect-window"));
+  gtk_spin_button_set_value (spin_button, 5);
+  g_assert_cmpint (g_settings_get_int (settings, "neglect-window"), ==, 5);
+  /* The schema's range is the spin button's range. */
+  gtk_spin_button_set_value (spin_button, 50);
+  g_assert_cmpint (g_settings_get_int (settings, "neglect-window"), ==, 20);
+
+  spin_button = GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (backups)));
+  g_settings_set_int (settings, "backup-keep", 12);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 12);
+  gtk_spin_button_set_value (spin_button, 30);
+  g_assert_cmpint (g_settings_get_int (settings, "backup-keep"), ==, 30);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/preferences/lists", test_lists);
+  ADD ("/ui/preferences/add-habit", test_add_habit);
+  ADD ("/ui/preferences/edit-habit", test_edit_habit);
+  ADD ("/ui/preferences/reorder", test_reorder);
+  ADD ("/ui/preferences/archive-and-library", test_archive_and_library);
+  ADD ("/ui/preferences/general-settings", test_general_settings);
+
+  return g_test_run ();
 }
