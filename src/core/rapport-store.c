@@ -332,9 +332,10 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
-RapportStore *
-rapport_store_open (const char  *path,
-                    GError     **error)
+static RapportStore *
+open_internal (const char  *path,
+               gboolean     secondary,
+               GError     **error)
 {
   g_autoptr(RapportStore) self = NULL;
   int rc;
@@ -387,8 +388,9 @@ rapport_store_open (const char  *path,
     if (!run_migration (self, v, error))
       return NULL;
 
-  /* Leftovers of a deletion whose undo toast outlived the app. */
-  if (!rapport_store_exec (self,
+  /* Leftovers of a deletion whose undo toast outlived the app. A second
+   * connection must not purge them: the first may still offer the undo. */
+  if (!secondary && !rapport_store_exec (self,
                            "DELETE FROM meetings WHERE deleted = 1;"
                            "DELETE FROM commitments WHERE deleted = 1;",
                            error))
@@ -398,6 +400,29 @@ rapport_store_open (const char  *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+RapportStore *
+rapport_store_open (const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_internal (path, FALSE, error);
+}
+
+/* Another connection to a database the app already has open, for work
+ * off the main thread (export, import, backup). Same checks as
+ * rapport_store_open(), but leaves rows that wait for an undo alone. */
+RapportStore *
+rapport_store_open_secondary (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_internal (path, TRUE, error);
 }
 
 const char *

@@ -30,6 +30,8 @@ GQuark         rapport_store_error_quark          (void);
 char          *rapport_store_default_path         (void);
 RapportStore  *rapport_store_open                 (const char    *path,
                                                    GError       **error);
+RapportStore  *rapport_store_open_secondary       (const char    *path,
+                                                   GError       **error);
 const char    *rapport_store_get_path             (RapportStore  *self);
 sqlite3       *rapport_store_get_handle           (RapportStore  *self);
 int            rapport_store_get_schema_version   (RapportStore  *self);

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-progress.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_EXCHANGE_ERROR (rapport_exchange_error_quark ())
+
+typedef enum
+{
+  RAPPORT_EXCHANGE_ERROR_SYNTAX,    /* not JSON: the message names line and column */
+  RAPPORT_EXCHANGE_ERROR_INVALID,   /* JSON, but a member is wrong: the message names its path */
+  RAPPORT_EXCHANGE_ERROR_TOO_NEW,   /* written by a newer Rapport */
+  RAPPORT_EXCHANGE_ERROR_IO,        /* the file cannot be read or written */
+} RapportExchangeError;
+
+/* The "format" member of every export and the newest "version" we read. */
+#define RAPPORT_EXCHANGE_FORMAT_NAME "rapport-export"
+#define RAPPORT_EXCHANGE_FORMAT_VERSION 1
+
+/* Limits on what an import accepts; docs/export-format.md lists them. */
+#define RAPPORT_EXCHANGE_MAX_FILE_BYTES  (512 * 1024 * 1024)
+#define RAPPORT_EXCHANGE_MAX_NAME_CHARS  200
+#define RAPPORT_EXCHANGE_MAX_HINT_CHARS  1000
+#define RAPPORT_EXCHANGE_MAX_TEXT_CHARS  10000
+#define RAPPORT_EXCHANGE_MAX_NOTES_BYTES (1024 * 1024)
+#define RAPPORT_EXCHANGE_MAX_CHECKLIST   500
+
+typedef struct
+{
+  guint added;      /* rows that were new to the database */
+  guint updated;    /* rows the file had in a newer version */
+  guint unchanged;  /* rows the database already had, same or newer */
+} RapportExchangeStats;
+
+GQuark    rapport_exchange_error_quark         (void);
+
+char     *rapport_exchange_export_to_data      (RapportStore         *store,
+                                                gsize                *length,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GError              **error);
+gboolean  rapport_exchange_export_to_file      (RapportStore         *store,
+                                                const char           *path,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GError              **error);
+
+gboolean  rapport_exchange_import_from_data    (RapportStore         *store,
+                                                const char           *data,
+                                                gsize                 length,
+                                                RapportExchangeStats *stats,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GError              **error);
+gboolean  rapport_exchange_import_from_file    (RapportStore         *store,
+                                                const char           *path,
+                                                RapportExchangeStats *stats,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GError              **error);
+
+/* Off the main thread, on a second connection to the store's file. */
+void      rapport_exchange_export_async        (RapportStore         *store,
+                                                const char           *path,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean  rapport_exchange_export_finish       (RapportStore         *store,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void      rapport_exchange_import_async        (RapportStore         *store,
+                                                const char           *path,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean  rapport_exchange_import_finish       (RapportStore         *store,
+                                                GAsyncResult         *result,
+                                                RapportExchangeStats *stats,
+                                                GError              **error);
+
+/* One person's history, newest meeting first, as Markdown. */
+char     *rapport_exchange_person_markdown     (RapportStore         *store,
+                                                const char           *person_uuid,
+                                                GError              **error);
+gboolean  rapport_exchange_person_markdown_to_file (RapportStore     *store,
+                                                const char           *person_uuid,
+                                                const char           *path,
+                                                GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rapport-exchange.h"
+#include "test-core-util.h"
+
+#define ADA    "a0000000-0000-4000-8000-000000000001"
+#define GRACE  "a0000000-0000-4000-8000-000000000002"
+#define OWN    "b0000000-0000-4000-8000-000000000001"
+#define M1     "c0000000-0000-4000-8000-000000000001"
+#define M2     "c0000000-0000-4000-8000-000000000002"
+#define M3     "c0000000-0000-4000-8000-000000000003"
+#define LISTEN "7f1f2a10-5b1e-4c1e-9a01-000000000001"
+
+/* A small history that uses every column, NULLs and non-ASCII text. */
+static const char *sample_sql =
+  "INSERT INTO people (uuid, name, role, cadence_days, archived, created_at, updated_at) VALUES"
+  " ('" ADA "', 'Ada Lovelace', 'Engineer', 7, 0, '2024-01-02T09:00:00.000Z', '2024-01-02T09:00:00.000Z'),"
+  " ('" GRACE "', 'Grâce “Amazing” Hopper', '', 14, 1, '2024-01-03T09:00:00.000Z', '2024-02-03T09:00:00.000Z');"
+  "INSERT INTO habits (uuid, key, label, hint, kind, position, active, created_at, updated_at) VALUES"
+  " ('" OWN "', NULL, 'Ask about the weekend', 'Small talk, big trust.', 'trust', 12, 1,"
+  "  '2024-01-05T10:00:00.000Z', '2024-01-05T10:00:00.000Z');"
+  "UPDATE habits SET label = 'Really listen', updated_at = '2026-01-06T10:00:00.000Z' WHERE key = 'listen';"
+  "INSERT INTO meetings (uuid, person_id, date, notes, mood, created_at, updated_at) VALUES"
+  " ('" M1 "', (SELECT id FROM people WHERE uuid = '" ADA "'), '2024-01-08',"
+  "  'First 1:1.\nShe wants to own the \"parser\" rewrite. Café ☕ chat.', 4,"
+  "  '2024-01-08T10:00:00.000Z', '2024-01-08T10:30:00.000Z'),"
+  " ('" M2 "', (SELECT id FROM people WHERE uuid = '" ADA "'), '2024-01-15', '', NULL,"
+  "  '2024-01-15T10:00:00.000Z', '2024-01-15T10:00:00.000Z'),"
+  " ('" M3 "', (SELECT id FROM people WHERE uuid = '" GRACE "'), '2024-01-09', 'Tabs\tand \\\\ slashes', 2,"
+  "  '2024-01-09T10:00:00.000Z', '2024-01-09T11:00:00.000Z');"
+  "INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, evidence, created_at, updated_at) VALUES"
+  " ('d0000000-0000-4000-8000-000000000001', (SELECT id FROM meetings WHERE uuid = '" M1 "'),"
+  "  (SELECT id FROM habits WHERE key = 'listen'), 1, 'She talked 80 % of the time',"
+  "  '2024-01-08T10:00:00.000Z', '2024-01-08T10:10:00.000Z'),"
+  " ('d0000000-0000-4000-8000-000000000002', (SELECT id FROM meetings WHERE uuid = '" M1 "'),"
+  "  (SELECT id FROM habits WHERE key = 'explain-why'), 0, '',"
+  "  '2024-01-08T10:00:00.000Z', '2024-01-08T10:00:00.000Z'),"
+  " ('d0000000-0000-4000-8000-000000000003', (SELECT id FROM meetings WHERE uuid = '" M1 "'),"
+  "  (SELECT id FROM habits WHERE uuid = '" OWN "'), 1, '',"
+  "  '2024-01-08T10:00:00.000Z', '2024-01-08T10:20:00.000Z'),"
+  " ('d0000000-0000-4000-8000-000000000004', (SELECT id FROM meetings WHERE uuid = '" M3 "'),"
+  "  (SELECT id FROM habits WHERE key = 'listen'), 1, 'Asked about the on-call load',"
+  "  '2024-01-09T10:00:00.000Z', '2024-01-09T10:05:00.000Z');"
+  "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, due, closed_on, created_at, updated_at) VALUES"
+  " ('e0000000-0000-4000-8000-000000000001', (SELECT id FROM people WHERE uuid = '" ADA "'),"
+  "  (SELECT id FROM meetings WHERE uuid = '" M1 "'), 'Send the design doc', 'me', '2024-01-12', '2024-01-11',"
+  "  '2024-01-08T10:15:00.000Z', '2024-01-11T08:00:00.000Z'),"
+  " ('e0000000-0000-4000-8000-000000000002', (SELECT id FROM people WHERE uuid = '" ADA "'),"
+  "  (SELECT id FROM meetings WHERE uuid = '" M1 "'), 'Draft the parser plan', 'them', NULL, NULL,"
+  "  '2024-01-08T10:16:00.000Z', '2024-01-08T10:16:00.000Z');";
+
+typedef struct
+{
+  char         *dir;
+  char         *path;    /* the source database, with the sample */
+  char         *path2;   /* an empty one */
+  RapportStore *store;
+  RapportStore *store2;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir2 = NULL;
+
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  rapport_store_exec (f->store, sample_sql, &error);
+  g_assert_no_error (error);
+
+  dir2 = g_build_filename (f->dir, "other", NULL);
+  f->path2 = g_build_filename (dir2, "rapport.db", NULL);
+  f->store2 = rapport_store_open (f->path2, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  g_assert_finalize_object (f->store2);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+  g_free (f->path2);
+}
+
+/* Every row of every table, ids included, as text. */
+static char *
+dump (RapportStore *store)
+{
+  static const char *tables[] = { "people", "habits", "meetings", "checklist", "commitments" };
+  sqlite3 *db = rapport_store_get_handle (store);
+  GString *out = g_string_new (NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                    ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+export (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  char *data = rapport_exchange_export_to_data (store, &length, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (strlen (data), ==, length);
+  return data;
+}
+
+/* The export with its export time blanked out. */
+static char *
+without_time (const char *data)
+{
+  g_autoptr(GRegex) re = g_regex_new ("\"exported_at\" : \"[^\"]*\"", 0, 0, NULL);
+  char *out = g_regex_replace_literal (re, data, -1, 0, "\"exported_at\" : \"\"", 0, NULL);
+
+  g_assert_true (strcmp (out, data) != 0);
+  return out;
+}
+
+static void
+import_ok (RapportStore         *store,
+           const char           *data,
+           RapportExchangeStats *stats)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_exchange_import_from_data (store, data, strlen (data), stats,
+                                                    NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *first = export (f->store);
+  g_autofree char *second = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  RapportExchangeStats stats = { 0 };
+
+  g_assert_nonnull (strstr (first, "\"format\" : \"rapport-export\""));
+  g_assert_nonnull (strstr (first, "\"version\" : 1"));
+  g_assert_nonnull (strstr (first, "Grâce “Amazing” Hopper"));
+
+  import_ok (f->store2, first, &stats);
+  /* 2 people, 3 meetings, 4 ticks, 2 commitments and the custom habit are
+   * new; the renamed built-in habit updates; ten built-ins match as they are. */
+  g_assert_cmpuint (stats.added, ==, 12);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  g_assert_cmpuint (stats.unchanged, ==, 10);
+
+  second = export (f->store2);
+  a = without_time (first);
+  b = without_time (second);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Byte for byte in the columns, not only in the file. */
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE notes ="
+                                      " 'First 1:1.\nShe wants to own the \"parser\" rewrite. Café ☕ chat.'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE mood IS NULL"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM commitments WHERE due IS NULL"
+                                      " AND closed_on IS NULL AND owner = 'them'"), ==, 1);
+}
+
+static void
+test_round_trip_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *file2 = g_build_filename (f->dir, "export2.json", NULL);
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) two = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  GStatBuf st;
+
+  g_assert_true (rapport_exchange_export_to_file (f->store, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (rapport_exchange_import_from_file (f->store2, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_exchange_export_to_file (f->store2, file2, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  one = test_core_file_bytes (file);
+  two = test_core_file_bytes (file2);
+  a = without_time (g_bytes_get_data (one, NULL));
+  b = without_time (g_bytes_get_data (two, NULL));
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_idempotent (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *file = export (f->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RapportExchangeStats stats = { 0 };
+
+  import_ok (f->store2, file, NULL);
+  before = dump (f->store2);
+  import_ok (f->store2, file, &stats);
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpuint (stats.updated, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, 23);
+
+  /* Importing a database's own export into itself changes nothing either. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = dump (f->store);
+  import_ok (f->store, file, &stats);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (stats.added, ==, 0);
+}
+
+static char *
+notes_of (const char *path,
+          const char *uuid)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *notes;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT notes FROM meetings WHERE uuid = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  notes = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return notes;
+}
+
+static void
+test_conflict_newer_wins (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_export = export (f->store);
+  g_autofree char *newer_export = NULL;
+  g_autofree char *notes = NULL;
+  RapportExchangeStats stats = { 0 };
+
+  import_ok (f->store2, old_export, NULL);
+
+  /* The target was edited after the export: its version stays. */
+  rapport_store_exec (f->store2, "UPDATE meetings SET notes = 'edited here later',"
+                      " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "'", &error);
+  g_assert_no_error (error);
+  import_ok (f->store2, old_export, &stats);
+  notes = notes_of (f->path2, M1);
+  g_assert_cmpstr (notes, ==, "edited here later");
+  g_assert_cmpuint (stats.updated, ==, 0);
+
+  /* The source was edited later still: the file's version wins. */
+  rapport_store_exec (f->store, "UPDATE meetings SET notes = 'edited there, even later', mood = 5,"
+                      " updated_at = '2025-06-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
+                      "UPDATE checklist SET ticked = 0, updated_at = '2025-06-01T00:00:00.000Z'"
+                      " WHERE uuid = 'd0000000-0000-4000-8000-000000000001'", &error);
+  g_assert_no_error (error);
+  newer_export = export (f->store);
+  import_ok (f->store2, newer_export, &stats);
+  g_clear_pointer (&notes, g_free);
+  notes = notes_of (f->path2, M1);
+  g_assert_cmpstr (notes, ==, "edited there, even later");
+  g_assert_cmpuint (stats.updated, ==, 2);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT mood FROM meetings WHERE uuid = '" M1 "'"), ==, 5);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT ticked FROM checklist WHERE"
+                                      " uuid = 'd0000000-0000-4000-8000-000000000001'"), ==, 0);
+}
+
+static void
+test_builtin_habits_match_by_key (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *before = NULL;
+
+  /* Another copy of Rapport gave "listen" another UUID. */
+  rapport_store_exec (f->store, "UPDATE habits SET uuid = 'f0000000-0000-4000-8000-00000000000f'"
+                      " WHERE key = 'listen'", &error);
+  g_assert_no_error (error);
+  file = export (f->store);
+  import_ok (f->store2, file, NULL);
+
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM habits"), ==, 12);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM habits WHERE key = 'listen'"
+                                      " AND uuid = '" LISTEN "' AND label = 'Really listen'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM checklist c JOIN habits h"
+                                      " ON h.id = c.habit_id WHERE h.key = 'listen'"), ==, 2);
+}
+
+/* ---- refused files ---- */
+
+typedef char *(*Spoil) (const char *good);
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+unparse (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static JsonObject *
+item (JsonNode   *root,
+      const char *list,
+      guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), list), index);
+}
+
+typedef struct
+{
+  const char *name;
+  int         code;
+  const char *message;   /* a part of the error message */
+} BadCase;
+
+static char *
+spoil (const char *good,
+       const char *name)
+{
+  g_autoptr(JsonNode) root = parse (good);
+  JsonObject *top = json_node_get_object (root);
+
+  if (g_str_equal (name, "truncated"))
+    return g_strndup (good, strlen (good) / 2);
+  if (g_str_equal (name, "empty"))
+    return g_strdup ("");
+  if (g_str_equal (name, "syntax"))
+    return g_strdup ("{\n  \"format\": \"rapport-export\",\n  \"version\": 1,,\n}");
+  if (g_str_equal (name, "not-object"))
+    return g_strdup ("[1, 2, 3]");
+  if (g_str_equal (name, "wrong-format"))
+    json_object_set_string_member (top, "format", "something-else");
+  else if (g_str_equal (name, "newer-version"))
+    json_object_set_int_member (top, "version", 2);
+  else if (g_str_equal (name, "version-string"))
+    json_object_set_string_member (top, "version", "1");
+  else if (g_str_equal (name, "people-not-list"))
+    json_object_set_int_member (top, "people", 3);
+  else if (g_str_equal (name, "mood-string"))
+    json_object_set_string_member (item (root, "meetings", 0), "mood", "4");
+  else if (g_str_equal (name, "mood-range"))
+    json_object_set_int_member (item (root, "meetings", 0), "mood", 6);
+  else if (g_str_equal (name, "bad-date"))
+    json_object_set_string_member (item (root, "meetings", 2), "date", "2024-02-30");
+  else if (g_str_equal (name, "bad-timestamp"))
+    json_object_set_string_member (item (root, "people", 1), "updated_at", "yesterday");
+  else if (g_str_equal (name, "archived-int"))
+    json_object_set_int_member (item (root, "people", 0), "archived", 1);
+  else if (g_str_equal (name, "missing-name"))
+    json_object_remove_member (item (root, "people", 0), "name");
+  else if (g_str_equal (name, "bad-uuid"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "not-a-uuid");
+  else if (g_str_equal (name, "duplicate-uuid"))
+    json_object_set_string_member (item (root, "people", 1), "uuid", ADA);
+  else if (g_str_equal (name, "duplicate-uuid-across"))
+    json_object_set_string_member (item (root, "commitments", 1), "uuid", M2);
+  else if (g_str_equal (name, "huge-name"))
+    {
+      g_autofree char *huge = g_strnfill (201, 'x');
+      json_object_set_string_member (item (root, "people", 0), "name", huge);
+    }
+  else if (g_str_equal (name, "huge-notes"))
+    {
+      g_autofree char *huge = g_strnfill (1024 * 1024 + 1, 'x');
+      json_object_set_string_member (item (root, "meetings", 1), "notes", huge);
+    }
+  else if (g_str_equal (name, "bad-kind"))
+    json_object_set_string_member (item (root, "habits", 0), "kind", "control");
+  else if (g_str_equal (name, "bad-owner"))
+    json_object_set_string_member (item (root, "commitments", 0), "owner", "boss");
+  else if (g_str_equal (name, "dangling-person"))
+    {
+      /* A new person first, so that a partial import would show. */
+      JsonObject *fresh = json_object_new ();
+      json_object_set_string_member (fresh, "uuid", "a0000000-0000-4000-8000-0000000000ff");
+      json_object_set_string_member (fresh, "name", "New Person");
+      json_object_set_string_member (fresh, "created_at", "2024-05-05T00:00:00.000Z");
+      json_object_set_string_member (fresh, "updated_at", "2024-05-05T00:00:00.000Z");
+      json_array_add_object_element (json_object_get_array_member (top, "people"), fresh);
+      json_object_set_string_member (item (root, "meetings", 2), "person",
+                                     "a0000000-0000-4000-8000-0000000000ee");
+    }
+  else if (g_str_equal (name, "dangling-meeting"))
+    json_object_set_string_member (item (root, "commitments", 1), "meeting",
+                                   "c0000000-0000-4000-8000-0000000000ee");
+  else if (g_str_equal (name, "dangling-habit"))
+    {
+      JsonObject *meeting = item (root, "meetings", 1);   /* Grace's, one tick */
+      JsonObject *tick = json_array_get_object_element (json_object_get_array_member (meeting, "checklist"), 0);
+      json_object_set_string_member (tick, "habit", "b0000000-0000-4000-8000-0000000000ee");
+    }
+  else if (g_str_equal (name, "other-persons-meeting"))
+    json_object_set_string_member (item (root, "commitments", 1), "meeting", M3);
+  else if (g_str_equal (name, "invalid-utf8"))
+    {
+      g_autofree char *text = unparse (root);
+      char *at = strstr (text, "Lovelace");
+      at[0] = (char) 0xff;
+      return g_steal_pointer (&text);
+    }
+  else
+    g_assert_not_reached ();
+  return unparse (root);
+}
+
+static const BadCase bad_cases[] = {
+  { "truncated", RAPPORT_EXCHANGE_ERROR_SYNTAX, "Not valid JSON at line " },
+  { "empty", RAPPORT_EXCHANGE_ERROR_SYNTAX, "empty" },
+  { "syntax", RAPPORT_EXCHANGE_ERROR_SYNTAX, "at line 3, column " },
+  { "not-object", RAPPORT_EXCHANGE_ERROR_INVALID, "$: not an object" },
+  { "wrong-format", RAPPORT_EXCHANGE_ERROR_INVALID, "$.format: “something-else”" },
+  { "newer-version", RAPPORT_EXCHANGE_ERROR_TOO_NEW, "newer version of Rapport (format 2" },
+  { "version-string", RAPPORT_EXCHANGE_ERROR_INVALID, "$.version: not a whole number" },
+  { "people-not-list", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people: not a list" },
+  { "mood-string", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[0].mood: not a whole number" },
+  { "mood-range", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[0].mood: 6 is out of range" },
+  { "bad-date", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[2].date: not a date" },
+  { "bad-timestamp", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].updated_at: not a UTC time" },
+  { "archived-int", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].archived: not true or false" },
+  { "missing-name", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].name: missing" },
+  { "bad-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "duplicate-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].uuid: the UUID " ADA " is used twice (first at $.people[0])" },
+  { "duplicate-uuid-across", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].uuid: the UUID " M2 " is used twice" },
+  { "huge-name", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].name: too long (201 characters; at most 200)" },
+  { "huge-notes", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[1].notes: too long" },
+  { "bad-kind", RAPPORT_EXCHANGE_ERROR_INVALID, "$.habits[0].kind" },
+  { "bad-owner", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[0].owner" },
+  { "dangling-person", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[2].person: no person with the UUID" },
+  { "dangling-meeting", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].meeting: no meeting with the UUID" },
+  { "dangling-habit", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[1].checklist[0].habit: no habit with the UUID" },
+  { "other-persons-meeting", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].meeting: the meeting is with another person" },
+  { "invalid-utf8", RAPPORT_EXCHANGE_ERROR_SYNTAX, "not UTF-8" },
+};
+
+static void
+test_bad_file (Fixture       *f,
+               gconstpointer  data)
+{
+  const BadCase *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = export (f->store);
+  g_autofree char *spoilt = spoil (good, bad->name);
+  g_autofree char *before = dump (f->store2);
+  g_autofree char *after = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "bad.json", NULL);
+
+  g_assert_false (rapport_exchange_import_from_data (f->store2, spoilt, strlen (spoilt), NULL,
+                                                     NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_EXCHANGE_ERROR, bad->code);
+  g_test_message ("%s: %s", bad->name, error->message);
+  if (strstr (error->message, bad->message) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, bad->message);
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+
+  /* From a file, the message starts with the file's name. */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (file, spoilt, -1, NULL));
+  g_assert_false (rapport_exchange_import_from_file (f->store2, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_EXCHANGE_ERROR, bad->code);
+  g_assert_true (g_str_has_prefix (error->message, "bad.json: "));
+  g_clear_pointer (&after, g_free);
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_missing_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "nothing-here.json", NULL);
+
+  g_assert_false (rapport_exchange_import_from_file (f->store2, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "nothing-here.json"));
+}
+
+static void
+test_minimal_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *minimal = "{ \"format\": \"rapport-export\", \"version\": 1, \"people\": ["
+                        " { \"uuid\": \"A0000000-0000-4000-8000-0000000000AA\", \"name\": \"Min\","
+                        "   \"created_at\": \"2024-05-05T00:00:00.000Z\","
+                        "   \"updated_at\": \"2024-05-05T00:00:00.000Z\" } ] }";
+  RapportExchangeStats stats = { 0 };
+
+  import_ok (f->store2, minimal, &stats);
+  g_assert_cmpuint (stats.added, ==, 1);
+  /* Defaults for what was left out; UUIDs kept in lower case. */
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE name = 'Min'"
+                                      " AND role = '' AND cadence_days = 7 AND archived = 0"
+                                      " AND uuid = 'a0000000-0000-4000-8000-0000000000aa'"), ==, 1);
+}
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = rapport_exchange_person_markdown (f->store, ADA, &error);
+  const char *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (md, "# Ada Lovelace\n"));
+  g_assert_nonnull (strstr (md, "Engineer"));
+  first = strstr (md, "## Monday, 15 January 2024");
+  second = strstr (md, "## Monday, 8 January 2024");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (first < second);   /* newest first */
+  g_assert_nonnull (strstr (second, "Mood: 4 of 5"));
+  g_assert_nonnull (strstr (second, "- Really listen: She talked 80 % of the time\n"));
+  g_assert_nonnull (strstr (second, "- Ask about the weekend\n"));
+  g_assert_null (strstr (md, "Explain the why"));   /* not ticked */
+  g_assert_nonnull (strstr (second, "She wants to own the \"parser\" rewrite. Café ☕ chat."));
+  g_assert_nonnull (strstr (second, "- [x] Me: Send the design doc (due 2024-01-12) (done 2024-01-11)"));
+  g_assert_nonnull (strstr (second, "- [ ] Them: Draft the parser plan\n"));
+  g_assert_null (strstr (md, "Tabs"));   /* Grace's meeting */
+
+  g_clear_pointer (&md, g_free);
+  md = rapport_exchange_person_markdown (f->store, "a0000000-0000-4000-8000-0000000000ee", &error);
+  g_assert_null (md);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+}
+
+/* ---- off the main thread ---- */
+
+typedef struct
+{
+  GAsyncResult *result;
+  guint         reports;
+  double        last;
+} AsyncState;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_null (state->result);
+  g_assert_cmpfloat (fraction, >=, state->last);
+  state->last = fraction;
+  state->reports++;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  state->result = g_object_ref (result);
+}
+
+static void
+wait_for (AsyncState *state)
+{
+  while (state->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The worker thread lets go of the task a moment after the callback ran;
+ * the task holds the store. */
+static void
+drop_result (AsyncState *state)
+{
+  gpointer task = state->result;
+
+  g_object_add_weak_pointer (task, &task);
+  g_clear_object (&state->result);
+  while (task != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "async.json", NULL);
+  AsyncState state = { 0 };
+  RapportExchangeStats stats = { 0 };
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  rapport_exchange_export_async (f->store, file, NULL, on_progress, &state, on_done, &state);
+  wait_for (&state);
+  g_assert_true (rapport_exchange_export_finish (f->store, state.result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (state.reports, >=, 1);
+  drop_result (&state);
+
+  state = (AsyncState) { 0 };
+  rapport_exchange_import_async (f->store2, file, NULL, on_progress, &state, on_done, &state);
+  wait_for (&state);
+  g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 12);
+  drop_result (&state);
+
+  /* The main connection sees what the worker's connection wrote. */
+  a = without_time (export (f->store));
+  b = without_time (export (f->store2));
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_async_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *file = g_build_filename (f->dir, "cancel.json", NULL);
+  g_autofree char *good = export (f->store);
+  g_autofree char *before = dump (f->store2);
+  g_autofree char *after = NULL;
+  AsyncState state = { 0 };
+
+  g_assert_true (g_file_set_contents (file, good, -1, NULL));
+  g_cancellable_cancel (cancellable);
+  rapport_exchange_import_async (f->store2, file, cancellable, NULL, NULL, on_done, &state);
+  wait_for (&state);
+  g_assert_false (rapport_exchange_import_finish (f->store2, state.result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  drop_result (&state);
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_error (&error);
+  g_assert_true (g_unlink (file) == 0);
+  state = (AsyncState) { 0 };
+  rapport_exchange_export_async (f->store, file, cancellable, NULL, NULL, on_done, &state);
+  wait_for (&state);
+  g_assert_false (rapport_exchange_export_finish (f->store, state.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  drop_result (&state);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/exchange/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("round-trip", test_round_trip);
+  ADD ("round-trip-file", test_round_trip_file);
+  ADD ("idempotent", test_idempotent);
+  ADD ("conflict-newer-wins", test_conflict_newer_wins);
+  ADD ("builtin-habits-by-key", test_builtin_habits_match_by_key);
+  ADD ("missing-file", test_missing_file);
+  ADD ("minimal-file", test_minimal_file);
+  ADD ("markdown", test_markdown);
+  ADD ("async", test_async);
+  ADD ("async-cancel", test_async_cancel);
+#undef ADD
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/exchange/refused/%s", bad_cases[i].name);
+      g_test_add (path, Fixture, &bad_cases[i], fixture_set_up, test_bad_file, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
