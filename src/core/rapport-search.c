@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rapport-search-private.h"
 #include "rapport-search.h"
 
 /* Every statement returns the same columns:
@@ -14,52 +15,78 @@
  *   (notes only, to find where the first match is).
  * Parameters: ?1 FTS5 query, ?2 and ?3 the marks, ?4 the limit.
  *
- * ORDER BY the FTS table's own rank lets FTS5 hand rows over best first, so
- * SQLite stops after ?4 rows and draws snippets for those only; a second
- * sort key would make it draw a snippet for every match before sorting.
- * Ties are broken by date when the kinds are merged. */
-static const char * const search_sql[] = {
-  [RAPPORT_SEARCH_KIND_NOTE] =
-    "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date,"
-    "       snippet (meetings_fts, 0, ?2, ?3, '…', 16),"
-    "       highlight (meetings_fts, 0, ?2, ?3)"
-    "  FROM meetings_fts"
-    "  JOIN meetings m ON m.id = meetings_fts.rowid"
-    "  JOIN people p ON p.id = m.person_id"
+ * Ordered by the FTS table's own rank, FTS5 hands rows over best first, so
+ * SQLite stops after ?4 rows and draws snippets for those only (a second
+ * sort key would draw a snippet for every match before sorting; ties are
+ * broken by date when the kinds are merged). bm25 is still computed for
+ * every match, about 1.5 µs each: fine for thousands, too slow for a word
+ * in every one of 20,000 notes. Such a query matches too much to be ranked
+ * usefully anyway (the word's weight is near zero), so above
+ * RAPPORT_SEARCH_RANK_CAP matches the same statement runs ordered by rowid,
+ * newest first, which FTS5 walks in index order and stops early. */
+#define SELECT_NOTE \
+    "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date," \
+    "       snippet (meetings_fts, 0, ?2, ?3, '…', 16)," \
+    "       highlight (meetings_fts, 0, ?2, ?3)" \
+    "  FROM meetings_fts" \
+    "  JOIN meetings m ON m.id = meetings_fts.rowid" \
+    "  JOIN people p ON p.id = m.person_id" \
     " WHERE meetings_fts MATCH ?1 AND m.deleted = 0"
-    " ORDER BY meetings_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_COMMITMENT] =
-    "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date,"
-    "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL"
-    "  FROM commitments_fts"
-    "  JOIN commitments c ON c.id = commitments_fts.rowid"
-    "  JOIN meetings m ON m.id = c.meeting_id"
-    "  JOIN people p ON p.id = c.person_id"
+#define SELECT_COMMITMENT \
+    "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date," \
+    "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL" \
+    "  FROM commitments_fts" \
+    "  JOIN commitments c ON c.id = commitments_fts.rowid" \
+    "  JOIN meetings m ON m.id = c.meeting_id" \
+    "  JOIN people p ON p.id = c.person_id" \
     " WHERE commitments_fts MATCH ?1 AND c.deleted = 0 AND m.deleted = 0"
-    " ORDER BY commitments_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_EVIDENCE] =
-    "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date,"
-    "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL"
-    "  FROM checklist_fts"
-    "  JOIN checklist k ON k.id = checklist_fts.rowid"
-    "  JOIN meetings m ON m.id = k.meeting_id"
-    "  JOIN people p ON p.id = m.person_id"
+#define SELECT_EVIDENCE \
+    "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date," \
+    "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL" \
+    "  FROM checklist_fts" \
+    "  JOIN checklist k ON k.id = checklist_fts.rowid" \
+    "  JOIN meetings m ON m.id = k.meeting_id" \
+    "  JOIN people p ON p.id = m.person_id" \
     " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
-    " ORDER BY checklist_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_PERSON] =
-    "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL,"
-    "       highlight (people_fts, 0, ?2, ?3), NULL"
-    "  FROM people_fts"
-    "  JOIN people p ON p.id = people_fts.rowid"
+#define SELECT_PERSON \
+    "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL," \
+    "       highlight (people_fts, 0, ?2, ?3), NULL" \
+    "  FROM people_fts" \
+    "  JOIN people p ON p.id = people_fts.rowid" \
     " WHERE people_fts MATCH ?1"
-    " ORDER BY people_fts.rank LIMIT ?4",
+
+static const char * const ranked_sql[] = {
+  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rank LIMIT ?4",
+};
+
+static const char * const newest_sql[] = {
+  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rowid DESC LIMIT ?4",
+};
+
+/* Counts matches up to ?2, which is as far as it needs to look. */
+static const char * const count_sql[] = {
+  [RAPPORT_SEARCH_KIND_NOTE] =
+    "SELECT count(*) FROM (SELECT 1 FROM meetings_fts WHERE meetings_fts MATCH ?1 LIMIT ?2)",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] =
+    "SELECT count(*) FROM (SELECT 1 FROM commitments_fts WHERE commitments_fts MATCH ?1 LIMIT ?2)",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] =
+    "SELECT count(*) FROM (SELECT 1 FROM checklist_fts WHERE checklist_fts MATCH ?1 LIMIT ?2)",
+  [RAPPORT_SEARCH_KIND_PERSON] =
+    "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
 };
 
 const char *
-rapport_search_get_sql (RapportSearchKind kind)
+rapport_search_get_sql (RapportSearchKind kind,
+                        gboolean          newest_first)
 {
   g_return_val_if_fail (kind <= RAPPORT_SEARCH_KIND_PERSON, NULL);
-  return search_sql[kind];
+  return newest_first ? newest_sql[kind] : ranked_sql[kind];
 }
 
 /* The characters SQLite's unicode61 tokenizer keeps in a token (L*, N*,
@@ -84,6 +111,16 @@ is_word_char (gunichar c)
     default:
       return FALSE;
     }
+}
+
+static gboolean
+has_other_letter (const char *start,
+                  const char *end)
+{
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_OTHER_LETTER)
+      return TRUE;
+  return FALSE;
 }
 
 char *
@@ -113,12 +150,17 @@ rapport_search_build_query (const char *text)
         }
 
       /* A word is a phrase of one token in double quotes (it holds no
-       * quote, so it needs no escaping), searched as a prefix. */
+       * quote, so it needs no escaping), searched as a prefix. One or two
+       * Latin letters as a prefix would merge the lists of thousands of
+       * words for no useful result ("t*"), so those are whole words ("QA",
+       * "HR"); scripts that write words without spaces keep the prefix. */
       if (query->len > 0)
         g_string_append_c (query, ' ');
       g_string_append_c (query, '"');
       g_string_append_len (query, start, p - start);
-      g_string_append (query, "\"*");
+      g_string_append_c (query, '"');
+      if (n_chars >= 3 || has_other_letter (start, p))
+        g_string_append_c (query, '*');
       n_terms++;
 
       /* The rest of an over-long word is dropped, not made a new word. */
@@ -157,17 +199,52 @@ first_match_offset (const char *highlighted)
 }
 
 static gboolean
+count_matches (RapportStore       *store,
+               RapportSearchKind   kind,
+               const char         *query,
+               guint               up_to,
+               guint              *n_matches,
+               GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store, count_sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, up_to);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rapport_store_set_error (store, error, _("Could not search the notes"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *n_matches = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
 search_kind (RapportStore       *store,
              RapportSearchKind   kind,
              const char         *query,
              int                 limit,
+             guint               rank_cap,
              GPtrArray          *results,
              GError            **error)
 {
   sqlite3_stmt *stmt;
+  guint n_matches = 0;
   int rc;
 
-  stmt = rapport_store_prepare (store, search_sql[kind], error);
+  if (!count_matches (store, kind, query, rank_cap + 1, &n_matches, error))
+    return FALSE;
+  if (n_matches == 0)
+    return TRUE;
+
+  stmt = rapport_store_prepare (store,
+                                rapport_search_get_sql (kind, n_matches > rank_cap),
+                                error);
   if (stmt == NULL)
     return FALSE;
 
@@ -229,6 +306,16 @@ rapport_search_run (RapportStore  *store,
                     int            limit,
                     GError       **error)
 {
+  return rapport_search_run_capped (store, text, limit, RAPPORT_SEARCH_RANK_CAP, error);
+}
+
+GListStore *
+rapport_search_run_capped (RapportStore  *store,
+                           const char    *text,
+                           int            limit,
+                           guint          rank_cap,
+                           GError       **error)
+{
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *query = NULL;
@@ -245,7 +332,7 @@ rapport_search_run (RapportStore  *store,
   results = g_ptr_array_new_with_free_func (g_object_unref);
   for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
        kind <= RAPPORT_SEARCH_KIND_PERSON; kind++)
-    if (!search_kind (store, kind, query, limit, results, error))
+    if (!search_kind (store, kind, query, limit, rank_cap, results, error))
       return NULL;
 
   /* Each kind gave its best @limit; the best @limit of all are among them. */

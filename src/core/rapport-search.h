@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* Words beyond these are ignored: a query is typed, not pasted books. */
 #define RAPPORT_SEARCH_MAX_TERMS      16
 #define RAPPORT_SEARCH_MAX_TERM_CHARS 64
+/* Matches of one kind beyond which bm25 is not worth its time. */
+#define RAPPORT_SEARCH_RANK_CAP       2000
 
 /* Searches notes, commitments, habit evidence and people's names for every
  * word of @text, each word also matching as a prefix ("budg" finds
@@ -19,21 +21,27 @@ G_BEGIN_DECLS
  * (soft-deleted) meetings and commitments are left out.
  *
  * Returns a list of RapportSearchResult, best match (bm25) first and newest
- * first among equals, at most @limit long; empty when @text has no words. */
+ * first among equals, at most @limit long; empty when @text has no words.
+ * A word found in more than RAPPORT_SEARCH_RANK_CAP notes (or commitments,
+ * or evidence) says little about any of them: then the newest of those
+ * matches are the ones ranked and returned. */
 GListStore *rapport_search_run                (RapportStore      *store,
                                                const char        *text,
                                                int                limit,
                                                GError           **error);
 
-/* The FTS5 query for @text: each word quoted as a prefix term, "a"* "b"*.
- * NULL when @text has no words. */
+/* The FTS5 query for @text: each word quoted, as a prefix term when it has
+ * three characters or more, "abc"* "de". NULL when @text has no words. */
 char       *rapport_search_build_query        (const char        *text);
 
 /* Pango markup for a snippet: the text escaped, the marked matches in
  * <b></b>. */
 char       *rapport_search_snippet_to_markup  (const char        *snippet);
 
-/* The statement that searches one kind, for EXPLAIN QUERY PLAN in tests. */
-const char *rapport_search_get_sql            (RapportSearchKind  kind);
+/* The statement that searches one kind, best first or (for queries that
+ * match more than RAPPORT_SEARCH_RANK_CAP rows) newest first; for EXPLAIN
+ * QUERY PLAN in tests. */
+const char *rapport_search_get_sql            (RapportSearchKind  kind,
+                                               gboolean           newest_first);
 
 G_END_DECLS

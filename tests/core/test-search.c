@@ -6,6 +6,7 @@
 #include "rapport-checklist-item.h"
 #include "rapport-meeting.h"
 #include "rapport-person.h"
+#include "rapport-search-private.h"
 #include "rapport-search.h"
 #include "test-core-util.h"
 
@@ -169,10 +170,12 @@ test_build_query (void)
     { "*", NULL },
     { "(", NULL },
     { "AND", "\"AND\"*" },
-    { "a AND b", "\"a\"* \"AND\"* \"b\"*" },
-    { "NEAR(x y", "\"NEAR\"* \"x\"* \"y\"*" },
-    { "don't \"quote\"", "\"don\"* \"t\"* \"quote\"*" },
-    { "col:val -x ^y", "\"col\"* \"val\"* \"x\"* \"y\"*" },
+    { "a AND b", "\"a\" \"AND\"* \"b\"" },
+    { "QA hr", "\"QA\" \"hr\"" },
+    { "東", "\"東\"*" },
+    { "NEAR(x y", "\"NEAR\"* \"x\" \"y\"" },
+    { "don't \"quote\"", "\"don\"* \"t\" \"quote\"*" },
+    { "col:val -x ^y", "\"col\"* \"val\"* \"x\" \"y\"" },
     { "café", "\"café\"*" },
     { "e\xcc\x81t\xc3\xa9", "\"e\xcc\x81t\xc3\xa9\"*" },   /* combining accent stays in */
     { "bad\xff\xfeutf8", "\"bad\"* \"utf8\"*" },
@@ -193,7 +196,7 @@ test_build_query (void)
     many[i] = ' ';
   built = rapport_search_build_query (many);
   /* At most RAPPORT_SEARCH_MAX_TERMS words, however many were typed. */
-  g_assert_cmpuint (strlen (built), ==, RAPPORT_SEARCH_MAX_TERMS * 5 - 1);
+  g_assert_cmpuint (strlen (built), ==, RAPPORT_SEARCH_MAX_TERMS * 4 - 1);
 
   for (guint i = 0; i < 1000; i++)
     g_string_append (longword, "é");
@@ -634,78 +637,136 @@ test_query_plan (Fixture       *f,
   };
 
   for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE; kind <= RAPPORT_SEARCH_KIND_PERSON; kind++)
-    {
-      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", rapport_search_get_sql (kind), NULL);
-      g_autoptr(GString) plan = g_string_new (NULL);
-      g_autofree char *fts_scan = g_strdup_printf ("SCAN %s VIRTUAL TABLE INDEX", fts_tables[kind]);
-      sqlite3_stmt *stmt = NULL;
-      guint lines = 0;
+    for (int newest = 0; newest <= 1; newest++)
+      {
+        g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ",
+                                            rapport_search_get_sql (kind, newest), NULL);
+        g_autoptr(GString) plan = g_string_new (NULL);
+        g_autofree char *fts_scan = g_strdup_printf ("SCAN %s VIRTUAL TABLE INDEX", fts_tables[kind]);
+        sqlite3_stmt *stmt = NULL;
+        guint lines = 0;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1,
-                                           &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_bind_text (stmt, 1, "\"x\"*", -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, 50);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
-          g_string_append_printf (plan, "%s\n", detail);
-          lines++;
-          /* The FTS index drives the loop; every other table is reached
-           * by its primary key. */
-          if (lines == 1)
-            g_assert_true (g_str_has_prefix (detail, fts_scan));
-          else
-            g_assert_nonnull (strstr (detail, "USING INTEGER PRIMARY KEY"));
-        }
-      sqlite3_finalize (stmt);
-      g_test_message ("%s", plan->str);
-      g_assert_cmpuint (lines, >=, 2);
-      /* FTS5 returns rows in rank order itself: no sort of all matches. */
-      g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+        g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1,
+                                             &stmt, NULL), ==, SQLITE_OK);
+        sqlite3_bind_text (stmt, 1, "\"x\"*", -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 4, 50);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+            g_string_append_printf (plan, "%s\n", detail);
+            lines++;
+            /* The FTS index drives the loop; every other table is reached
+             * by its primary key. */
+            if (lines == 1)
+              g_assert_true (g_str_has_prefix (detail, fts_scan));
+            else
+              g_assert_nonnull (strstr (detail, "USING INTEGER PRIMARY KEY"));
+          }
+        sqlite3_finalize (stmt);
+        g_test_message ("%s", plan->str);
+        g_assert_cmpuint (lines, >=, 2);
+        /* FTS5 returns rows in rank (or rowid) order itself: no sort of
+         * all matches, so only the first 50 get a snippet. */
+        g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+      }
+}
+
+/* Past the cap, the newest matches are the ones ranked. */
+static void
+test_broad_query (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) best = add_meeting (f, f->ada, "2021-01-01", "standup standup standup");
+  g_autoptr(GListStore) ranked = NULL;
+  g_autoptr(GListStore) newest = NULL;
+  g_autoptr(RapportSearchResult) top = NULL;
+  gint64 newest_ids[2];
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2021-02-%02u", i + 1);
+      g_autofree char *notes = g_strdup_printf ("standup number %u with a longer note", i);
+      g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, date, notes);
+      if (i >= 3)
+        newest_ids[i - 3] = rapport_meeting_get_id (meeting);
+    }
+
+  ranked = rapport_search_run_capped (f->store, "standup", 2, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ranked)), ==, 2);
+  top = g_list_model_get_item (G_LIST_MODEL (ranked), 0);
+  g_assert_cmpint (rapport_search_result_get_meeting_id (top), ==, rapport_meeting_get_id (best));
+  g_clear_object (&top);
+
+  newest = rapport_search_run_capped (f->store, "standup", 2, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (newest)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RapportSearchResult) r = g_list_model_get_item (G_LIST_MODEL (newest), i);
+      gint64 id = rapport_search_result_get_meeting_id (r);
+      g_assert_true (id == newest_ids[0] || id == newest_ids[1]);
+      g_assert_nonnull (strstr (rapport_search_result_get_snippet (r), RAPPORT_SEARCH_MARK_START));
     }
 }
 
-/* A database from before search gets its index filled by the migration. */
-static void
-test_migration_fills_index (Fixture       *f,
-                            gconstpointer  data)
+static char *
+resource_text (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) kept = add_meeting (f, f->ada, "2023-09-09", "Quarterly goals review");
-  g_autoptr(RapportMeeting) hidden = add_meeting (f, f->ada, "2023-09-16", "Quarterly hidden");
-  g_autoptr(GListStore) checklist = rapport_checklist_load (f->store, rapport_meeting_get_id (kept), &error);
-  g_autoptr(RapportChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist), 0);
+  g_autofree char *path = g_strconcat ("/io/github/rapport/Rapport/sql/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, &error);
 
-  rapport_checklist_item_set_evidence (item, f->store, "Quarterly evidence", &error);
   g_assert_no_error (error);
-  add_commitment (f, rapport_meeting_get_id (kept), "Quarterly slides");
-  g_clear_object (&item);
-  g_clear_object (&checklist);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
 
-  g_assert_finalize_object (g_steal_pointer (&f->ada));
-  g_assert_finalize_object (g_steal_pointer (&f->store));
-  test_core_sql (f->path,
-                 "DROP TABLE meetings_fts; DROP TABLE commitments_fts;"
-                 "DROP TABLE checklist_fts; DROP TABLE people_fts;"
-                 "DROP TRIGGER meetings_fts_insert; DROP TRIGGER meetings_fts_update;"
-                 "DROP TRIGGER meetings_fts_delete; DROP TRIGGER commitments_fts_insert;"
-                 "DROP TRIGGER commitments_fts_update; DROP TRIGGER commitments_fts_delete;"
-                 "DROP TRIGGER checklist_fts_insert; DROP TRIGGER checklist_fts_update;"
-                 "DROP TRIGGER checklist_fts_delete; DROP TRIGGER people_fts_insert;"
-                 "DROP TRIGGER people_fts_update; DROP TRIGGER people_fts_delete;"
-                 "PRAGMA user_version = 2;");
-  g_assert_cmpint (test_core_sql_int (f->path,
-                                      "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%fts%'"), ==, 0);
-  /* Hidden at the time: stays out (the store purges it on open anyway). */
-  test_core_sql (f->path, "UPDATE meetings SET deleted = 1 WHERE notes = 'Quarterly hidden'");
+/* A database written before search (schema 2, built from the migrations
+ * of the time) gets its index filled when it is opened. */
+static void
+test_migration_fills_index (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *v1 = resource_text ("001.sql");
+  g_autofree char *v2 = resource_text ("002.sql");
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 2; PRAGMA application_id = %d;",
+                                              RAPPORT_STORE_APPLICATION_ID);
+  Fixture fixture = { 0, }, *f = &fixture;
 
+  test_core_sql (path, v1);
+  test_core_sql (path, v2);
+  test_core_sql (path, pragmas);
+  test_core_sql (path,
+                 "INSERT INTO people (id, uuid, name, created_at, updated_at)"
+                 " VALUES (1, 'p1', 'Ada Lovelace', 'x', 'x');"
+                 "INSERT INTO meetings (id, uuid, person_id, date, notes, created_at, updated_at)"
+                 " VALUES (1, 'm1', 1, '2023-09-09', 'Quarterly goals review', 'x', 'x'),"
+                 "        (2, 'm2', 1, '2023-09-16', 'Quarterly hidden', 'x', 'x');"
+                 "UPDATE meetings SET deleted = 1 WHERE id = 2;"
+                 "INSERT INTO checklist (uuid, meeting_id, habit_id, evidence, created_at, updated_at)"
+                 " VALUES ('k1', 1, 1, 'Quarterly evidence', 'x', 'x'), ('k2', 1, 2, '', 'x', 'x');"
+                 "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, created_at, updated_at)"
+                 " VALUES ('c1', 1, 1, 'Quarterly slides', 'me', 'x', 'x');");
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%fts%'"), ==, 0);
+
+  f->dir = g_steal_pointer (&dir);
+  f->path = g_steal_pointer (&path);
   f->store = test_core_store_new (f->dir);
   f->ada = rapport_person_load (f->store, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rapport_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (rapport_store_get_schema_version (f->store), ==, RAPPORT_STORE_SCHEMA_VERSION);
+
+  /* Notes, evidence and commitment; the hidden meeting (purged on open)
+   * stays out. */
   g_assert_cmpuint (count (f, "quarterly"), ==, 3);
+  g_assert_cmpuint (count (f, "hidden"), ==, 0);
   g_assert_cmpuint (count (f, "lovelace"), ==, 1);
   assert_indexes_match_tables (f);
+
+  fixture_tear_down (f, NULL);
 }
 
 int
@@ -728,7 +789,8 @@ main (int argc, char *argv[])
   ADD ("/search/snippet", test_snippet);
   ADD ("/search/hostile-queries", test_hostile_queries);
   ADD ("/search/query-plan", test_query_plan);
-  ADD ("/search/migration", test_migration_fills_index);
+  ADD ("/search/broad-query", test_broad_query);
+  g_test_add_func ("/search/migration", test_migration_fills_index);
 
   return g_test_run ();
 }
