@@ -144,12 +144,11 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   data->label_row = entry_row (list, _("Name"));
   data->hint_row = entry_row (list, _("Hint (optional)"));
 
-  kinds = gtk_string_list_new ((const char *[]) {
-    _("Trust: giving room and reasons"),
-    _("Structure: clarity and follow-up"),
-    NULL });
+  kinds = gtk_string_list_new ((const char *[]) { _("Trust"), _("Structure"), NULL });
   data->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->kind_row), _("Kind"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (data->kind_row),
+                               _("Trust gives room and reasons; structure gives clarity and follow-up"));
   adw_combo_row_set_model (data->kind_row, G_LIST_MODEL (kinds));
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->kind_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
