@@ -17,6 +17,7 @@ struct _RapportSearchResult
   char              *date;
   char              *snippet;
   int                match_offset;
+  int                match_length;
   double             rank;
 };
 
@@ -96,6 +97,7 @@ rapport_search_result_new (RapportSearchKind  kind,
                            const char        *date,
                            const char        *snippet,
                            int                match_offset,
+                           int                match_length,
                            double             rank)
 {
   RapportSearchResult *self = g_object_new (RAPPORT_TYPE_SEARCH_RESULT, NULL);
@@ -108,6 +110,7 @@ rapport_search_result_new (RapportSearchKind  kind,
   self->date = g_strdup (date);
   self->snippet = g_strdup (snippet ? snippet : "");
   self->match_offset = match_offset;
+  self->match_length = match_offset >= 0 ? match_length : 0;
   self->rank = rank;
   return self;
 }
@@ -166,6 +169,13 @@ rapport_search_result_get_match_offset (RapportSearchResult *self)
 {
   g_return_val_if_fail (RAPPORT_IS_SEARCH_RESULT (self), -1);
   return self->match_offset;
+}
+
+int
+rapport_search_result_get_match_length (RapportSearchResult *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_SEARCH_RESULT (self), 0);
+  return self->match_length;
 }
 
 double

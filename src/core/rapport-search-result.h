@@ -31,6 +31,7 @@ RapportSearchResult *rapport_search_result_new              (RapportSearchKind  
                                                              const char           *date,
                                                              const char           *snippet,
                                                              int                   match_offset,
+                                                             int                   match_length,
                                                              double                rank);
 
 RapportSearchKind    rapport_search_result_get_kind         (RapportSearchResult  *self);
@@ -47,6 +48,8 @@ const char          *rapport_search_result_get_snippet      (RapportSearchResult
 /* For notes, the character offset of the first match in the meeting's
  * notes (for gtk_text_buffer_get_iter_at_offset()); -1 otherwise. */
 int                  rapport_search_result_get_match_offset (RapportSearchResult  *self);
+/* Its length in characters (the whole word that matched); 0 without one. */
+int                  rapport_search_result_get_match_length (RapportSearchResult  *self);
 /* bm25: lower is better. */
 double               rapport_search_result_get_rank         (RapportSearchResult  *self);
 

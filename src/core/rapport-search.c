@@ -185,17 +185,26 @@ flatten (const char *text)
   return copy;
 }
 
-static int
-first_match_offset (const char *highlighted)
+/* Where the first match is in the highlighted text, in characters. */
+static void
+first_match (const char *highlighted,
+             int        *offset,
+             int        *length)
 {
-  const char *mark;
+  const char *start, *end;
 
+  *offset = -1;
+  *length = 0;
   if (highlighted == NULL)
-    return -1;
-  mark = strstr (highlighted, RAPPORT_SEARCH_MARK_START);
-  if (mark == NULL)
-    return -1;
-  return (int) g_utf8_pointer_to_offset (highlighted, mark);
+    return;
+  start = strstr (highlighted, RAPPORT_SEARCH_MARK_START);
+  if (start == NULL)
+    return;
+  *offset = (int) g_utf8_pointer_to_offset (highlighted, start);
+  start += strlen (RAPPORT_SEARCH_MARK_START);
+  end = strstr (start, RAPPORT_SEARCH_MARK_END);
+  if (end != NULL)
+    *length = (int) g_utf8_pointer_to_offset (start, end);
 }
 
 static gboolean
@@ -257,6 +266,9 @@ search_kind (RapportStore       *store,
     {
       g_autofree char *snippet = flatten ((const char *) sqlite3_column_text (stmt, 6));
       const char *highlighted = (const char *) sqlite3_column_text (stmt, 7);
+      int offset, length;
+
+      first_match (highlighted, &offset, &length);
 
       g_ptr_array_add (results,
                        rapport_search_result_new (kind,
@@ -266,7 +278,7 @@ search_kind (RapportStore       *store,
                                                   sqlite3_column_int64 (stmt, 4),
                                                   (const char *) sqlite3_column_text (stmt, 5),
                                                   snippet,
-                                                  first_match_offset (highlighted),
+                                                  offset, length,
                                                   sqlite3_column_double (stmt, 1)));
     }
 

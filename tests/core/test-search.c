@@ -311,6 +311,7 @@ test_commitments_sync (Fixture       *f,
   g_assert_cmpint (rapport_search_result_get_meeting_id (hit), ==, meeting_id);
   g_assert_cmpstr (rapport_search_result_get_date (hit), ==, "2024-05-01");
   g_assert_cmpint (rapport_search_result_get_match_offset (hit), ==, -1);
+  g_assert_cmpint (rapport_search_result_get_match_length (hit), ==, 0);
   g_assert_nonnull (strstr (rapport_search_result_get_snippet (hit),
                             RAPPORT_SEARCH_MARK_START "rubric" RAPPORT_SEARCH_MARK_END));
 
@@ -562,6 +563,7 @@ test_snippet (Fixture       *f,
   /* Character offset, not bytes ("ë" is two bytes). */
   g_assert_cmpint (rapport_search_result_get_match_offset (hit), ==,
                    g_utf8_strlen (prefix, -1) + strlen ("Then <b>the quarterly "));
+  g_assert_cmpint (rapport_search_result_get_match_length (hit), ==, strlen ("roadmap"));
 
   markup = rapport_search_snippet_to_markup (snippet);
   g_assert_nonnull (strstr (markup, "&lt;b&gt;the quarterly <b>roadmap</b>&lt;/b&gt; &amp; planning"));
