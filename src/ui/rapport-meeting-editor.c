@@ -145,7 +145,8 @@ rapport_meeting_editor_flush (RapportMeetingEditor *self)
     if (RAPPORT_IS_CHECKLIST_ROW (child))
       rapport_checklist_row_flush (RAPPORT_CHECKLIST_ROW (child));
 
-  if (self->save_state == RAPPORT_SAVE_STATE_SAVED && self->save_source == 0)
+  if (self->save_state == RAPPORT_SAVE_STATE_SAVED && self->save_source == 0 &&
+      (self->meeting == NULL || !rapport_meeting_get_dirty (self->meeting)))
     return TRUE;
   return save_now (self);
 }
@@ -379,12 +380,15 @@ static void
 rapport_meeting_editor_dispose (GObject *object)
 {
   RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (object);
+  GtkWidget *child;
 
   if (self->meeting != NULL)
     rapport_meeting_editor_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEETING_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->checklist);
   g_clear_object (&self->meeting);
   g_clear_object (&self->store);

@@ -39,12 +39,16 @@ class App:
         env = dict(os.environ)
         env.pop("NO_AT_BRIDGE", None)
         env["GTK_A11Y"] = "atspi"
+        # Settings that survive a restart, kept beside the database.
+        env["GSETTINGS_BACKEND"] = "keyfile"
+        env["XDG_CONFIG_HOME"] = os.path.join(os.path.dirname(self.db_path), "config")
         env.update(self.extra_env)
         self.proc = subprocess.Popen([self.binary, "--database", self.db_path],
                                      env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, text=True)
         self.root = wait_for(lambda: find_app(self.proc.pid), 20, "application on the AT-SPI bus")
-        self.window = wait_for(lambda: first(self.root, lambda n: role(n) == "frame"), 10, "main window")
+        self.window = wait_for(lambda: first(self.root, lambda n: role(n) in ("frame", "dialog", "alert")),
+                               10, "a window")
         return self
 
     def quit(self):
@@ -116,11 +120,22 @@ def name(node):
 
 
 def is_visible(node):
+    """GTK 4.8 reports "visible" for widgets on hidden stack pages too, so
+    also ask for a place on screen."""
     try:
         states = node.getState()
-        return states.contains(pyatspi.STATE_VISIBLE) or states.contains(pyatspi.STATE_SHOWING)
+        if not (states.contains(pyatspi.STATE_VISIBLE) or states.contains(pyatspi.STATE_SHOWING)):
+            return False
+        ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return ext.width > 0 and ext.height > 0
     except Exception:
         return False
+
+
+def matches(node, wanted):
+    """GTK 4.8 names a mnemonic button "_Label Label"; accept that too."""
+    got = name(node)
+    return got == wanted or got.replace("_", "") == wanted + " " + wanted
 
 
 def find_app(pid):
@@ -151,7 +166,7 @@ def wait_for(fn, timeout=10, what="condition"):
 
 def by_name(root, wanted, roles=None, visible=True):
     def pred(n):
-        if name(n) != wanted:
+        if not matches(n, wanted):
             return False
         if roles and role(n) not in roles:
             return False
@@ -169,11 +184,33 @@ def press(node):
     click(node)
 
 
+def toplevel_origin(node):
+    """GTK 4 reports positions relative to its window only (asking for
+    desktop coordinates logs a warning), so add where X put the window of
+    the node's top level, found by its title."""
+    top = node
+    while True:
+        parent = top.parent
+        if parent is None or role(parent) == "application":
+            break
+        top = parent
+    title = name(top)
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^%s$" % title],
+                         capture_output=True, text=True).stdout.split()
+    if not ids:
+        return 0, 0
+    geo = subprocess.run(["xdotool", "getwindowgeometry", "--shell", ids[-1]],
+                         capture_output=True, text=True).stdout
+    values = dict(line.split("=", 1) for line in geo.split() if "=" in line)
+    return int(values.get("X", 0)), int(values.get("Y", 0))
+
+
 def center(node):
-    ext = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     if ext.width <= 0 or ext.height <= 0:
         raise E2EError("%r has no extents on screen" % name(node))
-    return ext.x + ext.width // 2, ext.y + ext.height // 2
+    ox, oy = toplevel_origin(node)
+    return ox + ext.x + ext.width // 2, oy + ext.y + ext.height // 2
 
 
 def click(node):

@@ -71,9 +71,9 @@ def test_first_meeting_survives_restart(binary, tmp):
     try:
         win = app.window
         by_name(win, "Sam Rivera", roles=("label",))
-        meetings = wait_for(lambda: [n for n in find_all(win, lambda n: role(n) == "list item")
-                                     if NOTES[:20] in name(n) or NOTES[:20] in
-                                     " ".join(name(c) for c in find_all(n, lambda x: role(x) == "label"))],
+        # The meeting row is named by its date and the start of its notes.
+        meetings = wait_for(lambda: find_all(win, lambda n: NOTES[:20] in name(n) and is_visible(n)
+                                             and role(n) != "text"),
                             10, "the meeting in the list")
         click(meetings[0])
         notes = by_name(win, "Meeting notes", roles=("text",))
