@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rapport-backup.h"
+#include "rapport-store.h"
+#include "test-core-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  char         *backups;
+  RapportStore *store;
+} Fixture;
+
+static void
+add_person (RapportStore *store,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *now = rapport_store_now ();
+  sqlite3_stmt *stmt = rapport_store_prepare (store,
+                                              "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                              " VALUES (?1, ?2, ?3, ?3)", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  g_assert_true (rapport_store_step_done (store, stmt, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->backups = g_build_filename (f->dir, "backups", NULL);
+  f->store = test_core_store_new (f->dir);
+  add_person (f->store, "Ada");
+  add_person (f->store, "Grace");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+  g_free (f->backups);
+}
+
+static char *
+names_of_people (RapportStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (store),
+                                       "SELECT name FROM people ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s;", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+names_in_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return names_of_people (store);
+}
+
+static int
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+test_backup_now (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rapport_store_today ();
+  g_autofree char *name = g_strdup_printf ("rapport-%s.db", today);
+  g_autofree char *expected = g_build_filename (f->backups, name, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *names = NULL;
+
+  first = rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, expected);
+  g_assert_cmpint (mode_of (first), ==, 0600);
+  g_assert_cmpint (mode_of (f->backups), ==, 0700);
+  /* One self-contained file. */
+  wal = g_strconcat (first, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (test_core_sql_int (first, "SELECT 1 FROM pragma_journal_mode WHERE journal_mode = 'delete'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (first, "PRAGMA application_id"), ==, RAPPORT_STORE_APPLICATION_ID);
+  g_assert_cmpint (test_core_sql_int (first, "SELECT count(*) FROM people"), ==, 2);
+
+  /* A second one the same day keeps the first. */
+  add_person (f->store, "Linus");
+  second = rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, !=, first);
+  g_assert_true (g_str_has_prefix (second, expected) == FALSE);
+  g_assert_cmpint (test_core_sql_int (first, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (second, "SELECT count(*) FROM people"), ==, 3);
+  names = names_in_file (second);
+  g_assert_cmpstr (names, ==, "Ada;Grace;Linus;");
+}
+
+static void
+test_backup_into_folder (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "usb", "stick", NULL);
+  g_autofree char *path = rapport_backup_now (f->store, folder, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (path, folder));
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 2);
+
+  /* A folder that cannot be written names itself. */
+  g_chmod (folder, 0500);
+  g_clear_pointer (&path, g_free);
+  path = rapport_backup_now (f->store, folder, NULL, NULL, NULL, &error);
+  if (getuid () != 0)
+    {
+      g_assert_null (path);
+      g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "stick"));
+    }
+  g_chmod (folder, 0700);
+}
+
+static void
+touch (const char *folder,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+}
+
+static gboolean
+exists (const char *folder,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_daily_rolling (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *today = rapport_store_today ();
+  g_autofree char *today_name = g_strdup_printf ("rapport-%s.db", today);
+
+  g_assert_cmpint (g_mkdir_with_parents (f->backups, 0700), ==, 0);
+  /* Ten old daily backups, and files pruning must leave alone. */
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("rapport-2020-01-%02d.db", day);
+      touch (f->backups, name);
+    }
+  touch (f->backups, "rapport-before-restore-2019-05-05-101010.db");
+  touch (f->backups, "rapport-2019-05-05-101010.db");
+  touch (f->backups, "notes.txt");
+
+  g_assert_true (rapport_backup_maybe_daily (f->store, 3, &made, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_true (g_str_has_suffix (made, today_name));
+
+  g_assert_true (exists (f->backups, today_name));
+  g_assert_true (exists (f->backups, "rapport-2020-01-10.db"));
+  g_assert_true (exists (f->backups, "rapport-2020-01-09.db"));
+  g_assert_false (exists (f->backups, "rapport-2020-01-08.db"));
+  g_assert_false (exists (f->backups, "rapport-2020-01-01.db"));
+  g_assert_true (exists (f->backups, "rapport-before-restore-2019-05-05-101010.db"));
+  g_assert_true (exists (f->backups, "rapport-2019-05-05-101010.db"));
+  g_assert_true (exists (f->backups, "notes.txt"));
+
+  /* At most once a day. */
+  g_clear_pointer (&made, g_free);
+  add_person (f->store, "Linus");
+  g_assert_true (rapport_backup_maybe_daily (f->store, 3, &made, &error));
+  g_assert_no_error (error);
+  g_assert_null (made);
+  {
+    g_autofree char *path = g_build_filename (f->backups, today_name, NULL);
+    g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 2);
+  }
+
+  /* keep = 1 leaves only today's. */
+  g_assert_true (rapport_backup_prune (f->backups, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (exists (f->backups, today_name));
+  g_assert_false (exists (f->backups, "rapport-2020-01-10.db"));
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *safety = NULL;
+  g_autofree char *names = NULL;
+
+  g_assert_no_error (error);
+
+  /* A bad day: a person added, another gone. */
+  add_person (f->store, "Mistake");
+  g_assert_true (rapport_store_exec (f->store, "DELETE FROM people WHERE name = 'Ada'", &error));
+  names = names_of_people (f->store);
+  g_assert_cmpstr (names, ==, "Grace;Mistake;");
+
+  safety = rapport_backup_restore (f->path, backup, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (safety);
+
+  /* The app's own connection sees the restored data... */
+  g_clear_pointer (&names, g_free);
+  names = names_of_people (f->store);
+  g_assert_cmpstr (names, ==, "Ada;Grace;");
+  /* ...and can go on writing. */
+  add_person (f->store, "After");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM people"), ==, 3);
+
+  /* The state before the restore is kept, and survives pruning. */
+  g_assert_true (strstr (safety, "rapport-before-restore-") != NULL);
+  g_assert_cmpint (mode_of (safety), ==, 0600);
+  g_clear_pointer (&names, g_free);
+  names = names_in_file (safety);
+  g_assert_cmpstr (names, ==, "Grace;Mistake;");
+  g_assert_true (rapport_backup_prune (f->backups, 1, &error));
+  g_assert_true (g_file_test (safety, G_FILE_TEST_EXISTS));
+  /* The backup file itself was not touched, and no work files are left. */
+  g_assert_cmpint (test_core_sql_int (backup, "SELECT count(*) FROM people"), ==, 2);
+  {
+    g_autofree char *work = g_build_filename (f->backups, ".rapport-restore.db", NULL);
+    g_assert_false (g_file_test (work, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_restore_refuses (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *before = names_of_people (f->store);
+  g_autofree char *backup = NULL;
+  g_autofree char *sql = NULL;
+  char *safety;
+
+  g_assert_true (g_file_set_contents (text, "just some notes\n", -1, NULL));
+  test_core_sql (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  backup = rapport_backup_now (f->store, f->dir, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_rename (backup, newer) == 0);
+  sql = g_strdup_printf ("PRAGMA user_version = %d", RAPPORT_STORE_SCHEMA_VERSION + 1);
+  test_core_sql (newer, sql);
+
+  safety = rapport_backup_restore (f->path, text, NULL, NULL, NULL, &error);
+  g_assert_null (safety);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE);
+  g_assert_true (g_str_has_prefix (error->message, "notes.txt: "));
+  g_clear_error (&error);
+
+  safety = rapport_backup_restore (f->path, other, NULL, NULL, NULL, &error);
+  g_assert_null (safety);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "not one of Rapport"));
+  g_clear_error (&error);
+
+  safety = rapport_backup_restore (f->path, newer, NULL, NULL, NULL, &error);
+  g_assert_null (safety);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+
+  safety = rapport_backup_restore (f->path, missing, NULL, NULL, NULL, &error);
+  g_assert_null (safety);
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "missing.db"));
+  g_clear_error (&error);
+
+  {
+    g_autofree char *after = names_of_people (f->store);
+    g_assert_cmpstr (before, ==, after);
+  }
+  /* Nothing was restored, so no safety copy was needed. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->backups, 0, NULL);
+    g_assert_nonnull (dir);
+    g_assert_null (g_dir_read_name (dir));
+  }
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+  guint         reports;
+} AsyncState;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_null (state->result);
+  g_assert_cmpfloat (fraction, >=, 0.0);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  state->reports++;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  state->result = g_object_ref (result);
+}
+
+static void
+wait_for (AsyncState *state)
+{
+  while (state->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+drop (AsyncState *state)
+{
+  gpointer task = state->result;
+
+  /* The worker lets go of the task (which holds the store) a moment later. */
+  g_object_add_weak_pointer (task, &task);
+  g_clear_object (&state->result);
+  while (task != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *daily = NULL;
+  g_autofree char *names = NULL;
+  AsyncState state = { 0 };
+
+  rapport_backup_now_async (f->store, NULL, NULL, on_progress, &state, on_done, &state);
+  wait_for (&state);
+  backup = rapport_backup_now_finish (f->store, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_cmpuint (state.reports, >=, 1);
+  drop (&state);
+
+  /* Today's backup exists now: the daily one has nothing to do. */
+  state = (AsyncState) { 0 };
+  rapport_backup_maybe_daily_async (f->store, 7, NULL, on_done, &state);
+  wait_for (&state);
+  daily = rapport_backup_maybe_daily_finish (f->store, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_null (daily);
+  drop (&state);
+
+  add_person (f->store, "Later");
+  state = (AsyncState) { 0 };
+  rapport_backup_restore_async (f->store, backup, NULL, on_progress, &state, on_done, &state);
+  wait_for (&state);
+  safety = rapport_backup_restore_finish (f->store, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (safety);
+  drop (&state);
+  names = names_of_people (f->store);
+  g_assert_cmpstr (names, ==, "Ada;Grace;");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/backup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("now", test_backup_now);
+  ADD ("into-folder", test_backup_into_folder);
+  ADD ("daily-rolling", test_daily_rolling);
+  ADD ("restore", test_restore);
+  ADD ("restore-refuses", test_restore_refuses);
+  ADD ("async", test_async);
+#undef ADD
+
+  return g_test_run ();
+}
