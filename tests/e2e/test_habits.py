@@ -22,6 +22,16 @@ def visible_dialog(app, title=None):
     return wait_for(lambda: first(app.root, pred), 10, "window %r" % (title or "dialog"))
 
 
+def button(root, wanted):
+    """GTK 4.8 appends a button's own text to the accessible name it was
+    given ("Restore “X” Restore"), so accept the given name as a prefix."""
+    def pred(n):
+        got = name(n)
+        return (role(n) == "push button" and is_visible(n)
+                and (got == wanted or got.startswith(wanted + " ")))
+    return wait_for(lambda: first(root, pred), 10, "button %r" % wanted)
+
+
 def checkboxes(win):
     return [name(n) for n in find_all(win, lambda n: role(n) == "check box" and is_visible(n))]
 
@@ -55,7 +65,7 @@ def test_add_tick_archive_keeps_history(binary, tmp):
 
         # Preferences: add an own habit to the checklist.
         prefs = open_preferences(app)
-        press(by_name(prefs, "Add Habit…", roles=("push button",)))
+        press(button(prefs, "Add Habit…"))
         dialog = visible_dialog(app, "Add Habit")
         click(by_name(dialog, "Name", roles=("text", "entry")))
         type_text(HABIT)
@@ -63,7 +73,7 @@ def test_add_tick_archive_keeps_history(binary, tmp):
         type_text("Meet away from the desk.")
         press(by_name(dialog, "Add", roles=("push button",)))
         # It shows on the checklist page, last, with its own controls.
-        by_name(prefs, "Archive “%s”" % HABIT, roles=("push button",))
+        button(prefs, "Archive “%s”" % HABIT)
         assert sqlite(db, "SELECT label || '|' || active || '|' || ifnull(key, '-') FROM habits"
                           " ORDER BY id DESC LIMIT 1") == HABIT + "|1|-"
         close_window(app, prefs)
@@ -82,8 +92,8 @@ def test_add_tick_archive_keeps_history(binary, tmp):
 
         # Archive it in Preferences.
         prefs = open_preferences(app)
-        press(by_name(prefs, "Archive “%s”" % HABIT, roles=("push button",)))
-        by_name(prefs, "Restore “%s”" % HABIT, roles=("push button",))
+        press(button(prefs, "Archive “%s”" % HABIT))
+        button(prefs, "Restore “%s”" % HABIT)
         close_window(app, prefs)
         assert sqlite(db, "SELECT active FROM habits WHERE label = '%s'" % HABIT) == "0"
 
