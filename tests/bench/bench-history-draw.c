@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Times one frame of the history chart (the drawing function the widget
+ * uses) on the decade data set, against the 8 ms budget of DESIGN.md.
+ * RAPPORT_BENCH_DB may name an existing decade database. */
+#define G_LOG_DOMAIN "rapport-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "decade.h"
+#include "rapport-history-draw.h"
+
+#define RUNS 41
+#define TODAY "2026-03-18"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+time_frames (const char                 *what,
+             const RapportHistorySeries *series,
+             RapportHistoryShow          show,
+             int                         width,
+             int                         scale)
+{
+  RapportHistoryStyle style;
+  double times[RUNS];
+  cairo_surface_t *surface;
+  int height;
+
+  rapport_history_style_init_light (&style);
+  style.fill_background = FALSE;
+  style.show = show;
+  style.highlight_bucket = series->n_buckets / 2;
+  style.highlight_row = 1;
+  height = rapport_history_natural_height (series, &style);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  for (int i = -1; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      rapport_history_draw (cr, series, &style, width, height);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      if (i >= 0)
+        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  cairo_surface_destroy (surface);
+  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  g_print ("%-40s %4dx%-4d @%d  %3u buckets  median %5.2f ms  max %5.2f ms\n",
+           what, width, height, scale, series->n_buckets, times[RUNS / 2], times[RUNS - 1]);
+  return times[RUNS / 2];
+}
+
+static RapportHistorySeries *
+compute (RapportStore         *store,
+         RapportHistoryRange   range,
+         RapportHistoryBucket  bucket)
+{
+  g_autoptr(GError) error = NULL;
+  RapportHistoryQuery query;
+  RapportHistorySeries *series;
+
+  rapport_history_query_init (&query, 0, range, bucket, 1, TODAY);
+  series = rapport_history_compute (store, &query, &error);
+  g_assert_no_error (error);
+  return series;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportHistorySeries) all = NULL;
+  g_autoptr(RapportHistorySeries) year = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  double worst = 0, t;
+
+  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
+    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
+  else
+    {
+      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "decade.db", NULL);
+      if (!decade_build (path, TODAY, NULL, &error))
+        g_error ("Could not build the decade data set: %s", error->message);
+    }
+  store = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+
+  all = compute (store, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK);
+  year = compute (store, RAPPORT_HISTORY_RANGE_YEAR, RAPPORT_HISTORY_BUCKET_WEEK);
+
+  t = time_frames ("team, all time (monthly)", all, RAPPORT_HISTORY_SHOW_HABITS, 1200, 1);
+  worst = MAX (worst, t);
+  t = time_frames ("team, all time (monthly)", all, RAPPORT_HISTORY_SHOW_HABITS, 1200, 2);
+  worst = MAX (worst, t);
+  t = time_frames ("team, last year (weekly)", year, RAPPORT_HISTORY_SHOW_HABITS, 1200, 2);
+  worst = MAX (worst, t);
+  t = time_frames ("team, last year, narrow", year, RAPPORT_HISTORY_SHOW_HABITS, 360, 1);
+  worst = MAX (worst, t);
+  t = time_frames ("team, all time, balance", all, RAPPORT_HISTORY_SHOW_KINDS, 1200, 2);
+  worst = MAX (worst, t);
+
+  g_clear_object (&store);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+
+  if (worst >= 8.0)
+    {
+      g_printerr ("Over budget: a frame took %.2f ms (budget 8 ms)\n", worst);
+      return EXIT_FAILURE;
+    }
+  g_print ("within budget (8 ms)\n");
+  return EXIT_SUCCESS;
+}
