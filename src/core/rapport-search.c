@@ -302,8 +302,15 @@ compare_results (gconstpointer a,
   RapportSearchResult *rb = *(RapportSearchResult **) b;
   double rank_a = rapport_search_result_get_rank (ra);
   double rank_b = rapport_search_result_get_rank (rb);
+  gboolean person_a = rapport_search_result_get_kind (ra) == RAPPORT_SEARCH_KIND_PERSON;
+  gboolean person_b = rapport_search_result_get_kind (rb) == RAPPORT_SEARCH_KIND_PERSON;
   const char *date_a, *date_b;
 
+  /* A name is the most specific thing a query can match, and bm25 over a
+   * dozen names says little (with few people a name's weight is near
+   * zero), so people come first. */
+  if (person_a != person_b)
+    return person_a ? -1 : 1;
   if (rank_a != rank_b)
     return rank_a < rank_b ? -1 : 1;
 

@@ -20,8 +20,8 @@ G_BEGIN_DECLS
  * and broken UTF-8 are taken as plain words, never as query syntax. Hidden
  * (soft-deleted) meetings and commitments are left out.
  *
- * Returns a list of RapportSearchResult, best match (bm25) first and newest
- * first among equals, at most @limit long; empty when @text has no words.
+ * Returns a list of RapportSearchResult: people whose name matches first,
+ * then the best match (bm25) first and newest first among equals, at most @limit long; empty when @text has no words.
  * A word found in more than RAPPORT_SEARCH_RANK_CAP notes (or commitments,
  * or evidence) says little about any of them: then the newest of those
  * matches are the ones ranked and returned. */

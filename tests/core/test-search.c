@@ -443,6 +443,20 @@ test_people_sync (Fixture       *f,
   g_assert_cmpuint (count (f, "brewster"), ==, 1);
   assert_indexes_match_tables (f);
 
+  /* A name comes before notes that mention it. */
+  {
+    g_autoptr(RapportMeeting) mention = add_meeting (f, f->ada, "2024-02-02",
+                                                     "Brewster Brewster Brewster");
+    g_autoptr(GListStore) results = search (f, "brewster");
+    g_autoptr(RapportSearchResult) r0 = g_list_model_get_item (G_LIST_MODEL (results), 0);
+    g_autoptr(RapportSearchResult) r1 = g_list_model_get_item (G_LIST_MODEL (results), 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 2);
+    g_assert_cmpint (rapport_search_result_get_kind (r0), ==, RAPPORT_SEARCH_KIND_PERSON);
+    g_assert_cmpint (rapport_search_result_get_kind (r1), ==, RAPPORT_SEARCH_KIND_NOTE);
+    exec (f, "DELETE FROM meetings WHERE id = %" G_GINT64_FORMAT, rapport_meeting_get_id (mention));
+  }
+
   /* Removing a person takes their meetings' words with them. */
   meeting = add_meeting (f, grace, "2024-01-01", "Compiler design chat");
   g_assert_cmpuint (count (f, "compiler"), ==, 1);
