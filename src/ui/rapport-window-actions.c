@@ -283,6 +283,7 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_set_visible (self->new_meeting_button, has_person);
   gtk_widget_set_visible (self->person_menu_button, has_person);
   gtk_widget_set_visible (self->history_button, has_person);
+  gtk_widget_set_visible (self->meetings_toggle, has_person && adw_flap_get_folded (self->meetings_flap));
 }
 
 void

@@ -35,6 +35,8 @@ struct _RapportWindow
   GtkWidget            *search_button;
   GtkLabel             *save_label;
   GtkStack             *content_stack;
+  AdwFlap              *meetings_flap;
+  GtkWidget            *meetings_toggle;
   GtkListBox           *brief_list;
   GtkListBoxRow        *brief_row;
   GtkStack             *meetings_stack;

@@ -247,6 +247,8 @@ on_meeting_selected (RapportWindow *self)
 
   rapport_meeting_editor_set_meeting (self->editor, meeting);
   gtk_stack_set_visible_child_name (self->person_stack, "meeting");
+  if (adw_flap_get_folded (self->meetings_flap))
+    adw_flap_set_reveal_flap (self->meetings_flap, FALSE);
   rapport_window_update_actions (self);
 }
 
@@ -615,6 +617,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_flap);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_list);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_row);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_stack);
@@ -669,6 +673,8 @@ rapport_window_init (RapportWindow *self)
   gtk_list_view_set_factory (self->meetings_view, factory);
   gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
 
+  g_signal_connect_swapped (self->meetings_flap, "notify::folded",
+                            G_CALLBACK (rapport_window_update_actions), self);
   g_signal_connect_swapped (self->editor, "notify::save-state",
                             G_CALLBACK (on_save_state_changed), self);
   g_signal_connect_swapped (self->editor, "notify::meeting",
