@@ -114,6 +114,23 @@ rapport_brief_days_between (const char *from,
   return g_date_days_between (&a, &b);
 }
 
+char *
+rapport_brief_format_date (const char *date,
+                           const char *today)
+{
+  GDate day, now;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!parse_date (date, &day))
+    return g_strdup (date ? date : "");
+  dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 12, 0, 0);
+  if (parse_date (today, &now) && g_date_get_year (&now) == g_date_get_year (&day))
+    /* Translators: a day in this year, see strftime(3): "3 Mar". */
+    return g_date_time_format (dt, _("%-d %b"));
+  /* Translators: a day in another year, see strftime(3): "3 Mar 2025". */
+  return g_date_time_format (dt, _("%-d %b %Y"));
+}
+
 RapportDueState
 rapport_brief_due_state (RapportStore  *store,
                          RapportPerson *person,

@@ -42,6 +42,10 @@ RapportDueState  rapport_brief_due_state_for      (int             cadence_days,
  * date. */
 int              rapport_brief_days_between       (const char     *from,
                                                    const char     *to);
+/* A short, localised day for badges: "3 Mar", with the year when it is
+ * not @today's year. */
+char            *rapport_brief_format_date        (const char     *date,
+                                                   const char     *today);
 /* For the people list badge: one indexed query. */
 RapportDueState  rapport_brief_due_state          (RapportStore   *store,
                                                    RapportPerson  *person,

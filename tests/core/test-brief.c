@@ -135,6 +135,14 @@ test_due_rules (void)
   g_assert_cmpint (rapport_brief_days_between ("2026-12-31", "2027-01-01"), ==, 1);
   g_assert_cmpint (rapport_brief_days_between ("2026-03-10", "2026-03-03"), ==, -7);
   g_assert_cmpint (rapport_brief_days_between ("2026-02-30", "2026-03-03"), ==, G_MININT);
+
+  {
+    g_autofree char *same_year = rapport_brief_format_date ("2026-03-03", "2026-12-31");
+    g_autofree char *other_year = rapport_brief_format_date ("2025-12-31", "2026-01-01");
+
+    g_assert_cmpstr (same_year, ==, "3 Mar");
+    g_assert_cmpstr (other_year, ==, "31 Dec 2025");
+  }
 }
 
 static void
