@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-cli.h"
+#include "rapport-preferences-window.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -21,6 +23,12 @@ G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export everything to a JSON file and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a JSON export (merging by identity) and exit"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup copy of the database into a folder and exit"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -43,6 +51,9 @@ rapport_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *export_file = NULL;
+  g_autofree char *import_file = NULL;
+  g_autofree char *backup_dir = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -51,6 +62,13 @@ rapport_application_handle_local_options (GApplication *app,
     }
 
   self->database_path = resolve_database_path (options);
+
+  g_variant_dict_lookup (options, "export", "^ay", &export_file);
+  g_variant_dict_lookup (options, "import", "^ay", &import_file);
+  g_variant_dict_lookup (options, "backup", "^ay", &backup_dir);
+  if (export_file != NULL || import_file != NULL || backup_dir != NULL)
+    return rapport_cli_main (self->database_path, export_file, import_file, backup_dir);
+
   if (self->database_path != NULL)
     {
       /* Another database is another instance: don't hand it over to a
@@ -200,10 +218,15 @@ preferences_action (GSimpleAction *action,
   RapportApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  RapportPreferencesWindow *prefs;
+
   if (window == NULL || self->store == NULL)
     return;
-  /* Filled in when the preferences window lands. */
-  gtk_window_present (window);
+  prefs = rapport_preferences_window_new (window, self->store);
+  if (RAPPORT_IS_WINDOW (window))
+    g_signal_connect_object (prefs, "habits-changed",
+                             G_CALLBACK (rapport_window_habits_changed), window, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "rapport-checklist-item.h"
 #include "rapport-checklist-row.h"
+#include "rapport-commitments-panel.h"
 #include "rapport-meeting-editor.h"
 
 /* Even while someone types without a pause, notes reach the disk this often. */
@@ -33,6 +34,7 @@ struct _RapportMeetingEditor
   GtkTextView      *notes_view;
   GtkListBox       *checklist_box;
   GtkBox           *extra_slot;
+  GtkWidget        *commitments;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, GTK_TYPE_WIDGET)
@@ -293,6 +295,8 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
   update_date_label (self);
   sync_mood_buttons (self);
   rebuild_checklist (self);
+  if (self->commitments != NULL)
+    rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (self->commitments), meeting);
   self->first_unsaved_us = 0;
   set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
 
@@ -364,6 +368,22 @@ rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self)
 }
 
 void
+rapport_meeting_editor_reload_checklist (RapportMeetingEditor *self)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  rapport_meeting_editor_flush (self);
+  rebuild_checklist (self);
+}
+
+static void
+on_commitments_save_failed (RapportMeetingEditor *self,
+                            const char           *message)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0, message);
+}
+
+void
 rapport_meeting_editor_set_store (RapportMeetingEditor *self,
                                   RapportStore         *store)
 {
@@ -373,6 +393,19 @@ rapport_meeting_editor_set_store (RapportMeetingEditor *self,
     return;
   rapport_meeting_editor_set_meeting (self, NULL);
   g_set_object (&self->store, store);
+
+  if (self->commitments != NULL)
+    {
+      gtk_box_remove (self->extra_slot, self->commitments);
+      self->commitments = NULL;
+    }
+  if (store != NULL)
+    {
+      self->commitments = rapport_commitments_panel_new (store);
+      g_signal_connect_object (self->commitments, "save-failed",
+                               G_CALLBACK (on_commitments_save_failed), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->extra_slot, self->commitments);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

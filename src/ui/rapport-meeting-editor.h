@@ -39,5 +39,7 @@ void              rapport_meeting_editor_reveal_text    (RapportMeetingEditor *s
                                                          int                   offset,
                                                          int                   length);
 GtkBox           *rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self);
+/* Re-reads the checklist of the meeting on show (the habits changed). */
+void              rapport_meeting_editor_reload_checklist (RapportMeetingEditor *self);
 
 G_END_DECLS

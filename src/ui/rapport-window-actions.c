@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-person-dialog.h"
+#include "rapport-search-panel.h"
 #include "rapport-window-private.h"
 
 static void
@@ -267,6 +268,20 @@ toggle_prompt_action (GtkWidget  *widget,
   rapport_meeting_editor_toggle_prompt (self->editor, g_variant_get_int32 (parameter));
 }
 
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  /* Ctrl+F always opens (or refocuses) search; the button toggles it. */
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (self->search_mode)
+    rapport_search_panel_focus (RAPPORT_SEARCH_PANEL (self->search_panel));
+  else
+    rapport_window_set_search_mode (self, TRUE);
+}
+
 void
 rapport_window_update_actions (RapportWindow *self)
 {
@@ -297,8 +312,11 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
+  gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   for (int i = 1; i <= 9; i++)
     {

@@ -19,6 +19,9 @@ struct _RapportWindow
   RapportMeetingList   *meetings;
   GtkSingleSelection   *meeting_selection;
   gboolean              show_archived;
+  gboolean              search_mode;
+  GtkWidget            *brief_view;
+  GtkWidget            *search_panel;
   gboolean              selecting;
 
   /* template */
@@ -64,5 +67,7 @@ void rapport_window_select_meeting    (RapportWindow  *self,
 void rapport_window_show_brief        (RapportWindow  *self);
 void rapport_window_set_show_archived (RapportWindow  *self,
                                        gboolean        show_archived);
+void rapport_window_set_search_mode   (RapportWindow  *self,
+                                       gboolean        search_mode);
 
 G_END_DECLS

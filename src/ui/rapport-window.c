@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-brief-view.h"
 #include "rapport-meeting-row.h"
+#include "rapport-search-panel.h"
 #include "rapport-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -14,6 +16,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SHOW_ARCHIVED,
+  PROP_SEARCH_MODE,
   N_PROPS
 };
 
@@ -58,6 +61,93 @@ rapport_window_set_show_archived (RapportWindow *self,
         rapport_window_select_person (self, selected);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
+}
+
+static void update_title (RapportWindow *self);
+
+static void
+update_title_for_search (RapportWindow *self)
+{
+  if (self->search_mode)
+    {
+      adw_window_title_set_title (self->content_title, _("Search"));
+      adw_window_title_set_subtitle (self->content_title, _("Notes, commitments and people"));
+    }
+  else
+    update_title (self);
+}
+
+void
+rapport_window_set_search_mode (RapportWindow *self,
+                                gboolean       search_mode)
+{
+  search_mode = !!search_mode;
+  if (self->search_panel == NULL)
+    return;
+
+  if (search_mode)
+    {
+      rapport_window_flush (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "search");
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+      rapport_search_panel_focus (RAPPORT_SEARCH_PANEL (self->search_panel));
+    }
+  else if (self->search_mode)
+    gtk_stack_set_visible_child_name (self->content_stack, self->person ? "person" : "welcome");
+
+  if (self->search_mode == search_mode)
+    return;
+  self->search_mode = search_mode;
+  update_title_for_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_search_open_result (RapportWindow      *self,
+                       gint64              person_id,
+                       gint64              meeting_id,
+                       int                 offset,
+                       int                 length,
+                       RapportSearchPanel *panel)
+{
+  rapport_window_set_search_mode (self, FALSE);
+  if (meeting_id == 0)
+    {
+      rapport_window_open_meeting (self, person_id, 0);
+      return;
+    }
+  rapport_window_open_meeting (self, person_id, meeting_id);
+  if (offset >= 0)
+    rapport_meeting_editor_reveal_text (self->editor, offset, length);
+}
+
+static void
+on_search_close_requested (RapportWindow *self)
+{
+  rapport_window_set_search_mode (self, FALSE);
+}
+
+static void
+on_brief_open_meeting (RapportWindow *self,
+                       gint64         meeting_id)
+{
+  rapport_window_select_meeting (self, meeting_id);
+}
+
+static void
+on_neglect_window_changed (RapportWindow *self)
+{
+  rapport_brief_view_set_neglect_window (RAPPORT_BRIEF_VIEW (self->brief_view),
+                                         g_settings_get_int (self->settings, "neglect-window"));
+}
+
+void
+rapport_window_habits_changed (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_meeting_editor_reload_checklist (self->editor);
+  rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
 }
 
 /* People list */
@@ -264,6 +354,8 @@ rapport_window_show_brief (RapportWindow *self)
   self->selecting = FALSE;
 
   gtk_stack_set_visible_child_name (self->person_stack, "brief");
+  if (self->brief_view != NULL)
+    rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
   rapport_window_update_actions (self);
 }
 
@@ -385,8 +477,11 @@ rapport_window_show_person (RapportWindow *self,
   self->selecting = FALSE;
 
   update_title (self);
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
   if (person != NULL)
     {
+      self->search_mode = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
       gtk_stack_set_visible_child_name (self->content_stack, "person");
       gtk_stack_set_visible_child_name (self->meetings_stack,
                                         self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
@@ -524,6 +619,22 @@ rapport_window_constructed (GObject *object)
   g_assert (self->store != NULL);
   rapport_meeting_editor_set_store (self->editor, self->store);
 
+  self->brief_view = rapport_brief_view_new (self->store);
+  gtk_widget_set_vexpand (self->brief_view, TRUE);
+  gtk_box_append (self->brief_slot, self->brief_view);
+  g_signal_connect_object (self->brief_view, "open-meeting",
+                           G_CALLBACK (on_brief_open_meeting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::neglect-window",
+                           G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
+  on_neglect_window_changed (self);
+
+  self->search_panel = rapport_search_panel_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->search_panel, "search");
+  g_signal_connect_object (self->search_panel, "open-result",
+                           G_CALLBACK (on_search_open_result), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "close-requested",
+                           G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
+
   rapport_window_reload_people (self);
   restore_last_person (self);
   rapport_window_update_actions (self);
@@ -560,6 +671,7 @@ rapport_window_get_property (GObject    *object,
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_SHOW_ARCHIVED: g_value_set_boolean (value, self->show_archived); break;
+    case PROP_SEARCH_MODE: g_value_set_boolean (value, self->search_mode); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -576,6 +688,7 @@ rapport_window_set_property (GObject      *object,
     {
     case PROP_STORE: self->store = g_value_dup_object (value); break;
     case PROP_SHOW_ARCHIVED: rapport_window_set_show_archived (self, g_value_get_boolean (value)); break;
+    case PROP_SEARCH_MODE: rapport_window_set_search_mode (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -598,6 +711,9 @@ rapport_window_class_init (RapportWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_ARCHIVED] =
     g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

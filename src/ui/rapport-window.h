@@ -27,5 +27,7 @@ void                  rapport_window_reload          (RapportWindow  *self);
 void                  rapport_window_add_toast       (RapportWindow  *self,
                                                       const char     *message);
 gboolean              rapport_window_flush           (RapportWindow  *self);
+/* The checklist's habits changed (Preferences): re-read what shows them. */
+void                  rapport_window_habits_changed  (RapportWindow  *self);
 
 G_END_DECLS
