@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-history"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
+
+#include "rapport-history-chart.h"
+#include "rapport-history-view.h"
+#include "rapport-person.h"
+#include "rapport-text.h"
+
+struct _RapportHistoryView
+{
+  GtkWidget             parent_instance;
+
+  RapportStore         *store;
+  gint64                person_id;
+  char                 *today;
+  RapportHistorySeries *series;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkToggleButton      *team_button;
+  GtkCheckButton       *archived_check;
+  GtkDropDown          *range_dropdown;
+  GtkDropDown          *bucket_dropdown;
+  GtkMenuButton        *export_button;
+  GtkStack             *content_stack;
+  AdwStatusPage        *status_page;
+  AdwViewStack         *view_stack;
+  RapportHistoryChart  *chart;
+  GtkLabel             *chart_status;
+  GtkListBox           *summary_list;
+  GtkColumnView        *table;
+  RapportHistoryChart  *balance_chart;
+  GtkLabel             *balance_status;
+  GtkListBox           *balance_list;
+};
+
+G_DEFINE_FINAL_TYPE (RapportHistoryView, rapport_history_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERSON_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Table columns before the habits. */
+enum { COL_PERIOD, COL_MEETINGS, COL_MOOD, N_FIXED_COLUMNS };
+
+/* The locale's first day of the week, 0 = Sunday. */
+static int
+locale_first_weekday (void)
+{
+#if defined(__GLIBC__) && defined(_NL_TIME_FIRST_WEEKDAY)
+  union { unsigned int word; char *string; } info;
+  int week_1stday = 1;
+  int first_weekday;
+
+  info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = info.string[0];
+  info.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  if (info.word == 19971130)       /* a Sunday */
+    week_1stday = 0;
+  else if (info.word == 19971201)  /* a Monday */
+    week_1stday = 1;
+  return (week_1stday + first_weekday - 1 + 7) % 7;
+#else
+  return 1;
+#endif
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_summary_row (GtkListBox               *list,
+                 const RapportHistoryRate *rate,
+                 gboolean                  archived)
+{
+  g_autofree char *summary = rapport_history_rate_summary (rate);
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (archived)
+    /* Translators: a habit that is no longer on the checklist */
+    title = g_strdup_printf (_("%s (off the checklist)"), rate->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : rate->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+  gtk_list_box_append (list, row);
+}
+
+/* Table ------------------------------------------------------------------ */
+
+static char *
+cell_text (RapportHistoryView *self,
+           int                 column,
+           guint               bucket)
+{
+  RapportHistorySeries *s = self->series;
+  const RapportHistoryRate *rate;
+  RapportHistoryCount count;
+
+  if (s == NULL || bucket >= s->n_buckets)
+    return g_strdup ("");
+
+  switch (column)
+    {
+    case COL_PERIOD:
+      return rapport_history_series_bucket_label (s, bucket);
+    case COL_MEETINGS:
+      return g_strdup_printf ("%u", s->meetings[bucket]);
+    case COL_MOOD:
+      return isnan (s->mood[bucket]) ? g_strdup ("–") : g_strdup_printf ("%.1f", s->mood[bucket]);
+    default:
+      break;
+    }
+
+  column -= N_FIXED_COLUMNS;
+  if (column < (int) s->habits->len)
+    rate = &((RapportHistoryHabit *) g_ptr_array_index (s->habits, column))->rate;
+  else
+    rate = &s->kinds[column - s->habits->len];
+  count = rate->buckets[bucket];
+  if (count.total == 0)
+    return g_strdup ("–");
+  /* Translators: a table cell, "75 % (3 of 4)" */
+  return g_strdup_printf (_("%d %% (%u of %u)"), rapport_history_count_percent (count),
+                          count.ticked, count.total);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_PERIOD ? 0.0 : 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           RapportHistoryView       *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkStringObject *row = gtk_list_item_get_item (item);
+  guint bucket = (guint) g_ascii_strtoull (gtk_string_object_get_string (row), NULL, 10);
+  g_autofree char *text = cell_text (self, column, bucket);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_column (RapportHistoryView *self,
+            int                 column,
+            const char         *title)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (cell_bind), self, 0);
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (column == COL_PERIOD)
+    gtk_column_view_column_set_expand (col, TRUE);
+  gtk_column_view_append_column (self->table, col);
+  g_object_unref (col);
+}
+
+static void
+fill_table (RapportHistoryView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table);
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  RapportHistorySeries *s = self->series;
+  GtkNoSelection *selection;
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->table, col);
+    }
+
+  if (s != NULL)
+    {
+      add_column (self, COL_PERIOD, _("Period"));
+      add_column (self, COL_MEETINGS, _("Meetings"));
+      add_column (self, COL_MOOD, _("Mood"));
+      for (guint h = 0; h < s->habits->len; h++)
+        add_column (self, N_FIXED_COLUMNS + h,
+                    ((RapportHistoryHabit *) g_ptr_array_index (s->habits, h))->rate.name);
+      for (guint k = 0; k < G_N_ELEMENTS (s->kinds); k++)
+        add_column (self, N_FIXED_COLUMNS + s->habits->len + k, s->kinds[k].name);
+
+      /* Newest first, as people read a log. */
+      for (guint i = s->n_buckets; i > 0; i--)
+        {
+          char index[16];
+
+          g_snprintf (index, sizeof index, "%u", i - 1);
+          gtk_string_list_append (rows, index);
+        }
+    }
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+/* Refresh ---------------------------------------------------------------- */
+
+static gint64
+shown_person (RapportHistoryView *self)
+{
+  if (gtk_toggle_button_get_active (self->team_button))
+    return 0;
+  return self->person_id;
+}
+
+static char *
+describe_subject (RapportHistoryView  *self,
+                  gint64               person_id,
+                  gboolean             balance)
+{
+  g_autofree char *who = NULL;
+
+  if (person_id != 0)
+    {
+      g_autoptr(RapportPerson) person = rapport_person_load (self->store, person_id, NULL);
+
+      if (person != NULL)
+        who = g_strdup (rapport_person_get_name (person));
+    }
+  if (who == NULL)
+    return g_strdup (balance ? _("Balance of trust and structure habits with the whole team")
+                             : _("Habits with the whole team over time"));
+  /* Translators: %s is a person's name */
+  return g_strdup_printf (balance ? _("Balance of trust and structure habits with %s")
+                                  : _("Habits with %s over time"), who);
+}
+
+static void
+show_empty (RapportHistoryView *self,
+            const char         *title,
+            const char         *description)
+{
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+}
+
+void
+rapport_history_view_refresh (RapportHistoryView *self)
+{
+  g_autoptr(RapportHistorySeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *balance_subject = NULL;
+  RapportHistoryQuery query;
+  gint64 person_id;
+
+  g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
+
+  person_id = shown_person (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_check), person_id == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->team_button), self->person_id != 0);
+
+  rapport_history_query_init (&query, person_id,
+                              (RapportHistoryRange) gtk_drop_down_get_selected (self->range_dropdown),
+                              (RapportHistoryBucket) gtk_drop_down_get_selected (self->bucket_dropdown),
+                              locale_first_weekday (), self->today);
+  query.include_archived = gtk_check_button_get_active (self->archived_check);
+  series = rapport_history_compute (self->store, &query, &error);
+
+  g_clear_pointer (&self->series, rapport_history_series_unref);
+  if (series != NULL)
+    self->series = rapport_history_series_ref (series);
+
+  rapport_history_chart_set_series (self->chart, series);
+  rapport_history_chart_set_series (self->balance_chart, series);
+  subject = describe_subject (self, person_id, FALSE);
+  balance_subject = describe_subject (self, person_id, TRUE);
+  rapport_history_chart_set_subject (self->chart, subject);
+  rapport_history_chart_set_subject (self->balance_chart, balance_subject);
+
+  clear_list (self->summary_list);
+  clear_list (self->balance_list);
+  fill_table (self);
+
+  if (series == NULL)
+    {
+      show_empty (self, _("Could Not Read the History"), error->message);
+      return;
+    }
+  if (series->range_meetings == 0)
+    {
+      show_empty (self, _("No Meetings in This Period"),
+                  person_id != 0
+                    ? _("Hold a 1:1 and tick the habits you practised; they will show up here. A longer range may show older meetings.")
+                    : _("Once the team has 1:1s with ticked habits, they will show up here. A longer range may show older meetings."));
+      return;
+    }
+  if (rapport_history_series_count_periods (series) < 2)
+    {
+      show_empty (self, _("Not Enough History Yet"),
+                  series->bucket == RAPPORT_HISTORY_BUCKET_WEEK
+                    ? _("A trend needs meetings in at least two different weeks. Come back after the next 1:1, or choose a longer range.")
+                    : _("A trend needs meetings in at least two different months. Try weekly grouping or come back next month."));
+      return;
+    }
+
+  for (guint h = 0; h < series->habits->len; h++)
+    {
+      RapportHistoryHabit *habit = g_ptr_array_index (series->habits, h);
+      add_summary_row (self->summary_list, &habit->rate, !habit->active);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (series->kinds); k++)
+    if (series->kinds[k].range.total > 0)
+      add_summary_row (self->balance_list, &series->kinds[k], FALSE);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "data");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+}
+
+/* Export ----------------------------------------------------------------- */
+
+static void
+on_export_response (GtkNativeDialog    *dialog,
+                    int                 response,
+                    RapportHistoryView *self)
+{
+  RapportHistoryExportFormat format =
+    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+  RapportHistoryChart *chart = self->chart;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "balance") == 0)
+    chart = self->balance_chart;
+  if (path == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("The chart can only be saved to a local file"));
+  else
+    rapport_history_chart_export (chart, path, format, &error);
+
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Chart saved as “%s”"), name);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+export_chart (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (widget);
+  gboolean svg = g_str_equal (action_name, "history.export-svg");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->series == NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (svg ? _("Export Chart as SVG") : _("Export Chart as PNG"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, svg ? _("SVG images") : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     svg ? _("rapport-history.svg") : _("rapport-history.png"));
+  g_object_set_data (G_OBJECT (self->chooser), "format",
+                     GINT_TO_POINTER (svg ? RAPPORT_HISTORY_EXPORT_SVG : RAPPORT_HISTORY_EXPORT_PNG));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* API -------------------------------------------------------------------- */
+
+GtkWidget *
+rapport_history_view_new (RapportStore *store)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  return g_object_new (RAPPORT_TYPE_HISTORY_VIEW, "store", store, NULL);
+}
+
+void
+rapport_history_view_set_person (RapportHistoryView *self,
+                                 gint64              person_id)
+{
+  g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
+  g_return_if_fail (person_id >= 0);
+
+  if (person_id == self->person_id)
+    return;
+  self->person_id = person_id;
+  gtk_toggle_button_set_active (self->team_button, FALSE);
+  rapport_history_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+}
+
+gint64
+rapport_history_view_get_person (RapportHistoryView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), 0);
+  return self->person_id;
+}
+
+RapportHistorySeries *
+rapport_history_view_get_series (RapportHistoryView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), NULL);
+  return self->series;
+}
+
+void
+rapport_history_view_set_today (RapportHistoryView *self,
+                                const char         *today)
+{
+  g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
+
+  if (rapport_set_str (&self->today, today))
+    rapport_history_view_refresh (self);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+on_control_changed (RapportHistoryView *self)
+{
+  if (self->store != NULL)
+    rapport_history_view_refresh (self);
+}
+
+static void
+rapport_history_view_constructed (GObject *object)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
+
+  G_OBJECT_CLASS (rapport_history_view_parent_class)->constructed (object);
+  g_return_if_fail (RAPPORT_IS_STORE (self->store));
+
+  /* A year of weeks: long enough for a trend, short enough to act on. */
+  gtk_drop_down_set_selected (self->range_dropdown, RAPPORT_HISTORY_RANGE_YEAR);
+  rapport_history_view_refresh (self);
+}
+
+static void
+rapport_history_view_dispose (GObject *object)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_HISTORY_VIEW);
+
+  G_OBJECT_CLASS (rapport_history_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_history_view_finalize (GObject *object)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
+
+  g_clear_pointer (&self->series, rapport_history_series_unref);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_history_view_parent_class)->finalize (object);
+}
+
+static void
+rapport_history_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_history_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_PERSON_ID:
+      if (self->store != NULL)
+        rapport_history_view_set_person (self, g_value_get_int64 (value));
+      else
+        self->person_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_history_view_class_init (RapportHistoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_history_view_constructed;
+  object_class->dispose = rapport_history_view_dispose;
+  object_class->finalize = rapport_history_view_finalize;
+  object_class->get_property = rapport_history_view_get_property;
+  object_class->set_property = rapport_history_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_HISTORY_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rapport/Rapport/ui/rapport-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, team_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, bucket_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, summary_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, table);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_status);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_list);
+
+  gtk_widget_class_install_action (widget_class, "history.export-png", NULL, export_chart);
+  gtk_widget_class_install_action (widget_class, "history.export-svg", NULL, export_chart);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rapport_history_view_init (RapportHistoryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->chart, "status", self->chart_status, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
+  g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
+  g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
+  g_signal_connect_swapped (self->archived_check, "toggled", G_CALLBACK (on_control_changed), self);
+}

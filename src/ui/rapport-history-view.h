@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rapport-history.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_HISTORY_VIEW (rapport_history_view_get_type ())
+G_DECLARE_FINAL_TYPE (RapportHistoryView, rapport_history_view, RAPPORT, HISTORY_VIEW, GtkWidget)
+
+GtkWidget            *rapport_history_view_new          (RapportStore        *store);
+/* 0 shows the whole team. */
+void                  rapport_history_view_set_person   (RapportHistoryView  *self,
+                                                         gint64               person_id);
+gint64                rapport_history_view_get_person   (RapportHistoryView  *self);
+/* Reads the numbers again; call it when meetings or habits changed. */
+void                  rapport_history_view_refresh      (RapportHistoryView  *self);
+/* What is shown now (NULL before the first refresh or after an error). */
+RapportHistorySeries *rapport_history_view_get_series   (RapportHistoryView  *self);
+/* Where "today" is taken from; NULL (the default) is the real today.
+ * For tests and screenshots. */
+void                  rapport_history_view_set_today    (RapportHistoryView  *self,
+                                                         const char          *today);
+
+G_END_DECLS

@@ -1,0 +1,506 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "rapport-history-chart.h"
+#include "rapport-history-draw.h"
+#include "rapport-history-view.h"
+#include "test-core-util.h"
+
+#define TODAY "2026-03-18"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+  gint64        ada;
+  gint64        bob;
+} Fixture;
+
+static gint64
+exec_insert (Fixture    *f,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  rapport_store_exec (f->store, sql, &error);
+  g_assert_no_error (error);
+  return sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
+}
+
+static gint64
+add_person (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, created_at, updated_at)"
+                                          " VALUES ('%s', '%s', 'x', 'x')", uuid, name);
+  return exec_insert (f, sql);
+}
+
+/* Listen ticked, Transfer authority not. */
+static void
+add_meeting (Fixture    *f,
+             gint64      person,
+             const char *date)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, created_at, updated_at)"
+                                          " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', 'x', 'x')",
+                                          uuid, person, date);
+  gint64 meeting = exec_insert (f, sql);
+
+  for (int habit = 1; habit <= 2; habit++)
+    {
+      g_autofree char *row_uuid = rapport_store_new_uuid ();
+      g_autofree char *row = g_strdup_printf ("INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, created_at, updated_at)"
+                                              " VALUES ('%s', %" G_GINT64_FORMAT ", %d, %d, 'x', 'x')",
+                                              row_uuid, meeting, habit, habit == 1);
+      exec_insert (f, row);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  f->ada = add_person (f, "Ada");
+  f->bob = add_person (f, "Bob");
+  /* Weeks (from Monday) 8, 9, then a gap in week 10, then 11 to 13. */
+  add_meeting (f, f->ada, "2026-02-09");
+  add_meeting (f, f->ada, "2026-02-17");
+  add_meeting (f, f->ada, "2026-03-02");
+  add_meeting (f, f->ada, "2026-03-11");
+  add_meeting (f, f->ada, "2026-03-16");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+static RapportHistorySeries *
+compute (Fixture *f,
+         gint64   person)
+{
+  g_autoptr(GError) error = NULL;
+  RapportHistoryQuery query;
+  RapportHistorySeries *series;
+
+  rapport_history_query_init (&query, person, RAPPORT_HISTORY_RANGE_3_MONTHS,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, TODAY);
+  series = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  return series;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Pixels ----------------------------------------------------------------- */
+
+typedef struct
+{
+  const guchar *data;
+  int           stride;
+  int           scale;
+} Pixels;
+
+/* r, g, b of the logical pixel (x, y) of an opaque image. */
+static void
+pixel (const Pixels *p,
+       double        x,
+       double        y,
+       int           rgb[3])
+{
+  const guchar *px = p->data + (int) (y * p->scale) * p->stride + (int) (x * p->scale) * 4;
+  guint32 value = *(const guint32 *) px;   /* CAIRO_FORMAT_ARGB32, native endian */
+
+  rgb[0] = (value >> 16) & 0xff;
+  rgb[1] = (value >> 8) & 0xff;
+  rgb[2] = value & 0xff;
+}
+
+static gboolean
+is_accent (const int rgb[3])
+{
+  /* The test style's accent is pure blue. */
+  return rgb[2] > 180 && rgb[0] < 90 && rgb[1] < 90;
+}
+
+static gboolean
+is_blank (const int rgb[3])
+{
+  return rgb[0] > 250 && rgb[1] > 250 && rgb[2] > 250;
+}
+
+static const RapportHistoryRow *
+find_row (const RapportHistoryLayout *layout,
+          const char                 *name)
+{
+  for (guint r = 0; r < layout->n_rows; r++)
+    if (layout->rows[r].rate != NULL && g_strcmp0 (layout->rows[r].rate->name, name) == 0)
+      return &layout->rows[r];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_draw_pixels (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
+  RapportHistoryStyle style;
+  RapportHistoryLayout layout;
+  const RapportHistoryRow *listen, *transfer;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Pixels p;
+  int width = 640, height, rgb[3], dark = 0;
+  double x;
+
+  g_assert_cmpuint (series->n_buckets, ==, 14);
+  g_assert_cmpuint (series->meetings[10], ==, 0);
+
+  rapport_history_style_init_light (&style);
+  style.accent = (RapportHistoryColor) { 0, 0, 1, 1 };
+  height = rapport_history_natural_height (series, &style);
+  /* Two habit rows and the meeting strip; no mood was recorded. */
+  g_assert_cmpint (height, >=, 2 * RAPPORT_HISTORY_ROW_HEIGHT + 40);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  rapport_history_draw (cr, series, &style, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  p.data = cairo_image_surface_get_data (surface);
+  p.stride = cairo_image_surface_get_stride (surface);
+  p.scale = 2;
+
+  rapport_history_layout_init (&layout, series, &style, width, height);
+  g_assert_cmpuint (layout.n_rows, ==, 3);
+  g_assert_cmpint (layout.rows[2].kind, ==, RAPPORT_HISTORY_ROW_COUNT);
+  listen = find_row (&layout, "Listen");
+  transfer = find_row (&layout, "Transfer authority");
+
+  /* Listen is at 100 %: its line runs along the top of its row. */
+  x = rapport_history_layout_bucket_x (&layout, 12);
+  pixel (&p, x, listen->plot_top, rgb);
+  g_assert_true (is_accent (rgb));
+  pixel (&p, x, listen->plot_top - 4, rgb);
+  g_assert_false (is_accent (rgb));
+  /* Transfer authority is at 0 %: its line lies on the row's floor. */
+  pixel (&p, x, transfer->plot_bottom, rgb);
+  g_assert_true (is_accent (rgb));
+  pixel (&p, x, transfer->plot_top + 2, rgb);
+  g_assert_false (is_accent (rgb));
+
+  /* The week without a meeting draws nothing: no line, no fill, no bar. */
+  x = rapport_history_layout_bucket_x (&layout, 10);
+  for (double y = listen->plot_top + 2; y < listen->plot_bottom - 1; y += 0.5)
+    {
+      pixel (&p, x, y, rgb);
+      g_assert_true (is_blank (rgb));
+    }
+  for (double y = layout.rows[2].plot_top; y < layout.rows[2].plot_bottom - 1; y += 0.5)
+    {
+      pixel (&p, x, y, rgb);
+      g_assert_true (is_blank (rgb));
+    }
+  /* ... while a week with a meeting has a (hollow) bar there. */
+  x = rapport_history_layout_bucket_x (&layout, 11);
+  dark = 0;
+  for (double y = layout.rows[2].plot_top; y < layout.rows[2].plot_bottom; y += 0.5)
+    {
+      pixel (&p, x - layout.bucket_width * 0.35 + 0.5, y, rgb);
+      dark += !is_blank (rgb);
+    }
+  g_assert_cmpint (dark, >, 10);
+
+  /* The labels are the legend: text at the start of each row. */
+  dark = 0;
+  for (double y = listen->y; y < listen->y + listen->height; y += 0.5)
+    for (double lx = layout.label_x; lx < layout.label_x + 40; lx += 0.5)
+      {
+        pixel (&p, lx, y, rgb);
+        dark += rgb[0] < 128;
+      }
+  g_assert_cmpint (dark, >, 20);
+  /* And the range's rate at the end. */
+  dark = 0;
+  for (double y = listen->y; y < listen->y + listen->height; y += 0.5)
+    for (double vx = layout.value_x; vx < width - 1; vx += 0.5)
+      {
+        pixel (&p, vx, y, rgb);
+        dark += rgb[0] < 128;
+      }
+  g_assert_cmpint (dark, >, 20);
+
+  rapport_history_layout_clear (&layout);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_words (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
+  g_autofree char *text = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_HABITS);
+  g_autofree char *kinds = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_KINDS);
+  g_autofree char *point = NULL;
+  RapportHistoryLayout layout;
+  RapportHistoryStyle style;
+
+  g_assert_nonnull (strstr (text, "Strongest: Listen, 100 % of 5 meetings."));
+  g_assert_nonnull (strstr (text, "Weakest: Transfer authority, 0 % of 5 meetings."));
+  g_assert_nonnull (strstr (text, "9 of 14 weeks without a meeting."));
+  g_assert_nonnull (strstr (kinds, "Trust"));
+
+  rapport_history_style_init_light (&style);
+  rapport_history_layout_init (&layout, series, &style, 600, 400);
+  point = rapport_history_describe_point (series, &layout.rows[0], 11);
+  g_assert_cmpstr (point, ==, "Week of 2 Mar: Listen 100 % (1 of 1)");
+  g_clear_pointer (&point, g_free);
+  point = rapport_history_describe_point (series, &layout.rows[0], 10);
+  g_assert_cmpstr (point, ==, "Week of 23 Feb: Listen, no meetings");
+  g_clear_pointer (&point, g_free);
+  point = rapport_history_describe_point (series, &layout.rows[2], 13);
+  g_assert_cmpstr (point, ==, "Week of 16 Mar: 1 meeting");
+  rapport_history_layout_clear (&layout);
+}
+
+/* The widget ------------------------------------------------------------- */
+
+static GdkTexture *
+render_widget (GtkWidget *window,
+               GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+test_widget (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportHistoryChart *chart;
+  RapportHistoryStyle style;
+  RapportHistoryLayout layout;
+  const RapportHistoryRow *listen;
+  GtkWidget *window;
+  int width, height, accent = 0;
+  gsize stride;
+
+  window = gtk_window_new ();
+  chart = RAPPORT_HISTORY_CHART (rapport_history_chart_new ());
+  rapport_history_chart_set_series (chart, series);
+  rapport_history_chart_set_subject (chart, "Habits with Ada");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+
+  width = gtk_widget_get_width (GTK_WIDGET (chart));
+  height = gtk_widget_get_height (GTK_WIDGET (chart));
+  g_assert_cmpint (width, >=, 600);
+  g_assert_cmpint (height, >=, rapport_history_natural_height (series, &(RapportHistoryStyle) { .show = RAPPORT_HISTORY_SHOW_HABITS }));
+
+  /* The live label starts at the latest week with a meeting, first row. */
+  g_assert_cmpstr (rapport_history_chart_get_status (chart), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+
+  texture = render_widget (window, GTK_WIDGET (chart));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* The theme's accent colour along the top of Listen's row (the focused
+   * week, 13, carries a hollow marker). */
+  rapport_history_chart_get_style (chart, &style);
+  rapport_history_layout_init (&layout, series, &style, width, height);
+  listen = find_row (&layout, "Listen");
+  for (guint b = 11; b <= 12; b++)
+    {
+      double x = rapport_history_layout_bucket_x (&layout, b);
+      const guchar *px = pixels + (int) listen->plot_top * stride + (int) x * 4;  /* B G R A */
+      int r = px[2] * 255 / MAX (px[3], 1), g = px[1] * 255 / MAX (px[3], 1), bl = px[0] * 255 / MAX (px[3], 1);
+
+      accent += fabs (r - style.accent.red * 255) < 40 &&
+                fabs (g - style.accent.green * 255) < 40 &&
+                fabs (bl - style.accent.blue * 255) < 40 && px[3] > 200;
+    }
+  g_assert_cmpint (accent, ==, 2);
+  /* Nothing at all in the gap week's band of Listen's row. */
+  for (int y = (int) listen->plot_top + 2; y < (int) listen->plot_bottom - 1; y++)
+    {
+      const guchar *px = pixels + y * stride + (int) rapport_history_layout_bucket_x (&layout, 10) * 4;
+      g_assert_cmpint (px[3], ==, 0);
+    }
+  rapport_history_layout_clear (&layout);
+
+  /* Exports. */
+  g_assert_true (rapport_history_chart_export (chart, png, RAPPORT_HISTORY_EXPORT_PNG, &error));
+  g_assert_no_error (error);
+  pixbuf = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 2 * width);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 2 * rapport_history_natural_height (series, &style));
+
+  g_assert_true (rapport_history_chart_export (chart, svg, RAPPORT_HISTORY_EXPORT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, &error));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+
+  /* A folder that does not exist is a clear error. */
+  g_assert_false (rapport_history_chart_export (chart, "/nonexistent/dir/chart.png",
+                                                RAPPORT_HISTORY_EXPORT_PNG, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/dir/chart.png"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The view --------------------------------------------------------------- */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The stack that swaps the status page and the data. */
+static GtkStack *
+find_content_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "empty") != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "data") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_content_stack (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_view (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  RapportHistorySeries *series;
+  GtkColumnView *table;
+  GtkStack *stack;
+  GtkDropDown *range;
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = find_content_stack (view);
+  g_assert_nonnull (stack);
+  table = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW));
+  range = GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN));
+
+  /* The team: Ada's meetings. */
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_nonnull (series);
+  g_assert_cmpuint (series->range_meetings, ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
+
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
+  gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
+  spin (100);
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpuint (series->n_buckets, ==, 14);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
+  /* Period, meetings, mood, two habits, trust and structure. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 14);
+
+  /* Nobody met Bob: a status page, not an empty frame. */
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (view, ADW_TYPE_STATUS_PAGE))),
+                   ==, "No Meetings in This Period");
+
+  /* One week of meetings is not a trend yet. */
+  add_meeting (f, f->bob, "2026-03-17");
+  rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (view, ADW_TYPE_STATUS_PAGE))),
+                   ==, "Not Enough History Yet");
+  add_meeting (f, f->bob, "2026-03-10");
+  rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (view);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/history/draw-pixels", test_draw_pixels);
+  ADD ("/ui/history/words", test_words);
+  ADD ("/ui/history/widget", test_widget);
+  ADD ("/ui/history/view", test_view);
+#undef ADD
+
+  return g_test_run ();
+}
