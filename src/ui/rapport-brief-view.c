@@ -1,0 +1,547 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-brief"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-brief-view.h"
+#include "rapport-commitment.h"
+#include "rapport-habit.h"
+
+struct _RapportBriefView
+{
+  GtkWidget      parent_instance;
+
+  RapportStore  *store;
+  RapportPerson *person;
+  RapportBrief  *brief;
+  guint          neglect_window;
+  char          *today;       /* NULL: the real date */
+
+  GtkLabel      *name_label;
+  GtkLabel      *status_label;
+  GtkButton     *start_button;
+  GtkListBox    *commitments_list;
+  GtkLabel      *follow_through_label;
+  GtkWidget     *last_box;
+  GtkLabel      *last_heading;
+  GtkButton     *open_button;
+  GtkLabel      *notes_label;
+  GtkWidget     *habits_box;
+  GtkLabel      *habits_caption;
+  GtkListBox    *habits_list;
+  GtkWidget     *mood_box;
+  GtkLabel      *mood_label;
+};
+
+G_DEFINE_FINAL_TYPE (RapportBriefView, rapport_brief_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERSON,
+  PROP_NEGLECT_WINDOW,
+  PROP_TODAY,
+  N_PROPS
+};
+
+enum {
+  OPEN_MEETING,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  /* Rows only: the placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static char *
+status_text (RapportBrief *brief)
+{
+  int days = rapport_brief_get_days_since (brief);
+  g_autofree char *since = NULL;
+  const char *state = NULL;
+
+  if (days < 0)
+    since = g_strdup (_("No 1:1 yet"));
+  else if (days == 0)
+    since = g_strdup (_("Last 1:1 today"));
+  else if (days == 1)
+    since = g_strdup (_("Last 1:1 yesterday"));
+  else
+    since = g_strdup_printf (ngettext ("Last 1:1 %d day ago", "Last 1:1 %d days ago", days), days);
+
+  switch (rapport_brief_get_due_state (brief))
+    {
+    case RAPPORT_DUE_DUE: state = _("due"); break;
+    case RAPPORT_DUE_OVERDUE: state = _("overdue"); break;
+    case RAPPORT_DUE_NONE: default: break;
+    }
+  if (state == NULL || days < 0)
+    return g_steal_pointer (&since);
+  /* Translators: "Last 1:1 12 days ago · due". */
+  return g_strdup_printf (_("%s · %s"), since, state);
+}
+
+static void
+on_commitment_toggled (GtkCheckButton *check,
+                       GtkWidget      *row)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (gtk_widget_get_ancestor (row, RAPPORT_TYPE_BRIEF_VIEW));
+  RapportCommitment *item = g_object_get_data (G_OBJECT (row), "item");
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_check_button_get_active (check);
+  gboolean ok;
+
+  if (self == NULL || self->brief == NULL || active == rapport_commitment_get_closed (item))
+    return;
+
+  /* Ticked before the meeting: done by today. The row stays (struck
+   * through) until the next refresh, so a slip can be unticked. */
+  if (active)
+    ok = rapport_commitment_close (item, self->store, rapport_brief_get_today (self->brief), &error);
+  else
+    ok = rapport_commitment_reopen (item, self->store, &error);
+  if (!ok)
+    {
+      g_warning ("%s", error->message);
+      gtk_check_button_set_active (check, rapport_commitment_get_closed (item));
+      return;
+    }
+  if (active)
+    gtk_widget_add_css_class (row, "closed");
+  else
+    gtk_widget_remove_css_class (row, "closed");
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+commitment_row (RapportBriefView  *self,
+                RapportCommitment *item)
+{
+  const char *today = rapport_brief_get_today (self->brief);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  gboolean mine = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME;
+  gboolean overdue = rapport_commitment_is_overdue (item, today);
+  g_autoptr(GString) subtitle = g_string_new (mine ? _("Mine") : _("Theirs"));
+  g_autofree char *made = rapport_brief_format_date (rapport_commitment_get_made_on (item), today);
+  g_autofree char *check_name = g_strdup_printf (_("Done: %s"), rapport_commitment_get_text (item));
+
+  if (rapport_commitment_get_due (item) != NULL)
+    {
+      g_autofree char *due = rapport_brief_format_date (rapport_commitment_get_due (item), today);
+
+      g_string_append (subtitle, " · ");
+      /* Translators: "overdue since 3 Mar" / "due 3 Mar". */
+      g_string_append_printf (subtitle, overdue ? _("overdue since %s") : _("due %s"), due);
+    }
+  g_string_append (subtitle, " · ");
+  /* Translators: the 1:1 where a commitment was made, "from 24 Feb". */
+  g_string_append_printf (subtitle, _("from %s"), made);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_commitment_get_text (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
+  gtk_widget_add_css_class (row, "commitment-row");
+  if (overdue)
+    gtk_widget_add_css_class (row, "overdue");
+  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_commitment_toggled), row);
+  return row;
+}
+
+static void
+fill_commitments (RapportBriefView *self)
+{
+  GListModel *open = rapport_brief_get_open_commitments (self->brief);
+  guint n = g_list_model_get_n_items (open);
+  guint kept = rapport_brief_get_follow_through_kept (self->brief);
+  guint due = rapport_brief_get_follow_through_due (self->brief);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportCommitment) item = g_list_model_get_item (open, i);
+      gtk_list_box_append (self->commitments_list, commitment_row (self, item));
+    }
+
+  if (due > 0)
+    {
+      g_autofree char *text =
+        /* Translators: "Follow-through: 80 % of your commitments kept on time (4 of 5)". */
+        g_strdup_printf (ngettext ("Follow-through: %u %% of your commitments kept on time (%u of %u)",
+                                   "Follow-through: %u %% of your commitments kept on time (%u of %u)", due),
+                         (kept * 100 + due / 2) / due, kept, due);
+      gtk_label_set_label (self->follow_through_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), due > 0);
+}
+
+static void
+fill_last_meeting (RapportBriefView *self)
+{
+  const char *date = rapport_brief_get_last_meeting_date (self->brief);
+  const char *excerpt = rapport_brief_get_notes_excerpt (self->brief);
+  g_autofree char *day = NULL;
+  g_autofree char *heading = NULL;
+
+  gtk_widget_set_visible (self->last_box, date != NULL);
+  if (date == NULL)
+    return;
+
+  day = rapport_brief_format_date (date, rapport_brief_get_today (self->brief));
+  /* Translators: heading over the last meeting's notes, "Last 1:1, 3 Mar". */
+  heading = g_strdup_printf (_("Last 1:1, %s"), day);
+  gtk_label_set_label (self->last_heading, heading);
+  if (*excerpt != '\0')
+    {
+      gtk_label_set_label (self->notes_label, excerpt);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->notes_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->notes_label, _("No notes were taken."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");
+    }
+}
+
+static void
+fill_habits (RapportBriefView *self)
+{
+  GListModel *habits = rapport_brief_get_neglected_habits (self->brief);
+  guint n = g_list_model_get_n_items (habits);
+  guint window = rapport_brief_get_neglect_window (self->brief);
+  g_autofree char *caption = NULL;
+
+  gtk_widget_set_visible (self->habits_box, n > 0);
+  if (n == 0)
+    return;
+
+  caption = g_strdup_printf (ngettext ("Not ticked in the last %u 1:1. A suggestion for this time:",
+                                       "Not ticked in the last %u 1:1s. Suggestions for this time:", window),
+                             window);
+  gtk_label_set_label (self->habits_caption, caption);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportHabit) habit = g_list_model_get_item (habits, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_habit_get_label (habit));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rapport_habit_get_hint (habit));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_append (self->habits_list, row);
+    }
+}
+
+static void
+fill_mood (RapportBriefView *self)
+{
+  guint n = 0;
+  const RapportBriefMood *moods = rapport_brief_get_moods (self->brief, &n);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_set_visible (self->mood_box, n > 0);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (text, " → ");
+      g_string_append_printf (text, "%d", moods[i].mood);
+    }
+  if (n > 1)
+    {
+      int delta = moods[n - 1].mood - moods[0].mood;
+
+      g_string_append (text, "  ");
+      /* Translators: the direction of the mood over the last meetings. */
+      g_string_append (text, delta > 0 ? _("(rising)") : delta < 0 ? _("(falling)") : _("(steady)"));
+    }
+  gtk_label_set_label (self->mood_label, text->str);
+  {
+    g_autofree char *description =
+      g_strdup_printf (ngettext ("Mood of the last %u 1:1 with a mood recorded, oldest first, 1 to 5",
+                                 "Mood of the last %u 1:1s with a mood recorded, oldest first, 1 to 5", n), n);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), description);
+  }
+}
+
+void
+rapport_brief_view_refresh (RapportBriefView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *real_today = NULL;
+  g_autofree char *status = NULL;
+  GtkWidget *status_widget;
+
+  g_return_if_fail (RAPPORT_IS_BRIEF_VIEW (self));
+
+  g_clear_object (&self->brief);
+  clear_list (self->commitments_list);
+  clear_list (self->habits_list);
+  status_widget = GTK_WIDGET (self->status_label);
+  gtk_widget_remove_css_class (status_widget, "warning");
+  gtk_widget_remove_css_class (status_widget, "accent");
+
+  if (self->person == NULL)
+    {
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->status_label, "");
+      gtk_widget_set_visible (self->last_box, FALSE);
+      gtk_widget_set_visible (self->habits_box, FALSE);
+      gtk_widget_set_visible (self->mood_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), FALSE);
+      return;
+    }
+
+  if (self->today == NULL)
+    real_today = rapport_store_today ();
+  self->brief = rapport_brief_load (self->store, self->person, self->today ? self->today : real_today,
+                                    self->neglect_window, &error);
+  gtk_label_set_label (self->name_label, rapport_person_get_name (self->person));
+  if (self->brief == NULL)
+    {
+      g_warning ("%s", error->message);
+      gtk_label_set_label (self->status_label, error->message);
+      return;
+    }
+
+  status = status_text (self->brief);
+  gtk_label_set_label (self->status_label, status);
+  if (rapport_brief_get_due_state (self->brief) == RAPPORT_DUE_OVERDUE)
+    gtk_widget_add_css_class (status_widget, "warning");
+  else if (rapport_brief_get_due_state (self->brief) == RAPPORT_DUE_DUE)
+    gtk_widget_add_css_class (status_widget, "accent");
+
+  fill_commitments (self);
+  fill_last_meeting (self);
+  fill_habits (self);
+  fill_mood (self);
+}
+
+static void
+on_open_clicked (RapportBriefView *self)
+{
+  if (self->brief != NULL && rapport_brief_get_last_meeting_id (self->brief) != 0)
+    g_signal_emit (self, signals[OPEN_MEETING], 0, rapport_brief_get_last_meeting_id (self->brief));
+}
+
+GtkWidget *
+rapport_brief_view_new (RapportStore *store)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  return g_object_new (RAPPORT_TYPE_BRIEF_VIEW, "store", store, NULL);
+}
+
+void
+rapport_brief_view_set_person (RapportBriefView *self,
+                               RapportPerson    *person)
+{
+  g_return_if_fail (RAPPORT_IS_BRIEF_VIEW (self));
+  g_return_if_fail (person == NULL || RAPPORT_IS_PERSON (person));
+
+  if (g_set_object (&self->person, person))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+  rapport_brief_view_refresh (self);
+}
+
+RapportPerson *
+rapport_brief_view_get_person (RapportBriefView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF_VIEW (self), NULL);
+  return self->person;
+}
+
+RapportBrief *
+rapport_brief_view_get_brief (RapportBriefView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF_VIEW (self), NULL);
+  return self->brief;
+}
+
+void
+rapport_brief_view_set_neglect_window (RapportBriefView *self,
+                                       guint             window)
+{
+  g_return_if_fail (RAPPORT_IS_BRIEF_VIEW (self));
+  g_return_if_fail (window >= 1 && window <= 20);
+
+  if (self->neglect_window == window)
+    return;
+  self->neglect_window = window;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEGLECT_WINDOW]);
+  if (self->person != NULL)
+    rapport_brief_view_refresh (self);
+}
+
+void
+rapport_brief_view_set_today (RapportBriefView *self,
+                              const char       *today)
+{
+  g_return_if_fail (RAPPORT_IS_BRIEF_VIEW (self));
+
+  g_free (self->today);
+  self->today = g_strdup (today);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+  if (self->person != NULL)
+    rapport_brief_view_refresh (self);
+}
+
+static void
+rapport_brief_view_dispose (GObject *object)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_BRIEF_VIEW);
+  /* Template children without an id are not bound, so not cleared. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->brief);
+  g_clear_object (&self->person);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_brief_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_brief_view_finalize (GObject *object)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
+
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (rapport_brief_view_parent_class)->finalize (object);
+}
+
+static void
+rapport_brief_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_PERSON: g_value_set_object (value, self->person); break;
+    case PROP_NEGLECT_WINDOW: g_value_set_uint (value, self->neglect_window); break;
+    case PROP_TODAY: g_value_set_string (value, self->today); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_brief_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_NEGLECT_WINDOW: rapport_brief_view_set_neglect_window (self, g_value_get_uint (value)); break;
+    case PROP_TODAY: rapport_brief_view_set_today (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_brief_view_constructed (GObject *object)
+{
+  RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
+
+  G_OBJECT_CLASS (rapport_brief_view_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_STORE (self->store));
+  rapport_brief_view_refresh (self);
+}
+
+static void
+rapport_brief_view_class_init (RapportBriefViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_brief_view_dispose;
+  object_class->finalize = rapport_brief_view_finalize;
+  object_class->constructed = rapport_brief_view_constructed;
+  object_class->get_property = rapport_brief_view_get_property;
+  object_class->set_property = rapport_brief_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, RAPPORT_TYPE_PERSON,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEGLECT_WINDOW] =
+    g_param_spec_uint ("neglect-window", NULL, NULL, 1, 20, RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[OPEN_MEETING] =
+    g_signal_new ("open-meeting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "brief");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-brief-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, commitments_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, follow_through_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, last_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, last_heading);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_caption);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
+}
+
+static void
+rapport_brief_view_init (RapportBriefView *self)
+{
+  GtkWidget *placeholder;
+
+  self->neglect_window = RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  placeholder = gtk_label_new (_("Nothing open. A clean slate."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->commitments_list, placeholder);
+}

@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rapport-brief-view.h"
+#include "rapport-checklist-item.h"
+#include "rapport-commitment.h"
+#include "rapport-commitments-panel.h"
+#include "rapport-meeting.h"
+#include "rapport-person.h"
+#include "test-core-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  RapportStore  *store;
+  RapportPerson *person;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  f->person = rapport_person_create (f->store, "Ada", "Engineer", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->person);
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+static RapportMeeting *
+meeting (Fixture    *f,
+         const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  RapportMeeting *m = rapport_meeting_create (f->store, rapport_person_get_id (f->person), date, &error);
+
+  g_assert_no_error (error);
+  return m;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static void
+collect (GtkWidget     *widget,
+         Match          match,
+         gconstpointer  data,
+         GPtrArray     *out)
+{
+  if (gtk_widget_get_visible (widget) && match (widget, data))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, match, data, out);
+}
+
+/* The visible widgets under @root that match, in tree order. */
+static GPtrArray *
+find_all (GtkWidget     *root,
+          Match          match,
+          gconstpointer  data)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, match, data, out);
+  return out;
+}
+
+static GtkWidget *
+find_one (GtkWidget     *root,
+          Match          match,
+          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = find_all (root, match, data);
+
+  g_assert_cmpuint (all->len, >=, 1);
+  return all->pdata[0];
+}
+
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0;
+}
+
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+#define TYPE(t) GSIZE_TO_POINTER (t)
+
+static GtkWidget *
+row_at (GtkWidget *panel,
+        guint      index)
+{
+  GtkWidget *list = find_one (panel, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+static guint
+n_rows (GtkWidget *panel)
+{
+  GtkWidget *list = find_one (panel, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* Shows the toast as the window would, and keeps it for the test. */
+static void
+on_toast (RapportCommitmentsPanel *panel,
+          AdwToast                *toast,
+          AdwToast               **out)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (panel), ADW_TYPE_TOAST_OVERLAY);
+
+  g_set_object (out, toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+}
+
+static void
+on_changed (gpointer  widget,
+            guint    *count)
+{
+  (*count)++;
+}
+
+/* A button's "activate" clicks only after a short press animation. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+add_line (GtkWidget  *panel,
+          const char *text)
+{
+  GtkWidget *entry = find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* Enter in the entry adds the line. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
+static void
+test_carry_over_and_close (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-02");
+  g_autoptr(RapportMeeting) m2 = NULL;
+  g_autoptr(RapportMeeting) m3 = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GDateTime) due = g_date_time_new_local (2026, 3, 6, 12, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = rapport_commitments_panel_new (f->store);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GListModel *model = rapport_commitments_panel_get_model (RAPPORT_COMMITMENTS_PANEL (panel));
+  GtkWidget *row, *check;
+  guint n_changed = 0;
+
+  g_object_ref_sink (panel);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (panel, "show-toast", G_CALLBACK (on_toast), &toast);
+  g_signal_connect (panel, "changed", G_CALLBACK (on_changed), &n_changed);
+
+  /* No meeting: nothing to add to. */
+  g_assert_false (gtk_widget_is_sensitive (find_one (panel, has_tooltip, "Add Commitment")));
+
+  /* In the first meeting: one of mine, one of theirs with a due date. */
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m1);
+  g_assert_true (gtk_widget_is_sensitive (find_one (panel, has_tooltip, "Add Commitment")));
+  {
+    GtkWidget *entry = find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY));
+
+    /* A blank line adds nothing. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  }
+  add_line (panel, "Send the budget draft");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_one (panel, has_tooltip, "They will do it")), TRUE);
+  {
+    /* The new line's calendar, not one of a row's. */
+    GtkWidget *calendar = find_one (find_one (panel, has_tooltip, "Due Date"), is_type, TYPE (GTK_TYPE_CALENDAR));
+
+    /* Emits "day-selected", as a click on the day does. */
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), due);
+  }
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_one (panel, has_tooltip, "Due 6 Mar"))), ==, "6 Mar");
+  gtk_editable_set_text (GTK_EDITABLE (find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY))), "Write the rollout plan");
+  click (find_one (panel, has_tooltip, "Add Commitment"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (n_rows (panel), ==, 2);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
+                                               " AND text = 'Send the budget draft' AND due IS NULL"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'them'"
+                                               " AND text = 'Write the rollout plan' AND due = '2026-03-06'"), ==, 1);
+  /* Made here: no "from" badge. */
+  {
+    g_autoptr(GPtrArray) badges = find_all (panel, is_label_with, "from 2 Mar");
+    g_assert_cmpuint (badges->len, ==, 0);
+  }
+
+  /* The next meeting: both carried over, marked with where they came from. */
+  m2 = meeting (f, "2026-03-09");
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m2);
+  g_assert_cmpuint (n_rows (panel), ==, 2);
+  {
+    g_autoptr(GPtrArray) badges = find_all (panel, is_label_with, "from 2 Mar");
+    g_assert_cmpuint (badges->len, ==, 2);
+  }
+  /* Theirs was due on 6 Mar and is open: overdue (today is after it). */
+  g_assert_true (gtk_widget_has_css_class (row_at (panel, 1), "overdue"));
+  g_assert_false (gtk_widget_has_css_class (row_at (panel, 0), "overdue"));
+
+  /* Close mine there, by ticking it. */
+  row = row_at (panel, 0);
+  check = find_one (row, is_type, TYPE (GTK_TYPE_CHECK_BUTTON));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_widget_has_css_class (row, "closed"));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE text = 'Send the budget draft'"
+                                               " AND closed_on = '2026-03-09'"), ==, 1);
+
+  /* The first meeting shows it closed too: it is one commitment. */
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m1);
+  g_assert_cmpuint (n_rows (panel), ==, 2);
+  {
+    g_autoptr(RapportCommitment) first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (rapport_commitment_get_text (first), ==, "Send the budget draft");
+    g_assert_cmpstr (rapport_commitment_get_closed_on (first), ==, "2026-03-09");
+  }
+  row = row_at (panel, 0);
+  g_assert_true (gtk_widget_has_css_class (row, "closed"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_one (row, is_type, TYPE (GTK_TYPE_CHECK_BUTTON)))));
+
+  /* A third meeting only carries what is still open. */
+  m3 = meeting (f, "2026-03-16");
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m3);
+  g_assert_cmpuint (n_rows (panel), ==, 1);
+
+  /* Edit the text inline, switch the owner. */
+  row = row_at (panel, 0);
+  {
+    GtkWidget *label = find_one (row, is_type, TYPE (GTK_TYPE_EDITABLE_LABEL));
+
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
+    gtk_editable_set_text (GTK_EDITABLE (label), "Write the rollout plan v2");
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), TRUE);
+  }
+  click (find_one (row, has_tooltip, "Theirs. Click to make it mine"));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
+                                               " AND text = 'Write the rollout plan v2'"), ==, 1);
+  g_assert_nonnull (find_one (row, has_tooltip, "Mine. Click to make it theirs"));
+
+  /* Delete, undo, delete again and let the toast go: gone for good. */
+  click (find_one (row, has_tooltip, "Delete Commitment"));
+  g_assert_nonnull (toast);
+  g_assert_cmpuint (n_rows (panel), ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT deleted FROM commitments WHERE text = 'Write the rollout plan v2'"), ==, 1);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  g_assert_cmpuint (n_rows (panel), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT deleted FROM commitments WHERE text = 'Write the rollout plan v2'"), ==, 0);
+
+  g_clear_object (&toast);
+  click (find_one (row_at (panel, 0), has_tooltip, "Delete Commitment"));
+  g_assert_nonnull (toast);
+  adw_toast_dismiss (toast);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"), ==, 1);
+  g_assert_cmpuint (n_rows (panel), ==, 0);
+
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&toast);
+  g_assert_finalize_object (panel);
+}
+
+static void
+on_open_meeting (RapportBriefView *view,
+                 gint64            id,
+                 gint64           *out)
+{
+  *out = id;
+}
+
+static void
+test_brief_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-02");
+  g_autoptr(RapportMeeting) m2 = meeting (f, "2026-03-09");
+  g_autoptr(RapportCommitment) late = NULL;
+  g_autoptr(RapportCommitment) theirs = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_brief_view_new (f->store);
+  GtkWidget *list;
+  gint64 opened = 0;
+  guint n_changed = 0;
+
+  rapport_meeting_set_notes (m2, "Release went well.\nShe wants to lead the next one.");
+  rapport_meeting_set_mood (m2, 4);
+  g_assert_true (rapport_meeting_save (m2, f->store, &error));
+  rapport_meeting_set_mood (m1, 2);
+  g_assert_true (rapport_meeting_save (m1, f->store, &error));
+  late = rapport_commitment_create (f->store, rapport_meeting_get_id (m1), "Send the budget",
+                                    RAPPORT_COMMITMENT_OWNER_ME, "2026-03-05", &error);
+  theirs = rapport_commitment_create (f->store, rapport_meeting_get_id (m2), "Draft the plan",
+                                      RAPPORT_COMMITMENT_OWNER_THEM, NULL, &error);
+  g_assert_no_error (error);
+
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (view, "open-meeting", G_CALLBACK (on_open_meeting), &opened);
+  g_signal_connect (view, "changed", G_CALLBACK (on_changed), &n_changed);
+
+  rapport_brief_view_set_neglect_window (RAPPORT_BRIEF_VIEW (view), 2);
+  rapport_brief_view_set_today (RAPPORT_BRIEF_VIEW (view), "2026-03-21");
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (view), f->person);
+
+  g_assert_nonnull (find_one (view, is_label_with, "Ada"));
+  g_assert_nonnull (find_one (view, is_label_with, "Last 1:1 12 days ago · overdue"));
+  g_assert_nonnull (find_one (view, is_label_with, "Release went well.\nShe wants to lead the next one."));
+  g_assert_nonnull (find_one (view, is_label_with, "Last 1:1, 9 Mar"));
+  g_assert_nonnull (find_one (view, is_label_with, "2 → 4  (rising)"));
+  g_assert_nonnull (find_one (view, is_label_with, "Follow-through: 0 % of your commitments kept on time (0 of 1)"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_one (view, has_tooltip, "Start a New 1:1 (Ctrl+N)"))),
+                   ==, "win.new-meeting");
+
+  /* Commitments, mine first; the late one is marked. */
+  list = find_one (view, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  {
+    GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+    GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Send the budget");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, "Mine · overdue since 5 Mar · from 2 Mar");
+    g_assert_true (gtk_widget_has_css_class (first, "overdue"));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Draft the plan");
+    g_assert_false (gtk_widget_has_css_class (second, "overdue"));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+
+    /* Ticking it here closes it today. */
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_one (first, is_type, TYPE (GTK_TYPE_CHECK_BUTTON))), TRUE);
+    g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE closed_on = '2026-03-21'"), ==, 1);
+    g_assert_cmpuint (n_changed, ==, 1);
+  }
+
+  /* Nothing ticked in the last two 1:1s: all three habits, with hints. */
+  g_assert_nonnull (find_one (view, is_label_with, "Not ticked in the last 2 1:1s. Suggestions for this time:"));
+  g_assert_nonnull (find_one (view, is_label_with, "Explain the why"));
+
+  click (find_one (view, has_tooltip, "Open the Last 1:1"));
+  g_assert_cmpint (opened, ==, rapport_meeting_get_id (m2));
+
+  /* Refresh shows what changed: one open left. */
+  rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (view));
+  list = find_one (view, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* A person with no 1:1 yet. */
+  {
+    g_autoptr(RapportPerson) bob = rapport_person_create (f->store, "Bob", NULL, &error);
+
+    rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (view), bob);
+    g_assert_nonnull (find_one (view, is_label_with, "No 1:1 yet"));
+    g_assert_nonnull (find_one (view, is_label_with, "Nothing open. A clean slate."));
+    rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (view), NULL);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/commitments/carry-over-and-close", test_carry_over_and_close);
+  ADD ("/ui/brief/view", test_brief_view);
+#undef ADD
+
+  return g_test_run ();
+}
