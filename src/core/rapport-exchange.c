@@ -246,13 +246,14 @@ get_int (JsonObject  *object,
          GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *path = g_strconcat (base, ".", name, NULL);
+  g_autofree char *path = NULL;
   gint64 value;
 
   if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
     {
       if (presence == REQUIRED)
         {
+          path = g_strconcat (base, ".", name, NULL);
           invalid (error, path, _("missing"));
           return FALSE;
         }
@@ -261,12 +262,14 @@ get_int (JsonObject  *object,
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
+      path = g_strconcat (base, ".", name, NULL);
       invalid (error, path, _("not a whole number"));
       return FALSE;
     }
   value = json_node_get_int (node);
   if (value < min || value > max)
     {
+      path = g_strconcat (base, ".", name, NULL);
       invalid (error, path, _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT
                               " to %" G_GINT64_FORMAT ")"), value, min, max);
       return FALSE;
@@ -807,6 +810,8 @@ typedef struct
   guint                 done, total;
   /* file UUID -> database id, for the rows of the file */
   GHashTable           *people, *habits, *meetings;
+  /* by index in the file: the meeting was not in the database before */
+  GArray               *new_meetings;
 } Merge;
 
 static void
@@ -1078,7 +1083,7 @@ merge_meetings (Merge     *m,
   for (guint i = 0; i < doc->meetings->len; i++)
     {
       MeetingRec *r = &g_array_index (doc->meetings, MeetingRec, i);
-      gboolean found = FALSE;
+      gboolean found = FALSE, is_new;
       gint64 id = 0, person = 0;
       sqlite3_stmt *stmt;
 
@@ -1121,6 +1126,8 @@ merge_meetings (Merge     *m,
             id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
       remember (m->meetings, r->uuid, id);
+      is_new = !found;
+      g_array_append_val (m->new_meetings, is_new);
       if (!step (m, error))
         return FALSE;
     }
@@ -1150,7 +1157,7 @@ merge_ticks (Merge     *m,
       if (!lookup (m, "SELECT id, updated_at FROM checklist WHERE uuid = ?1",
                    lower_uuid (r->uuid, lower), 0, &found, &id, updated, error))
         return FALSE;
-      if (!found)
+      if (!found && !g_array_index (m->new_meetings, gboolean, r->meeting))
         {
           /* The same habit on the same meeting is the same row. */
           stmt = rapport_store_prepare (m->store,
@@ -1308,7 +1315,12 @@ rapport_exchange_import_from_data (RapportStore         *store,
   m.people = g_hash_table_new_full (uuid_hash, uuid_equal, NULL, g_free);
   m.habits = g_hash_table_new_full (uuid_hash, uuid_equal, NULL, g_free);
   m.meetings = g_hash_table_new_full (uuid_hash, uuid_equal, NULL, g_free);
+  m.new_meetings = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), doc.meetings->len);
 
+  /* The whole import is one transaction; a cache that holds it saves
+   * writing pages to the WAL again and again. Up to 256 MiB (SQLite only
+   * takes what it uses), only while importing. */
+  rapport_store_exec (store, "PRAGMA cache_size = -262144", NULL);
   if (!rapport_store_begin (store, error))
     goto out;
   if (!merge_habits (&m, &doc, error) ||
@@ -1330,6 +1342,9 @@ rapport_exchange_import_from_data (RapportStore         *store,
   ok = TRUE;
 
 out:
+  if (m.store != NULL)
+    rapport_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  g_clear_pointer (&m.new_meetings, g_array_unref);
   g_clear_pointer (&m.people, g_hash_table_unref);
   g_clear_pointer (&m.habits, g_hash_table_unref);
   g_clear_pointer (&m.meetings, g_hash_table_unref);
