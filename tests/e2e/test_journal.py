@@ -73,7 +73,7 @@ def test_first_meeting_survives_restart(binary, tmp):
         by_name(win, "Sam Rivera", roles=("label",))
         # The meeting row is named by its date and the start of its notes.
         meetings = wait_for(lambda: find_all(win, lambda n: NOTES[:20] in name(n) and is_visible(n)
-                                             and role(n) != "text"),
+                                             and role(n) not in ("text", "label")),
                             10, "the meeting in the list")
         click(meetings[0])
         notes = by_name(win, "Meeting notes", roles=("text",))
