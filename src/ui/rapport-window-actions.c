@@ -269,6 +269,14 @@ toggle_prompt_action (GtkWidget  *widget,
 }
 
 static void
+team_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  rapport_window_show_team_history (RAPPORT_WINDOW (widget));
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -297,7 +305,7 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
   gtk_widget_set_visible (self->new_meeting_button, has_person);
   gtk_widget_set_visible (self->person_menu_button, has_person);
-  gtk_widget_set_visible (self->history_button, has_person);
+  gtk_widget_set_visible (self->history_button, has_person || self->history_mode);
   gtk_widget_set_visible (self->meetings_toggle, has_person && adw_flap_get_folded (self->meetings_flap));
 }
 
@@ -313,10 +321,13 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.history", "history-mode");
+  gtk_widget_class_install_action (widget_class, "win.team-history", NULL, team_history_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   for (int i = 1; i <= 9; i++)
     {

@@ -20,6 +20,8 @@ struct _RapportWindow
   GtkSingleSelection   *meeting_selection;
   gboolean              show_archived;
   gboolean              search_mode;
+  gboolean              history_mode;
+  GtkWidget            *history_view;
   GtkWidget            *brief_view;
   GtkWidget            *search_panel;
   gboolean              selecting;
@@ -69,5 +71,8 @@ void rapport_window_set_show_archived (RapportWindow  *self,
                                        gboolean        show_archived);
 void rapport_window_set_search_mode   (RapportWindow  *self,
                                        gboolean        search_mode);
+void rapport_window_set_history_mode  (RapportWindow  *self,
+                                       gboolean        history_mode);
+void rapport_window_show_team_history (RapportWindow  *self);
 
 G_END_DECLS

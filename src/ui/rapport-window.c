@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-brief-view.h"
+#include "rapport-history-view.h"
 #include "rapport-meeting-row.h"
 #include "rapport-search-panel.h"
 #include "rapport-window-private.h"
@@ -17,6 +18,7 @@ enum {
   PROP_STORE,
   PROP_SHOW_ARCHIVED,
   PROP_SEARCH_MODE,
+  PROP_HISTORY_MODE,
   N_PROPS
 };
 
@@ -65,6 +67,66 @@ rapport_window_set_show_archived (RapportWindow *self,
 
 static void update_title (RapportWindow *self);
 
+/* The page the content pane shows when neither search nor history is on. */
+static const char *
+main_page (RapportWindow *self)
+{
+  return self->person ? "person" : "welcome";
+}
+
+static void
+show_history (RapportWindow *self,
+              gint64         person_id)
+{
+  rapport_window_flush (self);
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (self->history_view), person_id);
+  rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (self->history_view));
+  gtk_stack_set_visible_child_name (self->content_stack, "history");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+}
+
+void
+rapport_window_set_history_mode (RapportWindow *self,
+                                 gboolean       history_mode)
+{
+  history_mode = !!history_mode;
+  if (self->history_view == NULL || self->history_mode == history_mode)
+    return;
+
+  self->history_mode = history_mode;
+  if (history_mode)
+    {
+      if (self->search_mode)
+        {
+          self->search_mode = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+        }
+      show_history (self, self->person ? rapport_person_get_id (self->person) : 0);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
+  update_title (self);
+  rapport_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_MODE]);
+}
+
+void
+rapport_window_show_team_history (RapportWindow *self)
+{
+  if (self->history_view == NULL)
+    return;
+  if (self->search_mode)
+    rapport_window_set_search_mode (self, FALSE);
+  show_history (self, 0);
+  if (!self->history_mode)
+    {
+      self->history_mode = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_MODE]);
+    }
+  update_title (self);
+  rapport_window_update_actions (self);
+}
+
 static void
 update_title_for_search (RapportWindow *self)
 {
@@ -93,11 +155,16 @@ rapport_window_set_search_mode (RapportWindow *self,
       rapport_search_panel_focus (RAPPORT_SEARCH_PANEL (self->search_panel));
     }
   else if (self->search_mode)
-    gtk_stack_set_visible_child_name (self->content_stack, self->person ? "person" : "welcome");
+    gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
 
   if (self->search_mode == search_mode)
     return;
   self->search_mode = search_mode;
+  if (search_mode && self->history_mode)
+    {
+      self->history_mode = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_MODE]);
+    }
   update_title_for_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
@@ -436,6 +503,16 @@ rapport_window_open_meeting (RapportWindow *self,
 static void
 update_title (RapportWindow *self)
 {
+  if (self->search_mode)
+    return;
+  if (self->history_mode &&
+      rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0)
+    {
+      adw_window_title_set_title (self->content_title, _("Team History"));
+      adw_window_title_set_subtitle (self->content_title, _("How often each habit was practised"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Team History"));
+      return;
+    }
   if (self->person == NULL)
     {
       adw_window_title_set_title (self->content_title, "");
@@ -444,7 +521,8 @@ update_title (RapportWindow *self)
       return;
     }
   adw_window_title_set_title (self->content_title, rapport_person_get_name (self->person));
-  adw_window_title_set_subtitle (self->content_title, rapport_person_get_role (self->person));
+  adw_window_title_set_subtitle (self->content_title,
+                                 self->history_mode ? _("History") : rapport_person_get_role (self->person));
   gtk_window_set_title (GTK_WINDOW (self), rapport_person_get_name (self->person));
 }
 
@@ -478,10 +556,18 @@ rapport_window_show_person (RapportWindow *self,
 
   update_title (self);
   rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
-  if (person != NULL)
+  if (person != NULL && self->history_mode)
     {
-      self->search_mode = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+      show_history (self, rapport_person_get_id (person));
+      update_title (self);
+    }
+  else if (person != NULL)
+    {
+      if (self->search_mode)
+        {
+          self->search_mode = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+        }
       gtk_stack_set_visible_child_name (self->content_stack, "person");
       gtk_stack_set_visible_child_name (self->meetings_stack,
                                         self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
@@ -628,6 +714,9 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);
 
+  self->history_view = rapport_history_view_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->history_view, "history");
+
   self->search_panel = rapport_search_panel_new (self->store);
   gtk_stack_add_named (self->content_stack, self->search_panel, "search");
   g_signal_connect_object (self->search_panel, "open-result",
@@ -672,6 +761,7 @@ rapport_window_get_property (GObject    *object,
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_SHOW_ARCHIVED: g_value_set_boolean (value, self->show_archived); break;
     case PROP_SEARCH_MODE: g_value_set_boolean (value, self->search_mode); break;
+    case PROP_HISTORY_MODE: g_value_set_boolean (value, self->history_mode); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -689,6 +779,7 @@ rapport_window_set_property (GObject      *object,
     case PROP_STORE: self->store = g_value_dup_object (value); break;
     case PROP_SHOW_ARCHIVED: rapport_window_set_show_archived (self, g_value_get_boolean (value)); break;
     case PROP_SEARCH_MODE: rapport_window_set_search_mode (self, g_value_get_boolean (value)); break;
+    case PROP_HISTORY_MODE: rapport_window_set_history_mode (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -714,6 +805,9 @@ rapport_window_class_init (RapportWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY_MODE] =
+    g_param_spec_boolean ("history-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
