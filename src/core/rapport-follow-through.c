@@ -9,37 +9,56 @@
 #include "rapport-follow-through.h"
 #include "rapport-meeting.h"
 
-/* The deadline of each of my commitments, computed once (MATERIALIZED) so
- * the correlated look-up of the next meeting runs once per row, and only
- * for rows without a due date. The next meeting is found through
- * meetings_by_person_date, walked upwards from the meeting it was made in. */
-#define DEADLINES(FROM) \
-  "WITH d AS MATERIALIZED (" \
-  " SELECT c.closed_on AS closed_on," \
-  "  CASE WHEN c.due IS NOT NULL THEN c.due ELSE" \
-  "   (SELECT n.date FROM meetings n" \
-  "    WHERE n.person_id = c.person_id AND n.deleted = 0 AND n.date >= m0.date" \
-  "    AND NOT (n.date = m0.date AND n.id <= m0.id)" \
-  "    ORDER BY n.date, n.id LIMIT 1) END AS deadline" \
-  " " FROM \
-  " AND c.deleted = 0 AND c.owner = 'me' AND m0.id = c.meeting_id AND m0.deleted = 0)" \
-  " SELECT deadline, closed_on IS NOT NULL AND closed_on <= deadline FROM d" \
-  " WHERE deadline >= ?2 AND deadline < ?3 AND (closed_on IS NOT NULL OR deadline < ?4)"
+/* Two indexed reads, joined here rather than in SQL: a meetings row holds
+ * its notes, so looking one up per commitment is slow, while the covering
+ * index meetings_by_person_date gives each person's meetings newest first
+ * (the next meeting of each is the row read just before it). Then my
+ * commitments through commitments_by_person. Dates become yyyymmdd
+ * integers on the way. */
+#define MEETINGS_SQL(FROM) \
+  "SELECT m.person_id, m.id, m.date " FROM " AND m.deleted = 0" \
+  " ORDER BY m.person_id, m.date DESC, m.id DESC"
+/* Ordered by p.id so that people are read by rowid and no sort is needed. */
+#define TEAM_MEETINGS_SQL \
+  "SELECT m.person_id, m.id, m.date FROM people p CROSS JOIN meetings m" \
+  " WHERE m.person_id = p.id AND m.deleted = 0 ORDER BY p.id, m.date DESC, m.id DESC"
+#define COMMITMENTS_SQL(FROM) \
+  "SELECT c.meeting_id, c.due, c.closed_on " FROM \
+  " AND c.deleted = 0 AND c.owner = 'me'"
 
-static const char person_sql[] =
-  DEADLINES ("FROM commitments c CROSS JOIN meetings m0 WHERE c.person_id = ?1");
+static const char person_meetings_sql[] =
+  MEETINGS_SQL ("FROM meetings m WHERE m.person_id = ?1");
+static const char person_commitments_sql[] =
+  COMMITMENTS_SQL ("FROM commitments c WHERE c.person_id = ?1");
+/* The team: people is small, and driving from it lets the indexes find
+ * each one's rows. */
+static const char team_meetings_sql[] = TEAM_MEETINGS_SQL;
+/* Through the meetings in date order, so the commitments rows are read
+ * roughly in the order they were written (through commitments_by_person
+ * they would be read all over the table once per person). */
+static const char team_commitments_sql[] =
+  COMMITMENTS_SQL ("FROM meetings m CROSS JOIN commitments c"
+                   " WHERE m.deleted = 0 AND c.meeting_id = m.id");
 
-/* The team: people is small, and driving from it lets the (person_id,
- * deleted) index find each one's commitments. */
-static const char team_sql[] =
-  DEADLINES ("FROM people p CROSS JOIN commitments c CROSS JOIN meetings m0"
-             " WHERE c.person_id = p.id");
+/* "2026-03-02" -> 20260302; also maps the open ends. 0 for NULL. */
+static int
+ymd (const unsigned char *text)
+{
+  int v = 0;
+
+  if (text == NULL)
+    return 0;
+  for (; *text; text++)
+    if (*text >= '0' && *text <= '9')
+      v = v * 10 + (*text - '0');
+  return v;
+}
 
 /* The bucket holding @date: the last i with bounds[i] <= date. */
 static guint
-find_bucket (const char * const *bounds,
-             guint               n_buckets,
-             const char         *date)
+find_bucket (const int *bounds,
+             guint      n_buckets,
+             int        date)
 {
   guint lo = 0, hi = n_buckets;
 
@@ -47,12 +66,50 @@ find_bucket (const char * const *bounds,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (strcmp (bounds[mid], date) <= 0)
+      if (bounds[mid] <= date)
         lo = mid;
       else
         hi = mid;
     }
   return lo;
+}
+
+/* meeting id -> yyyymmdd of the next meeting with that person, or -1. */
+static GHashTable *
+load_next_dates (RapportStore  *store,
+                 gint64         person_id,
+                 GError       **error)
+{
+  g_autoptr(GHashTable) next = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt;
+  gint64 last_person = -1;
+  int later = -1;
+  int rc;
+
+  stmt = rapport_store_prepare (store, person_id > 0 ? person_meetings_sql : team_meetings_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (person_id > 0)
+    sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      int date = ymd (sqlite3_column_text (stmt, 2));
+
+      if (person != last_person)
+        later = -1;
+      g_hash_table_insert (next, GSIZE_TO_POINTER ((gsize) id), GINT_TO_POINTER (later));
+      later = date;
+      last_person = person;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&next);
 }
 
 #define OPEN_START "0000-00-00"
@@ -79,7 +136,10 @@ rapport_follow_through_series (RapportStore       *store,
                                guint              *due,
                                GError            **error)
 {
+  g_autoptr(GHashTable) next = NULL;
+  g_autofree int *bound_days = NULL;
   sqlite3_stmt *stmt;
+  int from, to, now;
   int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -106,20 +166,42 @@ rapport_follow_through_series (RapportStore       *store,
   memset (kept, 0, n_buckets * sizeof (guint));
   memset (due, 0, n_buckets * sizeof (guint));
 
-  stmt = rapport_store_prepare (store, person_id > 0 ? person_sql : team_sql, error);
+  bound_days = g_new (int, n_buckets + 1);
+  next = load_next_dates (store, person_id, error);
+  if (next == NULL)
+    return FALSE;
+  for (guint i = 0; i <= n_buckets; i++)
+    bound_days[i] = ymd ((const unsigned char *) bounds[i]);
+  from = bound_days[0];
+  to = bound_days[n_buckets];
+  now = ymd ((const unsigned char *) today);
+
+  stmt = rapport_store_prepare (store, person_id > 0 ? person_commitments_sql : team_commitments_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, bounds[0], -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, bounds[n_buckets], -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, today, -1, SQLITE_TRANSIENT);
-
+  if (person_id > 0)
+    sqlite3_bind_int64 (stmt, 1, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint i = find_bucket (bounds, n_buckets, rapport_store_column_text (stmt, 0));
+      gpointer found;
+      int deadline, closed_on;
+      guint i;
 
+      /* Not there: made in a hidden (deleted) meeting. */
+      if (!g_hash_table_lookup_extended (next, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)),
+                                         NULL, &found))
+        continue;
+      deadline = sqlite3_column_type (stmt, 1) != SQLITE_NULL
+        ? ymd (sqlite3_column_text (stmt, 1))
+        : GPOINTER_TO_INT (found);
+      closed_on = ymd (sqlite3_column_text (stmt, 2));
+      /* No deadline yet (no later 1:1), outside the range, or open and
+       * still keepable: not counted. */
+      if (deadline < 0 || deadline < from || deadline >= to || (closed_on == 0 && deadline >= now))
+        continue;
+      i = find_bucket (bound_days, n_buckets, deadline);
       due[i]++;
-      if (sqlite3_column_int (stmt, 1))
+      if (closed_on != 0 && closed_on <= deadline)
         kept[i]++;
     }
   sqlite3_reset (stmt);
