@@ -175,7 +175,7 @@ update_date_label (RapportMeetingEditor *self)
   dt = g_date_time_new_local (y, m, d, 12, 0, 0);
   /* Translators: the meeting date in the editor, e.g. "Tuesday, 3 March 2026";
    * see strftime(3) for the format. */
-  label = g_date_time_format (dt, _("%A, %e %B %Y"));
+  label = g_date_time_format (dt, _("%A, %-d %B %Y"));
   gtk_menu_button_set_label (self->date_button, g_strstrip (label));
   gtk_calendar_select_day (self->calendar, dt);
 }

@@ -46,7 +46,7 @@ update (RapportMeetingRow *self)
     return;
 
   /* Translators: a meeting in the list, e.g. "Tue 3 Mar 2026"; see strftime(3). */
-  date = rapport_format_date (rapport_meeting_get_date (self->meeting), _("%a %e %b %Y"));
+  date = rapport_format_date (rapport_meeting_get_date (self->meeting), _("%a %-d %b %Y"));
   excerpt = rapport_text_excerpt (rapport_meeting_get_notes (self->meeting), 60);
   gtk_label_set_label (self->date_label, date);
   gtk_label_set_label (self->excerpt_label, *excerpt ? excerpt : _("No notes"));
