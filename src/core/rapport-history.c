@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-follow-through.h"
 #include "rapport-history.h"
 
 /* The series are built from one ordered pass over the meetings in range
@@ -634,6 +635,74 @@ rapport_history_compute (RapportStore               *store,
   return g_steal_pointer (&s);
 }
 
+/* Follow-through ---------------------------------------------------------- */
+
+gboolean
+rapport_history_series_add_follow_through (RapportHistorySeries  *self,
+                                           RapportStore          *store,
+                                           gint64                 person_id,
+                                           GError               **error)
+{
+  g_autofree DateText *bounds = NULL;
+  g_autofree const char **bound_ptrs = NULL;
+  g_autofree guint *kept = NULL;
+  g_autofree guint *due = NULL;
+  RapportHistoryCount range = { 0, }, previous = { 0, };
+  RapportHistoryRate *rate;
+  DateText today;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (person_id >= 0, FALSE);
+
+  if (self->n_buckets == 0)
+    return TRUE;
+
+  format_date (&self->today, today);
+  bounds = g_new (DateText, self->n_buckets + 1);
+  bound_ptrs = g_new (const char *, self->n_buckets + 1);
+  for (guint i = 0; i <= self->n_buckets; i++)
+    {
+      format_date (&self->starts[i], bounds[i]);
+      bound_ptrs[i] = bounds[i];
+    }
+  kept = g_new0 (guint, self->n_buckets);
+  due = g_new0 (guint, self->n_buckets);
+  if (!rapport_follow_through_series (store, person_id, bound_ptrs, self->n_buckets,
+                                      today, kept, due, error))
+    return FALSE;
+  for (guint i = 0; i < self->n_buckets; i++)
+    {
+      range.ticked += kept[i];
+      range.total += due[i];
+    }
+
+  /* The range of the same length before, as for the habits. */
+  if (self->range != RAPPORT_HISTORY_RANGE_ALL)
+    {
+      GDate prev = self->first;
+      DateText prev_from;
+
+      step (&prev, self->bucket, -(int) self->n_buckets);
+      format_date (&prev, prev_from);
+      if (!rapport_follow_through_rate_at (store, person_id, prev_from, bounds[0], today,
+                                           &previous.ticked, &previous.total, error))
+        return FALSE;
+    }
+
+  /* Without commitments there is nothing to chart, not a 0 %. */
+  if (range.total == 0 && previous.total == 0)
+    return TRUE;
+
+  rate = rapport_history_series_add_extra (self, _("Follow-through"));
+  rate->unit = RAPPORT_HISTORY_UNIT_COMMITMENTS;
+  for (guint i = 0; i < self->n_buckets; i++)
+    rate->buckets[i] = (RapportHistoryCount) { kept[i], due[i] };
+  rate->range = range;
+  rate->previous = previous;
+  return TRUE;
+}
+
 /* Presentation ----------------------------------------------------------- */
 
 guint
@@ -709,6 +778,35 @@ rapport_history_count_percent (RapportHistoryCount count)
   return (int) floor (100.0 * count.ticked / count.total + 0.5);
 }
 
+static char *
+commitments_summary (const RapportHistoryRate *rate,
+                     int                       now,
+                     int                       before)
+{
+  if (now < 0)
+    return g_strdup (_("no commitments due in this period"));
+  if (before < 0)
+    /* Translators: "75 % of 8 commitments kept" */
+    return g_strdup_printf (ngettext ("%d %% of %u commitment kept",
+                                      "%d %% of %u commitments kept", rate->range.total),
+                            now, rate->range.total);
+  if (before > now)
+    /* Translators: "75 % of 8 commitments kept, down from 90 %" (the range before) */
+    return g_strdup_printf (ngettext ("%d %% of %u commitment kept, down from %d %%",
+                                      "%d %% of %u commitments kept, down from %d %%",
+                                      rate->range.total),
+                            now, rate->range.total, before);
+  if (before < now)
+    return g_strdup_printf (ngettext ("%d %% of %u commitment kept, up from %d %%",
+                                      "%d %% of %u commitments kept, up from %d %%",
+                                      rate->range.total),
+                            now, rate->range.total, before);
+  return g_strdup_printf (ngettext ("%d %% of %u commitment kept, as in the period before",
+                                    "%d %% of %u commitments kept, as in the period before",
+                                    rate->range.total),
+                          now, rate->range.total);
+}
+
 char *
 rapport_history_rate_summary (const RapportHistoryRate *rate)
 {
@@ -718,6 +816,8 @@ rapport_history_rate_summary (const RapportHistoryRate *rate)
 
   now = rapport_history_count_percent (rate->range);
   before = rapport_history_count_percent (rate->previous);
+  if (rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
+    return commitments_summary (rate, now, before);
   if (now < 0)
     return g_strdup (_("no meetings in this period"));
 

@@ -42,6 +42,14 @@ typedef struct
   guint total;
 } RapportHistoryCount;
 
+/* What a rate's counts count: meetings with a tick, or commitments kept
+ * out of those due. */
+typedef enum
+{
+  RAPPORT_HISTORY_UNIT_MEETINGS,
+  RAPPORT_HISTORY_UNIT_COMMITMENTS,
+} RapportHistoryUnit;
+
 /* One rate over time: a habit, a kind of habit, or an extra series (such
  * as commitment follow-through) that another module fills in. */
 typedef struct
@@ -50,6 +58,7 @@ typedef struct
   RapportHistoryCount *buckets;   /* n_buckets entries */
   RapportHistoryCount  range;     /* the whole range */
   RapportHistoryCount  previous;  /* the range of the same length before it */
+  RapportHistoryUnit   unit;
 } RapportHistoryRate;
 
 typedef struct
@@ -104,6 +113,16 @@ void                  rapport_history_series_unref        (RapportHistorySeries 
  * (e.g. follow-through on commitments); owned by @self. */
 RapportHistoryRate   *rapport_history_series_add_extra    (RapportHistorySeries       *self,
                                                            const char                 *name);
+
+/* Adds "Follow-through": per bucket, my commitments kept out of those
+ * whose deadline falls in it (see rapport-follow-through.h), for the
+ * series' person or the whole team; the same for the range before. Adds
+ * nothing when no commitment was due in the range nor the one before.
+ * Returns FALSE only on error. */
+gboolean              rapport_history_series_add_follow_through (RapportHistorySeries *self,
+                                                                 RapportStore         *store,
+                                                                 gint64                person_id,
+                                                                 GError              **error);
 
 /* Buckets with at least one meeting. */
 guint                 rapport_history_series_count_periods (const RapportHistorySeries *self);

@@ -543,7 +543,10 @@ rapport_history_draw (cairo_t                    *cr,
       else if (row->rate != NULL && row->rate->range.total == 0)
         {
           set_source (cr, &style->foreground, text_alpha * 0.6);
-          draw_text (cr, small, _("no meetings in this period"),
+          draw_text (cr, small,
+                     row->rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS
+                       ? _("no commitments due in this period")
+                       : _("no meetings in this period"),
                      (layout.plot_x0 + layout.plot_x1) / 2, cy, -1, ALIGN_CENTER);
         }
       else
@@ -618,6 +621,15 @@ rapport_history_describe_point (const RapportHistorySeries *series,
       {
         RapportHistoryCount count = row->rate->buckets[bucket];
 
+        if (count.total == 0 && row->rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
+          /* Translators: "Week of 3 Mar: Follow-through, no commitments due" */
+          return g_strdup_printf (_("%s: %s, no commitments due"), when, row->rate->name);
+        if (row->rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
+          /* Translators: "Week of 3 Mar: Follow-through 75 % (3 of 4 commitments kept)" */
+          return g_strdup_printf (ngettext ("%s: %s %d %% (%u of %u commitment kept)",
+                                            "%s: %s %d %% (%u of %u commitments kept)", count.total),
+                                  when, row->rate->name, rapport_history_count_percent (count),
+                                  count.ticked, count.total);
         if (count.total == 0 && series->meetings[bucket] == 0)
           /* Translators: "Week of 3 Mar: Listen, no meetings" */
           return g_strdup_printf (_("%s: %s, no meetings"), when, row->rate->name);
@@ -699,6 +711,17 @@ rapport_history_describe_series (const RapportHistorySeries *series,
       else
         g_string_append_printf (text, _("Overall %d %%, as in the period before."), a);
     }
+  if (show == RAPPORT_HISTORY_SHOW_HABITS)
+    for (guint i = 0; i < series->extras->len; i++)
+      {
+        const RapportHistoryRate *extra = g_ptr_array_index (series->extras, i);
+        g_autofree char *summary = rapport_history_rate_summary (extra);
+
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        /* Translators: "Follow-through: 75 % of 8 commitments kept." */
+        g_string_append_printf (text, _("%s: %s."), extra->name, summary);
+      }
   if (gaps > 0)
     {
       g_string_append_c (text, ' ');

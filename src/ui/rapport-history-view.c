@@ -135,8 +135,10 @@ cell_text (RapportHistoryView *self,
   column -= N_FIXED_COLUMNS;
   if (column < (int) s->habits->len)
     rate = &((RapportHistoryHabit *) g_ptr_array_index (s->habits, column))->rate;
-  else
+  else if (column < (int) (s->habits->len + G_N_ELEMENTS (s->kinds)))
     rate = &s->kinds[column - s->habits->len];
+  else
+    rate = g_ptr_array_index (s->extras, column - s->habits->len - G_N_ELEMENTS (s->kinds));
   count = rate->buckets[bucket];
   if (count.total == 0)
     return g_strdup ("–");
@@ -208,6 +210,10 @@ fill_table (RapportHistoryView *self)
     {
       add_column (self, COL_PERIOD, _("Period"));
       add_column (self, COL_MEETINGS, _("Meetings"));
+      /* In the chart's order: follow-through, mood, then the habits. */
+      for (guint e = 0; e < s->extras->len; e++)
+        add_column (self, N_FIXED_COLUMNS + s->habits->len + G_N_ELEMENTS (s->kinds) + e,
+                    ((RapportHistoryRate *) g_ptr_array_index (s->extras, e))->name);
       add_column (self, COL_MOOD, _("Mood"));
       for (guint h = 0; h < s->habits->len; h++)
         add_column (self, N_FIXED_COLUMNS + h,
@@ -295,6 +301,8 @@ rapport_history_view_refresh (RapportHistoryView *self)
                               locale_first_weekday (), self->today);
   query.include_archived = gtk_check_button_get_active (self->archived_check);
   series = rapport_history_compute (self->store, &query, &error);
+  if (series != NULL && !rapport_history_series_add_follow_through (series, self->store, person_id, &error))
+    g_clear_pointer (&series, rapport_history_series_unref);
 
   g_clear_pointer (&self->series, rapport_history_series_unref);
   if (series != NULL)
@@ -333,6 +341,8 @@ rapport_history_view_refresh (RapportHistoryView *self)
       return;
     }
 
+  for (guint e = 0; e < series->extras->len; e++)
+    add_summary_row (self->summary_list, g_ptr_array_index (series->extras, e), FALSE);
   for (guint h = 0; h < series->habits->len; h++)
     {
       RapportHistoryHabit *habit = g_ptr_array_index (series->habits, h);

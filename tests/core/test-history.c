@@ -507,6 +507,119 @@ test_extra_series (Fixture       *f,
 }
 
 static void
+add_commitment (Fixture    *f,
+                gint64      person,
+                gint64      meeting,
+                const char *owner,
+                const char *due,
+                const char *closed_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
+  g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
+                                          " due, closed_on, created_at, updated_at) VALUES ('%s', %"
+                                          G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
+                                          uuid, person, meeting, owner, due_sql, closed_sql);
+
+  rapport_store_exec (f->store, sql, &error);
+  g_assert_no_error (error);
+}
+
+static RapportHistoryRate *
+follow_through (Fixture              *f,
+                RapportHistorySeries *s,
+                gint64                person)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_history_series_add_follow_through (s, f->store, person, &error));
+  g_assert_no_error (error);
+  if (s->extras->len == 0)
+    return NULL;
+  g_assert_cmpuint (s->extras->len, ==, 1);
+  return g_ptr_array_index (s->extras, 0);
+}
+
+static void
+test_follow_through (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) ada = NULL;
+  g_autoptr(RapportHistorySeries) team = NULL;
+  g_autoptr(RapportHistorySeries) carol = NULL;
+  g_autoptr(RapportHistorySeries) months = NULL;
+  g_autofree char *summary = NULL;
+  RapportHistoryRate *rate;
+  gint64 carol_id = add_person (f, "Carol", FALSE);
+  gint64 m0, m1, bob;
+
+  m0 = add_meeting (f, f->ada, "2025-11-10", 0, "1");
+  m1 = add_meeting (f, f->ada, "2026-03-02", 0, "1");
+  add_meeting (f, f->ada, "2026-03-11", 0, "1");
+  bob = add_meeting (f, f->bob, "2026-03-03", 0, "1");
+  add_meeting (f, carol_id, "2026-03-03", 0, "1");
+
+  /* The range before (from 8 Sep): one kept. */
+  add_commitment (f, f->ada, m0, "me", "2025-11-20", "2025-11-19");
+  /* Week of 2 Mar: one kept, one closed late. */
+  add_commitment (f, f->ada, m1, "me", "2026-03-05", "2026-03-04");
+  add_commitment (f, f->ada, m1, "me", "2026-03-06", "2026-03-09");
+  /* Not mine: never counted. */
+  add_commitment (f, f->ada, m1, "them", "2026-03-05", NULL);
+  /* No due date: due at the next 1:1 (11 Mar), closed the day before. */
+  add_commitment (f, f->ada, m1, "me", NULL, "2026-03-10");
+  /* Overdue and open: due in the week of 16 Mar, not kept. */
+  add_commitment (f, f->ada, m1, "me", "2026-03-17", NULL);
+  /* Open and still keepable (due after today): not counted yet. */
+  add_commitment (f, f->ada, m1, "me", "2026-03-20", NULL);
+  /* Bob's, for the team. */
+  add_commitment (f, f->bob, bob, "me", "2026-03-04", "2026-03-04");
+
+  ada = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_cmpuint (ada->n_buckets, ==, 14);
+  assert_date (&ada->starts[11], "2026-03-02");
+  rate = follow_through (f, ada, f->ada);
+  g_assert_nonnull (rate);
+  g_assert_cmpstr (rate->name, ==, "Follow-through");
+  g_assert_cmpint (rate->unit, ==, RAPPORT_HISTORY_UNIT_COMMITMENTS);
+  for (guint i = 0; i < 11; i++)
+    assert_count (rate->buckets[i], 0, 0);   /* gaps, not 0 % */
+  assert_count (rate->buckets[11], 1, 2);
+  assert_count (rate->buckets[12], 1, 1);
+  assert_count (rate->buckets[13], 0, 1);
+  assert_count (rate->range, 2, 4);
+  assert_count (rate->previous, 1, 1);
+  summary = rapport_history_rate_summary (rate);
+  g_assert_cmpstr (summary, ==, "50 % of 4 commitments kept, down from 100 %");
+  g_clear_pointer (&summary, g_free);
+
+  team = compute (f, 0, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  rate = follow_through (f, team, 0);
+  g_assert_nonnull (rate);
+  assert_count (rate->buckets[11], 2, 3);
+  assert_count (rate->range, 3, 5);
+
+  /* Monthly, and all time has no range before. */
+  months = compute (f, f->ada, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_MONTH, 1, "2026-03-18");
+  assert_date (&months->first, "2025-11-01");
+  rate = follow_through (f, months, f->ada);
+  g_assert_cmpuint (months->n_buckets, ==, 5);
+  assert_count (rate->buckets[0], 1, 1);
+  assert_count (rate->buckets[1], 0, 0);
+  assert_count (rate->buckets[4], 2, 4);
+  assert_count (rate->previous, 0, 0);
+  summary = rapport_history_rate_summary (rate);
+  g_assert_cmpstr (summary, ==, "60 % of 5 commitments kept");
+
+  /* Nobody promised Carol anything: no row at all. */
+  carol = compute (f, carol_id, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_null (follow_through (f, carol, carol_id));
+  g_assert_cmpuint (carol->extras->len, ==, 0);
+}
+
+static void
 test_local_dates (Fixture       *f,
                   gconstpointer  data)
 {
@@ -578,6 +691,7 @@ main (int argc, char *argv[])
   ADD ("/history/team-and-archived", test_team_and_archived);
   ADD ("/history/all-time-switches-to-months", test_all_time_switches_to_months);
   ADD ("/history/extra-series", test_extra_series);
+  ADD ("/history/follow-through", test_follow_through);
   ADD ("/history/local-dates", test_local_dates);
   ADD ("/history/query-plans", test_query_plans);
 #undef ADD

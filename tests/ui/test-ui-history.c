@@ -488,9 +488,195 @@ test_view (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+/* Follow-through and the keyboard ------------------------------------------ */
+
+static void
+add_commitment (Fixture    *f,
+                const char *meeting_date,
+                const char *due,
+                const char *closed_on)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
+  g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
+                                          " due, closed_on, created_at, updated_at)"
+                                          " SELECT '%s', person_id, id, 'x', 'me', %s, %s, 'x', 'x'"
+                                          " FROM meetings WHERE person_id = %" G_GINT64_FORMAT
+                                          " AND date = '%s'",
+                                          uuid, due_sql, closed_sql, f->ada, meeting_date);
+  exec_insert (f, sql);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The live label under the chart: the label bound to its status. */
+static GtkLabel *
+find_live_label (RapportHistoryChart *chart)
+{
+  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (chart)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w))
+      return GTK_LABEL (w);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  /* GTK 4.8 has no way to inject a key event; go through the widget's own
+   * key controller, as a key press on the focused chart would. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+  spin (20);
+}
+
+static void
+test_view_follow_through (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  g_autoptr(GString) cells = g_string_new ("|");
+  g_autofree char *description = NULL;
+  RapportHistorySeries *series;
+  RapportHistoryChart *chart;
+  RapportHistoryRate *rate;
+  RapportHistoryStyle style;
+  RapportHistoryLayout layout;
+  GtkColumnView *table;
+  GtkColumnViewColumn *column;
+  GtkLabel *live;
+  const char *error;
+
+  /* Week of 2 Mar: one kept, one overdue. Week of 16 Mar: the one without
+   * a due date, due at the next 1:1 (16 Mar) and closed that day. Not
+   * counted: one still open but due after today. */
+  add_commitment (f, "2026-03-02", "2026-03-05", "2026-03-04");
+  add_commitment (f, "2026-03-02", "2026-03-06", NULL);
+  add_commitment (f, "2026-03-11", NULL, "2026-03-16");
+  add_commitment (f, "2026-03-16", "2026-03-25", NULL);
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN)),
+                              RAPPORT_HISTORY_RANGE_3_MONTHS);
+  spin (200);
+
+  /* The numbers. */
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpuint (series->n_buckets, ==, 14);
+  g_assert_cmpuint (series->extras->len, ==, 1);
+  rate = g_ptr_array_index (series->extras, 0);
+  g_assert_cmpstr (rate->name, ==, "Follow-through");
+  g_assert_cmpuint (rate->buckets[11].ticked, ==, 1);
+  g_assert_cmpuint (rate->buckets[11].total, ==, 2);
+  g_assert_cmpuint (rate->buckets[12].total, ==, 0);
+  g_assert_cmpuint (rate->buckets[13].ticked, ==, 1);
+  g_assert_cmpuint (rate->buckets[13].total, ==, 1);
+  g_assert_cmpuint (rate->range.ticked, ==, 2);
+  g_assert_cmpuint (rate->range.total, ==, 3);
+
+  /* In the chart: the first row, above the habits. */
+  chart = RAPPORT_HISTORY_CHART (find_widget (view, RAPPORT_TYPE_HISTORY_CHART));
+  rapport_history_chart_get_style (chart, &style);
+  rapport_history_layout_init (&layout, series, &style, 800, 600);
+  g_assert_cmpint (layout.rows[0].kind, ==, RAPPORT_HISTORY_ROW_EXTRA);
+  g_assert_true (layout.rows[0].rate == rate);
+  g_assert_cmpint (layout.rows[1].kind, ==, RAPPORT_HISTORY_ROW_RATE);
+  rapport_history_layout_clear (&layout);
+
+  /* In the accessible description. */
+  description = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_HABITS);
+  g_assert_nonnull (strstr (description, "Follow-through: 67 % of 3 commitments kept."));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              description);
+  g_assert_null (error);
+
+  /* In the table: a column after the meeting counts, with the same numbers. */
+  table = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 8);
+  column = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Follow-through");
+  g_object_unref (column);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (view, ADW_TYPE_VIEW_STACK)), "table");
+  spin (200);
+  collect_labels (GTK_WIDGET (table), cells);
+  g_test_message ("table: %s", cells->str);
+  g_assert_nonnull (strstr (cells->str, "|Week of 2 Mar|1|50 % (1 of 2)|–|100 % (1 of 1)|0 % (0 of 1)|"));
+  g_assert_nonnull (strstr (cells->str, "|Week of 9 Mar|1|–|–|100 % (1 of 1)|0 % (0 of 1)|"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (view, ADW_TYPE_VIEW_STACK)), "chart");
+  spin (100);
+
+  /* The keyboard: the live label follows the focused bucket. */
+  live = find_live_label (chart);
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  spin (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Left);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 9 Mar: Follow-through, no commitments due");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Left);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 2 Mar: Follow-through 50 % (1 of 2 commitments kept)");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Home);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Dec: Follow-through, no commitments due");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Left);   /* already at the start */
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Dec: Follow-through, no commitments due");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Right);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Dec: Follow-through, no commitments due");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Dec: Listen, no meetings");
+  press_key (GTK_WIDGET (chart), GDK_KEY_End);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Right);  /* already at the end */
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Transfer authority 0 % (0 of 1)");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: 1 meeting");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* The test backend keeps the accessible properties, so that the chart's
+   * description can be checked without an accessibility bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -500,6 +686,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history/words", test_words);
   ADD ("/ui/history/widget", test_widget);
   ADD ("/ui/history/view", test_view);
+  ADD ("/ui/history/view-follow-through", test_view_follow_through);
 #undef ADD
 
   return g_test_run ();
