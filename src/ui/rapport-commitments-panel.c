@@ -386,6 +386,24 @@ update_row (GtkWidget *row)
     gtk_widget_remove_css_class (row, "closed");
 }
 
+/* GtkEditableLabel shows its text in a GtkLabel that never wraps; find it. */
+static void
+wrap_editable_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
+          return;
+        }
+      wrap_editable_label (child);
+    }
+}
+
 static GtkWidget *
 create_row (gpointer item_ptr,
             gpointer user_data)
@@ -393,9 +411,12 @@ create_row (gpointer item_ptr,
   RapportCommitmentsPanel *self = user_data;
   RapportCommitment *item = item_ptr;
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *text = gtk_editable_label_new (rapport_commitment_get_text (item));
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *owner = gtk_button_new ();
   GtkWidget *due = gtk_menu_button_new ();
   GtkWidget *due_label = gtk_label_new (NULL);
@@ -427,8 +448,13 @@ create_row (gpointer item_ptr,
   g_signal_connect (text, "notify::editing", G_CALLBACK (on_row_text_editing), row);
   g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), row);
 
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), text);
+  /* The side column is narrow: long commitments wrap instead of widening it. */
+  wrap_editable_label (text);
+  gtk_box_append (GTK_BOX (line), check);
+  gtk_box_append (GTK_BOX (line), text);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_margin_start (details, 26);
+  gtk_box_append (GTK_BOX (box), details);
 
   if (rapport_commitment_get_carried_over (item))
     {
@@ -443,14 +469,14 @@ create_row (gpointer item_ptr,
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (badge, tooltip);
       g_object_set_data (G_OBJECT (row), "badge", badge);
-      gtk_box_append (GTK_BOX (box), badge);
+      gtk_box_append (GTK_BOX (details), badge);
     }
 
   gtk_widget_add_css_class (owner, "flat");
   gtk_widget_add_css_class (owner, "owner");
   gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
   g_signal_connect (owner, "clicked", G_CALLBACK (on_row_owner_clicked), row);
-  gtk_box_append (GTK_BOX (box), owner);
+  gtk_box_append (GTK_BOX (details), owner);
 
   gtk_widget_add_css_class (due_label, "due");
   gtk_menu_button_set_child (GTK_MENU_BUTTON (due), due_label);
@@ -458,13 +484,15 @@ create_row (gpointer item_ptr,
                                popover_with_calendar (row, rapport_commitment_get_due (item)));
   gtk_widget_add_css_class (due, "flat");
   gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), due);
+  gtk_box_append (GTK_BOX (details), due);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (details), spacer);
 
   gtk_widget_add_css_class (delete, "flat");
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (delete, _("Delete Commitment"));
   g_signal_connect (delete, "clicked", G_CALLBACK (on_row_delete_clicked), row);
-  gtk_box_append (GTK_BOX (box), delete);
+  gtk_box_append (GTK_BOX (details), delete);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   update_row (row);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-brief.h"
 #include "rapport-brief-view.h"
 #include "rapport-history-view.h"
 #include "rapport-meeting-row.h"
@@ -234,14 +235,44 @@ update_person_row (GtkWidget     *row,
   GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
   GtkLabel *role = g_object_get_data (G_OBJECT (row), "role");
   GtkWidget *archived = g_object_get_data (G_OBJECT (row), "archived");
+  GtkLabel *due = g_object_get_data (G_OBJECT (row), "due");
+  RapportStore *store = g_object_get_data (G_OBJECT (row), "store");
   const char *role_text = rapport_person_get_role (person);
+  g_autofree char *today = rapport_store_today ();
+  g_autofree char *accessible = NULL;
+  RapportDueState state = rapport_brief_due_state (store, person, today);
+
+  /* A quiet badge: "due" when the cadence has come round, "overdue" past it. */
+  gtk_label_set_label (due, state == RAPPORT_DUE_OVERDUE ? _("overdue") : _("due"));
+  gtk_widget_set_visible (GTK_WIDGET (due), state != RAPPORT_DUE_NONE);
+  if (state == RAPPORT_DUE_OVERDUE)
+    gtk_widget_add_css_class (GTK_WIDGET (due), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (due), "overdue");
 
   gtk_label_set_label (name, rapport_person_get_name (person));
   gtk_label_set_label (role, role_text);
   gtk_widget_set_visible (GTK_WIDGET (role), *role_text != '\0');
   gtk_widget_set_visible (archived, rapport_person_get_archived (person));
+  /* Translators: accessible name of a person in the list whose 1:1 is due. */
+  accessible = state == RAPPORT_DUE_NONE ? g_strdup (rapport_person_get_name (person))
+             : g_strdup_printf (_("%s, 1:1 %s"), rapport_person_get_name (person),
+                                gtk_label_get_label (due));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rapport_person_get_name (person), -1);
+                                  accessible, -1);
+}
+
+static void
+refresh_due_badges (RapportWindow *self)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, i);
+
+      if (row == NULL)
+        break;
+      update_person_row (GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "person"));
+    }
 }
 
 static GtkWidget *
@@ -255,6 +286,8 @@ create_person_row (gpointer item,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *role = gtk_label_new (NULL);
   GtkWidget *archived = gtk_label_new (_("Archived"));
+  GtkWidget *due = gtk_label_new (NULL);
+  RapportWindow *self = user_data;
 
   gtk_widget_add_css_class (row, "person-row");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -273,7 +306,12 @@ create_person_row (gpointer item,
   gtk_box_append (GTK_BOX (labels), role);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_box_append (GTK_BOX (box), archived);
+  gtk_widget_add_css_class (due, "badge");
+  gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), due);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "due", due);
+  g_object_set_data (G_OBJECT (row), "store", self->store);
 
   g_object_set_data (G_OBJECT (row), "name", name);
   g_object_set_data (G_OBJECT (row), "role", role);
@@ -457,6 +495,7 @@ rapport_window_reload_meetings (RapportWindow *self)
   gtk_stack_set_visible_child_name (self->meetings_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
                                     ? "list" : "empty");
+  refresh_due_badges (self);
   if (current_id != 0 && position == G_MAXUINT)
     rapport_window_show_brief (self);
 }
