@@ -61,7 +61,8 @@ enum { COL_PERIOD, COL_MEETINGS, COL_MOOD, N_FIXED_COLUMNS };
 static int
 locale_first_weekday (void)
 {
-#if defined(__GLIBC__) && defined(_NL_TIME_FIRST_WEEKDAY)
+/* _NL_TIME_FIRST_WEEKDAY is an enum constant, not a macro: test for glibc. */
+#ifdef __GLIBC__
   union { unsigned int word; char *string; } info;
   int week_1stday = 1;
   int first_weekday;

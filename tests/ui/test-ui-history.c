@@ -572,7 +572,7 @@ test_view_follow_through (Fixture       *f,
   GtkLabel *live;
   const char *error;
 
-  /* Week of 2 Mar: one kept, one overdue. Week of 16 Mar: the one without
+  /* Week of 1 Mar: one kept, one overdue. Week of 15 Mar: the one without
    * a due date, due at the next 1:1 (16 Mar) and closed that day. Not
    * counted: one still open but due after today. */
   add_commitment (f, "2026-03-02", "2026-03-05", "2026-03-04");
@@ -592,6 +592,8 @@ test_view_follow_through (Fixture       *f,
   /* The numbers. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
   g_assert_cmpuint (series->n_buckets, ==, 14);
+  /* The tests run in C.UTF-8, whose weeks start on Sunday. */
+  g_assert_cmpint (series->first_weekday, ==, 0);
   g_assert_cmpuint (series->extras->len, ==, 1);
   rate = g_ptr_array_index (series->extras, 0);
   g_assert_cmpstr (rate->name, ==, "Follow-through");
@@ -629,8 +631,8 @@ test_view_follow_through (Fixture       *f,
   spin (200);
   collect_labels (GTK_WIDGET (table), cells);
   g_test_message ("table: %s", cells->str);
-  g_assert_nonnull (strstr (cells->str, "|Week of 2 Mar|1|50 % (1 of 2)|–|100 % (1 of 1)|0 % (0 of 1)|"));
-  g_assert_nonnull (strstr (cells->str, "|Week of 9 Mar|1|–|–|100 % (1 of 1)|0 % (0 of 1)|"));
+  g_assert_nonnull (strstr (cells->str, "|Week of 1 Mar|1|50 % (1 of 2)|–|100 % (1 of 1)|0 % (0 of 1)|"));
+  g_assert_nonnull (strstr (cells->str, "|Week of 8 Mar|1|–|–|100 % (1 of 1)|0 % (0 of 1)|"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (view, ADW_TYPE_VIEW_STACK)), "chart");
   spin (100);
 
@@ -639,31 +641,31 @@ test_view_follow_through (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (chart));
   spin (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 9 Mar: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Mar: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 2 Mar: Follow-through 50 % (1 of 2 commitments kept)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 1 Mar: Follow-through 50 % (1 of 2 commitments kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Home);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 14 Dec: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);   /* already at the start */
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 14 Dec: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 21 Dec: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Dec: Listen, no meetings");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 21 Dec: Listen, no meetings");
   press_key (GTK_WIDGET (chart), GDK_KEY_End);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (1 of 1)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);  /* already at the end */
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (1 of 1)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Transfer authority 0 % (0 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Transfer authority 0 % (0 of 1)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: 1 meeting");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: 1 meeting");
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 16 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
