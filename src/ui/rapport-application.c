@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-backup.h"
 #include "rapport-cli.h"
 #include "rapport-preferences-window.h"
 #include "rapport-window.h"
@@ -16,6 +17,8 @@ struct _RapportApplication
 
   char           *database_path;
   RapportStore   *store;
+  GCancellable   *cancellable;
+  guint           backup_source;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -111,6 +114,49 @@ show_open_error (RapportApplication *self,
 }
 
 static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = rapport_backup_maybe_daily_finish (RAPPORT_STORE (source), result, &error);
+  GtkWindow *window;
+
+  if (error == NULL)
+    {
+      if (path != NULL)
+        g_debug ("Daily backup written to %s", path);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_printerr ("rapport: the daily backup failed: %s\n", error->message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (RAPPORT_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      rapport_window_add_toast (RAPPORT_WINDOW (window), message);
+    }
+}
+
+/* Once the window is up, not before: start-up must stay quick. */
+static gboolean
+start_daily_backup (gpointer data)
+{
+  RapportApplication *self = data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  self->backup_source = 0;
+  if (self->store != NULL)
+    rapport_backup_maybe_daily_async (self->store, g_settings_get_int (settings, "backup-keep"),
+                                      self->cancellable, on_daily_backup_done,
+                                      g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 rapport_application_activate (GApplication *app)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
@@ -135,6 +181,9 @@ rapport_application_activate (GApplication *app)
 
   window = GTK_WINDOW (rapport_window_new (ADW_APPLICATION (app), self->store));
   gtk_window_present (window);
+
+  if (g_getenv ("RAPPORT_NO_DAILY_BACKUP") == NULL && self->backup_source == 0)
+    self->backup_source = g_timeout_add_seconds (5, start_daily_backup, self);
 }
 
 static void
@@ -146,6 +195,9 @@ rapport_application_shutdown (GApplication *app)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (RAPPORT_IS_WINDOW (l->data))
       rapport_window_flush (l->data);
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
   g_clear_object (&self->store);
@@ -235,6 +287,7 @@ rapport_application_finalize (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
@@ -256,6 +309,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
 static void
 rapport_application_init (RapportApplication *self)
 {
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Prepare, hold and review your one-on-one meetings."));
