@@ -256,7 +256,7 @@ rapport_commitment_load (RapportStore  *store,
     self = commitment_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No commitment with id %" G_GINT64_FORMAT), id);
+                 _("No commitment with id %lld"), (long long) id);
   else
     rapport_store_set_error (store, error, _("Could not read a commitment"));
   sqlite3_reset (stmt);
@@ -304,7 +304,7 @@ rapport_commitment_create (RapportStore            *store,
   if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No meeting with id %" G_GINT64_FORMAT), meeting_id);
+                   _("No meeting with id %lld"), (long long) meeting_id);
       return NULL;
     }
 
@@ -571,7 +571,7 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No meeting with id %" G_GINT64_FORMAT), meeting_id);
+                   _("No meeting with id %lld"), (long long) meeting_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

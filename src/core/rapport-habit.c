@@ -208,7 +208,7 @@ rapport_habit_load (RapportStore  *store,
     habit = habit_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No habit with id %" G_GINT64_FORMAT), id);
+                 _("No habit with id %lld"), (long long) id);
   else
     rapport_store_set_error (store, error, _("Could not read a habit"));
   sqlite3_reset (stmt);

@@ -481,7 +481,7 @@ person_exists (RapportStore  *store,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("There is no person with id %" G_GINT64_FORMAT), person_id);
+                 _("There is no person with id %lld"), (long long) person_id);
   else
     rapport_store_set_error (store, error, _("Could not read the people"));
   return FALSE;

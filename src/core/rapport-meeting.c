@@ -323,7 +323,7 @@ rapport_meeting_load (RapportStore  *store,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No meeting with id %" G_GINT64_FORMAT), id);
+                 _("No meeting with id %lld"), (long long) id);
   else
     rapport_store_set_error (store, error, _("Could not read a meeting"));
   sqlite3_reset (stmt);

@@ -287,7 +287,7 @@ rapport_person_load (RapportStore  *store,
     person = person_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No person with id %" G_GINT64_FORMAT), id);
+                 _("No person with id %lld"), (long long) id);
   else
     rapport_store_set_error (store, error, _("Could not read a person"));
   sqlite3_reset (stmt);
