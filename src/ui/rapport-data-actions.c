@@ -1,0 +1,741 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-data"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-backup.h"
+#include "rapport-data-actions.h"
+#include "rapport-exchange.h"
+
+/* A progress dialog for work shorter than this would only flash. */
+#define PROGRESS_DELAY_MS 300
+
+struct _RapportDataJob
+{
+  GObject               parent_instance;
+
+  RapportDataJobKind    kind;
+  GtkWindow            *parent;
+  RapportStore         *store;
+  AdwToastOverlay      *toasts;
+  char                 *person_uuid;
+  char                 *person_name;
+  GFile                *file;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  AdwMessageDialog     *progress_dialog;
+  GtkProgressBar       *progress_bar;
+  double                fraction;
+  guint                 progress_id;
+  gboolean              running;
+  gboolean              finished;
+};
+
+G_DEFINE_FINAL_TYPE (RapportDataJob, rapport_data_job, G_TYPE_OBJECT)
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+rapport_data_job_dispose (GObject *object)
+{
+  RapportDataJob *self = RAPPORT_DATA_JOB (object);
+
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+  g_clear_object (&self->parent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->toasts);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (rapport_data_job_parent_class)->dispose (object);
+}
+
+static void
+rapport_data_job_finalize (GObject *object)
+{
+  RapportDataJob *self = RAPPORT_DATA_JOB (object);
+
+  g_free (self->person_uuid);
+  g_free (self->person_name);
+
+  G_OBJECT_CLASS (rapport_data_job_parent_class)->finalize (object);
+}
+
+static void
+rapport_data_job_class_init (RapportDataJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_data_job_dispose;
+  object_class->finalize = rapport_data_job_finalize;
+
+  /**
+   * RapportDataJob::finished:
+   * @success: the work was done (FALSE also when the user cancelled)
+   * @data_changed: the database content changed (import, restore)
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_BOOLEAN);
+}
+
+static void
+rapport_data_job_init (RapportDataJob *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+RapportDataJobKind
+rapport_data_job_get_kind (RapportDataJob *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATA_JOB (self), 0);
+  return self->kind;
+}
+
+gboolean
+rapport_data_job_get_running (RapportDataJob *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_DATA_JOB (self), FALSE);
+  return self->running;
+}
+
+void
+rapport_data_job_cancel (RapportDataJob *self)
+{
+  g_return_if_fail (RAPPORT_IS_DATA_JOB (self));
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* The job holds a reference on itself from creation to "finished". */
+static RapportDataJob *
+job_new (RapportDataJobKind  kind,
+         GtkWindow          *parent,
+         RapportStore       *store,
+         AdwToastOverlay    *toasts)
+{
+  RapportDataJob *self = g_object_new (RAPPORT_TYPE_DATA_JOB, NULL);
+
+  self->kind = kind;
+  self->parent = parent ? g_object_ref (parent) : NULL;
+  self->store = g_object_ref (store);
+  self->toasts = toasts ? g_object_ref (toasts) : NULL;
+  return self;
+}
+
+static void
+toast (RapportDataJob *self,
+       const char     *message)
+{
+  if (self->toasts != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static void
+show_error (RapportDataJob *self,
+            const char     *heading,
+            const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (self->parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+finish (RapportDataJob *self,
+        gboolean        success,
+        gboolean        data_changed)
+{
+  g_assert (!self->finished);
+
+  self->finished = TRUE;
+  self->running = FALSE;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->progress_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+
+  g_signal_emit (self, signals[FINISHED], 0, success, data_changed);
+  g_object_unref (self);
+}
+
+/* Reports an error unless the user cancelled; returns FALSE either way. */
+static gboolean
+report (RapportDataJob *self,
+        const char     *heading,
+        const char     *cancelled,
+        const GError   *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, cancelled);
+  else
+    show_error (self, heading, error);
+  return FALSE;
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+/* ---- progress ---- */
+
+static void
+on_progress_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RapportDataJob   *self)
+{
+  if (g_strcmp0 (response, "cancel") == 0)
+    g_cancellable_cancel (self->cancellable);
+  /* The dialog closes itself on a response; finish() must not touch it. */
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+}
+
+static const char *
+progress_heading (RapportDataJob *self)
+{
+  switch (self->kind)
+    {
+    case RAPPORT_DATA_JOB_EXPORT: return _("Exporting…");
+    case RAPPORT_DATA_JOB_IMPORT: return _("Importing…");
+    case RAPPORT_DATA_JOB_BACKUP: return _("Backing Up…");
+    case RAPPORT_DATA_JOB_RESTORE: return _("Restoring…");
+    case RAPPORT_DATA_JOB_EXPORT_PERSON:
+    default: return _("Exporting…");
+    }
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  RapportDataJob *self = data;
+  GtkWidget *dialog;
+  GtkWidget *bar;
+
+  self->progress_id = 0;
+  dialog = adw_message_dialog_new (self->parent, progress_heading (self), NULL);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), self->fraction);
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, progress_heading (self), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response), self, 0);
+
+  self->progress_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->progress_bar = GTK_PROGRESS_BAR (bar);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  RapportDataJob *self = data;
+
+  self->fraction = fraction;
+  if (self->progress_bar != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+set_running (RapportDataJob *self)
+{
+  self->running = TRUE;
+  self->fraction = 0.0;
+  self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+}
+
+/* ---- the work ---- */
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  RapportDataJob *self = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = rapport_exchange_export_finish (RAPPORT_STORE (source), result, &error);
+  if (ok)
+    {
+      g_autofree char *name = display_name (self->file);
+      g_autofree char *message = g_strdup_printf (_("Exported everything to “%s”"), name);
+      toast (self, message);
+    }
+  else
+    report (self, _("Could Not Export"), _("Export cancelled"), error);
+  finish (self, ok, FALSE);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  RapportDataJob *self = data;
+  g_autoptr(GError) error = NULL;
+  RapportExchangeStats stats = { 0 };
+  gboolean ok;
+
+  ok = rapport_exchange_import_finish (RAPPORT_STORE (source), result, &stats, &error);
+  if (ok)
+    {
+      g_autofree char *message = NULL;
+
+      if (stats.added == 0 && stats.updated == 0)
+        message = g_strdup (_("Nothing new to import: everything in the file is here already"));
+      else
+        /* TRANSLATORS: a toast after an import; both numbers count rows */
+        message = g_strdup_printf (_("Imported %u new and %u updated items"),
+                                   stats.added, stats.updated);
+      toast (self, message);
+    }
+  else
+    report (self, _("Could Not Import"), _("Import cancelled; nothing was changed"), error);
+  finish (self, ok, ok && (stats.added > 0 || stats.updated > 0));
+}
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  RapportDataJob *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  path = rapport_backup_now_finish (RAPPORT_STORE (source), result, &error);
+  if (path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), name);
+      toast (self, message);
+    }
+  else
+    report (self, _("Could Not Back Up"), _("Backup cancelled"), error);
+  finish (self, path != NULL, FALSE);
+}
+
+static void
+on_restore_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  RapportDataJob *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+
+  safety = rapport_backup_restore_finish (RAPPORT_STORE (source), result, &error);
+  if (safety != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (safety);
+      g_autofree char *message = g_strdup_printf (_("Restored. The data from before is kept as “%s”"),
+                                                  name);
+      toast (self, message);
+    }
+  else
+    report (self, _("Could Not Restore"), _("Restore cancelled; nothing was changed"), error);
+  finish (self, safety != NULL, safety != NULL);
+}
+
+static void
+export_person (RapportDataJob *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (self->file);
+
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Rapport can only write to local files"));
+    }
+  /* One person's history is small: no need to leave the main thread. */
+  if (error == NULL &&
+      rapport_exchange_person_markdown_to_file (self->store, self->person_uuid, path, &error))
+    {
+      g_autofree char *name = display_name (self->file);
+      g_autofree char *message = g_strdup_printf (_("Saved the history to “%s”"), name);
+      toast (self, message);
+      finish (self, TRUE, FALSE);
+      return;
+    }
+  show_error (self, _("Could Not Export"), error);
+  finish (self, FALSE, FALSE);
+}
+
+static void
+start (RapportDataJob *self)
+{
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
+
+  if (self->file != NULL && path == NULL)
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("Rapport can only use local files"));
+      show_error (self, _("Could Not Use the File"), error);
+      finish (self, FALSE, FALSE);
+      return;
+    }
+
+  switch (self->kind)
+    {
+    case RAPPORT_DATA_JOB_EXPORT:
+      set_running (self);
+      rapport_exchange_export_async (self->store, path, self->cancellable, on_progress, self,
+                                     on_export_done, self);
+      break;
+    case RAPPORT_DATA_JOB_IMPORT:
+      set_running (self);
+      rapport_exchange_import_async (self->store, path, self->cancellable, on_progress, self,
+                                     on_import_done, self);
+      break;
+    case RAPPORT_DATA_JOB_BACKUP:
+      set_running (self);
+      rapport_backup_now_async (self->store, NULL, self->cancellable, on_progress, self,
+                                on_backup_done, self);
+      break;
+    case RAPPORT_DATA_JOB_RESTORE:
+      set_running (self);
+      rapport_backup_restore_async (self->store, path, self->cancellable, on_progress, self,
+                                    on_restore_done, self);
+      break;
+    case RAPPORT_DATA_JOB_EXPORT_PERSON:
+      export_person (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+start_cb (gpointer data)
+{
+  start (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the main loop, so that the caller gets the job back alive and can
+ * connect to "finished" even when the work ends at once. */
+static void
+start_soon (RapportDataJob *self)
+{
+  self->running = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_cb, g_object_ref (self), g_object_unref);
+}
+
+/* ---- asking ---- */
+
+static void
+on_confirm_restore (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RapportDataJob   *self)
+{
+  if (g_strcmp0 (response, "restore") == 0)
+    start (self);
+  else
+    finish (self, FALSE, FALSE);
+}
+
+static void
+confirm_restore (RapportDataJob *self)
+{
+  g_autofree char *name = display_name (self->file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (self->parent, _("Restore This Backup?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("All notes, people and habits will be replaced by those in "
+                                    "“%s”. What is here now is first saved in the backups "
+                                    "folder, so you can go back."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_restore), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     RapportDataJob  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+
+  if (self->file == NULL)
+    finish (self, FALSE, FALSE);
+  else if (self->kind == RAPPORT_DATA_JOB_RESTORE)
+    confirm_restore (self);
+  else
+    start (self);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static void
+choose (RapportDataJob       *self,
+        GtkFileChooserAction  action,
+        const char           *title,
+        const char           *accept,
+        const char           *suggested_name,
+        const char           *folder)
+{
+  GtkFileChooser *chooser;
+
+  self->chooser = gtk_file_chooser_native_new (title, self->parent, action, accept, _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (chooser, suggested_name);
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+    }
+
+  switch (self->kind)
+    {
+    case RAPPORT_DATA_JOB_EXPORT:
+    case RAPPORT_DATA_JOB_IMPORT:
+      add_filter (chooser, _("Rapport Exports (JSON)"), "*.json", "application/json");
+      break;
+    case RAPPORT_DATA_JOB_EXPORT_PERSON:
+      add_filter (chooser, _("Markdown"), "*.md", "text/markdown");
+      break;
+    case RAPPORT_DATA_JOB_RESTORE:
+      add_filter (chooser, _("Rapport Backups"), "*.db", NULL);
+      break;
+    case RAPPORT_DATA_JOB_BACKUP:
+    default:
+      break;
+    }
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static char *
+dated_name (const char *stem,
+            const char *extension)
+{
+  g_autofree char *today = rapport_store_today ();
+  return g_strdup_printf ("%s-%s.%s", stem, today, extension);
+}
+
+RapportDataJob *
+rapport_data_actions_export (GtkWindow       *parent,
+                             RapportStore    *store,
+                             AdwToastOverlay *toasts)
+{
+  RapportDataJob *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  self = job_new (RAPPORT_DATA_JOB_EXPORT, parent, store, toasts);
+  /* TRANSLATORS: start of the suggested file name of an export */
+  name = dated_name (_("rapport-export"), "json");
+  choose (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Everything"), _("_Export"), name, NULL);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_import (GtkWindow       *parent,
+                             RapportStore    *store,
+                             AdwToastOverlay *toasts)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  self = job_new (RAPPORT_DATA_JOB_IMPORT, parent, store, toasts);
+  choose (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import an Export"), _("_Import"), NULL, NULL);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_export_person (GtkWindow       *parent,
+                                    RapportStore    *store,
+                                    const char      *person_uuid,
+                                    const char      *person_name,
+                                    AdwToastOverlay *toasts)
+{
+  RapportDataJob *self;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuid != NULL, NULL);
+
+  self = job_new (RAPPORT_DATA_JOB_EXPORT_PERSON, parent, store, toasts);
+  self->person_uuid = g_strdup (person_uuid);
+  self->person_name = g_strdup (person_name ? person_name : "");
+  stem = g_strdup (*self->person_name ? self->person_name : _("history"));
+  g_strdelimit (stem, "/\\:", '-');
+  name = g_strdup_printf ("%s.md", stem);
+  choose (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export History as Markdown"), _("_Export"),
+          name, NULL);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_backup_now (GtkWindow       *parent,
+                                 RapportStore    *store,
+                                 AdwToastOverlay *toasts)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  self = job_new (RAPPORT_DATA_JOB_BACKUP, parent, store, toasts);
+  start_soon (self);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_restore (GtkWindow       *parent,
+                              RapportStore    *store,
+                              AdwToastOverlay *toasts)
+{
+  RapportDataJob *self;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  self = job_new (RAPPORT_DATA_JOB_RESTORE, parent, store, toasts);
+  folder = rapport_backup_default_folder (rapport_store_get_path (store));
+  choose (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore from Backup"), _("_Open"), NULL, folder);
+  return self;
+}
+
+static RapportDataJob *
+with_file (RapportDataJob *self,
+           GFile          *file)
+{
+  self->file = g_object_ref (file);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_export_to_file (GtkWindow       *parent,
+                                     RapportStore    *store,
+                                     AdwToastOverlay *toasts,
+                                     GFile           *file)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = with_file (job_new (RAPPORT_DATA_JOB_EXPORT, parent, store, toasts), file);
+  start_soon (self);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_import_file (GtkWindow       *parent,
+                                  RapportStore    *store,
+                                  AdwToastOverlay *toasts,
+                                  GFile           *file)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = with_file (job_new (RAPPORT_DATA_JOB_IMPORT, parent, store, toasts), file);
+  start_soon (self);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_export_person_to_file (GtkWindow       *parent,
+                                            RapportStore    *store,
+                                            const char      *person_uuid,
+                                            AdwToastOverlay *toasts,
+                                            GFile           *file)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuid != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = with_file (job_new (RAPPORT_DATA_JOB_EXPORT_PERSON, parent, store, toasts), file);
+  self->person_uuid = g_strdup (person_uuid);
+  start_soon (self);
+  return self;
+}
+
+RapportDataJob *
+rapport_data_actions_restore_file (GtkWindow       *parent,
+                                   RapportStore    *store,
+                                   AdwToastOverlay *toasts,
+                                   GFile           *file,
+                                   gboolean         confirm)
+{
+  RapportDataJob *self;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = with_file (job_new (RAPPORT_DATA_JOB_RESTORE, parent, store, toasts), file);
+  if (confirm)
+    confirm_restore (self);
+  else
+    start_soon (self);
+  return self;
+}

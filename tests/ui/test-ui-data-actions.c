@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rapport-backup.h"
+#include "rapport-data-actions.h"
+#include "test-core-util.h"
+
+#define ADA "a0000000-0000-4000-8000-000000000001"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  RapportStore    *store;
+  GtkWindow       *window;
+  AdwToastOverlay *toasts;
+  gboolean         finished;
+  gboolean         success;
+  gboolean         changed;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_core_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = test_core_store_new (f->dir);
+  rapport_store_exec (f->store,
+                      "INSERT INTO people (uuid, name, created_at, updated_at) VALUES"
+                      " ('" ADA "', 'Ada Lovelace', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');"
+                      "INSERT INTO meetings (uuid, person_id, date, notes, mood, created_at, updated_at) VALUES"
+                      " ('c0000000-0000-4000-8000-000000000001', 1, '2026-02-02', 'Talked about the parser', 4,"
+                      "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');", &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (g_object_ref_sink (adw_window_new ()));
+  f->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->toasts));
+  gtk_window_present (f->window);
+  spin (50);
+}
+
+/* Closes whatever dialogs a test left open. */
+static void
+close_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+  spin (20);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_dialogs ();
+  gtk_window_destroy (f->window);
+  spin (20);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->store);
+  test_core_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+on_finished (RapportDataJob *job,
+             gboolean        success,
+             gboolean        changed,
+             Fixture        *f)
+{
+  f->finished = TRUE;
+  f->success = success;
+  f->changed = changed;
+}
+
+static void
+wait_for (Fixture        *f,
+          RapportDataJob *job)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  while (!f->finished)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  spin (30);   /* the worker thread lets go of its task */
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_export_then_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "all.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autofree char *dir2 = g_build_filename (f->dir, "second", NULL);
+  g_autoptr(RapportStore) other = test_core_store_new (dir2);
+  g_autofree char *other_path = g_build_filename (dir2, "rapport.db", NULL);
+  RapportDataJob *job;
+
+  job = rapport_data_actions_export_to_file (f->window, f->store, f->toasts, file);
+  g_assert_cmpint (rapport_data_job_get_kind (job), ==, RAPPORT_DATA_JOB_EXPORT);
+  g_assert_true (rapport_data_job_get_running (job));
+  wait_for (f, job);
+  g_assert_true (f->success);
+  g_assert_false (f->changed);
+  g_assert_null (find_dialog ());
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+
+  job = rapport_data_actions_import_file (f->window, other, f->toasts, file);
+  wait_for (f, job);
+  g_assert_true (f->success);
+  g_assert_true (f->changed);
+  g_assert_cmpint (test_core_sql_int (other_path, "SELECT count(*) FROM meetings"
+                                      " WHERE notes = 'Talked about the parser'"), ==, 1);
+
+  /* Again: nothing changes, and the window need not reload. */
+  job = rapport_data_actions_import_file (f->window, other, f->toasts, file);
+  wait_for (f, job);
+  g_assert_true (f->success);
+  g_assert_false (f->changed);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+static void
+test_import_bad_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (json, "{ \"format\": \"rapport-export\", \"version\": 1,"
+                                      " \"meetings\": [ { \"uuid\": \"nope\" } ] }", -1, NULL));
+  wait_for (f, rapport_data_actions_import_file (f->window, f->store, f->toasts, file));
+  g_assert_false (f->success);
+  g_assert_false (f->changed);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "bad.json: $.meetings[0].uuid: not a UUID"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
+}
+
+static void
+test_export_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *md = g_build_filename (f->dir, "ada.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (md);
+  g_autoptr(GBytes) bytes = NULL;
+
+  wait_for (f, rapport_data_actions_export_person_to_file (f->window, f->store, ADA, f->toasts, file));
+  g_assert_true (f->success);
+  bytes = test_core_file_bytes (md);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "# Ada Lovelace\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "Talked about the parser"));
+}
+
+static void
+test_backup_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = rapport_backup_default_folder (f->path);
+  g_autofree char *today = rapport_store_today ();
+  g_autofree char *name = g_strdup_printf ("rapport-%s.db", today);
+  g_autofree char *backup = g_build_filename (folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (backup);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  RapportDataJob *job;
+
+  wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));
+  g_assert_true (f->success);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  rapport_store_exec (f->store, "DELETE FROM meetings", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 0);
+
+  /* Asked first; Cancel changes nothing. */
+  job = rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, TRUE);
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore This Backup?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  /* As a click does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_true (f->finished);
+  g_assert_false (f->success);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 0);
+  g_assert_null (find_dialog ());
+
+  job = rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, TRUE);
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  adw_message_dialog_response (dialog, "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (!f->finished)
+    g_main_context_iteration (NULL, TRUE);
+  spin (30);
+  g_assert_true (f->success);
+  g_assert_true (f->changed);
+  /* The window's own connection sees the restored meeting. */
+  {
+    sqlite3_stmt *stmt = rapport_store_prepare (f->store, "SELECT count(*) FROM meetings", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_reset (stmt);
+  }
+}
+
+static void
+test_restore_not_a_backup (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (text);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  wait_for (f, rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, FALSE));
+  g_assert_false (f->success);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.txt: "));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "cancelled.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  RapportDataJob *job;
+
+  job = rapport_data_actions_export_to_file (f->window, f->store, f->toasts, file);
+  rapport_data_job_cancel (job);
+  wait_for (f, job);
+  g_assert_false (f->success);
+  g_assert_null (find_dialog ());   /* a cancel is no error */
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+}
+
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/* Without a portal the native chooser is a GtkFileChooserDialog we can
+ * answer as a user would. */
+static void
+test_chooser (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *json = g_build_filename (f->dir, "chosen.json", NULL);
+  GtkFileChooser *chooser;
+  RapportDataJob *job;
+
+  job = rapport_data_actions_export (f->window, f->store, f->toasts);
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  spin (100);
+  chooser = find_chooser ();
+  if (chooser == NULL)
+    {
+      rapport_data_job_cancel (job);
+      g_test_skip ("the file chooser is a portal here");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (chooser), "rapport-export-"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_true (f->finished);
+  g_assert_false (f->success);
+
+  job = rapport_data_actions_export (f->window, f->store, f->toasts);
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  spin (100);
+  chooser = find_chooser ();
+  g_assert_nonnull (chooser);
+  gtk_file_chooser_set_current_folder (chooser, folder, &error);
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (chooser, "chosen.json");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!f->finished)
+    g_main_context_iteration (NULL, TRUE);
+  spin (30);
+  g_assert_true (f->success);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/data-actions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("export-then-import", test_export_then_import);
+  ADD ("import-bad-file", test_import_bad_file);
+  ADD ("export-person", test_export_person);
+  ADD ("backup-and-restore", test_backup_and_restore);
+  ADD ("restore-not-a-backup", test_restore_not_a_backup);
+  ADD ("cancel", test_cancel);
+  ADD ("chooser", test_chooser);
+#undef ADD
+
+  return g_test_run ();
+}
