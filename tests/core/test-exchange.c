@@ -640,6 +640,8 @@ test_async (Fixture       *f,
   g_autofree char *file = g_build_filename (f->dir, "async.json", NULL);
   AsyncState state = { 0 };
   RapportExchangeStats stats = { 0 };
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
@@ -659,8 +661,10 @@ test_async (Fixture       *f,
   drop_result (&state);
 
   /* The main connection sees what the worker's connection wrote. */
-  a = without_time (export (f->store));
-  b = without_time (export (f->store2));
+  one = export (f->store);
+  two = export (f->store2);
+  a = without_time (one);
+  b = without_time (two);
   g_assert_cmpstr (a, ==, b);
 }
 
