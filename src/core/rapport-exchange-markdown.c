@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-exchange.h"
+
+/* ------------------------------------------------------------------ *
+ * One person's history as Markdown
+ * ------------------------------------------------------------------ */
+
+/* Names and labels sit inside Markdown syntax: keep them on one line and
+ * keep their punctuation from being read as formatting. */
+static void
+append_inline (GString    *out,
+               const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        g_string_append_c (out, ' ');
+      else
+        {
+          if (strchr ("\\`*_[]#<>|", *p) != NULL)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+static char *
+format_day (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y = 0, m = 0, d = 0;
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 ||
+      (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
+    return g_strdup (date);
+  /* TRANSLATORS: a meeting's date in a printed history, see g_date_time_format() */
+  return g_date_time_format (dt, _("%A, %-d %B %Y"));
+}
+
+static gboolean
+markdown_meeting (RapportStore  *store,
+                  GString       *out,
+                  gint64         meeting_id,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+  int rc;
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT h.label, c.evidence FROM checklist c"
+                                " JOIN habits h ON h.id = c.habit_id"
+                                " WHERE c.meeting_id = ?1 AND c.ticked = 1"
+                                " ORDER BY h.position, h.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *evidence = rapport_store_column_text (stmt, 1);
+      if (!any)
+        g_string_append_printf (out, "**%s**\n\n", _("Habits practised"));
+      any = TRUE;
+      g_string_append (out, "- ");
+      append_inline (out, rapport_store_column_text (stmt, 0));
+      if (*evidence != '\0')
+        {
+          g_string_append (out, ": ");
+          append_inline (out, evidence);
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (any)
+    g_string_append_c (out, '\n');
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT text, owner, due, closed_on FROM commitments"
+                                " WHERE meeting_id = ?1 AND deleted = 0"
+                                " ORDER BY created_at, uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  any = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *due = (const char *) sqlite3_column_text (stmt, 2);
+      const char *closed = (const char *) sqlite3_column_text (stmt, 3);
+      gboolean mine = g_str_equal (rapport_store_column_text (stmt, 1), "me");
+
+      if (!any)
+        g_string_append_printf (out, "**%s**\n\n", _("Commitments"));
+      any = TRUE;
+      g_string_append_printf (out, "- [%c] %s: ", closed ? 'x' : ' ',
+                              mine ? _("Me") : _("Them"));
+      append_inline (out, rapport_store_column_text (stmt, 0));
+      if (due != NULL)
+        g_string_append_printf (out, " (%s %s)", _("due"), due);
+      if (closed != NULL)
+        g_string_append_printf (out, " (%s %s)", _("done"), closed);
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (any)
+    g_string_append_c (out, '\n');
+  return TRUE;
+}
+
+char *
+rapport_exchange_person_markdown (RapportStore  *store,
+                                  const char    *person_uuid,
+                                  GError       **error)
+{
+  g_autoptr(GString) out = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *today = NULL;
+  gint64 person_id;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuid != NULL, NULL);
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT id, name, role FROM people WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("There is no such person in the database"));
+      return NULL;
+    }
+  out = g_string_new ("# ");
+  person_id = sqlite3_column_int64 (stmt, 0);
+  append_inline (out, rapport_store_column_text (stmt, 1));
+  g_string_append (out, "\n\n");
+  if (*rapport_store_column_text (stmt, 2) != '\0')
+    {
+      append_inline (out, rapport_store_column_text (stmt, 2));
+      g_string_append (out, "  \n");
+    }
+  sqlite3_reset (stmt);
+  today = rapport_store_today ();
+  /* TRANSLATORS: %s is a date, YYYY-MM-DD */
+  g_string_append_printf (out, _("1:1 history exported from Rapport on %s"), today);
+  g_string_append (out, "\n\n");
+
+  /* Not a cached statement: markdown_meeting() prepares others meanwhile. */
+  if (sqlite3_prepare_v2 (rapport_store_get_handle (store),
+                          "SELECT id, date, mood, notes FROM meetings"
+                          " WHERE person_id = ?1 AND deleted = 0"
+                          " ORDER BY date DESC, id DESC", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *day = format_day (rapport_store_column_text (stmt, 1));
+      const char *notes = rapport_store_column_text (stmt, 3);
+
+      g_string_append_printf (out, "## %s\n\n", day);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          /* TRANSLATORS: mood of a meeting on a scale of 1 to 5 */
+          g_string_append_printf (out, _("Mood: %d of 5"), sqlite3_column_int (stmt, 2));
+          g_string_append (out, "\n\n");
+        }
+      if (!markdown_meeting (store, out, sqlite3_column_int64 (stmt, 0), error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (*notes != '\0')
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup (notes));
+          g_string_append_printf (out, "**%s**\n\n%s\n\n", _("Notes"), trimmed);
+        }
+      g_string_append (out, "---\n\n");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+rapport_exchange_person_markdown_to_file (RapportStore  *store,
+                                          const char    *person_uuid,
+                                          const char    *path,
+                                          GError       **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((text = rapport_exchange_person_markdown (store, person_uuid, error)) == NULL)
+    return FALSE;
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &local))
+    {
+      g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_IO,
+                   "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

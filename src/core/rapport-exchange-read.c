@@ -1,0 +1,754 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport-exchange-private.h"
+
+/* ------------------------------------------------------------------ *
+ * Checking what a file says
+ * ------------------------------------------------------------------ */
+
+
+void
+rapport_exchange_document_clear (Document *doc)
+{
+  g_clear_pointer (&doc->people, g_array_unref);
+  g_clear_pointer (&doc->habits, g_array_unref);
+  g_clear_pointer (&doc->meetings, g_array_unref);
+  g_clear_pointer (&doc->ticks, g_array_unref);
+  g_clear_pointer (&doc->commitments, g_array_unref);
+  g_clear_pointer (&doc->uuids, g_hash_table_unref);
+}
+
+void
+rapport_exchange_invalid (GError     **error,
+                          const char  *path,
+                          const char  *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID,
+               "%s: %s", path, message);
+}
+
+/* UUIDs compare without regard to case; the database holds lower case. */
+guint
+rapport_exchange_uuid_hash (gconstpointer key)
+{
+  guint h = 5381;
+
+  for (const char *p = key; *p; p++)
+    h = h * 33 + (guint) g_ascii_tolower (*p);
+  return h;
+}
+
+gboolean
+rapport_exchange_uuid_equal (gconstpointer a,
+                             gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+const char *
+rapport_exchange_lower_uuid (const char *uuid,
+                             char        out[64])
+{
+  gsize i;
+
+  for (i = 0; uuid[i] != '\0' && i < 63; i++)
+    out[i] = g_ascii_tolower (uuid[i]);
+  out[i] = '\0';
+  return out;
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return json_object_get_member (object, name);
+}
+
+static gboolean
+is_digits (const char *s,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* YYYY-MM-DD, a real calendar day. */
+static gboolean
+is_date (const char *s)
+{
+  if (strlen (s) != 10 || !is_digits (s, 4) || s[4] != '-' ||
+      !is_digits (s + 5, 2) || s[7] != '-' || !is_digits (s + 8, 2))
+    return FALSE;
+  return g_date_valid_dmy (atoi (s + 8), atoi (s + 5), atoi (s)) && atoi (s) >= 1;
+}
+
+/* YYYY-MM-DDTHH:MM:SS.mmmZ, as rapport_store_now() writes: this exact
+ * shape sorts as it reads, which the merge rule relies on. */
+static gboolean
+is_timestamp (const char *s)
+{
+  if (strlen (s) != 24 || s[10] != 'T' || s[23] != 'Z')
+    return FALSE;
+  {
+    char day[11];
+    memcpy (day, s, 10);
+    day[10] = '\0';
+    if (!is_date (day))
+      return FALSE;
+  }
+  return is_digits (s + 11, 2) && s[13] == ':' && is_digits (s + 14, 2) &&
+         s[16] == ':' && is_digits (s + 17, 2) && s[19] == '.' &&
+         is_digits (s + 20, 3) &&
+         atoi (s + 11) < 24 && atoi (s + 14) < 60 && atoi (s + 17) < 60;
+}
+
+typedef enum
+{
+  REQUIRED,
+  OPTIONAL,   /* missing means the default */
+  NULLABLE,   /* missing or null means NULL */
+} Presence;
+
+static gboolean
+get_string (JsonObject  *object,
+            const char  *base,
+            const char  *name,
+            Presence     presence,
+            const char  *fallback,
+            gsize        max_chars,
+            gsize        max_bytes,
+            const char **out,
+            GError     **error)
+{
+  JsonNode *node = member (object, name);
+  g_autofree char *path = NULL;
+  const char *value;
+  gsize bytes;
+
+  if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (presence == REQUIRED)
+        {
+          path = g_strconcat (base, ".", name, NULL);
+          rapport_exchange_invalid (error, path, _("missing"));
+          return FALSE;
+        }
+      *out = presence == NULLABLE ? NULL : fallback;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a string"));
+      return FALSE;
+    }
+
+  value = json_node_get_string (node);
+  bytes = strlen (value);
+  if (!g_utf8_validate (value, bytes, NULL))
+    {
+      path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not valid UTF-8 text"));
+      return FALSE;
+    }
+  if (max_bytes > 0 && bytes > max_bytes)
+    {
+      path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
+                                bytes, max_bytes);
+      return FALSE;
+    }
+  if (max_chars > 0 && bytes > max_chars)
+    {
+      glong chars = g_utf8_strlen (value, bytes);
+      if ((gsize) chars > max_chars)
+        {
+          path = g_strconcat (base, ".", name, NULL);
+          rapport_exchange_invalid (error, path, _("too long (%ld characters; at most %" G_GSIZE_FORMAT ")"),
+                                    chars, max_chars);
+          return FALSE;
+        }
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *base,
+         const char  *name,
+         Presence     presence,
+         gint64       fallback,
+         gint64       min,
+         gint64       max,
+         gint64      *out,
+         GError     **error)
+{
+  JsonNode *node = member (object, name);
+  g_autofree char *path = NULL;
+  gint64 value;
+
+  if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (presence == REQUIRED)
+        {
+          path = g_strconcat (base, ".", name, NULL);
+          rapport_exchange_invalid (error, path, _("missing"));
+          return FALSE;
+        }
+      *out = fallback;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a whole number"));
+      return FALSE;
+    }
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT
+                                " to %" G_GINT64_FORMAT ")"), value, min, max);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+get_bool (JsonObject  *object,
+          const char  *base,
+          const char  *name,
+          gboolean     fallback,
+          gboolean    *out,
+          GError     **error)
+{
+  JsonNode *node = member (object, name);
+
+  if (node == NULL)
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not true or false"));
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_date (JsonObject  *object,
+          const char  *base,
+          const char  *name,
+          Presence     presence,
+          const char **out,
+          GError     **error)
+{
+  if (!get_string (object, base, name, presence, NULL, 0, 64, out, error))
+    return FALSE;
+  if (*out != NULL && !is_date (*out))
+    {
+      g_autofree char *path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a date (YYYY-MM-DD)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_timestamp (JsonObject  *object,
+               const char  *base,
+               const char  *name,
+               const char **out,
+               GError     **error)
+{
+  if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
+    return FALSE;
+  if (!is_timestamp (*out))
+    {
+      g_autofree char *path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a UTC time (YYYY-MM-DDTHH:MM:SS.mmmZ)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_uuid_ref (JsonObject  *object,
+              const char  *base,
+              const char  *name,
+              const char **out,
+              GError     **error)
+{
+  if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
+    return FALSE;
+  if (!g_uuid_string_is_valid (*out))
+    {
+      g_autofree char *path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a UUID"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The row's own UUID: valid and not used by another row of the file. */
+static gboolean
+get_own_uuid (Document    *doc,
+              JsonObject  *object,
+              const char  *base,
+              const char **out,
+              GError     **error)
+{
+  const char *first;
+
+  if (!get_uuid_ref (object, base, "uuid", out, error))
+    return FALSE;
+  first = g_hash_table_lookup (doc->uuids, *out);
+  if (first != NULL)
+    {
+      g_autofree char *path = g_strconcat (base, ".uuid", NULL);
+      rapport_exchange_invalid (error, path, _("the UUID %s is used twice (first at %s)"), *out, first);
+      return FALSE;
+    }
+  g_hash_table_insert (doc->uuids, (char *) *out, g_strdup (base));
+  return TRUE;
+}
+
+static gboolean
+get_timestamps (JsonObject  *object,
+                const char  *base,
+                const char **created,
+                const char **updated,
+                GError     **error)
+{
+  return get_timestamp (object, base, "created_at", created, error) &&
+         get_timestamp (object, base, "updated_at", updated, error);
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *base,
+           const char  *name,
+           GError     **error)
+{
+  JsonNode *node = member (object, name);
+  static JsonArray *empty;
+
+  if (node == NULL)
+    {
+      if (g_once_init_enter (&empty))
+        g_once_init_leave (&empty, json_array_new ());
+      return empty;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *path = g_strconcat (base, ".", name, NULL);
+      rapport_exchange_invalid (error, path, _("not a list"));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_element (JsonArray  *array,
+             guint       i,
+             const char *path,
+             GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      rapport_exchange_invalid (error, path, _("not an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_people (Document   *doc,
+             JsonObject *root,
+             GError    **error)
+{
+  JsonArray *array = get_array (root, "$", "people", error);
+  char base[64];
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      PersonRec r = { 0 };
+      JsonObject *o;
+
+      g_snprintf (base, sizeof base, "$.people[%u]", i);
+      if ((o = get_element (array, i, base, error)) == NULL ||
+          !get_own_uuid (doc, o, base, &r.uuid, error) ||
+          !get_string (o, base, "name", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.name, error) ||
+          !get_string (o, base, "role", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.role, error) ||
+          !get_int (o, base, "cadence_days", OPTIONAL, 7, 1, 366, &r.cadence, error) ||
+          !get_bool (o, base, "archived", FALSE, &r.archived, error) ||
+          !get_timestamps (o, base, &r.created, &r.updated, error))
+        return FALSE;
+      if (r.name[0] == '\0')
+        {
+          g_strlcat (base, ".name", sizeof base);
+          rapport_exchange_invalid (error, base, _("empty"));
+          return FALSE;
+        }
+      g_array_append_val (doc->people, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_habit_key (const char *key)
+{
+  if (key[0] == '\0')
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_habits (Document   *doc,
+             JsonObject *root,
+             GError    **error)
+{
+  JsonArray *array = get_array (root, "$", "habits", error);
+  char base[64];
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      HabitRec r = { 0 };
+      JsonObject *o;
+
+      g_snprintf (base, sizeof base, "$.habits[%u]", i);
+      if ((o = get_element (array, i, base, error)) == NULL ||
+          !get_own_uuid (doc, o, base, &r.uuid, error) ||
+          !get_string (o, base, "key", NULLABLE, NULL, 64, 0, &r.key, error) ||
+          !get_string (o, base, "label", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.label, error) ||
+          !get_string (o, base, "hint", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_HINT_CHARS, 0, &r.hint, error) ||
+          !get_string (o, base, "kind", REQUIRED, NULL, 0, 64, &r.kind, error) ||
+          !get_int (o, base, "position", OPTIONAL, 0, G_MININT32, G_MAXINT32, &r.position, error) ||
+          !get_bool (o, base, "active", TRUE, &r.active, error) ||
+          !get_timestamps (o, base, &r.created, &r.updated, error))
+        return FALSE;
+      if (r.key != NULL && !is_habit_key (r.key))
+        {
+          g_strlcat (base, ".key", sizeof base);
+          rapport_exchange_invalid (error, base, _("not a habit key (lower-case letters, digits and “-”)"));
+          return FALSE;
+        }
+      if (r.label[0] == '\0')
+        {
+          g_strlcat (base, ".label", sizeof base);
+          rapport_exchange_invalid (error, base, _("empty"));
+          return FALSE;
+        }
+      if (strcmp (r.kind, "trust") != 0 && strcmp (r.kind, "structure") != 0)
+        {
+          g_strlcat (base, ".kind", sizeof base);
+          rapport_exchange_invalid (error, base, _("neither “trust” nor “structure”"));
+          return FALSE;
+        }
+      for (guint j = 0; r.key != NULL && j < doc->habits->len; j++)
+        {
+          HabitRec *other = &g_array_index (doc->habits, HabitRec, j);
+          if (other->key != NULL && strcmp (other->key, r.key) == 0)
+            {
+              g_strlcat (base, ".key", sizeof base);
+              rapport_exchange_invalid (error, base, _("the key “%s” is used twice (first at $.habits[%u])"),
+                                        r.key, j);
+              return FALSE;
+            }
+        }
+      g_array_append_val (doc->habits, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_checklist (Document   *doc,
+                JsonObject *meeting,
+                const char *meeting_base,
+                guint       meeting_index,
+                GError    **error)
+{
+  JsonArray *array = get_array (meeting, meeting_base, "checklist", error);
+  guint first = doc->ticks->len;
+  guint n;
+  char base[96];
+
+  if (array == NULL)
+    return FALSE;
+  n = json_array_get_length (array);
+  if (n > RAPPORT_EXCHANGE_MAX_CHECKLIST)
+    {
+      g_snprintf (base, sizeof base, "%s.checklist", meeting_base);
+      rapport_exchange_invalid (error, base, _("more than %d habits"), RAPPORT_EXCHANGE_MAX_CHECKLIST);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      TickRec r = { 0 };
+      JsonObject *o;
+
+      g_snprintf (base, sizeof base, "%s.checklist[%u]", meeting_base, i);
+      if ((o = get_element (array, i, base, error)) == NULL ||
+          !get_own_uuid (doc, o, base, &r.uuid, error) ||
+          !get_uuid_ref (o, base, "habit", &r.habit, error) ||
+          !get_bool (o, base, "ticked", FALSE, &r.ticked, error) ||
+          !get_string (o, base, "evidence", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.evidence, error) ||
+          !get_timestamps (o, base, &r.created, &r.updated, error))
+        return FALSE;
+      for (guint j = first; j < doc->ticks->len; j++)
+        if (g_ascii_strcasecmp (g_array_index (doc->ticks, TickRec, j).habit, r.habit) == 0)
+          {
+            g_strlcat (base, ".habit", sizeof base);
+            rapport_exchange_invalid (error, base, _("this habit is already on the meeting’s checklist"));
+            return FALSE;
+          }
+      r.meeting = meeting_index;
+      r.index = i;
+      g_array_append_val (doc->ticks, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_meetings (Document   *doc,
+               JsonObject *root,
+               GError    **error)
+{
+  JsonArray *array = get_array (root, "$", "meetings", error);
+  char base[64];
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      MeetingRec r = { 0 };
+      JsonObject *o;
+
+      g_snprintf (base, sizeof base, "$.meetings[%u]", i);
+      if ((o = get_element (array, i, base, error)) == NULL ||
+          !get_own_uuid (doc, o, base, &r.uuid, error) ||
+          !get_uuid_ref (o, base, "person", &r.person, error) ||
+          !get_date (o, base, "date", REQUIRED, &r.date, error) ||
+          !get_int (o, base, "mood", NULLABLE, 0, 1, 5, &r.mood, error) ||
+          !get_string (o, base, "notes", OPTIONAL, "", 0, RAPPORT_EXCHANGE_MAX_NOTES_BYTES, &r.notes, error) ||
+          !get_timestamps (o, base, &r.created, &r.updated, error) ||
+          !read_checklist (doc, o, base, i, error))
+        return FALSE;
+      g_array_append_val (doc->meetings, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_commitments (Document   *doc,
+                  JsonObject *root,
+                  GError    **error)
+{
+  JsonArray *array = get_array (root, "$", "commitments", error);
+  char base[64];
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      CommitmentRec r = { 0 };
+      JsonObject *o;
+
+      g_snprintf (base, sizeof base, "$.commitments[%u]", i);
+      if ((o = get_element (array, i, base, error)) == NULL ||
+          !get_own_uuid (doc, o, base, &r.uuid, error) ||
+          !get_uuid_ref (o, base, "person", &r.person, error) ||
+          !get_uuid_ref (o, base, "meeting", &r.meeting, error) ||
+          !get_string (o, base, "text", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.text, error) ||
+          !get_string (o, base, "owner", REQUIRED, NULL, 0, 64, &r.owner, error) ||
+          !get_date (o, base, "due", NULLABLE, &r.due, error) ||
+          !get_date (o, base, "closed_on", NULLABLE, &r.closed, error) ||
+          !get_timestamps (o, base, &r.created, &r.updated, error))
+        return FALSE;
+      if (strcmp (r.owner, "me") != 0 && strcmp (r.owner, "them") != 0)
+        {
+          g_strlcat (base, ".owner", sizeof base);
+          rapport_exchange_invalid (error, base, _("neither “me” nor “them”"));
+          return FALSE;
+        }
+      g_array_append_val (doc->commitments, r);
+    }
+  return TRUE;
+}
+
+/* Line and column of byte @offset, both from 1, for messages. */
+static void
+locate (const char *data,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        (*line)++;
+        line_start = data + i + 1;
+      }
+  *column = (guint) (data + offset - line_start) + 1;
+}
+
+/* json-glib says "<data>:3:4: Parse error: unexpected…"; we say where in
+ * the user's words and keep json-glib's description of the problem. */
+static void
+set_syntax_error (GError     **error,
+                  const GError *json_error)
+{
+  const char *msg = json_error->message;
+  guint line = 0, column = 0;
+  const char *rest = NULL;
+
+  if (g_str_has_prefix (msg, "<data>:"))
+    {
+      char *end = NULL;
+      line = (guint) strtoul (msg + 7, &end, 10);
+      if (end && *end == ':')
+        column = (guint) strtoul (end + 1, &end, 10);
+      if (end && *end == ':')
+        rest = end + 1;
+      while (rest && *rest == ' ')
+        rest++;
+      if (rest && g_str_has_prefix (rest, "Parse error: "))
+        rest += strlen ("Parse error: ");
+    }
+
+  if (line > 0 && rest != NULL)
+    g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
+                 _("Not valid JSON at line %u, column %u: %s"), line, column, rest);
+  else
+    g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
+                 _("Not valid JSON: %s"), msg);
+}
+
+gboolean
+rapport_exchange_document_read (Document   *doc,
+                                JsonParser *parser,
+                                const char *data,
+                                gsize       length,
+                                GError    **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  const char *bad = NULL;
+  JsonNode *root_node;
+  JsonObject *root;
+  const char *format = NULL;
+  const char *exported = NULL;
+  gint64 version = 0;
+
+  if (length == 0)
+    {
+      g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
+                   _("The file is empty"));
+      return FALSE;
+    }
+  if (length > RAPPORT_EXCHANGE_MAX_FILE_BYTES)
+    {
+      g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID,
+                   _("The file is too large (%" G_GSIZE_FORMAT " MiB; at most %d MiB)"),
+                   length / (1024 * 1024), RAPPORT_EXCHANGE_MAX_FILE_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_utf8_validate (data, length, &bad))
+    {
+      guint line, column;
+      locate (data, bad - data, &line, &column);
+      if (*bad == '\0' && (gsize) (bad - data) < length)
+        g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
+                     _("Not valid JSON at line %u, column %u: a NUL byte"), line, column);
+      else
+        g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
+                     _("Not valid JSON at line %u, column %u: the text is not UTF-8"),
+                     line, column);
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &json_error))
+    {
+      set_syntax_error (error, json_error);
+      return FALSE;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      rapport_exchange_invalid (error, "$", _("not an object; this is not a Rapport export"));
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  if (!get_string (root, "$", "format", REQUIRED, NULL, 0, 256, &format, error))
+    return FALSE;
+  if (strcmp (format, RAPPORT_EXCHANGE_FORMAT_NAME) != 0)
+    {
+      rapport_exchange_invalid (error, "$.format", _("“%s” is not “%s”; this is not a Rapport export"),
+                                format, RAPPORT_EXCHANGE_FORMAT_NAME);
+      return FALSE;
+    }
+  if (!get_int (root, "$", "version", REQUIRED, 0, 1, G_MAXINT64, &version, error))
+    return FALSE;
+  if (version > RAPPORT_EXCHANGE_FORMAT_VERSION)
+    {
+      g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_TOO_NEW,
+                   _("$.version: the file was written by a newer version of Rapport "
+                     "(format %" G_GINT64_FORMAT "; this version reads up to %d). "
+                     "Update Rapport to import it."),
+                   version, RAPPORT_EXCHANGE_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (member (root, "exported_at") != NULL &&
+      !get_timestamp (root, "$", "exported_at", &exported, error))
+    return FALSE;
+
+  doc->people = g_array_new (FALSE, TRUE, sizeof (PersonRec));
+  doc->habits = g_array_new (FALSE, TRUE, sizeof (HabitRec));
+  doc->meetings = g_array_new (FALSE, TRUE, sizeof (MeetingRec));
+  doc->ticks = g_array_new (FALSE, TRUE, sizeof (TickRec));
+  doc->commitments = g_array_new (FALSE, TRUE, sizeof (CommitmentRec));
+  doc->uuids = g_hash_table_new_full (rapport_exchange_uuid_hash, rapport_exchange_uuid_equal, NULL, g_free);
+
+  return read_habits (doc, root, error) &&
+         read_people (doc, root, error) &&
+         read_meetings (doc, root, error) &&
+         read_commitments (doc, root, error);
+}
