@@ -151,26 +151,89 @@ write_row (Merge        *m,
   return TRUE;
 }
 
-/* Counts the row and tells whether the file's version should be written. */
-static gboolean
-file_wins (Merge      *m,
-           gboolean    found,
-           const char *db_updated,
-           const char *file_updated)
+typedef enum
 {
+  KEEP,      /* the database's version is newer */
+  INSERT,    /* new to the database */
+  REPLACE,   /* the file's version is newer */
+  TIE,       /* same time: the file's values are written only where they
+              * differ, so that a row changed without a new time (a copy
+              * of Rapport's built-in habits, say) still round-trips */
+} Decision;
+
+static Decision
+decide (gboolean    found,
+        const char *db_updated,
+        const char *file_updated)
+{
+  int cmp;
+
   if (!found)
-    {
-      m->stats->added++;
-      return TRUE;
-    }
-  if (strcmp (file_updated, db_updated) > 0)
-    {
-      m->stats->updated++;
-      return TRUE;
-    }
-  m->stats->unchanged++;
-  return FALSE;
+    return INSERT;
+  cmp = strcmp (file_updated, db_updated);
+  return cmp > 0 ? REPLACE : cmp == 0 ? TIE : KEEP;
 }
+
+static void
+count (Merge    *m,
+       Decision  decision)
+{
+  switch (decision)
+    {
+    case INSERT: m->stats->added++; break;
+    case REPLACE: m->stats->updated++; break;
+    case KEEP: m->stats->unchanged++; break;
+    case TIE:
+    default:
+      if (sqlite3_changes (rapport_store_get_handle (m->store)) > 0)
+        m->stats->updated++;
+      else
+        m->stats->unchanged++;
+      break;
+    }
+}
+
+#define HABIT_INSERT "INSERT INTO habits (uuid, key, label, hint, kind, position, active," \
+                     " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+#define HABIT_UPDATE "UPDATE habits SET key = ?2, label = ?3, hint = ?4, kind = ?5," \
+                     " position = ?6, active = ?7, created_at = ?8, updated_at = ?9 WHERE id = ?1"
+#define HABIT_DIFFERS " AND NOT (key IS ?2 AND label IS ?3 AND hint IS ?4 AND kind IS ?5" \
+                      " AND position IS ?6 AND active IS ?7 AND created_at IS ?8)"
+
+#define PERSON_INSERT "INSERT INTO people (uuid, name, role, cadence_days, archived," \
+                      " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+#define PERSON_UPDATE "UPDATE people SET name = ?2, role = ?3, cadence_days = ?4," \
+                      " archived = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?1"
+#define PERSON_DIFFERS " AND NOT (name IS ?2 AND role IS ?3 AND cadence_days IS ?4" \
+                       " AND archived IS ?5 AND created_at IS ?6)"
+
+#define MEETING_INSERT "INSERT INTO meetings (uuid, person_id, date, notes, mood," \
+                       " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+#define MEETING_UPDATE "UPDATE meetings SET person_id = ?2, date = ?3, notes = ?4, mood = ?5," \
+                       " created_at = ?6, updated_at = ?7 WHERE id = ?1"
+#define MEETING_DIFFERS " AND NOT (person_id IS ?2 AND date IS ?3 AND notes IS ?4" \
+                        " AND mood IS ?5 AND created_at IS ?6)"
+
+#define TICK_INSERT "INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, evidence," \
+                    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+#define TICK_UPDATE "UPDATE checklist SET meeting_id = ?2, habit_id = ?3, ticked = ?4," \
+                    " evidence = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?1"
+#define TICK_DIFFERS " AND NOT (meeting_id IS ?2 AND habit_id IS ?3 AND ticked IS ?4" \
+                     " AND evidence IS ?5 AND created_at IS ?6)"
+
+#define COMMITMENT_INSERT "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner," \
+                          " due, closed_on, created_at, updated_at)" \
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+#define COMMITMENT_UPDATE "UPDATE commitments SET person_id = ?2, meeting_id = ?3, text = ?4," \
+                          " owner = ?5, due = ?6, closed_on = ?7, created_at = ?8," \
+                          " updated_at = ?9 WHERE id = ?1"
+#define COMMITMENT_DIFFERS " AND NOT (person_id IS ?2 AND meeting_id IS ?3 AND text IS ?4" \
+                           " AND owner IS ?5 AND due IS ?6 AND closed_on IS ?7 AND created_at IS ?8)"
+
+/* The statement that carries out @decision (not KEEP). */
+#define CHOOSE_SQL(decision, PREFIX) \
+  ((decision) == INSERT ? PREFIX##_INSERT : \
+   (decision) == REPLACE ? PREFIX##_UPDATE : PREFIX##_UPDATE PREFIX##_DIFFERS)
 
 static gboolean
 merge_habits (Merge     *m,
@@ -184,6 +247,7 @@ merge_habits (Merge     *m,
       HabitRec *r = &g_array_index (doc->habits, HabitRec, i);
       gboolean found = FALSE;
       gint64 id = 0;
+      Decision decision;
       sqlite3_stmt *stmt;
 
       g_snprintf (path, sizeof path, "$.habits[%u]", i);
@@ -197,19 +261,13 @@ merge_habits (Merge     *m,
                    r->key, 0, &found, &id, updated, error))
         return FALSE;
 
-      if (file_wins (m, found, updated, r->updated))
+      decision = decide (found, updated, r->updated);
+      if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, found
-                                        ? "UPDATE habits SET key = ?2, label = ?3, hint = ?4,"
-                                          " kind = ?5, position = ?6, active = ?7,"
-                                          " created_at = ?8, updated_at = ?9 WHERE id = ?1"
-                                        : "INSERT INTO habits (uuid, key, label, hint, kind,"
-                                          " position, active, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                        error);
+          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, HABIT), error);
           if (stmt == NULL)
             return FALSE;
-          if (found)
+          if (decision != INSERT)
             sqlite3_bind_int64 (stmt, 1, id);
           else
             sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -223,9 +281,10 @@ merge_habits (Merge     *m,
           sqlite3_bind_text (stmt, 9, r->updated, -1, SQLITE_STATIC);
           if (!write_row (m, stmt, path, error))
             return FALSE;
-          if (!found)
+          if (decision == INSERT)
             id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
+      count (m, decision);
       remember (m->habits, r->uuid, id);
       if (!step (m, error))
         return FALSE;
@@ -245,25 +304,20 @@ merge_people (Merge     *m,
       PersonRec *r = &g_array_index (doc->people, PersonRec, i);
       gboolean found = FALSE;
       gint64 id = 0;
+      Decision decision;
       sqlite3_stmt *stmt;
 
       g_snprintf (path, sizeof path, "$.people[%u]", i);
       if (!lookup (m, "SELECT id, updated_at FROM people WHERE uuid = ?1",
                    rapport_exchange_lower_uuid (r->uuid, lower), 0, &found, &id, updated, error))
         return FALSE;
-      if (file_wins (m, found, updated, r->updated))
+      decision = decide (found, updated, r->updated);
+      if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, found
-                                        ? "UPDATE people SET name = ?2, role = ?3,"
-                                          " cadence_days = ?4, archived = ?5,"
-                                          " created_at = ?6, updated_at = ?7 WHERE id = ?1"
-                                        : "INSERT INTO people (uuid, name, role, cadence_days,"
-                                          " archived, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                        error);
+          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, PERSON), error);
           if (stmt == NULL)
             return FALSE;
-          if (found)
+          if (decision != INSERT)
             sqlite3_bind_int64 (stmt, 1, id);
           else
             sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -275,9 +329,10 @@ merge_people (Merge     *m,
           sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
           if (!write_row (m, stmt, path, error))
             return FALSE;
-          if (!found)
+          if (decision == INSERT)
             id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
+      count (m, decision);
       remember (m->people, r->uuid, id);
       if (!step (m, error))
         return FALSE;
@@ -296,6 +351,7 @@ merge_meetings (Merge     *m,
     {
       MeetingRec *r = &g_array_index (doc->meetings, MeetingRec, i);
       gboolean found = FALSE, is_new;
+      Decision decision;
       gint64 id = 0, person = 0;
       sqlite3_stmt *stmt;
 
@@ -307,19 +363,13 @@ merge_meetings (Merge     *m,
       if (!lookup (m, "SELECT id, updated_at FROM meetings WHERE uuid = ?1",
                    rapport_exchange_lower_uuid (r->uuid, lower), 0, &found, &id, updated, error))
         return FALSE;
-      if (file_wins (m, found, updated, r->updated))
+      decision = decide (found, updated, r->updated);
+      if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, found
-                                        ? "UPDATE meetings SET person_id = ?2, date = ?3,"
-                                          " notes = ?4, mood = ?5, created_at = ?6,"
-                                          " updated_at = ?7 WHERE id = ?1"
-                                        : "INSERT INTO meetings (uuid, person_id, date, notes,"
-                                          " mood, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                        error);
+          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, MEETING), error);
           if (stmt == NULL)
             return FALSE;
-          if (found)
+          if (decision != INSERT)
             sqlite3_bind_int64 (stmt, 1, id);
           else
             sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -334,9 +384,10 @@ merge_meetings (Merge     *m,
           sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
           if (!write_row (m, stmt, path, error))
             return FALSE;
-          if (!found)
+          if (decision == INSERT)
             id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
+      count (m, decision);
       remember (m->meetings, r->uuid, id);
       is_new = !found;
       g_array_append_val (m->new_meetings, is_new);
@@ -358,6 +409,7 @@ merge_ticks (Merge     *m,
       TickRec *r = &g_array_index (doc->ticks, TickRec, i);
       MeetingRec *meeting = &g_array_index (doc->meetings, MeetingRec, r->meeting);
       gboolean found = FALSE;
+      Decision decision;
       gint64 id = 0, habit = 0, meeting_id = *(gint64 *) g_hash_table_lookup (m->meetings, meeting->uuid);
       sqlite3_stmt *stmt;
 
@@ -388,19 +440,13 @@ merge_ticks (Merge     *m,
             }
           sqlite3_reset (stmt);
         }
-      if (file_wins (m, found, updated, r->updated))
+      decision = decide (found, updated, r->updated);
+      if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, found
-                                        ? "UPDATE checklist SET meeting_id = ?2, habit_id = ?3,"
-                                          " ticked = ?4, evidence = ?5, created_at = ?6,"
-                                          " updated_at = ?7 WHERE id = ?1"
-                                        : "INSERT INTO checklist (uuid, meeting_id, habit_id,"
-                                          " ticked, evidence, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                        error);
+          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, TICK), error);
           if (stmt == NULL)
             return FALSE;
-          if (found)
+          if (decision != INSERT)
             sqlite3_bind_int64 (stmt, 1, id);
           else
             sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -413,6 +459,7 @@ merge_ticks (Merge     *m,
           if (!write_row (m, stmt, path, error))
             return FALSE;
         }
+      count (m, decision);
       if (!step (m, error))
         return FALSE;
     }
@@ -431,6 +478,7 @@ merge_commitments (Merge     *m,
       CommitmentRec *r = &g_array_index (doc->commitments, CommitmentRec, i);
       gboolean found = FALSE;
       gint64 id = 0, person = 0, meeting = 0, meeting_person = 0;
+      Decision decision;
       sqlite3_stmt *stmt;
 
       g_snprintf (path, sizeof path, "$.commitments[%u].person", i);
@@ -454,19 +502,13 @@ merge_commitments (Merge     *m,
       if (!lookup (m, "SELECT id, updated_at FROM commitments WHERE uuid = ?1",
                    rapport_exchange_lower_uuid (r->uuid, lower), 0, &found, &id, updated, error))
         return FALSE;
-      if (file_wins (m, found, updated, r->updated))
+      decision = decide (found, updated, r->updated);
+      if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, found
-                                        ? "UPDATE commitments SET person_id = ?2, meeting_id = ?3,"
-                                          " text = ?4, owner = ?5, due = ?6, closed_on = ?7,"
-                                          " created_at = ?8, updated_at = ?9 WHERE id = ?1"
-                                        : "INSERT INTO commitments (uuid, person_id, meeting_id,"
-                                          " text, owner, due, closed_on, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                        error);
+          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, COMMITMENT), error);
           if (stmt == NULL)
             return FALSE;
-          if (found)
+          if (decision != INSERT)
             sqlite3_bind_int64 (stmt, 1, id);
           else
             sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
@@ -481,6 +523,7 @@ merge_commitments (Merge     *m,
           if (!write_row (m, stmt, path, error))
             return FALSE;
         }
+      count (m, decision);
       if (!step (m, error))
         return FALSE;
     }
