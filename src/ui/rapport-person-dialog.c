@@ -61,7 +61,11 @@ on_entry_activated (AdwEntryRow      *row,
                     AdwMessageDialog *dialog)
 {
   if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
+    {
+      /* Emitting the response does not close the dialog by itself. */
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
 #include "rapport-search-panel.h"
 #include "rapport-window-private.h"
@@ -154,6 +155,24 @@ new_meeting_action (GtkWidget  *widget,
     return;
 
   rapport_window_flush (self);
+  rapport_window_set_search_mode (self, FALSE);
+  rapport_window_set_history_mode (self, FALSE);
+
+  /* Ctrl+N twice should not leave an empty meeting behind: reuse today's
+   * meeting while nothing has been written in it. */
+  if (self->meetings != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0)
+    {
+      g_autoptr(RapportMeeting) newest = g_list_model_get_item (G_LIST_MODEL (self->meetings), 0);
+
+      if (newest != NULL && g_strcmp0 (rapport_meeting_get_date (newest), today) == 0 &&
+          *rapport_meeting_get_notes (newest) == '\0')
+        {
+          rapport_window_select_meeting (self, rapport_meeting_get_id (newest));
+          rapport_meeting_editor_focus_notes (self->editor);
+          return;
+        }
+    }
+
   meeting = rapport_meeting_create (self->store, rapport_person_get_id (self->person), today, &error);
   if (meeting == NULL)
     {
@@ -297,14 +316,17 @@ rapport_window_update_actions (RapportWindow *self)
   gboolean has_person = self->person != NULL;
   gboolean archived = has_person && rapport_person_get_archived (self->person);
   gboolean has_meeting = rapport_meeting_editor_get_meeting (self->editor) != NULL;
+  gboolean person_page = has_person && !self->search_mode &&
+                         !(self->history_mode && self->history_view != NULL &&
+                           rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
-  gtk_widget_set_visible (self->new_meeting_button, has_person);
-  gtk_widget_set_visible (self->person_menu_button, has_person);
+  gtk_widget_set_visible (self->new_meeting_button, person_page);
+  gtk_widget_set_visible (self->person_menu_button, person_page);
   gtk_widget_set_visible (self->history_button, has_person || self->history_mode);
   gtk_widget_set_visible (self->meetings_toggle, has_person && adw_flap_get_folded (self->meetings_flap));
 }

@@ -167,6 +167,7 @@ rapport_window_set_search_mode (RapportWindow *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_MODE]);
     }
   update_title_for_search (self);
+  rapport_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
@@ -263,6 +264,14 @@ update_person_row (GtkWidget     *row,
 }
 
 static void
+on_person_notify (RapportPerson *person,
+                  GParamSpec    *pspec,
+                  GtkWidget     *row)
+{
+  update_person_row (row, person);
+}
+
+static void
 refresh_due_badges (RapportWindow *self)
 {
   for (int i = 0;; i++)
@@ -318,7 +327,7 @@ create_person_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "archived", archived);
   g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
   update_person_row (row, person);
-  g_signal_connect_object (person, "notify", G_CALLBACK (update_person_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (person, "notify", G_CALLBACK (on_person_notify), row, 0);
   return row;
 }
 
@@ -330,9 +339,25 @@ update_sidebar_page (RapportWindow *self)
   gtk_stack_set_visible_child_name (self->sidebar_stack, any ? "people" : "empty");
   if (self->person == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "welcome");
-  gtk_widget_set_visible (GTK_WIDGET (adw_status_page_get_child (
-    ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, "welcome")))),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0);
+  {
+    AdwStatusPage *welcome = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, "welcome"));
+    gboolean first_run = g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0;
+
+    gtk_widget_set_visible (adw_status_page_get_child (welcome), first_run);
+    if (first_run)
+      {
+        adw_status_page_set_title (welcome, _("Welcome to Rapport"));
+        adw_status_page_set_description (welcome,
+          _("Add the people you hold one-on-ones with. Rapport keeps your notes, what you "
+            "promised each other and the habits that build trust — all on this computer."));
+      }
+    else
+      {
+        adw_status_page_set_title (welcome, _("Select a Person"));
+        adw_status_page_set_description (welcome,
+          _("Pick someone in the list to see what to follow up before your next 1:1."));
+      }
+  }
 }
 
 static GtkListBoxRow *

@@ -174,10 +174,18 @@ test_window_new_meeting_and_delete (Fixture       *f,
   g_assert_nonnull (rapport_window_get_person (window));
   g_assert_cmpstr (rapport_person_get_name (rapport_window_get_person (window)), ==, "Ada");
 
+  /* Renaming updates the list row and the title (this used to crash). */
+  rapport_person_set_name (rapport_window_get_person (window), "Ada King");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ada King");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
   g_assert_nonnull (rapport_meeting_editor_get_meeting (editor));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist"), ==, 6);
+
+  /* Ctrl+N again on an empty meeting of today reuses it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-meeting", NULL));
   g_assert_null (rapport_meeting_editor_get_meeting (editor));
