@@ -576,6 +576,9 @@ rapport_exchange_import_from_data (RapportStore         *store,
    * writing pages to the WAL again and again. Up to 256 MiB (SQLite only
    * takes what it uses), only while importing. */
   rapport_store_exec (store, "PRAGMA cache_size = -262144", NULL);
+  /* Every insert fires the search triggers, so each statement keeps a
+   * statement journal; in memory rather than in a temporary file. */
+  rapport_store_exec (store, "PRAGMA temp_store = MEMORY", NULL);
   if (!rapport_store_begin (store, error))
     goto out;
   if (!merge_habits (&m, &doc, error) ||
@@ -598,7 +601,7 @@ rapport_exchange_import_from_data (RapportStore         *store,
 
 out:
   if (m.store != NULL)
-    rapport_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+    rapport_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL);
   g_clear_pointer (&m.new_meetings, g_array_unref);
   g_clear_pointer (&m.people, g_hash_table_unref);
   g_clear_pointer (&m.habits, g_hash_table_unref);
