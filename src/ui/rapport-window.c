@@ -75,10 +75,22 @@ main_page (RapportWindow *self)
   return self->person ? "person" : "welcome";
 }
 
+/* Built on first use: it reads the team's whole history, which start-up
+ * must not wait for. */
+static void
+ensure_history_view (RapportWindow *self)
+{
+  if (self->history_view != NULL)
+    return;
+  self->history_view = rapport_history_view_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->history_view, "history");
+}
+
 static void
 show_history (RapportWindow *self,
               gint64         person_id)
 {
+  ensure_history_view (self);
   rapport_window_flush (self);
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (self->history_view), person_id);
   rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (self->history_view));
@@ -91,7 +103,7 @@ rapport_window_set_history_mode (RapportWindow *self,
                                  gboolean       history_mode)
 {
   history_mode = !!history_mode;
-  if (self->history_view == NULL || self->history_mode == history_mode)
+  if (self->history_mode == history_mode)
     return;
 
   self->history_mode = history_mode;
@@ -114,8 +126,6 @@ rapport_window_set_history_mode (RapportWindow *self,
 void
 rapport_window_show_team_history (RapportWindow *self)
 {
-  if (self->history_view == NULL)
-    return;
   if (self->search_mode)
     rapport_window_set_search_mode (self, FALSE);
   show_history (self, 0);
@@ -777,9 +787,6 @@ rapport_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::neglect-window",
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);
-
-  self->history_view = rapport_history_view_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->history_view, "history");
 
   self->search_panel = rapport_search_panel_new (self->store);
   gtk_stack_add_named (self->content_stack, self->search_panel, "search");
