@@ -171,8 +171,8 @@ get_string (JsonObject  *object,
   if (max_bytes > 0 && bytes > max_bytes)
     {
       path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
-                                bytes, max_bytes);
+      rapport_exchange_invalid (error, path, _("too long (%lu bytes; at most %lu)"),
+                                (gulong) bytes, (gulong) max_bytes);
       return FALSE;
     }
   if (max_chars > 0 && bytes > max_chars)
@@ -181,8 +181,8 @@ get_string (JsonObject  *object,
       if ((gsize) chars > max_chars)
         {
           path = g_strconcat (base, ".", name, NULL);
-          rapport_exchange_invalid (error, path, _("too long (%ld characters; at most %" G_GSIZE_FORMAT ")"),
-                                    chars, max_chars);
+          rapport_exchange_invalid (error, path, _("too long (%ld characters; at most %lu)"),
+                                    chars, (gulong) max_chars);
           return FALSE;
         }
     }
@@ -227,8 +227,8 @@ get_int (JsonObject  *object,
   if (value < min || value > max)
     {
       path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT
-                                " to %" G_GINT64_FORMAT ")"), value, min, max);
+      rapport_exchange_invalid (error, path, _("%lld is out of range (%lld to %lld)"),
+                                (long long) value, (long long) min, (long long) max);
       return FALSE;
     }
   *out = value;
@@ -685,8 +685,8 @@ rapport_exchange_document_read (Document   *doc,
   if (length > RAPPORT_EXCHANGE_MAX_FILE_BYTES)
     {
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID,
-                   _("The file is too large (%" G_GSIZE_FORMAT " MiB; at most %d MiB)"),
-                   length / (1024 * 1024), RAPPORT_EXCHANGE_MAX_FILE_BYTES / (1024 * 1024));
+                   _("The file is too large (%lu MiB; at most %d MiB)"),
+                   (gulong) (length / (1024 * 1024)), RAPPORT_EXCHANGE_MAX_FILE_BYTES / (1024 * 1024));
       return FALSE;
     }
   if (!g_utf8_validate (data, length, &bad))
@@ -731,9 +731,9 @@ rapport_exchange_document_read (Document   *doc,
     {
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_TOO_NEW,
                    _("$.version: the file was written by a newer version of Rapport "
-                     "(format %" G_GINT64_FORMAT "; this version reads up to %d). "
+                     "(format %lld; this version reads up to %d). "
                      "Update Rapport to import it."),
-                   version, RAPPORT_EXCHANGE_FORMAT_VERSION);
+                   (long long) version, RAPPORT_EXCHANGE_FORMAT_VERSION);
       return FALSE;
     }
   if (member (root, "exported_at") != NULL &&
