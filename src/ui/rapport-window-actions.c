@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-data-actions.h"
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
 #include "rapport-search-panel.h"
@@ -288,6 +289,57 @@ toggle_prompt_action (GtkWidget  *widget,
 }
 
 static void
+on_data_job_finished (RapportWindow  *self,
+                      gboolean        success,
+                      gboolean        data_changed,
+                      RapportDataJob *job)
+{
+  if (!data_changed)
+    return;
+  /* An import or a restore replaced rows under the open views. */
+  rapport_meeting_editor_set_meeting (self->editor, NULL);
+  rapport_window_reload (self);
+  if (self->person != NULL)
+    rapport_window_show_brief (self);
+}
+
+static void
+watch_job (RapportWindow  *self,
+           RapportDataJob *job)
+{
+  if (job != NULL)
+    g_signal_connect_object (job, "finished", G_CALLBACK (on_data_job_finished), self, G_CONNECT_SWAPPED);
+}
+
+static void
+data_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GtkWindow *parent = GTK_WINDOW (self);
+  RapportDataJob *job = NULL;
+
+  rapport_window_flush (self);
+
+  if (g_str_equal (action_name, "win.export"))
+    job = rapport_data_actions_export (parent, self->store, self->toast_overlay);
+  else if (g_str_equal (action_name, "win.import"))
+    job = rapport_data_actions_import (parent, self->store, self->toast_overlay);
+  else if (g_str_equal (action_name, "win.export-person") && self->person != NULL)
+    job = rapport_data_actions_export_person (parent, self->store,
+                                              rapport_person_get_uuid (self->person),
+                                              rapport_person_get_name (self->person),
+                                              self->toast_overlay);
+  else if (g_str_equal (action_name, "win.backup"))
+    job = rapport_data_actions_backup_now (parent, self->store, self->toast_overlay);
+  else if (g_str_equal (action_name, "win.restore"))
+    job = rapport_data_actions_restore (parent, self->store, self->toast_overlay);
+
+  watch_job (self, job);
+}
+
+static void
 team_history_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -322,6 +374,7 @@ rapport_window_update_actions (RapportWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
+  gtk_widget_action_set_enabled (widget, "win.export-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
@@ -345,6 +398,11 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_property_action (widget_class, "win.history", "history-mode");
   gtk_widget_class_install_action (widget_class, "win.team-history", NULL, team_history_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.export-person", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, data_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, data_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
