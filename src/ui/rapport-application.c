@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "rapport-application.h"
 #include "rapport-backup.h"
@@ -242,6 +244,14 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data);
 
+/* A session ending or a Ctrl+C in a terminal: save what was typed, then go. */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -254,6 +264,9 @@ rapport_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, on_quit_signal, app);
+  g_unix_signal_add (SIGINT, on_quit_signal, app);
+  g_unix_signal_add (SIGHUP, on_quit_signal, app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
