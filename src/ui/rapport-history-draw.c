@@ -447,6 +447,7 @@ draw_axis (cairo_t                    *cr,
   double label_px = series->bucket == RAPPORT_HISTORY_BUCKET_MONTH ? 76 : 60;
   guint every = MAX (1, (guint) ceil (label_px / MAX (layout->bucket_width, 0.1)));
   double text_alpha = style->high_contrast ? 1.0 : 0.7;
+  double last_end = -G_MAXDOUBLE;
 
   /* Months: prefer ticks on January, April, July, October or on a year. */
   if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
@@ -473,9 +474,24 @@ draw_axis (cairo_t                    *cr,
       if (x + label_px / 2 > layout->width - 2)
         continue;
       text = rapport_history_series_tick_label (series, i);
-      set_source (cr, &style->foreground, text_alpha);
-      draw_text (cr, small, text, MAX (x, layout->plot_x0), layout->axis_y + AXIS_HEIGHT / 2,
-                 -1, x < layout->plot_x0 + label_px / 2 ? ALIGN_START : ALIGN_CENTER);
+      {
+        int w, h;
+        double start;
+        Align align = x < layout->plot_x0 + label_px / 2 ? ALIGN_START : ALIGN_CENTER;
+
+        /* The first label is pushed right to stay in the plot; skip the
+         * next one rather than let them touch. */
+        pango_layout_set_text (small, text, -1);
+        pango_layout_set_width (small, -1);
+        pango_layout_get_pixel_size (small, &w, &h);
+        start = align == ALIGN_START ? MAX (x, layout->plot_x0) : x - w / 2.0;
+        if (start < last_end + 12)
+          continue;
+        last_end = start + w;
+        set_source (cr, &style->foreground, text_alpha);
+        draw_text (cr, small, text, MAX (x, layout->plot_x0), layout->axis_y + AXIS_HEIGHT / 2,
+                   -1, align);
+      }
     }
 }
 

@@ -22,12 +22,15 @@ struct _RapportHistoryView
   RapportStore         *store;
   gint64                person_id;
   char                 *today;
+  gboolean              include_archived;
   RapportHistorySeries *series;
   GtkFileChooserNative *chooser;
 
   AdwToastOverlay      *toast_overlay;
+  AdwSqueezer          *switcher_squeezer;
+  GtkWidget            *switcher_none;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *team_button;
-  GtkCheckButton       *archived_check;
   GtkDropDown          *range_dropdown;
   GtkDropDown          *bucket_dropdown;
   GtkMenuButton        *export_button;
@@ -49,6 +52,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_PERSON_ID,
+  PROP_INCLUDE_ARCHIVED,
   N_PROPS
 };
 
@@ -239,6 +243,8 @@ fill_table (RapportHistoryView *self)
 
 /* Refresh ---------------------------------------------------------------- */
 
+static void on_control_changed (RapportHistoryView *self);
+
 static gint64
 shown_person (RapportHistoryView *self)
 {
@@ -270,6 +276,14 @@ describe_subject (RapportHistoryView  *self,
 }
 
 static void
+set_can_export (RapportHistoryView *self,
+                gboolean            can_export)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export-png", can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export-svg", can_export);
+}
+
+static void
 show_empty (RapportHistoryView *self,
             const char         *title,
             const char         *description)
@@ -277,7 +291,7 @@ show_empty (RapportHistoryView *self,
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  set_can_export (self, FALSE);
 }
 
 void
@@ -293,14 +307,15 @@ rapport_history_view_refresh (RapportHistoryView *self)
   g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
 
   person_id = shown_person (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->archived_check), person_id == 0);
+  /* Archived people only matter to the team; the menu hides the item. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.include-archived", person_id == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->team_button), self->person_id != 0);
 
   rapport_history_query_init (&query, person_id,
                               (RapportHistoryRange) gtk_drop_down_get_selected (self->range_dropdown),
                               (RapportHistoryBucket) gtk_drop_down_get_selected (self->bucket_dropdown),
                               locale_first_weekday (), self->today);
-  query.include_archived = gtk_check_button_get_active (self->archived_check);
+  query.include_archived = self->include_archived;
   series = rapport_history_compute (self->store, &query, &error);
   if (series != NULL && !rapport_history_series_add_follow_through (series, self->store, person_id, &error))
     g_clear_pointer (&series, rapport_history_series_unref);
@@ -308,6 +323,14 @@ rapport_history_view_refresh (RapportHistoryView *self)
   g_clear_pointer (&self->series, rapport_history_series_unref);
   if (series != NULL)
     self->series = rapport_history_series_ref (series);
+
+  /* Weeks over all time are grouped per month: say so in the control. */
+  if (series != NULL && (guint) series->bucket != gtk_drop_down_get_selected (self->bucket_dropdown))
+    {
+      g_signal_handlers_block_by_func (self->bucket_dropdown, on_control_changed, self);
+      gtk_drop_down_set_selected (self->bucket_dropdown, series->bucket);
+      g_signal_handlers_unblock_by_func (self->bucket_dropdown, on_control_changed, self);
+    }
 
   rapport_history_chart_set_series (self->chart, series);
   rapport_history_chart_set_series (self->balance_chart, series);
@@ -354,7 +377,7 @@ rapport_history_view_refresh (RapportHistoryView *self)
       add_summary_row (self->balance_list, &series->kinds[k], FALSE);
 
   gtk_stack_set_visible_child_name (self->content_stack, "data");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  set_can_export (self, TRUE);
 }
 
 /* Export ----------------------------------------------------------------- */
@@ -483,6 +506,14 @@ on_control_changed (RapportHistoryView *self)
     rapport_history_view_refresh (self);
 }
 
+/* Too narrow for a switcher at the top: the bar at the bottom has it. */
+static void
+on_squeezed (RapportHistoryView *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (self->switcher_squeezer) == self->switcher_none);
+}
+
 static void
 rapport_history_view_constructed (GObject *object)
 {
@@ -537,6 +568,9 @@ rapport_history_view_get_property (GObject    *object,
     case PROP_PERSON_ID:
       g_value_set_int64 (value, self->person_id);
       break;
+    case PROP_INCLUDE_ARCHIVED:
+      g_value_set_boolean (value, self->include_archived);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -561,6 +595,15 @@ rapport_history_view_set_property (GObject      *object,
       else
         self->person_id = g_value_get_int64 (value);
       break;
+    case PROP_INCLUDE_ARCHIVED:
+      if (self->include_archived != g_value_get_boolean (value))
+        {
+          self->include_archived = g_value_get_boolean (value);
+          if (self->store != NULL)
+            rapport_history_view_refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -584,14 +627,20 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   properties[PROP_PERSON_ID] =
     g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The team's history with archived people's meetings too. */
+  properties[PROP_INCLUDE_ARCHIVED] =
+    g_param_spec_boolean ("include-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_HISTORY_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapport/Rapport/ui/rapport-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_none);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, team_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, archived_check);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, bucket_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, export_button);
@@ -606,6 +655,7 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_status);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_list);
 
+  gtk_widget_class_install_property_action (widget_class, "history.include-archived", "include-archived");
   gtk_widget_class_install_action (widget_class, "history.export-png", NULL, export_chart);
   gtk_widget_class_install_action (widget_class, "history.export-svg", NULL, export_chart);
 
@@ -619,8 +669,8 @@ rapport_history_view_init (RapportHistoryView *self)
 
   g_object_bind_property (self->chart, "status", self->chart_status, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->switcher_squeezer, "notify::visible-child", G_CALLBACK (on_squeezed), self);
   g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
-  g_signal_connect_swapped (self->archived_check, "toggled", G_CALLBACK (on_control_changed), self);
 }
