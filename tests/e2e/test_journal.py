@@ -86,6 +86,33 @@ def test_first_meeting_survives_restart(binary, tmp):
         app.kill()
 
 
+def test_sigterm_keeps_what_was_typed(binary, tmp):
+    """A session ending sends SIGTERM: words typed a moment ago are kept."""
+    import signal
+    db = os.path.join(tmp, "rapport.db")
+    app = App(binary, db).start()
+    try:
+        win = app.window
+        press(by_name(win, "Add Your First Person", roles=("push button",)))
+        dialog = wait_for(lambda: first(app.root, lambda n: role(n) == "dialog" and is_visible(n)),
+                          10, "add person dialog")
+        click(by_name(dialog, "Name", roles=("text", "entry")))
+        type_text("Kim")
+        key("Return")
+        by_name(win, "Kim", roles=("list item", "label"))
+        key("ctrl+n")
+        notes = by_name(win, "Meeting notes", roles=("text",))
+        type_text("last words")
+        wait_for(lambda: text_of(notes) == "last words", 5, "typed text in the editor")
+        app.proc.send_signal(signal.SIGTERM)
+        app.proc.wait(timeout=10)
+    finally:
+        app.kill()
+    got = sqlite(db, "SELECT notes FROM meetings")
+    if got != "last words":
+        raise E2EError("after SIGTERM the database holds %r" % got)
+
+
 def test_refuses_newer_database(binary, tmp):
     db = os.path.join(tmp, "future.db")
     os.system("sqlite3 %s 'PRAGMA application_id = 1380012112; PRAGMA user_version = 999;"
@@ -107,4 +134,5 @@ def test_refuses_newer_database(binary, tmp):
 
 
 if __name__ == "__main__":
-    raise SystemExit(run_tests([test_first_meeting_survives_restart, test_refuses_newer_database]))
+    raise SystemExit(run_tests([test_first_meeting_survives_restart, test_sigterm_keeps_what_was_typed,
+                                test_refuses_newer_database]))
