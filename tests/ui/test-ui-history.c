@@ -456,6 +456,29 @@ test_view (Fixture       *f,
   g_assert_cmpuint (series->range_meetings, ==, 5);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
 
+  /* Narrow windows: the controls give way instead of widening the view. */
+  {
+    int min;
+
+    spin (100);
+    gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("minimum width of the view: %d px", min);
+    g_assert_cmpint (min, <=, 360);
+  }
+
+  /* With Ada archived the team has no meetings, unless archived people
+   * are included through the options menu's action. */
+  exec_insert (f, "UPDATE people SET archived = 1 WHERE name = 'Ada'");
+  rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (view, "history.include-archived", NULL));
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpuint (series->range_meetings, ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
+  g_assert_true (gtk_widget_activate_action (view, "history.include-archived", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  exec_insert (f, "UPDATE people SET archived = 0 WHERE name = 'Ada'");
+
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
   spin (100);
