@@ -164,6 +164,39 @@ rapport_checklist_item_set_evidence (RapportChecklistItem  *self,
   return TRUE;
 }
 
+gboolean
+rapport_checklist_add_habits (RapportStore  *store,
+                              gint64         meeting_id,
+                              const gint64  *habit_ids,
+                              guint          n_habits,
+                              const char    *now,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (habit_ids != NULL || n_habits == 0, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  stmt = rapport_store_prepare (store,
+                                "INSERT INTO checklist (uuid, meeting_id, habit_id, created_at, updated_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_habits; i++)
+    {
+      g_autofree char *uuid = rapport_store_new_uuid ();
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      sqlite3_bind_int64 (stmt, 3, habit_ids[i]);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      if (!rapport_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 GListStore *
 rapport_checklist_load (RapportStore  *store,
                         gint64         meeting_id,

@@ -29,6 +29,15 @@ gboolean          rapport_checklist_item_set_evidence  (RapportChecklistItem  *s
                                                         const char            *evidence,
                                                         GError               **error);
 
+/* Puts @n_habits habits on the checklist of @meeting_id, unticked, created
+ * at @now. Writes one row each; run it inside the caller's transaction. */
+gboolean          rapport_checklist_add_habits         (RapportStore          *store,
+                                                        gint64                 meeting_id,
+                                                        const gint64          *habit_ids,
+                                                        guint                  n_habits,
+                                                        const char            *now,
+                                                        GError               **error);
+
 /* The checklist a meeting was held with, in the current habit order. */
 GListStore       *rapport_checklist_load               (RapportStore          *store,
                                                         gint64                 meeting_id,

@@ -240,7 +240,6 @@ rapport_commitment_load (RapportStore  *store,
 {
   RapportCommitment *self = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -251,15 +250,12 @@ rapport_commitment_load (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    self = commitment_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No commitment with id %lld"), (long long) id);
-  else
-    rapport_store_set_error (store, error, _("Could not read a commitment"));
-  sqlite3_reset (stmt);
+  if (rapport_store_step_row (store, stmt, _("Could not read a commitment"), error,
+                              _("No commitment with id %lld"), (long long) id))
+    {
+      self = commitment_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
   return self;
 }
 
@@ -467,20 +463,7 @@ rapport_commitment_hide (RapportStore  *store,
                          gboolean       hidden,
                          GError       **error)
 {
-  g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-
-  stmt = rapport_store_prepare (store,
-                                "UPDATE commitments SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  return rapport_store_step_done (store, stmt, error);
+  return rapport_store_set_deleted (store, "commitments", id, hidden, error);
 }
 
 gboolean
@@ -488,16 +471,7 @@ rapport_commitment_purge (RapportStore  *store,
                           gint64         id,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-
-  stmt = rapport_store_prepare (store,
-                                "DELETE FROM commitments WHERE id = ?1 AND deleted = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return rapport_store_step_done (store, stmt, error);
+  return rapport_store_purge (store, "commitments", id, error);
 }
 
 gboolean
@@ -551,7 +525,6 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
   g_autofree char *date = NULL;
   sqlite3_stmt *stmt;
   gint64 person_id;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -561,24 +534,12 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      person_id = sqlite3_column_int64 (stmt, 0);
-      date = g_strdup (rapport_store_column_text (stmt, 1));
-    }
+  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
+                               _("No meeting with id %lld"), (long long) meeting_id))
+    return NULL;
+  person_id = sqlite3_column_int64 (stmt, 0);
+  date = g_strdup (rapport_store_column_text (stmt, 1));
   sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No meeting with id %lld"), (long long) meeting_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rapport_store_set_error (store, error, _("Could not read a meeting"));
-      return NULL;
-    }
 
   /* Three parts, each served by an index: made here (by meeting), carried
    * over and still open (person, deleted, closed_on IS NULL), carried over

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rapport-checklist-item.h"
 #include "rapport-habit-library.h"
 #include "rapport-text.h"
 
@@ -149,10 +150,9 @@ add_to_todays_meetings (RapportStore  *store,
                         const char    *now,
                         GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *today = rapport_store_today ();
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT m.id FROM meetings m"
@@ -164,37 +164,14 @@ add_to_todays_meetings (RapportStore  *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, habit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read today’s meetings"));
-      return FALSE;
-    }
-
-  if (ids->len == 0)
-    return TRUE;
-
-  stmt = rapport_store_prepare (store,
-                                "INSERT INTO checklist (uuid, meeting_id, habit_id, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
-  if (stmt == NULL)
+  ids = rapport_store_step_ids (store, stmt, _("Could not read today’s meetings"), error);
+  if (ids == NULL)
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *uuid = rapport_store_new_uuid ();
 
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      sqlite3_bind_int64 (stmt, 3, habit_id);
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      if (!rapport_store_step_done (store, stmt, error))
-        return FALSE;
-    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!rapport_checklist_add_habits (store, g_array_index (ids, gint64, i), &habit_id, 1,
+                                       now, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -377,27 +354,14 @@ static GArray *
 active_ids (RapportStore  *store,
             GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT id FROM habits WHERE active = 1 ORDER BY position, id",
                                 error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the habits"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return rapport_store_step_ids (store, stmt, _("Could not read the habits"), error);
 }
 
 static gboolean

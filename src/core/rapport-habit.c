@@ -195,7 +195,6 @@ rapport_habit_load (RapportStore  *store,
 {
   sqlite3_stmt *stmt;
   RapportHabit *habit = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -203,14 +202,11 @@ rapport_habit_load (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    habit = habit_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No habit with id %lld"), (long long) id);
-  else
-    rapport_store_set_error (store, error, _("Could not read a habit"));
-  sqlite3_reset (stmt);
+  if (rapport_store_step_row (store, stmt, _("Could not read a habit"), error,
+                              _("No habit with id %lld"), (long long) id))
+    {
+      habit = habit_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
   return habit;
 }

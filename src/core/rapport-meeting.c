@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-checklist-item.h"
 #include "rapport-meeting.h"
 #include "rapport-text.h"
 
@@ -197,42 +198,17 @@ add_active_habits (RapportStore  *store,
                    const char    *now,
                    GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = rapport_store_prepare (store, "SELECT id FROM habits WHERE active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 habit_id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, habit_id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the habits"));
-      return FALSE;
-    }
-
-  stmt = rapport_store_prepare (store,
-                                "INSERT INTO checklist (uuid, meeting_id, habit_id, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
-  if (stmt == NULL)
+  ids = rapport_store_step_ids (store, stmt, _("Could not read the habits"), error);
+  if (ids == NULL)
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *uuid = rapport_store_new_uuid ();
-
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_int64 (stmt, 3, g_array_index (ids, gint64, i));
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      if (!rapport_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+  return rapport_checklist_add_habits (store, meeting_id, (const gint64 *) ids->data, ids->len,
+                                       now, error);
 }
 
 RapportMeeting *
@@ -299,7 +275,6 @@ rapport_meeting_load (RapportStore  *store,
 {
   sqlite3_stmt *stmt;
   RapportMeeting *self = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -309,8 +284,8 @@ rapport_meeting_load (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
+                              _("No meeting with id %lld"), (long long) id))
     {
       self = g_object_new (RAPPORT_TYPE_MEETING, NULL);
       self->id = sqlite3_column_int64 (stmt, 0);
@@ -320,13 +295,8 @@ rapport_meeting_load (RapportStore  *store,
       g_free (self->notes);
       self->notes = g_strdup (rapport_store_column_text (stmt, 4));
       self->mood = sqlite3_column_int (stmt, 5);
+      sqlite3_reset (stmt);
     }
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No meeting with id %lld"), (long long) id);
-  else
-    rapport_store_set_error (store, error, _("Could not read a meeting"));
-  sqlite3_reset (stmt);
   return self;
 }
 
@@ -372,20 +342,7 @@ rapport_meeting_hide (RapportStore  *store,
                       gboolean       hidden,
                       GError       **error)
 {
-  g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-
-  stmt = rapport_store_prepare (store,
-                                "UPDATE meetings SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  return rapport_store_step_done (store, stmt, error);
+  return rapport_store_set_deleted (store, "meetings", id, hidden, error);
 }
 
 gboolean
@@ -393,14 +350,5 @@ rapport_meeting_purge (RapportStore  *store,
                        gint64         id,
                        GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
-
-  stmt = rapport_store_prepare (store,
-                                "DELETE FROM meetings WHERE id = ?1 AND deleted = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return rapport_store_step_done (store, stmt, error);
+  return rapport_store_purge (store, "meetings", id, error);
 }

@@ -274,7 +274,6 @@ rapport_person_load (RapportStore  *store,
 {
   sqlite3_stmt *stmt;
   RapportPerson *person = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -282,15 +281,12 @@ rapport_person_load (RapportStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    person = person_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                 _("No person with id %lld"), (long long) id);
-  else
-    rapport_store_set_error (store, error, _("Could not read a person"));
-  sqlite3_reset (stmt);
+  if (rapport_store_step_row (store, stmt, _("Could not read a person"), error,
+                              _("No person with id %lld"), (long long) id))
+    {
+      person = person_from_row (stmt);
+      sqlite3_reset (stmt);
+    }
   return person;
 }
 

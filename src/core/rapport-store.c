@@ -137,6 +137,137 @@ rapport_store_step_done (RapportStore  *self,
   return TRUE;
 }
 
+/* Steps @stmt, a query for one row. TRUE when there is one: read it, then
+ * reset @stmt. Otherwise @stmt is reset and @error says why: NOT_FOUND with
+ * @missing_format when there is no row, the SQLite error after @what when
+ * the query failed. */
+gboolean
+rapport_store_step_row (RapportStore  *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *what,
+                        GError       **error,
+                        const char    *missing_format,
+                        ...)
+{
+  int rc = sqlite3_step (stmt);
+  va_list args;
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    {
+      if (error != NULL)
+        {
+          va_start (args, missing_format);
+          g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR,
+                                                        RAPPORT_STORE_ERROR_NOT_FOUND,
+                                                        missing_format, args));
+          va_end (args);
+        }
+    }
+  else
+    rapport_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Steps @stmt to its end and returns its first column as an array of
+ * gint64, or NULL with @error (the SQLite error after @what). @stmt is
+ * reset either way. */
+GArray *
+rapport_store_step_ids (RapportStore  *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *what,
+                        GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The tables whose rows are hidden (deleted = 1) before they are purged,
+ * with their statements spelled out: table names cannot be bound. */
+static const struct
+{
+  const char *table;
+  const char *hide_sql;
+  const char *purge_sql;
+} soft_delete_tables[] = {
+  { "meetings",
+    "UPDATE meetings SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
+    "DELETE FROM meetings WHERE id = ?1 AND deleted = 1" },
+  { "commitments",
+    "UPDATE commitments SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
+    "DELETE FROM commitments WHERE id = ?1 AND deleted = 1" },
+};
+
+static guint
+soft_delete_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (soft_delete_tables); i++)
+    if (g_strcmp0 (table, soft_delete_tables[i].table) == 0)
+      return i;
+  return G_N_ELEMENTS (soft_delete_tables);
+}
+
+/* Hides (or shows again) row @id of @table, "meetings" or "commitments".
+ * A row that does not exist is not an error. */
+gboolean
+rapport_store_set_deleted (RapportStore  *self,
+                           const char    *table,
+                           gint64         id,
+                           gboolean       hidden,
+                           GError       **error)
+{
+  guint t = soft_delete_table (table);
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (t < G_N_ELEMENTS (soft_delete_tables), FALSE);
+
+  now = rapport_store_now ();
+  stmt = rapport_store_prepare (self, soft_delete_tables[t].hide_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* Deletes row @id of @table for good, only if it is hidden. */
+gboolean
+rapport_store_purge (RapportStore  *self,
+                     const char    *table,
+                     gint64         id,
+                     GError       **error)
+{
+  guint t = soft_delete_table (table);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (t < G_N_ELEMENTS (soft_delete_tables), FALSE);
+
+  stmt = rapport_store_prepare (self, soft_delete_tables[t].purge_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 gboolean
 rapport_store_exec (RapportStore  *self,
                     const char    *sql,

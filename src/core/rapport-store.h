@@ -54,6 +54,26 @@ gboolean       rapport_store_step_done            (RapportStore  *self,
 void           rapport_store_set_error            (RapportStore  *self,
                                                    GError       **error,
                                                    const char    *what);
+gboolean       rapport_store_step_row             (RapportStore  *self,
+                                                   sqlite3_stmt  *stmt,
+                                                   const char    *what,
+                                                   GError       **error,
+                                                   const char    *missing_format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
+GArray        *rapport_store_step_ids             (RapportStore  *self,
+                                                   sqlite3_stmt  *stmt,
+                                                   const char    *what,
+                                                   GError       **error);
+
+gboolean       rapport_store_set_deleted          (RapportStore  *self,
+                                                   const char    *table,
+                                                   gint64         id,
+                                                   gboolean       hidden,
+                                                   GError       **error);
+gboolean       rapport_store_purge                (RapportStore  *self,
+                                                   const char    *table,
+                                                   gint64         id,
+                                                   GError       **error);
 
 char          *rapport_store_now                  (void);
 char          *rapport_store_today                (void);

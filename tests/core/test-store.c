@@ -210,6 +210,77 @@ test_transactions_roll_back (void)
   test_core_tmpdir_free (dir);
 }
 
+/* The row helpers the models share: one row or a located error, a column
+ * of ids, hiding and purging by table name. */
+static void
+test_row_helpers (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  test_core_sql (path,
+                 "INSERT INTO people (id, uuid, name, created_at, updated_at)"
+                 " VALUES (1, 'p1', 'Ada', 'x', 'x');"
+                 "INSERT INTO meetings (id, uuid, person_id, date, created_at, updated_at)"
+                 " VALUES (7, 'm7', 1, '2024-05-06', 'x', 'x'), (9, 'm9', 1, '2024-05-13', 'x', 'x');");
+
+  stmt = rapport_store_prepare (store, "SELECT date FROM meetings WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, 7);
+  g_assert_true (rapport_store_step_row (store, stmt, "reading", &error, "No row %d", 7));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_store_column_text (stmt, 0), ==, "2024-05-06");
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, 8);
+  g_assert_false (rapport_store_step_row (store, stmt, "reading", &error, "No row %d", 8));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No row 8");
+  g_clear_error (&error);
+  /* No GError wanted: still FALSE, nothing written through NULL. */
+  sqlite3_bind_int64 (stmt, 1, 8);
+  g_assert_false (rapport_store_step_row (store, stmt, "reading", NULL, "No row %d", 8));
+
+  stmt = rapport_store_prepare (store, "SELECT id FROM meetings ORDER BY id DESC", &error);
+  g_assert_no_error (error);
+  ids = rapport_store_step_ids (store, stmt, "reading", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 9);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 7);
+
+  /* A shown row is not purged; a hidden one is. */
+  g_assert_true (rapport_store_purge (store, "meetings", 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM meetings WHERE id = 7"), ==, 1);
+  g_assert_true (rapport_store_set_deleted (store, "meetings", 7, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT deleted FROM meetings WHERE id = 7"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT updated_at <> 'x' FROM meetings WHERE id = 7"), ==, 1);
+  g_assert_true (rapport_store_set_deleted (store, "meetings", 7, FALSE, &error));
+  g_assert_cmpint (test_core_sql_int (path, "SELECT deleted FROM meetings WHERE id = 7"), ==, 0);
+  g_assert_true (rapport_store_set_deleted (store, "meetings", 7, TRUE, &error));
+  g_assert_true (rapport_store_purge (store, "meetings", 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM meetings"), ==, 1);
+
+  /* Only the tables on the list: anything else is a programmer error. */
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("rapport-store", G_LOG_LEVEL_CRITICAL, "*soft_delete_tables*");
+      g_assert_false (rapport_store_set_deleted (store, "people; DROP TABLE people", 1, TRUE, &error));
+      g_test_assert_expected_messages ();
+      g_assert_no_error (error);
+      g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 1);
+    }
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -223,6 +294,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/store/permissions", test_permissions);
   g_test_add_func ("/store/transactions", test_transactions_roll_back);
+  g_test_add_func ("/store/row-helpers", test_row_helpers);
 
   return g_test_run ();
 }
