@@ -684,6 +684,15 @@ on_back_clicked (RapportWindow *self)
 static void
 on_leaflet_folded (RapportWindow *self)
 {
+  /* Narrow: the header keeps only an icon for a new 1:1. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_button_set_icon_name (GTK_BUTTON (self->new_meeting_button), "document-new-symbolic");
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->new_meeting_button), _("_New 1:1"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->new_meeting_button), TRUE);
+    }
+
   if (!adw_leaflet_get_folded (self->leaflet))
     return;
   adw_leaflet_set_visible_child (self->leaflet,
