@@ -135,22 +135,6 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-static gboolean
-write_row (Merge        *m,
-           sqlite3_stmt *stmt,
-           const char   *path,
-           GError      **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!rapport_store_step_done (m->store, stmt, &local))
-    {
-      rapport_exchange_invalid (error, path, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef enum
 {
   KEEP,      /* the database's version is newer */
@@ -191,6 +175,65 @@ count (Merge    *m,
         m->stats->unchanged++;
       break;
     }
+}
+
+/* The statement that writes a row of the file as @decision says (not
+ * KEEP), with ?1 bound: the database row's id, or the new row's UUID. */
+static sqlite3_stmt *
+prepare_write (Merge        *m,
+               Decision      decision,
+               const char   *sql,
+               gint64        id,
+               const char   *lower_uuid,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (m->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (decision != INSERT)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_text (stmt, 1, lower_uuid, -1, SQLITE_STATIC);
+  return stmt;
+}
+
+/* Runs @stmt from prepare_write(); a refused row is reported at @path.
+ * After an INSERT, *@id (if given) is the new row's id. */
+static gboolean
+write_row (Merge        *m,
+           sqlite3_stmt *stmt,
+           Decision      decision,
+           const char   *path,
+           gint64       *id,
+           GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!rapport_store_step_done (m->store, stmt, &local))
+    {
+      rapport_exchange_invalid (error, path, "%s", local->message);
+      return FALSE;
+    }
+  if (decision == INSERT && id != NULL)
+    *id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
+  return TRUE;
+}
+
+/* Counts a row of the file as merged, remembers its database id in @map
+ * (if given) and reports progress. */
+static gboolean
+row_done (Merge       *m,
+          Decision     decision,
+          GHashTable  *map,
+          const char  *uuid,
+          gint64       id,
+          GError     **error)
+{
+  count (m, decision);
+  if (map != NULL)
+    remember (map, uuid, id);
+  return step (m, error);
 }
 
 #define HABIT_INSERT "INSERT INTO habits (uuid, key, label, hint, kind, position, active," \
@@ -264,13 +307,9 @@ merge_habits (Merge     *m,
       decision = decide (found, updated, r->updated);
       if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, HABIT), error);
+          stmt = prepare_write (m, decision, CHOOSE_SQL (decision, HABIT), id, lower, error);
           if (stmt == NULL)
             return FALSE;
-          if (decision != INSERT)
-            sqlite3_bind_int64 (stmt, 1, id);
-          else
-            sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
           bind_text_or_null (stmt, 2, r->key);
           sqlite3_bind_text (stmt, 3, r->label, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 4, r->hint, -1, SQLITE_STATIC);
@@ -279,14 +318,10 @@ merge_habits (Merge     *m,
           sqlite3_bind_int (stmt, 7, r->active ? 1 : 0);
           sqlite3_bind_text (stmt, 8, r->created, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 9, r->updated, -1, SQLITE_STATIC);
-          if (!write_row (m, stmt, path, error))
+          if (!write_row (m, stmt, decision, path, &id, error))
             return FALSE;
-          if (decision == INSERT)
-            id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
-      count (m, decision);
-      remember (m->habits, r->uuid, id);
-      if (!step (m, error))
+      if (!row_done (m, decision, m->habits, r->uuid, id, error))
         return FALSE;
     }
   return TRUE;
@@ -314,27 +349,19 @@ merge_people (Merge     *m,
       decision = decide (found, updated, r->updated);
       if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, PERSON), error);
+          stmt = prepare_write (m, decision, CHOOSE_SQL (decision, PERSON), id, lower, error);
           if (stmt == NULL)
             return FALSE;
-          if (decision != INSERT)
-            sqlite3_bind_int64 (stmt, 1, id);
-          else
-            sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 2, r->name, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, r->role, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 4, r->cadence);
           sqlite3_bind_int (stmt, 5, r->archived ? 1 : 0);
           sqlite3_bind_text (stmt, 6, r->created, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
-          if (!write_row (m, stmt, path, error))
+          if (!write_row (m, stmt, decision, path, &id, error))
             return FALSE;
-          if (decision == INSERT)
-            id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
-      count (m, decision);
-      remember (m->people, r->uuid, id);
-      if (!step (m, error))
+      if (!row_done (m, decision, m->people, r->uuid, id, error))
         return FALSE;
     }
   return TRUE;
@@ -366,13 +393,9 @@ merge_meetings (Merge     *m,
       decision = decide (found, updated, r->updated);
       if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, MEETING), error);
+          stmt = prepare_write (m, decision, CHOOSE_SQL (decision, MEETING), id, lower, error);
           if (stmt == NULL)
             return FALSE;
-          if (decision != INSERT)
-            sqlite3_bind_int64 (stmt, 1, id);
-          else
-            sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 2, person);
           sqlite3_bind_text (stmt, 3, r->date, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 4, r->notes, -1, SQLITE_STATIC);
@@ -382,16 +405,12 @@ merge_meetings (Merge     *m,
             sqlite3_bind_null (stmt, 5);
           sqlite3_bind_text (stmt, 6, r->created, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
-          if (!write_row (m, stmt, path, error))
+          if (!write_row (m, stmt, decision, path, &id, error))
             return FALSE;
-          if (decision == INSERT)
-            id = sqlite3_last_insert_rowid (rapport_store_get_handle (m->store));
         }
-      count (m, decision);
-      remember (m->meetings, r->uuid, id);
       is_new = !found;
       g_array_append_val (m->new_meetings, is_new);
-      if (!step (m, error))
+      if (!row_done (m, decision, m->meetings, r->uuid, id, error))
         return FALSE;
     }
   return TRUE;
@@ -443,24 +462,19 @@ merge_ticks (Merge     *m,
       decision = decide (found, updated, r->updated);
       if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, TICK), error);
+          stmt = prepare_write (m, decision, CHOOSE_SQL (decision, TICK), id, lower, error);
           if (stmt == NULL)
             return FALSE;
-          if (decision != INSERT)
-            sqlite3_bind_int64 (stmt, 1, id);
-          else
-            sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 2, meeting_id);
           sqlite3_bind_int64 (stmt, 3, habit);
           sqlite3_bind_int (stmt, 4, r->ticked ? 1 : 0);
           sqlite3_bind_text (stmt, 5, r->evidence, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 6, r->created, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
-          if (!write_row (m, stmt, path, error))
+          if (!write_row (m, stmt, decision, path, NULL, error))
             return FALSE;
         }
-      count (m, decision);
-      if (!step (m, error))
+      if (!row_done (m, decision, NULL, NULL, 0, error))
         return FALSE;
     }
   return TRUE;
@@ -505,13 +519,9 @@ merge_commitments (Merge     *m,
       decision = decide (found, updated, r->updated);
       if (decision != KEEP)
         {
-          stmt = rapport_store_prepare (m->store, CHOOSE_SQL (decision, COMMITMENT), error);
+          stmt = prepare_write (m, decision, CHOOSE_SQL (decision, COMMITMENT), id, lower, error);
           if (stmt == NULL)
             return FALSE;
-          if (decision != INSERT)
-            sqlite3_bind_int64 (stmt, 1, id);
-          else
-            sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 2, person);
           sqlite3_bind_int64 (stmt, 3, meeting);
           sqlite3_bind_text (stmt, 4, r->text, -1, SQLITE_STATIC);
@@ -520,11 +530,10 @@ merge_commitments (Merge     *m,
           bind_text_or_null (stmt, 7, r->closed);
           sqlite3_bind_text (stmt, 8, r->created, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 9, r->updated, -1, SQLITE_STATIC);
-          if (!write_row (m, stmt, path, error))
+          if (!write_row (m, stmt, decision, path, NULL, error))
             return FALSE;
         }
-      count (m, decision);
-      if (!step (m, error))
+      if (!row_done (m, decision, NULL, NULL, 0, error))
         return FALSE;
     }
   return TRUE;
