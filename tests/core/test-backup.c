@@ -41,10 +41,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->backups = g_build_filename (f->dir, "backups", NULL);
-  f->store = test_core_store_new (f->dir);
   add_person (f->store, "Ada");
   add_person (f->store, "Grace");
 }
@@ -53,9 +51,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
   g_free (f->backups);
 }
 
@@ -324,53 +320,16 @@ test_restore_refuses (Fixture       *f,
   }
 }
 
-typedef struct
-{
-  GAsyncResult *result;
-  guint         reports;
-} AsyncState;
-
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  AsyncState *state = user_data;
+  TestCoreAsync *state = user_data;
 
   g_assert_null (state->result);
   g_assert_cmpfloat (fraction, >=, 0.0);
   g_assert_cmpfloat (fraction, <=, 1.0);
   state->reports++;
-}
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncState *state = user_data;
-  state->result = g_object_ref (result);
-}
-
-static void
-wait_for (AsyncState *state)
-{
-  while (state->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-drop (AsyncState *state)
-{
-  gpointer task = state->result;
-
-  /* The worker lets go of the task (which holds the store) a moment later. */
-  g_object_add_weak_pointer (task, &task);
-  g_clear_object (&state->result);
-  while (task != NULL)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static void
@@ -382,33 +341,33 @@ test_async (Fixture       *f,
   g_autofree char *safety = NULL;
   g_autofree char *daily = NULL;
   g_autofree char *names = NULL;
-  AsyncState state = { 0 };
+  TestCoreAsync state = { 0 };
 
-  rapport_backup_now_async (f->store, NULL, NULL, on_progress, &state, on_done, &state);
-  wait_for (&state);
+  rapport_backup_now_async (f->store, NULL, NULL, on_progress, &state, test_core_async_done, &state);
+  test_core_async_wait (&state);
   backup = rapport_backup_now_finish (f->store, state.result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (backup);
   g_assert_cmpuint (state.reports, >=, 1);
-  drop (&state);
+  test_core_async_drop (&state);
 
   /* Today's backup exists now: the daily one has nothing to do. */
-  state = (AsyncState) { 0 };
-  rapport_backup_maybe_daily_async (f->store, 7, NULL, on_done, &state);
-  wait_for (&state);
+  state = (TestCoreAsync) { 0 };
+  rapport_backup_maybe_daily_async (f->store, 7, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
   daily = rapport_backup_maybe_daily_finish (f->store, state.result, &error);
   g_assert_no_error (error);
   g_assert_null (daily);
-  drop (&state);
+  test_core_async_drop (&state);
 
   add_person (f->store, "Later");
-  state = (AsyncState) { 0 };
-  rapport_backup_restore_async (f->store, backup, NULL, on_progress, &state, on_done, &state);
-  wait_for (&state);
+  state = (TestCoreAsync) { 0 };
+  rapport_backup_restore_async (f->store, backup, NULL, on_progress, &state, test_core_async_done, &state);
+  test_core_async_wait (&state);
   safety = rapport_backup_restore_finish (f->store, state.result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (safety);
-  drop (&state);
+  test_core_async_drop (&state);
   names = names_of_people (f->store);
   g_assert_cmpstr (names, ==, "Ada;Grace;");
 }

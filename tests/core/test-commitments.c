@@ -22,17 +22,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = NULL;
   g_autoptr(RapportPerson) bob = NULL;
 
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
-  ada = rapport_person_create (f->store, "Ada", NULL, &error);
-  g_assert_no_error (error);
-  bob = rapport_person_create (f->store, "Bob", NULL, &error);
-  g_assert_no_error (error);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+  ada = test_core_person_new (f->store, "Ada", NULL);
+  bob = test_core_person_new (f->store, "Bob", NULL);
   f->ada = rapport_person_get_id (ada);
   f->bob = rapport_person_get_id (bob);
 }
@@ -41,16 +36,13 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static void
 reopen (Fixture *f)
 {
-  g_assert_finalize_object (f->store);
-  f->store = test_core_store_new (f->dir);
+  test_core_store_reopen (&f->store, f->dir);
 }
 
 static gint64

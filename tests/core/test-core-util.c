@@ -63,6 +63,77 @@ test_core_store_new (const char *dir)
 }
 
 void
+test_core_db_set_up (char          **dir,
+                     char          **path,
+                     RapportStore  **store)
+{
+  *dir = test_core_tmpdir_new ();
+  *path = g_build_filename (*dir, "rapport.db", NULL);
+  *store = test_core_store_new (*dir);
+}
+
+void
+test_core_db_tear_down (char          **dir,
+                        char          **path,
+                        RapportStore  **store)
+{
+  g_assert_finalize_object (*store);
+  *store = NULL;
+  test_core_tmpdir_free (g_steal_pointer (dir));
+  g_clear_pointer (path, g_free);
+}
+
+void
+test_core_store_reopen (RapportStore **store,
+                        const char    *dir)
+{
+  g_assert_finalize_object (*store);
+  *store = test_core_store_new (dir);
+}
+
+RapportPerson *
+test_core_person_new (RapportStore *store,
+                      const char   *name,
+                      const char   *role)
+{
+  g_autoptr(GError) error = NULL;
+  RapportPerson *person = rapport_person_create (store, name, role, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+  return person;
+}
+
+void
+test_core_async_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      state)
+{
+  ((TestCoreAsync *) state)->result = g_object_ref (result);
+}
+
+void
+test_core_async_wait (TestCoreAsync *state)
+{
+  while (state->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+test_core_async_drop (TestCoreAsync *state)
+{
+  gpointer task = state->result;
+
+  g_object_add_weak_pointer (task, &task);
+  g_clear_object (&state->result);
+  while (task != NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+void
 test_core_sql (const char *path,
                const char *sql)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rapport-person.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,41 @@ char         *test_core_tmpdir_new       (void);
 void          test_core_tmpdir_free      (char       *dir);
 /* A store on a new database in @dir. */
 RapportStore *test_core_store_new        (const char *dir);
+/* The start of most fixtures: a fresh temporary folder in *@dir, the path
+ * of the database in it in *@path, and *@store open on that database. */
+void          test_core_db_set_up        (char          **dir,
+                                          char          **path,
+                                          RapportStore  **store);
+/* The end: *@store must hold the last reference; the folder is removed. */
+void          test_core_db_tear_down     (char          **dir,
+                                          char          **path,
+                                          RapportStore  **store);
+/* Closes *@store (the last reference) and opens the database in @dir again. */
+void          test_core_store_reopen     (RapportStore  **store,
+                                          const char     *dir);
+/* A person made through the model; any error fails the test. */
+RapportPerson *test_core_person_new      (RapportStore   *store,
+                                          const char     *name,
+                                          const char     *role);
+
+/* Waiting in a test for an async call and its progress reports. */
+typedef struct
+{
+  GAsyncResult *result;
+  guint         reports;
+  double        last;
+} TestCoreAsync;
+
+/* A GAsyncReadyCallback: pass a TestCoreAsync as its user_data. */
+void          test_core_async_done       (GObject        *source,
+                                          GAsyncResult   *result,
+                                          gpointer        state);
+/* Runs the main context until test_core_async_done() has been called. */
+void          test_core_async_wait       (TestCoreAsync  *state);
+/* Lets go of the result and waits for the worker thread to let go of its
+ * task too (it holds the store) a moment after the callback ran. */
+void          test_core_async_drop       (TestCoreAsync  *state);
+
 /* Runs SQL through a separate connection, as another program would. */
 void          test_core_sql              (const char *path,
                                           const char *sql);

@@ -72,9 +72,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir2 = NULL;
 
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
   rapport_store_exec (f->store, sample_sql, &error);
   g_assert_no_error (error);
 
@@ -88,10 +86,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
   g_assert_finalize_object (f->store2);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
   g_free (f->path2);
 }
 
@@ -584,18 +580,11 @@ test_markdown (Fixture       *f,
 
 /* ---- off the main thread ---- */
 
-typedef struct
-{
-  GAsyncResult *result;
-  guint         reports;
-  double        last;
-} AsyncState;
-
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
-  AsyncState *state = user_data;
+  TestCoreAsync *state = user_data;
 
   g_assert_null (state->result);
   g_assert_cmpfloat (fraction, >=, state->last);
@@ -604,64 +593,32 @@ on_progress (double   fraction,
 }
 
 static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncState *state = user_data;
-  state->result = g_object_ref (result);
-}
-
-static void
-wait_for (AsyncState *state)
-{
-  while (state->result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* The worker thread lets go of the task a moment after the callback ran;
- * the task holds the store. */
-static void
-drop_result (AsyncState *state)
-{
-  gpointer task = state->result;
-
-  g_object_add_weak_pointer (task, &task);
-  g_clear_object (&state->result);
-  while (task != NULL)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (f->dir, "async.json", NULL);
-  AsyncState state = { 0 };
+  TestCoreAsync state = { 0 };
   RapportExchangeStats stats = { 0 };
   g_autofree char *one = NULL;
   g_autofree char *two = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  rapport_exchange_export_async (f->store, file, NULL, on_progress, &state, on_done, &state);
-  wait_for (&state);
+  rapport_exchange_export_async (f->store, file, NULL, on_progress, &state, test_core_async_done, &state);
+  test_core_async_wait (&state);
   g_assert_true (rapport_exchange_export_finish (f->store, state.result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (state.reports, >=, 1);
-  drop_result (&state);
+  test_core_async_drop (&state);
 
-  state = (AsyncState) { 0 };
-  rapport_exchange_import_async (f->store2, file, NULL, on_progress, &state, on_done, &state);
-  wait_for (&state);
+  state = (TestCoreAsync) { 0 };
+  rapport_exchange_import_async (f->store2, file, NULL, on_progress, &state, test_core_async_done, &state);
+  test_core_async_wait (&state);
   g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.added, ==, 12);
-  drop_result (&state);
+  test_core_async_drop (&state);
 
   /* The main connection sees what the worker's connection wrote. */
   one = export (f->store);
@@ -681,27 +638,27 @@ test_async_cancel (Fixture       *f,
   g_autofree char *good = export (f->store);
   g_autofree char *before = dump (f->store2);
   g_autofree char *after = NULL;
-  AsyncState state = { 0 };
+  TestCoreAsync state = { 0 };
 
   g_assert_true (g_file_set_contents (file, good, -1, NULL));
   g_cancellable_cancel (cancellable);
-  rapport_exchange_import_async (f->store2, file, cancellable, NULL, NULL, on_done, &state);
-  wait_for (&state);
+  rapport_exchange_import_async (f->store2, file, cancellable, NULL, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
   g_assert_false (rapport_exchange_import_finish (f->store2, state.result, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  drop_result (&state);
+  test_core_async_drop (&state);
   after = dump (f->store2);
   g_assert_cmpstr (before, ==, after);
 
   g_clear_error (&error);
   g_assert_true (g_unlink (file) == 0);
-  state = (AsyncState) { 0 };
-  rapport_exchange_export_async (f->store, file, cancellable, NULL, NULL, on_done, &state);
-  wait_for (&state);
+  state = (TestCoreAsync) { 0 };
+  rapport_exchange_export_async (f->store, file, cancellable, NULL, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
   g_assert_false (rapport_exchange_export_finish (f->store, state.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
-  drop_result (&state);
+  test_core_async_drop (&state);
 }
 
 int

@@ -24,14 +24,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) person = NULL;
 
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
-  person = rapport_person_create (f->store, "Sam", "Engineer", &error);
-  g_assert_no_error (error);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+  person = test_core_person_new (f->store, "Sam", "Engineer");
   f->person_id = rapport_person_get_id (person);
 }
 
@@ -39,16 +35,13 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static void
 reopen (Fixture *f)
 {
-  g_assert_finalize_object (f->store);
-  f->store = test_core_store_new (f->dir);
+  test_core_store_reopen (&f->store, f->dir);
 }
 
 static gint64
