@@ -11,21 +11,12 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "decade.h"
+#include "bench-util.h"
 #include "rapport-meeting.h"
 #include "rapport-person.h"
 
 #define SAVES 400
 #define BUDGET_MS 10.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int argc, char *argv[])
@@ -38,20 +29,9 @@ main (int argc, char *argv[])
   g_autoptr(GString) notes = g_string_new (NULL);
   double times[SAVES];
 
-  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
-    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "decade.db", NULL);
-      if (!decade_build (path, NULL, NULL, &error))
-        g_error ("%s", error->message);
-    }
-
-  store = rapport_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  path = bench_database_path (NULL, &dir);
+  bench_decade_ensure (path, NULL);
+  store = bench_open (path);
   {
     g_autoptr(GListStore) people = rapport_person_load_all (store, &error);
     g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (people), 0);
@@ -75,18 +55,14 @@ main (int argc, char *argv[])
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times, SAVES, sizeof times[0], compare_doubles);
+  bench_sort (times, SAVES);
   g_print ("autosave, %d saves, notes growing to %zu bytes: median %.2f ms, p99 %.2f ms, max %.2f ms (budget p99 < %.0f ms)\n",
            SAVES, notes->len, times[SAVES / 2], times[SAVES * 99 / 100], times[SAVES - 1], BUDGET_MS);
 
   if (dir != NULL)
     {
       g_clear_object (&store);
-      for (guint i = 0; i < 3; i++)
-        {
-          g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-          g_unlink (file);
-        }
+      bench_remove_database (path);
       g_rmdir (dir);
     }
   return times[SAVES * 99 / 100] < BUDGET_MS ? 0 : 1;

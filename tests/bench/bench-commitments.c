@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "decade.h"
+#include "bench-util.h"
 #include "rapport-brief.h"
 #include "rapport-commitment.h"
 #include "rapport-follow-through.h"
@@ -21,15 +21,6 @@
 
 #define RUNS 25
 #define TODAY "2026-03-18"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 typedef void (*BenchFunc) (RapportStore *store, gpointer data);
 
@@ -49,7 +40,7 @@ time_it (const char   *what,
       if (i >= 0)
         times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  bench_sort (times, RUNS);
   g_print ("%-48s median %7.2f ms  max %7.2f ms\n", what, times[RUNS / 2], times[RUNS - 1]);
   return times[RUNS / 2];
 }
@@ -160,19 +151,9 @@ main (int argc, char *argv[])
   gint64 meeting_id;
   double brief_ms, team_ms;
 
-  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
-    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "decade.db", NULL);
-      if (!decade_build (path, TODAY, NULL, &error))
-        g_error ("Could not build the decade data set: %s", error->message);
-    }
-
-  store = rapport_store_open (path, &error);
-  g_assert_no_error (error);
+  path = bench_database_path (NULL, &dir);
+  bench_decade_ensure (path, TODAY);
+  store = bench_open (path);
   add_commitments (store);
 
   people = rapport_person_load_all (store, &error);
@@ -210,12 +191,7 @@ main (int argc, char *argv[])
   g_clear_object (&store);
   if (dir != NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
+      bench_remove_database (path);
       g_rmdir (dir);
     }
 

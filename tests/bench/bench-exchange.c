@@ -13,43 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decade.h"
+#include "bench-util.h"
 #include "rapport-exchange.h"
 #include "rapport-store.h"
 
 #define EXPORT_BUDGET_S 3.0
 #define IMPORT_BUDGET_S 5.0
-
-static void
-check (gboolean  ok,
-       GError   *error)
-{
-  if (!ok)
-    g_error ("%s", error ? error->message : "failed");
-}
-
-static void
-add_commitments_and_evidence (RapportStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  check (rapport_store_begin (store, &error), error);
-  check (rapport_store_exec (store,
-                             "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
-                             "                         due, created_at, updated_at)"
-                             " SELECT printf ('%08x-0000-4000-8000-%012x', id, id), person_id, id,"
-                             "        substr (notes, 1 + (id * 37) % 200, 40 + id % 60),"
-                             "        CASE id % 2 WHEN 0 THEN 'me' ELSE 'them' END,"
-                             "        CASE id % 3 WHEN 0 THEN date (date, '+7 days') END,"
-                             "        created_at, updated_at"
-                             "   FROM meetings;"
-                             "UPDATE checklist SET evidence ="
-                             " (SELECT substr (notes, 1 + (checklist.id * 53) % 300, 30 + checklist.id % 80)"
-                             "    FROM meetings WHERE meetings.id = checklist.meeting_id)"
-                             " WHERE ticked = 1 AND id % 5 = 0;",
-                             &error), error);
-  check (rapport_store_commit (store, &error), error);
-}
 
 int
 main (int   argc,
@@ -57,6 +26,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *db_dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *target = NULL;
   g_autofree char *file = NULL;
@@ -64,6 +34,7 @@ main (int   argc,
   g_autoptr(RapportStore) empty = NULL;
   RapportExchangeStats stats = { 0 };
   const char *keep = NULL;
+  gboolean built;
   GStatBuf st;
   gint64 start;
   double export_s, import_s, again_s;
@@ -74,43 +45,29 @@ main (int   argc,
       keep = argv[++i];
 
   dir = g_dir_make_tmp ("rapport-bench-exchange-XXXXXX", &error);
-  check (dir != NULL, error);
-  path = keep ? g_strdup (keep) : g_build_filename (dir, "decade.db", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      DecadeStats built = { 0 };
-
-      start = g_get_monotonic_time ();
-      check (decade_build (path, "2026-03-01", &built, &error), error);
-      store = rapport_store_open (path, &error);
-      check (store != NULL, error);
-      add_commitments_and_evidence (store);
-      g_print ("# built %u meetings (%.1f MB of notes) in %.1f s\n", built.meetings,
-               built.note_bytes / 1e6, (g_get_monotonic_time () - start) / 1e6);
-    }
-  else
-    {
-      store = rapport_store_open (path, &error);
-      check (store != NULL, error);
-    }
+  bench_check (dir != NULL, error);
+  path = bench_database_path (keep, &db_dir);
+  built = bench_decade_ensure (path, "2026-03-01");
+  store = bench_open (path);
+  if (built)
+    bench_add_commitments_and_evidence (store);
 
   file = g_build_filename (dir, "decade.json", NULL);
   start = g_get_monotonic_time ();
-  check (rapport_exchange_export_to_file (store, file, NULL, NULL, NULL, &error), error);
+  bench_check (rapport_exchange_export_to_file (store, file, NULL, NULL, NULL, &error), error);
   export_s = (g_get_monotonic_time () - start) / 1e6;
   g_stat (file, &st);
 
   target = g_build_filename (dir, "target.db", NULL);
-  empty = rapport_store_open (target, &error);
-  check (empty != NULL, error);
+  empty = bench_open (target);
   start = g_get_monotonic_time ();
-  check (rapport_exchange_import_from_file (empty, file, &stats, NULL, NULL, NULL, &error), error);
+  bench_check (rapport_exchange_import_from_file (empty, file, &stats, NULL, NULL, NULL, &error), error);
   import_s = (g_get_monotonic_time () - start) / 1e6;
   g_print ("# imported: %u added, %u updated, %u unchanged\n",
            stats.added, stats.updated, stats.unchanged);
 
   start = g_get_monotonic_time ();
-  check (rapport_exchange_import_from_file (empty, file, &stats, NULL, NULL, NULL, &error), error);
+  bench_check (rapport_exchange_import_from_file (empty, file, &stats, NULL, NULL, NULL, &error), error);
   again_s = (g_get_monotonic_time () - start) / 1e6;
   if (stats.added != 0 || stats.updated != 0)
     g_error ("the second import changed %u rows", stats.added + stats.updated);
@@ -127,19 +84,12 @@ main (int   argc,
   g_clear_object (&store);
   g_clear_object (&empty);
   g_unlink (file);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *a = g_strconcat (target, suffixes[i], NULL);
-        g_unlink (a);
-        if (keep == NULL)
-          {
-            g_autofree char *b = g_strconcat (path, suffixes[i], NULL);
-            g_unlink (b);
-          }
-      }
-  }
+  bench_remove_database (target);
   g_rmdir (dir);
+  if (db_dir != NULL)
+    {
+      bench_remove_database (path);
+      g_rmdir (db_dir);
+    }
   return status;
 }

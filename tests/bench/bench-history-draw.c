@@ -9,20 +9,11 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "decade.h"
+#include "bench-util.h"
 #include "rapport-history-draw.h"
 
 #define RUNS 41
 #define TODAY "2026-03-18"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 time_frames (const char                 *what,
@@ -60,7 +51,7 @@ time_frames (const char                 *what,
         times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
   cairo_surface_destroy (surface);
-  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  bench_sort (times, RUNS);
   g_print ("%-40s %4dx%-4d @%d  %3u buckets  median %5.2f ms  max %5.2f ms\n",
            what, width, height, scale, series->n_buckets, times[RUNS / 2], times[RUNS - 1]);
   return times[RUNS / 2];
@@ -84,7 +75,6 @@ compute (RapportStore         *store,
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportHistorySeries) all = NULL;
   g_autoptr(RapportHistorySeries) year = NULL;
@@ -92,18 +82,9 @@ main (int argc, char *argv[])
   g_autofree char *path = NULL;
   double worst = 0, t;
 
-  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
-    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "decade.db", NULL);
-      if (!decade_build (path, TODAY, NULL, &error))
-        g_error ("Could not build the decade data set: %s", error->message);
-    }
-  store = rapport_store_open (path, &error);
-  g_assert_no_error (error);
+  path = bench_database_path (NULL, &dir);
+  bench_decade_ensure (path, TODAY);
+  store = bench_open (path);
 
   all = compute (store, RAPPORT_HISTORY_RANGE_ALL, RAPPORT_HISTORY_BUCKET_WEEK);
   year = compute (store, RAPPORT_HISTORY_RANGE_YEAR, RAPPORT_HISTORY_BUCKET_WEEK);
@@ -122,12 +103,7 @@ main (int argc, char *argv[])
   g_clear_object (&store);
   if (dir != NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
+      bench_remove_database (path);
       g_rmdir (dir);
     }
 

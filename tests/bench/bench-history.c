@@ -9,20 +9,11 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "decade.h"
+#include "bench-util.h"
 #include "rapport-history.h"
 
 #define RUNS 25
 #define TODAY "2026-03-18"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Median of RUNS runs after a warm-up, in milliseconds. */
 static double
@@ -53,7 +44,7 @@ time_query (RapportStore              *store,
       n_buckets = series->n_buckets;
       n_meetings = series->range_meetings;
     }
-  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  bench_sort (times, RUNS);
   g_print ("%-44s %4u buckets %6u meetings  median %6.2f ms  max %6.2f ms\n",
            what, n_buckets, n_meetings, times[RUNS / 2], times[RUNS - 1]);
   if (max_out != NULL)
@@ -64,34 +55,15 @@ time_query (RapportStore              *store,
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   RapportHistoryQuery query;
   double team_all;
 
-  if (g_getenv ("RAPPORT_BENCH_DB") != NULL)
-    path = g_strdup (g_getenv ("RAPPORT_BENCH_DB"));
-  else
-    {
-      DecadeStats stats;
-      gint64 start;
-
-      dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "decade.db", NULL);
-      start = g_get_monotonic_time ();
-      if (!decade_build (path, TODAY, &stats, &error))
-        g_error ("Could not build the decade data set: %s", error->message);
-      g_print ("decade data set: %u people, %u meetings, %u checklist rows, "
-               "%.1f MB of notes, built in %.1f s\n",
-               stats.people, stats.meetings, stats.checklist_rows,
-               stats.note_bytes / 1e6, (g_get_monotonic_time () - start) / 1e6);
-    }
-
-  store = rapport_store_open (path, &error);
-  g_assert_no_error (error);
+  path = bench_database_path (NULL, &dir);
+  bench_decade_ensure (path, TODAY);
+  store = bench_open (path);
 
   rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_ALL,
                               RAPPORT_HISTORY_BUCKET_WEEK, 1, TODAY);
@@ -117,12 +89,7 @@ main (int argc, char *argv[])
   g_clear_object (&store);
   if (dir != NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
+      bench_remove_database (path);
       g_rmdir (dir);
     }
 
