@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rapport-backup.h"
+#include "rapport-job.h"
 
 G_DEFINE_QUARK (rapport-backup-error-quark, rapport_backup_error)
 
@@ -466,62 +467,15 @@ rapport_backup_restore (const char           *store_path,
  * Off the main thread
  * ------------------------------------------------------------------ */
 
-typedef struct
-{
-  char                 *db_path;
-  char                 *file;       /* folder or backup file */
-  int                   keep;
-  RapportProgressRelay *relay;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_free (job->db_path);
-  g_free (job->file);
-  g_clear_pointer (&job->relay, rapport_progress_relay_unref);
-  g_free (job);
-}
-
-static GTask *
-job_task_new (RapportStore        *store,
-              const char          *file,
-              int                  keep,
-              GCancellable        *cancellable,
-              RapportProgressFunc  progress,
-              gpointer             progress_data,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data,
-              gpointer             tag)
-{
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-  Job *job = g_new0 (Job, 1);
-
-  job->db_path = g_strdup (rapport_store_get_path (store));
-  job->file = g_strdup (file);
-  job->keep = keep;
-  job->relay = rapport_progress_relay_new (progress, progress_data);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, job_free);
-  return task;
-}
-
 static char *
 job_finish (RapportStore  *store,
             GAsyncResult  *result,
             gpointer       tag,
             GError       **error)
 {
-  Job *job;
+  GTask *task = rapport_job_finish (store, result, tag);
 
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
-
-  job = g_task_get_task_data (G_TASK (result));
-  rapport_progress_relay_finish (job->relay);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return task != NULL ? g_task_propagate_pointer (task, error) : NULL;
 }
 
 static void
@@ -530,7 +484,7 @@ daily_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
+  RapportJob *job = task_data;
   g_autoptr(RapportStore) store = NULL;
   char *path = NULL;
   GError *error = NULL;
@@ -553,8 +507,8 @@ rapport_backup_maybe_daily_async (RapportStore        *store,
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
-  task = job_task_new (store, NULL, keep, cancellable, NULL, NULL, callback, user_data,
-                       rapport_backup_maybe_daily_async);
+  task = rapport_job_task_new (store, NULL, keep, cancellable, NULL, NULL, callback, user_data,
+                               rapport_backup_maybe_daily_async);
   g_task_run_in_thread (task, daily_thread);
 }
 
@@ -572,7 +526,7 @@ now_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  Job *job = task_data;
+  RapportJob *job = task_data;
   g_autoptr(RapportStore) store = NULL;
   char *path = NULL;
   GError *error = NULL;
@@ -599,8 +553,8 @@ rapport_backup_now_async (RapportStore        *store,
 
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
-  task = job_task_new (store, folder, 0, cancellable, progress, progress_data,
-                       callback, user_data, rapport_backup_now_async);
+  task = rapport_job_task_new (store, folder, 0, cancellable, progress, progress_data,
+                               callback, user_data, rapport_backup_now_async);
   g_task_run_in_thread (task, now_thread);
 }
 
@@ -618,7 +572,7 @@ restore_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  Job *job = task_data;
+  RapportJob *job = task_data;
   GError *error = NULL;
   char *safety;
 
@@ -644,8 +598,8 @@ rapport_backup_restore_async (RapportStore        *store,
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (backup_file != NULL);
 
-  task = job_task_new (store, backup_file, 0, cancellable, progress, progress_data,
-                       callback, user_data, rapport_backup_restore_async);
+  task = rapport_job_task_new (store, backup_file, 0, cancellable, progress, progress_data,
+                               callback, user_data, rapport_backup_restore_async);
   g_task_run_in_thread (task, restore_thread);
 }
 

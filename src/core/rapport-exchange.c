@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-exchange.h"
+#include "rapport-job.h"
 
 G_DEFINE_QUARK (rapport-exchange-error-quark, rapport_exchange_error)
 
@@ -412,59 +413,19 @@ rapport_exchange_export_to_file (RapportStore         *store,
  * Off the main thread
  * ------------------------------------------------------------------ */
 
-typedef struct
-{
-  char                 *db_path;
-  char                 *file_path;
-  RapportProgressRelay *relay;
-  RapportExchangeStats  stats;
-} Job;
-
-static void
-job_free (gpointer data)
-{
-  Job *job = data;
-
-  g_free (job->db_path);
-  g_free (job->file_path);
-  g_clear_pointer (&job->relay, rapport_progress_relay_unref);
-  g_free (job);
-}
-
-static GTask *
-job_task_new (RapportStore        *store,
-              const char          *path,
-              GCancellable        *cancellable,
-              RapportProgressFunc  progress,
-              gpointer             progress_data,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data,
-              gpointer             tag)
-{
-  GTask *task = g_task_new (store, cancellable, callback, user_data);
-  Job *job = g_new0 (Job, 1);
-
-  job->db_path = g_strdup (rapport_store_get_path (store));
-  job->file_path = g_strdup (path);
-  job->relay = rapport_progress_relay_new (progress, progress_data);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, job_free);
-  return task;
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Job *job = task_data;
+  RapportJob *job = task_data;
   g_autoptr(RapportStore) store = NULL;
   GError *error = NULL;
 
   store = rapport_store_open_secondary (job->db_path, &error);
   if (store == NULL ||
-      !rapport_exchange_export_to_file (store, job->file_path, cancellable,
+      !rapport_exchange_export_to_file (store, job->file, cancellable,
                                         rapport_progress_relay_report, job->relay, &error))
     g_task_return_error (task, error);
   else
@@ -485,8 +446,8 @@ rapport_exchange_export_async (RapportStore        *store,
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
-  task = job_task_new (store, path, cancellable, progress, progress_data,
-                       callback, user_data, rapport_exchange_export_async);
+  task = rapport_job_task_new (store, path, 0, cancellable, progress, progress_data,
+                               callback, user_data, rapport_exchange_export_async);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -495,13 +456,9 @@ rapport_exchange_export_finish (RapportStore  *store,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  Job *job;
+  GTask *task = rapport_job_finish (store, result, rapport_exchange_export_async);
 
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
-  rapport_progress_relay_finish (job->relay);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return task != NULL && g_task_propagate_boolean (task, error);
 }
 
 static void
@@ -510,17 +467,18 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  Job *job = task_data;
+  RapportJob *job = task_data;
   g_autoptr(RapportStore) store = NULL;
+  RapportExchangeStats stats = { 0 };
   GError *error = NULL;
 
   store = rapport_store_open_secondary (job->db_path, &error);
   if (store == NULL ||
-      !rapport_exchange_import_from_file (store, job->file_path, &job->stats, cancellable,
+      !rapport_exchange_import_from_file (store, job->file, &stats, cancellable,
                                           rapport_progress_relay_report, job->relay, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_memdup2 (&stats, sizeof stats), g_free);
 }
 
 void
@@ -537,8 +495,8 @@ rapport_exchange_import_async (RapportStore        *store,
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
-  task = job_task_new (store, path, cancellable, progress, progress_data,
-                       callback, user_data, rapport_exchange_import_async);
+  task = rapport_job_task_new (store, path, 0, cancellable, progress, progress_data,
+                               callback, user_data, rapport_exchange_import_async);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -548,15 +506,12 @@ rapport_exchange_import_finish (RapportStore          *store,
                                 RapportExchangeStats  *stats,
                                 GError               **error)
 {
-  Job *job;
+  GTask *task = rapport_job_finish (store, result, rapport_exchange_import_async);
+  g_autofree RapportExchangeStats *done = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-
-  job = g_task_get_task_data (G_TASK (result));
-  rapport_progress_relay_finish (job->relay);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (task == NULL || (done = g_task_propagate_pointer (task, error)) == NULL)
     return FALSE;
   if (stats != NULL)
-    *stats = job->stats;
+    *stats = *done;
   return TRUE;
 }

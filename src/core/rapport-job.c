@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-job"
+
+#include "config.h"
+
+#include "rapport-job.h"
+
+static void
+job_free (gpointer data)
+{
+  RapportJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job->file);
+  g_clear_pointer (&job->relay, rapport_progress_relay_unref);
+  g_free (job);
+}
+
+GTask *
+rapport_job_task_new (RapportStore        *store,
+                      const char          *file,
+                      int                  keep,
+                      GCancellable        *cancellable,
+                      RapportProgressFunc  progress,
+                      gpointer             progress_data,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data,
+                      gpointer             source_tag)
+{
+  GTask *task;
+  RapportJob *job;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  job = g_new0 (RapportJob, 1);
+  job->db_path = g_strdup (rapport_store_get_path (store));
+  job->file = g_strdup (file);
+  job->keep = keep;
+  job->relay = rapport_progress_relay_new (progress, progress_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, job_free);
+  return task;
+}
+
+GTask *
+rapport_job_finish (RapportStore *store,
+                    GAsyncResult *result,
+                    gpointer      source_tag)
+{
+  RapportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  rapport_progress_relay_finish (job->relay);
+  return G_TASK (result);
+}
