@@ -26,40 +26,43 @@ typedef struct
   guint                done, total;
 } Export;
 
-static void
-add_text (JsonBuilder  *builder,
-          const char   *name,
-          sqlite3_stmt *stmt,
-          int           column)
+typedef enum
 {
-  json_builder_set_member_name (builder, name);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, rapport_store_column_text (stmt, column));
-}
+  TEXT,   /* a string, or null */
+  INT,    /* a number, or null */
+  BOOL,   /* true or false */
+} FieldType;
 
-static void
-add_int (JsonBuilder  *builder,
-         const char   *name,
-         sqlite3_stmt *stmt,
-         int           column)
+/* A member of an exported object, taken from one column. */
+typedef struct
 {
-  json_builder_set_member_name (builder, name);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
-}
+  const char *name;
+  FieldType   type;
+} Field;
 
+/* Adds @n_fields members to the object being built, from the columns of
+ * @stmt's current row starting at @first. */
 static void
-add_bool (JsonBuilder  *builder,
-          const char   *name,
-          sqlite3_stmt *stmt,
-          int           column)
+add_fields (JsonBuilder  *builder,
+            sqlite3_stmt *stmt,
+            int           first,
+            const Field  *fields,
+            guint         n_fields)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, column) != 0);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = first + (int) i;
+
+      json_builder_set_member_name (builder, fields[i].name);
+      if (fields[i].type == BOOL)
+        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, column) != 0);
+      else if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else if (fields[i].type == INT)
+        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
+      else
+        json_builder_add_string_value (builder, rapport_store_column_text (stmt, column));
+    }
 }
 
 static gboolean
@@ -94,32 +97,26 @@ finish_query (Export        *e,
   return TRUE;
 }
 
+/* Adds the member @name: an array with an object per row of @stmt (a
+ * cached statement, NULL if it could not be prepared). */
 static gboolean
-export_habits (Export  *e,
-               GError **error)
+export_rows (Export        *e,
+             const char    *name,
+             sqlite3_stmt  *stmt,
+             const Field   *fields,
+             guint          n_fields,
+             GError       **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (e->store,
-                                              "SELECT uuid, key, label, hint, kind, position,"
-                                              " active, created_at, updated_at FROM habits"
-                                              " ORDER BY position, uuid", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  json_builder_set_member_name (e->builder, "habits");
+  json_builder_set_member_name (e->builder, name);
   json_builder_begin_array (e->builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (e->builder);
-      add_text (e->builder, "uuid", stmt, 0);
-      add_text (e->builder, "key", stmt, 1);
-      add_text (e->builder, "label", stmt, 2);
-      add_text (e->builder, "hint", stmt, 3);
-      add_text (e->builder, "kind", stmt, 4);
-      add_int (e->builder, "position", stmt, 5);
-      add_bool (e->builder, "active", stmt, 6);
-      add_text (e->builder, "created_at", stmt, 7);
-      add_text (e->builder, "updated_at", stmt, 8);
+      add_fields (e->builder, stmt, 0, fields, n_fields);
       json_builder_end_object (e->builder);
       if (!export_step (e, error))
         break;
@@ -129,35 +126,37 @@ export_habits (Export  *e,
 }
 
 static gboolean
+export_habits (Export  *e,
+               GError **error)
+{
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "key", TEXT }, { "label", TEXT }, { "hint", TEXT }, { "kind", TEXT },
+    { "position", INT }, { "active", BOOL }, { "created_at", TEXT }, { "updated_at", TEXT },
+  };
+
+  return export_rows (e, "habits",
+                      rapport_store_prepare (e->store,
+                                             "SELECT uuid, key, label, hint, kind, position,"
+                                             " active, created_at, updated_at FROM habits"
+                                             " ORDER BY position, uuid", error),
+                      fields, G_N_ELEMENTS (fields), error);
+}
+
+static gboolean
 export_people (Export  *e,
                GError **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (e->store,
-                                              "SELECT uuid, name, role, cadence_days, archived,"
-                                              " created_at, updated_at FROM people"
-                                              " ORDER BY created_at, uuid", error);
-  int rc;
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "name", TEXT }, { "role", TEXT }, { "cadence_days", INT },
+    { "archived", BOOL }, { "created_at", TEXT }, { "updated_at", TEXT },
+  };
 
-  if (stmt == NULL)
-    return FALSE;
-  json_builder_set_member_name (e->builder, "people");
-  json_builder_begin_array (e->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (e->builder);
-      add_text (e->builder, "uuid", stmt, 0);
-      add_text (e->builder, "name", stmt, 1);
-      add_text (e->builder, "role", stmt, 2);
-      add_int (e->builder, "cadence_days", stmt, 3);
-      add_bool (e->builder, "archived", stmt, 4);
-      add_text (e->builder, "created_at", stmt, 5);
-      add_text (e->builder, "updated_at", stmt, 6);
-      json_builder_end_object (e->builder);
-      if (!export_step (e, error))
-        break;
-    }
-  json_builder_end_array (e->builder);
-  return finish_query (e, stmt, rc, error);
+  return export_rows (e, "people",
+                      rapport_store_prepare (e->store,
+                                             "SELECT uuid, name, role, cadence_days, archived,"
+                                             " created_at, updated_at FROM people"
+                                             " ORDER BY created_at, uuid", error),
+                      fields, G_N_ELEMENTS (fields), error);
 }
 
 static gboolean
@@ -165,6 +164,10 @@ export_checklist (Export  *e,
                   gint64   meeting_id,
                   GError **error)
 {
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "habit", TEXT }, { "ticked", BOOL }, { "evidence", TEXT },
+    { "created_at", TEXT }, { "updated_at", TEXT },
+  };
   sqlite3_stmt *stmt = rapport_store_prepare (e->store,
                                               "SELECT c.uuid, h.uuid, c.ticked, c.evidence,"
                                               " c.created_at, c.updated_at"
@@ -181,12 +184,7 @@ export_checklist (Export  *e,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (e->builder);
-      add_text (e->builder, "uuid", stmt, 0);
-      add_text (e->builder, "habit", stmt, 1);
-      add_bool (e->builder, "ticked", stmt, 2);
-      add_text (e->builder, "evidence", stmt, 3);
-      add_text (e->builder, "created_at", stmt, 4);
-      add_text (e->builder, "updated_at", stmt, 5);
+      add_fields (e->builder, stmt, 0, fields, G_N_ELEMENTS (fields));
       json_builder_end_object (e->builder);
       e->done++;
     }
@@ -198,6 +196,10 @@ static gboolean
 export_meetings (Export  *e,
                  GError **error)
 {
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "person", TEXT }, { "date", TEXT }, { "mood", INT }, { "notes", TEXT },
+    { "created_at", TEXT }, { "updated_at", TEXT },
+  };
   /* Its own statement, not a cached one: export_checklist() runs while
    * this one is still stepping. */
   sqlite3_stmt *stmt = NULL;
@@ -219,13 +221,8 @@ export_meetings (Export  *e,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (e->builder);
-      add_text (e->builder, "uuid", stmt, 1);
-      add_text (e->builder, "person", stmt, 2);
-      add_text (e->builder, "date", stmt, 3);
-      add_int (e->builder, "mood", stmt, 4);
-      add_text (e->builder, "notes", stmt, 5);
-      add_text (e->builder, "created_at", stmt, 6);
-      add_text (e->builder, "updated_at", stmt, 7);
+      /* Column 0 is the meeting's id, for its checklist. */
+      add_fields (e->builder, stmt, 1, fields, G_N_ELEMENTS (fields));
       if (!export_checklist (e, sqlite3_column_int64 (stmt, 0), error))
         {
           sqlite3_finalize (stmt);
@@ -246,38 +243,22 @@ static gboolean
 export_commitments (Export  *e,
                     GError **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (e->store,
-                                              "SELECT c.uuid, p.uuid, m.uuid, c.text, c.owner,"
-                                              " c.due, c.closed_on, c.created_at, c.updated_at"
-                                              " FROM commitments c"
-                                              " JOIN people p ON p.id = c.person_id"
-                                              " JOIN meetings m ON m.id = c.meeting_id"
-                                              " WHERE c.deleted = 0 AND m.deleted = 0"
-                                              " ORDER BY c.created_at, c.uuid", error);
-  int rc;
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "person", TEXT }, { "meeting", TEXT }, { "text", TEXT },
+    { "owner", TEXT }, { "due", TEXT }, { "closed_on", TEXT }, { "created_at", TEXT },
+    { "updated_at", TEXT },
+  };
 
-  if (stmt == NULL)
-    return FALSE;
-  json_builder_set_member_name (e->builder, "commitments");
-  json_builder_begin_array (e->builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (e->builder);
-      add_text (e->builder, "uuid", stmt, 0);
-      add_text (e->builder, "person", stmt, 1);
-      add_text (e->builder, "meeting", stmt, 2);
-      add_text (e->builder, "text", stmt, 3);
-      add_text (e->builder, "owner", stmt, 4);
-      add_text (e->builder, "due", stmt, 5);
-      add_text (e->builder, "closed_on", stmt, 6);
-      add_text (e->builder, "created_at", stmt, 7);
-      add_text (e->builder, "updated_at", stmt, 8);
-      json_builder_end_object (e->builder);
-      if (!export_step (e, error))
-        break;
-    }
-  json_builder_end_array (e->builder);
-  return finish_query (e, stmt, rc, error);
+  return export_rows (e, "commitments",
+                      rapport_store_prepare (e->store,
+                                             "SELECT c.uuid, p.uuid, m.uuid, c.text, c.owner,"
+                                             " c.due, c.closed_on, c.created_at, c.updated_at"
+                                             " FROM commitments c"
+                                             " JOIN people p ON p.id = c.person_id"
+                                             " JOIN meetings m ON m.id = c.meeting_id"
+                                             " WHERE c.deleted = 0 AND m.deleted = 0"
+                                             " ORDER BY c.created_at, c.uuid", error),
+                      fields, G_N_ELEMENTS (fields), error);
 }
 
 static gboolean
