@@ -41,6 +41,32 @@ rapport_exchange_invalid (GError     **error,
                "%s: %s", path, message);
 }
 
+/* rapport_exchange_invalid() for the member @name of the object at @base.
+ * Returns FALSE, for the caller to return. */
+static gboolean invalid_member (GError     **error,
+                                const char  *base,
+                                const char  *name,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+invalid_member (GError     **error,
+                const char  *base,
+                const char  *name,
+                const char  *format,
+                ...)
+{
+  g_autofree char *path = g_strconcat (base, ".", name, NULL);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  rapport_exchange_invalid (error, path, "%s", message);
+  return FALSE;
+}
+
 /* UUIDs compare without regard to case; the database holds lower case. */
 guint
 rapport_exchange_uuid_hash (gconstpointer key)
@@ -137,54 +163,33 @@ get_string (JsonObject  *object,
             GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *path = NULL;
   const char *value;
   gsize bytes;
 
   if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
     {
       if (presence == REQUIRED)
-        {
-          path = g_strconcat (base, ".", name, NULL);
-          rapport_exchange_invalid (error, path, _("missing"));
-          return FALSE;
-        }
+        return invalid_member (error, base, name, _("missing"));
       *out = presence == NULLABLE ? NULL : fallback;
       return TRUE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a string"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not a string"));
 
   value = json_node_get_string (node);
   bytes = strlen (value);
   if (!g_utf8_validate (value, bytes, NULL))
-    {
-      path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not valid UTF-8 text"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not valid UTF-8 text"));
   if (max_bytes > 0 && bytes > max_bytes)
-    {
-      path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("too long (%lu bytes; at most %lu)"),
-                                (gulong) bytes, (gulong) max_bytes);
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("too long (%lu bytes; at most %lu)"),
+                           (gulong) bytes, (gulong) max_bytes);
   if (max_chars > 0 && bytes > max_chars)
     {
       glong chars = g_utf8_strlen (value, bytes);
       if ((gsize) chars > max_chars)
-        {
-          path = g_strconcat (base, ".", name, NULL);
-          rapport_exchange_invalid (error, path, _("too long (%ld characters; at most %lu)"),
-                                    chars, (gulong) max_chars);
-          return FALSE;
-        }
+        return invalid_member (error, base, name, _("too long (%ld characters; at most %lu)"),
+                               chars, (gulong) max_chars);
     }
 
   *out = value;
@@ -203,34 +208,21 @@ get_int (JsonObject  *object,
          GError     **error)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *path = NULL;
   gint64 value;
 
   if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
     {
       if (presence == REQUIRED)
-        {
-          path = g_strconcat (base, ".", name, NULL);
-          rapport_exchange_invalid (error, path, _("missing"));
-          return FALSE;
-        }
+        return invalid_member (error, base, name, _("missing"));
       *out = fallback;
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a whole number"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not a whole number"));
   value = json_node_get_int (node);
   if (value < min || value > max)
-    {
-      path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("%lld is out of range (%lld to %lld)"),
-                                (long long) value, (long long) min, (long long) max);
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("%lld is out of range (%lld to %lld)"),
+                           (long long) value, (long long) min, (long long) max);
   *out = value;
   return TRUE;
 }
@@ -251,11 +243,7 @@ get_bool (JsonObject  *object,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not true or false"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not true or false"));
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -271,11 +259,7 @@ get_date (JsonObject  *object,
   if (!get_string (object, base, name, presence, NULL, 0, 64, out, error))
     return FALSE;
   if (*out != NULL && !is_date (*out))
-    {
-      g_autofree char *path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a date (YYYY-MM-DD)"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not a date (YYYY-MM-DD)"));
   return TRUE;
 }
 
@@ -289,11 +273,7 @@ get_timestamp (JsonObject  *object,
   if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
     return FALSE;
   if (!is_timestamp (*out))
-    {
-      g_autofree char *path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a UTC time (YYYY-MM-DDTHH:MM:SS.mmmZ)"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not a UTC time (YYYY-MM-DDTHH:MM:SS.mmmZ)"));
   return TRUE;
 }
 
@@ -307,11 +287,7 @@ get_uuid_ref (JsonObject  *object,
   if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
     return FALSE;
   if (!g_uuid_string_is_valid (*out))
-    {
-      g_autofree char *path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a UUID"));
-      return FALSE;
-    }
+    return invalid_member (error, base, name, _("not a UUID"));
   return TRUE;
 }
 
@@ -329,11 +305,8 @@ get_own_uuid (Document    *doc,
     return FALSE;
   first = g_hash_table_lookup (doc->uuids, *out);
   if (first != NULL)
-    {
-      g_autofree char *path = g_strconcat (base, ".uuid", NULL);
-      rapport_exchange_invalid (error, path, _("the UUID %s is used twice (first at %s)"), *out, first);
-      return FALSE;
-    }
+    return invalid_member (error, base, "uuid", _("the UUID %s is used twice (first at %s)"),
+                           *out, first);
   g_hash_table_insert (doc->uuids, (char *) *out, g_strdup (base));
   return TRUE;
 }
@@ -414,11 +387,7 @@ read_people (Document   *doc,
           !get_timestamps (o, base, &r.created, &r.updated, error))
         return FALSE;
       if (r.name[0] == '\0')
-        {
-          g_strlcat (base, ".name", sizeof base);
-          rapport_exchange_invalid (error, base, _("empty"));
-          return FALSE;
-        }
+        return invalid_member (error, base, "name", _("empty"));
       g_array_append_val (doc->people, r);
     }
   return TRUE;
@@ -462,33 +431,18 @@ read_habits (Document   *doc,
           !get_timestamps (o, base, &r.created, &r.updated, error))
         return FALSE;
       if (r.key != NULL && !is_habit_key (r.key))
-        {
-          g_strlcat (base, ".key", sizeof base);
-          rapport_exchange_invalid (error, base, _("not a habit key (lower-case letters, digits and “-”)"));
-          return FALSE;
-        }
+        return invalid_member (error, base, "key",
+                               _("not a habit key (lower-case letters, digits and “-”)"));
       if (r.label[0] == '\0')
-        {
-          g_strlcat (base, ".label", sizeof base);
-          rapport_exchange_invalid (error, base, _("empty"));
-          return FALSE;
-        }
+        return invalid_member (error, base, "label", _("empty"));
       if (strcmp (r.kind, "trust") != 0 && strcmp (r.kind, "structure") != 0)
-        {
-          g_strlcat (base, ".kind", sizeof base);
-          rapport_exchange_invalid (error, base, _("neither “trust” nor “structure”"));
-          return FALSE;
-        }
+        return invalid_member (error, base, "kind", _("neither “trust” nor “structure”"));
       for (guint j = 0; r.key != NULL && j < doc->habits->len; j++)
         {
           HabitRec *other = &g_array_index (doc->habits, HabitRec, j);
           if (other->key != NULL && strcmp (other->key, r.key) == 0)
-            {
-              g_strlcat (base, ".key", sizeof base);
-              rapport_exchange_invalid (error, base, _("the key “%s” is used twice (first at $.habits[%u])"),
-                                        r.key, j);
-              return FALSE;
-            }
+            return invalid_member (error, base, "key",
+                                   _("the key “%s” is used twice (first at $.habits[%u])"), r.key, j);
         }
       g_array_append_val (doc->habits, r);
     }
@@ -531,11 +485,8 @@ read_checklist (Document   *doc,
         return FALSE;
       for (guint j = first; j < doc->ticks->len; j++)
         if (g_ascii_strcasecmp (g_array_index (doc->ticks, TickRec, j).habit, r.habit) == 0)
-          {
-            g_strlcat (base, ".habit", sizeof base);
-            rapport_exchange_invalid (error, base, _("this habit is already on the meeting’s checklist"));
-            return FALSE;
-          }
+          return invalid_member (error, base, "habit",
+                                 _("this habit is already on the meeting’s checklist"));
       r.meeting = meeting_index;
       r.index = i;
       g_array_append_val (doc->ticks, r);
@@ -600,11 +551,7 @@ read_commitments (Document   *doc,
           !get_timestamps (o, base, &r.created, &r.updated, error))
         return FALSE;
       if (strcmp (r.owner, "me") != 0 && strcmp (r.owner, "them") != 0)
-        {
-          g_strlcat (base, ".owner", sizeof base);
-          rapport_exchange_invalid (error, base, _("neither “me” nor “them”"));
-          return FALSE;
-        }
+        return invalid_member (error, base, "owner", _("neither “me” nor “them”"));
       g_array_append_val (doc->commitments, r);
     }
   return TRUE;
