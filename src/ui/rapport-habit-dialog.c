@@ -7,6 +7,7 @@
 
 #include "rapport-habit-dialog.h"
 #include "rapport-habit-library.h"
+#include "rapport-message-dialog.h"
 
 typedef struct
 {
@@ -68,18 +69,6 @@ on_text_changed (GtkEditable *editable,
                  gpointer     dialog)
 {
   update_state (g_object_get_data (dialog, "data"), dialog);
-}
-
-static void
-on_entry_activated (AdwEntryRow      *row,
-                    AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    {
-      /* Emitting the response does not close the dialog by itself. */
-      adw_message_dialog_response (dialog, "save");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
 }
 
 static void
@@ -178,15 +167,11 @@ rapport_habit_dialog_present (GtkWindow               *parent,
                                     "cancel", _("_Cancel"),
                                     "save", habit ? _("_Save") : _("_Add"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rapport_message_dialog_set_up_save (ADW_MESSAGE_DIALOG (dialog),
+                                      data->label_row, data->hint_row, NULL);
 
   g_signal_connect (data->label_row, "changed", G_CALLBACK (on_text_changed), dialog);
   g_signal_connect (data->hint_row, "changed", G_CALLBACK (on_text_changed), dialog);
-  g_signal_connect (data->label_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
-  g_signal_connect (data->hint_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_state (data, ADW_MESSAGE_DIALOG (dialog));
 

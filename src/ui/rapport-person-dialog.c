@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-message-dialog.h"
 #include "rapport-person-dialog.h"
 
 static const int cadences[] = { 7, 14, 28 };
@@ -54,18 +55,6 @@ on_name_changed (GtkEditable *editable,
                  gpointer     dialog)
 {
   update_sensitivity (g_object_get_data (dialog, "data"), dialog);
-}
-
-static void
-on_entry_activated (AdwEntryRow      *row,
-                    AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    {
-      /* Emitting the response does not close the dialog by itself. */
-      adw_message_dialog_response (dialog, "save");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
 }
 
 static void
@@ -149,14 +138,10 @@ rapport_person_dialog_present (GtkWindow               *parent,
                                     "cancel", _("_Cancel"),
                                     "save", person ? _("_Save") : _("_Add"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rapport_message_dialog_set_up_save (ADW_MESSAGE_DIALOG (dialog),
+                                      data->name_row, data->role_row, NULL);
 
   g_signal_connect (data->name_row, "changed", G_CALLBACK (on_name_changed), dialog);
-  g_signal_connect (data->name_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
-  g_signal_connect (data->role_row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
   g_signal_connect (data->cadence_row, "notify::selected", G_CALLBACK (on_changed), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_sensitivity (data, ADW_MESSAGE_DIALOG (dialog));

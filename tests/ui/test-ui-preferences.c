@@ -472,6 +472,42 @@ test_general_settings (Fixture       *f,
   g_assert_cmpint (g_settings_get_int (settings, "backup-keep"), ==, 30);
 }
 
+/* Enter in a field adds the habit once the name is acceptable, and not
+ * before; the dialog closes either way it is answered. */
+static void
+test_add_habit_with_enter (Fixture       *f,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *name;
+  GtkWidget *hint;
+
+  click (f, "Add your own habit to the checklist");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  name = find_widget (GTK_WIDGET (dialog), match_row_title, "Name");
+  hint = find_widget (GTK_WIDGET (dialog), match_row_title, "Hint (optional)");
+  g_assert_true (ADW_IS_ENTRY_ROW (name));
+  g_assert_true (ADW_IS_ENTRY_ROW (hint));
+
+  /* Nothing to add yet: Enter leaves the dialog open and writes nothing. */
+  g_signal_emit_by_name (name, "entry-activated");
+  spin (20);
+  g_assert_true (find_dialog () == dialog);
+  dialog_set_text (dialog, "Name", "Listen");
+  g_signal_emit_by_name (name, "entry-activated");
+  spin (20);
+  g_assert_true (find_dialog () == dialog);
+  assert_active (f, "Listen, Transfer authority, Explain the why");
+
+  dialog_set_text (dialog, "Name", "Walk and talk");
+  g_signal_emit_by_name (hint, "entry-activated");
+  spin (50);
+  g_assert_null (find_dialog ());
+  assert_active (f, "Listen, Transfer authority, Explain the why, Walk and talk");
+  g_assert_cmpuint (f->changes, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +520,7 @@ main (int   argc,
 
   ADD ("/ui/preferences/lists", test_lists);
   ADD ("/ui/preferences/add-habit", test_add_habit);
+  ADD ("/ui/preferences/add-habit-with-enter", test_add_habit_with_enter);
   ADD ("/ui/preferences/edit-habit", test_edit_habit);
   ADD ("/ui/preferences/reorder", test_reorder);
   ADD ("/ui/preferences/archive-and-library", test_archive_and_library);
