@@ -158,6 +158,9 @@ commitment_row (RapportBriefView  *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
+  /* The row names its activatable widget after its title too, which a
+   * screen reader would read after our label: keep one name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_add_css_class (row, "commitment-row");
   if (overdue)
     gtk_widget_add_css_class (row, "overdue");

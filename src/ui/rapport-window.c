@@ -192,7 +192,10 @@ on_search_open_result (RapportWindow      *self,
   rapport_window_set_search_mode (self, FALSE);
   if (meeting_id == 0)
     {
+      /* A name matched: show the person's brief. */
       rapport_window_open_meeting (self, person_id, 0);
+      if (self->person != NULL && rapport_person_get_id (self->person) == person_id)
+        rapport_window_show_brief (self);
       return;
     }
   rapport_window_open_meeting (self, person_id, meeting_id);
