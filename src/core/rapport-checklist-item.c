@@ -147,6 +147,12 @@ rapport_checklist_item_set_evidence (RapportChecklistItem  *self,
   clean = rapport_text_single_line (evidence);
   if (g_strcmp0 (clean, self->evidence) == 0)
     return TRUE;
+  if (g_utf8_strlen (clean, -1) > RAPPORT_MAX_TEXT_CHARS)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("A line of evidence can have at most %d characters"), RAPPORT_MAX_TEXT_CHARS);
+      return FALSE;
+    }
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE checklist SET evidence = ?2, updated_at = ?3 WHERE id = ?1",

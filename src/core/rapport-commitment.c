@@ -207,6 +207,13 @@ check_text (const char  *text,
                            _("A commitment needs some text"));
       return FALSE;
     }
+  if (g_utf8_strlen (*clean, -1) > RAPPORT_MAX_TEXT_CHARS)
+    {
+      g_clear_pointer (clean, g_free);
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("A commitment can have at most %d characters"), RAPPORT_MAX_TEXT_CHARS);
+      return FALSE;
+    }
   return TRUE;
 }
 

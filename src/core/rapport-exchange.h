@@ -5,6 +5,7 @@
 
 #include "rapport-progress.h"
 #include "rapport-store.h"
+#include "rapport-text.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +25,10 @@ typedef enum
 
 /* Limits on what an import accepts; docs/export-format.md lists them. */
 #define RAPPORT_EXCHANGE_MAX_FILE_BYTES  (512 * 1024 * 1024)
-#define RAPPORT_EXCHANGE_MAX_NAME_CHARS  200
+#define RAPPORT_EXCHANGE_MAX_NAME_CHARS  RAPPORT_MAX_NAME_CHARS
 #define RAPPORT_EXCHANGE_MAX_HINT_CHARS  1000
-#define RAPPORT_EXCHANGE_MAX_TEXT_CHARS  10000
-#define RAPPORT_EXCHANGE_MAX_NOTES_BYTES (1024 * 1024)
+#define RAPPORT_EXCHANGE_MAX_TEXT_CHARS  RAPPORT_MAX_TEXT_CHARS
+#define RAPPORT_EXCHANGE_MAX_NOTES_BYTES RAPPORT_MAX_NOTES_BYTES
 #define RAPPORT_EXCHANGE_MAX_CHECKLIST   500
 
 typedef struct

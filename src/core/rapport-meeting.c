@@ -314,6 +314,16 @@ rapport_meeting_save (RapportMeeting  *self,
   if (!self->dirty)
     return TRUE;
 
+  if (strlen (self->notes) > RAPPORT_MAX_NOTES_BYTES)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("The notes of one meeting can hold at most %d MB; these have %.1f MB. "
+                     "Remove some text (it is still in the editor) so that they can be saved."),
+                   RAPPORT_MAX_NOTES_BYTES / (1024 * 1024),
+                   strlen (self->notes) / (1024.0 * 1024.0));
+      return FALSE;
+    }
+
   now = rapport_store_now ();
   stmt = rapport_store_prepare (store,
                                 "UPDATE meetings SET date = ?2, notes = ?3, mood = ?4,"

@@ -212,6 +212,27 @@ rapport_person_set_archived (RapportPerson *self,
 
 #define PERSON_COLUMNS "id, uuid, name, role, cadence_days, archived"
 
+static gboolean
+check_person_text (const char  *name,
+                   const char  *role,
+                   GError     **error)
+{
+  if (*name == '\0')
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("A person needs a name"));
+      return FALSE;
+    }
+  if (g_utf8_strlen (name, -1) > RAPPORT_MAX_NAME_CHARS ||
+      (role != NULL && g_utf8_strlen (role, -1) > RAPPORT_MAX_NAME_CHARS))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("Names and roles can have at most %d characters"), RAPPORT_MAX_NAME_CHARS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static RapportPerson *
 person_from_row (sqlite3_stmt *stmt)
 {
@@ -240,12 +261,8 @@ rapport_person_create (RapportStore  *store,
   g_return_val_if_fail (name != NULL, NULL);
 
   clean_name = rapport_text_single_line (name);
-  if (*clean_name == '\0')
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("A person needs a name"));
-      return NULL;
-    }
+  if (!check_person_text (clean_name, role, error))
+    return NULL;
 
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO people (uuid, name, role, created_at, updated_at)"
@@ -303,12 +320,8 @@ rapport_person_save (RapportPerson  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   clean_name = rapport_text_single_line (self->name);
-  if (*clean_name == '\0')
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("A person needs a name"));
-      return FALSE;
-    }
+  if (!check_person_text (clean_name, self->role, error))
+    return FALSE;
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE people SET name = ?2, role = ?3, cadence_days = ?4,"

@@ -409,12 +409,12 @@ spoil (const char *good,
     json_object_set_string_member (item (root, "commitments", 1), "uuid", M2);
   else if (g_str_equal (name, "huge-name"))
     {
-      g_autofree char *huge = g_strnfill (201, 'x');
+      g_autofree char *huge = g_strnfill (RAPPORT_EXCHANGE_MAX_NAME_CHARS + 1, 'x');
       json_object_set_string_member (item (root, "people", 0), "name", huge);
     }
   else if (g_str_equal (name, "huge-notes"))
     {
-      g_autofree char *huge = g_strnfill (1024 * 1024 + 1, 'x');
+      g_autofree char *huge = g_strnfill (RAPPORT_EXCHANGE_MAX_NOTES_BYTES + 1, 'x');
       json_object_set_string_member (item (root, "meetings", 1), "notes", huge);
     }
   else if (g_str_equal (name, "bad-kind"))

@@ -308,6 +308,44 @@ test_meeting_list_uses_index (Fixture       *f,
 }
 
 static void
+test_limits_keep_data_exportable (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (RAPPORT_MAX_NAME_CHARS + 1, 'n');
+  g_autofree char *ok_name = g_strnfill (RAPPORT_MAX_NAME_CHARS, 'n');
+  g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
+  g_autoptr(RapportPerson) longest = NULL;
+  g_autoptr(RapportMeeting) meeting = NULL;
+  g_autofree char *huge = NULL;
+
+  g_assert_null (rapport_person_create (f->store, long_name, NULL, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  longest = rapport_person_create (f->store, ok_name, NULL, &error);
+  g_assert_no_error (error);
+
+  rapport_person_set_role (ada, long_name);
+  g_assert_false (rapport_person_save (ada, f->store, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(role) FROM people WHERE name = 'Ada'"), ==, 0);
+
+  /* Notes over the limit are refused, stay in memory and stay dirty, and
+   * what was saved before is untouched. */
+  meeting = rapport_meeting_create (f->store, rapport_person_get_id (ada), "2026-01-05", &error);
+  rapport_meeting_set_notes (meeting, "kept");
+  g_assert_true (rapport_meeting_save (meeting, f->store, &error));
+  huge = g_strnfill (RAPPORT_MAX_NOTES_BYTES + 1, 'x');
+  rapport_meeting_set_notes (meeting, huge);
+  g_assert_false (rapport_meeting_save (meeting, f->store, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_assert_true (rapport_meeting_get_dirty (meeting));
+  g_assert_cmpint (strlen (rapport_meeting_get_notes (meeting)), ==, RAPPORT_MAX_NOTES_BYTES + 1);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), ==, 4);
+}
+
+static void
 test_text_helpers (void)
 {
   g_autofree char *a = rapport_text_excerpt ("\n\n  First line here\nsecond", 40);
@@ -345,6 +383,7 @@ main (int argc, char *argv[])
   ADD ("/models/archiving-keeps-history", test_archiving_keeps_history);
   ADD ("/models/meeting-list-order-and-delete", test_meeting_list_order_and_delete);
   ADD ("/models/meeting-list-uses-index", test_meeting_list_uses_index);
+  ADD ("/models/limits-keep-data-exportable", test_limits_keep_data_exportable);
   g_test_add_func ("/models/text-helpers", test_text_helpers);
 
   return g_test_run ();
