@@ -52,10 +52,29 @@ if [ "${RAPPORT_SKIP_ASAN:-0}" != 1 ]; then
     meson test -C "$asan_build" --suite core --print-errorlogs --num-processes 2 || asan_status=1
 fi
 
-python3 - "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
+# The importer's libFuzzer target, for a bounded time (clang, ASan, UBSan).
+fuzz_result=skipped
+if [ "${RAPPORT_SKIP_FUZZ:-0}" != 1 ]; then
+  if bash build-aux/fuzz.sh "${RAPPORT_FUZZ_SECONDS:-60}" "${RAPPORT_FUZZ_BUILD_DIR:-$PWD/_build-fuzz}" \
+       > "${TMPDIR:-/tmp}/rapport-fuzz.log" 2>&1; then
+    fuzz_result=ok
+    echo "fuzz-import: OK ($(grep -o 'Done [0-9]* runs' "${TMPDIR:-/tmp}/rapport-fuzz.log" | tail -1))"
+  else
+    fuzz_result=failed
+    echo "fuzz-import: FAILED" >&2
+    tail -40 "${TMPDIR:-/tmp}/rapport-fuzz.log" >&2
+  fi
+fi
+
+python3 - "$fuzz_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
 passed = failed = 0
-for path in sys.argv[1:]:
+fuzz = sys.argv[1]
+if fuzz == "ok":
+    passed += 1
+elif fuzz == "failed":
+    failed += 1
+for path in sys.argv[2:]:
     if not os.path.exists(path):
         continue
     for line in open(path):
