@@ -485,8 +485,9 @@ on_meeting_selected (RapportWindow *self)
   rapport_window_update_actions (self);
 }
 
-void
-rapport_window_show_brief (RapportWindow *self)
+static void
+show_brief_page (RapportWindow *self,
+                 gboolean       refresh)
 {
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
@@ -497,9 +498,15 @@ rapport_window_show_brief (RapportWindow *self)
   self->selecting = FALSE;
 
   gtk_stack_set_visible_child_name (self->person_stack, "brief");
-  if (self->brief_view != NULL)
+  if (refresh && self->brief_view != NULL)
     rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
   rapport_window_update_actions (self);
+}
+
+void
+rapport_window_show_brief (RapportWindow *self)
+{
+  show_brief_page (self, TRUE);
 }
 
 static void
@@ -649,7 +656,8 @@ rapport_window_show_person (RapportWindow *self,
       gtk_stack_set_visible_child_name (self->meetings_stack,
                                         self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
                                         ? "list" : "empty");
-      rapport_window_show_brief (self);
+      /* set_person above has just loaded the brief. */
+      show_brief_page (self, FALSE);
     }
   else
     gtk_stack_set_visible_child_name (self->content_stack, "welcome");
