@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-brief-view.h"
+#include "rapport-checklist-item.h"
 #include "rapport-commitment.h"
 #include "rapport-habit.h"
 
@@ -28,6 +29,7 @@ struct _RapportBriefView
   GtkLabel      *last_heading;
   GtkButton     *open_button;
   GtkLabel      *notes_label;
+  GtkLabel      *practised_label;
   GtkWidget     *habits_box;
   GtkLabel      *habits_caption;
   GtkListBox    *habits_list;
@@ -195,6 +197,42 @@ fill_commitments (RapportBriefView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), due > 0);
 }
 
+/* "Practised: Listen (let her choose the plan), Explain the why" */
+static void
+fill_practised (RapportBriefView *self,
+                gint64            meeting_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) checklist = rapport_checklist_load (self->store, meeting_id, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = checklist ? g_list_model_get_n_items (G_LIST_MODEL (checklist)) : 0;
+
+  if (checklist == NULL)
+    g_warning ("Could not read the last checklist: %s", error->message);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist), i);
+      const char *evidence = rapport_checklist_item_get_evidence (item);
+
+      if (!rapport_checklist_item_get_ticked (item))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, rapport_checklist_item_get_label (item));
+      if (*evidence != '\0')
+        g_string_append_printf (text, " (%s)", evidence);
+    }
+
+  if (text->len > 0)
+    {
+      /* Translators: the habits ticked in the last 1:1, with their evidence. */
+      g_autofree char *label = g_strdup_printf (_("Practised: %s"), text->str);
+      gtk_label_set_label (self->practised_label, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->practised_label), text->len > 0);
+}
+
 static void
 fill_last_meeting (RapportBriefView *self)
 {
@@ -211,6 +249,7 @@ fill_last_meeting (RapportBriefView *self)
   /* Translators: heading over the last meeting's notes, "Last 1:1, 3 Mar". */
   heading = g_strdup_printf (_("Last 1:1, %s"), day);
   gtk_label_set_label (self->last_heading, heading);
+  fill_practised (self, rapport_brief_get_last_meeting_id (self->brief));
   if (*excerpt != '\0')
     {
       gtk_label_set_label (self->notes_label, excerpt);
@@ -526,6 +565,7 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, last_heading);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, open_button);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, practised_label);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_box);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_caption);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_list);

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
+#include "rapport-brief-view.h"
 #include "rapport-checklist-item.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-person.h"
@@ -196,6 +198,41 @@ test_window_new_meeting_and_delete (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_brief_shows_evidence (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) checklist = rapport_checklist_load (f->store, rapport_meeting_get_id (f->meeting), &error);
+  g_autoptr(RapportChecklistItem) listen = g_list_model_get_item (G_LIST_MODEL (checklist), 0);
+  GtkWidget *brief = rapport_brief_view_new (f->store);
+
+  g_object_ref_sink (brief);
+  g_assert_true (rapport_checklist_item_set_ticked (listen, f->store, TRUE, &error));
+  g_assert_true (rapport_checklist_item_set_evidence (listen, f->store, "let her choose the plan", &error));
+  g_assert_no_error (error);
+
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), f->person);
+  g_assert_true (has_label_with (brief, "Practised: Listen (let her choose the plan)"));
+  g_assert_false (has_label_with (brief, "Explain the why"));
+
+  g_object_run_dispose (G_OBJECT (brief));
+  g_assert_finalize_object (brief);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -209,6 +246,7 @@ main (int argc, char *argv[])
   ADD ("/ui/editor/continuous-typing-still-saves", test_continuous_typing_still_saves);
   ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
+  ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
 
   return g_test_run ();
 }
