@@ -362,34 +362,58 @@ get_element (JsonArray  *array,
   return json_node_get_object (node);
 }
 
-static gboolean
-read_people (Document   *doc,
-             JsonObject *root,
-             GError    **error)
-{
-  JsonArray *array = get_array (root, "$", "people", error);
-  char base[64];
+/* Reads the object @o, the element @index of a list, found at @base. */
+typedef gboolean (*ReadElement) (Document   *doc,
+                                 JsonObject *o,
+                                 const char *base,
+                                 guint       index,
+                                 gpointer    user_data,
+                                 GError    **error);
 
-  if (array == NULL)
-    return FALSE;
+/* Calls @read_element on each element of @array, the list at @path; an
+ * element that is not an object is an error. */
+static gboolean
+read_elements (Document    *doc,
+               JsonArray   *array,
+               const char  *path,
+               ReadElement  read_element,
+               gpointer     user_data,
+               GError     **error)
+{
+  char base[96];
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      PersonRec r = { 0 };
       JsonObject *o;
 
-      g_snprintf (base, sizeof base, "$.people[%u]", i);
+      g_snprintf (base, sizeof base, "%s[%u]", path, i);
       if ((o = get_element (array, i, base, error)) == NULL ||
-          !get_own_uuid (doc, o, base, &r.uuid, error) ||
-          !get_string (o, base, "name", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.name, error) ||
-          !get_string (o, base, "role", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.role, error) ||
-          !get_int (o, base, "cadence_days", OPTIONAL, 7, 1, 366, &r.cadence, error) ||
-          !get_bool (o, base, "archived", FALSE, &r.archived, error) ||
-          !get_timestamps (o, base, &r.created, &r.updated, error))
+          !read_element (doc, o, base, i, user_data, error))
         return FALSE;
-      if (r.name[0] == '\0')
-        return invalid_member (error, base, "name", _("empty"));
-      g_array_append_val (doc->people, r);
     }
+  return TRUE;
+}
+
+static gboolean
+read_person (Document   *doc,
+             JsonObject *o,
+             const char *base,
+             guint       index,
+             gpointer    user_data,
+             GError    **error)
+{
+  PersonRec r = { 0 };
+
+  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+      !get_string (o, base, "name", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.name, error) ||
+      !get_string (o, base, "role", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.role, error) ||
+      !get_int (o, base, "cadence_days", OPTIONAL, 7, 1, 366, &r.cadence, error) ||
+      !get_bool (o, base, "archived", FALSE, &r.archived, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
+    return FALSE;
+  if (r.name[0] == '\0')
+    return invalid_member (error, base, "name", _("empty"));
+  g_array_append_val (doc->people, r);
   return TRUE;
 }
 
@@ -405,47 +429,72 @@ is_habit_key (const char *key)
 }
 
 static gboolean
-read_habits (Document   *doc,
-             JsonObject *root,
-             GError    **error)
+read_habit (Document   *doc,
+            JsonObject *o,
+            const char *base,
+            guint       index,
+            gpointer    user_data,
+            GError    **error)
 {
-  JsonArray *array = get_array (root, "$", "habits", error);
-  char base[64];
+  HabitRec r = { 0 };
 
-  if (array == NULL)
+  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+      !get_string (o, base, "key", NULLABLE, NULL, 64, 0, &r.key, error) ||
+      !get_string (o, base, "label", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.label, error) ||
+      !get_string (o, base, "hint", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_HINT_CHARS, 0, &r.hint, error) ||
+      !get_string (o, base, "kind", REQUIRED, NULL, 0, 64, &r.kind, error) ||
+      !get_int (o, base, "position", OPTIONAL, 0, G_MININT32, G_MAXINT32, &r.position, error) ||
+      !get_bool (o, base, "active", TRUE, &r.active, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (r.key != NULL && !is_habit_key (r.key))
+    return invalid_member (error, base, "key",
+                           _("not a habit key (lower-case letters, digits and “-”)"));
+  if (r.label[0] == '\0')
+    return invalid_member (error, base, "label", _("empty"));
+  if (strcmp (r.kind, "trust") != 0 && strcmp (r.kind, "structure") != 0)
+    return invalid_member (error, base, "kind", _("neither “trust” nor “structure”"));
+  for (guint j = 0; r.key != NULL && j < doc->habits->len; j++)
     {
-      HabitRec r = { 0 };
-      JsonObject *o;
-
-      g_snprintf (base, sizeof base, "$.habits[%u]", i);
-      if ((o = get_element (array, i, base, error)) == NULL ||
-          !get_own_uuid (doc, o, base, &r.uuid, error) ||
-          !get_string (o, base, "key", NULLABLE, NULL, 64, 0, &r.key, error) ||
-          !get_string (o, base, "label", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.label, error) ||
-          !get_string (o, base, "hint", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_HINT_CHARS, 0, &r.hint, error) ||
-          !get_string (o, base, "kind", REQUIRED, NULL, 0, 64, &r.kind, error) ||
-          !get_int (o, base, "position", OPTIONAL, 0, G_MININT32, G_MAXINT32, &r.position, error) ||
-          !get_bool (o, base, "active", TRUE, &r.active, error) ||
-          !get_timestamps (o, base, &r.created, &r.updated, error))
-        return FALSE;
-      if (r.key != NULL && !is_habit_key (r.key))
+      HabitRec *other = &g_array_index (doc->habits, HabitRec, j);
+      if (other->key != NULL && strcmp (other->key, r.key) == 0)
         return invalid_member (error, base, "key",
-                               _("not a habit key (lower-case letters, digits and “-”)"));
-      if (r.label[0] == '\0')
-        return invalid_member (error, base, "label", _("empty"));
-      if (strcmp (r.kind, "trust") != 0 && strcmp (r.kind, "structure") != 0)
-        return invalid_member (error, base, "kind", _("neither “trust” nor “structure”"));
-      for (guint j = 0; r.key != NULL && j < doc->habits->len; j++)
-        {
-          HabitRec *other = &g_array_index (doc->habits, HabitRec, j);
-          if (other->key != NULL && strcmp (other->key, r.key) == 0)
-            return invalid_member (error, base, "key",
-                                   _("the key “%s” is used twice (first at $.habits[%u])"), r.key, j);
-        }
-      g_array_append_val (doc->habits, r);
+                               _("the key “%s” is used twice (first at $.habits[%u])"), r.key, j);
     }
+  g_array_append_val (doc->habits, r);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint meeting;  /* index of the meeting in $.meetings */
+  guint first;    /* its first tick in doc->ticks */
+} ChecklistContext;
+
+static gboolean
+read_tick (Document   *doc,
+           JsonObject *o,
+           const char *base,
+           guint       index,
+           gpointer    user_data,
+           GError    **error)
+{
+  ChecklistContext *ctx = user_data;
+  TickRec r = { 0 };
+
+  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+      !get_uuid_ref (o, base, "habit", &r.habit, error) ||
+      !get_bool (o, base, "ticked", FALSE, &r.ticked, error) ||
+      !get_string (o, base, "evidence", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.evidence, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
+    return FALSE;
+  for (guint j = ctx->first; j < doc->ticks->len; j++)
+    if (g_ascii_strcasecmp (g_array_index (doc->ticks, TickRec, j).habit, r.habit) == 0)
+      return invalid_member (error, base, "habit",
+                             _("this habit is already on the meeting’s checklist"));
+  r.meeting = ctx->meeting;
+  r.index = index;
+  g_array_append_val (doc->ticks, r);
   return TRUE;
 }
 
@@ -457,104 +506,78 @@ read_checklist (Document   *doc,
                 GError    **error)
 {
   JsonArray *array = get_array (meeting, meeting_base, "checklist", error);
-  guint first = doc->ticks->len;
-  guint n;
-  char base[96];
+  ChecklistContext ctx = { meeting_index, doc->ticks->len };
+  g_autofree char *path = g_strconcat (meeting_base, ".checklist", NULL);
 
   if (array == NULL)
     return FALSE;
-  n = json_array_get_length (array);
-  if (n > RAPPORT_EXCHANGE_MAX_CHECKLIST)
+  if (json_array_get_length (array) > RAPPORT_EXCHANGE_MAX_CHECKLIST)
     {
-      g_snprintf (base, sizeof base, "%s.checklist", meeting_base);
-      rapport_exchange_invalid (error, base, _("more than %d habits"), RAPPORT_EXCHANGE_MAX_CHECKLIST);
+      rapport_exchange_invalid (error, path, _("more than %d habits"), RAPPORT_EXCHANGE_MAX_CHECKLIST);
       return FALSE;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      TickRec r = { 0 };
-      JsonObject *o;
+  return read_elements (doc, array, path, read_tick, &ctx, error);
+}
 
-      g_snprintf (base, sizeof base, "%s.checklist[%u]", meeting_base, i);
-      if ((o = get_element (array, i, base, error)) == NULL ||
-          !get_own_uuid (doc, o, base, &r.uuid, error) ||
-          !get_uuid_ref (o, base, "habit", &r.habit, error) ||
-          !get_bool (o, base, "ticked", FALSE, &r.ticked, error) ||
-          !get_string (o, base, "evidence", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.evidence, error) ||
-          !get_timestamps (o, base, &r.created, &r.updated, error))
-        return FALSE;
-      for (guint j = first; j < doc->ticks->len; j++)
-        if (g_ascii_strcasecmp (g_array_index (doc->ticks, TickRec, j).habit, r.habit) == 0)
-          return invalid_member (error, base, "habit",
-                                 _("this habit is already on the meeting’s checklist"));
-      r.meeting = meeting_index;
-      r.index = i;
-      g_array_append_val (doc->ticks, r);
-    }
+static gboolean
+read_meeting (Document   *doc,
+              JsonObject *o,
+              const char *base,
+              guint       index,
+              gpointer    user_data,
+              GError    **error)
+{
+  MeetingRec r = { 0 };
+
+  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+      !get_uuid_ref (o, base, "person", &r.person, error) ||
+      !get_date (o, base, "date", REQUIRED, &r.date, error) ||
+      !get_int (o, base, "mood", NULLABLE, 0, 1, 5, &r.mood, error) ||
+      !get_string (o, base, "notes", OPTIONAL, "", 0, RAPPORT_EXCHANGE_MAX_NOTES_BYTES, &r.notes, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error) ||
+      !read_checklist (doc, o, base, index, error))
+    return FALSE;
+  g_array_append_val (doc->meetings, r);
   return TRUE;
 }
 
 static gboolean
-read_meetings (Document   *doc,
-               JsonObject *root,
-               GError    **error)
+read_commitment (Document   *doc,
+                 JsonObject *o,
+                 const char *base,
+                 guint       index,
+                 gpointer    user_data,
+                 GError    **error)
 {
-  JsonArray *array = get_array (root, "$", "meetings", error);
-  char base[64];
+  CommitmentRec r = { 0 };
 
-  if (array == NULL)
+  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+      !get_uuid_ref (o, base, "person", &r.person, error) ||
+      !get_uuid_ref (o, base, "meeting", &r.meeting, error) ||
+      !get_string (o, base, "text", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.text, error) ||
+      !get_string (o, base, "owner", REQUIRED, NULL, 0, 64, &r.owner, error) ||
+      !get_date (o, base, "due", NULLABLE, &r.due, error) ||
+      !get_date (o, base, "closed_on", NULLABLE, &r.closed, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      MeetingRec r = { 0 };
-      JsonObject *o;
-
-      g_snprintf (base, sizeof base, "$.meetings[%u]", i);
-      if ((o = get_element (array, i, base, error)) == NULL ||
-          !get_own_uuid (doc, o, base, &r.uuid, error) ||
-          !get_uuid_ref (o, base, "person", &r.person, error) ||
-          !get_date (o, base, "date", REQUIRED, &r.date, error) ||
-          !get_int (o, base, "mood", NULLABLE, 0, 1, 5, &r.mood, error) ||
-          !get_string (o, base, "notes", OPTIONAL, "", 0, RAPPORT_EXCHANGE_MAX_NOTES_BYTES, &r.notes, error) ||
-          !get_timestamps (o, base, &r.created, &r.updated, error) ||
-          !read_checklist (doc, o, base, i, error))
-        return FALSE;
-      g_array_append_val (doc->meetings, r);
-    }
+  if (strcmp (r.owner, "me") != 0 && strcmp (r.owner, "them") != 0)
+    return invalid_member (error, base, "owner", _("neither “me” nor “them”"));
+  g_array_append_val (doc->commitments, r);
   return TRUE;
 }
 
+/* The top-level list @name of @root, each element read by @read_element. */
 static gboolean
-read_commitments (Document   *doc,
-                  JsonObject *root,
-                  GError    **error)
+read_list (Document    *doc,
+           JsonObject  *root,
+           const char  *name,
+           ReadElement  read_element,
+           GError     **error)
 {
-  JsonArray *array = get_array (root, "$", "commitments", error);
-  char base[64];
+  JsonArray *array = get_array (root, "$", name, error);
+  g_autofree char *path = g_strconcat ("$.", name, NULL);
 
-  if (array == NULL)
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      CommitmentRec r = { 0 };
-      JsonObject *o;
-
-      g_snprintf (base, sizeof base, "$.commitments[%u]", i);
-      if ((o = get_element (array, i, base, error)) == NULL ||
-          !get_own_uuid (doc, o, base, &r.uuid, error) ||
-          !get_uuid_ref (o, base, "person", &r.person, error) ||
-          !get_uuid_ref (o, base, "meeting", &r.meeting, error) ||
-          !get_string (o, base, "text", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.text, error) ||
-          !get_string (o, base, "owner", REQUIRED, NULL, 0, 64, &r.owner, error) ||
-          !get_date (o, base, "due", NULLABLE, &r.due, error) ||
-          !get_date (o, base, "closed_on", NULLABLE, &r.closed, error) ||
-          !get_timestamps (o, base, &r.created, &r.updated, error))
-        return FALSE;
-      if (strcmp (r.owner, "me") != 0 && strcmp (r.owner, "them") != 0)
-        return invalid_member (error, base, "owner", _("neither “me” nor “them”"));
-      g_array_append_val (doc->commitments, r);
-    }
-  return TRUE;
+  return array != NULL && read_elements (doc, array, path, read_element, NULL, error);
 }
 
 /* Line and column of byte @offset, both from 1, for messages. */
@@ -694,8 +717,8 @@ rapport_exchange_document_read (Document   *doc,
   doc->commitments = g_array_new (FALSE, TRUE, sizeof (CommitmentRec));
   doc->uuids = g_hash_table_new_full (rapport_exchange_uuid_hash, rapport_exchange_uuid_equal, NULL, g_free);
 
-  return read_habits (doc, root, error) &&
-         read_people (doc, root, error) &&
-         read_meetings (doc, root, error) &&
-         read_commitments (doc, root, error);
+  return read_list (doc, root, "habits", read_habit, error) &&
+         read_list (doc, root, "people", read_person, error) &&
+         read_list (doc, root, "meetings", read_meeting, error) &&
+         read_list (doc, root, "commitments", read_commitment, error);
 }
