@@ -248,6 +248,25 @@ get_bool (JsonObject  *object,
   return TRUE;
 }
 
+/* A short string member (a date, a time, a UUID) that @valid accepts;
+ * otherwise @what says what it is not. */
+static gboolean
+get_checked (JsonObject  *object,
+             const char  *base,
+             const char  *name,
+             Presence     presence,
+             gboolean   (*valid) (const char *),
+             const char  *what,
+             const char **out,
+             GError     **error)
+{
+  if (!get_string (object, base, name, presence, NULL, 0, 64, out, error))
+    return FALSE;
+  if (*out != NULL && !valid (*out))
+    return invalid_member (error, base, name, "%s", what);
+  return TRUE;
+}
+
 static gboolean
 get_date (JsonObject  *object,
           const char  *base,
@@ -256,11 +275,8 @@ get_date (JsonObject  *object,
           const char **out,
           GError     **error)
 {
-  if (!get_string (object, base, name, presence, NULL, 0, 64, out, error))
-    return FALSE;
-  if (*out != NULL && !is_date (*out))
-    return invalid_member (error, base, name, _("not a date (YYYY-MM-DD)"));
-  return TRUE;
+  return get_checked (object, base, name, presence, is_date,
+                      _("not a date (YYYY-MM-DD)"), out, error);
 }
 
 static gboolean
@@ -270,11 +286,8 @@ get_timestamp (JsonObject  *object,
                const char **out,
                GError     **error)
 {
-  if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
-    return FALSE;
-  if (!is_timestamp (*out))
-    return invalid_member (error, base, name, _("not a UTC time (YYYY-MM-DDTHH:MM:SS.mmmZ)"));
-  return TRUE;
+  return get_checked (object, base, name, REQUIRED, is_timestamp,
+                      _("not a UTC time (YYYY-MM-DDTHH:MM:SS.mmmZ)"), out, error);
 }
 
 static gboolean
@@ -284,11 +297,8 @@ get_uuid_ref (JsonObject  *object,
               const char **out,
               GError     **error)
 {
-  if (!get_string (object, base, name, REQUIRED, NULL, 0, 64, out, error))
-    return FALSE;
-  if (!g_uuid_string_is_valid (*out))
-    return invalid_member (error, base, name, _("not a UUID"));
-  return TRUE;
+  return get_checked (object, base, name, REQUIRED, g_uuid_string_is_valid,
+                      _("not a UUID"), out, error);
 }
 
 /* The row's own UUID: valid and not used by another row of the file. */
