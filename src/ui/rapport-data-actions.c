@@ -444,11 +444,12 @@ start_cb (gpointer data)
 
 /* From the main loop, so that the caller gets the job back alive and can
  * connect to "finished" even when the work ends at once. */
-static void
+static RapportDataJob *
 start_soon (RapportDataJob *self)
 {
   self->running = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_cb, g_object_ref (self), g_object_unref);
+  return self;
 }
 
 /* ---- asking ---- */
@@ -636,13 +637,9 @@ rapport_data_actions_backup_now (GtkWindow       *parent,
                                  RapportStore    *store,
                                  AdwToastOverlay *toasts)
 {
-  RapportDataJob *self;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
-  self = job_new (RAPPORT_DATA_JOB_BACKUP, parent, store, toasts);
-  start_soon (self);
-  return self;
+  return start_soon (job_new (RAPPORT_DATA_JOB_BACKUP, parent, store, toasts));
 }
 
 RapportDataJob *
@@ -662,9 +659,14 @@ rapport_data_actions_restore (GtkWindow       *parent,
 }
 
 static RapportDataJob *
-with_file (RapportDataJob *self,
-           GFile          *file)
+job_new_for_file (RapportDataJobKind  kind,
+                  GtkWindow          *parent,
+                  RapportStore       *store,
+                  AdwToastOverlay    *toasts,
+                  GFile              *file)
 {
+  RapportDataJob *self = job_new (kind, parent, store, toasts);
+
   self->file = g_object_ref (file);
   return self;
 }
@@ -675,14 +677,10 @@ rapport_data_actions_export_to_file (GtkWindow       *parent,
                                      AdwToastOverlay *toasts,
                                      GFile           *file)
 {
-  RapportDataJob *self;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = with_file (job_new (RAPPORT_DATA_JOB_EXPORT, parent, store, toasts), file);
-  start_soon (self);
-  return self;
+  return start_soon (job_new_for_file (RAPPORT_DATA_JOB_EXPORT, parent, store, toasts, file));
 }
 
 RapportDataJob *
@@ -691,14 +689,10 @@ rapport_data_actions_import_file (GtkWindow       *parent,
                                   AdwToastOverlay *toasts,
                                   GFile           *file)
 {
-  RapportDataJob *self;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = with_file (job_new (RAPPORT_DATA_JOB_IMPORT, parent, store, toasts), file);
-  start_soon (self);
-  return self;
+  return start_soon (job_new_for_file (RAPPORT_DATA_JOB_IMPORT, parent, store, toasts, file));
 }
 
 RapportDataJob *
@@ -714,10 +708,9 @@ rapport_data_actions_export_person_to_file (GtkWindow       *parent,
   g_return_val_if_fail (person_uuid != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = with_file (job_new (RAPPORT_DATA_JOB_EXPORT_PERSON, parent, store, toasts), file);
+  self = job_new_for_file (RAPPORT_DATA_JOB_EXPORT_PERSON, parent, store, toasts, file);
   self->person_uuid = g_strdup (person_uuid);
-  start_soon (self);
-  return self;
+  return start_soon (self);
 }
 
 RapportDataJob *
@@ -732,10 +725,9 @@ rapport_data_actions_restore_file (GtkWindow       *parent,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = with_file (job_new (RAPPORT_DATA_JOB_RESTORE, parent, store, toasts), file);
-  if (confirm)
-    confirm_restore (self);
-  else
-    start_soon (self);
+  self = job_new_for_file (RAPPORT_DATA_JOB_RESTORE, parent, store, toasts, file);
+  if (!confirm)
+    return start_soon (self);
+  confirm_restore (self);
   return self;
 }
