@@ -467,33 +467,18 @@ rapport_backup_restore (const char           *store_path,
  * Off the main thread
  * ------------------------------------------------------------------ */
 
-static char *
-job_finish (RapportStore  *store,
-            GAsyncResult  *result,
-            gpointer       tag,
+/* Returns the backup made, or NULL if today's was there already. */
+static gpointer
+daily_work (RapportJob    *job,
+            GCancellable  *cancellable,
             GError       **error)
 {
-  GTask *task = rapport_job_finish (store, result, tag);
-
-  return task != NULL ? g_task_propagate_pointer (task, error) : NULL;
-}
-
-static void
-daily_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  RapportJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   char *path = NULL;
-  GError *error = NULL;
 
-  store = rapport_store_open_secondary (job->db_path, &error);
-  if (store == NULL || !rapport_backup_maybe_daily (store, job->keep, &path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, path, g_free);
+  if (store == NULL || !rapport_backup_maybe_daily (store, job->keep, &path, error))
+    return NULL;
+  return path;
 }
 
 void
@@ -503,13 +488,10 @@ rapport_backup_maybe_daily_async (RapportStore        *store,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
-  task = rapport_job_task_new (store, NULL, keep, cancellable, NULL, NULL, callback, user_data,
-                               rapport_backup_maybe_daily_async);
-  g_task_run_in_thread (task, daily_thread);
+  rapport_job_run (store, NULL, keep, cancellable, NULL, NULL, callback, user_data,
+                   rapport_backup_maybe_daily_async, daily_work);
 }
 
 char *
@@ -517,27 +499,20 @@ rapport_backup_maybe_daily_finish (RapportStore  *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return job_finish (store, result, rapport_backup_maybe_daily_async, error);
+  return rapport_job_finish (store, result, rapport_backup_maybe_daily_async, error);
 }
 
-static void
-now_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gpointer
+now_work (RapportJob    *job,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  RapportJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
-  char *path = NULL;
-  GError *error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
 
-  store = rapport_store_open_secondary (job->db_path, &error);
-  if (store == NULL ||
-      (path = rapport_backup_now (store, job->file, cancellable,
-                                  rapport_progress_relay_report, job->relay, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, path, g_free);
+  if (store == NULL)
+    return NULL;
+  return rapport_backup_now (store, job->file, cancellable,
+                             rapport_progress_relay_report, job->relay, error);
 }
 
 void
@@ -549,13 +524,10 @@ rapport_backup_now_async (RapportStore        *store,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
-  task = rapport_job_task_new (store, folder, 0, cancellable, progress, progress_data,
-                               callback, user_data, rapport_backup_now_async);
-  g_task_run_in_thread (task, now_thread);
+  rapport_job_run (store, folder, 0, cancellable, progress, progress_data,
+                   callback, user_data, rapport_backup_now_async, now_work);
 }
 
 char *
@@ -563,25 +535,17 @@ rapport_backup_now_finish (RapportStore  *store,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  return job_finish (store, result, rapport_backup_now_async, error);
+  return rapport_job_finish (store, result, rapport_backup_now_async, error);
 }
 
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* Works on the database file, not on a connection: it may be damaged. */
+static gpointer
+restore_work (RapportJob    *job,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  RapportJob *job = task_data;
-  GError *error = NULL;
-  char *safety;
-
-  safety = rapport_backup_restore (job->db_path, job->file, cancellable,
-                                   rapport_progress_relay_report, job->relay, &error);
-  if (safety == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, safety, g_free);
+  return rapport_backup_restore (job->db_path, job->file, cancellable,
+                                 rapport_progress_relay_report, job->relay, error);
 }
 
 void
@@ -593,14 +557,11 @@ rapport_backup_restore_async (RapportStore        *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (backup_file != NULL);
 
-  task = rapport_job_task_new (store, backup_file, 0, cancellable, progress, progress_data,
-                               callback, user_data, rapport_backup_restore_async);
-  g_task_run_in_thread (task, restore_thread);
+  rapport_job_run (store, backup_file, 0, cancellable, progress, progress_data,
+                   callback, user_data, rapport_backup_restore_async, restore_work);
 }
 
 char *
@@ -608,5 +569,5 @@ rapport_backup_restore_finish (RapportStore  *store,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return job_finish (store, result, rapport_backup_restore_async, error);
+  return rapport_job_finish (store, result, rapport_backup_restore_async, error);
 }

@@ -394,23 +394,19 @@ rapport_exchange_export_to_file (RapportStore         *store,
  * Off the main thread
  * ------------------------------------------------------------------ */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Returns the file written. */
+static gpointer
+export_work (RapportJob    *job,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  RapportJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
-  GError *error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
 
-  store = rapport_store_open_secondary (job->db_path, &error);
   if (store == NULL ||
       !rapport_exchange_export_to_file (store, job->file, cancellable,
-                                        rapport_progress_relay_report, job->relay, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+                                        rapport_progress_relay_report, job->relay, error))
+    return NULL;
+  return g_strdup (job->file);
 }
 
 void
@@ -422,14 +418,11 @@ rapport_exchange_export_async (RapportStore        *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
-  task = rapport_job_task_new (store, path, 0, cancellable, progress, progress_data,
-                               callback, user_data, rapport_exchange_export_async);
-  g_task_run_in_thread (task, export_thread);
+  rapport_job_run (store, path, 0, cancellable, progress, progress_data,
+                   callback, user_data, rapport_exchange_export_async, export_work);
 }
 
 gboolean
@@ -437,29 +430,25 @@ rapport_exchange_export_finish (RapportStore  *store,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  GTask *task = rapport_job_finish (store, result, rapport_exchange_export_async);
+  g_autofree char *path = rapport_job_finish (store, result, rapport_exchange_export_async, error);
 
-  return task != NULL && g_task_propagate_boolean (task, error);
+  return path != NULL;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Returns a RapportExchangeStats. */
+static gpointer
+import_work (RapportJob    *job,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  RapportJob *job = task_data;
-  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   RapportExchangeStats stats = { 0 };
-  GError *error = NULL;
 
-  store = rapport_store_open_secondary (job->db_path, &error);
   if (store == NULL ||
       !rapport_exchange_import_from_file (store, job->file, &stats, cancellable,
-                                          rapport_progress_relay_report, job->relay, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_memdup2 (&stats, sizeof stats), g_free);
+                                          rapport_progress_relay_report, job->relay, error))
+    return NULL;
+  return g_memdup2 (&stats, sizeof stats);
 }
 
 void
@@ -471,14 +460,11 @@ rapport_exchange_import_async (RapportStore        *store,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
-  task = rapport_job_task_new (store, path, 0, cancellable, progress, progress_data,
-                               callback, user_data, rapport_exchange_import_async);
-  g_task_run_in_thread (task, import_thread);
+  rapport_job_run (store, path, 0, cancellable, progress, progress_data,
+                   callback, user_data, rapport_exchange_import_async, import_work);
 }
 
 gboolean
@@ -487,10 +473,10 @@ rapport_exchange_import_finish (RapportStore          *store,
                                 RapportExchangeStats  *stats,
                                 GError               **error)
 {
-  GTask *task = rapport_job_finish (store, result, rapport_exchange_import_async);
-  g_autofree RapportExchangeStats *done = NULL;
+  g_autofree RapportExchangeStats *done = rapport_job_finish (store, result,
+                                                              rapport_exchange_import_async, error);
 
-  if (task == NULL || (done = g_task_propagate_pointer (task, error)) == NULL)
+  if (done == NULL)
     return FALSE;
   if (stats != NULL)
     *stats = *done;

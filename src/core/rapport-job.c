@@ -16,21 +16,39 @@ job_free (gpointer data)
   g_free (job);
 }
 
-GTask *
-rapport_job_task_new (RapportStore        *store,
-                      const char          *file,
-                      int                  keep,
-                      GCancellable        *cancellable,
-                      RapportProgressFunc  progress,
-                      gpointer             progress_data,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data,
-                      gpointer             source_tag)
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
 {
-  GTask *task;
+  RapportJob *job = task_data;
+  GError *error = NULL;
+  gpointer result = job->work (job, cancellable, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_free);
+}
+
+void
+rapport_job_run (RapportStore        *store,
+                 const char          *file,
+                 int                  keep,
+                 GCancellable        *cancellable,
+                 RapportProgressFunc  progress,
+                 gpointer             progress_data,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag,
+                 RapportJobFunc       work)
+{
+  g_autoptr(GTask) task = NULL;
   RapportJob *job;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (work != NULL);
 
   task = g_task_new (store, cancellable, callback, user_data);
   job = g_new0 (RapportJob, 1);
@@ -38,15 +56,17 @@ rapport_job_task_new (RapportStore        *store,
   job->file = g_strdup (file);
   job->keep = keep;
   job->relay = rapport_progress_relay_new (progress, progress_data);
+  job->work = work;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
-  return task;
+  g_task_run_in_thread (task, job_thread);
 }
 
-GTask *
-rapport_job_finish (RapportStore *store,
-                    GAsyncResult *result,
-                    gpointer      source_tag)
+gpointer
+rapport_job_finish (RapportStore  *store,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
 {
   RapportJob *job;
 
@@ -55,5 +75,5 @@ rapport_job_finish (RapportStore *store,
 
   job = g_task_get_task_data (G_TASK (result));
   rapport_progress_relay_finish (job->relay);
-  return G_TASK (result);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -8,21 +8,30 @@
 
 G_BEGIN_DECLS
 
+typedef struct _RapportJob RapportJob;
+
+/* The work of a job, in a worker thread: returns its result (freed with
+ * g_free; NULL is a result too), or sets @error. */
+typedef gpointer (*RapportJobFunc) (RapportJob    *job,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
 /* What the worker thread of an async export, import, backup or restore
  * needs: the store's file (the thread opens its own connection), the file
  * or folder it works on, a count, and the relay that carries its progress
- * to the caller's main context. The GTask's task data. */
-typedef struct
+ * to the caller's main context. */
+struct _RapportJob
 {
   char                 *db_path;
   char                 *file;
   int                   keep;
   RapportProgressRelay *relay;
-} RapportJob;
+  RapportJobFunc        work;
+};
 
-/* A task on @store tagged @source_tag, with a RapportJob for @file and
- * @keep as its task data. */
-GTask      *rapport_job_task_new  (RapportStore         *store,
+/* Runs @work in a worker thread with a RapportJob for @store, @file and
+ * @keep; @callback gets a result of @store tagged @source_tag. */
+void        rapport_job_run       (RapportStore         *store,
                                    const char           *file,
                                    int                   keep,
                                    GCancellable         *cancellable,
@@ -30,12 +39,14 @@ GTask      *rapport_job_task_new  (RapportStore         *store,
                                    gpointer              progress_data,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data,
-                                   gpointer              source_tag);
+                                   gpointer              source_tag,
+                                   RapportJobFunc        work);
 /* For the _finish functions, in the main context: stops the progress
- * reports and returns @result as a GTask, or NULL if it is not a task of
- * @store tagged @source_tag. */
-GTask      *rapport_job_finish    (RapportStore         *store,
+ * reports and returns what the work returned, or NULL with @error set (or
+ * NULL if @result is not a result of @store tagged @source_tag). */
+gpointer    rapport_job_finish    (RapportStore         *store,
                                    GAsyncResult         *result,
-                                   gpointer              source_tag);
+                                   gpointer              source_tag,
+                                   GError              **error);
 
 G_END_DECLS
