@@ -14,6 +14,7 @@ struct _RapportMeetingList
   RapportStore *store;
   gint64        person_id;
   GArray       *ids;       /* gint64, newest first */
+  guint         limit;     /* how many of them the model shows */
   GHashTable   *loaded;    /* id -> RapportMeeting, kept so a view and an
                             * editor share one object per meeting */
 };
@@ -30,9 +31,15 @@ get_item_type (GListModel *model)
 }
 
 static guint
+n_shown (RapportMeetingList *self)
+{
+  return MIN (self->ids->len, self->limit);
+}
+
+static guint
 get_n_items (GListModel *model)
 {
-  return RAPPORT_MEETING_LIST (model)->ids->len;
+  return n_shown (RAPPORT_MEETING_LIST (model));
 }
 
 static gpointer
@@ -44,7 +51,7 @@ get_item (GListModel *model,
   RapportMeeting *meeting;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= n_shown (self))
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
@@ -96,6 +103,7 @@ static void
 rapport_meeting_list_init (RapportMeetingList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->limit = RAPPORT_MEETING_LIST_PAGE;
   self->loaded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
@@ -170,7 +178,7 @@ rapport_meeting_list_reload (RapportMeetingList  *self,
   if (ids == NULL)
     return FALSE;
 
-  old_len = self->ids->len;
+  old_len = n_shown (self);
   g_array_unref (self->ids);
   self->ids = ids;
 
@@ -180,7 +188,7 @@ rapport_meeting_list_reload (RapportMeetingList  *self,
     if (rapport_meeting_list_find (self, *(gint64 *) key) == G_MAXUINT)
       g_hash_table_iter_remove (&iter);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, n_shown (self));
   return TRUE;
 }
 
@@ -194,4 +202,25 @@ rapport_meeting_list_find (RapportMeetingList *self,
     if (g_array_index (self->ids, gint64, i) == meeting_id)
       return i;
   return G_MAXUINT;
+}
+
+guint
+rapport_meeting_list_get_n_meetings (RapportMeetingList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_LIST (self), 0);
+  return self->ids->len;
+}
+
+void
+rapport_meeting_list_show_more (RapportMeetingList *self,
+                                guint               at_least)
+{
+  guint before;
+
+  g_return_if_fail (RAPPORT_IS_MEETING_LIST (self));
+
+  before = n_shown (self);
+  self->limit = MAX (self->limit, MIN (at_least, self->ids->len));
+  if (n_shown (self) > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown (self) - before);
 }

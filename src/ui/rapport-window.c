@@ -463,6 +463,17 @@ unbind_meeting_item (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_meetings_edge_reached (RapportWindow   *self,
+                          GtkPositionType  position)
+{
+  if (position != GTK_POS_BOTTOM || self->meetings == NULL)
+    return;
+  rapport_meeting_list_show_more (self->meetings,
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->meetings))
+                                  + RAPPORT_MEETING_LIST_PAGE);
+}
+
+static void
 on_meeting_selected (RapportWindow *self)
 {
   RapportMeeting *meeting;
@@ -533,6 +544,8 @@ rapport_window_reload_meetings (RapportWindow *self)
   if (!rapport_meeting_list_reload (self->meetings, &error))
     rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
   position = current_id ? rapport_meeting_list_find (self->meetings, current_id) : G_MAXUINT;
+  if (position != G_MAXUINT)
+    rapport_meeting_list_show_more (self->meetings, position + 1);
   gtk_single_selection_set_selected (self->meeting_selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
   self->selecting = FALSE;
@@ -556,6 +569,7 @@ rapport_window_select_meeting (RapportWindow *self,
   position = rapport_meeting_list_find (self->meetings, meeting_id);
   if (position == G_MAXUINT)
     return;
+  rapport_meeting_list_show_more (self->meetings, position + 1);
   gtk_single_selection_set_selected (self->meeting_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->meetings_view), "list.scroll-to-item", "u", position);
 }
@@ -932,6 +946,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_brief_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
 

@@ -288,6 +288,52 @@ test_meeting_list_order_and_delete (Fixture       *f,
 }
 
 static void
+test_meeting_list_pages (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
+  g_autoptr(RapportMeetingList) list = NULL;
+  guint total = RAPPORT_MEETING_LIST_PAGE * 2 + 5;
+  guint calls = 0;
+  gint64 oldest = 0;
+
+  g_assert_true (rapport_store_begin (f->store, &error));
+  for (guint i = 0; i < total; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2020-01-%02u", 1 + i % 28);
+      g_autoptr(RapportMeeting) m = NULL;
+
+      date[3] = '0' + (i / 28) % 10;  /* a different year per 28 days */
+      m = rapport_meeting_create (f->store, rapport_person_get_id (ada), date, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        oldest = rapport_meeting_get_id (m);
+    }
+  g_assert_true (rapport_store_commit (f->store, &error));
+
+  list = rapport_meeting_list_new (f->store, rapport_person_get_id (ada), &error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &calls);
+  g_assert_cmpuint (rapport_meeting_list_get_n_meetings (list), ==, total);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, RAPPORT_MEETING_LIST_PAGE);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), RAPPORT_MEETING_LIST_PAGE));
+
+  /* The oldest is found beyond the page, and showing it extends the page. */
+  g_assert_cmpuint (rapport_meeting_list_find (list, oldest), ==, total - 1);
+  rapport_meeting_list_show_more (list, RAPPORT_MEETING_LIST_PAGE + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, RAPPORT_MEETING_LIST_PAGE + 1);
+  rapport_meeting_list_show_more (list, 10);
+  g_assert_cmpuint (calls, ==, 1);
+  rapport_meeting_list_show_more (list, total + 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
+  {
+    g_autoptr(RapportMeeting) last = g_list_model_get_item (G_LIST_MODEL (list), total - 1);
+    g_assert_cmpint (rapport_meeting_get_id (last), ==, oldest);
+  }
+  g_assert_cmpuint (calls, ==, 2);
+}
+
+static void
 test_meeting_list_uses_index (Fixture       *f,
                               gconstpointer  data)
 {
@@ -382,6 +428,7 @@ main (int argc, char *argv[])
   ADD ("/models/checklist-is-a-snapshot", test_checklist_is_a_snapshot);
   ADD ("/models/archiving-keeps-history", test_archiving_keeps_history);
   ADD ("/models/meeting-list-order-and-delete", test_meeting_list_order_and_delete);
+  ADD ("/models/meeting-list-pages", test_meeting_list_pages);
   ADD ("/models/meeting-list-uses-index", test_meeting_list_uses_index);
   ADD ("/models/limits-keep-data-exportable", test_limits_keep_data_exportable);
   g_test_add_func ("/models/text-helpers", test_text_helpers);
