@@ -65,10 +65,9 @@ update_state (DialogData       *data,
 }
 
 static void
-on_text_changed (GtkEditable *editable,
-                 gpointer     dialog)
+on_text_changed (AdwMessageDialog *dialog)
 {
-  update_state (g_object_get_data (dialog, "data"), dialog);
+  update_state (g_object_get_data (G_OBJECT (dialog), "data"), dialog);
 }
 
 static void
@@ -129,9 +128,7 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   g_object_set_data_full (G_OBJECT (dialog), "data", data, (GDestroyNotify) dialog_data_free);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  list = rapport_message_dialog_new_list ();
   gtk_box_append (GTK_BOX (box), list);
 
   data->label_row = entry_row (list, _("Name"));
@@ -163,15 +160,11 @@ rapport_habit_dialog_present (GtkWindow               *parent,
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", habit ? _("_Save") : _("_Add"),
-                                    NULL);
-  rapport_message_dialog_set_up_save (ADW_MESSAGE_DIALOG (dialog),
-                                      data->label_row, data->hint_row, NULL);
+  rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), habit ? _("_Save") : _("_Add"),
+                                   data->label_row, data->hint_row, NULL);
 
-  g_signal_connect (data->label_row, "changed", G_CALLBACK (on_text_changed), dialog);
-  g_signal_connect (data->hint_row, "changed", G_CALLBACK (on_text_changed), dialog);
+  g_signal_connect_swapped (data->label_row, "changed", G_CALLBACK (on_text_changed), dialog);
+  g_signal_connect_swapped (data->hint_row, "changed", G_CALLBACK (on_text_changed), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_state (data, ADW_MESSAGE_DIALOG (dialog));
 

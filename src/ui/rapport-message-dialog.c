@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rapport-message-dialog.h"
 
 static void
@@ -17,15 +19,31 @@ on_entry_activated (AdwEntryRow      *row,
     }
 }
 
+GtkWidget *
+rapport_message_dialog_new_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
 void
-rapport_message_dialog_set_up_save (AdwMessageDialog *dialog,
-                                    AdwEntryRow      *first_row,
-                                    ...)
+rapport_message_dialog_add_save (AdwMessageDialog *dialog,
+                                 const char       *save_label,
+                                 AdwEntryRow      *first_row,
+                                 ...)
 {
   va_list rows;
 
   g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (save_label != NULL);
 
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", save_label,
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");

@@ -5,12 +5,17 @@
 
 G_BEGIN_DECLS
 
-/* For a form in an AdwMessageDialog with "cancel" and "save" responses:
- * makes "save" the suggested default and "cancel" the one Escape gives,
- * and lets Enter in each of the NULL-terminated entry rows answer "save"
- * (when it is enabled) and close the dialog. */
-void rapport_message_dialog_set_up_save (AdwMessageDialog *dialog,
-                                         AdwEntryRow      *first_row,
-                                         ...) G_GNUC_NULL_TERMINATED;
+/* A list of rows for a form in a dialog: boxed, without selection. */
+GtkWidget *rapport_message_dialog_new_list    (void);
+
+/* For a form in an AdwMessageDialog: adds the responses "cancel" and
+ * "save" (labelled @save_label), makes "save" the suggested default and
+ * "cancel" the one Escape gives, and lets Enter in each of the
+ * NULL-terminated entry rows answer "save" (when it is enabled) and close
+ * the dialog. */
+void       rapport_message_dialog_add_save    (AdwMessageDialog *dialog,
+                                               const char       *save_label,
+                                               AdwEntryRow      *first_row,
+                                               ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -42,19 +42,11 @@ update_sensitivity (DialogData      *data,
                           adw_combo_row_get_selected (data->cadence_row) >= G_N_ELEMENTS (cadences));
 }
 
+/* For "changed" and "notify::selected", connected swapped. */
 static void
-on_changed (GObject    *object,
-            GParamSpec *pspec,
-            gpointer    dialog)
+on_changed (AdwMessageDialog *dialog)
 {
-  update_sensitivity (g_object_get_data (dialog, "data"), dialog);
-}
-
-static void
-on_name_changed (GtkEditable *editable,
-                 gpointer     dialog)
-{
-  update_sensitivity (g_object_get_data (dialog, "data"), dialog);
+  update_sensitivity (g_object_get_data (G_OBJECT (dialog), "data"), dialog);
 }
 
 static void
@@ -91,9 +83,7 @@ rapport_person_dialog_present (GtkWindow               *parent,
                                    person ? NULL : _("Who do you hold one-on-ones with?"));
   g_object_set_data_full (G_OBJECT (dialog), "data", data, g_free);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  list = rapport_message_dialog_new_list ();
 
   data->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->name_row), _("Name"));
@@ -134,15 +124,11 @@ rapport_person_dialog_present (GtkWindow               *parent,
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", person ? _("_Save") : _("_Add"),
-                                    NULL);
-  rapport_message_dialog_set_up_save (ADW_MESSAGE_DIALOG (dialog),
-                                      data->name_row, data->role_row, NULL);
+  rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), person ? _("_Save") : _("_Add"),
+                                   data->name_row, data->role_row, NULL);
 
-  g_signal_connect (data->name_row, "changed", G_CALLBACK (on_name_changed), dialog);
-  g_signal_connect (data->cadence_row, "notify::selected", G_CALLBACK (on_changed), dialog);
+  g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (on_changed), dialog);
+  g_signal_connect_swapped (data->cadence_row, "notify::selected", G_CALLBACK (on_changed), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_sensitivity (data, ADW_MESSAGE_DIALOG (dialog));
 
