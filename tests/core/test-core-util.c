@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "rapport-habit.h"
 #include "test-core-util.h"
 
 char *
@@ -102,6 +103,45 @@ test_core_person_new (RapportStore *store,
   g_assert_no_error (error);
   g_assert_nonnull (person);
   return person;
+}
+
+RapportMeeting *
+test_core_meeting_new (RapportStore  *store,
+                       RapportPerson *person,
+                       const char    *date,
+                       const char    *notes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) meeting = NULL;
+
+  meeting = rapport_meeting_create (store, rapport_person_get_id (person), date, &error);
+  g_assert_no_error (error);
+  if (notes != NULL)
+    {
+      rapport_meeting_set_notes (meeting, notes);
+      rapport_meeting_save (meeting, store, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&meeting);
+}
+
+char *
+test_core_active_habits (RapportStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) habits = rapport_habit_load_active (store, &error);
+  g_autoptr(GString) out = g_string_new ("");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (habits)); i++)
+    {
+      g_autoptr(RapportHabit) habit = g_list_model_get_item (G_LIST_MODEL (habits), i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, rapport_habit_get_label (habit));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rapport-meeting.h"
 #include "rapport-person.h"
 #include "rapport-store.h"
 
@@ -27,6 +28,14 @@ void          test_core_store_reopen     (RapportStore  **store,
 RapportPerson *test_core_person_new      (RapportStore   *store,
                                           const char     *name,
                                           const char     *role);
+/* A meeting with @person on @date made through the model; with @notes
+ * (unless NULL) set and saved. Any error fails the test. */
+RapportMeeting *test_core_meeting_new    (RapportStore   *store,
+                                          RapportPerson  *person,
+                                          const char     *date,
+                                          const char     *notes);
+/* The active habits, in checklist order, comma-separated. */
+char          *test_core_active_habits   (RapportStore   *store);
 
 /* Waiting in a test for an async call and its progress reports. */
 typedef struct

@@ -87,26 +87,6 @@ checklist_string (Fixture *f,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The active habits, in checklist order, comma-separated. */
-static char *
-active_string (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) habits = rapport_habit_load_active (f->store, &error);
-  g_autoptr(GString) out = g_string_new ("");
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (habits)); i++)
-    {
-      g_autoptr(RapportHabit) habit = g_list_model_get_item (G_LIST_MODEL (habits), i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, rapport_habit_get_label (habit));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 tick (Fixture *f,
       gint64   meeting_id,
@@ -148,7 +128,7 @@ ticks_of (Fixture *f,
 
 #define assert_active(f, expected) \
   G_STMT_START { \
-    g_autofree char *got_ = active_string (f); \
+    g_autofree char *got_ = test_core_active_habits ((f)->store); \
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 

@@ -64,23 +64,6 @@ first (Fixture    *f,
   return g_list_model_get_item (G_LIST_MODEL (results), 0);
 }
 
-static RapportMeeting *
-add_meeting (Fixture       *f,
-             RapportPerson *person,
-             const char    *date,
-             const char    *notes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) meeting = NULL;
-
-  meeting = rapport_meeting_create (f->store, rapport_person_get_id (person), date, &error);
-  g_assert_no_error (error);
-  rapport_meeting_set_notes (meeting, notes);
-  rapport_meeting_save (meeting, f->store, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&meeting);
-}
-
 static void
 exec (Fixture    *f,
       const char *format,
@@ -209,7 +192,7 @@ test_notes_sync (Fixture       *f,
 
   g_assert_cmpuint (count (f, "budget"), ==, 0);
 
-  meeting = add_meeting (f, f->ada, "2024-03-05", "We talked about the budget for Q2.");
+  meeting = test_core_meeting_new (f->store, f->ada, "2024-03-05", "We talked about the budget for Q2.");
   id = rapport_meeting_get_id (meeting);
 
   hit = first (f, "budget");
@@ -258,7 +241,7 @@ test_notes_sync (Fixture       *f,
 
   /* A plain delete of a visible meeting, as a person's removal cascades. */
   g_clear_object (&meeting);
-  meeting = add_meeting (f, f->ada, "2024-03-12", "Offsite logistics");
+  meeting = test_core_meeting_new (f->store, f->ada, "2024-03-12", "Offsite logistics");
   g_assert_cmpuint (count (f, "offsite"), ==, 1);
   exec (f, "DELETE FROM meetings WHERE id = %" G_GINT64_FORMAT, rapport_meeting_get_id (meeting));
   g_assert_cmpuint (count (f, "offsite"), ==, 0);
@@ -292,7 +275,7 @@ test_commitments_sync (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, "2024-05-01", "Weekly catch-up");
+  g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-05-01", "Weekly catch-up");
   g_autoptr(RapportSearchResult) hit = NULL;
   gint64 meeting_id = rapport_meeting_get_id (meeting);
   gint64 id;
@@ -352,7 +335,7 @@ test_evidence_sync (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, "2024-06-01", "");
+  g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-06-01", "");
   g_autoptr(GListStore) checklist = NULL;
   g_autoptr(RapportChecklistItem) item = NULL;
   g_autoptr(RapportSearchResult) hit = NULL;
@@ -438,8 +421,8 @@ test_people_sync (Fixture       *f,
 
   /* A name comes before notes that mention it. */
   {
-    g_autoptr(RapportMeeting) mention = add_meeting (f, f->ada, "2024-02-02",
-                                                     "Brewster Brewster Brewster");
+    g_autoptr(RapportMeeting) mention = test_core_meeting_new (f->store, f->ada, "2024-02-02",
+                                                               "Brewster Brewster Brewster");
     g_autoptr(GListStore) results = search (f, "brewster");
     g_autoptr(RapportSearchResult) r0 = g_list_model_get_item (G_LIST_MODEL (results), 0);
     g_autoptr(RapportSearchResult) r1 = g_list_model_get_item (G_LIST_MODEL (results), 1);
@@ -451,7 +434,7 @@ test_people_sync (Fixture       *f,
   }
 
   /* Removing a person takes their meetings' words with them. */
-  meeting = add_meeting (f, grace, "2024-01-01", "Compiler design chat");
+  meeting = test_core_meeting_new (f->store, grace, "2024-01-01", "Compiler design chat");
   g_assert_cmpuint (count (f, "compiler"), ==, 1);
   exec (f, "DELETE FROM people WHERE id = %" G_GINT64_FORMAT, rapport_person_get_id (grace));
   g_assert_cmpuint (count (f, "brewster"), ==, 0);
@@ -463,10 +446,10 @@ static void
 test_diacritics (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(RapportMeeting) one = add_meeting (f, f->ada, "2024-02-01", "Coffee at the café, crème brûlée.");
-  g_autoptr(RapportMeeting) two = add_meeting (f, f->ada, "2024-02-08", "A naive plan for Zürich");
+  g_autoptr(RapportMeeting) one = test_core_meeting_new (f->store, f->ada, "2024-02-01", "Coffee at the café, crème brûlée.");
+  g_autoptr(RapportMeeting) two = test_core_meeting_new (f->store, f->ada, "2024-02-08", "A naive plan for Zürich");
   /* "e" followed by a combining acute accent. */
-  g_autoptr(RapportMeeting) three = add_meeting (f, f->ada, "2024-02-15", "Rése\xcc\x81" "au review");
+  g_autoptr(RapportMeeting) three = test_core_meeting_new (f->store, f->ada, "2024-02-15", "Rése\xcc\x81" "au review");
 
   g_assert_cmpuint (count (f, "cafe"), ==, 1);
   g_assert_cmpuint (count (f, "CAFÉ"), ==, 1);
@@ -496,10 +479,10 @@ test_ranking (Fixture       *f,
     g_string_append_printf (filler, " topic%u", i);
   g_string_append (filler, " and one mention of latency.");
 
-  passing = add_meeting (f, f->ada, "2024-04-20", filler->str);
-  focused = add_meeting (f, f->ada, "2024-01-10", "Latency, latency, latency: the p99 latency budget.");
-  older = add_meeting (f, f->ada, "2023-01-01", "Retro on latency");
-  newer = add_meeting (f, f->ada, "2023-06-01", "Retro on latency");
+  passing = test_core_meeting_new (f->store, f->ada, "2024-04-20", filler->str);
+  focused = test_core_meeting_new (f->store, f->ada, "2024-01-10", "Latency, latency, latency: the p99 latency budget.");
+  older = test_core_meeting_new (f->store, f->ada, "2023-01-01", "Retro on latency");
+  newer = test_core_meeting_new (f->store, f->ada, "2023-06-01", "Retro on latency");
 
   results = search (f, "latency");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 4);
@@ -529,8 +512,8 @@ test_limit (Fixture       *f,
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *date = g_strdup_printf ("2020-01-%02u", i + 1);
-      g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, date, "standup notes");
-      g_autoptr(RapportMeeting) other = add_meeting (f, f->ada, date, "no match here");
+      g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, date, "standup notes");
+      g_autoptr(RapportMeeting) other = test_core_meeting_new (f->store, f->ada, date, "no match here");
       add_commitment (f, rapport_meeting_get_id (other), "standup slides");
     }
 
@@ -558,7 +541,7 @@ test_snippet (Fixture       *f,
     g_string_append (notes, "filler words here. ");
   prefix = g_strdup (notes->str);
   g_string_append (notes, "Then <b>the quarterly roadmap</b> & planning.\nMore filler.");
-  meeting = add_meeting (f, f->ada, "2024-07-01", notes->str);
+  meeting = test_core_meeting_new (f->store, f->ada, "2024-07-01", notes->str);
 
   hit = first (f, "roadm");
   snippet = rapport_search_result_get_snippet (hit);
@@ -609,8 +592,8 @@ test_hostile_queries (Fixture       *f,
     "a\"b", "\"unbalanced", "a OR", "x AND AND y", "\xff\xfe", "caf\xc3",
     "\xe2\x80", "🙂", "\t\n", " ", "", NULL,
   };
-  g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, "2024-01-01",
-                                                   "and or not near a b c \"quoted\" x y");
+  g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-01-01",
+                                                             "and or not near a b c \"quoted\" x y");
   g_autoptr(GString) huge = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -686,7 +669,7 @@ test_broad_query (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) best = add_meeting (f, f->ada, "2021-01-01", "standup standup standup");
+  g_autoptr(RapportMeeting) best = test_core_meeting_new (f->store, f->ada, "2021-01-01", "standup standup standup");
   g_autoptr(GListStore) ranked = NULL;
   g_autoptr(GListStore) newest = NULL;
   g_autoptr(RapportSearchResult) top = NULL;
@@ -696,7 +679,7 @@ test_broad_query (Fixture       *f,
     {
       g_autofree char *date = g_strdup_printf ("2021-02-%02u", i + 1);
       g_autofree char *notes = g_strdup_printf ("standup number %u with a longer note", i);
-      g_autoptr(RapportMeeting) meeting = add_meeting (f, f->ada, date, notes);
+      g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, date, notes);
       if (i >= 3)
         newest_ids[i - 3] = rapport_meeting_get_id (meeting);
     }

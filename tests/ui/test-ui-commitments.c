@@ -11,6 +11,7 @@
 #include "rapport-meeting.h"
 #include "rapport-person.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 typedef struct
 {
@@ -47,48 +48,26 @@ static RapportMeeting *
 meeting (Fixture    *f,
          const char *date)
 {
-  g_autoptr(GError) error = NULL;
-  RapportMeeting *m = rapport_meeting_create (f->store, rapport_person_get_id (f->person), date, &error);
-
-  g_assert_no_error (error);
-  return m;
+  return test_core_meeting_new (f->store, f->person, date, NULL);
 }
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget     *widget,
-         Match          match,
-         gconstpointer  data,
-         GPtrArray     *out)
-{
-  if (gtk_widget_get_visible (widget) && match (widget, data))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, match, data, out);
-}
-
-/* The visible widgets under @root that match, in tree order. */
-static GPtrArray *
-find_all (GtkWidget     *root,
-          Match          match,
-          gconstpointer  data)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, match, data, out);
-  return out;
-}
-
+/* The first visible widget under @root that matches; there must be one. */
 static GtkWidget *
 find_one (GtkWidget     *root,
-          Match          match,
+          TestUiMatch    match,
           gconstpointer  data)
 {
-  g_autoptr(GPtrArray) all = find_all (root, match, data);
+  g_autoptr(GPtrArray) all = test_ui_find_all_visible (root, match, data);
 
   g_assert_cmpuint (all->len, >=, 1);
   return all->pdata[0];
+}
+
+static GtkWidget *
+find_one_type (GtkWidget *root,
+               GType      type)
+{
+  return find_one (root, test_ui_is_type, TEST_UI_TYPE (type));
 }
 
 static gboolean
@@ -103,19 +82,11 @@ is_label_with (GtkWidget *widget, gconstpointer data)
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
-static gboolean
-is_type (GtkWidget *widget, gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-#define TYPE(t) GSIZE_TO_POINTER (t)
-
 static GtkWidget *
 row_at (GtkWidget *panel,
         guint      index)
 {
-  GtkWidget *list = find_one (panel, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = find_one_type (panel, GTK_TYPE_LIST_BOX);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
 
   g_assert_nonnull (row);
@@ -125,7 +96,7 @@ row_at (GtkWidget *panel,
 static guint
 n_rows (GtkWidget *panel)
 {
-  GtkWidget *list = find_one (panel, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  GtkWidget *list = find_one_type (panel, GTK_TYPE_LIST_BOX);
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
@@ -164,7 +135,7 @@ static void
 add_line (GtkWidget  *panel,
           const char *text)
 {
-  GtkWidget *entry = find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY));
+  GtkWidget *entry = find_one_type (panel, GTK_TYPE_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Enter in the entry adds the line. */
@@ -202,7 +173,7 @@ test_carry_over_and_close (Fixture       *f,
   rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m1);
   g_assert_true (gtk_widget_is_sensitive (find_one (panel, has_tooltip, "Add Commitment")));
   {
-    GtkWidget *entry = find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY));
+    GtkWidget *entry = find_one_type (panel, GTK_TYPE_ENTRY);
 
     /* A blank line adds nothing. */
     gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
@@ -213,13 +184,13 @@ test_carry_over_and_close (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_one (panel, has_tooltip, "They will do it")), TRUE);
   {
     /* The new line's calendar, not one of a row's. */
-    GtkWidget *calendar = find_one (find_one (panel, has_tooltip, "Due Date"), is_type, TYPE (GTK_TYPE_CALENDAR));
+    GtkWidget *calendar = find_one_type (find_one (panel, has_tooltip, "Due Date"), GTK_TYPE_CALENDAR);
 
     /* Emits "day-selected", as a click on the day does. */
     gtk_calendar_select_day (GTK_CALENDAR (calendar), due);
   }
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_one (panel, has_tooltip, "Due 6 Mar"))), ==, "6 Mar");
-  gtk_editable_set_text (GTK_EDITABLE (find_one (panel, is_type, TYPE (GTK_TYPE_ENTRY))), "Write the rollout plan");
+  gtk_editable_set_text (GTK_EDITABLE (find_one_type (panel, GTK_TYPE_ENTRY)), "Write the rollout plan");
   click (find_one (panel, has_tooltip, "Add Commitment"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpuint (n_rows (panel), ==, 2);
@@ -230,7 +201,7 @@ test_carry_over_and_close (Fixture       *f,
                                                " AND text = 'Write the rollout plan' AND due = '2026-03-06'"), ==, 1);
   /* Made here: no "from" badge. */
   {
-    g_autoptr(GPtrArray) badges = find_all (panel, is_label_with, "from 2 Mar");
+    g_autoptr(GPtrArray) badges = test_ui_find_all_visible (panel, is_label_with, "from 2 Mar");
     g_assert_cmpuint (badges->len, ==, 0);
   }
 
@@ -239,7 +210,7 @@ test_carry_over_and_close (Fixture       *f,
   rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m2);
   g_assert_cmpuint (n_rows (panel), ==, 2);
   {
-    g_autoptr(GPtrArray) badges = find_all (panel, is_label_with, "from 2 Mar");
+    g_autoptr(GPtrArray) badges = test_ui_find_all_visible (panel, is_label_with, "from 2 Mar");
     g_assert_cmpuint (badges->len, ==, 2);
   }
   /* Theirs was due on 6 Mar and is open: overdue (today is after it). */
@@ -248,7 +219,7 @@ test_carry_over_and_close (Fixture       *f,
 
   /* Close mine there, by ticking it. */
   row = row_at (panel, 0);
-  check = find_one (row, is_type, TYPE (GTK_TYPE_CHECK_BUTTON));
+  check = find_one_type (row, GTK_TYPE_CHECK_BUTTON);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (gtk_widget_has_css_class (row, "closed"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE text = 'Send the budget draft'"
@@ -264,7 +235,7 @@ test_carry_over_and_close (Fixture       *f,
   }
   row = row_at (panel, 0);
   g_assert_true (gtk_widget_has_css_class (row, "closed"));
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_one (row, is_type, TYPE (GTK_TYPE_CHECK_BUTTON)))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_one_type (row, GTK_TYPE_CHECK_BUTTON))));
 
   /* A third meeting only carries what is still open. */
   m3 = meeting (f, "2026-03-16");
@@ -274,7 +245,7 @@ test_carry_over_and_close (Fixture       *f,
   /* Edit the text inline, switch the owner. */
   row = row_at (panel, 0);
   {
-    GtkWidget *label = find_one (row, is_type, TYPE (GTK_TYPE_EDITABLE_LABEL));
+    GtkWidget *label = find_one_type (row, GTK_TYPE_EDITABLE_LABEL);
 
     gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
     gtk_editable_set_text (GTK_EDITABLE (label), "Write the rollout plan v2");
@@ -362,7 +333,7 @@ test_brief_view (Fixture       *f,
                    ==, "win.new-meeting");
 
   /* Commitments, mine first; the late one is marked. */
-  list = find_one (view, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  list = find_one_type (view, GTK_TYPE_LIST_BOX);
   {
     GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
     GtkWidget *second = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
@@ -375,7 +346,7 @@ test_brief_view (Fixture       *f,
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
 
     /* Ticking it here closes it today. */
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_one (first, is_type, TYPE (GTK_TYPE_CHECK_BUTTON))), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_one_type (first, GTK_TYPE_CHECK_BUTTON)), TRUE);
     g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE closed_on = '2026-03-21'"), ==, 1);
     g_assert_cmpuint (n_changed, ==, 1);
   }
@@ -389,7 +360,7 @@ test_brief_view (Fixture       *f,
 
   /* Refresh shows what changed: one open left. */
   rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (view));
-  list = find_one (view, is_type, TYPE (GTK_TYPE_LIST_BOX));
+  list = find_one_type (view, GTK_TYPE_LIST_BOX);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
 

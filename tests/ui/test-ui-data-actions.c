@@ -7,6 +7,7 @@
 #include "rapport-backup.h"
 #include "rapport-data-actions.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 #define ADA "a0000000-0000-4000-8000-000000000001"
 
@@ -21,15 +22,6 @@ typedef struct
   gboolean         success;
   gboolean         changed;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -52,7 +44,7 @@ fixture_set_up (Fixture       *f,
   f->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->toasts));
   gtk_window_present (f->window);
-  spin (50);
+  test_ui_spin (50);
 }
 
 /* Closes whatever dialogs a test left open. */
@@ -67,7 +59,7 @@ close_dialogs (void)
       if (ADW_IS_MESSAGE_DIALOG (window))
         gtk_window_destroy (window);
     }
-  spin (20);
+  test_ui_spin (20);
 }
 
 static void
@@ -76,7 +68,7 @@ fixture_tear_down (Fixture       *f,
 {
   close_dialogs ();
   gtk_window_destroy (f->window);
-  spin (20);
+  test_ui_spin (20);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->store);
   test_core_tmpdir_free (f->dir);
@@ -108,21 +100,7 @@ wait_for (Fixture        *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  spin (30);   /* the worker thread lets go of its task */
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  test_ui_spin (30);   /* the worker thread lets go of its task */
 }
 
 static void
@@ -142,7 +120,7 @@ test_export_then_import (Fixture       *f,
   wait_for (f, job);
   g_assert_true (f->success);
   g_assert_false (f->changed);
-  g_assert_null (find_dialog ());
+  g_assert_null (test_ui_find_dialog ());
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 
   job = rapport_data_actions_import_file (f->window, other, f->toasts, file);
@@ -175,7 +153,7 @@ test_import_bad_file (Fixture       *f,
   g_assert_false (f->success);
   g_assert_false (f->changed);
 
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
   body = adw_message_dialog_get_body (dialog);
@@ -224,8 +202,8 @@ test_backup_and_restore (Fixture       *f,
   job = rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, TRUE);
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
-  spin (50);
-  dialog = find_dialog ();
+  test_ui_spin (50);
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore This Backup?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==,
@@ -233,15 +211,15 @@ test_backup_and_restore (Fixture       *f,
   /* As a click does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  test_ui_spin (50);
   g_assert_true (f->finished);
   g_assert_false (f->success);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 0);
-  g_assert_null (find_dialog ());
+  g_assert_null (test_ui_find_dialog ());
 
   job = rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, TRUE);
-  spin (50);
-  dialog = find_dialog ();
+  test_ui_spin (50);
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
@@ -249,7 +227,7 @@ test_backup_and_restore (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   while (!f->finished)
     g_main_context_iteration (NULL, TRUE);
-  spin (30);
+  test_ui_spin (30);
   g_assert_true (f->success);
   g_assert_true (f->changed);
   /* The window's own connection sees the restored meeting. */
@@ -273,7 +251,7 @@ test_restore_not_a_backup (Fixture       *f,
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
   wait_for (f, rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, FALSE));
   g_assert_false (f->success);
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.txt: "));
@@ -292,7 +270,7 @@ test_cancel (Fixture       *f,
   rapport_data_job_cancel (job);
   wait_for (f, job);
   g_assert_false (f->success);
-  g_assert_null (find_dialog ());   /* a cancel is no error */
+  g_assert_null (test_ui_find_dialog ());   /* a cancel is no error */
   g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
 }
 
@@ -325,7 +303,7 @@ test_chooser (Fixture       *f,
   job = rapport_data_actions_export (f->window, f->store, f->toasts);
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
-  spin (100);
+  test_ui_spin (100);
   chooser = find_chooser ();
   if (chooser == NULL)
     {
@@ -335,14 +313,14 @@ test_chooser (Fixture       *f,
     }
   g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (chooser), "rapport-export-"));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  spin (50);
+  test_ui_spin (50);
   g_assert_true (f->finished);
   g_assert_false (f->success);
 
   job = rapport_data_actions_export (f->window, f->store, f->toasts);
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
-  spin (100);
+  test_ui_spin (100);
   chooser = find_chooser ();
   g_assert_nonnull (chooser);
   gtk_file_chooser_set_current_folder (chooser, folder, &error);
@@ -351,7 +329,7 @@ test_chooser (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   while (!f->finished)
     g_main_context_iteration (NULL, TRUE);
-  spin (30);
+  test_ui_spin (30);
   g_assert_true (f->success);
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }

@@ -10,6 +10,7 @@
 #include "rapport-person.h"
 #include "rapport-window.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 typedef struct
 {
@@ -47,29 +48,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkTextView *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *found = find_text_view (child);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 test_autosave_writes_notes (Fixture       *f,
                             gconstpointer  data)
 {
@@ -81,7 +59,7 @@ test_autosave_writes_notes (Fixture       *f,
   g_object_ref_sink (editor);
   gtk_window_set_child (GTK_WINDOW (window), editor);
   rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
-  buffer = gtk_text_view_get_buffer (find_text_view (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (test_ui_find_type (editor, GTK_TYPE_TEXT_VIEW)));
 
   gtk_text_buffer_insert_at_cursor (buffer, "She wants to own the release plan.", -1);
   g_assert_cmpint (rapport_meeting_editor_get_save_state (RAPPORT_MEETING_EDITOR (editor)), ==,
@@ -90,7 +68,7 @@ test_autosave_writes_notes (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), ==, 0);
 
   /* ...and everything about a second later, without any explicit save. */
-  spin (RAPPORT_AUTOSAVE_DELAY_MS + 400);
+  test_ui_spin (RAPPORT_AUTOSAVE_DELAY_MS + 400);
   g_assert_cmpint (rapport_meeting_editor_get_save_state (RAPPORT_MEETING_EDITOR (editor)), ==,
                    RAPPORT_SAVE_STATE_SAVED);
   g_assert_cmpint (test_core_sql_int (f->path,
@@ -116,13 +94,13 @@ test_continuous_typing_still_saves (Fixture       *f,
 
   g_object_ref_sink (editor);
   rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
-  buffer = gtk_text_view_get_buffer (find_text_view (editor));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (test_ui_find_type (editor, GTK_TYPE_TEXT_VIEW)));
 
   /* A keystroke every 200 ms for 5 s never pauses long enough to debounce. */
   for (int i = 0; i < 25; i++)
     {
       gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
-      spin (200);
+      test_ui_spin (200);
     }
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), >=, 15);
 
@@ -170,7 +148,7 @@ test_window_new_meeting_and_delete (Fixture       *f,
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  test_ui_spin (50);
 
   rapport_window_select_person (window, rapport_person_get_id (f->person));
   g_assert_nonnull (rapport_window_get_person (window));
@@ -194,21 +172,24 @@ test_window_new_meeting_and_delete (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE deleted = 0"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  test_ui_spin (50);
   g_assert_finalize_object (window);
 }
 
 static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* A visible label in @widget has @text in it. */
+static gboolean
 has_label_with (GtkWidget  *widget,
                 const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_with (child, text))
-      return TRUE;
-  return FALSE;
+  return test_ui_find (widget, is_label_with, text) != NULL;
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "rapport-history-draw.h"
 #include "rapport-history-view.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 #define TODAY "2026-03-18"
 
@@ -103,15 +104,6 @@ compute (Fixture *f,
   series = rapport_history_compute (f->store, &query, &error);
   g_assert_no_error (error);
   return series;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Pixels ----------------------------------------------------------------- */
@@ -332,7 +324,7 @@ test_widget (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 300);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  test_ui_spin (300);
 
   width = gtk_widget_get_width (GTK_WIDGET (chart));
   height = gtk_widget_get_height (GTK_WIDGET (chart));
@@ -392,26 +384,10 @@ test_widget (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "/nonexistent/dir/chart.png"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  test_ui_spin (50);
 }
 
 /* The view --------------------------------------------------------------- */
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The stack that swaps the status page and the data. */
 static GtkStack *
@@ -447,8 +423,8 @@ test_view (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   stack = find_content_stack (view);
   g_assert_nonnull (stack);
-  table = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW));
-  range = GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN));
+  table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
+  range = GTK_DROP_DOWN (test_ui_find_type (view, GTK_TYPE_DROP_DOWN));
 
   /* The team: Ada's meetings. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
@@ -460,7 +436,7 @@ test_view (Fixture       *f,
   {
     int min;
 
-    spin (100);
+    test_ui_spin (100);
     gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
     g_test_message ("minimum width of the view: %d px", min);
     g_assert_cmpint (min, <=, 360);
@@ -481,7 +457,7 @@ test_view (Fixture       *f,
 
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
-  spin (100);
+  test_ui_spin (100);
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
   g_assert_cmpuint (series->n_buckets, ==, 14);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
@@ -492,14 +468,14 @@ test_view (Fixture       *f,
   /* Nobody met Bob: a status page, not an empty frame. */
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (view, ADW_TYPE_STATUS_PAGE))),
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (test_ui_find_type (view, ADW_TYPE_STATUS_PAGE))),
                    ==, "No Meetings in This Period");
 
   /* One week of meetings is not a trend yet. */
   add_meeting (f, f->bob, "2026-03-17");
   rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_widget (view, ADW_TYPE_STATUS_PAGE))),
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (test_ui_find_type (view, ADW_TYPE_STATUS_PAGE))),
                    ==, "Not Enough History Yet");
   add_meeting (f, f->bob, "2026-03-10");
   rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
@@ -507,7 +483,7 @@ test_view (Fixture       *f,
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  test_ui_spin (50);
   g_assert_finalize_object (view);
 }
 
@@ -574,7 +550,7 @@ press_key (GtkWidget *widget,
         }
     }
   g_assert_true (handled);
-  spin (20);
+  test_ui_spin (20);
 }
 
 static void
@@ -608,9 +584,9 @@ test_view_follow_through (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN)),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find_type (view, GTK_TYPE_DROP_DOWN)),
                               RAPPORT_HISTORY_RANGE_3_MONTHS);
-  spin (200);
+  test_ui_spin (200);
 
   /* The numbers. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
@@ -629,7 +605,7 @@ test_view_follow_through (Fixture       *f,
   g_assert_cmpuint (rate->range.total, ==, 3);
 
   /* In the chart: the first row, above the habits. */
-  chart = RAPPORT_HISTORY_CHART (find_widget (view, RAPPORT_TYPE_HISTORY_CHART));
+  chart = RAPPORT_HISTORY_CHART (test_ui_find_type (view, RAPPORT_TYPE_HISTORY_CHART));
   rapport_history_chart_get_style (chart, &style);
   rapport_history_layout_init (&layout, series, &style, 800, 600);
   g_assert_cmpint (layout.rows[0].kind, ==, RAPPORT_HISTORY_ROW_EXTRA);
@@ -645,24 +621,24 @@ test_view_follow_through (Fixture       *f,
   g_assert_null (error);
 
   /* In the table: a column after the meeting counts, with the same numbers. */
-  table = GTK_COLUMN_VIEW (find_widget (view, GTK_TYPE_COLUMN_VIEW));
+  table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 8);
   column = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
   g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Follow-through");
   g_object_unref (column);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (view, ADW_TYPE_VIEW_STACK)), "table");
-  spin (200);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "table");
+  test_ui_spin (200);
   collect_labels (GTK_WIDGET (table), cells);
   g_test_message ("table: %s", cells->str);
   g_assert_nonnull (strstr (cells->str, "|Week of 1 Mar|1|50 % (1 of 2)|–|100 % (1 of 1)|0 % (0 of 1)|"));
   g_assert_nonnull (strstr (cells->str, "|Week of 8 Mar|1|–|–|100 % (1 of 1)|0 % (0 of 1)|"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (view, ADW_TYPE_VIEW_STACK)), "chart");
-  spin (100);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "chart");
+  test_ui_spin (100);
 
   /* The keyboard: the live label follows the focused bucket. */
   live = find_live_label (chart);
   gtk_widget_grab_focus (GTK_WIDGET (chart));
-  spin (50);
+  test_ui_spin (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
@@ -692,7 +668,7 @@ test_view_follow_through (Fixture       *f,
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  test_ui_spin (50);
   g_assert_finalize_object (view);
 }
 

@@ -8,6 +8,7 @@
 #include "rapport-habit.h"
 #include "rapport-preferences-window.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 typedef struct
 {
@@ -26,15 +27,6 @@ on_habits_changed (RapportPreferencesWindow *window,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -44,7 +36,7 @@ fixture_set_up (Fixture       *f,
   f->window = g_object_ref (rapport_preferences_window_new (NULL, f->store));
   g_signal_connect (f->window, "habits-changed", G_CALLBACK (on_habits_changed), f);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin (50);
+  test_ui_spin (50);
 }
 
 static void
@@ -52,29 +44,11 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (20);
+  test_ui_spin (20);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->store);
   test_core_tmpdir_free (f->dir);
   g_free (f->path);
-}
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *widget,
-             Match          match,
-             gconstpointer  data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -97,7 +71,7 @@ static GtkWidget *
 button (Fixture    *f,
         const char *tooltip)
 {
-  GtkWidget *found = find_widget (GTK_WIDGET (f->window), match_tooltip, tooltip);
+  GtkWidget *found = test_ui_find (GTK_WIDGET (f->window), match_tooltip, tooltip);
 
   if (found == NULL)
     g_error ("No button “%s”", tooltip);
@@ -113,7 +87,7 @@ click (Fixture    *f,
   g_assert_true (gtk_widget_is_sensitive (widget));
   /* "activate" would animate the press for a quarter second first. */
   g_signal_emit_by_name (widget, "clicked");
-  spin (20);
+  test_ui_spin (20);
 }
 
 static GPtrArray *
@@ -157,11 +131,11 @@ static GtkListBox *
 list_of_group (Fixture    *f,
                const char *group_title)
 {
-  GtkWidget *group = find_widget (GTK_WIDGET (f->window), match_group_title, group_title);
+  GtkWidget *group = test_ui_find (GTK_WIDGET (f->window), match_group_title, group_title);
   GtkWidget *list;
 
   g_assert_nonnull (group);
-  list = find_widget (group, match_named_list_box, NULL);
+  list = test_ui_find (group, match_named_list_box, NULL);
   g_assert_nonnull (list);
   return GTK_LIST_BOX (list);
 }
@@ -172,48 +146,18 @@ list_of_group (Fixture    *f,
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
-static char *
-active_string (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) habits = rapport_habit_load_active (f->store, &error);
-  g_autoptr(GString) out = g_string_new ("");
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (habits)); i++)
-    {
-      g_autoptr(RapportHabit) habit = g_list_model_get_item (G_LIST_MODEL (habits), i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, rapport_habit_get_label (habit));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 #define assert_active(f, expected) \
   G_STMT_START { \
-    g_autofree char *got_ = active_string (f); \
+    g_autofree char *got_ = test_core_active_habits ((f)->store); \
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
 
 static void
 dialog_set_text (AdwMessageDialog *dialog,
                  const char       *row_title,
                  const char       *text)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (dialog), match_row_title, row_title);
+  GtkWidget *row = test_ui_find (GTK_WIDGET (dialog), match_row_title, row_title);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -231,11 +175,11 @@ static void
 dialog_click (AdwMessageDialog *dialog,
               const char       *label)
 {
-  GtkWidget *widget = find_widget (GTK_WIDGET (dialog), match_button_label, label);
+  GtkWidget *widget = test_ui_find (GTK_WIDGET (dialog), match_button_label, label);
 
   g_assert_nonnull (widget);
   g_signal_emit_by_name (widget, "clicked");
-  spin (50);
+  test_ui_spin (50);
 }
 
 static gboolean
@@ -249,7 +193,7 @@ static void
 test_lists (Fixture       *f,
             gconstpointer  data)
 {
-  GtkWidget *archived_group = find_widget (GTK_WIDGET (f->window), match_group_title, "Archived");
+  GtkWidget *archived_group = test_ui_find (GTK_WIDGET (f->window), match_group_title, "Archived");
 
   assert_list (f, "On the Checklist", "Listen, Transfer authority, Explain the why");
   assert_list (f, "Library",
@@ -280,9 +224,9 @@ test_add_habit (Fixture       *f,
   g_autoptr(RapportHabit) last = NULL;
 
   click (f, "Add your own habit to the checklist");
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  problem = find_widget (GTK_WIDGET (dialog), match_error_label, NULL);
+  problem = test_ui_find (GTK_WIDGET (dialog), match_error_label, NULL);
   g_assert_nonnull (problem);
 
   /* Nothing typed yet: nothing to add, and no scolding either. */
@@ -297,14 +241,14 @@ test_add_habit (Fixture       *f,
 
   dialog_set_text (dialog, "Name", "Coffee chat");
   dialog_set_text (dialog, "Hint (optional)", "Meet away from the desk.");
-  kind = find_widget (GTK_WIDGET (dialog), match_row_title, "Kind");
+  kind = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Kind");
   g_assert_true (ADW_IS_COMBO_ROW (kind));
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   g_assert_false (gtk_widget_get_visible (problem));
 
   dialog_click (dialog, "_Add");
-  g_assert_null (find_dialog ());
+  g_assert_null (test_ui_find_dialog ());
 
   assert_active (f, "Listen, Transfer authority, Explain the why, Coffee chat");
   active = rapport_habit_load_active (f->store, &error);
@@ -321,10 +265,10 @@ test_add_habit (Fixture       *f,
 
   /* Cancelling writes nothing. */
   click (f, "Add your own habit to the checklist");
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   dialog_set_text (dialog, "Name", "Never mind");
   dialog_click (dialog, "_Cancel");
-  g_assert_null (find_dialog ());
+  g_assert_null (test_ui_find_dialog ());
   assert_active (f, "Listen, Transfer authority, Explain the why, Coffee chat");
   g_assert_cmpuint (f->changes, ==, 1);
 }
@@ -337,16 +281,16 @@ test_edit_habit (Fixture       *f,
   GtkWidget *name;
 
   click (f, "Edit “Listen”");
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  name = find_widget (GTK_WIDGET (dialog), match_row_title, "Name");
+  name = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Listen");
   /* Its own name in another case is no clash. */
   dialog_set_text (dialog, "Name", "LISTEN");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   dialog_set_text (dialog, "Name", "Listen first");
   dialog_click (dialog, "_Save");
-  g_assert_null (find_dialog ());
+  g_assert_null (test_ui_find_dialog ());
 
   assert_active (f, "Listen first, Transfer authority, Explain the why");
   assert_list (f, "On the Checklist", "Listen first, Transfer authority, Explain the why");
@@ -402,7 +346,7 @@ test_reorder (Fixture       *f,
   g_value_unset (&value);
   g_assert_true (accepted);
   g_clear_object (&controllers);
-  spin (50);
+  test_ui_spin (50);
 
   assert_active (f, "Transfer authority, Listen, Explain the why");
   assert_list (f, "On the Checklist", "Transfer authority, Listen, Explain the why");
@@ -415,7 +359,7 @@ test_archive_and_library (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
-  GtkWidget *archived_group = find_widget (GTK_WIDGET (f->window), match_group_title, "Archived");
+  GtkWidget *archived_group = test_ui_find (GTK_WIDGET (f->window), match_group_title, "Archived");
 
   own = rapport_habit_library_add (f->store, "Coffee chat", "", RAPPORT_HABIT_TRUST, &error);
   g_assert_no_error (error);
@@ -450,8 +394,8 @@ test_general_settings (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *neglect = find_widget (GTK_WIDGET (f->window), match_row_title, "Meetings Before Suggesting a Habit");
-  GtkWidget *backups = find_widget (GTK_WIDGET (f->window), match_row_title, "Daily Backups to Keep");
+  GtkWidget *neglect = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Meetings Before Suggesting a Habit");
+  GtkWidget *backups = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Daily Backups to Keep");
   GtkSpinButton *spin_button;
 
   g_assert_nonnull (neglect);
@@ -483,27 +427,27 @@ test_add_habit_with_enter (Fixture       *f,
   GtkWidget *hint;
 
   click (f, "Add your own habit to the checklist");
-  dialog = find_dialog ();
+  dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  name = find_widget (GTK_WIDGET (dialog), match_row_title, "Name");
-  hint = find_widget (GTK_WIDGET (dialog), match_row_title, "Hint (optional)");
+  name = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Name");
+  hint = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Hint (optional)");
   g_assert_true (ADW_IS_ENTRY_ROW (name));
   g_assert_true (ADW_IS_ENTRY_ROW (hint));
 
   /* Nothing to add yet: Enter leaves the dialog open and writes nothing. */
   g_signal_emit_by_name (name, "entry-activated");
-  spin (20);
-  g_assert_true (find_dialog () == dialog);
+  test_ui_spin (20);
+  g_assert_true (test_ui_find_dialog () == dialog);
   dialog_set_text (dialog, "Name", "Listen");
   g_signal_emit_by_name (name, "entry-activated");
-  spin (20);
-  g_assert_true (find_dialog () == dialog);
+  test_ui_spin (20);
+  g_assert_true (test_ui_find_dialog () == dialog);
   assert_active (f, "Listen, Transfer authority, Explain the why");
 
   dialog_set_text (dialog, "Name", "Walk and talk");
   g_signal_emit_by_name (hint, "entry-activated");
-  spin (50);
-  g_assert_null (find_dialog ());
+  test_ui_spin (50);
+  g_assert_null (test_ui_find_dialog ());
   assert_active (f, "Listen, Transfer authority, Explain the why, Walk and talk");
   g_assert_cmpuint (f->changes, ==, 1);
 }

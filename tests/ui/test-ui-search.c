@@ -9,6 +9,7 @@
 #include "rapport-search-panel.h"
 #include "rapport-search.h"
 #include "test-core-util.h"
+#include "test-ui-util.h"
 
 typedef struct
 {
@@ -30,39 +31,19 @@ typedef struct
   int    length;
 } Opened;
 
-static RapportMeeting *
-add_meeting (Fixture       *f,
-             RapportPerson *person,
-             const char    *date,
-             const char    *notes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportMeeting) meeting = NULL;
-
-  meeting = rapport_meeting_create (f->store, rapport_person_get_id (person), date, &error);
-  g_assert_no_error (error);
-  rapport_meeting_set_notes (meeting, notes);
-  rapport_meeting_save (meeting, f->store, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&meeting);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) other = NULL;
 
   f->dir = test_core_tmpdir_new ();
   f->store = test_core_store_new (f->dir);
-  f->ada = rapport_person_create (f->store, "Ada Lovelace", "", &error);
-  g_assert_no_error (error);
-  f->grace = rapport_person_create (f->store, "Grace Hopper", "", &error);
-  g_assert_no_error (error);
-  other = add_meeting (f, f->ada, "2025-01-07", "Talked about the release train.");
-  f->meeting = add_meeting (f, f->grace, "2025-02-04",
-                            "Hiring plan.\nShe wants to own the café <budget> review.");
+  f->ada = test_core_person_new (f->store, "Ada Lovelace", "");
+  f->grace = test_core_person_new (f->store, "Grace Hopper", "");
+  other = test_core_meeting_new (f->store, f->ada, "2025-01-07", "Talked about the release train.");
+  f->meeting = test_core_meeting_new (f->store, f->grace, "2025-02-04",
+                                      "Hiring plan.\nShe wants to own the café <budget> review.");
 
   f->panel = rapport_search_panel_new (f->store);
   f->window = gtk_window_new ();
@@ -80,31 +61,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->grace);
   g_assert_finalize_object (f->store);
   test_core_tmpdir_free (f->dir);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The markup of the snippet label in @row: its last GtkLabel. */
@@ -137,9 +93,9 @@ static void
 test_type_and_open (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (f->panel, GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *list = find_widget (f->panel, GTK_TYPE_LIST_BOX);
-  GtkWidget *stack = find_widget (f->panel, GTK_TYPE_STACK);
+  GtkWidget *entry = test_ui_find_type (f->panel, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
+  GtkWidget *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
   GListModel *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
   GtkListBoxRow *row;
   Opened opened = { 0, };
@@ -150,14 +106,14 @@ test_type_and_open (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "idle");
 
   rapport_search_panel_focus (RAPPORT_SEARCH_PANEL (f->panel));
-  spin (50);
+  test_ui_spin (50);
   g_assert_true (gtk_widget_has_focus (entry) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
 
   /* Typed as a user would; the results come after the entry's delay. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "cafe");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
-  spin (400);
+  test_ui_spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "results");
 
@@ -189,7 +145,7 @@ test_empty_state_and_hostile_text (Fixture       *f,
                                    gconstpointer  data)
 {
   static const char *const hostile[] = { "\"", "AND", "NEAR(", "*", "(", "🙂 \\" };
-  GtkWidget *stack = find_widget (f->panel, GTK_TYPE_STACK);
+  GtkWidget *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
   GListModel *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
 
   rapport_search_panel_set_text (RAPPORT_SEARCH_PANEL (f->panel), "nothing-like-this");

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "test-ui-util.h"
+
+void
+test_ui_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+GtkWidget *
+test_ui_find (GtkWidget     *root,
+              TestUiMatch    match,
+              gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_ui_find (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_visible (GtkWidget     *widget,
+                 TestUiMatch    match,
+                 gconstpointer  data,
+                 GPtrArray     *out)
+{
+  if (gtk_widget_get_visible (widget) && match (widget, data))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_visible (child, match, data, out);
+}
+
+GPtrArray *
+test_ui_find_all_visible (GtkWidget     *root,
+                          TestUiMatch    match,
+                          gconstpointer  data)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_visible (root, match, data, out);
+  return out;
+}
+
+gboolean
+test_ui_is_type (GtkWidget     *widget,
+                 gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+test_ui_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return test_ui_find (root, test_ui_is_type, TEST_UI_TYPE (type));
+}
+
+AdwMessageDialog *
+test_ui_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Runs the default main context for @ms milliseconds. */
+void              test_ui_spin              (guint          ms);
+
+/* Says whether @widget is the one sought; @data is the search's. */
+typedef gboolean (*TestUiMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget, @root or below it in tree order, that @match
+ * accepts, visible or not; NULL if there is none. */
+GtkWidget        *test_ui_find              (GtkWidget     *root,
+                                             TestUiMatch    match,
+                                             gconstpointer  data);
+/* All the visible widgets, @root or below it, that @match accepts, in
+ * tree order (below hidden ones too). */
+GPtrArray        *test_ui_find_all_visible  (GtkWidget     *root,
+                                             TestUiMatch    match,
+                                             gconstpointer  data);
+
+/* A TestUiMatch: @type is a GType passed with TEST_UI_TYPE(). */
+gboolean          test_ui_is_type           (GtkWidget     *widget,
+                                             gconstpointer  type);
+#define TEST_UI_TYPE(t) GSIZE_TO_POINTER (t)
+/* test_ui_find() of the first widget of @type. */
+GtkWidget        *test_ui_find_type         (GtkWidget     *root,
+                                             GType          type);
+
+/* The visible message dialog, or NULL. */
+AdwMessageDialog *test_ui_find_dialog       (void);
+
+G_END_DECLS
