@@ -36,6 +36,11 @@ RapportMeeting *test_core_meeting_new    (RapportStore   *store,
                                           const char     *notes);
 /* The active habits, in checklist order, comma-separated. */
 char          *test_core_active_habits   (RapportStore   *store);
+#define test_core_assert_active_habits(store, expected) \
+  G_STMT_START { \
+    g_autofree char *active_ = test_core_active_habits (store); \
+    g_assert_cmpstr (active_, ==, (expected)); \
+  } G_STMT_END
 
 /* Waiting in a test for an async call and its progress reports. */
 typedef struct

@@ -126,11 +126,7 @@ ticks_of (Fixture *f,
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
-#define assert_active(f, expected) \
-  G_STMT_START { \
-    g_autofree char *got_ = test_core_active_habits ((f)->store); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+#define assert_active(f, expected) test_core_assert_active_habits ((f)->store, (expected))
 
 static void
 test_add (Fixture       *f,

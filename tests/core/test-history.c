@@ -91,9 +91,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = add_person (f, "Ada", FALSE);
   f->bob = add_person (f, "Bob", FALSE);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'clear-expectations'"), ==, CLEAR);
@@ -104,9 +102,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 /* Ada's quarter, used with both week starts. */

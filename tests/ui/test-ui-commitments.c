@@ -25,13 +25,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
-  f->person = rapport_person_create (f->store, "Ada", "Engineer", &error);
-  g_assert_no_error (error);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+  f->person = test_core_person_new (f->store, "Ada", "Engineer");
 }
 
 static void
@@ -39,9 +34,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->person);
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static RapportMeeting *

@@ -29,9 +29,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
   rapport_store_exec (f->store,
                       "INSERT INTO people (uuid, name, created_at, updated_at) VALUES"
                       " ('" ADA "', 'Ada Lovelace', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');"
@@ -70,9 +68,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   test_ui_spin (20);
   g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static void

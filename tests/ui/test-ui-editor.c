@@ -27,11 +27,8 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
-  f->person = rapport_person_create (f->store, "Ada", "Engineer", &error);
-  g_assert_no_error (error);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+  f->person = test_core_person_new (f->store, "Ada", "Engineer");
   f->meeting = rapport_meeting_create (f->store, rapport_person_get_id (f->person), "2026-03-02", &error);
   g_assert_no_error (error);
 }
@@ -42,9 +39,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->meeting);
   g_clear_object (&f->person);
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static void

@@ -30,9 +30,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = test_core_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = test_core_store_new (f->dir);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->window = g_object_ref (rapport_preferences_window_new (NULL, f->store));
   g_signal_connect (f->window, "habits-changed", G_CALLBACK (on_habits_changed), f);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -46,9 +44,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_spin (20);
   g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->store);
-  test_core_tmpdir_free (f->dir);
-  g_free (f->path);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static gboolean
@@ -146,11 +142,7 @@ list_of_group (Fixture    *f,
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
-#define assert_active(f, expected) \
-  G_STMT_START { \
-    g_autofree char *got_ = test_core_active_habits ((f)->store); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+#define assert_active(f, expected) test_core_assert_active_habits ((f)->store, (expected))
 
 static void
 dialog_set_text (AdwMessageDialog *dialog,
