@@ -105,6 +105,65 @@ test_core_person_new (RapportStore *store,
   return person;
 }
 
+gint64
+test_core_exec (RapportStore *store,
+                const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  rapport_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  return sqlite3_last_insert_rowid (rapport_store_get_handle (store));
+}
+
+gint64
+test_core_insert_person (RapportStore *store,
+                         const char   *name,
+                         gboolean      archived)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, archived, created_at, updated_at)"
+                                          " VALUES ('%s', '%s', %d, 'x', 'x')",
+                                          uuid, name, archived);
+
+  return test_core_exec (store, sql);
+}
+
+gint64
+test_core_insert_meeting (RapportStore *store,
+                          gint64        person,
+                          const char   *date,
+                          int           mood,
+                          const char   *spec,
+                          gboolean      deleted)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *mood_text = mood > 0 ? g_strdup_printf ("%d", mood) : g_strdup ("NULL");
+  g_autofree char *sql = NULL;
+  gint64 meeting;
+
+  sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, mood, deleted, created_at, updated_at)"
+                         " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', %s, %d, 'x', 'x')",
+                         uuid, person, date, mood_text, deleted);
+  meeting = test_core_exec (store, sql);
+
+  for (guint i = 0; spec[i] != '\0'; i++)
+    {
+      g_autofree char *row_uuid = NULL;
+      g_autofree char *row = NULL;
+
+      if (spec[i] == '-')
+        continue;
+      g_assert_true (spec[i] == '0' || spec[i] == '1');
+      row_uuid = rapport_store_new_uuid ();
+      row = g_strdup_printf ("INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, created_at, updated_at)"
+                             " VALUES ('%s', %" G_GINT64_FORMAT ", %u, %c, 'x', 'x')",
+                             row_uuid, meeting, i + 1, spec[i]);
+      test_core_exec (store, row);
+    }
+  return meeting;
+}
+
 RapportMeeting *
 test_core_meeting_new (RapportStore  *store,
                        RapportPerson *person,

@@ -28,6 +28,23 @@ void          test_core_store_reopen     (RapportStore  **store,
 RapportPerson *test_core_person_new      (RapportStore   *store,
                                           const char     *name,
                                           const char     *role);
+/* Runs @sql on @store; any error fails the test. Returns the id of the
+ * last row inserted. */
+gint64         test_core_exec            (RapportStore   *store,
+                                          const char     *sql);
+/* Rows written straight in SQL, with 'x' as their times: a person, and a
+ * meeting with @person whose @spec has one character per seeded habit, by
+ * id from 1: '1' ticked, '0' on the checklist but not ticked, '-' or the
+ * end of the string: not on this meeting's checklist. @mood 0 is no mood. */
+gint64         test_core_insert_person   (RapportStore   *store,
+                                          const char     *name,
+                                          gboolean        archived);
+gint64         test_core_insert_meeting  (RapportStore   *store,
+                                          gint64          person,
+                                          const char     *date,
+                                          int             mood,
+                                          const char     *spec,
+                                          gboolean        deleted);
 /* A meeting with @person on @date made through the model; with @notes
  * (unless NULL) set and saved. Any error fails the test. */
 RapportMeeting *test_core_meeting_new    (RapportStore   *store,

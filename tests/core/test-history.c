@@ -19,64 +19,7 @@ typedef struct
   gint64        bob;
 } Fixture;
 
-static gint64
-add_person (Fixture    *f,
-            const char *name,
-            gboolean    archived)
-{
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, archived, created_at, updated_at)"
-                                          " VALUES ('%s', '%s', %d, 'x', 'x')",
-                                          uuid, name, archived);
-  g_autoptr(GError) error = NULL;
-
-  rapport_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
-  return sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
-}
-
-/* @spec has one character per seeded habit, by id from 1: '1' ticked,
- * '0' on the checklist but not ticked, '-' or the end of the string: not
- * on this meeting's checklist. @mood 0 is no mood. */
-static gint64
-add_meeting_full (Fixture    *f,
-                  gint64      person,
-                  const char *date,
-                  int         mood,
-                  const char *spec,
-                  gboolean    deleted)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *mood_text = mood > 0 ? g_strdup_printf ("%d", mood) : g_strdup ("NULL");
-  g_autofree char *sql = NULL;
-  gint64 meeting;
-
-  sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, mood, deleted, created_at, updated_at)"
-                         " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', %s, %d, 'x', 'x')",
-                         uuid, person, date, mood_text, deleted);
-  rapport_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
-  meeting = sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
-
-  for (guint i = 0; spec[i] != '\0'; i++)
-    {
-      g_autofree char *row_uuid = NULL;
-      g_autofree char *row = NULL;
-
-      if (spec[i] == '-')
-        continue;
-      g_assert_true (spec[i] == '0' || spec[i] == '1');
-      row_uuid = rapport_store_new_uuid ();
-      row = g_strdup_printf ("INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, created_at, updated_at)"
-                             " VALUES ('%s', %" G_GINT64_FORMAT ", %u, %c, 'x', 'x')",
-                             row_uuid, meeting, i + 1, spec[i]);
-      rapport_store_exec (f->store, row, &error);
-      g_assert_no_error (error);
-    }
-  return meeting;
-}
-
+/* A meeting not deleted; @spec as test_core_insert_meeting() reads it. */
 static gint64
 add_meeting (Fixture    *f,
              gint64      person,
@@ -84,7 +27,7 @@ add_meeting (Fixture    *f,
              int         mood,
              const char *spec)
 {
-  return add_meeting_full (f, person, date, mood, spec, FALSE);
+  return test_core_insert_meeting (f->store, person, date, mood, spec, FALSE);
 }
 
 static void
@@ -92,8 +35,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
-  f->ada = add_person (f, "Ada", FALSE);
-  f->bob = add_person (f, "Bob", FALSE);
+  f->ada = test_core_insert_person (f->store, "Ada", FALSE);
+  f->bob = test_core_insert_person (f->store, "Bob", FALSE);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'clear-expectations'"), ==, CLEAR);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT id FROM habits WHERE key = 'explain-why'"), ==, EXPLAIN);
 }
@@ -115,7 +58,7 @@ add_ada_quarter (Fixture *f)
   add_meeting (f, f->ada, "2026-03-02", 4, "101");         /* Monday */
   add_meeting (f, f->ada, "2026-03-04", 0, "110-----1");   /* Wednesday, with an inactive habit */
   add_meeting (f, f->ada, "2026-03-08", 2, "000");         /* Sunday */
-  add_meeting_full (f, f->ada, "2026-03-10", 1, "1", TRUE); /* deleted */
+  test_core_insert_meeting (f->store, f->ada, "2026-03-10", 1, "1", TRUE); /* deleted */
   add_meeting (f, f->ada, "2026-03-16", 3, "1");           /* Monday */
   add_meeting (f, f->ada, "2026-03-18", 0, "0");           /* today, Wednesday */
   add_meeting (f, f->ada, "2026-03-19", 0, "1");           /* tomorrow */
@@ -404,7 +347,7 @@ test_team_and_archived (Fixture       *f,
   g_autoptr(RapportHistorySeries) team = NULL;
   g_autoptr(RapportHistorySeries) all = NULL;
   g_autoptr(RapportHistorySeries) gone = NULL;
-  gint64 cy = add_person (f, "Cy", TRUE);
+  gint64 cy = test_core_insert_person (f->store, "Cy", TRUE);
   RapportHistoryQuery query;
   g_autoptr(GError) error = NULL;
 
@@ -510,7 +453,6 @@ add_commitment (Fixture    *f,
                 const char *due,
                 const char *closed_on)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
   g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
@@ -519,8 +461,7 @@ add_commitment (Fixture    *f,
                                           G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
                                           uuid, person, meeting, owner, due_sql, closed_sql);
 
-  rapport_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
+  test_core_exec (f->store, sql);
 }
 
 static RapportHistoryRate *
@@ -548,7 +489,7 @@ test_follow_through (Fixture       *f,
   g_autoptr(RapportHistorySeries) months = NULL;
   g_autofree char *summary = NULL;
   RapportHistoryRate *rate;
-  gint64 carol_id = add_person (f, "Carol", FALSE);
+  gint64 carol_id = test_core_insert_person (f->store, "Carol", FALSE);
   gint64 m0, m1, bob;
 
   m0 = add_meeting (f, f->ada, "2025-11-10", 0, "1");

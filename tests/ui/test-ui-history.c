@@ -22,47 +22,13 @@ typedef struct
   gint64        bob;
 } Fixture;
 
-static gint64
-exec_insert (Fixture    *f,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  rapport_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
-  return sqlite3_last_insert_rowid (rapport_store_get_handle (f->store));
-}
-
-static gint64
-add_person (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, created_at, updated_at)"
-                                          " VALUES ('%s', '%s', 'x', 'x')", uuid, name);
-  return exec_insert (f, sql);
-}
-
 /* Listen ticked, Transfer authority not. */
 static void
 add_meeting (Fixture    *f,
              gint64      person,
              const char *date)
 {
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, created_at, updated_at)"
-                                          " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', 'x', 'x')",
-                                          uuid, person, date);
-  gint64 meeting = exec_insert (f, sql);
-
-  for (int habit = 1; habit <= 2; habit++)
-    {
-      g_autofree char *row_uuid = rapport_store_new_uuid ();
-      g_autofree char *row = g_strdup_printf ("INSERT INTO checklist (uuid, meeting_id, habit_id, ticked, created_at, updated_at)"
-                                              " VALUES ('%s', %" G_GINT64_FORMAT ", %d, %d, 'x', 'x')",
-                                              row_uuid, meeting, habit, habit == 1);
-      exec_insert (f, row);
-    }
+  test_core_insert_meeting (f->store, person, date, 0, "10", FALSE);
 }
 
 static void
@@ -70,8 +36,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
-  f->ada = add_person (f, "Ada");
-  f->bob = add_person (f, "Bob");
+  f->ada = test_core_insert_person (f->store, "Ada", FALSE);
+  f->bob = test_core_insert_person (f->store, "Bob", FALSE);
   /* Weeks (from Monday) 8, 9, then a gap in week 10, then 11 to 13. */
   add_meeting (f, f->ada, "2026-02-09");
   add_meeting (f, f->ada, "2026-02-17");
@@ -440,7 +406,7 @@ test_view (Fixture       *f,
 
   /* With Ada archived the team has no meetings, unless archived people
    * are included through the options menu's action. */
-  exec_insert (f, "UPDATE people SET archived = 1 WHERE name = 'Ada'");
+  test_core_exec (f->store, "UPDATE people SET archived = 1 WHERE name = 'Ada'");
   rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (view));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_true (gtk_widget_activate_action (view, "history.include-archived", NULL));
@@ -449,7 +415,7 @@ test_view (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
   g_assert_true (gtk_widget_activate_action (view, "history.include-archived", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  exec_insert (f, "UPDATE people SET archived = 0 WHERE name = 'Ada'");
+  test_core_exec (f->store, "UPDATE people SET archived = 0 WHERE name = 'Ada'");
 
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
@@ -500,7 +466,7 @@ add_commitment (Fixture    *f,
                                           " FROM meetings WHERE person_id = %" G_GINT64_FORMAT
                                           " AND date = '%s'",
                                           uuid, due_sql, closed_sql, f->ada, meeting_date);
-  exec_insert (f, sql);
+  test_core_exec (f->store, sql);
 }
 
 static void
