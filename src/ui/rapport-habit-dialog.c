@@ -19,6 +19,7 @@ typedef struct
   AdwEntryRow             *hint_row;
   AdwComboRow             *kind_row;
   GtkLabel                *problem_label;
+  AdwMessageDialog        *dialog;   /* owns this data */
 } DialogData;
 
 static void
@@ -37,9 +38,9 @@ selected_kind (DialogData *data)
 
 /* Says what is wrong as it is typed, rather than after "Save". */
 static void
-update_state (DialogData       *data,
-              AdwMessageDialog *dialog)
+update_state (DialogData *data)
 {
+  AdwMessageDialog *dialog = data->dialog;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (data->label_row));
@@ -62,12 +63,6 @@ update_state (DialogData       *data,
     gtk_widget_add_css_class (GTK_WIDGET (data->label_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (data->label_row), "error");
-}
-
-static void
-on_text_changed (AdwMessageDialog *dialog)
-{
-  update_state (g_object_get_data (G_OBJECT (dialog), "data"), dialog);
 }
 
 static void
@@ -126,6 +121,7 @@ rapport_habit_dialog_present (GtkWindow               *parent,
                                              "added after the others."));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "data", data, (GDestroyNotify) dialog_data_free);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = rapport_message_dialog_new_list ();
@@ -163,10 +159,10 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), habit ? _("_Save") : _("_Add"),
                                    data->label_row, data->hint_row, NULL);
 
-  g_signal_connect_swapped (data->label_row, "changed", G_CALLBACK (on_text_changed), dialog);
-  g_signal_connect_swapped (data->hint_row, "changed", G_CALLBACK (on_text_changed), dialog);
+  g_signal_connect_swapped (data->label_row, "changed", G_CALLBACK (update_state), data);
+  g_signal_connect_swapped (data->hint_row, "changed", G_CALLBACK (update_state), data);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
-  update_state (data, ADW_MESSAGE_DIALOG (dialog));
+  update_state (data);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (data->label_row));

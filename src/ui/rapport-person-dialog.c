@@ -19,6 +19,7 @@ typedef struct
   AdwComboRow             *cadence_row;
   AdwActionRow            *days_row;
   GtkSpinButton           *days_spin;
+  AdwMessageDialog        *dialog;   /* owns this data */
 } DialogData;
 
 static int
@@ -32,21 +33,14 @@ selected_cadence (DialogData *data)
 }
 
 static void
-update_sensitivity (DialogData      *data,
-                    AdwMessageDialog *dialog)
+update_sensitivity (DialogData *data)
 {
+  AdwMessageDialog *dialog = data->dialog;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_row))));
 
   adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
   gtk_widget_set_visible (GTK_WIDGET (data->days_row),
                           adw_combo_row_get_selected (data->cadence_row) >= G_N_ELEMENTS (cadences));
-}
-
-/* For "changed" and "notify::selected", connected swapped. */
-static void
-on_changed (AdwMessageDialog *dialog)
-{
-  update_sensitivity (g_object_get_data (G_OBJECT (dialog), "data"), dialog);
 }
 
 static void
@@ -82,6 +76,7 @@ rapport_person_dialog_present (GtkWindow               *parent,
                                    person ? _("Edit Person") : _("Add Person"),
                                    person ? NULL : _("Who do you hold one-on-ones with?"));
   g_object_set_data_full (G_OBJECT (dialog), "data", data, g_free);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
 
   list = rapport_message_dialog_new_list ();
 
@@ -127,10 +122,10 @@ rapport_person_dialog_present (GtkWindow               *parent,
   rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), person ? _("_Save") : _("_Add"),
                                    data->name_row, data->role_row, NULL);
 
-  g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (on_changed), dialog);
-  g_signal_connect_swapped (data->cadence_row, "notify::selected", G_CALLBACK (on_changed), dialog);
+  g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (update_sensitivity), data);
+  g_signal_connect_swapped (data->cadence_row, "notify::selected", G_CALLBACK (update_sensitivity), data);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
-  update_sensitivity (data, ADW_MESSAGE_DIALOG (dialog));
+  update_sensitivity (data);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (data->name_row));
