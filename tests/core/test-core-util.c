@@ -164,6 +164,25 @@ test_core_insert_meeting (RapportStore *store,
   return meeting;
 }
 
+void
+test_core_insert_commitment (RapportStore *store,
+                             gint64        person,
+                             gint64        meeting,
+                             const char   *owner,
+                             const char   *due,
+                             const char   *closed_on)
+{
+  g_autofree char *uuid = rapport_store_new_uuid ();
+  g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
+  g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
+                                          " due, closed_on, created_at, updated_at) VALUES ('%s', %"
+                                          G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
+                                          uuid, person, meeting, owner, due_sql, closed_sql);
+
+  test_core_exec (store, sql);
+}
+
 RapportMeeting *
 test_core_meeting_new (RapportStore  *store,
                        RapportPerson *person,

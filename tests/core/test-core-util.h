@@ -45,6 +45,14 @@ gint64         test_core_insert_meeting  (RapportStore   *store,
                                           int             mood,
                                           const char     *spec,
                                           gboolean        deleted);
+/* A commitment written in SQL, with the text 'x'; @due and @closed_on
+ * may be NULL. */
+void           test_core_insert_commitment (RapportStore *store,
+                                            gint64        person,
+                                            gint64        meeting,
+                                            const char   *owner,
+                                            const char   *due,
+                                            const char   *closed_on);
 /* A meeting with @person on @date made through the model; with @notes
  * (unless NULL) set and saved. Any error fails the test. */
 RapportMeeting *test_core_meeting_new    (RapportStore   *store,

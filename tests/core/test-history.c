@@ -445,25 +445,6 @@ test_extra_series (Fixture       *f,
   g_assert_cmpuint (((RapportHistoryRate *) copy->extras->pdata[0])->buckets[s->n_buckets - 1].total, ==, 2);
 }
 
-static void
-add_commitment (Fixture    *f,
-                gint64      person,
-                gint64      meeting,
-                const char *owner,
-                const char *due,
-                const char *closed_on)
-{
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
-  g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
-                                          " due, closed_on, created_at, updated_at) VALUES ('%s', %"
-                                          G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
-                                          uuid, person, meeting, owner, due_sql, closed_sql);
-
-  test_core_exec (f->store, sql);
-}
-
 static RapportHistoryRate *
 follow_through (Fixture              *f,
                 RapportHistorySeries *s,
@@ -499,20 +480,20 @@ test_follow_through (Fixture       *f,
   add_meeting (f, carol_id, "2026-03-03", 0, "1");
 
   /* The range before (from 8 Sep): one kept. */
-  add_commitment (f, f->ada, m0, "me", "2025-11-20", "2025-11-19");
+  test_core_insert_commitment (f->store, f->ada, m0, "me", "2025-11-20", "2025-11-19");
   /* Week of 2 Mar: one kept, one closed late. */
-  add_commitment (f, f->ada, m1, "me", "2026-03-05", "2026-03-04");
-  add_commitment (f, f->ada, m1, "me", "2026-03-06", "2026-03-09");
+  test_core_insert_commitment (f->store, f->ada, m1, "me", "2026-03-05", "2026-03-04");
+  test_core_insert_commitment (f->store, f->ada, m1, "me", "2026-03-06", "2026-03-09");
   /* Not mine: never counted. */
-  add_commitment (f, f->ada, m1, "them", "2026-03-05", NULL);
+  test_core_insert_commitment (f->store, f->ada, m1, "them", "2026-03-05", NULL);
   /* No due date: due at the next 1:1 (11 Mar), closed the day before. */
-  add_commitment (f, f->ada, m1, "me", NULL, "2026-03-10");
+  test_core_insert_commitment (f->store, f->ada, m1, "me", NULL, "2026-03-10");
   /* Overdue and open: due in the week of 16 Mar, not kept. */
-  add_commitment (f, f->ada, m1, "me", "2026-03-17", NULL);
+  test_core_insert_commitment (f->store, f->ada, m1, "me", "2026-03-17", NULL);
   /* Open and still keepable (due after today): not counted yet. */
-  add_commitment (f, f->ada, m1, "me", "2026-03-20", NULL);
+  test_core_insert_commitment (f->store, f->ada, m1, "me", "2026-03-20", NULL);
   /* Bob's, for the team. */
-  add_commitment (f, f->bob, bob, "me", "2026-03-04", "2026-03-04");
+  test_core_insert_commitment (f->store, f->bob, bob, "me", "2026-03-04", "2026-03-04");
 
   ada = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
   g_assert_cmpuint (ada->n_buckets, ==, 14);

@@ -451,22 +451,17 @@ test_view (Fixture       *f,
 
 /* Follow-through and the keyboard ------------------------------------------ */
 
+/* Ada's, made at her 1:1 of @meeting_date. */
 static void
 add_commitment (Fixture    *f,
                 const char *meeting_date,
                 const char *due,
                 const char *closed_on)
 {
-  g_autofree char *uuid = rapport_store_new_uuid ();
-  g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
-  g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
-                                          " due, closed_on, created_at, updated_at)"
-                                          " SELECT '%s', person_id, id, 'x', 'me', %s, %s, 'x', 'x'"
-                                          " FROM meetings WHERE person_id = %" G_GINT64_FORMAT
-                                          " AND date = '%s'",
-                                          uuid, due_sql, closed_sql, f->ada, meeting_date);
-  test_core_exec (f->store, sql);
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM meetings WHERE person_id = %" G_GINT64_FORMAT
+                                          " AND date = '%s'", f->ada, meeting_date);
+
+  test_core_insert_commitment (f->store, f->ada, test_core_sql_int (f->path, sql), "me", due, closed_on);
 }
 
 static void
