@@ -45,72 +45,35 @@ format_day (const char *date)
   return g_date_time_format (dt, _("%A, %-d %B %Y"));
 }
 
+/* Appends one row of a list, after its "- ". */
+typedef void (*AppendItem) (GString      *out,
+                            sqlite3_stmt *stmt);
+
+/* A list under @heading of the rows @sql gives for the meeting; nothing
+ * at all when there are none. */
 static gboolean
-markdown_meeting (RapportStore  *store,
-                  GString       *out,
-                  gint64         meeting_id,
-                  GError       **error)
+append_list (RapportStore  *store,
+             GString       *out,
+             const char    *sql,
+             gint64         meeting_id,
+             const char    *heading,
+             AppendItem     append_item,
+             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = rapport_store_prepare (store, sql, error);
   gboolean any = FALSE;
   int rc;
 
-  stmt = rapport_store_prepare (store,
-                                "SELECT h.label, c.evidence FROM checklist c"
-                                " JOIN habits h ON h.id = c.habit_id"
-                                " WHERE c.meeting_id = ?1 AND c.ticked = 1"
-                                " ORDER BY h.position, h.uuid", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *evidence = rapport_store_column_text (stmt, 1);
       if (!any)
-        g_string_append_printf (out, "**%s**\n\n", _("Habits practised"));
+        g_string_append_printf (out, "**%s**\n\n", heading);
       any = TRUE;
       g_string_append (out, "- ");
-      append_inline (out, rapport_store_column_text (stmt, 0));
-      if (*evidence != '\0')
-        {
-          g_string_append (out, ": ");
-          append_inline (out, evidence);
-        }
-      g_string_append_c (out, '\n');
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the database"));
-      return FALSE;
-    }
-  if (any)
-    g_string_append_c (out, '\n');
-
-  stmt = rapport_store_prepare (store,
-                                "SELECT text, owner, due, closed_on FROM commitments"
-                                " WHERE meeting_id = ?1 AND deleted = 0"
-                                " ORDER BY created_at, uuid", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  any = FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *due = (const char *) sqlite3_column_text (stmt, 2);
-      const char *closed = (const char *) sqlite3_column_text (stmt, 3);
-      gboolean mine = g_str_equal (rapport_store_column_text (stmt, 1), "me");
-
-      if (!any)
-        g_string_append_printf (out, "**%s**\n\n", _("Commitments"));
-      any = TRUE;
-      g_string_append_printf (out, "- [%c] %s: ", closed ? 'x' : ' ',
-                              mine ? _("Me") : _("Them"));
-      append_inline (out, rapport_store_column_text (stmt, 0));
-      if (due != NULL)
-        g_string_append_printf (out, " (%s %s)", _("due"), due);
-      if (closed != NULL)
-        g_string_append_printf (out, " (%s %s)", _("done"), closed);
+      append_item (out, stmt);
       g_string_append_c (out, '\n');
     }
   sqlite3_reset (stmt);
@@ -122,6 +85,57 @@ markdown_meeting (RapportStore  *store,
   if (any)
     g_string_append_c (out, '\n');
   return TRUE;
+}
+
+/* label, evidence */
+static void
+append_habit (GString      *out,
+              sqlite3_stmt *stmt)
+{
+  const char *evidence = rapport_store_column_text (stmt, 1);
+
+  append_inline (out, rapport_store_column_text (stmt, 0));
+  if (*evidence != '\0')
+    {
+      g_string_append (out, ": ");
+      append_inline (out, evidence);
+    }
+}
+
+/* text, owner, due, closed_on */
+static void
+append_commitment (GString      *out,
+                   sqlite3_stmt *stmt)
+{
+  const char *due = (const char *) sqlite3_column_text (stmt, 2);
+  const char *closed = (const char *) sqlite3_column_text (stmt, 3);
+  gboolean mine = g_str_equal (rapport_store_column_text (stmt, 1), "me");
+
+  g_string_append_printf (out, "[%c] %s: ", closed ? 'x' : ' ', mine ? _("Me") : _("Them"));
+  append_inline (out, rapport_store_column_text (stmt, 0));
+  if (due != NULL)
+    g_string_append_printf (out, " (%s %s)", _("due"), due);
+  if (closed != NULL)
+    g_string_append_printf (out, " (%s %s)", _("done"), closed);
+}
+
+static gboolean
+markdown_meeting (RapportStore  *store,
+                  GString       *out,
+                  gint64         meeting_id,
+                  GError       **error)
+{
+  return append_list (store, out,
+                      "SELECT h.label, c.evidence FROM checklist c"
+                      " JOIN habits h ON h.id = c.habit_id"
+                      " WHERE c.meeting_id = ?1 AND c.ticked = 1"
+                      " ORDER BY h.position, h.uuid",
+                      meeting_id, _("Habits practised"), append_habit, error) &&
+         append_list (store, out,
+                      "SELECT text, owner, due, closed_on FROM commitments"
+                      " WHERE meeting_id = ?1 AND deleted = 0"
+                      " ORDER BY created_at, uuid",
+                      meeting_id, _("Commitments"), append_commitment, error);
 }
 
 char *
