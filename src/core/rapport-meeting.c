@@ -327,7 +327,7 @@ rapport_meeting_save (RapportMeeting  *self,
   now = rapport_store_now ();
   stmt = rapport_store_prepare (store,
                                 "UPDATE meetings SET date = ?2, notes = ?3, mood = ?4,"
-                                " updated_at = ?5 WHERE id = ?1", error);
+                                " updated_at = ?5 WHERE id = ?1 AND uuid = ?6 AND deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -338,10 +338,20 @@ rapport_meeting_save (RapportMeeting  *self,
   else
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, self->uuid, -1, SQLITE_TRANSIENT);
 
   /* A single UPDATE is its own transaction in autocommit mode. */
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
+  /* The row must still be this meeting: deleted, or replaced by a restore
+   * that reused its id, is not a place to write these notes. */
+  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("The meeting of %s is no longer in the database (deleted or restored "
+                     "from a backup), so its notes could not be saved"), self->date);
+      return FALSE;
+    }
   set_dirty (self, FALSE);
   return TRUE;
 }

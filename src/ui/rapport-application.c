@@ -213,10 +213,11 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   GList *windows = g_list_copy (gtk_application_get_windows (app));
 
+  /* Closing the windows ends the app once the last is gone; a window
+   * with notes it could not save asks first instead of closing. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
   g_list_free (windows);
-  g_application_quit (G_APPLICATION (app));
 }
 
 static void

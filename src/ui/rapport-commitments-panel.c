@@ -386,6 +386,32 @@ update_row (GtkWidget *row)
     gtk_widget_remove_css_class (row, "closed");
 }
 
+static gboolean
+release_widget (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_editable_focus_leave (GtkEventControllerFocus *controller,
+                         GtkWidget               *label)
+{
+  /* GTK 4.8's GtkEditableLabel stops editing from a 100 ms timeout that
+   * holds no reference: when the row goes away in between (switching
+   * meeting), the timeout would touch freed memory. Keep it alive. */
+  g_timeout_add (300, release_widget, g_object_ref (label));
+}
+
+static void
+keep_alive_after_focus (GtkWidget *label)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_editable_focus_leave), label);
+  gtk_widget_add_controller (label, focus);
+}
+
 /* GtkEditableLabel shows its text in a GtkLabel that never wraps; find it. */
 static void
 wrap_editable_label (GtkWidget *widget)
@@ -445,7 +471,8 @@ create_row (gpointer item_ptr,
   gtk_widget_set_tooltip_text (text, _("Click to edit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Commitment"), -1);
-  g_signal_connect (text, "notify::editing", G_CALLBACK (on_row_text_editing), row);
+  g_signal_connect_object (text, "notify::editing", G_CALLBACK (on_row_text_editing), row, 0);
+  keep_alive_after_focus (text);
   g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), row);
 
   /* The side column is narrow: long commitments wrap instead of widening it. */
@@ -579,6 +606,23 @@ rapport_commitments_panel_new (RapportStore *store)
 }
 
 void
+rapport_commitments_panel_flush (RapportCommitmentsPanel *self)
+{
+  g_return_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self));
+
+  /* A text being edited is written when editing stops. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *text = g_object_get_data (G_OBJECT (row), "text");
+
+      if (text != NULL && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (text)))
+        gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (text), TRUE);
+    }
+}
+
+void
 rapport_commitments_panel_reload (RapportCommitmentsPanel *self)
 {
   g_autoptr(GError) error = NULL;
@@ -587,6 +631,8 @@ rapport_commitments_panel_reload (RapportCommitmentsPanel *self)
   guint n;
 
   g_return_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self));
+
+  rapport_commitments_panel_flush (self);
 
   g_free (self->today);
   self->today = rapport_store_today ();

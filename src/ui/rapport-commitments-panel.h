@@ -31,6 +31,8 @@ void            rapport_commitments_panel_set_toast_overlay (RapportCommitmentsP
                                                              AdwToastOverlay         *overlay);
 /* RapportCommitment items as shown, for tests and accessibility tools. */
 GListModel     *rapport_commitments_panel_get_model         (RapportCommitmentsPanel *self);
+/* Writes a commitment whose text is being edited. */
+void            rapport_commitments_panel_flush             (RapportCommitmentsPanel *self);
 /* Moves the focus to the "Add a commitment" entry. */
 void            rapport_commitments_panel_focus_entry       (RapportCommitmentsPanel *self);
 

@@ -25,6 +25,9 @@ struct _RapportMeetingEditor
   guint             save_source;
   gint64            first_unsaved_us;
   gboolean          loading;
+  /* Meetings left while their save was failing. Their text lives on in
+   * the (dirty) objects, which the retry keeps writing until it can. */
+  GPtrArray        *unsaved;
 
   GtkMenuButton    *date_button;
   GtkPopover       *date_popover;
@@ -105,29 +108,64 @@ get_notes_text (RapportMeetingEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Saves the meetings that were left unsaved; TRUE when none is left. */
+static gboolean
+save_left_behind (RapportMeetingEditor  *self,
+                  GError               **error)
+{
+  for (guint i = 0; i < self->unsaved->len;)
+    {
+      RapportMeeting *meeting = g_ptr_array_index (self->unsaved, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!rapport_meeting_get_dirty (meeting) ||
+          rapport_meeting_save (meeting, self->store, &local_error))
+        {
+          g_ptr_array_remove_index (self->unsaved, i);
+          continue;
+        }
+      /* Gone from the database: there is nowhere left to write it. */
+      if (g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+        {
+          g_warning ("%s", local_error->message);
+          g_ptr_array_remove_index (self->unsaved, i);
+          continue;
+        }
+      if (error != NULL && *error == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      i++;
+    }
+  return self->unsaved->len == 0;
+}
+
 static gboolean
 save_now (RapportMeetingEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  gboolean ok = TRUE;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (self->meeting == NULL || self->store == NULL)
+  if (self->store == NULL)
+    return TRUE;
+
+  if (self->meeting != NULL)
     {
-      set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
-      return TRUE;
+      g_autofree char *text = get_notes_text (self);
+
+      rapport_meeting_set_notes (self->meeting, text);
+      ok = rapport_meeting_save (self->meeting, self->store, &error);
     }
+  if (!save_left_behind (self, ok ? &error : NULL))
+    ok = FALSE;
 
-  text = get_notes_text (self);
-  rapport_meeting_set_notes (self->meeting, text);
-
-  if (!rapport_meeting_save (self->meeting, self->store, &error))
+  if (!ok)
     {
-      /* The text stays in the buffer and the meeting stays dirty: retry. */
+      /* The text stays in the buffer or in its meeting object, which stays
+       * dirty: try again in a moment. */
       set_save_state (self, RAPPORT_SAVE_STATE_FAILED);
       self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
-      g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, error ? error->message : "");
       return FALSE;
     }
 
@@ -146,11 +184,32 @@ rapport_meeting_editor_flush (RapportMeetingEditor *self)
        child = gtk_widget_get_next_sibling (child))
     if (RAPPORT_IS_CHECKLIST_ROW (child))
       rapport_checklist_row_flush (RAPPORT_CHECKLIST_ROW (child));
+  if (self->commitments != NULL)
+    rapport_commitments_panel_flush (RAPPORT_COMMITMENTS_PANEL (self->commitments));
 
   if (self->save_state == RAPPORT_SAVE_STATE_SAVED && self->save_source == 0 &&
+      self->unsaved->len == 0 &&
       (self->meeting == NULL || !rapport_meeting_get_dirty (self->meeting)))
     return TRUE;
   return save_now (self);
+}
+
+guint
+rapport_meeting_editor_get_n_unsaved (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), 0);
+  return self->unsaved->len +
+         (self->meeting != NULL && rapport_meeting_get_dirty (self->meeting) ? 1 : 0);
+}
+
+void
+rapport_meeting_editor_forget_unsaved (RapportMeetingEditor *self)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  g_ptr_array_set_size (self->unsaved, 0);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
 }
 
 static void
@@ -280,7 +339,10 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
   if (self->meeting == meeting)
     return;
 
-  rapport_meeting_editor_flush (self);
+  if (!rapport_meeting_editor_flush (self) && self->meeting != NULL &&
+      rapport_meeting_get_dirty (self->meeting) &&
+      !g_ptr_array_find (self->unsaved, self->meeting, NULL))
+    g_ptr_array_add (self->unsaved, g_object_ref (self->meeting));
 
   g_set_object (&self->meeting, meeting);
 
@@ -298,7 +360,14 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
   if (self->commitments != NULL)
     rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (self->commitments), meeting);
   self->first_unsaved_us = 0;
-  set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
+  /* Back on a meeting whose save failed: its text is in the object. */
+  if (meeting != NULL && rapport_meeting_get_dirty (meeting))
+    g_ptr_array_remove (self->unsaved, meeting);
+  set_save_state (self, self->unsaved->len > 0 ||
+                        (meeting != NULL && rapport_meeting_get_dirty (meeting))
+                        ? RAPPORT_SAVE_STATE_FAILED : RAPPORT_SAVE_STATE_SAVED);
+  if (self->save_state == RAPPORT_SAVE_STATE_FAILED && self->save_source == 0)
+    self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
@@ -424,6 +493,7 @@ rapport_meeting_editor_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->checklist);
   g_clear_object (&self->meeting);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_meeting_editor_parent_class)->dispose (object);
@@ -509,6 +579,7 @@ rapport_meeting_editor_init (RapportMeetingEditor *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

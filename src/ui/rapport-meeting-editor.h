@@ -27,8 +27,14 @@ RapportMeeting   *rapport_meeting_editor_get_meeting    (RapportMeetingEditor *s
 /* Saves what is pending for the current meeting, then shows @meeting. */
 void              rapport_meeting_editor_set_meeting    (RapportMeetingEditor *self,
                                                          RapportMeeting       *meeting);
-/* Saves now whatever is pending. FALSE if it could not be saved. */
+/* Saves now whatever is pending. FALSE if it could not be saved; the text
+ * is then kept (in the editor, or in the meeting objects left while their
+ * save failed) and saving is retried every few seconds. */
 gboolean          rapport_meeting_editor_flush          (RapportMeetingEditor *self);
+/* Meetings whose latest text is not on disk yet. */
+guint             rapport_meeting_editor_get_n_unsaved  (RapportMeetingEditor *self);
+/* Gives up on unsaved text (the user chose to quit without it). */
+void              rapport_meeting_editor_forget_unsaved (RapportMeetingEditor *self);
 RapportSaveState  rapport_meeting_editor_get_save_state (RapportMeetingEditor *self);
 /* Ticks or unticks prompt @number (1-based), as Alt+number does. */
 gboolean          rapport_meeting_editor_toggle_prompt  (RapportMeetingEditor *self,

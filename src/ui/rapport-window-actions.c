@@ -294,6 +294,11 @@ on_data_job_finished (RapportWindow  *self,
                       gboolean        data_changed,
                       RapportDataJob *job)
 {
+  if (g_object_get_data (G_OBJECT (job), "rapport-counted") != NULL)
+    {
+      g_object_set_data (G_OBJECT (job), "rapport-counted", NULL);
+      self->running_jobs--;
+    }
   if (!data_changed)
     return;
   /* An import or a restore replaced rows under the open views. */
@@ -307,8 +312,13 @@ static void
 watch_job (RapportWindow  *self,
            RapportDataJob *job)
 {
-  if (job != NULL)
-    g_signal_connect_object (job, "finished", G_CALLBACK (on_data_job_finished), self, G_CONNECT_SWAPPED);
+  if (job == NULL)
+    return;
+  /* The window must not close under a job that writes a file or the
+   * database; every job ends with "finished", cancelled ones too. */
+  self->running_jobs++;
+  g_object_set_data (G_OBJECT (job), "rapport-counted", GINT_TO_POINTER (1));
+  g_signal_connect_object (job, "finished", G_CALLBACK (on_data_job_finished), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -319,8 +329,22 @@ data_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
   GtkWindow *parent = GTK_WINDOW (self);
   RapportDataJob *job = NULL;
+  gboolean replaces_data = g_str_equal (action_name, "win.import") ||
+                           g_str_equal (action_name, "win.restore");
 
-  rapport_window_flush (self);
+  if (!rapport_window_flush (self) && replaces_data)
+    {
+      rapport_window_show_error (self, _("Notes Not Saved Yet"),
+                                 _("Some notes could not be saved. Import or restore once "
+                                   "they are saved, so that nothing typed is lost."));
+      return;
+    }
+  if (replaces_data && self->person != NULL)
+    {
+      /* Nothing stays open for editing while rows are replaced underneath. */
+      rapport_window_set_history_mode (self, FALSE);
+      rapport_window_show_brief (self);
+    }
 
   if (g_str_equal (action_name, "win.export"))
     job = rapport_data_actions_export (parent, self->store, self->toast_overlay);

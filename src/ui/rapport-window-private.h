@@ -20,6 +20,8 @@ struct _RapportWindow
   GtkSingleSelection   *meeting_selection;
   gboolean              show_archived;
   gboolean              search_mode;
+  gboolean              closing_anyway;
+  guint                 running_jobs;
   gboolean              history_mode;
   GtkWidget            *history_view;
   GtkWidget            *brief_view;

@@ -268,10 +268,14 @@ update_person_row (GtkWidget     *row,
   gtk_label_set_label (role, role_text);
   gtk_widget_set_visible (GTK_WIDGET (role), *role_text != '\0');
   gtk_widget_set_visible (archived, rapport_person_get_archived (person));
-  /* Translators: accessible name of a person in the list whose 1:1 is due. */
-  accessible = state == RAPPORT_DUE_NONE ? g_strdup (rapport_person_get_name (person))
-             : g_strdup_printf (_("%s, 1:1 %s"), rapport_person_get_name (person),
-                                gtk_label_get_label (due));
+  if (state == RAPPORT_DUE_OVERDUE)
+    /* Translators: accessible name of a person in the list; %s is the name. */
+    accessible = g_strdup_printf (_("%s, 1:1 overdue"), rapport_person_get_name (person));
+  else if (state == RAPPORT_DUE_DUE)
+    /* Translators: accessible name of a person in the list; %s is the name. */
+    accessible = g_strdup_printf (_("%s, 1:1 due"), rapport_person_get_name (person));
+  else
+    accessible = g_strdup (rapport_person_get_name (person));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
@@ -688,7 +692,17 @@ on_person_row_selected (RapportWindow *self,
   if (self->selecting || row == NULL)
     return;
   person = g_object_get_data (G_OBJECT (row), "person");
-  if (person != self->person)
+  if (self->person != NULL && person != self->person &&
+      rapport_person_get_id (person) == rapport_person_get_id (self->person))
+    {
+      /* The same person, re-read (after an edit): keep what is open. */
+      g_signal_handlers_disconnect_by_func (self->person, update_title, self);
+      g_set_object (&self->person, person);
+      g_signal_connect_swapped (person, "notify", G_CALLBACK (update_title), self);
+      update_title (self);
+      rapport_window_update_actions (self);
+    }
+  else if (person != self->person)
     rapport_window_show_person (self, person);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -770,13 +784,52 @@ rapport_window_flush (RapportWindow *self)
   return rapport_meeting_editor_flush (self->editor);
 }
 
+static void
+on_unsaved_close_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           RapportWindow    *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  rapport_meeting_editor_forget_unsaved (self->editor);
+  self->closing_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 rapport_window_close_request (GtkWindow *window)
 {
   RapportWindow *self = RAPPORT_WINDOW (window);
   int width, height;
 
-  rapport_window_flush (self);
+  if (self->running_jobs > 0)
+    {
+      rapport_window_add_toast (self, _("Wait until the import or restore has finished, or cancel it"));
+      return TRUE;
+    }
+
+  if (!rapport_window_flush (self) && !self->closing_anyway)
+    {
+      GtkWidget *dialog;
+
+      /* Never close over notes that are not on disk without asking. */
+      dialog = adw_message_dialog_new (window, _("Some Notes Are Not Saved"),
+                                       _("Rapport could not write the latest notes to the database "
+                                         "and keeps trying. If you close now, what was typed since "
+                                         "the last save is lost. You can also copy the text "
+                                         "somewhere safe first."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "keep", _("_Keep Rapport Open"),
+                                        "discard", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -818,6 +871,8 @@ rapport_window_constructed (GObject *object)
   gtk_box_append (self->brief_slot, self->brief_view);
   g_signal_connect_object (self->brief_view, "open-meeting",
                            G_CALLBACK (on_brief_open_meeting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->brief_view, "changed",
+                           G_CALLBACK (refresh_due_badges), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::neglect-window",
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);

@@ -280,6 +280,20 @@ test_meeting_list_order_and_delete (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 3);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist"), ==, 9);
 
+  /* A meeting object whose row was deleted cannot write its notes into
+   * whatever row might take its place. */
+  {
+    g_autoptr(RapportMeeting) gone = rapport_meeting_load (f->store, ids[2], &error);
+    g_assert_no_error (error);
+    g_assert_true (rapport_meeting_hide (f->store, ids[2], TRUE, &error));
+    rapport_meeting_set_notes (gone, "typed into a deleted meeting");
+    g_assert_false (rapport_meeting_save (gone, f->store, &error));
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_true (rapport_meeting_hide (f->store, ids[2], FALSE, &error));
+    g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE notes LIKE 'typed%'"), ==, 0);
+  }
+
   /* A hidden meeting left behind by a crash is purged on the next open. */
   g_assert_true (rapport_meeting_hide (f->store, ids[0], TRUE, &error));
   g_clear_object (&list);

@@ -8,6 +8,7 @@
 #include "rapport-checklist-item.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-person.h"
+#include "rapport-text.h"
 #include "rapport-window.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
@@ -101,6 +102,59 @@ test_continuous_typing_still_saves (Fixture       *f,
 
   rapport_meeting_editor_flush (RAPPORT_MEETING_EDITOR (editor));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings"), ==, 25);
+  g_object_run_dispose (G_OBJECT (editor));
+  g_assert_finalize_object (editor);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A save that fails must never lose the text, even when the user moves on
+ * to another meeting before it could be written. */
+static void
+test_failed_save_keeps_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) other = rapport_meeting_create (f->store, rapport_person_get_id (f->person),
+                                                            "2026-03-09", &error);
+  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  RapportMeetingEditor *ed;
+  GtkTextBuffer *buffer;
+  g_autofree char *huge = g_strnfill (RAPPORT_MAX_NOTES_BYTES + 10, 'x');
+  g_autofree char *back = NULL;
+
+  g_object_ref_sink (editor);
+  ed = RAPPORT_MEETING_EDITOR (editor);
+  rapport_meeting_editor_set_meeting (ed, f->meeting);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (test_ui_find_type (editor, GTK_TYPE_TEXT_VIEW)));
+
+  /* Too long to store: the flush fails and says so. */
+  gtk_text_buffer_set_text (buffer, huge, -1);
+  g_assert_false (rapport_meeting_editor_flush (ed));
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (ed), ==, RAPPORT_SAVE_STATE_FAILED);
+
+  /* Moving on keeps the text in the meeting, still marked unsaved... */
+  rapport_meeting_editor_set_meeting (ed, other);
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (ed), ==, RAPPORT_SAVE_STATE_FAILED);
+  g_assert_cmpuint (rapport_meeting_editor_get_n_unsaved (ed), ==, 1);
+  g_assert_true (rapport_meeting_get_dirty (f->meeting));
+
+  /* ...and coming back shows it again, where it can be shortened and saved. */
+  rapport_meeting_editor_set_meeting (ed, f->meeting);
+  back = buffer_text (buffer);
+  g_assert_cmpuint (strlen (back), ==, RAPPORT_MAX_NOTES_BYTES + 10);
+  gtk_text_buffer_set_text (buffer, "shorter now", -1);
+  g_assert_true (rapport_meeting_editor_flush (ed));
+  g_assert_cmpuint (rapport_meeting_editor_get_n_unsaved (ed), ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE notes = 'shorter now'"), ==, 1);
+
   g_object_run_dispose (G_OBJECT (editor));
   g_assert_finalize_object (editor);
 }
@@ -220,6 +274,7 @@ main (int argc, char *argv[])
 
   ADD ("/ui/editor/autosave-writes-notes", test_autosave_writes_notes);
   ADD ("/ui/editor/continuous-typing-still-saves", test_continuous_typing_still_saves);
+  ADD ("/ui/editor/failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
   ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
