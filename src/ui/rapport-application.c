@@ -253,10 +253,51 @@ on_quit_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+reopen_database (gpointer data)
+{
+  RapportApplication *self = data;
+  g_autoptr(GError) error = NULL;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  RapportStore *store;
+
+  /* Hold on so that closing the last window does not end the app. */
+  g_application_hold (G_APPLICATION (self));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+
+  g_clear_object (&self->store);
+  store = rapport_store_open (self->database_path, &error);
+  if (store == NULL)
+    show_open_error (self, error);
+  else
+    {
+      RapportWindow *window = rapport_window_new (ADW_APPLICATION (self), store);
+
+      self->store = store;
+      gtk_window_present (GTK_WINDOW (window));
+      rapport_window_add_toast (window, _("Restored from the backup. What was here before is "
+                                          "kept in the backups folder."));
+    }
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reopen_database_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  /* From an idle: the caller is usually inside the window being replaced. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, reopen_database, g_object_ref (user_data), g_object_unref);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "reopen-database", reopen_database_action },
 };
 
 static void

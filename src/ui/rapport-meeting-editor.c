@@ -52,6 +52,7 @@ enum {
 
 enum {
   SAVE_FAILED,
+  DATE_CHANGED,
   N_SIGNALS
 };
 
@@ -257,7 +258,13 @@ on_calendar_day_selected (RapportMeetingEditor *self)
   update_date_label (self);
   self->loading = FALSE;
   gtk_popover_popdown (self->date_popover);
-  save_now (self);
+  if (save_now (self))
+    {
+      /* What carries over into a meeting depends on its date. */
+      if (self->commitments != NULL)
+        rapport_commitments_panel_reload (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+      g_signal_emit (self, signals[DATE_CHANGED], 0);
+    }
 }
 
 static void
@@ -557,6 +564,9 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[DATE_CHANGED] =
+    g_signal_new ("date-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");

@@ -301,7 +301,16 @@ on_data_job_finished (RapportWindow  *self,
     }
   if (!data_changed)
     return;
-  /* An import or a restore replaced rows under the open views. */
+  if (rapport_data_job_get_kind (job) == RAPPORT_DATA_JOB_RESTORE)
+    {
+      /* The whole file was replaced under our connection: start afresh
+       * with a new connection and a new window rather than trust any
+       * page or object read before. */
+      g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (self))),
+                                      "reopen-database", NULL);
+      return;
+    }
+  /* An import replaced rows under the open views. */
   rapport_meeting_editor_set_meeting (self->editor, NULL);
   rapport_window_reload (self);
   if (self->person != NULL)

@@ -1048,6 +1048,9 @@ rapport_window_init (RapportWindow *self)
                             G_CALLBACK (rapport_window_update_actions), self);
   g_signal_connect_swapped (self->editor, "notify::save-state",
                             G_CALLBACK (on_save_state_changed), self);
+  /* A new date moves the meeting in the list and may change the badges. */
+  g_signal_connect_swapped (self->editor, "date-changed",
+                            G_CALLBACK (rapport_window_reload_meetings), self);
   g_signal_connect_swapped (self->editor, "notify::meeting",
                             G_CALLBACK (on_save_state_changed), self);
 }

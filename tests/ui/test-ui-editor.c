@@ -212,6 +212,26 @@ test_window_new_meeting_and_delete (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist"), ==, 6);
 
+  /* Moving today's meeting to an earlier date moves it down the list. */
+  {
+    GtkWidget *calendar = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR);
+    GtkListView *view = GTK_LIST_VIEW (test_ui_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+    g_autoptr(GDateTime) early = g_date_time_new_local (2026, 1, 5, 12, 0, 0);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(RapportMeeting) first = NULL;
+    g_autoptr(RapportMeeting) second = NULL;
+
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), early);
+    first = g_list_model_get_item (model, 0);
+    second = g_list_model_get_item (model, 1);
+    g_assert_cmpstr (rapport_meeting_get_date (first), ==, "2026-03-02");
+    g_assert_cmpstr (rapport_meeting_get_date (second), ==, "2026-01-05");
+    g_assert_true (second == rapport_meeting_editor_get_meeting (editor));
+    g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE date = '2026-01-05'"), ==, 1);
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), now);
+  }
+
   /* Ctrl+N again on an empty meeting of today reuses it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-meeting", NULL));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 2);
