@@ -412,6 +412,7 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
   gtk_widget_set_visible (self->new_meeting_button, person_page);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), person_page && !self->history_mode);
   gtk_widget_set_visible (self->person_menu_button, person_page);
   gtk_widget_set_visible (self->history_button, has_person || self->history_mode);
   gtk_widget_set_visible (self->meetings_toggle, has_person && adw_flap_get_folded (self->meetings_flap));
