@@ -116,9 +116,12 @@ resolve (Merge       *m,
     return FALSE;
   if (!found)
     {
-      /* TRANSLATORS: %s is "person", "meeting" or "habit" */
-      rapport_exchange_invalid (error, path, _("no %s with the UUID %s in the file or in the database"),
-                                what, uuid);
+      if (g_str_equal (what, "person"))
+        rapport_exchange_invalid (error, path, _("no person with the UUID %s in the file or in the database"), uuid);
+      else if (g_str_equal (what, "meeting"))
+        rapport_exchange_invalid (error, path, _("no meeting with the UUID %s in the file or in the database"), uuid);
+      else
+        rapport_exchange_invalid (error, path, _("no habit with the UUID %s in the file or in the database"), uuid);
       return FALSE;
     }
   return TRUE;
@@ -384,7 +387,7 @@ merge_meetings (Merge     *m,
 
       g_snprintf (path, sizeof path, "$.meetings[%u].person", i);
       if (!resolve (m, m->people, "SELECT id FROM people WHERE uuid = ?1",
-                    r->person, path, _("person"), &person, error))
+                    r->person, path, "person", &person, error))
         return FALSE;
       g_snprintf (path, sizeof path, "$.meetings[%u]", i);
       if (!lookup (m, "SELECT id, updated_at FROM meetings WHERE uuid = ?1",
@@ -434,7 +437,7 @@ merge_ticks (Merge     *m,
 
       g_snprintf (path, sizeof path, "$.meetings[%u].checklist[%u].habit", r->meeting, r->index);
       if (!resolve (m, m->habits, "SELECT id FROM habits WHERE uuid = ?1",
-                    r->habit, path, _("habit"), &habit, error))
+                    r->habit, path, "habit", &habit, error))
         return FALSE;
       g_snprintf (path, sizeof path, "$.meetings[%u].checklist[%u]", r->meeting, r->index);
       if (!lookup (m, "SELECT id, updated_at FROM checklist WHERE uuid = ?1",
@@ -497,11 +500,11 @@ merge_commitments (Merge     *m,
 
       g_snprintf (path, sizeof path, "$.commitments[%u].person", i);
       if (!resolve (m, m->people, "SELECT id FROM people WHERE uuid = ?1",
-                    r->person, path, _("person"), &person, error))
+                    r->person, path, "person", &person, error))
         return FALSE;
       g_snprintf (path, sizeof path, "$.commitments[%u].meeting", i);
       if (!resolve (m, m->meetings, "SELECT id FROM meetings WHERE uuid = ?1",
-                    r->meeting, path, _("meeting"), &meeting, error))
+                    r->meeting, path, "meeting", &meeting, error))
         return FALSE;
       if (!lookup (m, "SELECT person_id FROM meetings WHERE id = ?1",
                    NULL, meeting, &found, &meeting_person, NULL, error))

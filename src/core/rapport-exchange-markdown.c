@@ -114,9 +114,11 @@ append_commitment (GString      *out,
   g_string_append_printf (out, "[%c] %s: ", closed ? 'x' : ' ', mine ? _("Me") : _("Them"));
   append_inline (out, rapport_store_column_text (stmt, 0));
   if (due != NULL)
-    g_string_append_printf (out, " (%s %s)", _("due"), due);
+    /* Translators: after a commitment in the Markdown export; %s is a date. */
+    g_string_append_printf (out, _(" (due %s)"), due);
   if (closed != NULL)
-    g_string_append_printf (out, " (%s %s)", _("done"), closed);
+    /* Translators: after a commitment in the Markdown export; %s is a date. */
+    g_string_append_printf (out, _(" (done %s)"), closed);
 }
 
 static gboolean

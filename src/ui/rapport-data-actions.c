@@ -313,9 +313,16 @@ on_import_done (GObject      *source,
       if (stats.added == 0 && stats.updated == 0)
         message = g_strdup (_("Nothing new to import: everything in the file is here already"));
       else
-        /* TRANSLATORS: a toast after an import; both numbers count rows */
-        message = g_strdup_printf (_("Imported %u new and %u updated items"),
-                                   stats.added, stats.updated);
+        {
+          /* Translators: the first half of a toast after an import, e.g.
+           * "Imported 12 new items, 3 updated". */
+          g_autofree char *added = g_strdup_printf (g_dngettext (NULL, "Imported %u new item",
+                                                                 "Imported %u new items", stats.added),
+                                                    stats.added);
+          /* Translators: the second half; %s is the first half. */
+          message = g_strdup_printf (g_dngettext (NULL, "%s, %u updated", "%s, %u updated", stats.updated),
+                                     added, stats.updated);
+        }
       toast (self, message);
     }
   else
