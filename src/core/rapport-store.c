@@ -500,11 +500,11 @@ open_internal (const char  *path,
 
   if (!rapport_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  /* 16 MB of page cache (the default is 2 MB): the team's history and
+  /* 8 MB of page cache (the default is 2 MB): the team's history and
    * follow-through over ten years read ~20 MB of index pages. */
   if (!rapport_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !rapport_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !rapport_store_exec (self, "PRAGMA cache_size = -16000", error))
+      !rapport_store_exec (self, "PRAGMA cache_size = -8000", error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
