@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <signal.h>
+#include <string.h>
 
 #include "rapport-application.h"
 #include "rapport-backup.h"
@@ -86,19 +87,21 @@ rapport_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static void
-on_open_error_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        GApplication     *app)
-{
-  g_application_release (app);
-}
-
+/* A window of its own rather than a dialog without a parent: there is no
+ * main window to show when the database cannot be opened. */
 static void
 show_open_error (RapportApplication *self,
                  GError             *error)
 {
-  GtkWidget *dialog;
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  g_autofree char *path = g_markup_escape_text (self->database_path, -1);
+  g_autofree char *prefix = g_strconcat (self->database_path, ": ", NULL);
+  g_autofree char *reason = g_markup_escape_text (g_str_has_prefix (error->message, prefix)
+                                                  ? error->message + strlen (prefix)
+                                                  : error->message, -1);
   g_autofree char *body = NULL;
 
   g_printerr ("rapport: %s\n", error->message);
@@ -106,13 +109,22 @@ show_open_error (RapportApplication *self,
   body = g_strdup_printf (_("Rapport could not open its database at\n%s\n\n%s\n\n"
                             "The file has not been changed. You can start Rapport with "
                             "another file using --database PATH."),
-                          self->database_path, error->message);
-  dialog = adw_message_dialog_new (NULL, _("Could Not Open Your Notes"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
-  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
-  g_application_hold (G_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+                          path, reason);
+  gtk_window_set_title (GTK_WINDOW (window), _("Rapport"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Open Your Notes"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), body);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quit, "pill");
+  g_signal_connect_swapped (quit, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), quit);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
