@@ -32,6 +32,72 @@ append_inline (GString    *out,
     }
 }
 
+/* Free text (a meeting's notes) as Markdown that renders as it was typed.
+ * Each line keeps its break: lines of one paragraph end with two spaces (a
+ * hard break, which leaves the raw file as readable as the notes), and
+ * blank lines stay paragraph breaks (several count as one). What would
+ * start a block (a heading, list item, quote, rule, fence, table, HTML, or
+ * a setext underline turning the line above into a heading) is escaped
+ * with a backslash, and leading indentation becomes no-break spaces so it
+ * is kept without turning into a code block. Inline emphasis is left
+ * alone: people type *this* meaning it. Returns FALSE when there was
+ * nothing but blank lines. */
+static gboolean
+append_notes (GString    *out,
+              const char *notes)
+{
+  g_auto(GStrv) lines = g_strsplit (notes, "\n", -1);
+  gboolean in_paragraph = FALSE;
+  gboolean pending_blank = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize len = strlen (line);
+      const char *p;
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+      g_strchomp (line);
+      for (p = line; *p == ' ' || *p == '\t'; p++)
+        ;
+      if (*p == '\0')
+        {
+          pending_blank = in_paragraph;
+          continue;
+        }
+
+      if (pending_blank)
+        g_string_append (out, "\n\n");
+      else if (in_paragraph)
+        g_string_append (out, "  \n");
+      pending_blank = FALSE;
+      in_paragraph = TRUE;
+
+      for (const char *q = line; q < p; q++)
+        g_string_append (out, *q == '\t' ? "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0" : "\xc2\xa0");
+
+      if (strchr ("#-+*_=>`~|<", *p) != NULL)
+        g_string_append_c (out, '\\');
+      else if (g_ascii_isdigit (*p))
+        {
+          const char *q = p;
+
+          /* "1." or "1)" opens an ordered list: escape the dot. */
+          while (g_ascii_isdigit (*q))
+            q++;
+          if ((*q == '.' || *q == ')') && q - p <= 9)
+            {
+              g_string_append_len (out, p, q - p);
+              g_string_append_c (out, '\\');
+              p = q;
+            }
+        }
+      g_string_append (out, p);
+    }
+  return in_paragraph;
+}
+
 static char *
 format_day (const char *date)
 {
@@ -210,8 +276,13 @@ rapport_exchange_person_markdown (RapportStore  *store,
         }
       if (*notes != '\0')
         {
-          g_autofree char *trimmed = g_strstrip (g_strdup (notes));
-          g_string_append_printf (out, "**%s**\n\n%s\n\n", _("Notes"), trimmed);
+          gsize before = out->len;
+
+          g_string_append_printf (out, "**%s**\n\n", _("Notes"));
+          if (!append_notes (out, notes))
+            g_string_truncate (out, before);
+          else
+            g_string_append (out, "\n\n");
         }
       g_string_append (out, "---\n\n");
     }

@@ -571,6 +571,42 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (strstr (second, "- [x] Me: Send the design doc (due 2024-01-12) (done 2024-01-11)"));
   g_assert_nonnull (strstr (second, "- [ ] Them: Draft the parser plan\n"));
   g_assert_null (strstr (md, "Tabs"));   /* Grace's meeting */
+  /* A single line break is kept (a hard break: two spaces). */
+  g_assert_nonnull (strstr (second, "**Notes**\n\nFirst 1:1.  \nShe wants to own"));
+
+  /* Notes are text, not markup: what would open a heading, list, quote,
+   * rule, fence or turn the line above into a heading is escaped; line
+   * breaks and paragraphs are kept, blank runs fold to one. */
+  g_clear_pointer (&md, g_free);
+  rapport_store_exec (f->store,
+                      "UPDATE meetings SET notes = '"
+                      "# Not a heading\n- not a list\n---\n> not a quote\n1. not a list\n"
+                      "2) nor this\nUnderlined\n===\n```\n  indented\n\n\n\nlast *one* 3.5 %\r\n'"
+                      " WHERE uuid = '" M2 "'", &error);
+  g_assert_no_error (error);
+  md = rapport_exchange_person_markdown (f->store, ADA, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (md, "**Notes**\n\n"
+                                "\\# Not a heading  \n"
+                                "\\- not a list  \n"
+                                "\\---  \n"
+                                "\\> not a quote  \n"
+                                "1\\. not a list  \n"
+                                "2\\) nor this  \n"
+                                "Underlined  \n"
+                                "\\===  \n"
+                                "\\```  \n"
+                                "\xc2\xa0\xc2\xa0indented\n\n"
+                                "last *one* 3.5 %\n\n---\n\n"));
+  /* Nothing else of the export is a heading but the name and the days. */
+  {
+    g_auto(GStrv) lines = g_strsplit (md, "\n", -1);
+    guint headings = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      headings += lines[i][0] == '#';
+    g_assert_cmpuint (headings, ==, 3);
+  }
 
   g_clear_pointer (&md, g_free);
   md = rapport_exchange_person_markdown (f->store, "a0000000-0000-4000-8000-0000000000ee", &error);
