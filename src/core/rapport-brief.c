@@ -136,7 +136,6 @@ rapport_brief_due_state (RapportStore  *store,
                          RapportPerson *person,
                          const char    *today)
 {
-  g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
   int days_since = -1;
 

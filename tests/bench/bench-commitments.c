@@ -87,6 +87,7 @@ bench_brief (RapportStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = rapport_brief_load (store, data, TODAY, 3, &error);
+  g_assert_nonnull (brief);
 
   g_assert_no_error (error);
 }
@@ -110,6 +111,7 @@ bench_meeting (RapportStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) list = rapport_commitment_load_for_meeting (store, *(gint64 *) data, &error);
+  g_assert_nonnull (list);
 
   g_assert_no_error (error);
 }

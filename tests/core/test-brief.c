@@ -305,6 +305,7 @@ test_brief_contents (Fixture       *f,
     g_autoptr(RapportCommitment) d = rapport_commitment_create (f->store, m3, "Intro to Sam", RAPPORT_COMMITMENT_OWNER_ME, "2026-03-21", &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (a);
     /* c, no due date, kept by the next 1:1 (m2). */
     g_assert_true (rapport_commitment_close (c, f->store, "2026-03-02", &error));
     g_assert_nonnull (b);

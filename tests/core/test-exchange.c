@@ -310,7 +310,6 @@ test_builtin_habits_match_by_key (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *before = NULL;
 
   /* Another copy of Rapport gave "listen" another UUID. */
   rapport_store_exec (f->store, "UPDATE habits SET uuid = 'f0000000-0000-4000-8000-00000000000f'"

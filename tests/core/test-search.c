@@ -448,8 +448,11 @@ test_diacritics (Fixture       *f,
 {
   g_autoptr(RapportMeeting) one = test_core_meeting_new (f->store, f->ada, "2024-02-01", "Coffee at the café, crème brûlée.");
   g_autoptr(RapportMeeting) two = test_core_meeting_new (f->store, f->ada, "2024-02-08", "A naive plan for Zürich");
+  g_assert_nonnull (one);
+  g_assert_nonnull (two);
   /* "e" followed by a combining acute accent. */
   g_autoptr(RapportMeeting) three = test_core_meeting_new (f->store, f->ada, "2024-02-15", "Rése\xcc\x81" "au review");
+  g_assert_nonnull (three);
 
   g_assert_cmpuint (count (f, "cafe"), ==, 1);
   g_assert_cmpuint (count (f, "CAFÉ"), ==, 1);
@@ -514,6 +517,7 @@ test_limit (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2020-01-%02u", i + 1);
       g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, date, "standup notes");
       g_autoptr(RapportMeeting) other = test_core_meeting_new (f->store, f->ada, date, "no match here");
+      g_assert_nonnull (meeting);
       add_commitment (f, rapport_meeting_get_id (other), "standup slides");
     }
 
@@ -595,6 +599,7 @@ test_hostile_queries (Fixture       *f,
   g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-01-01",
                                                              "and or not near a b c \"quoted\" x y");
   g_autoptr(GString) huge = g_string_new (NULL);
+  g_assert_nonnull (meeting);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {

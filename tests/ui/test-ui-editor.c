@@ -50,7 +50,6 @@ test_autosave_writes_notes (Fixture       *f,
   GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
   GtkWidget *window = gtk_window_new ();
   GtkTextBuffer *buffer;
-  g_autofree char *sql = NULL;
 
   g_object_ref_sink (editor);
   gtk_window_set_child (GTK_WINDOW (window), editor);
