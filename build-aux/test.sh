@@ -52,6 +52,21 @@ if [ "${RAPPORT_SKIP_ASAN:-0}" != 1 ]; then
     meson test -C "$asan_build" --suite core --print-errorlogs --num-processes 2 || asan_status=1
 fi
 
+# Everything also builds warning-free with clang.
+clang_result=skipped
+if [ "${RAPPORT_SKIP_CLANG:-0}" != 1 ]; then
+  clang_build=${RAPPORT_CLANG_BUILD_DIR:-_build-clang}
+  if { [ -f "$clang_build/build.ninja" ] || CC=clang meson setup "$clang_build" -Dwerror=true >/dev/null; } &&
+     ninja -C "$clang_build" > "${TMPDIR:-/tmp}/rapport-clang.log" 2>&1; then
+    clang_result=ok
+    echo "clang-build: OK"
+  else
+    clang_result=failed
+    echo "clang-build: FAILED" >&2
+    grep -E "error|warning" "${TMPDIR:-/tmp}/rapport-clang.log" | head -20 >&2
+  fi
+fi
+
 # The importer's libFuzzer target, for a bounded time (clang, ASan, UBSan).
 fuzz_result=skipped
 if [ "${RAPPORT_SKIP_FUZZ:-0}" != 1 ]; then
@@ -66,15 +81,15 @@ if [ "${RAPPORT_SKIP_FUZZ:-0}" != 1 ]; then
   fi
 fi
 
-python3 - "$fuzz_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
+python3 - "$fuzz_result" "$clang_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
 passed = failed = 0
-fuzz = sys.argv[1]
-if fuzz == "ok":
-    passed += 1
-elif fuzz == "failed":
-    failed += 1
-for path in sys.argv[2:]:
+for extra in sys.argv[1:3]:
+    if extra == "ok":
+        passed += 1
+    elif extra == "failed":
+        failed += 1
+for path in sys.argv[3:]:
     if not os.path.exists(path):
         continue
     for line in open(path):
