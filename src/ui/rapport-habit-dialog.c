@@ -102,6 +102,7 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   GtkWidget *dialog;
   GtkWidget *box;
   GtkWidget *list;
+  GtkWidget *kind_help;
   g_autoptr(GtkStringList) kinds = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -133,12 +134,23 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   kinds = gtk_string_list_new ((const char *[]) { _("Trust"), _("Structure"), NULL });
   data->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->kind_row), _("Kind"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (data->kind_row),
-                               _("Trust gives room and reasons; structure gives clarity and follow-up"));
   adw_combo_row_set_model (data->kind_row, G_LIST_MODEL (kinds));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->kind_row));
+
+  /* What the kinds mean, under the list at its full width: as the row's
+   * subtitle it shared the row with the chosen value and was squeezed into
+   * a narrow column, cut off in some themes and fonts. */
+  kind_help = gtk_label_new (_("Trust habits give room and reasons; structure habits bring clarity and follow-up."));
+  gtk_label_set_wrap (GTK_LABEL (kind_help), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (kind_help), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (kind_help), 0);
+  gtk_widget_add_css_class (kind_help, "dim-label");
+  gtk_widget_add_css_class (kind_help, "caption");
+  gtk_box_append (GTK_BOX (box), kind_help);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->kind_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->kind_row));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (data->kind_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, kind_help, NULL, -1);
 
   data->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (data->problem_label, TRUE);
