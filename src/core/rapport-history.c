@@ -562,6 +562,17 @@ rapport_history_compute (RapportStore               *store,
           g_date_subtract_months (&start, months);
           g_date_add_days (&start, 1);
         }
+      /* Weeks before the first meeting are not gaps: leave them out. The
+       * range before then holds nothing, so no "down from" either. */
+      if (query->from_first_meeting)
+        {
+          GDate first;
+
+          if (!first_meeting (store, query, scope, today, &first, error))
+            return NULL;
+          if (g_date_compare (&first, &start) > 0)
+            start = first;
+        }
     }
   {
     GDate aligned = start;
@@ -700,6 +711,34 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
     rate->buckets[i] = (RapportHistoryCount) { kept[i], due[i] };
   rate->range = range;
   rate->previous = previous;
+  return TRUE;
+}
+
+gboolean
+rapport_history_suggest_range (RapportStore               *store,
+                               const RapportHistoryQuery  *query,
+                               RapportHistoryRange        *range,
+                               GError                    **error)
+{
+  DateText today;
+  GDate first, cutoff;
+  Scope scope;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query != NULL && g_date_valid (&query->today), FALSE);
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  if (query->person_id != 0)
+    scope = SCOPE_PERSON;
+  else
+    scope = query->include_archived ? SCOPE_TEAM_ALL : SCOPE_TEAM;
+  format_date (&query->today, today);
+  if (!first_meeting (store, query, scope, today, &first, error))
+    return FALSE;
+  cutoff = query->today;
+  g_date_subtract_months (&cutoff, 3);
+  *range = g_date_compare (&first, &cutoff) >= 0 ? RAPPORT_HISTORY_RANGE_3_MONTHS
+                                                 : RAPPORT_HISTORY_RANGE_YEAR;
   return TRUE;
 }
 

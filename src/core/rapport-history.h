@@ -32,6 +32,9 @@ typedef struct
   RapportHistoryBucket bucket;
   int                  first_weekday;     /* 0 = Sunday ... 6 = Saturday */
   GDate                today;             /* the range ends on this day */
+  /* Start no earlier than the bucket of the subject's first meeting, so
+   * that a newcomer's year is not mostly empty weeks before they joined. */
+  gboolean             from_first_meeting;
 } RapportHistoryQuery;
 
 /* @ticked of @total. @total is 0 where nothing was counted: a gap, which
@@ -123,6 +126,14 @@ gboolean              rapport_history_series_add_follow_through (RapportHistoryS
                                                                  RapportStore         *store,
                                                                  gint64                person_id,
                                                                  GError              **error);
+
+/* The range to open on for the query's subject (person or team): three
+ * months when its first meeting is at most three months before the
+ * query's day (or there is none yet), a year otherwise. */
+gboolean              rapport_history_suggest_range       (RapportStore               *store,
+                                                           const RapportHistoryQuery  *query,
+                                                           RapportHistoryRange        *range,
+                                                           GError                    **error);
 
 /* Buckets with at least one meeting. */
 guint                 rapport_history_series_count_periods (const RapportHistorySeries *self);

@@ -23,6 +23,7 @@ struct _RapportHistoryView
   gint64                person_id;
   char                 *today;
   gboolean              include_archived;
+  gint64                range_subject;   /* whose range the dropdown shows; -1: none yet */
   RapportHistorySeries *series;
   GtkFileChooserNative *chooser;
 
@@ -316,6 +317,25 @@ rapport_history_view_refresh (RapportHistoryView *self)
                               (RapportHistoryBucket) gtk_drop_down_get_selected (self->bucket_dropdown),
                               locale_first_weekday (), self->today);
   query.include_archived = self->include_archived;
+  query.from_first_meeting = TRUE;
+
+  /* A new subject opens on a range that suits its history (three months
+   * for a newcomer, a year otherwise); a range the user picks stays while
+   * they look at the same person or the team. */
+  if (person_id != self->range_subject)
+    {
+      RapportHistoryRange range;
+
+      self->range_subject = person_id;
+      if (rapport_history_suggest_range (self->store, &query, &range, NULL) &&
+          range != query.range)
+        {
+          query.range = range;
+          g_signal_handlers_block_by_func (self->range_dropdown, on_control_changed, self);
+          gtk_drop_down_set_selected (self->range_dropdown, range);
+          g_signal_handlers_unblock_by_func (self->range_dropdown, on_control_changed, self);
+        }
+    }
   series = rapport_history_compute (self->store, &query, &error);
   if (series != NULL && !rapport_history_series_add_follow_through (series, self->store, person_id, &error))
     g_clear_pointer (&series, rapport_history_series_unref);
@@ -522,8 +542,6 @@ rapport_history_view_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_history_view_parent_class)->constructed (object);
   g_return_if_fail (RAPPORT_IS_STORE (self->store));
 
-  /* A year of weeks: long enough for a trend, short enough to act on. */
-  gtk_drop_down_set_selected (self->range_dropdown, RAPPORT_HISTORY_RANGE_YEAR);
   rapport_history_view_refresh (self);
 }
 
@@ -666,6 +684,7 @@ static void
 rapport_history_view_init (RapportHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->range_subject = -1;
 
   g_object_bind_property (self->chart, "status", self->chart_status, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);

@@ -594,6 +594,100 @@ test_query_plans (Fixture       *f,
     }
 }
 
+/* A newcomer's year starts at their first meeting, not with forty empty
+ * weeks; gaps after it stay gaps; the team starts at its own first. */
+static void
+test_from_first_meeting (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportHistorySeries) year = NULL;
+  g_autoptr(RapportHistorySeries) clipped = NULL;
+  g_autoptr(RapportHistorySeries) team = NULL;
+  RapportHistoryQuery query;
+  guint gaps = 0;
+
+  add_meeting (f, f->ada, "2026-01-05", 0, "1");   /* Monday, week 2 */
+  add_meeting (f, f->ada, "2026-01-12", 0, "0");
+  add_meeting (f, f->ada, "2026-02-02", 0, "1");   /* after a gap of two weeks */
+  add_meeting (f, f->ada, "2026-03-16", 0, "1");
+  add_meeting (f, f->bob, "2025-12-01", 0, "1");
+
+  rapport_history_query_init (&query, f->ada, RAPPORT_HISTORY_RANGE_YEAR,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  year = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (year->n_buckets, ==, 53);
+
+  query.from_first_meeting = TRUE;
+  clipped = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  /* Weeks of 5 Jan ... 16 Mar. */
+  g_assert_cmpuint (clipped->n_buckets, ==, 11);
+  g_assert_cmpint (g_date_get_day (&clipped->first), ==, 5);
+  g_assert_cmpint (g_date_get_month (&clipped->first), ==, 1);
+  g_assert_cmpuint (clipped->meetings[0], ==, 1);
+  g_assert_cmpuint (clipped->range_meetings, ==, 4);
+  for (guint i = 0; i < clipped->n_buckets; i++)
+    gaps += clipped->meetings[i] == 0;
+  g_assert_cmpuint (gaps, ==, 7);
+  /* Nothing before the first meeting to compare with. */
+  g_assert_cmpuint (clipped->previous_meetings, ==, 0);
+
+  /* The team's first meeting is Bob's, in December. */
+  query.person_id = 0;
+  team = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_month (&team->first), ==, 12);
+  g_assert_cmpint (g_date_get_day (&team->first), ==, 1);
+  g_assert_cmpuint (team->meetings[0], ==, 1);
+
+  /* A first meeting before the range changes nothing. */
+  g_clear_pointer (&team, rapport_history_series_unref);
+  rapport_history_query_init (&query, 0, RAPPORT_HISTORY_RANGE_3_MONTHS,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-06-30");
+  query.from_first_meeting = TRUE;
+  team = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->n_buckets, ==, 14);
+}
+
+static void
+test_suggest_range (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportHistoryQuery query;
+  RapportHistoryRange range = RAPPORT_HISTORY_RANGE_ALL;
+
+  add_meeting (f, f->ada, "2026-01-05", 0, "1");
+  add_meeting (f, f->bob, "2025-12-17", 0, "1");
+
+  /* Ada began within the last three months, Bob just before them. */
+  rapport_history_query_init (&query, f->ada, RAPPORT_HISTORY_RANGE_ALL,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");
+  g_assert_true (rapport_history_suggest_range (f->store, &query, &range, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+  query.person_id = f->bob;
+  g_assert_true (rapport_history_suggest_range (f->store, &query, &range, &error));
+  g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_YEAR);
+  query.person_id = 0;
+  g_assert_true (rapport_history_suggest_range (f->store, &query, &range, &error));
+  g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_YEAR);
+  /* Three months to the day is still within. */
+  rapport_history_query_init (&query, f->bob, RAPPORT_HISTORY_RANGE_ALL,
+                              RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-17");
+  g_assert_true (rapport_history_suggest_range (f->store, &query, &range, &error));
+  g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+
+  /* Nobody met yet: the short range. */
+  test_core_exec (f->store, "DELETE FROM checklist; DELETE FROM meetings");
+  query.person_id = 0;
+  g_assert_true (rapport_history_suggest_range (f->store, &query, &range, &error));
+  g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -612,6 +706,8 @@ main (int argc, char *argv[])
   ADD ("/history/follow-through", test_follow_through);
   ADD ("/history/local-dates", test_local_dates);
   ADD ("/history/query-plans", test_query_plans);
+  ADD ("/history/from-first-meeting", test_from_first_meeting);
+  ADD ("/history/suggest-range", test_suggest_range);
 #undef ADD
 
   return g_test_run ();

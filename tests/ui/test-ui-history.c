@@ -421,11 +421,13 @@ test_view (Fixture       *f,
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
   test_ui_spin (100);
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
-  g_assert_cmpuint (series->n_buckets, ==, 14);
+  /* From the week of her first meeting (8 Feb; weeks start on Sunday in
+   * C.UTF-8), not the 14 weeks of the whole range. */
+  g_assert_cmpuint (series->n_buckets, ==, 6);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
   /* Period, meetings, mood, two habits, trust and structure. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 7);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 14);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 6);
 
   /* Nobody met Bob: a status page, not an empty frame. */
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
@@ -547,17 +549,18 @@ test_view_follow_through (Fixture       *f,
 
   /* The numbers. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
-  g_assert_cmpuint (series->n_buckets, ==, 14);
+  /* From the week of Ada's first meeting, 8 Feb. */
+  g_assert_cmpuint (series->n_buckets, ==, 6);
   /* The tests run in C.UTF-8, whose weeks start on Sunday. */
   g_assert_cmpint (series->first_weekday, ==, 0);
   g_assert_cmpuint (series->extras->len, ==, 1);
   rate = g_ptr_array_index (series->extras, 0);
   g_assert_cmpstr (rate->name, ==, "Follow-through");
-  g_assert_cmpuint (rate->buckets[11].ticked, ==, 1);
-  g_assert_cmpuint (rate->buckets[11].total, ==, 2);
-  g_assert_cmpuint (rate->buckets[12].total, ==, 0);
-  g_assert_cmpuint (rate->buckets[13].ticked, ==, 1);
-  g_assert_cmpuint (rate->buckets[13].total, ==, 1);
+  g_assert_cmpuint (rate->buckets[3].ticked, ==, 1);
+  g_assert_cmpuint (rate->buckets[3].total, ==, 2);
+  g_assert_cmpuint (rate->buckets[4].total, ==, 0);
+  g_assert_cmpuint (rate->buckets[5].ticked, ==, 1);
+  g_assert_cmpuint (rate->buckets[5].total, ==, 1);
   g_assert_cmpuint (rate->range.ticked, ==, 2);
   g_assert_cmpuint (rate->range.total, ==, 3);
 
@@ -603,13 +606,14 @@ test_view_follow_through (Fixture       *f,
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 1 Mar: Follow-through 50 % (1 of 2 commitments kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Home);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 14 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);   /* already at the start */
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 14 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 21 Dec: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Feb: Follow-through, no commitments due");
+  press_key (GTK_WIDGET (chart), GDK_KEY_Right);
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 21 Dec: Listen, no meetings");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Feb: Listen, no meetings");
   press_key (GTK_WIDGET (chart), GDK_KEY_End);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (1 of 1)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);  /* already at the end */
@@ -622,6 +626,67 @@ test_view_follow_through (Fixture       *f,
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The range a subject opens on: three months for Ada, who began seven
+ * weeks ago, a year for the team and for Bob, who met a year ago; what
+ * the user picks stays while the subject does. */
+static void
+test_view_default_range (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  GtkDropDown *range;
+  GtkColumnView *table;
+  RapportHistorySeries *series;
+  GtkToggleButton *team;
+
+  add_meeting (f, f->bob, "2025-02-03");
+  add_meeting (f, f->bob, "2026-03-09");
+  view = rapport_history_view_new (f->store);
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  range = GTK_DROP_DOWN (test_ui_find_type (view, GTK_TYPE_DROP_DOWN));
+  table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
+  team = GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip, "Show the whole team instead of the selected person"));
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+
+  /* Her year is her seven weeks: no empty rows before her first 1:1. */
+  gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_YEAR);
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), "2026-03-19");
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpint (series->range, ==, RAPPORT_HISTORY_RANGE_YEAR);
+  g_assert_cmpuint (series->n_buckets, ==, 6);
+  g_assert_cmpuint (series->meetings[0], ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 6);
+
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  /* Bob's first meeting was before this year: the whole year shows. */
+  g_assert_cmpuint (series->n_buckets, ==, 53);
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+  gtk_toggle_button_set_active (team, TRUE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -645,6 +710,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history/widget", test_widget);
   ADD ("/ui/history/view", test_view);
   ADD ("/ui/history/view-follow-through", test_view_follow_through);
+  ADD ("/ui/history/view-default-range", test_view_default_range);
 #undef ADD
 
   return g_test_run ();
