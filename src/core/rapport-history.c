@@ -744,6 +744,38 @@ rapport_history_suggest_range (RapportStore               *store,
 
 /* Presentation ----------------------------------------------------------- */
 
+/* A bucket is thin when its percentages rest on fewer meetings than both
+ * three and the series' usual bucket (the median of those with a
+ * meeting). A person met weekly has one meeting a week: every week is the
+ * usual, and marking them all would mark nothing. The same person by
+ * month, or the whole team by week, usually has three or more, so a month
+ * or week that rests on one or two meetings stands out, and a "100 %" that
+ * rests on one meeting is seen as such whenever that is unusual. */
+guint
+rapport_history_series_thin_limit (const RapportHistorySeries *self)
+{
+  g_autofree guint *counts = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  counts = g_new (guint, MAX (self->n_buckets, 1));
+  for (guint i = 0; i < self->n_buckets; i++)
+    if (self->meetings[i] > 0)
+      counts[n++] = self->meetings[i];
+  if (n == 0)
+    return 0;
+  /* Insertion sort: a few hundred buckets at most, once per frame. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && counts[j - 1] > counts[j]; j--)
+      {
+        guint t = counts[j];
+        counts[j] = counts[j - 1];
+        counts[j - 1] = t;
+      }
+  return MIN (3, counts[n / 2]);
+}
+
 guint
 rapport_history_series_count_periods (const RapportHistorySeries *self)
 {

@@ -135,6 +135,11 @@ gboolean              rapport_history_suggest_range       (RapportStore         
                                                            RapportHistoryRange        *range,
                                                            GError                    **error);
 
+/* Buckets with at least one meeting but fewer than this are "thin": their
+ * rates rest on fewer meetings than usual for the series (see the .c);
+ * the chart draws their meeting bars hollow. */
+guint                 rapport_history_series_thin_limit   (const RapportHistorySeries *self);
+
 /* Buckets with at least one meeting. */
 guint                 rapport_history_series_count_periods (const RapportHistorySeries *self);
 /* "Week of 3 Mar" or "March 2026". */

@@ -405,6 +405,7 @@ draw_counts (cairo_t                    *cr,
              const RapportHistoryStyle  *style)
 {
   guint max = 1;
+  guint thin = rapport_history_series_thin_limit (series);
   double bar = MAX (1.0, layout->bucket_width * 0.7);
   double span = row->plot_bottom - row->plot_top;
   double alpha = style->high_contrast ? 0.8 : 0.4;
@@ -422,9 +423,10 @@ draw_counts (cairo_t                    *cr,
       h = MAX (2.0, span * series->meetings[i] / max);
       x = rapport_history_layout_bucket_x (layout, i) - bar / 2;
       set_source (cr, &style->foreground, alpha);
-      /* Fewer than three meetings: hollow, so a 100 % resting on one
-       * meeting is seen as such. */
-      if (series->meetings[i] < 3 && bar >= 3)
+      /* Fewer meetings than usual for the series (and than three):
+       * hollow, so that a 100 % resting on one meeting is seen as such
+       * where it is unusual (see rapport_history_series_thin_limit()). */
+      if (series->meetings[i] < thin && bar >= 3)
         {
           cairo_rectangle (cr, x + 0.5, row->plot_bottom - h + 0.5, bar - 1, h - 1);
           cairo_stroke (cr);

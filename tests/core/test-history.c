@@ -688,6 +688,44 @@ test_suggest_range (Fixture       *f,
   g_assert_cmpint (range, ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
 }
 
+/* Hollow bars: fewer meetings than three and than the usual bucket. */
+static void
+test_thin_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) weeks = NULL;
+  g_autoptr(RapportHistorySeries) months = NULL;
+  g_autoptr(RapportHistorySeries) team = NULL;
+
+  /* Ada weekly from 5 Jan, with a second 1:1 in one week. */
+  for (int d = 5; d <= 26; d += 7)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-01-%02d", d);
+      add_meeting (f, f->ada, date, 0, "1");
+    }
+  add_meeting (f, f->ada, "2026-01-07", 0, "1");
+  add_meeting (f, f->ada, "2026-02-02", 0, "1");
+  /* Bob three times a week in January, once in February. */
+  for (int d = 5; d <= 30; d += 2)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-01-%02d", d);
+      add_meeting (f, f->bob, date, 0, "1");
+    }
+  add_meeting (f, f->bob, "2026-02-03", 0, "1");
+
+  /* One person by week: one meeting is the usual, nothing is thin. */
+  weeks = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-02-10");
+  g_assert_cmpuint (rapport_history_series_thin_limit (weeks), ==, 1);
+  /* By month the usual is more than three: a month with one is thin. */
+  months = compute (f, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_MONTH, 1, "2026-02-10");
+  g_assert_cmpuint (months->meetings[1], ==, 5);
+  g_assert_cmpuint (months->meetings[2], ==, 1);
+  g_assert_cmpuint (rapport_history_series_thin_limit (months), ==, 3);
+  /* The team by week: usually three or more, so a week with one is thin. */
+  team = compute (f, 0, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-02-10");
+  g_assert_cmpuint (rapport_history_series_thin_limit (team), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -708,6 +746,7 @@ main (int argc, char *argv[])
   ADD ("/history/query-plans", test_query_plans);
   ADD ("/history/from-first-meeting", test_from_first_meeting);
   ADD ("/history/suggest-range", test_suggest_range);
+  ADD ("/history/thin-limit", test_thin_limit);
 #undef ADD
 
   return g_test_run ();

@@ -179,7 +179,12 @@ test_draw_pixels (Fixture       *f,
       pixel (&p, x, y, rgb);
       g_assert_true (is_blank (rgb));
     }
-  /* ... while a week with a meeting has a (hollow) bar there. */
+  /* ... while a week with a meeting has a bar there: filled, as one
+   * meeting is Ada's usual week (hollow is for fewer than usual). */
+  g_assert_cmpuint (rapport_history_series_thin_limit (series), ==, 1);
+  x = rapport_history_layout_bucket_x (&layout, 11);
+  pixel (&p, x, layout.rows[2].plot_bottom - 4, rgb);
+  g_assert_false (is_blank (rgb));
   x = rapport_history_layout_bucket_x (&layout, 11);
   dark = 0;
   for (double y = layout.rows[2].plot_top; y < layout.rows[2].plot_bottom; y += 0.5)
