@@ -447,9 +447,21 @@ draw_axis (cairo_t                    *cr,
            PangoLayout                *small)
 {
   double label_px = series->bucket == RAPPORT_HISTORY_BUCKET_MONTH ? 76 : 60;
-  guint every = MAX (1, (guint) ceil (label_px / MAX (layout->bucket_width, 0.1)));
   double text_alpha = style->high_contrast ? 1.0 : 0.7;
   double last_end = -G_MAXDOUBLE;
+  guint every;
+
+  /* Space the ticks for the labels as the font draws them. */
+  {
+    g_autofree char *sample = rapport_history_series_tick_label (series, 0);
+    int w, h;
+
+    pango_layout_set_text (small, sample, -1);
+    pango_layout_set_width (small, -1);
+    pango_layout_get_pixel_size (small, &w, &h);
+    label_px = MAX (label_px, w + 16);
+  }
+  every = MAX (1, (guint) ceil (label_px / MAX (layout->bucket_width, 0.1)));
 
   /* Months: prefer ticks on January, April, July, October or on a year. */
   if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
@@ -470,29 +482,27 @@ draw_axis (cairo_t                    *cr,
         continue;
 
       x = rapport_history_layout_bucket_x (layout, i);
-      set_source (cr, &style->foreground, text_alpha * 0.5);
-      cairo_rectangle (cr, round (x) - 0.5, layout->axis_y - 3, 1, 4);
-      cairo_fill (cr);
-      if (x + label_px / 2 > layout->width - 2)
-        continue;
       text = rapport_history_series_tick_label (series, i);
       {
         int w, h;
         double start;
-        Align align = x < layout->plot_x0 + label_px / 2 ? ALIGN_START : ALIGN_CENTER;
 
-        /* The first label is pushed right to stay in the plot; skip the
-         * next one rather than let them touch. */
+        /* Every tick drawn has its label: a tick whose label would leave
+         * the image or touch the one before is left out, label and all.
+         * Labels are centred on their tick; the first may reach into the
+         * blank space under the row labels. */
         pango_layout_set_text (small, text, -1);
         pango_layout_set_width (small, -1);
         pango_layout_get_pixel_size (small, &w, &h);
-        start = align == ALIGN_START ? MAX (x, layout->plot_x0) : x - w / 2.0;
-        if (start < last_end + 12)
+        start = x - w / 2.0;
+        if (start < layout->label_x || start + w > layout->width - 2 || start < last_end + 12)
           continue;
         last_end = start + w;
+        set_source (cr, &style->foreground, text_alpha * 0.5);
+        cairo_rectangle (cr, round (x) - 0.5, layout->axis_y - 3, 1, 4);
+        cairo_fill (cr);
         set_source (cr, &style->foreground, text_alpha);
-        draw_text (cr, small, text, MAX (x, layout->plot_x0), layout->axis_y + AXIS_HEIGHT / 2,
-                   -1, align);
+        draw_text (cr, small, text, x, layout->axis_y + AXIS_HEIGHT / 2, -1, ALIGN_CENTER);
       }
     }
 }

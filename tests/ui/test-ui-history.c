@@ -116,6 +116,60 @@ find_row (const RapportHistoryLayout *layout,
   return NULL;
 }
 
+/* Every tick on the time axis has its label, at any width. */
+static void
+test_axis_labels (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
+  RapportHistoryStyle style;
+
+  rapport_history_style_init_light (&style);
+  for (int width = 360; width <= 1200; width += 40)
+    {
+      RapportHistoryLayout layout;
+      cairo_surface_t *surface;
+      int height = rapport_history_natural_height (series, &style), rgb[3];
+      guint ticks = 0;
+      cairo_t *cr;
+      Pixels p;
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
+      cairo_surface_set_device_scale (surface, 2, 2);
+      cr = cairo_create (surface);
+      rapport_history_draw (cr, series, &style, width, height);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      p.data = cairo_image_surface_get_data (surface);
+      p.stride = cairo_image_surface_get_stride (surface);
+      p.scale = 2;
+      rapport_history_layout_init (&layout, series, &style, width, height);
+
+      /* Ticks hang just under the meeting strip, where nothing else is. */
+      for (double x = layout.plot_x0; x < layout.plot_x1; x += 0.5)
+        {
+          int ink = 0;
+
+          pixel (&p, x, layout.axis_y - 0.5, rgb);
+          if (is_blank (rgb))
+            continue;
+          ticks++;
+          for (double lx = x - 5; lx <= x + 5; lx += 0.5)
+            for (double y = layout.axis_y + 3; y < layout.axis_y + 20; y += 0.5)
+              {
+                pixel (&p, lx, y, rgb);
+                ink += rgb[0] < 160;
+              }
+          if (ink == 0)
+            g_error ("%d px wide: the tick at %.1f has no label", width, x);
+          x += 2;
+        }
+      g_assert_cmpuint (ticks, >=, 2);
+      rapport_history_layout_clear (&layout);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_draw_pixels (Fixture       *f,
                   gconstpointer  data)
@@ -712,6 +766,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/history/draw-pixels", test_draw_pixels);
   ADD ("/ui/history/words", test_words);
+  ADD ("/ui/history/axis-labels", test_axis_labels);
   ADD ("/ui/history/widget", test_widget);
   ADD ("/ui/history/view", test_view);
   ADD ("/ui/history/view-follow-through", test_view_follow_through);
