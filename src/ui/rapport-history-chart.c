@@ -16,6 +16,7 @@ struct _RapportHistoryChart
   gboolean              show_kinds;
   char                 *subject;
   char                 *status;
+  char                 *export_title;
 
   RapportHistoryColor   accent;
   RapportHistoryColor   foreground;
@@ -438,6 +439,16 @@ rapport_history_chart_set_subject (RapportHistoryChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
 }
 
+void
+rapport_history_chart_set_export_title (RapportHistoryChart *self,
+                                        const char          *title)
+{
+  g_return_if_fail (RAPPORT_IS_HISTORY_CHART (self));
+
+  g_free (self->export_title);
+  self->export_title = g_strdup (title);
+}
+
 const char *
 rapport_history_chart_get_status (RapportHistoryChart *self)
 {
@@ -468,6 +479,7 @@ rapport_history_chart_export (RapportHistoryChart         *self,
   rapport_history_style_init_light (&style);
   style.show = self->show_kinds ? RAPPORT_HISTORY_SHOW_KINDS : RAPPORT_HISTORY_SHOW_HABITS;
   style.font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  style.title = self->export_title;
   width = gtk_widget_get_width (GTK_WIDGET (self));
   if (width <= 0)
     width = 800;
@@ -486,6 +498,7 @@ rapport_history_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->series, rapport_history_series_unref);
   g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->export_title, g_free);
   g_clear_pointer (&self->status, g_free);
 
   G_OBJECT_CLASS (rapport_history_chart_parent_class)->finalize (object);

@@ -27,6 +27,10 @@ void                  rapport_history_chart_set_show_kinds (RapportHistoryChart 
 /* Names what is shown, for the accessible label ("Habits with Ada"). */
 void                  rapport_history_chart_set_subject  (RapportHistoryChart        *self,
                                                           const char                 *subject);
+/* A line above the chart in exports only ("Ada — habits over the last
+ * year, by week"); NULL: none. */
+void                  rapport_history_chart_set_export_title (RapportHistoryChart    *self,
+                                                          const char                 *title);
 /* The values at the keyboard focus, for a label under the chart. */
 const char           *rapport_history_chart_get_status   (RapportHistoryChart        *self);
 /* The style the widget draws with now (colours of the current theme). */

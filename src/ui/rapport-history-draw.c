@@ -21,6 +21,7 @@
 #define VALUE_WIDTH    60.0
 #define COUNT_HEIGHT   40.0
 #define AXIS_HEIGHT    22.0
+#define TITLE_HEIGHT   36.0
 #define DEFAULT_FONT   "Cantarell, Sans 10"
 
 void
@@ -38,6 +39,7 @@ rapport_history_style_init_light (RapportHistoryStyle *style)
     .highlight_bucket = -1,
     .highlight_row = -1,
     .font = NULL,
+    .title = NULL,
   };
 }
 
@@ -77,7 +79,7 @@ rapport_history_natural_height (const RapportHistorySeries *series,
 
   if (n == 0)
     return 0;
-  return (int) (PAD + (n - 1) * RAPPORT_HISTORY_ROW_HEIGHT + COUNT_HEIGHT + AXIS_HEIGHT + PAD);
+  return (int) ((style->title != NULL ? TITLE_HEIGHT : 0) + PAD + (n - 1) * RAPPORT_HISTORY_ROW_HEIGHT + COUNT_HEIGHT + AXIS_HEIGHT + PAD);
 }
 
 int
@@ -97,7 +99,7 @@ rapport_history_layout_init (RapportHistoryLayout       *layout,
 {
   guint n = count_rows (series, style);
   guint r = 0;
-  double y = PAD;
+  double y = PAD + (style->title != NULL ? TITLE_HEIGHT : 0);
 
   memset (layout, 0, sizeof *layout);
   layout->width = width;
@@ -545,6 +547,15 @@ rapport_history_draw (cairo_t                    *cr,
 
   rapport_history_layout_init (&layout, series, style, width, height);
 
+  if (style->title != NULL)
+    {
+      PangoLayout *heading = make_layout (cr, font, 1.25, TRUE);
+
+      set_source (cr, &style->foreground, 1.0);
+      draw_text (cr, heading, style->title, PAD, PAD + TITLE_HEIGHT / 2 - 4, width - 2 * PAD, ALIGN_START);
+      g_object_unref (heading);
+    }
+
   for (guint r = 0; r < layout.n_rows; r++)
     {
       const RapportHistoryRow *row = &layout.rows[r];
@@ -781,6 +792,36 @@ check_surface (cairo_surface_t  *surface,
   return FALSE;
 }
 
+/* Cairo draws text as glyph outlines: name the image in a <title>, which
+ * viewers and screen readers show, and which a search can find. */
+static gboolean
+add_svg_title (const char  *path,
+               const char  *title,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *root, *end;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  root = strstr (contents, "<svg");
+  end = root != NULL ? strchr (root, '>') : NULL;
+  if (end == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Could not write the chart to “%s”: %s"), path, _("not an SVG image"));
+      return FALSE;
+    }
+  escaped = g_markup_escape_text (title, -1);
+  out = g_string_new_len (contents, end + 1 - contents);
+  g_string_append_printf (out, "\n<title>%s</title>", escaped);
+  g_string_append (out, end + 1);
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
 gboolean
 rapport_history_export_png (const RapportHistorySeries  *series,
                             const RapportHistoryStyle   *style,
@@ -841,5 +882,54 @@ rapport_history_export_svg (const RapportHistorySeries  *series,
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
+  if (ok && style->title != NULL)
+    ok = add_svg_title (path, style->title, error);
   return ok;
+}
+
+/* File names ------------------------------------------------------------- */
+
+char *
+rapport_history_slug (const char *text)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug;
+  gboolean dash = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* "C": the same transliteration whatever the user's locale. */
+  ascii = g_str_to_ascii (text, "C");
+  slug = g_string_new (NULL);
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else if (*p != '\'')   /* "O'Brien" is "obrien" */
+        dash = TRUE;
+    }
+  return g_string_free (slug, FALSE);
+}
+
+char *
+rapport_history_export_file_name (const char *who,
+                                  const char *date,
+                                  const char *extension)
+{
+  g_autofree char *slug = who != NULL ? rapport_history_slug (who) : NULL;
+
+  g_return_val_if_fail (date != NULL && extension != NULL, NULL);
+
+  /* A name of symbols only has no slug: the file is still named by date. */
+  if (slug == NULL || *slug == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup (who != NULL ? "person" : "team");
+    }
+  return g_strdup_printf ("rapport-history-%s-%s.%s", slug, date, extension);
 }

@@ -33,6 +33,7 @@ typedef struct
   int                          highlight_bucket;  /* -1: none */
   int                          highlight_row;     /* -1: none */
   const PangoFontDescription  *font;              /* NULL: the default */
+  const char                  *title;             /* exports: a line above the chart; NULL: none */
 } RapportHistoryStyle;
 
 typedef enum
@@ -105,8 +106,16 @@ char    *rapport_history_describe_point    (const RapportHistorySeries  *series,
 char    *rapport_history_describe_series   (const RapportHistorySeries  *series,
                                             RapportHistoryShow           show);
 
+/* "rapport-history-sam-rivera-2026-11-25.png": @who (a person's name or
+ * NULL for the team) as a slug, the date and @extension. */
+char    *rapport_history_export_file_name  (const char                  *who,
+                                            const char                  *date,
+                                            const char                  *extension);
+/* Lower case ASCII words joined by "-": "José Núñez" gives "jose-nunez". */
+char    *rapport_history_slug              (const char                  *text);
+
 /* Writes the chart at @width x natural height in the light style: PNG at
- * scale 2, or SVG. */
+ * scale 2, or SVG. The SVG names @style's title in a <title> element. */
 gboolean rapport_history_export_png        (const RapportHistorySeries  *series,
                                             const RapportHistoryStyle   *style,
                                             int                          width,

@@ -276,6 +276,60 @@ describe_subject (RapportHistoryView  *self,
                                   : _("Habits with %s over time"), who);
 }
 
+/* The person's name, or NULL for the team or someone who is gone. */
+static char *
+subject_name (RapportHistoryView *self,
+              gint64              person_id)
+{
+  g_autoptr(RapportPerson) person = NULL;
+
+  if (person_id == 0)
+    return NULL;
+  person = rapport_person_load (self->store, person_id, NULL);
+  return person != NULL ? g_strdup (rapport_person_get_name (person)) : NULL;
+}
+
+/* The line above an exported chart: who, what, the range and grouping,
+ * one whole sentence per case for translators. */
+static char *
+export_title (const char                 *who,
+              const RapportHistorySeries *series,
+              gboolean                    balance)
+{
+  gboolean weekly = series->bucket == RAPPORT_HISTORY_BUCKET_WEEK;
+  /* Translators: who an exported chart is about when it is the whole team */
+  const char *name = who != NULL ? who : _("Team");
+
+  switch (series->range)
+    {
+    case RAPPORT_HISTORY_RANGE_3_MONTHS:
+      if (balance)
+        /* Translators: an exported chart's title; %s is a person's name or “Team” */
+        return g_strdup_printf (weekly ? _("%s — trust and structure over the last 3 months, by week")
+                                       : _("%s — trust and structure over the last 3 months, by month"), name);
+      /* Translators: an exported chart's title; %s is a person's name or “Team” */
+      return g_strdup_printf (weekly ? _("%s — habits over the last 3 months, by week")
+                                     : _("%s — habits over the last 3 months, by month"), name);
+    case RAPPORT_HISTORY_RANGE_ALL:
+      if (balance)
+        /* Translators: an exported chart's title; %s is a person's name or “Team” */
+        return g_strdup_printf (weekly ? _("%s — trust and structure over all time, by week")
+                                       : _("%s — trust and structure over all time, by month"), name);
+      /* Translators: an exported chart's title; %s is a person's name or “Team” */
+      return g_strdup_printf (weekly ? _("%s — habits over all time, by week")
+                                     : _("%s — habits over all time, by month"), name);
+    case RAPPORT_HISTORY_RANGE_YEAR:
+    default:
+      if (balance)
+        /* Translators: an exported chart's title; %s is a person's name or “Team” */
+        return g_strdup_printf (weekly ? _("%s — trust and structure over the last year, by week")
+                                       : _("%s — trust and structure over the last year, by month"), name);
+      /* Translators: an exported chart's title; %s is a person's name or “Team” */
+      return g_strdup_printf (weekly ? _("%s — habits over the last year, by week")
+                                     : _("%s — habits over the last year, by month"), name);
+    }
+}
+
 static void
 set_can_export (RapportHistoryView *self,
                 gboolean            can_export)
@@ -358,6 +412,14 @@ rapport_history_view_refresh (RapportHistoryView *self)
   balance_subject = describe_subject (self, person_id, TRUE);
   rapport_history_chart_set_subject (self->chart, subject);
   rapport_history_chart_set_subject (self->balance_chart, balance_subject);
+  {
+    g_autofree char *who = subject_name (self, person_id);
+    g_autofree char *title = series != NULL ? export_title (who, series, FALSE) : NULL;
+    g_autofree char *balance_title = series != NULL ? export_title (who, series, TRUE) : NULL;
+
+    rapport_history_chart_set_export_title (self->chart, title);
+    rapport_history_chart_set_export_title (self->balance_chart, balance_title);
+  }
 
   clear_list (self->summary_list);
   clear_list (self->balance_list);
@@ -409,7 +471,6 @@ on_export_response (GtkNativeDialog    *dialog,
 {
   RapportHistoryExportFormat format =
     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
-  RapportHistoryChart *chart = self->chart;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -421,13 +482,11 @@ on_export_response (GtkNativeDialog    *dialog,
     return;
 
   path = g_file_get_path (file);
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "balance") == 0)
-    chart = self->balance_chart;
   if (path == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                          _("The chart can only be saved to a local file"));
   else
-    rapport_history_chart_export (chart, path, format, &error);
+    rapport_history_view_export (self, path, format, &error);
 
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -449,6 +508,7 @@ export_chart (GtkWidget  *widget,
   gboolean svg = g_str_equal (action_name, "history.export-svg");
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
 
   if (self->chooser != NULL || self->series == NULL)
     return;
@@ -461,8 +521,9 @@ export_chart (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, svg ? _("SVG images") : _("PNG images"));
   gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
-                                     svg ? _("rapport-history.svg") : _("rapport-history.png"));
+  name = rapport_history_view_get_export_name (self, svg ? RAPPORT_HISTORY_EXPORT_SVG
+                                                        : RAPPORT_HISTORY_EXPORT_PNG);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_object_set_data (G_OBJECT (self->chooser), "format",
                      GINT_TO_POINTER (svg ? RAPPORT_HISTORY_EXPORT_SVG : RAPPORT_HISTORY_EXPORT_PNG));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, 0);
@@ -470,6 +531,39 @@ export_chart (GtkWidget  *widget,
 }
 
 /* API -------------------------------------------------------------------- */
+
+char *
+rapport_history_view_get_export_name (RapportHistoryView         *self,
+                                      RapportHistoryExportFormat  format)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), NULL);
+
+  who = subject_name (self, shown_person (self));
+  today = self->today != NULL ? g_strdup (self->today) : rapport_store_today ();
+  /* A person who is gone is named like the team would not be: "person". */
+  if (who == NULL && shown_person (self) != 0)
+    who = g_strdup ("");
+  return rapport_history_export_file_name (who, today, format == RAPPORT_HISTORY_EXPORT_SVG ? "svg" : "png");
+}
+
+gboolean
+rapport_history_view_export (RapportHistoryView          *self,
+                             const char                  *path,
+                             RapportHistoryExportFormat   format,
+                             GError                     **error)
+{
+  RapportHistoryChart *chart = self->chart;
+
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "balance") == 0)
+    chart = self->balance_chart;
+  return rapport_history_chart_export (chart, path, format, error);
+}
 
 GtkWidget *
 rapport_history_view_new (RapportStore *store)

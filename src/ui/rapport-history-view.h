@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rapport-history-chart.h"
 #include "rapport-history.h"
 #include "rapport-store.h"
 
@@ -24,5 +25,15 @@ RapportHistorySeries *rapport_history_view_get_series   (RapportHistoryView  *se
  * For tests and screenshots. */
 void                  rapport_history_view_set_today    (RapportHistoryView  *self,
                                                          const char          *today);
+
+/* The chart shown (habits or balance) with a title naming who, the range
+ * and the grouping, as the export menu items write it. */
+gboolean              rapport_history_view_export       (RapportHistoryView          *self,
+                                                         const char                  *path,
+                                                         RapportHistoryExportFormat   format,
+                                                         GError                     **error);
+/* The file chooser's suggestion: "rapport-history-ada-lovelace-2026-03-18.png". */
+char                 *rapport_history_view_get_export_name (RapportHistoryView         *self,
+                                                         RapportHistoryExportFormat  format);
 
 G_END_DECLS

@@ -510,6 +510,8 @@ test_view (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+static gboolean match_tooltip (GtkWidget *widget, gconstpointer tooltip);
+
 /* Follow-through and the keyboard ------------------------------------------ */
 
 /* Ada's, made at her 1:1 of @meeting_date. */
@@ -692,6 +694,121 @@ test_view_follow_through (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+/* Exports ---------------------------------------------------------------- */
+
+static void
+test_slug (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *a = rapport_history_slug ("Sam Rivera");
+  g_autofree char *b = rapport_history_slug ("  José   Núñez-O'Brien, Jr. ");
+  g_autofree char *c = rapport_history_slug ("Zoë Ångström");
+  g_autofree char *d = rapport_history_slug ("李");
+  g_autofree char *e = rapport_history_export_file_name ("Sam Rivera", "2026-11-25", "png");
+  g_autofree char *g = rapport_history_export_file_name (NULL, "2026-11-25", "svg");
+  g_autofree char *h = rapport_history_export_file_name ("李", "2026-11-25", "png");
+
+  g_assert_cmpstr (a, ==, "sam-rivera");
+  g_assert_cmpstr (b, ==, "jose-nunez-obrien-jr");
+  g_assert_cmpstr (c, ==, "zoe-angstrom");
+  g_assert_cmpstr (d, ==, "");
+  g_assert_cmpstr (e, ==, "rapport-history-sam-rivera-2026-11-25.png");
+  g_assert_cmpstr (g, ==, "rapport-history-team-2026-11-25.svg");
+  g_assert_cmpstr (h, ==, "rapport-history-person-2026-11-25.png");
+}
+
+/* What the export menu items write: a title line naming who, the range
+ * and the grouping above the chart, and a file name to match. */
+static void
+test_view_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) titled = NULL;
+  g_autoptr(GdkPixbuf) plain = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "titled.png", NULL);
+  g_autofree char *plain_png = g_build_filename (f->dir, "plain.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "titled.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  RapportHistoryChart *chart;
+  RapportHistoryStyle style;
+  gint64 sam;
+
+  sam = test_core_insert_person (f->store, "Sam Rivera", FALSE);
+  add_meeting (f, sam, "2026-03-02");
+  add_meeting (f, sam, "2026-03-16");
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), sam);
+  test_ui_spin (100);
+  chart = RAPPORT_HISTORY_CHART (test_ui_find_type (view, RAPPORT_TYPE_HISTORY_CHART));
+
+  name = rapport_history_view_get_export_name (RAPPORT_HISTORY_VIEW (view), RAPPORT_HISTORY_EXPORT_PNG);
+  g_assert_cmpstr (name, ==, "rapport-history-sam-rivera-2026-03-18.png");
+
+  /* PNG: taller than the same chart without a title, at the same width. */
+  g_assert_true (rapport_history_view_export (RAPPORT_HISTORY_VIEW (view), png, RAPPORT_HISTORY_EXPORT_PNG, &error));
+  g_assert_no_error (error);
+  rapport_history_style_init_light (&style);
+  g_assert_null (style.title);
+  g_assert_true (rapport_history_export_png (rapport_history_chart_get_series (chart), &style,
+                                             gtk_widget_get_width (GTK_WIDGET (chart)), plain_png, &error));
+  g_assert_no_error (error);
+  titled = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  plain = gdk_pixbuf_new_from_file (plain_png, &error);
+  g_assert_no_error (error);
+  g_test_message ("with a title %d x %d, without %d x %d",
+                  gdk_pixbuf_get_width (titled), gdk_pixbuf_get_height (titled),
+                  gdk_pixbuf_get_width (plain), gdk_pixbuf_get_height (plain));
+  g_assert_cmpint (gdk_pixbuf_get_width (titled), ==, gdk_pixbuf_get_width (plain));
+  g_assert_cmpint (gdk_pixbuf_get_height (titled), >=, gdk_pixbuf_get_height (plain) + 2 * 24);
+
+  /* SVG: the title as text, for viewers and search. */
+  g_assert_true (rapport_history_view_export (RAPPORT_HISTORY_VIEW (view), svg, RAPPORT_HISTORY_EXPORT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "<title>Sam Rivera — habits over the last 3 months, by week</title>"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The balance page exports the balance, named so. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "balance");
+  g_assert_true (rapport_history_view_export (RAPPORT_HISTORY_VIEW (view), svg, RAPPORT_HISTORY_EXPORT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<title>Sam Rivera — trust and structure over the last 3 months, by week</title>"));
+  g_clear_pointer (&contents, g_free);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "chart");
+
+  /* The team, by month. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip,
+                                                                 "Show the whole team instead of the selected person")),
+                                TRUE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month")),
+                              RAPPORT_HISTORY_BUCKET_MONTH);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Time range")),
+                              RAPPORT_HISTORY_RANGE_YEAR);
+  test_ui_spin (50);
+  g_clear_pointer (&name, g_free);
+  name = rapport_history_view_get_export_name (RAPPORT_HISTORY_VIEW (view), RAPPORT_HISTORY_EXPORT_SVG);
+  g_assert_cmpstr (name, ==, "rapport-history-team-2026-03-18.svg");
+  g_assert_true (rapport_history_view_export (RAPPORT_HISTORY_VIEW (view), svg, RAPPORT_HISTORY_EXPORT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<title>Team — habits over the last year, by month</title>"));
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
 static gboolean
 match_tooltip (GtkWidget     *widget,
                gconstpointer  tooltip)
@@ -771,6 +888,8 @@ main (int argc, char *argv[])
   ADD ("/ui/history/view", test_view);
   ADD ("/ui/history/view-follow-through", test_view_follow_through);
   ADD ("/ui/history/view-default-range", test_view_default_range);
+  ADD ("/ui/history/slug", test_slug);
+  ADD ("/ui/history/view-export", test_view_export);
 #undef ADD
 
   return g_test_run ();
