@@ -199,6 +199,35 @@ reset_focus (RapportHistoryChart *self)
 
 /* Input ------------------------------------------------------------------ */
 
+/* In a window too narrow for the whole chart, the view scrolls it
+ * sideways: bring the bucket at the keyboard focus into sight. */
+static void
+scroll_to_focus (RapportHistoryChart *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAdjustment *adjustment;
+  RapportHistoryStyle style;
+  RapportHistoryLayout layout;
+  double x;
+
+  if (!GTK_IS_SCROLLABLE (parent) || self->focus_bucket < 0)
+    return;
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (parent));
+  if (adjustment == NULL)
+    return;
+  rapport_history_chart_get_style (self, &style);
+  rapport_history_layout_init (&layout, self->series, &style,
+                               gtk_widget_get_width (GTK_WIDGET (self)),
+                               gtk_widget_get_height (GTK_WIDGET (self)));
+  x = rapport_history_layout_bucket_x (&layout, self->focus_bucket);
+  rapport_history_layout_clear (&layout);
+  /* The first and last weeks with the labels and values beside them. */
+  gtk_adjustment_clamp_page (adjustment,
+                             self->focus_bucket == 0 ? 0 : x - 24,
+                             self->focus_bucket + 1 == (int) self->series->n_buckets
+                               ? gtk_widget_get_width (GTK_WIDGET (self)) : x + 24);
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -244,6 +273,7 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
   self->hover_bucket = -1;
   update_status (self);
+  scroll_to_focus (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }

@@ -538,16 +538,25 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, out);
 }
 
+/* The first widget of @type after the chart on its page, beside it or
+ * beside what holds it (the chart scrolls sideways on its own). */
+static GtkWidget *
+chart_sibling (RapportHistoryChart *chart,
+               GType                type)
+{
+  for (GtkWidget *c = GTK_WIDGET (chart); c != NULL; c = gtk_widget_get_parent (c))
+    for (GtkWidget *w = gtk_widget_get_next_sibling (c); w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+  g_assert_not_reached ();
+  return NULL;
+}
+
 /* The live label under the chart: the label bound to its status. */
 static GtkLabel *
 find_live_label (RapportHistoryChart *chart)
 {
-  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (chart)); w != NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_LABEL (w))
-      return GTK_LABEL (w);
-  g_assert_not_reached ();
-  return NULL;
+  return GTK_LABEL (chart_sibling (chart, GTK_TYPE_LABEL));
 }
 
 static void
@@ -687,6 +696,91 @@ test_view_follow_through (Fixture       *f,
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+/* A year of weekly 1:1s in a window 400 px wide: the chart (53 buckets
+ * of at least 6 px) scrolls on its own; the page, the summary list and
+ * the live label fit the window. */
+static void
+test_view_narrow (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  RapportHistoryChart *chart;
+  GtkWidget *summary;
+  GtkWidget *page = NULL;
+  GtkAdjustment *hadjustment;
+  RapportHistorySeries *series;
+  GDate date;
+  int min;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, "2025-03-20");
+  for (int week = 0; week < 52; week++)
+    {
+      char iso[16];
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+      add_meeting (f, f->bob, iso);
+      g_date_add_days (&date, 7);
+    }
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Time range")),
+                              RAPPORT_HISTORY_RANGE_YEAR);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month")),
+                              RAPPORT_HISTORY_BUCKET_WEEK);
+  test_ui_spin (200);
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  g_assert_cmpuint (series->n_buckets, ==, 53);
+  chart = RAPPORT_HISTORY_CHART (test_ui_find_type (view, RAPPORT_TYPE_HISTORY_CHART));
+  g_assert_cmpint (rapport_history_minimum_width (series), >, 400);
+
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("minimum width of the view: %d px, of the chart %d px, view %d px wide",
+                  min, rapport_history_minimum_width (series), gtk_widget_get_width (view));
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (view), <=, 400);
+
+  /* The chart keeps its 6 px per bucket... */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, rapport_history_minimum_width (series));
+  /* ...but the page around it does not scroll sideways... */
+  for (GtkWidget *w = GTK_WIDGET (chart); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      page = w;   /* the outermost: the page's */
+  g_assert_nonnull (page);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (page));
+  g_test_message ("page: %.0f px of content in %.0f px",
+                  gtk_adjustment_get_upper (hadjustment), gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+  /* ...and the summary list fits the window, margins included. */
+  summary = chart_sibling (chart, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (summary);
+  g_assert_cmpint (gtk_widget_get_width (summary), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (summary) + 24, <=, gtk_widget_get_width (view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (find_live_label (chart))) + 24, <=, gtk_widget_get_width (view));
+
+  /* The keyboard brings the focused week into sight. */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (GTK_WIDGET (chart))));
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  test_ui_spin (50);
+  gtk_adjustment_set_value (hadjustment, 0);
+  press_key (GTK_WIDGET (chart), GDK_KEY_End);
+  g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (hadjustment),
+                  gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  press_key (GTK_WIDGET (chart), GDK_KEY_Home);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -890,6 +984,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history/view-default-range", test_view_default_range);
   ADD ("/ui/history/slug", test_slug);
   ADD ("/ui/history/view-export", test_view_export);
+  ADD ("/ui/history/view-narrow", test_view_narrow);
 #undef ADD
 
   return g_test_run ();
