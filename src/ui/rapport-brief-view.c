@@ -62,7 +62,7 @@ clear_list (GtkListBox *list)
 {
   GtkListBoxRow *row;
 
-  /* Rows only: the placeholder is a child too. */
+  /* Rows only: the empty-state label is a child too. */
   while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
@@ -577,14 +577,14 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
 static void
 rapport_brief_view_init (RapportBriefView *self)
 {
-  GtkWidget *placeholder;
+  GtkWidget *empty_label;
 
   self->neglect_window = RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  placeholder = gtk_label_new (_("Nothing open. A clean slate."));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->commitments_list, placeholder);
+  empty_label = gtk_label_new (_("Nothing open. A clean slate."));
+  gtk_widget_add_css_class (empty_label, "dim-label");
+  gtk_widget_set_margin_top (empty_label, 12);
+  gtk_widget_set_margin_bottom (empty_label, 12);
+  gtk_list_box_set_placeholder (self->commitments_list, empty_label);
 }
