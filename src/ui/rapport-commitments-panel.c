@@ -836,7 +836,7 @@ rapport_commitments_panel_class_init (RapportCommitmentsPanelClass *klass)
 static void
 rapport_commitments_panel_init (RapportCommitmentsPanel *self)
 {
-  GtkWidget *placeholder;
+  GtkWidget *empty_label;
 
   self->items = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
   self->today = rapport_store_today ();
@@ -846,10 +846,10 @@ rapport_commitments_panel_init (RapportCommitmentsPanel *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
-  placeholder = gtk_label_new (_("Nothing promised yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->list, placeholder);
+  empty_label = gtk_label_new (_("Nothing promised yet"));
+  gtk_widget_add_css_class (empty_label, "dim-label");
+  gtk_widget_set_margin_top (empty_label, 12);
+  gtk_widget_set_margin_bottom (empty_label, 12);
+  gtk_list_box_set_placeholder (self->list, empty_label);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_row, self, NULL);
 }

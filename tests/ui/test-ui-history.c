@@ -77,6 +77,28 @@ typedef struct
   int           scale;
 } Pixels;
 
+/* Draws @series as an export would, at scale 2, and points @p at it. */
+static cairo_surface_t *
+render_scale_2 (const RapportHistorySeries *series,
+                const RapportHistoryStyle  *style,
+                int                         width,
+                int                         height,
+                Pixels                     *p)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, 2, 2);
+  cr = cairo_create (surface);
+  rapport_history_draw (cr, series, style, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  p->data = cairo_image_surface_get_data (surface);
+  p->stride = cairo_image_surface_get_stride (surface);
+  p->scale = 2;
+  return surface;
+}
+
 /* r, g, b of the logical pixel (x, y) of an opaque image. */
 static void
 pixel (const Pixels *p,
@@ -131,18 +153,9 @@ test_axis_labels (Fixture       *f,
       cairo_surface_t *surface;
       int height = rapport_history_natural_height (series, &style), rgb[3];
       guint ticks = 0;
-      cairo_t *cr;
       Pixels p;
 
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
-      cairo_surface_set_device_scale (surface, 2, 2);
-      cr = cairo_create (surface);
-      rapport_history_draw (cr, series, &style, width, height);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      p.data = cairo_image_surface_get_data (surface);
-      p.stride = cairo_image_surface_get_stride (surface);
-      p.scale = 2;
+      surface = render_scale_2 (series, &style, width, height, &p);
       rapport_history_layout_init (&layout, series, &style, width, height);
 
       /* Ticks hang just under the meeting strip, where nothing else is. */
@@ -179,7 +192,6 @@ test_draw_pixels (Fixture       *f,
   RapportHistoryLayout layout;
   const RapportHistoryRow *listen, *transfer;
   cairo_surface_t *surface;
-  cairo_t *cr;
   Pixels p;
   int width = 640, height, rgb[3], dark = 0;
   double x;
@@ -193,15 +205,7 @@ test_draw_pixels (Fixture       *f,
   /* Two habit rows and the meeting strip; no mood was recorded. */
   g_assert_cmpint (height, >=, 2 * RAPPORT_HISTORY_ROW_HEIGHT + 40);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
-  cairo_surface_set_device_scale (surface, 2, 2);
-  cr = cairo_create (surface);
-  rapport_history_draw (cr, series, &style, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  p.data = cairo_image_surface_get_data (surface);
-  p.stride = cairo_image_surface_get_stride (surface);
-  p.scale = 2;
+  surface = render_scale_2 (series, &style, width, height, &p);
 
   rapport_history_layout_init (&layout, series, &style, width, height);
   g_assert_cmpuint (layout.n_rows, ==, 3);
