@@ -580,6 +580,31 @@ rapport_store_get_schema_version (RapportStore *self)
   return self->schema_version;
 }
 
+void
+rapport_store_set_busy_timeout (RapportStore *self,
+                                int           ms)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, MAX (ms, 0));
+}
+
+gint64
+rapport_store_get_data_version (RapportStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), -1);
+
+  stmt = rapport_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
 char *
 rapport_store_now (void)
 {

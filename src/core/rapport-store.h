@@ -35,6 +35,13 @@ RapportStore  *rapport_store_open_secondary       (const char    *path,
 const char    *rapport_store_get_path             (RapportStore  *self);
 sqlite3       *rapport_store_get_handle           (RapportStore  *self);
 int            rapport_store_get_schema_version   (RapportStore  *self);
+/* How long a statement waits for another connection's lock before it
+ * fails with RAPPORT_STORE_ERROR_BUSY (5000 ms unless set). */
+void           rapport_store_set_busy_timeout     (RapportStore  *self,
+                                                   int            ms);
+/* PRAGMA data_version: changes when another connection commits, so a
+ * caller can tell that what it shows may be stale. -1 on error. */
+gint64         rapport_store_get_data_version     (RapportStore  *self);
 
 gboolean       rapport_store_begin                (RapportStore  *self,
                                                    GError       **error);

@@ -281,6 +281,66 @@ test_row_helpers (void)
   test_core_tmpdir_free (dir);
 }
 
+/* Another process's commit moves data_version; our own does not. */
+static void
+test_data_version (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  gint64 before, after;
+
+  before = rapport_store_get_data_version (store);
+  g_assert_cmpint (before, >=, 0);
+  test_core_exec (store, "INSERT INTO people (uuid, name, created_at, updated_at)"
+                         " VALUES ('u1', 'Ada', 'x', 'x')");
+  g_assert_cmpint (rapport_store_get_data_version (store), ==, before);
+
+  test_core_sql (path, "INSERT INTO people (uuid, name, created_at, updated_at)"
+                       " VALUES ('u2', 'Grace', 'x', 'x')");
+  after = rapport_store_get_data_version (store);
+  g_assert_cmpint (after, !=, before);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+/* With a short busy timeout, a write while another connection holds the
+ * write lock fails at once instead of blocking for seconds. */
+static void
+test_busy_timeout (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  gint64 start, elapsed;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  rapport_store_set_busy_timeout (store, 50);
+  start = g_get_monotonic_time ();
+  g_assert_false (rapport_store_exec (store,
+                                      "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                      " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_nonnull (error);
+  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (rapport_store_exec (store,
+                                     "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                     " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -295,6 +355,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/permissions", test_permissions);
   g_test_add_func ("/store/transactions", test_transactions_roll_back);
   g_test_add_func ("/store/row-helpers", test_row_helpers);
+  g_test_add_func ("/store/data-version", test_data_version);
+  g_test_add_func ("/store/busy-timeout", test_busy_timeout);
 
   return g_test_run ();
 }
