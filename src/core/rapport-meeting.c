@@ -22,6 +22,15 @@ struct _RapportMeeting
   char    *notes;
   int      mood;      /* 0: not recorded */
   gboolean dirty;
+
+  /* The row as last read or written: its revision (meetings.revision, see
+   * 005-row-revision.sql) and the values the unsaved changes were made
+   * from, for the merge when someone else changed the row meanwhile.
+   * base_notes is NULL while the notes are unchanged (they are the base). */
+  gint64   revision;
+  char    *base_notes;
+  char    *base_date;
+  int      base_mood;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeeting, rapport_meeting, G_TYPE_OBJECT)
@@ -46,6 +55,8 @@ rapport_meeting_finalize (GObject *object)
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->base_notes, g_free);
+  g_clear_pointer (&self->base_date, g_free);
 
   G_OBJECT_CLASS (rapport_meeting_parent_class)->finalize (object);
 }
@@ -137,6 +148,7 @@ const char *rapport_meeting_get_date (RapportMeeting *self) { g_return_val_if_fa
 const char *rapport_meeting_get_notes (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL); return self->notes; }
 int rapport_meeting_get_mood (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->mood; }
 gboolean rapport_meeting_get_dirty (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE); return self->dirty; }
+gint64 rapport_meeting_get_revision (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->revision; }
 
 gboolean
 rapport_date_is_valid (const char *date)
@@ -169,11 +181,17 @@ rapport_meeting_set_notes (RapportMeeting *self,
 {
   g_return_if_fail (RAPPORT_IS_MEETING (self));
 
-  if (rapport_set_str (&self->notes, notes ? notes : ""))
-    {
-      set_dirty (self, TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
-    }
+  notes = notes ? notes : "";
+  if (strcmp (self->notes, notes) == 0)
+    return;
+  /* The first change since the last save keeps what it changed. */
+  if (self->base_notes == NULL)
+    self->base_notes = g_steal_pointer (&self->notes);
+  else
+    g_free (self->notes);
+  self->notes = g_strdup (notes);
+  set_dirty (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 void
@@ -190,7 +208,7 @@ rapport_meeting_set_mood (RapportMeeting *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOOD]);
 }
 
-#define MEETING_COLUMNS "id, uuid, person_id, date, notes, mood"
+#define MEETING_COLUMNS "id, uuid, person_id, date, notes, mood, revision"
 
 static gboolean
 add_active_habits (RapportStore  *store,
@@ -260,6 +278,7 @@ rapport_meeting_create (RapportStore  *store,
     self->uuid = g_steal_pointer (&uuid);
     self->person_id = person_id;
     self->date = g_strdup (date);
+    self->base_date = g_strdup (date);
     return self;
   }
 
@@ -295,10 +314,18 @@ rapport_meeting_load (RapportStore  *store,
       g_free (self->notes);
       self->notes = g_strdup (rapport_store_column_text (stmt, 4));
       self->mood = sqlite3_column_int (stmt, 5);
+      self->revision = sqlite3_column_int64 (stmt, 6);
+      self->base_date = g_strdup (self->date);
+      self->base_mood = self->mood;
       sqlite3_reset (stmt);
     }
   return self;
 }
+
+static gboolean read_revision (RapportMeeting  *self,
+                               RapportStore    *store,
+                               gint64          *revision,
+                               GError         **error);
 
 gboolean
 rapport_meeting_save (RapportMeeting  *self,
@@ -325,9 +352,12 @@ rapport_meeting_save (RapportMeeting  *self,
     }
 
   now = rapport_store_now ();
+  /* Only over the version this object was read from: a row that another
+   * writer changed since (a second window, an import) is left alone. */
   stmt = rapport_store_prepare (store,
                                 "UPDATE meetings SET date = ?2, notes = ?3, mood = ?4,"
-                                " updated_at = ?5 WHERE id = ?1 AND uuid = ?6 AND deleted = 0", error);
+                                " updated_at = ?5, revision = revision + 1"
+                                " WHERE id = ?1 AND uuid = ?6 AND deleted = 0 AND revision = ?7", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -339,20 +369,223 @@ rapport_meeting_save (RapportMeeting  *self,
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, self->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, self->revision);
 
   /* A single UPDATE is its own transaction in autocommit mode. */
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
-  /* The row must still be this meeting: deleted, or replaced by a restore
-   * that reused its id, is not a place to write these notes. */
   if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
     {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The meeting of %s is no longer in the database (deleted or restored "
-                     "from a backup), so its notes could not be saved"), self->date);
+      gint64 revision;
+
+      if (!read_revision (self, store, &revision, error))
+        return FALSE;
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
+                   _("The meeting of %s was changed elsewhere since it was opened, "
+                     "so these notes were not written over it"), self->date);
       return FALSE;
     }
+  self->revision++;
+  g_clear_pointer (&self->base_notes, g_free);
+  rapport_set_str (&self->base_date, self->date);
+  self->base_mood = self->mood;
   set_dirty (self, FALSE);
+  return TRUE;
+}
+
+/* The current revision of this meeting's row; NOT_FOUND when the row is
+ * no longer this meeting (deleted, or replaced by a restore that reused
+ * its id): no place to write these notes. */
+static gboolean
+read_revision (RapportMeeting  *self,
+               RapportStore    *store,
+               gint64          *revision,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT revision FROM meetings"
+                                " WHERE id = ?1 AND uuid = ?2 AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_text (stmt, 2, self->uuid, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
+                               _("The meeting of %s is no longer in the database (deleted or "
+                                 "restored from a backup), so its notes could not be saved"),
+                               self->date))
+    return FALSE;
+  *revision = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* "— Another copy of these notes, saved elsewhere on 1 Dec 2026 at 18:40 —"
+ * for a row last updated at @updated_at (UTC, ISO 8601). */
+static char *
+conflict_heading (const char *updated_at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (updated_at != NULL)
+    utc = g_date_time_new_from_iso8601 (updated_at, NULL);
+  if (utc == NULL)
+    return g_strdup (_("— Another copy of these notes, saved elsewhere —"));
+
+  local = g_date_time_to_local (utc);
+  /* Translators: the day in "saved elsewhere on %s at %s", e.g. "1 Dec 2026";
+   * see strftime(3) for the format. */
+  day = g_date_time_format (local, _("%-d %b %Y"));
+  /* Translators: the time in "saved elsewhere on %s at %s", e.g. "18:40". */
+  time = g_date_time_format (local, _("%H:%M"));
+  /* Translators: a line put into a meeting's notes above the text of
+   * another copy of them that was saved in another window or program. */
+  return g_strdup_printf (_("— Another copy of these notes, saved elsewhere on %s at %s —"),
+                          g_strstrip (day), time);
+}
+
+char *
+rapport_meeting_merge_notes (const char *base,
+                             const char *mine,
+                             const char *theirs,
+                             const char *their_time,
+                             gboolean   *kept_both)
+{
+  g_autofree char *heading = NULL;
+  GString *merged;
+
+  g_return_val_if_fail (base != NULL && mine != NULL && theirs != NULL, NULL);
+
+  if (kept_both != NULL)
+    *kept_both = FALSE;
+  /* Only one side changed the text, or both to the same. */
+  if (strcmp (mine, theirs) == 0 || strcmp (theirs, base) == 0)
+    return g_strdup (mine);
+  if (strcmp (mine, base) == 0)
+    return g_strdup (theirs);
+
+  if (kept_both != NULL)
+    *kept_both = TRUE;
+  heading = conflict_heading (their_time);
+  merged = g_string_new (mine);
+  if (*mine != '\0')
+    g_string_append (merged, g_str_has_suffix (mine, "\n") ? "\n" : "\n\n");
+  g_string_append (merged, heading);
+  g_string_append (merged, "\n\n");
+  g_string_append (merged, theirs);
+  return g_string_free (merged, FALSE);
+}
+
+gboolean
+rapport_meeting_refresh (RapportMeeting         *self,
+                         RapportStore           *store,
+                         RapportMeetingRefresh  *result,
+                         GError                **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *date = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *updated_at = NULL;
+  g_autofree char *merged = NULL;
+  gint64 person_id, revision;
+  gboolean kept_both = FALSE;
+  gboolean date_changed, notes_changed, mood_changed;
+  const char *base_notes;
+  int mood, new_mood;
+  const char *new_date;
+
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (result != NULL)
+    *result = RAPPORT_MEETING_REFRESH_UNCHANGED;
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT person_id, date, notes, mood, revision, updated_at"
+                                " FROM meetings WHERE id = ?1 AND uuid = ?2 AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_text (stmt, 2, self->uuid, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
+                               _("The meeting of %s is no longer in the database (deleted, or "
+                                 "replaced by an import or a restore)"), self->date))
+    return FALSE;
+  person_id = sqlite3_column_int64 (stmt, 0);
+  date = g_strdup (rapport_store_column_text (stmt, 1));
+  notes = g_strdup (rapport_store_column_text (stmt, 2));
+  mood = sqlite3_column_int (stmt, 3);
+  revision = sqlite3_column_int64 (stmt, 4);
+  updated_at = g_strdup (rapport_store_column_text (stmt, 5));
+  sqlite3_reset (stmt);
+
+  if (revision == self->revision)
+    return TRUE;
+
+  /* Three-way, field by field: what this copy changed since its base is
+   * kept, the rest is taken from the row. Notes both sides changed keep
+   * both texts, this copy's first. */
+  base_notes = self->base_notes ? self->base_notes : self->notes;
+  if (self->dirty)
+    {
+      merged = rapport_meeting_merge_notes (base_notes, self->notes, notes, updated_at, &kept_both);
+      new_date = g_strcmp0 (self->date, self->base_date) != 0 ? self->date : date;
+      new_mood = self->mood != self->base_mood ? self->mood : mood;
+    }
+  else
+    {
+      merged = g_strdup (notes);
+      new_date = date;
+      new_mood = mood;
+    }
+
+  notes_changed = strcmp (merged, self->notes) != 0;
+  date_changed = g_strcmp0 (new_date, self->date) != 0;
+  mood_changed = new_mood != self->mood;
+
+  /* The row just read is the new base. */
+  self->person_id = person_id;
+  self->revision = revision;
+  rapport_set_str (&self->base_date, date);
+  self->base_mood = mood;
+  g_clear_pointer (&self->base_notes, g_free);
+  if (strcmp (merged, notes) != 0)
+    self->base_notes = g_steal_pointer (&notes);
+  if (date_changed)
+    rapport_set_str (&self->date, new_date);
+  if (notes_changed)
+    {
+      g_free (self->notes);
+      self->notes = g_steal_pointer (&merged);
+    }
+  self->mood = new_mood;
+
+  if (result != NULL)
+    {
+      if (kept_both)
+        *result = RAPPORT_MEETING_REFRESH_KEPT_BOTH;
+      else if (self->dirty)
+        *result = RAPPORT_MEETING_REFRESH_MERGED;
+      else
+        *result = RAPPORT_MEETING_REFRESH_TOOK_NEWER;
+    }
+
+  set_dirty (self, self->base_notes != NULL ||
+                   g_strcmp0 (self->date, self->base_date) != 0 ||
+                   self->mood != self->base_mood);
+  if (result != NULL && *result == RAPPORT_MEETING_REFRESH_MERGED && !self->dirty)
+    *result = RAPPORT_MEETING_REFRESH_TOOK_NEWER;
+
+  if (date_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  if (notes_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+  if (mood_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOOD]);
   return TRUE;
 }
 

@@ -23,6 +23,8 @@ int             rapport_meeting_get_mood        (RapportMeeting  *self);
 void            rapport_meeting_set_mood        (RapportMeeting  *self,
                                                  int              mood);
 gboolean        rapport_meeting_get_dirty       (RapportMeeting  *self);
+/* The version of the row this object was read from or last wrote. */
+gint64          rapport_meeting_get_revision    (RapportMeeting  *self);
 
 gboolean        rapport_date_is_valid           (const char      *date);
 
@@ -35,10 +37,42 @@ RapportMeeting *rapport_meeting_create          (RapportStore    *store,
 RapportMeeting *rapport_meeting_load            (RapportStore    *store,
                                                  gint64           id,
                                                  GError         **error);
-/* Writes date, notes and mood if they changed since the last save. */
+/* Writes date, notes and mood if they changed since the last save, only
+ * over the row this object was read from: when another writer changed it
+ * since, nothing is written and @error is RAPPORT_STORE_ERROR_CONFLICT
+ * (call rapport_meeting_refresh(), then save again); NOT_FOUND when the
+ * row is gone. */
 gboolean        rapport_meeting_save            (RapportMeeting  *self,
                                                  RapportStore    *store,
                                                  GError         **error);
+
+typedef enum
+{
+  RAPPORT_MEETING_REFRESH_UNCHANGED,   /* the row is the one this object has */
+  RAPPORT_MEETING_REFRESH_TOOK_NEWER,  /* nothing unsaved here: now the row's values */
+  RAPPORT_MEETING_REFRESH_MERGED,      /* unsaved changes kept over the newer row */
+  RAPPORT_MEETING_REFRESH_KEPT_BOTH,   /* both changed the notes: both texts kept */
+} RapportMeetingRefresh;
+
+/* Re-reads the row (another writer may have changed it). Nothing unsaved
+ * is lost: a field changed here since the last load or save keeps its new
+ * value, the others take the row's; notes changed on both sides become
+ * rapport_meeting_merge_notes(). The object stays dirty while it differs
+ * from the row, so that the next save (now over the newer row) writes
+ * it. NOT_FOUND when the row is gone. */
+gboolean        rapport_meeting_refresh         (RapportMeeting         *self,
+                                                 RapportStore           *store,
+                                                 RapportMeetingRefresh  *result,
+                                                 GError                **error);
+/* The merge rule for notes edited from @base here (@mine) and elsewhere
+ * (@theirs, saved at @their_time, UTC ISO 8601 or NULL): the side that
+ * changed wins; when both did (differently), @mine, then a line saying
+ * what follows, then @theirs in full, and *@kept_both is TRUE. */
+char           *rapport_meeting_merge_notes     (const char      *base,
+                                                 const char      *mine,
+                                                 const char      *theirs,
+                                                 const char      *their_time,
+                                                 gboolean        *kept_both);
 
 /* Deletion in two steps so it can be undone: hide, then purge. */
 gboolean        rapport_meeting_hide            (RapportStore    *store,

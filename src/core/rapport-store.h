@@ -16,10 +16,11 @@ typedef enum
   RAPPORT_STORE_ERROR_SQL,           /* a statement failed */
   RAPPORT_STORE_ERROR_INVALID,       /* a value was refused */
   RAPPORT_STORE_ERROR_NOT_FOUND,
+  RAPPORT_STORE_ERROR_CONFLICT,      /* the row changed since it was read */
 } RapportStoreError;
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define RAPPORT_STORE_SCHEMA_VERSION 4
+#define RAPPORT_STORE_SCHEMA_VERSION 5
 /* PRAGMA application_id: "RAPP". Tells our files from other SQLite files. */
 #define RAPPORT_STORE_APPLICATION_ID 0x52415050
 
