@@ -4,7 +4,8 @@
 # listed file exists.
 cd "$1" || exit 1
 status=0
-for f in $(grep -l -E '\b(N|C)?_\(' src/*.c src/core/*.c src/ui/*.c; grep -l 'translatable="yes"' resources/ui/*.ui resources/gtk/*.ui); do
+# Sources and templates may sit in folders under src/ (src/ui/history/).
+for f in $(find src -name '*.c' | sort | xargs grep -l -E '\b(N|C)?_\('; find src resources -name '*.ui' | sort | xargs grep -l 'translatable="yes"'); do
   grep -qx "$f" po/POTFILES || { echo "not in po/POTFILES: $f"; status=1; }
 done
 for f in $(grep -v '^#' po/POTFILES); do

@@ -747,7 +747,7 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_HISTORY_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/rapport/Rapport/ui/rapport-history-view.ui");
+                                               "/io/github/rapport/Rapport/ui/history/rapport-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_none);
