@@ -260,6 +260,10 @@ def binary_path():
 def run_tests(tests):
     """Runs test functions (each taking (binary, tmpdir)) and prints TAP."""
     binary = binary_path()
+    # RAPPORT_E2E_ONLY=name[,name] runs only those tests, for working on one.
+    only = [n for n in os.environ.get("RAPPORT_E2E_ONLY", "").split(",") if n]
+    if only:
+        tests = [t for t in tests if t.__name__ in only]
     print("1..%d" % len(tests), flush=True)
     failed = 0
     for number, test in enumerate(tests, 1):
@@ -273,3 +277,210 @@ def run_tests(tests):
                     print("# " + line, flush=True)
                 print("not ok %d %s" % (number, test.__name__), flush=True)
     return 1 if failed else 0
+
+
+# ------------------------------------------------------------------ #
+# For the reliability suite: the command line, files on disk, and the
+# window's save state, each with a timeout so that a hang fails.
+# ------------------------------------------------------------------ #
+
+SKIP_CODE = 77          # what meson reads as "skipped" (exitcode protocol)
+SAVE_STATES = ("Saved", "Saving…", "Not saved")
+
+
+def cli(binary, *args, timeout=60, env=None, memory_limit=None):
+    """Runs the binary's command line with a timeout; a hang raises
+    E2EError instead of blocking. Returns a CompletedProcess that also
+    carries peak_rss_kb, the peak memory of that one process."""
+    import resource
+    import threading
+
+    full_env = dict(os.environ)
+    full_env["RAPPORT_NO_DAILY_BACKUP"] = "1"
+    full_env.update(env or {})
+    argv = [binary] + [str(a) for a in args]
+
+    def limit():
+        if memory_limit:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
+    proc = subprocess.Popen(argv, env=full_env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=limit)
+    chunks = {"out": [], "err": []}
+
+    def drain(stream, key):
+        for block in iter(lambda: stream.read(65536), b""):
+            chunks[key].append(block)
+
+    readers = [threading.Thread(target=drain, args=(proc.stdout, "out"), daemon=True),
+               threading.Thread(target=drain, args=(proc.stderr, "err"), daemon=True)]
+    for reader in readers:
+        reader.start()
+    end = time.time() + timeout
+    while True:
+        # wait4 rather than wait: the child's own rusage, its peak memory.
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.time() > end:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            raise E2EError("rapport %s did not finish within %d s"
+                           % (" ".join(str(a) for a in args), timeout))
+        time.sleep(0.01)
+    proc.returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    for reader in readers:
+        reader.join(10)
+    proc.stdout.close()
+    proc.stderr.close()
+    result = subprocess.CompletedProcess(
+        argv, proc.returncode,
+        b"".join(chunks["out"]).decode("utf-8", "replace"),
+        b"".join(chunks["err"]).decode("utf-8", "replace"))
+    result.peak_rss_kb = usage.ru_maxrss
+    return result
+
+
+def cli_ok(binary, *args, timeout=60):
+    proc = cli(binary, *args, timeout=timeout)
+    if proc.returncode != 0:
+        raise E2EError("rapport %s failed with %d: %s"
+                       % (" ".join(str(a) for a in args), proc.returncode, proc.stderr))
+    return proc
+
+
+def sha256(path):
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def integrity(db, quick=False):
+    """SQLite's own verdict on the file, read with the sqlite3 tool."""
+    proc = subprocess.run(["sqlite3", "-batch", "-noheader", db,
+                           "PRAGMA %s" % ("quick_check" if quick else "integrity_check")],
+                          capture_output=True, text=True, timeout=60)
+    return (proc.stdout + proc.stderr).strip()
+
+
+def folder_state(folder):
+    """Every entry of @folder (hidden ones too) with its size and hash."""
+    state = {}
+    for entry in sorted(os.listdir(folder)):
+        path = os.path.join(folder, entry)
+        if os.path.isfile(path) and not os.path.islink(path):
+            state[entry] = (os.path.getsize(path), sha256(path))
+        else:
+            state[entry] = ("link" if os.path.islink(path) else "other", None)
+    return state
+
+
+def uuid_for(kind, number):
+    """A valid UUID whose first group says what it is: kind is 1-8 hex digits."""
+    return "%08x-0000-4000-8000-%012x" % (int(kind, 16), number)
+
+
+def stamp(when=None):
+    """A timestamp in the export format's shape (UTC, milliseconds)."""
+    import datetime
+    when = when or datetime.datetime.now(datetime.timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (when.microsecond // 1000)
+
+
+def export_document(people=(), meetings=(), commitments=()):
+    return {"format": "rapport-export", "version": 1,
+            "exported_at": stamp(), "generator": "tests/e2e reliability",
+            "people": list(people), "meetings": list(meetings),
+            "commitments": list(commitments)}
+
+
+def person_record(uuid, person_name, when="2025-01-03T09:00:00.000Z"):
+    return {"uuid": uuid, "name": person_name, "role": "", "cadence_days": 14,
+            "archived": False, "created_at": when, "updated_at": when}
+
+
+def meeting_record(uuid, person_uuid, date, notes, updated="2025-01-10T09:00:00.000Z"):
+    return {"uuid": uuid, "person": person_uuid, "date": date, "notes": notes,
+            "created_at": "2025-01-01T09:00:00.000Z", "updated_at": updated,
+            "checklist": []}
+
+
+def write_export(path, document):
+    import json
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(document, f, ensure_ascii=False)
+
+
+def generated_export(path, kind, n_people, n_meetings, notes_bytes, rng):
+    """A sizeable export of made-up people and meetings, every UUID starting
+    with @kind so that a test can count what of it reached a database."""
+    import datetime
+    words = ("plan", "review", "budget", "roadmap", "hiring", "feedback", "café",
+             "offsite", "release", "mentoring", "demo", "risk", "growth")
+    people = [person_record(uuid_for(kind, i), "Generated Person %d" % i) for i in range(n_people)]
+    start = datetime.date(2015, 1, 5)
+    meetings = []
+    for i in range(n_meetings):
+        text = []
+        size = 0
+        while size < notes_bytes:
+            w = rng.choice(words)
+            text.append(w)
+            size += len(w) + 1
+        meetings.append(meeting_record(uuid_for(kind, 0x100000 + i), people[i % n_people]["uuid"],
+                                       (start + datetime.timedelta(days=i // n_people * 7)).isoformat(),
+                                       " ".join(text)))
+    write_export(path, export_document(people, meetings))
+    return n_people, n_meetings
+
+
+def save_label(win):
+    """The header's save state ("Saved", "Saving…", "Not saved")."""
+    return wait_for(lambda: first(win, lambda n: role(n) == "label" and name(n) in SAVE_STATES
+                                  and is_visible(n)), 10, "the save state in the header")
+
+
+def wait_saved_after_change(label, timeout=15):
+    """Waits for "Saved" after a change already in the editor: the state
+    must first be seen as not saved, so that an old "Saved" is not taken
+    for the new one. Returns True when that was seen, False when only
+    "Saved" was ever read (the save was quicker than the polling)."""
+    seen_pending = False
+    end = time.time() + timeout
+    while time.time() < end:
+        state = name(label)
+        if state != "Saved":
+            seen_pending = True
+        elif seen_pending:
+            return True
+        time.sleep(0.05)
+    raise E2EError("the header never said 'Saved' within %d s (last: %r)" % (timeout, name(label)))
+
+
+def visible_windows(app):
+    """The app's top levels and dialogs that are on screen."""
+    out = []
+    for i in range(app.root.childCount):
+        top = app.root.getChildAtIndex(i)
+        try:
+            states = top.getState()
+            if states.contains(pyatspi.STATE_VISIBLE) or states.contains(pyatspi.STATE_SHOWING):
+                out.append(top)
+        except Exception:
+            continue
+    return out
+
+
+def open_last_meeting(app, person_name):
+    """Selects the person and opens their last meeting from the brief;
+    returns the notes' text node."""
+    win = app.window
+    click(by_name(win, person_name, roles=("label",)))
+    press(by_name(win, "Open Meeting", roles=("push button",)))
+    notes = by_name(win, "Meeting notes", roles=("text",))
+    wait_for(lambda: is_visible(notes), 10, "the meeting editor")
+    return notes

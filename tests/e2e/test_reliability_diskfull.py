@@ -1,0 +1,197 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A full disk while typing: the database lives on a 2 MB tmpfs that
+fills up. The window says it could not save without a dialog taking the
+keystrokes, keeps every word in the editor, and saves once there is room.
+
+Needs to mount a tmpfs (root, or a container allowed to). Where it cannot,
+it prints why and exits 77, which meson counts as skipped.
+"""
+
+import errno
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from harness import (App, E2EError, SKIP_CODE, cli_ok, click, export_document, find_all,
+                     is_visible, key, log, meeting_record, name, open_last_meeting,
+                     person_record, role, run_tests, save_label, sqlite, text_of, type_text,
+                     uuid_for, visible_windows, wait_for, write_export)
+
+PERSON = "Dana Full"
+PERSON_UUID = uuid_for("a7", 1)
+MEETING_UUID = uuid_for("c7", 1)
+START = "Disk full notes."
+FAILED = re.compile(r"not saved|could not save|couldn.t save|disk is full|no space", re.I)
+
+
+def mount_tmpfs(path, size="2m"):
+    """Returns None when mounted, else the reason it could not be."""
+    if shutil.which("mount") is None:
+        return "there is no mount command"
+    try:
+        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%s,mode=0700" % size, "tmpfs", path],
+                              capture_output=True, text=True, timeout=10)
+    except subprocess.TimeoutExpired:
+        return "mount did not answer within 10 s"
+    if proc.returncode != 0:
+        return (proc.stderr.strip() or "mount exited with %d" % proc.returncode).splitlines()[0]
+    return None
+
+
+def unmount(path):
+    if subprocess.run(["umount", path], capture_output=True, timeout=10).returncode != 0:
+        subprocess.run(["umount", "-l", path], capture_output=True, timeout=10)
+
+
+def fill(folder, leave_bytes):
+    """Fills the file system of @folder, then gives back @leave_bytes."""
+    filler = os.path.join(folder, "filler")
+    block = b"\0" * 4096
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        while True:
+            os.write(fd, block)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
+    size = os.path.getsize(filler)
+    os.truncate(filler, max(0, size - leave_bytes))
+    return filler
+
+
+def failure_shown(win, label):
+    if FAILED.search(name(label)):
+        return name(label)
+    said = [name(n) for n in find_all(win, lambda n: role(n) in ("label", "text", "notification",
+                                                                 "info bar", "status bar")
+                                      and is_visible(n) and FAILED.search(name(n)))]
+    return said[0] if said else None
+
+
+def dialogs(app):
+    found = [name(w) for w in visible_windows(app)][1:]
+    for top in visible_windows(app):
+        found += ["%s %r" % (role(n), name(n)) for n in
+                  find_all(top, lambda n: role(n) in ("dialog", "alert") and is_visible(n))]
+    return found
+
+
+def test_disk_full_while_typing(binary, tmp):
+    mnt = os.path.join(tmp, "small-disk")
+    os.mkdir(mnt)
+    reason = mount_tmpfs(mnt)
+    if reason:
+        raise E2EError("could not mount the tmpfs: " + reason)
+    app = None
+    try:
+        db = os.path.join(mnt, "rapport.db")
+        source = os.path.join(tmp, "seed.json")
+        write_export(source, export_document([person_record(PERSON_UUID, PERSON)],
+                                             [meeting_record(MEETING_UUID, PERSON_UUID, "2025-01-10", START)]))
+        cli_ok(binary, "--database", db, "--import", source)
+
+        app = App(binary, db, {"RAPPORT_NO_DAILY_BACKUP": "1",
+                               "XDG_CONFIG_HOME": os.path.join(tmp, "config")}).start()
+        win = app.window
+        notes = open_last_meeting(app, PERSON)
+        wait_for(lambda: text_of(notes) == START, 10, "the meeting loaded")
+        label = save_label(win)
+        click(notes)
+        key("ctrl+End")
+        expected = START
+
+        filler = fill(mnt, 40 * 1024)
+        room = os.statvfs(mnt)
+        log("disk filled, %d bytes left" % (room.f_bavail * room.f_frsize))
+
+        failure = None
+        for number in range(60):
+            chunk = " chunk%02d with several words in it" % number
+            type_text(chunk)
+            expected += chunk
+            wait_for(lambda: text_of(notes) == expected, 10, "chunk %d in the editor" % number)
+            end = time.time() + 10
+            seen_pending = False
+            while time.time() < end:
+                failure = failure_shown(win, label)
+                if failure:
+                    break
+                state = name(label)
+                if state != "Saved":
+                    seen_pending = True
+                elif seen_pending or time.time() > end - 7:
+                    break
+                time.sleep(0.05)
+            else:
+                raise E2EError("after chunk %d the window neither saved nor said it could not (%r)"
+                               % (number, name(label)))
+            if failure:
+                log("after %d chunks the window says %r" % (number + 1, failure))
+            shown = dialogs(app)
+            if shown:
+                raise E2EError("a dialog or window appeared while typing (chunk %d): %r"
+                               % (number, shown))
+            if failure:
+                break
+        else:
+            raise E2EError("60 chunks typed and the disk never filled")
+
+        # Typing goes on, spaces and all: every keystroke stays.
+        time.sleep(1)
+        shown = dialogs(app)
+        if shown:
+            raise E2EError("a dialog or window appeared on a failed save: %r" % shown)
+        more = " typed after the failure, every word kept"
+        type_text(more)
+        expected += more
+        try:
+            wait_for(lambda: text_of(notes) == expected, 10, "the editor holding all that was typed")
+        except E2EError:
+            raise E2EError("the editor lost keystrokes: it ends with %r, expected %r"
+                           % (text_of(notes)[-80:], expected[-80:]))
+        if dialogs(app):
+            raise E2EError("a dialog appeared while typing on a full disk: %r" % dialogs(app))
+
+        os.unlink(filler)
+        t0 = time.time()
+        wait_for(lambda: name(label) == "Saved", 20, "'Saved' once there is room again")
+        wait_for(lambda: sqlite(db, "SELECT notes FROM meetings WHERE uuid = '%s'" % MEETING_UUID)
+                 == expected, 5, "every word on disk")
+        log("saved %.1f s after room was made" % (time.time() - t0))
+        key("ctrl+q")
+        app.proc.wait(timeout=15)
+        on_disk = sqlite(db, "SELECT notes FROM meetings WHERE uuid = '%s'" % MEETING_UUID)
+        if on_disk != expected:
+            raise E2EError("after quitting the notes on disk are %r" % on_disk[-120:])
+        if sqlite(db, "PRAGMA integrity_check") != "ok":
+            raise E2EError("the database is damaged after the disk was full")
+    finally:
+        if app is not None:
+            app.kill()
+        unmount(mnt)
+
+
+def can_mount():
+    probe = tempfile.mkdtemp(prefix="rapport-tmpfs-probe-")
+    try:
+        reason = mount_tmpfs(probe, "64k")
+        if reason is None:
+            unmount(probe)
+        return reason
+    finally:
+        os.rmdir(probe)
+
+
+if __name__ == "__main__":
+    why = can_mount()
+    if why:
+        print("SKIP: cannot mount a tmpfs to fill up here (%s)" % why, flush=True)
+        sys.exit(SKIP_CODE)
+    sys.exit(run_tests([test_disk_full_while_typing]))
