@@ -3,17 +3,19 @@
 # Installs what is missing, builds Rapport and runs every test suite:
 # core (also under AddressSanitizer + UBSan), ui and e2e under a virtual X
 # display with its own D-Bus session and accessibility bus, and data.
-# Ends with "tests: N passed, N failed" and a non-zero status on failure.
+# Ends with "tests: N passed, N failed, N skipped" and a non-zero status
+# on any failure. A skip is a test that printed why it cannot run here
+# (exit 77, e.g. no tmpfs to fill); a skip without a reason is a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-bash build-aux/install-deps.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+bash build-aux/install-deps.sh || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 build=${RAPPORT_BUILD_DIR:-_build}
 asan_build=${RAPPORT_ASAN_BUILD_DIR:-_build-asan}
 
-fail() { echo "$*" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fail() { echo "$*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 [ -f "$build/build.ninja" ] || meson setup "$build" -Dwerror=true >/dev/null || fail "meson setup failed"
 ninja -C "$build" || fail "build failed"
@@ -83,7 +85,7 @@ fi
 
 python3 - "$fuzz_result" "$clang_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
-passed = failed = 0
+passed = failed = skipped = 0
 for extra in sys.argv[1:3]:
     if extra == "ok":
         passed += 1
@@ -96,14 +98,15 @@ for path in sys.argv[3:]:
         line = line.strip()
         if not line:
             continue
-        result = json.loads(line).get("result")
+        entry = json.loads(line)
+        result = entry.get("result")
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1
-        elif result == "SKIP":
-            failed += 1   # a skipped test hides a missing dependency: count it
+        elif result == "SKIP" and (entry.get("stdout") or "").strip():
+            skipped += 1  # it said why it cannot run here
         else:
-            failed += 1
-print(f"tests: {passed} passed, {failed} failed")
+            failed += 1   # a silent skip hides a missing dependency: count it
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
 PY
 counts=$?
