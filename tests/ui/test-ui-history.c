@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "rapport-history-chart.h"
+#include "rapport-history-describe.h"
 #include "rapport-history-draw.h"
+#include "rapport-history-export.h"
 #include "rapport-history-view.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-history-chart.h"
+#include "rapport-history-describe.h"
+#include "rapport-history-draw.h"
 
 struct _RapportHistoryChart
 {

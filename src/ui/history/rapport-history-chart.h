@@ -3,16 +3,10 @@
 
 #include <gtk/gtk.h>
 
-#include "rapport-history-draw.h"
-#include "rapport-history.h"
+#include "rapport-history-export.h"
+#include "rapport-history-layout.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RAPPORT_HISTORY_EXPORT_PNG,
-  RAPPORT_HISTORY_EXPORT_SVG,
-} RapportHistoryExportFormat;
 
 #define RAPPORT_TYPE_HISTORY_CHART (rapport_history_chart_get_type ())
 G_DECLARE_FINAL_TYPE (RapportHistoryChart, rapport_history_chart, RAPPORT, HISTORY_CHART, GtkWidget)

@@ -11,6 +11,7 @@
 #endif
 
 #include "rapport-history-chart.h"
+#include "rapport-history-export.h"
 #include "rapport-history-view.h"
 #include "rapport-person.h"
 #include "rapport-text.h"
@@ -289,47 +290,6 @@ subject_name (RapportHistoryView *self,
   return person != NULL ? g_strdup (rapport_person_get_name (person)) : NULL;
 }
 
-/* The line above an exported chart: who, what, the range and grouping,
- * one whole sentence per case for translators. */
-static char *
-export_title (const char                 *who,
-              const RapportHistorySeries *series,
-              gboolean                    balance)
-{
-  gboolean weekly = series->bucket == RAPPORT_HISTORY_BUCKET_WEEK;
-  /* Translators: who an exported chart is about when it is the whole team */
-  const char *name = who != NULL ? who : _("Team");
-
-  switch (series->range)
-    {
-    case RAPPORT_HISTORY_RANGE_3_MONTHS:
-      if (balance)
-        /* Translators: an exported chart's title; %s is a person's name or “Team” */
-        return g_strdup_printf (weekly ? _("%s — trust and structure over the last 3 months, by week")
-                                       : _("%s — trust and structure over the last 3 months, by month"), name);
-      /* Translators: an exported chart's title; %s is a person's name or “Team” */
-      return g_strdup_printf (weekly ? _("%s — habits over the last 3 months, by week")
-                                     : _("%s — habits over the last 3 months, by month"), name);
-    case RAPPORT_HISTORY_RANGE_ALL:
-      if (balance)
-        /* Translators: an exported chart's title; %s is a person's name or “Team” */
-        return g_strdup_printf (weekly ? _("%s — trust and structure over all time, by week")
-                                       : _("%s — trust and structure over all time, by month"), name);
-      /* Translators: an exported chart's title; %s is a person's name or “Team” */
-      return g_strdup_printf (weekly ? _("%s — habits over all time, by week")
-                                     : _("%s — habits over all time, by month"), name);
-    case RAPPORT_HISTORY_RANGE_YEAR:
-    default:
-      if (balance)
-        /* Translators: an exported chart's title; %s is a person's name or “Team” */
-        return g_strdup_printf (weekly ? _("%s — trust and structure over the last year, by week")
-                                       : _("%s — trust and structure over the last year, by month"), name);
-      /* Translators: an exported chart's title; %s is a person's name or “Team” */
-      return g_strdup_printf (weekly ? _("%s — habits over the last year, by week")
-                                     : _("%s — habits over the last year, by month"), name);
-    }
-}
-
 static void
 set_can_export (RapportHistoryView *self,
                 gboolean            can_export)
@@ -414,8 +374,14 @@ rapport_history_view_refresh (RapportHistoryView *self)
   rapport_history_chart_set_subject (self->balance_chart, balance_subject);
   {
     g_autofree char *who = subject_name (self, person_id);
-    g_autofree char *title = series != NULL ? export_title (who, series, FALSE) : NULL;
-    g_autofree char *balance_title = series != NULL ? export_title (who, series, TRUE) : NULL;
+    g_autofree char *title = NULL;
+    g_autofree char *balance_title = NULL;
+
+    if (series != NULL)
+      {
+        title = rapport_history_export_title (who, series, RAPPORT_HISTORY_SHOW_HABITS);
+        balance_title = rapport_history_export_title (who, series, RAPPORT_HISTORY_SHOW_KINDS);
+      }
 
     rapport_history_chart_set_export_title (self->chart, title);
     rapport_history_chart_set_export_title (self->balance_chart, balance_title);

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-history-describe.h"
+
+char *
+rapport_history_describe_point (const RapportHistorySeries *series,
+                                const RapportHistoryRow    *row,
+                                guint                       bucket)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (series != NULL && row != NULL, NULL);
+  g_return_val_if_fail (bucket < series->n_buckets, NULL);
+
+  when = rapport_history_series_bucket_label (series, bucket);
+  name = rapport_history_row_label (row);
+  switch (row->kind)
+    {
+    case RAPPORT_HISTORY_ROW_COUNT:
+      /* Translators: "Week of 3 Mar: 4 meetings" */
+      return g_strdup_printf (ngettext ("%s: %u meeting", "%s: %u meetings", series->meetings[bucket]),
+                              when, series->meetings[bucket]);
+    case RAPPORT_HISTORY_ROW_MOOD:
+      if (series->mood_count[bucket] == 0)
+        /* Translators: "Week of 3 Mar: no mood recorded" */
+        return g_strdup_printf (_("%s: no mood recorded"), when);
+      /* Translators: "Week of 3 Mar: mood 3.5 of 5" */
+      return g_strdup_printf (_("%s: mood %.1f of 5"), when, series->mood[bucket]);
+    case RAPPORT_HISTORY_ROW_EXTRA:
+    case RAPPORT_HISTORY_ROW_RATE:
+    default:
+      {
+        RapportHistoryCount count = row->rate->buckets[bucket];
+
+        if (count.total == 0 && row->rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
+          /* Translators: "Week of 3 Mar: Follow-through, no commitments due" */
+          return g_strdup_printf (_("%s: %s, no commitments due"), when, name);
+        if (row->rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
+          /* Translators: "Week of 3 Mar: Follow-through 75 % (3 of 4 commitments kept)" */
+          return g_strdup_printf (ngettext ("%s: %s %d %% (%u of %u commitment kept)",
+                                            "%s: %s %d %% (%u of %u commitments kept)", count.total),
+                                  when, name, rapport_history_count_percent (count),
+                                  count.ticked, count.total);
+        if (count.total == 0 && series->meetings[bucket] == 0)
+          /* Translators: "Week of 3 Mar: Listen, no meetings" */
+          return g_strdup_printf (_("%s: %s, no meetings"), when, name);
+        if (count.total == 0)
+          /* Translators: "Week of 3 Mar: Listen, not on the checklist" */
+          return g_strdup_printf (_("%s: %s, not on the checklist"), when, name);
+        /* Translators: "Week of 3 Mar: Listen 75 % (3 of 4)" */
+        return g_strdup_printf (_("%s: %s %d %% (%u of %u)"), when, name,
+                                rapport_history_count_percent (count), count.ticked, count.total);
+      }
+    }
+}
+
+char *
+rapport_history_describe_series (const RapportHistorySeries *series,
+                                 RapportHistoryShow          show)
+{
+  const RapportHistoryRate *best = NULL, *weakest = NULL;
+  RapportHistoryCount now = { 0, }, before = { 0, };
+  g_autoptr(GPtrArray) rates = g_ptr_array_new ();
+  GString *text;
+  guint gaps = 0;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  if (series->range_meetings == 0)
+    return g_strdup (_("No meetings in this period."));
+
+  if (show == RAPPORT_HISTORY_SHOW_KINDS)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (series->kinds); k++)
+        if (series->kinds[k].range.total > 0)
+          g_ptr_array_add (rates, (gpointer) &series->kinds[k]);
+    }
+  else
+    for (guint i = 0; i < series->habits->len; i++)
+      g_ptr_array_add (rates, &((RapportHistoryHabit *) g_ptr_array_index (series->habits, i))->rate);
+
+  for (guint i = 0; i < rates->len; i++)
+    {
+      const RapportHistoryRate *rate = g_ptr_array_index (rates, i);
+      double ratio = rapport_history_count_ratio (rate->range);
+
+      if (best == NULL || ratio > rapport_history_count_ratio (best->range))
+        best = rate;
+      if (weakest == NULL || ratio < rapport_history_count_ratio (weakest->range))
+        weakest = rate;
+      now.ticked += rate->range.ticked;
+      now.total += rate->range.total;
+      before.ticked += rate->previous.ticked;
+      before.total += rate->previous.total;
+    }
+  for (guint i = 0; i < series->n_buckets; i++)
+    gaps += series->meetings[i] == 0;
+
+  text = g_string_new (NULL);
+  if (best != NULL)
+    {
+      g_autofree char *summary = rapport_history_rate_summary (best);
+      /* Translators: "Strongest: Listen, 67 % of 6 meetings." */
+      g_string_append_printf (text, _("Strongest: %s, %s."), best->name, summary);
+    }
+  if (weakest != NULL && weakest != best)
+    {
+      g_autofree char *summary = rapport_history_rate_summary (weakest);
+      g_string_append_c (text, ' ');
+      /* Translators: "Weakest: Explain the why, 33 % of 3 meetings." */
+      g_string_append_printf (text, _("Weakest: %s, %s."), weakest->name, summary);
+    }
+  if (now.total > 0 && before.total > 0)
+    {
+      int a = rapport_history_count_percent (now), b = rapport_history_count_percent (before);
+
+      g_string_append_c (text, ' ');
+      if (a > b)
+        g_string_append_printf (text, _("Overall %d %%, up from %d %% in the period before."), a, b);
+      else if (a < b)
+        g_string_append_printf (text, _("Overall %d %%, down from %d %% in the period before."), a, b);
+      else
+        g_string_append_printf (text, _("Overall %d %%, as in the period before."), a);
+    }
+  if (show == RAPPORT_HISTORY_SHOW_HABITS)
+    for (guint i = 0; i < series->extras->len; i++)
+      {
+        const RapportHistoryRate *extra = g_ptr_array_index (series->extras, i);
+        g_autofree char *summary = rapport_history_rate_summary (extra);
+
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        /* Translators: "Follow-through: 75 % of 8 commitments kept." */
+        g_string_append_printf (text, _("%s: %s."), extra->name, summary);
+      }
+  if (gaps > 0)
+    {
+      g_string_append_c (text, ' ');
+      if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
+        g_string_append_printf (text, ngettext ("%u of %u months without a meeting.",
+                                                "%u of %u months without a meeting.", gaps),
+                                gaps, series->n_buckets);
+      else
+        g_string_append_printf (text, ngettext ("%u of %u weeks without a meeting.",
+                                                "%u of %u weeks without a meeting.", gaps),
+                                gaps, series->n_buckets);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Where a history chart's rows, plot and axis go for a size and a style,
+ * shared by the drawing, the widget's pointer and keyboard, and the
+ * export's size. Cairo and Pango only, no GTK. */
+
+#include <pango/pango.h>
+
+#include "rapport-history-row.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} RapportHistoryColor;
+
+typedef struct
+{
+  RapportHistoryColor          accent;
+  RapportHistoryColor          foreground;
+  RapportHistoryColor          background;
+  gboolean                     fill_background;
+  gboolean                     high_contrast;
+  RapportHistoryShow           show;
+  int                          highlight_bucket;  /* -1: none */
+  int                          highlight_row;     /* -1: none */
+  const PangoFontDescription  *font;              /* NULL: the default */
+  const char                  *title;             /* exports: a line above the chart; NULL: none */
+} RapportHistoryStyle;
+
+typedef struct
+{
+  double             width;
+  double             height;
+  double             label_x;
+  double             label_width;
+  double             plot_x0;
+  double             plot_x1;
+  double             value_x;
+  double             bucket_width;
+  double             axis_y;
+  guint              n_rows;   /* the last row is the meeting count strip */
+  RapportHistoryRow *rows;
+} RapportHistoryLayout;
+
+#define RAPPORT_HISTORY_ROW_HEIGHT   52
+#define RAPPORT_HISTORY_MIN_BUCKET   6
+/* Margins and bands around the rows, in pixels. */
+#define RAPPORT_HISTORY_PAD          12.0
+#define RAPPORT_HISTORY_VALUE_WIDTH  60.0
+#define RAPPORT_HISTORY_AXIS_HEIGHT  22.0
+#define RAPPORT_HISTORY_TITLE_HEIGHT 36.0
+
+void     rapport_history_style_init_light  (RapportHistoryStyle         *style);
+
+void     rapport_history_layout_init       (RapportHistoryLayout        *layout,
+                                            const RapportHistorySeries  *series,
+                                            const RapportHistoryStyle   *style,
+                                            int                          width,
+                                            int                          height);
+void     rapport_history_layout_clear      (RapportHistoryLayout        *layout);
+/* Natural size of the chart for @series. */
+int      rapport_history_natural_height    (const RapportHistorySeries  *series,
+                                            const RapportHistoryStyle   *style);
+int      rapport_history_minimum_width     (const RapportHistorySeries  *series);
+int      rapport_history_layout_bucket_at  (const RapportHistoryLayout  *layout,
+                                            guint                        n_buckets,
+                                            double                       x);
+int      rapport_history_layout_row_at     (const RapportHistoryLayout  *layout,
+                                            double                       y);
+double   rapport_history_layout_bucket_x   (const RapportHistoryLayout  *layout,
+                                            guint                        bucket);
+
+G_END_DECLS
