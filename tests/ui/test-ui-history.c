@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -68,6 +69,16 @@ compute (Fixture *f,
   series = rapport_history_compute (f->store, &query, &error);
   g_assert_no_error (error);
   return series;
+}
+
+/* Chart exports are their owner's only (0600), like every other export. */
+static void
+assert_owner_only (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
 /* Pixels ----------------------------------------------------------------- */
@@ -398,9 +409,11 @@ test_widget (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 2 * width);
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 2 * rapport_history_natural_height (series, &style));
+  assert_owner_only (png);
 
   g_assert_true (rapport_history_chart_export (chart, svg, RAPPORT_HISTORY_EXPORT_SVG, &error));
   g_assert_no_error (error);
+  assert_owner_only (svg);
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, &error));
   g_assert_nonnull (strstr (svg_text, "<svg"));
 
@@ -851,14 +864,22 @@ test_view_export (Fixture       *f,
   name = rapport_history_view_get_export_name (RAPPORT_HISTORY_VIEW (view), RAPPORT_HISTORY_EXPORT_PNG);
   g_assert_cmpstr (name, ==, "rapport-history-sam-rivera-2026-03-18.png");
 
+  /* A file that others could read is replaced by one only its owner can. */
+  g_assert_true (g_file_set_contents (png, "old", -1, &error));
+  g_assert_cmpint (g_chmod (png, 0644), ==, 0);
+  g_assert_true (g_file_set_contents (svg, "old", -1, &error));
+  g_assert_cmpint (g_chmod (svg, 0644), ==, 0);
+
   /* PNG: taller than the same chart without a title, at the same width. */
   g_assert_true (rapport_history_view_export (RAPPORT_HISTORY_VIEW (view), png, RAPPORT_HISTORY_EXPORT_PNG, &error));
   g_assert_no_error (error);
+  assert_owner_only (png);
   rapport_history_style_init_light (&style);
   g_assert_null (style.title);
   g_assert_true (rapport_history_export_png (rapport_history_chart_get_series (chart), &style,
                                              gtk_widget_get_width (GTK_WIDGET (chart)), plain_png, &error));
   g_assert_no_error (error);
+  assert_owner_only (plain_png);
   titled = gdk_pixbuf_new_from_file (png, &error);
   g_assert_no_error (error);
   plain = gdk_pixbuf_new_from_file (plain_png, &error);
@@ -875,6 +896,7 @@ test_view_export (Fixture       *f,
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "<title>Sam Rivera — habits over the last 3 months, by week</title>"));
+  assert_owner_only (svg);
   g_clear_pointer (&contents, g_free);
 
   /* The balance page exports the balance, named so. */

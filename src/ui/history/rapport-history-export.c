@@ -107,6 +107,43 @@ rapport_history_export_file_name (const char *who,
 
 /* Writing ---------------------------------------------------------------- */
 
+static void
+set_write_error (GError     **error,
+                 GQuark       domain,
+                 int          code,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_set_error (error, domain, code, _("Could not write the chart to “%s”: %s"), path, reason);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The notes are private, and so is what is drawn from them: like every
+ * other export the file is its owner's only (0600), also when it
+ * replaces a file that others could read. */
+static gboolean
+write_private (const char  *path,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                0600, &local))
+    return TRUE;
+  set_write_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, path, local->message);
+  return FALSE;
+}
+
 static gboolean
 check_surface (cairo_surface_t  *surface,
                const char       *path,
@@ -116,39 +153,35 @@ check_surface (cairo_surface_t  *surface,
 
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("Could not write the chart to “%s”: %s"), path, cairo_status_to_string (status));
+  set_write_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, path, cairo_status_to_string (status));
   return FALSE;
 }
 
 /* Cairo draws text as glyph outlines: name the image in a <title>, which
  * viewers and screen readers show, and which a search can find. */
-static gboolean
-add_svg_title (const char  *path,
-               const char  *title,
-               GError     **error)
+static GString *
+add_svg_title (const GByteArray  *svg,
+               const char        *title,
+               const char        *path,
+               GError           **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *escaped = NULL;
-  g_autoptr(GString) out = NULL;
+  const char *contents = (const char *) svg->data;
   const char *root, *end;
-  gsize length;
+  g_autofree char *escaped = NULL;
+  GString *out;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-  root = strstr (contents, "<svg");
-  end = root != NULL ? strchr (root, '>') : NULL;
+  root = g_strstr_len (contents, svg->len, "<svg");
+  end = root != NULL ? memchr (root, '>', svg->len - (root - contents)) : NULL;
   if (end == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Could not write the chart to “%s”: %s"), path, _("not an SVG image"));
-      return FALSE;
+      set_write_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, path, _("not an SVG image"));
+      return NULL;
     }
   escaped = g_markup_escape_text (title, -1);
   out = g_string_new_len (contents, end + 1 - contents);
   g_string_append_printf (out, "\n<title>%s</title>", escaped);
-  g_string_append (out, end + 1);
-  return g_file_set_contents (path, out->str, out->len, error);
+  g_string_append_len (out, end + 1, svg->len - (end + 1 - contents));
+  return out;
 }
 
 gboolean
@@ -158,6 +191,7 @@ rapport_history_export_png (const RapportHistorySeries  *series,
                             const char                  *path,
                             GError                     **error)
 {
+  g_autoptr(GByteArray) png = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -172,15 +206,14 @@ rapport_history_export_png (const RapportHistorySeries  *series,
   cr = cairo_create (surface);
   rapport_history_draw (cr, series, style, width, height);
   cairo_destroy (cr);
-  status = cairo_surface_write_to_png (surface, path);
+  status = cairo_surface_write_to_png_stream (surface, append_bytes, png);
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the chart to “%s”: %s"), path, cairo_status_to_string (status));
+      set_write_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return write_private (path, (const char *) png->data, png->len, error);
 }
 
 gboolean
@@ -190,6 +223,8 @@ rapport_history_export_svg (const RapportHistorySeries  *series,
                             const char                  *path,
                             GError                     **error)
 {
+  g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autoptr(GString) titled = NULL;
   cairo_surface_t *surface;
   gboolean ok;
   cairo_t *cr;
@@ -199,7 +234,7 @@ rapport_history_export_svg (const RapportHistorySeries  *series,
 
   width = MAX (width, rapport_history_minimum_width (series));
   height = rapport_history_natural_height (series, style);
-  surface = cairo_svg_surface_create (path, width, height);
+  surface = cairo_svg_surface_create_for_stream (append_bytes, svg, width, height);
   if (!check_surface (surface, path, error))
     {
       cairo_surface_destroy (surface);
@@ -211,7 +246,10 @@ rapport_history_export_svg (const RapportHistorySeries  *series,
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
-  if (ok && style->title != NULL)
-    ok = add_svg_title (path, style->title, error);
-  return ok;
+  if (!ok)
+    return FALSE;
+  if (style->title == NULL)
+    return write_private (path, (const char *) svg->data, svg->len, error);
+  titled = add_svg_title (svg, style->title, path, error);
+  return titled != NULL && write_private (path, titled->str, titled->len, error);
 }
