@@ -143,10 +143,24 @@ def kill_at(argv, delay):
     return proc.returncode
 
 
-def hidden_big_files(folder, limit):
-    return [(f, os.path.getsize(os.path.join(folder, f))) for f in sorted(os.listdir(folder))
-            if f.startswith(".") and os.path.isfile(os.path.join(folder, f))
-            and os.path.getsize(os.path.join(folder, f)) > limit]
+def kill_when_file_appears(argv, folder, before, delay, timeout=30):
+    """Starts the command line, and once a file not in @before shows up in
+    @folder, waits @delay seconds and kill -9s it (if it still runs)."""
+    env = dict(os.environ)
+    env["RAPPORT_NO_DAILY_BACKUP"] = "1"
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    end = time.time() + timeout
+    while proc.poll() is None and time.time() < end:
+        if set(os.listdir(folder)) - before:
+            time.sleep(delay)
+            break
+        time.sleep(0.001)
+    proc.send_signal(signal.SIGKILL)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        raise E2EError("%s did not die on SIGKILL" % argv)
+    return proc.returncode
 
 
 def test_kill_during_import_and_backup(binary, tmp):
@@ -203,29 +217,42 @@ def test_kill_during_import_and_backup(binary, tmp):
     full = time.time() - t0
     log("a whole backup of %d bytes takes %.2f s" % (size, full))
     interrupted = 0
-    for number in range(8):
+    rounds = 10
+    for number in range(rounds):
         before = set(os.listdir(folder))
-        delay = rng.uniform(0.0, full * 1.2)
-        kill_at([binary, "--database", db, "--backup", folder], delay)
-        check_after_kill(db, "during backup %d (%.2f s)" % (number, delay))
+        if number % 2 == 0:
+            # Blind: anywhere from the start to past the end.
+            delay = rng.uniform(0.0, full * 1.2)
+            kill_at([binary, "--database", db, "--backup", folder], delay)
+            when = "%.3f s" % delay
+        else:
+            # Aimed: once a new file shows up in the folder, the copy is
+            # under way; kill somewhere in it.
+            delay = rng.uniform(0.0, full / 2)
+            kill_when_file_appears([binary, "--database", db, "--backup", folder], folder,
+                                   before, delay)
+            when = "%.3f s after its file appeared" % delay
+        check_after_kill(db, "during backup %d (%s)" % (number, when))
         new = set(os.listdir(folder)) - before
-        if any(f.startswith(".") for f in new):
+        if any(not (f.startswith("rapport-") and f.endswith(".db")) for f in new):
             interrupted += 1
         # A file under a backup's name is always a whole, sound copy.
         for name in sorted(set(os.listdir(folder))):
             if name.startswith("rapport-") and name.endswith(".db"):
                 verdict = integrity(os.path.join(folder, name))
                 if verdict != "ok":
-                    raise E2EError("backup killed at %.2f s left %s damaged: %s" % (delay, name, verdict))
-    log("%d of 8 backups were killed while their temporary copy existed" % interrupted)
+                    raise E2EError("backup killed at %s left %s damaged: %s" % (when, name, verdict))
+    log("%d of %d backups were killed with a partial copy in the folder" % (interrupted, rounds))
 
-    # The next backup that completes leaves no hidden copy behind.
+    # The next backup that completes leaves nothing behind but backups:
+    # no hidden or temporary copies, whole or partial.
     last = cli_ok(binary, "--database", db, "--backup", folder, timeout=120).stdout.strip()
     if integrity(last) != "ok" or integrity(first) != "ok":
         raise E2EError("a completed backup is not sound")
-    left = hidden_big_files(folder, 4096)
+    left = [(f, os.path.getsize(os.path.join(folder, f))) for f in sorted(os.listdir(folder))
+            if not (f.startswith("rapport-") and f.endswith(".db"))]
     if left:
-        raise E2EError("after the next backup, hidden temporary copies are left in %s: %r"
+        raise E2EError("after the next backup, leftovers of killed backups are in %s: %r"
                        % (folder, left))
     if integrity(db) != "ok" or imported_counts(db, kind) != (n_people, n_meetings):
         raise E2EError("the database changed during the backups")
