@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rapport-store.h"
@@ -69,26 +71,86 @@ rapport_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
 }
 
+/* What went wrong, from SQLite's extended code @code and the errno of the
+ * last failed system call. Only a file SQLite finds malformed is called
+ * damaged: a lock, a full disk or a read-only folder say so, so that no
+ * message pushes anyone toward restoring or deleting a healthy file. */
+static RapportStoreError
+classify (sqlite3 *db,
+          int      code)
+{
+  int primary = code & 0xff;
+  int sys = 0;
+
+  if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN ||
+      primary == SQLITE_FULL || primary == SQLITE_PERM)
+    sys = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if (code == SQLITE_READONLY_DBMOVED)
+    return RAPPORT_STORE_ERROR_OPEN;
+  if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT || sys == EFBIG)
+    return RAPPORT_STORE_ERROR_DISK_FULL;
+  if (primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+      sys == EACCES || sys == EPERM || sys == EROFS)
+    return RAPPORT_STORE_ERROR_READ_ONLY;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    return RAPPORT_STORE_ERROR_BUSY;
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+    return RAPPORT_STORE_ERROR_NOT_DATABASE;
+  if (primary == SQLITE_CONSTRAINT)
+    return RAPPORT_STORE_ERROR_INVALID;
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR)
+    return RAPPORT_STORE_ERROR_OPEN;
+  return RAPPORT_STORE_ERROR_SQL;
+}
+
+/* The words for the kinds of error that are not about the file itself. */
+static const char *
+describe (RapportStoreError kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_STORE_ERROR_READ_ONLY:
+      return _("the file or its folder is read-only, or Rapport may not write there");
+    case RAPPORT_STORE_ERROR_DISK_FULL:
+      return _("the disk is full; free some space and try again");
+    case RAPPORT_STORE_ERROR_BUSY:
+      return _("another program is using the database and has locked it; "
+               "close it or try again in a moment");
+    case RAPPORT_STORE_ERROR_OPEN:
+    case RAPPORT_STORE_ERROR_NOT_DATABASE:
+    case RAPPORT_STORE_ERROR_TOO_NEW:
+    case RAPPORT_STORE_ERROR_SQL:
+    case RAPPORT_STORE_ERROR_INVALID:
+    case RAPPORT_STORE_ERROR_NOT_FOUND:
+    case RAPPORT_STORE_ERROR_CONFLICT:
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_error_from_code (sqlite3     *db,
+                     int          code,
+                     GError     **error,
+                     const char  *what)
+{
+  RapportStoreError kind = classify (db, code);
+  const char *words = describe (kind);
+
+  if (words != NULL)
+    g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s", what, words);
+  else
+    g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s", what,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+}
+
 void
 rapport_store_set_error (RapportStore  *self,
                          GError       **error,
                          const char    *what)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  int primary = code & 0xff;
-  RapportStoreError kind = RAPPORT_STORE_ERROR_SQL;
-
-  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-    kind = RAPPORT_STORE_ERROR_NOT_DATABASE;
-  else if (primary == SQLITE_CONSTRAINT)
-    kind = RAPPORT_STORE_ERROR_INVALID;
-  else if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY ||
-           primary == SQLITE_PERM || primary == SQLITE_IOERR ||
-           primary == SQLITE_FULL)
-    kind = RAPPORT_STORE_ERROR_OPEN;
-
-  g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s",
-               what, sqlite3_errmsg (self->db));
+  set_error_from_code (self->db, sqlite3_extended_errcode (self->db), error, what);
 }
 
 sqlite3_stmt *
@@ -223,7 +285,8 @@ soft_delete_table (const char *table)
 }
 
 /* Hides (or shows again) row @id of @table, "meetings" or "commitments".
- * A row that does not exist is not an error. */
+ * A row that is not there (purged, or gone with a restore) is
+ * RAPPORT_STORE_ERROR_NOT_FOUND: an undo that cannot restore must say so. */
 gboolean
 rapport_store_set_deleted (RapportStore  *self,
                            const char    *table,
@@ -245,7 +308,15 @@ rapport_store_set_deleted (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  return rapport_store_step_done (self, stmt, error);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("It is no longer in the database"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Deletes row @id of @table for good, only if it is hidden. */
@@ -399,10 +470,16 @@ check_identity (RapportStore  *self,
       !query_int (self, "PRAGMA application_id", &app_id, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error))
     {
+      int code = sqlite3_extended_errcode (self->db);
+      RapportStoreError kind = classify (self->db, code);
+
       g_clear_error (error);
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE,
-                   _("The file is not a Rapport database, or it is damaged (%s)"),
-                   sqlite3_errmsg (self->db));
+      if (kind == RAPPORT_STORE_ERROR_NOT_DATABASE)
+        g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE,
+                     _("The file is not a Rapport database, or it is damaged (%s)"),
+                     sqlite3_errmsg (self->db));
+      else
+        set_error_from_code (self->db, code, error, _("Could not read the database"));
       return FALSE;
     }
 
@@ -428,54 +505,266 @@ check_identity (RapportStore  *self,
   return TRUE;
 }
 
+static RapportStoreError
+classify_errno (int saved)
+{
+  if (saved == ENOSPC || saved == EDQUOT || saved == EFBIG)
+    return RAPPORT_STORE_ERROR_DISK_FULL;
+  if (saved == EACCES || saved == EPERM || saved == EROFS)
+    return RAPPORT_STORE_ERROR_READ_ONLY;
+  return RAPPORT_STORE_ERROR_OPEN;
+}
+
+static void
+set_error_from_errno (GError     **error,
+                      int          saved,
+                      const char  *what)
+{
+  RapportStoreError kind = classify_errno (saved);
+  const char *words = describe (kind);
+
+  g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s", what,
+               words != NULL ? words : g_strerror (saved));
+}
+
+/* Makes the folder of @path; sets *@exists to whether a file (or anything
+ * but nothing) is at @path already. */
 static gboolean
-prepare_file (const char  *path,
-              GError     **error)
+prepare_folder (const char  *path,
+                gboolean    *exists,
+                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
+  g_autofree char *what = NULL;
+  GStatBuf st;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("Could not create the folder “%s”: %s"),
-                   dir, g_strerror (saved));
+      what = g_strdup_printf (_("Could not create the folder “%s”"), dir);
+      set_error_from_errno (error, saved, what);
       return FALSE;
     }
+  *exists = g_lstat (path, &st) == 0;
+  return TRUE;
+}
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
+/* An empty main file and no write-ahead log: no Rapport database ever
+ * looks like this (a new one is complete before it gets its name), and
+ * SQLite would take it for a new, empty database. */
+static gboolean
+is_empty_file (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
 
-  /* Create the file ourselves so that it is private from the first byte;
-   * SQLite gives its -wal and -shm files the same mode. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return FALSE;
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+typedef enum
+{
+  OPEN_PRIMARY,     /* the app's or the CLI's connection */
+  OPEN_SECONDARY,   /* another one of the same process, for a worker */
+  OPEN_NEW,         /* the new file a database is made in */
+} OpenMode;
+
+static RapportStore *open_internal (const char  *path,
+                                    OpenMode     mode,
+                                    GError     **error);
+
+/* Rows hidden this long ago are no longer offered for undo by anyone. */
+#define PURGE_AFTER_SECONDS (24 * 60 * 60)
+
+/* Runs @sql, with @stamp bound to ?1, once; *@first (unless NULL) is
+ * the first column of its row. Statements run once per open are not kept
+ * in the statement cache. */
+static gboolean
+step_once (RapportStore *self,
+           const char   *sql,
+           const char   *stamp,
+           gboolean     *first)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not look for old deleted rows: %s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (first != NULL)
+    *first = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_debug ("Old deleted rows stay until the next start: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Leftovers of deletions whose undo toast outlived the app. Only rows
+ * hidden a day ago or more (or with no time we can read): a younger one
+ * may still be offered for undo by a window of another process, which
+ * purges it when its toast goes. Housekeeping: when the database is busy
+ * or full, it waits for the next start rather than keeping the notes from
+ * opening. The commitments are found through people, by their index. */
+static void
+purge_old_hidden (RapportStore *self)
+{
+#define OLD(t) "(" t "updated_at < ?1 OR " t "updated_at NOT GLOB '[0-9][0-9][0-9][0-9]-*')"
+  static const struct
+  {
+    const char *find;
+    const char *purge;
+  } steps[] = {
+    { "SELECT EXISTS (SELECT 1 FROM meetings WHERE deleted = 1 AND " OLD ("") ")",
+      "DELETE FROM meetings WHERE deleted = 1 AND " OLD ("") },
+    { "SELECT EXISTS (SELECT 1 FROM people p CROSS JOIN commitments c"
+      " WHERE c.person_id = p.id AND c.deleted = 1 AND " OLD ("c.") ")",
+      "DELETE FROM commitments WHERE id IN (SELECT c.id FROM people p CROSS JOIN commitments c"
+      " WHERE c.person_id = p.id AND c.deleted = 1 AND " OLD ("c.") ")" },
+  };
+#undef OLD
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, -PURGE_AFTER_SECONDS);
+  g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%dT%H:%M:%S.000Z");
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      gboolean any = FALSE;
+
+      /* Look first: a DELETE takes the write lock even when it finds
+       * nothing, and another process may be holding it. */
+      if (!step_once (self, steps[i].find, stamp, &any) ||
+          (any && !step_once (self, steps[i].purge, stamp, NULL)))
+        return;
+    }
+}
+
+/* The error of @local, said about @path rather than the temporary file
+ * @tmp it happened in. */
+static void
+propagate_for (GError      **error,
+               GError       *local,
+               const char   *tmp,
+               const char   *path)
+{
+  const char *message = local->message;
+  g_autofree char *prefix = g_strconcat (tmp, ": ", NULL);
+
+  if (g_str_has_prefix (message, prefix))
+    message += strlen (prefix);
+  g_set_error (error, local->domain, local->code, "%s: %s", path, message);
+  g_error_free (local);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* A new database is made complete under a temporary name, then linked
+ * into place: so an empty file at @path is never one of ours, and a kill
+ * at any moment leaves either no database or a whole one. */
+static gboolean
+create_database (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s-new-XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, name, NULL);
+  g_autoptr(RapportStore) store = NULL;
+  GError *local = NULL;
+  gboolean ok = TRUE;
+  int fd;
+
+  /* Private from the first byte; SQLite gives its -wal and -shm files the
+   * same mode. */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
-      if (saved == EEXIST)
-        return TRUE;
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("Could not create “%s”: %s"), path, g_strerror (saved));
+      g_autofree char *what = g_strdup_printf (_("Could not create “%s”"), path);
+      set_error_from_errno (error, saved, what);
       return FALSE;
     }
   close (fd);
-  return TRUE;
+
+  store = open_internal (tmp, OPEN_NEW, &local);
+  if (store == NULL)
+    {
+      propagate_for (error, local, tmp, path);
+      remove_database_files (tmp);
+      return FALSE;
+    }
+  g_clear_object (&store);
+
+  if (link (tmp, path) != 0)
+    {
+      int saved = errno;
+      GStatBuf st;
+
+      if (saved == EEXIST)
+        ; /* Another process made it first: open theirs. */
+      else if ((saved == EPERM || saved == ENOTSUP || saved == ENOSYS) &&
+               g_lstat (path, &st) != 0)
+        {
+          /* A file system without hard links. */
+          if (g_rename (tmp, path) != 0)
+            saved = errno, ok = FALSE;
+        }
+      else
+        ok = FALSE;
+      if (!ok)
+        {
+          g_autofree char *what = g_strdup_printf (_("Could not create “%s”"), path);
+          set_error_from_errno (error, saved, what);
+        }
+    }
+  remove_database_files (tmp);
+  return ok;
 }
 
 static RapportStore *
 open_internal (const char  *path,
-               gboolean     secondary,
+               OpenMode     mode,
                GError     **error)
 {
   g_autoptr(RapportStore) self = NULL;
+  g_autofree char *what = NULL;
+  gboolean exists = TRUE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!prepare_file (path, error))
-    return NULL;
+  if (mode != OPEN_NEW)
+    {
+      if (!prepare_folder (path, &exists, error))
+        return NULL;
+      if (!exists && !create_database (path, error))
+        return NULL;
+      if (is_empty_file (path))
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE,
+                       _("%s: The file is empty, so it is not a Rapport database"),
+                       path);
+          return NULL;
+        }
+    }
 
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -484,9 +773,8 @@ open_internal (const char  *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      what = g_strdup_printf (_("Could not open “%s”"), path);
+      set_error_from_code (self->db, rc, error, what);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -498,11 +786,21 @@ open_internal (const char  *path,
       return NULL;
     }
 
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY,
+                   _("%s: The file is read-only; Rapport needs to save your notes there"),
+                   path);
+      return NULL;
+    }
+
   if (!rapport_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
   /* 8 MB of page cache (the default is 2 MB): the team's history and
-   * follow-through over ten years read ~20 MB of index pages. */
-  if (!rapport_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+   * follow-through over ten years read ~20 MB of index pages. A new
+   * database is made with a rollback journal, so that closing it leaves
+   * everything in the one file that gets linked into place. */
+  if ((mode != OPEN_NEW && !rapport_store_exec (self, "PRAGMA journal_mode = WAL", error)) ||
       !rapport_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !rapport_store_exec (self, "PRAGMA cache_size = -8000", error))
     {
@@ -510,28 +808,15 @@ open_internal (const char  *path,
       return NULL;
     }
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
-                   _("“%s” is read-only; Rapport needs to save your notes there"),
-                   path);
-      return NULL;
-    }
-
   for (int v = self->schema_version + 1; v <= RAPPORT_STORE_SCHEMA_VERSION; v++)
     if (!run_migration (self, v, error))
-      return NULL;
+      {
+        g_prefix_error (error, "%s: ", path);
+        return NULL;
+      }
 
-  /* Leftovers of a deletion whose undo toast outlived the app. A second
-   * connection must not purge them: the first may still offer the undo. */
-  if (!secondary && !rapport_store_exec (self,
-                           "DELETE FROM meetings WHERE deleted = 1;"
-                           "DELETE FROM commitments WHERE deleted = 1;",
-                           error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
+  if (mode == OPEN_PRIMARY)
+    purge_old_hidden (self);
 
   return g_steal_pointer (&self);
 }
@@ -543,12 +828,12 @@ rapport_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_internal (path, FALSE, error);
+  return open_internal (path, OPEN_PRIMARY, error);
 }
 
 /* Another connection to a database the app already has open, for work
  * off the main thread (export, import, backup). Same checks as
- * rapport_store_open(), but leaves rows that wait for an undo alone. */
+ * rapport_store_open(), without the housekeeping. */
 RapportStore *
 rapport_store_open_secondary (const char  *path,
                               GError     **error)
@@ -556,7 +841,7 @@ rapport_store_open_secondary (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_internal (path, TRUE, error);
+  return open_internal (path, OPEN_SECONDARY, error);
 }
 
 const char *

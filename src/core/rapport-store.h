@@ -17,6 +17,9 @@ typedef enum
   RAPPORT_STORE_ERROR_INVALID,       /* a value was refused */
   RAPPORT_STORE_ERROR_NOT_FOUND,
   RAPPORT_STORE_ERROR_CONFLICT,      /* the row changed since it was read */
+  RAPPORT_STORE_ERROR_READ_ONLY,     /* the file or its folder may not be written */
+  RAPPORT_STORE_ERROR_DISK_FULL,     /* no space left (or over quota) */
+  RAPPORT_STORE_ERROR_BUSY,          /* another connection holds a lock */
 } RapportStoreError;
 
 /* The schema version this build migrates to (PRAGMA user_version). */
