@@ -14,20 +14,21 @@ struct _RapportHistoryChart
 {
   GtkWidget             parent_instance;
 
+  /* owned */
   RapportHistorySeries *series;
-  gboolean              show_kinds;
   char                 *subject;
   char                 *status;
   char                 *export_title;
 
-  RapportHistoryColor   accent;
+  /* state */
+  gboolean              show_kinds;
+  RapportHistoryColor   accent;         /* the theme's, read again when it changes */
   RapportHistoryColor   foreground;
   RapportHistoryColor   background;
   gboolean              high_contrast;
-
-  int                   hover_bucket;
-  int                   hover_row;
-  int                   focus_bucket;
+  int                   hover_bucket;   /* -1: none */
+  int                   hover_row;      /* -1: none */
+  int                   focus_bucket;   /* -1: none */
   int                   focus_row;
 };
 

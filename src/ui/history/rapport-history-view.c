@@ -20,14 +20,13 @@ struct _RapportHistoryView
 {
   GtkWidget             parent_instance;
 
+  /* owned */
   RapportStore         *store;
-  gint64                person_id;
-  char                 *today;
-  gboolean              include_archived;
-  gint64                range_subject;   /* whose range the dropdown shows; -1: none yet */
   RapportHistorySeries *series;
-  GtkFileChooserNative *chooser;
+  char                 *today;           /* NULL: the real today */
+  GtkFileChooserNative *chooser;         /* while an export asks where to */
 
+  /* borrowed (weak): template children, held by the widget tree */
   AdwToastOverlay      *toast_overlay;
   AdwSqueezer          *switcher_squeezer;
   GtkWidget            *switcher_none;
@@ -46,6 +45,11 @@ struct _RapportHistoryView
   RapportHistoryChart  *balance_chart;
   GtkLabel             *balance_status;
   GtkListBox           *balance_list;
+
+  /* state */
+  gint64                person_id;
+  gboolean              include_archived;
+  gint64                range_subject;   /* whose range the dropdown shows; -1: none yet */
 };
 
 G_DEFINE_FINAL_TYPE (RapportHistoryView, rapport_history_view, GTK_TYPE_WIDGET)
