@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds Rapport and runs every meson suite on Debian 13 (trixie), in a root
+# made with debootstrap from Debian's own packages (no other download), as
+# build-aux/test.sh does on the host: its own Xvfb, D-Bus session and AT-SPI
+# bus, the warnings the test environment makes fatal left fatal.
+#
+# The root is kept outside the repository and reused; a stamp file records
+# the package set, and a changed set is installed with apt-get inside the
+# root instead of making it again.  Must run as root (chroot, mount).
+#
+#   RAPPORT_NEWER_ROOT    the root (default /var/cache/rapport/debian13-root)
+#   RAPPORT_NEWER_MIRROR  the Debian mirror (default: the host's own)
+#   RAPPORT_TEST_ARGS     extra arguments for meson test
+#
+# Ends with one line "tests: N passed, N failed" and a non-zero status on
+# failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+src=$PWD
+
+suite=trixie
+root=${RAPPORT_NEWER_ROOT:-/var/cache/rapport/debian13-root}
+stamp=$root.stamp
+lock=$root.lock
+
+fail() { echo "test-newer: $*" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+log() { echo "test-newer: $*" >&2; }
+
+[ "$(id -u)" -eq 0 ] || fail "must run as root (debootstrap, chroot, mount)"
+
+# The Debian mirror this machine already uses.
+mirror=${RAPPORT_NEWER_MIRROR:-}
+if [ -z "$mirror" ]; then
+  mirror=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' /etc/apt/sources.list.d/*.sources 2>/dev/null)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $2 !~ /security/ { print $2; exit }' \
+                                 /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null)
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+fi
+
+# The packages build-aux/install-deps.sh installs on Debian 12, for trixie:
+# the sanitizer runtime is not tied to clang 14 there, and xmllint (for
+# the resources' xml-stripblanks) is no longer pulled in by GLib's tools.
+mapfile -t packages < <(
+  { sed -n '/^packages=(/,/^)/p' build-aux/install-deps.sh; echo libxml2-utils; } |
+    sed -e 's/#.*//' -e 's/packages=(//' -e 's/)//' | tr -s ' \t' '\n' |
+    sed -e '/^$/d' -e 's/^libclang-rt-[0-9]*-dev$/libclang-rt-dev/' | sort -u)
+[ ${#packages[@]} -gt 10 ] || fail "could not read the package list from build-aux/install-deps.sh"
+want_stamp=$(printf '%s\n' "suite $suite" "mirror $mirror" "${packages[@]}")
+
+# ---- mounts, always undone -------------------------------------------------
+
+mounted=()
+mount_in() {   # mount_in TARGET ARGS...: mounts and remembers for cleanup
+  local target=$root$1; shift
+  mkdir -p "$target"
+  mount "$@" "$target" || return 1
+  mounted+=("$target")
+}
+kill_inside() {   # every process whose root is ours (we hold the lock)
+  local pids=() p
+  for p in /proc/[0-9]*; do
+    [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ] && pids+=("${p#/proc/}")
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null; sleep 1; kill -9 "${pids[@]}" 2>/dev/null; return 0
+}
+unmount_all() {
+  local i
+  [ ${#mounted[@]} -gt 0 ] || return 0
+  kill_inside
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
+    umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" ||
+      log "could not unmount ${mounted[i]}"
+  done
+  mounted=()
+}
+trap unmount_all EXIT
+trap 'exit 130' INT TERM HUP
+
+mount_system() {
+  mount_in /proc -t proc proc &&
+  mount_in /sys --bind /sys &&
+  mount_in /dev --bind /dev &&
+  mount_in /dev/pts --bind /dev/pts &&
+  mount_in /tmp -t tmpfs -o mode=1777,size=2g tmpfs
+}
+mounts_under_root() { awk -v r="$root" '$2 == r || index($2, r "/") == 1' /proc/mounts; }
+
+in_root() {   # a clean environment inside the root
+  chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+mkdir -p "$(dirname "$root")"
+exec 9>"$lock"
+flock -w 3600 9 || fail "another run holds $lock"
+[ -z "$(mounts_under_root)" ] || fail "something is still mounted under $root"
+
+# ---- the root ----------------------------------------------------------------
+
+apt_inside() {   # installs the package set inside the mounted root
+  cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
+  { in_root apt-get update -qq &&
+    in_root apt-get install -y -qq --no-install-recommends "${packages[@]}"; } > "$root.apt.log" 2>&1 ||
+    { tail -20 "$root.apt.log" >&2; return 1; }
+}
+
+t0=$SECONDS
+if [ ! -x "$root/usr/bin/apt-get" ] || [ -e "$root/debootstrap" ]; then
+  # Missing or half made (debootstrap removes /debootstrap when it is done).
+  log "making a Debian 13 root in $root from $mirror"
+  if ! command -v debootstrap >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 ||
+      fail "could not install debootstrap"
+  fi
+  [ -z "$(mounts_under_root)" ] || fail "refusing to remove $root: it has mounts"
+  rm -rf "$root" "$stamp"
+  debootstrap --variant=minbase --components=main \
+      --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
+      "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1 ||
+    fail "debootstrap failed, see $root.debootstrap.log"
+  printf 'deb %s %s main\ndeb %s %s-updates main\n' "$mirror" "$suite" "$mirror" "$suite" \
+    > "$root/etc/apt/sources.list"
+  # No services start inside the root.
+  printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
+  chmod 755 "$root/usr/sbin/policy-rc.d"
+  log "root made in $((SECONDS - t0)) s"
+fi
+
+mount_system || fail "could not mount /proc, /sys, /dev or /tmp in $root"
+
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want_stamp" ]; then
+  t1=$SECONDS
+  log "installing the package set in the root"
+  apt_inside || fail "apt-get inside the root failed"
+  printf '%s\n' "$want_stamp" > "$stamp"
+  log "packages installed in $((SECONDS - t1)) s"
+fi
+log "root ready after $((SECONDS - t0)) s"
+
+# ---- build and test ------------------------------------------------------------
+
+# The sources read-only, the build inside the root (made afresh each run:
+# a reused root must not hide a stale object).
+mount_in /src --bind "$src" && mount -o remount,bind,ro "$root/src" ||
+  fail "could not mount the sources in $root/src"
+rm -rf "$root/build"
+
+# A display number free on the host too: the X server's abstract socket
+# is shared with it.
+display=""
+for n in $(seq 140 180); do
+  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ] &&
+     ! grep -q "@/tmp/.X11-unix/X$n\$" /proc/net/unix; then display=":$n"; break; fi
+done
+[ -n "$display" ] || fail "no free X display number"
+
+t2=$SECONDS
+# shellcheck disable=SC2016
+in_root bash -c '
+  set -u
+  display=$1; shift
+  meson setup /build /src -Dwerror=true >/build-setup.log 2>&1 || { cat /build-setup.log >&2; exit 2; }
+  grep -E "^ +(platform|newest API allowed) +:" /build-setup.log >&2
+  ninja -C /build >&2 || exit 2
+  Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  trap "kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null" EXIT
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+  export DISPLAY=$display
+  dbus-run-session -- bash -c "
+    /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+    sleep 1
+    meson test -C /build --print-errorlogs --num-processes 2 $*
+  "
+' _ "$display" ${RAPPORT_TEST_ARGS:-} >&2
+status=$?
+log "build and tests took $((SECONDS - t2)) s"
+[ $status -ne 2 ] || fail "meson setup or the build failed inside the root"
+
+python3 - "$root/build/meson-logs/testlog.json" <<'PY'
+import json, os, sys
+passed = failed = 0
+path = sys.argv[1]
+if os.path.exists(path):
+    for line in open(path):
+        line = line.strip()
+        if not line:
+            continue
+        result = json.loads(line).get("result")
+        if result in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        else:
+            failed += 1   # a skip hides a missing dependency: count it
+if passed + failed == 0:
+    failed = 1            # no test ran at all
+print(f"tests: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+counts=$?
+[ $status -eq 0 ] && [ $counts -eq 0 ]
