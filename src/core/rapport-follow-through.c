@@ -9,19 +9,22 @@
 #include "rapport-follow-through.h"
 #include "rapport-meeting.h"
 
-/* Two indexed reads, joined here rather than in SQL: a meetings row holds
- * its notes, so looking one up per commitment is slow, while the covering
- * index meetings_by_person_date gives each person's meetings newest first
- * (the next meeting of each is the row read just before it). Then my
- * commitments through commitments_by_person. Dates become yyyymmdd
- * integers on the way. */
+/* One person: two indexed reads, joined here rather than in SQL: a
+ * meetings row holds its notes, so looking one up per commitment is slow,
+ * while the covering index meetings_by_person_date gives the person's
+ * meetings newest first (the next meeting of each is the row read just
+ * before it). Then my commitments through commitments_by_person. Dates
+ * become yyyymmdd integers on the way.
+ *
+ * The team: the sums per deadline day that triggers keep in
+ * follow_through_days (006-aggregates.sql), by the same rules, so a chart
+ * reads at most one row per day in range (3,638 for ten years of the
+ * decade data set, against 20,186 meetings and 30,279 commitments read
+ * before). Whether an open commitment counts depends on today, so open
+ * ones are summed apart and counted here when their deadline is past. */
 #define MEETINGS_SQL(FROM) \
   "SELECT m.person_id, m.id, m.date " FROM " AND m.deleted = 0" \
   " ORDER BY m.person_id, m.date DESC, m.id DESC"
-/* Ordered by p.id so that people are read by rowid and no sort is needed. */
-#define TEAM_MEETINGS_SQL \
-  "SELECT m.person_id, m.id, m.date FROM people p CROSS JOIN meetings m" \
-  " WHERE m.person_id = p.id AND m.deleted = 0 ORDER BY p.id, m.date DESC, m.id DESC"
 #define COMMITMENTS_SQL(FROM) \
   "SELECT c.meeting_id, c.due, c.closed_on " FROM \
   " AND c.deleted = 0 AND c.owner = 'me'"
@@ -30,15 +33,8 @@ static const char person_meetings_sql[] =
   MEETINGS_SQL ("FROM meetings m WHERE m.person_id = ?1");
 static const char person_commitments_sql[] =
   COMMITMENTS_SQL ("FROM commitments c WHERE c.person_id = ?1");
-/* The team: people is small, and driving from it lets the indexes find
- * each one's rows. */
-static const char team_meetings_sql[] = TEAM_MEETINGS_SQL;
-/* Through the meetings in date order, so the commitments rows are read
- * roughly in the order they were written (through commitments_by_person
- * they would be read all over the table once per person). */
-static const char team_commitments_sql[] =
-  COMMITMENTS_SQL ("FROM meetings m CROSS JOIN commitments c"
-                   " WHERE m.deleted = 0 AND c.meeting_id = m.id");
+static const char team_days_sql[] =
+  "SELECT day, closed, kept, open FROM follow_through_days WHERE day >= ?1 AND day < ?2";
 
 /* "2026-03-02" -> 20260302; also maps the open ends. 0 for NULL. */
 static int
@@ -74,7 +70,7 @@ find_bucket (const int *bounds,
   return lo;
 }
 
-/* meeting id -> yyyymmdd of the next meeting with that person, or -1. */
+/* meeting id -> yyyymmdd of the next meeting with @person_id, or -1. */
 static GHashTable *
 load_next_dates (RapportStore  *store,
                  gint64         person_id,
@@ -86,11 +82,10 @@ load_next_dates (RapportStore  *store,
   int later = -1;
   int rc;
 
-  stmt = rapport_store_prepare (store, person_id > 0 ? person_meetings_sql : team_meetings_sql, error);
+  stmt = rapport_store_prepare (store, person_meetings_sql, error);
   if (stmt == NULL)
     return NULL;
-  if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 1, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 person = sqlite3_column_int64 (stmt, 0);
@@ -110,6 +105,51 @@ load_next_dates (RapportStore  *store,
       return NULL;
     }
   return g_steal_pointer (&next);
+}
+
+/* The team, from the sums per deadline day. */
+static gboolean
+team_series (RapportStore       *store,
+             const char * const *bounds,
+             const int          *bound_days,
+             guint               n_buckets,
+             int                 now,
+             guint              *kept,
+             guint              *due,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  guint i = 0;
+  int rc;
+
+  stmt = rapport_store_prepare (store, team_days_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bounds[0], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, bounds[n_buckets], -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int deadline = ymd (sqlite3_column_text (stmt, 0));
+
+      /* As for one person: the range is over yyyymmdd numbers. */
+      if (deadline < bound_days[0] || deadline >= bound_days[n_buckets])
+        continue;
+      /* Rows come by day: mostly the same bucket or the next. */
+      if (deadline < bound_days[i] || (i + 1 < n_buckets && deadline >= bound_days[i + 1]))
+        i = find_bucket (bound_days, n_buckets, deadline);
+      due[i] += sqlite3_column_int (stmt, 1);
+      kept[i] += sqlite3_column_int (stmt, 2);
+      /* Open and still keepable (deadline today or later): not counted. */
+      if (deadline < now)
+        due[i] += sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the commitments"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 #define OPEN_START "0000-00-00"
@@ -167,20 +207,22 @@ rapport_follow_through_series (RapportStore       *store,
   memset (due, 0, n_buckets * sizeof (guint));
 
   bound_days = g_new (int, n_buckets + 1);
-  next = load_next_dates (store, person_id, error);
-  if (next == NULL)
-    return FALSE;
   for (guint i = 0; i <= n_buckets; i++)
     bound_days[i] = ymd ((const unsigned char *) bounds[i]);
   from = bound_days[0];
   to = bound_days[n_buckets];
   now = ymd ((const unsigned char *) today);
 
-  stmt = rapport_store_prepare (store, person_id > 0 ? person_commitments_sql : team_commitments_sql, error);
+  if (person_id == 0)
+    return team_series (store, bounds, bound_days, n_buckets, now, kept, due, error);
+
+  next = load_next_dates (store, person_id, error);
+  if (next == NULL)
+    return FALSE;
+  stmt = rapport_store_prepare (store, person_commitments_sql, error);
   if (stmt == NULL)
     return FALSE;
-  if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 1, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gpointer found;

@@ -156,9 +156,10 @@ int                   rapport_history_count_percent       (RapportHistoryCount  
 /* "41 % of 58 meetings, down from 63 %" */
 char                 *rapport_history_rate_summary        (const RapportHistoryRate   *rate);
 
-/* The statement that reads the meetings, for EXPLAIN QUERY PLAN in tests. */
-const char           *rapport_history_get_scan_sql        (gboolean                    one_person,
-                                                           gboolean                    include_archived);
+/* The statements that read the history, for EXPLAIN QUERY PLAN in tests:
+ * from 0, one person's meetings and first meeting, then the team's sums
+ * per day, of ticks and first day. NULL past the last. */
+const char           *rapport_history_get_sql             (guint                       index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportHistorySeries, rapport_history_series_unref)
 
