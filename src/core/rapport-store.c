@@ -354,20 +354,60 @@ rapport_store_exec (RapportStore  *self,
   return TRUE;
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, each
+ * inner one a SAVEPOINT, so that rolling back an inner one undoes only its
+ * own writes and leaves the outer one open. Every begin that succeeds
+ * takes exactly one commit or one rollback; a commit that fails has rolled
+ * its level back already (a rollback after it still closes only one
+ * level, so call it only for a level that is still open, or at depth 0). */
+static gboolean
+savepoint_exec (RapportStore  *self,
+                const char    *verb,
+                guint          level,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s rapport_%u", verb, level);
+
+  return rapport_store_exec (self, sql, error);
+}
+
 gboolean
 rapport_store_begin (RapportStore  *self,
                      GError       **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
-  if (self->txn_depth++ > 0)
-    return TRUE;
-  if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (self->txn_depth == 0)
     {
-      self->txn_depth = 0;
-      return FALSE;
+      if (!rapport_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
     }
+  else if (!savepoint_exec (self, "SAVEPOINT", self->txn_depth, error))
+    return FALSE;
+  self->txn_depth++;
   return TRUE;
+}
+
+/* Undoes the writes of the innermost level and closes it. */
+static void
+roll_back_level (RapportStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  self->txn_depth--;
+  /* Some errors (a full disk, an I/O error) make SQLite roll back the
+   * whole transaction itself: then there is nothing left to undo. */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+  if (self->txn_depth == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return;
+    }
+  sql = g_strdup_printf ("ROLLBACK TO rapport_%u; RELEASE rapport_%u",
+                         self->txn_depth, self->txn_depth);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Could not roll back to a savepoint: %s", sqlite3_errmsg (self->db));
 }
 
 gboolean
@@ -377,13 +417,23 @@ rapport_store_commit (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
 
-  if (--self->txn_depth > 0)
-    return TRUE;
-  if (!rapport_store_exec (self, "COMMIT", error))
+  if (self->txn_depth == 1)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->txn_depth = 0;
+      if (!rapport_store_exec (self, "COMMIT", error))
+        {
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!savepoint_exec (self, "RELEASE", self->txn_depth - 1, error))
+    {
+      roll_back_level (self);
       return FALSE;
     }
+  self->txn_depth--;
   return TRUE;
 }
 
@@ -394,9 +444,15 @@ rapport_store_rollback (RapportStore *self)
 
   if (self->txn_depth == 0)
     return;
-  self->txn_depth = 0;
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  roll_back_level (self);
+}
+
+/* How many transactions are open (0: none). */
+guint
+rapport_store_get_transaction_depth (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  return self->txn_depth;
 }
 
 static gboolean

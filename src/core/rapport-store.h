@@ -52,6 +52,7 @@ gboolean       rapport_store_begin                (RapportStore  *self,
 gboolean       rapport_store_commit               (RapportStore  *self,
                                                    GError       **error);
 void           rapport_store_rollback             (RapportStore  *self);
+guint          rapport_store_get_transaction_depth (RapportStore *self);
 
 sqlite3_stmt  *rapport_store_prepare              (RapportStore  *self,
                                                    const char    *sql,

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rapport-cli.h"
+#include "rapport-meeting.h"
 #include "rapport-store.h"
 #include "test-core-util.h"
 
@@ -345,6 +347,115 @@ test_busy_timeout (void)
   test_core_tmpdir_free (dir);
 }
 
+/* A deletion waiting in an Undo toast survives another process opening
+ * the database (the CLI's export here, or a second window); once the
+ * row is gone for good, the undo says so instead of doing nothing. */
+static void
+test_undo_survives_other_open (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(RapportPerson) ada = test_core_person_new (store, "Ada", NULL);
+  g_autoptr(RapportMeeting) meeting = test_core_meeting_new (store, ada, "2026-03-02", "Kept notes");
+  gint64 id = rapport_meeting_get_id (meeting);
+  g_autoptr(GError) error = NULL;
+  RapportStore *other;
+
+  g_assert_true (rapport_meeting_hide (store, id, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (rapport_cli_run (path, out, NULL, NULL, &error), ==, RAPPORT_CLI_OK);
+  g_assert_no_error (error);
+  other = rapport_store_open (path, &error);
+  g_assert_no_error (error);
+  g_object_unref (other);
+
+  g_assert_true (rapport_meeting_hide (store, id, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM meetings WHERE notes = 'Kept notes' AND deleted = 0"), ==, 1);
+
+  /* Gone for good (the toast went, or a day passed): undo cannot. */
+  g_assert_true (rapport_meeting_hide (store, id, TRUE, &error));
+  g_assert_true (rapport_meeting_purge (store, id, &error));
+  g_assert_false (rapport_meeting_hide (store, id, FALSE, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+
+  g_clear_object (&meeting);
+  g_clear_object (&ada);
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
+static void
+insert_person (RapportStore *store,
+               const char   *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, created_at, updated_at)"
+                                          " VALUES ('%s', '%s', 'x', 'x')", uuid, uuid);
+  test_core_exec (store, sql);
+}
+
+/* Nested transactions are savepoints: rolling back an inner one undoes
+ * its writes only and leaves the outer one open, at its own depth. */
+static void
+test_nested_transactions (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  /* outer { a; inner { b } rolled back; c } committed: a and c. */
+  g_assert_true (rapport_store_begin (store, &error));
+  insert_person (store, "a");
+  g_assert_true (rapport_store_begin (store, &error));
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 2);
+  insert_person (store, "b");
+  rapport_store_rollback (store);
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 1);
+  insert_person (store, "c");
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_true (rapport_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 0);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people WHERE uuid IN ('a', 'c')"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people WHERE uuid = 'b'"), ==, 0);
+
+  /* Three deep: the middle one rolled back takes the innermost (already
+   * committed into it) with it; the outer one goes on. */
+  g_assert_true (rapport_store_begin (store, &error));
+  insert_person (store, "d");
+  g_assert_true (rapport_store_begin (store, &error));
+  insert_person (store, "e");
+  g_assert_true (rapport_store_begin (store, &error));
+  insert_person (store, "f");
+  g_assert_true (rapport_store_commit (store, &error));
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 2);
+  rapport_store_rollback (store);
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 1);
+  g_assert_true (rapport_store_commit (store, &error));
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people WHERE uuid = 'd'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people WHERE uuid IN ('e', 'f')"), ==, 0);
+
+  /* An inner commit, then the outer rolled back: nothing. */
+  g_assert_true (rapport_store_begin (store, &error));
+  g_assert_true (rapport_store_begin (store, &error));
+  insert_person (store, "g");
+  g_assert_true (rapport_store_commit (store, &error));
+  rapport_store_rollback (store);
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 0);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people WHERE uuid = 'g'"), ==, 0);
+  /* A rollback with nothing open does nothing. */
+  rapport_store_rollback (store);
+  g_assert_cmpuint (rapport_store_get_transaction_depth (store), ==, 0);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 3);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,9 +469,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/store/permissions", test_permissions);
   g_test_add_func ("/store/transactions", test_transactions_roll_back);
+  g_test_add_func ("/store/nested-transactions", test_nested_transactions);
   g_test_add_func ("/store/row-helpers", test_row_helpers);
   g_test_add_func ("/store/data-version", test_data_version);
   g_test_add_func ("/store/busy-timeout", test_busy_timeout);
+  g_test_add_func ("/store/undo-survives-other-open", test_undo_survives_other_open);
 
   return g_test_run ();
 }
