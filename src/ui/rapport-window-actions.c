@@ -209,10 +209,21 @@ on_delete_undo (AdwToast      *toast,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Whatever happens, never purge after the user asked for it back. */
   pending->undone = TRUE;
   if (!rapport_meeting_hide (pending->store, pending->meeting_id, FALSE, &error))
     {
-      g_warning ("Could not restore meeting: %s", error->message);
+      g_autofree char *message = NULL;
+
+      /* Gone for good (a restore, or purged elsewhere): say so rather
+       * than let Undo look as if it did something. */
+      if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+        message = g_strdup (_("Could not undo: the meeting is no longer in the database"));
+      else
+        message = g_strdup_printf (_("Could not undo the deletion: %s"), error->message);
+      g_printerr ("rapport: %s\n", message);
+      if (pending->window != NULL)
+        rapport_window_add_toast (pending->window, message);
       return;
     }
   if (pending->window != NULL)
