@@ -72,7 +72,7 @@ rapport_commitment_get_property (GObject    *object,
     case PROP_MEETING_ID: g_value_set_int64 (value, self->meeting_id); break;
     case PROP_MADE_ON: g_value_set_string (value, self->made_on); break;
     case PROP_TEXT: g_value_set_string (value, self->text); break;
-    case PROP_OWNER: g_value_set_int (value, self->owner); break;
+    case PROP_OWNER: g_value_set_enum (value, self->owner); break;
     case PROP_DUE: g_value_set_string (value, self->due); break;
     case PROP_CLOSED_ON: g_value_set_string (value, self->closed_on); break;
     case PROP_CLOSED: g_value_set_boolean (value, self->closed_on != NULL); break;
@@ -102,10 +102,9 @@ rapport_commitment_class_init (RapportCommitmentClass *klass)
     g_param_spec_string ("text", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OWNER] =
-    g_param_spec_int ("owner", NULL, NULL,
-                      RAPPORT_COMMITMENT_OWNER_ME, RAPPORT_COMMITMENT_OWNER_THEM,
-                      RAPPORT_COMMITMENT_OWNER_ME,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("owner", NULL, NULL,
+                       RAPPORT_TYPE_COMMITMENT_OWNER, RAPPORT_COMMITMENT_OWNER_ME,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DUE] =
     g_param_spec_string ("due", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

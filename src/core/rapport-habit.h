@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-enums.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS

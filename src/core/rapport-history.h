@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "rapport-enums.h"
 #include "rapport-habit.h"
 #include "rapport-store.h"
 
