@@ -484,3 +484,31 @@ def open_last_meeting(app, person_name):
     notes = by_name(win, "Meeting notes", roles=("text",))
     wait_for(lambda: is_visible(notes), 10, "the meeting editor")
     return notes
+
+
+def wait_for_accessibility(timeout=30):
+    """Waits until the accessibility bus answers and its registry is up,
+    asked with gdbus rather than through pyatspi: under
+    G_DEBUG=fatal-criticals a query that reaches a registry still
+    starting aborts the test."""
+    import re
+    end = time.time() + timeout
+    last = ""
+    while time.time() < end:
+        got = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
+                              "--object-path", "/org/a11y/bus", "--method", "org.a11y.Bus.GetAddress"],
+                             capture_output=True, text=True, timeout=10)
+        found = re.match(r"^\('(.*)',\)$", got.stdout.strip())
+        if found:
+            ping = subprocess.run(["gdbus", "call", "--address", found.group(1),
+                                   "--dest", "org.a11y.atspi.Registry",
+                                   "--object-path", "/org/a11y/atspi/accessible/root",
+                                   "--method", "org.freedesktop.DBus.Peer.Ping"],
+                                  capture_output=True, text=True, timeout=10)
+            if ping.returncode == 0:
+                return
+            last = ping.stderr.strip()
+        else:
+            last = got.stderr.strip() or got.stdout.strip()
+        time.sleep(0.2)
+    raise E2EError("the accessibility bus did not answer within %d s: %s" % (timeout, last))

@@ -16,7 +16,7 @@ import time
 from harness import (App, E2EError, cli, cli_ok, export_document, find_all, folder_state,
                      generated_export, integrity, is_visible, log, meeting_record, name,
                      person_record, role, run_tests, sha256, sqlite, stamp, uuid_for,
-                     write_export)
+                     wait_for_accessibility, write_export)
 
 PERSON_UUID = uuid_for("a5", 1)
 MEETING_UUID = uuid_for("c5", 1)
@@ -322,5 +322,6 @@ def small_database_reset(binary, tmp, db):
 
 
 if __name__ == "__main__":
+    wait_for_accessibility()
     raise SystemExit(run_tests([test_damaged_database_not_backed_up, test_symlinked_backups_folder,
                                 test_hostile_import_files]))

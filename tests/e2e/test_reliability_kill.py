@@ -17,10 +17,10 @@ import signal
 import subprocess
 import time
 
-from harness import (App, E2EError, cli, click, cli_ok, export_document, generated_export,
-                     integrity, key, log, meeting_record, open_last_meeting, person_record,
-                     run_tests, save_label, sqlite, text_of, type_text, uuid_for,
-                     wait_for, wait_saved_after_change, write_export)
+from harness import (App, E2EError, cli_ok, click, export_document, generated_export, integrity,
+                     key, log, meeting_record, open_last_meeting, person_record, run_tests,
+                     save_label, sqlite, text_of, type_text, uuid_for, wait_for,
+                     wait_for_accessibility, wait_saved_after_change, write_export)
 
 PERSON = "Kim Tester"
 PERSON_UUID = uuid_for("a1", 1)
@@ -259,4 +259,5 @@ def test_kill_during_import_and_backup(binary, tmp):
 
 
 if __name__ == "__main__":
+    wait_for_accessibility()
     raise SystemExit(run_tests([test_kill_while_typing, test_kill_during_import_and_backup]))

@@ -10,10 +10,10 @@ import random
 import subprocess
 import time
 
-from harness import (App, E2EError, by_name, cli, cli_ok, click, export_document, find_all,
-                     first, is_visible, key, log, meeting_record, name, open_last_meeting,
-                     person_record, press, role, run_tests, save_label, sqlite, stamp,
-                     text_of, type_text, uuid_for, wait_for, wait_saved_after_change,
+from harness import (App, E2EError, by_name, cli, cli_ok, click, export_document, find_all, first,
+                     is_visible, key, log, meeting_record, name, open_last_meeting, person_record,
+                     press, role, run_tests, save_label, sqlite, stamp, text_of, type_text,
+                     uuid_for, wait_for, wait_for_accessibility, wait_saved_after_change,
                      write_export)
 
 PERSON = "Ana Second"
@@ -191,5 +191,6 @@ def test_undo_after_another_open(binary, tmp):
 
 
 if __name__ == "__main__":
+    wait_for_accessibility()
     raise SystemExit(run_tests([test_import_beside_typing_keeps_both, test_import_shows_in_open_window,
                                 test_undo_after_another_open]))
