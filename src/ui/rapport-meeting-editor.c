@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-checklist-item.h"
 #include "rapport-checklist-row.h"
@@ -13,6 +14,11 @@
 /* Even while someone types without a pause, notes reach the disk this often. */
 #define MAX_UNSAVED_MS 4000
 #define RETRY_MS 5000
+/* Another program holds the lock (a CLI import, a backup): it is usually
+ * done within a second or two, so try again sooner. */
+#define RETRY_BUSY_MS 1000
+/* Rounds of "someone else wrote, merge, save again" in one save. */
+#define MAX_MERGES 3
 
 struct _RapportMeetingEditor
 {
@@ -25,6 +31,7 @@ struct _RapportMeetingEditor
   guint             save_source;
   gint64            first_unsaved_us;
   gboolean          loading;
+  GError           *save_error;   /* why the last save failed, or NULL */
   /* Meetings left while their save was failing. Their text lives on in
    * the (dirty) objects, which the retry keeps writing until it can. */
   GPtrArray        *unsaved;
@@ -53,13 +60,16 @@ enum {
 enum {
   SAVE_FAILED,
   DATE_CHANGED,
+  CONFLICT,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean save_now (RapportMeetingEditor *self);
+static gboolean save_now          (RapportMeetingEditor *self);
+static void     update_date_label (RapportMeetingEditor *self);
+static void     sync_mood_buttons (RapportMeetingEditor *self);
 
 static void
 set_save_state (RapportMeetingEditor *self,
@@ -87,6 +97,15 @@ schedule_save (RapportMeetingEditor *self)
   gint64 now = g_get_monotonic_time ();
   guint delay = RAPPORT_AUTOSAVE_DELAY_MS;
 
+  /* Saving fails: the header keeps saying "Not saved" while the user
+   * types on, and the retry already planned comes when it was due. */
+  if (self->save_state == RAPPORT_SAVE_STATE_FAILED)
+    {
+      if (self->save_source == 0)
+        self->save_source = g_timeout_add (delay, on_save_timeout, self);
+      return;
+    }
+
   if (self->save_state != RAPPORT_SAVE_STATE_PENDING || self->first_unsaved_us == 0)
     self->first_unsaved_us = now;
   set_save_state (self, RAPPORT_SAVE_STATE_PENDING);
@@ -109,6 +128,104 @@ get_notes_text (RapportMeetingEditor *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Shows in the buffer what the meeting now holds after it took in a row
+ * written elsewhere. The user may be typing: text added at the end (a
+ * conflict copy) goes there without moving the cursor, the selection or
+ * the view; otherwise (the user had not changed the notes) the text is
+ * replaced, the cursor kept at the same offset. Neither can be undone:
+ * an undo must not take the other copy out of the notes. */
+static void
+show_meeting_notes (RapportMeetingEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char *notes = rapport_meeting_get_notes (self->meeting);
+  g_autofree char *text = get_notes_text (self);
+  GtkTextIter insert, bound, end;
+  int insert_offset, bound_offset;
+  gsize len = strlen (text);
+
+  if (strcmp (text, notes) == 0)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  insert_offset = gtk_text_iter_get_offset (&insert);
+  bound_offset = gtk_text_iter_get_offset (&bound);
+
+  self->loading = TRUE;
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  if (strncmp (notes, text, len) == 0)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, notes + len, -1);
+    }
+  else
+    gtk_text_buffer_set_text (buffer, notes, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  self->loading = FALSE;
+
+  /* Offsets past the end are clamped by GTK. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &insert, insert_offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &bound, bound_offset);
+  gtk_text_buffer_select_range (buffer, &insert, &bound);
+}
+
+static void
+show_meeting_fields (RapportMeetingEditor *self)
+{
+  show_meeting_notes (self);
+  self->loading = TRUE;
+  update_date_label (self);
+  self->loading = FALSE;
+  sync_mood_buttons (self);
+}
+
+/* Tells the window that both texts were kept. */
+static void
+report_conflict (RapportMeetingEditor *self,
+                 RapportMeeting       *meeting)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %s is the meeting's date as YYYY-MM-DD. */
+  message = g_strdup_printf (_("The notes of %s were also changed elsewhere: both texts are kept, "
+                               "the other one at the end"),
+                             rapport_meeting_get_date (meeting));
+  g_signal_emit (self, signals[CONFLICT], 0, message);
+}
+
+/* Saves @meeting. When another writer changed its row since it was read,
+ * takes that row in (rapport_meeting_refresh(): nothing typed is lost,
+ * both texts kept when both changed), shows it if it is the meeting on
+ * show, and saves again over the newer row. */
+static gboolean
+save_meeting (RapportMeetingEditor  *self,
+              RapportMeeting        *meeting,
+              GError               **error)
+{
+  for (int round = 0;; round++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      RapportMeetingRefresh result;
+
+      if (rapport_meeting_save (meeting, self->store, &local_error))
+        return TRUE;
+      if (round == MAX_MERGES ||
+          !g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      if (!rapport_meeting_refresh (meeting, self->store, &result, error))
+        return FALSE;
+      if (meeting == self->meeting)
+        show_meeting_fields (self);
+      if (result == RAPPORT_MEETING_REFRESH_KEPT_BOTH)
+        report_conflict (self, meeting);
+    }
+}
+
 /* Saves the meetings that were left unsaved; TRUE when none is left. */
 static gboolean
 save_left_behind (RapportMeetingEditor  *self,
@@ -120,7 +237,7 @@ save_left_behind (RapportMeetingEditor  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (!rapport_meeting_get_dirty (meeting) ||
-          rapport_meeting_save (meeting, self->store, &local_error))
+          save_meeting (self, meeting, &local_error))
         {
           g_ptr_array_remove_index (self->unsaved, i);
           continue;
@@ -155,22 +272,28 @@ save_now (RapportMeetingEditor *self)
       g_autofree char *text = get_notes_text (self);
 
       rapport_meeting_set_notes (self->meeting, text);
-      ok = rapport_meeting_save (self->meeting, self->store, &error);
+      ok = save_meeting (self, self->meeting, &error);
     }
   if (!save_left_behind (self, ok ? &error : NULL))
     ok = FALSE;
 
   if (!ok)
     {
+      gboolean busy = g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY);
+
       /* The text stays in the buffer or in its meeting object, which stays
        * dirty: try again in a moment. */
+      g_clear_error (&self->save_error);
+      self->save_error = error ? g_error_copy (error)
+                               : g_error_new_literal (RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL, "");
       set_save_state (self, RAPPORT_SAVE_STATE_FAILED);
-      self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
-      g_signal_emit (self, signals[SAVE_FAILED], 0, error ? error->message : "");
+      self->save_source = g_timeout_add (busy ? RETRY_BUSY_MS : RETRY_MS, on_save_timeout, self);
+      g_signal_emit (self, signals[SAVE_FAILED], 0, self->save_error->message);
       return FALSE;
     }
 
   self->first_unsaved_us = 0;
+  g_clear_error (&self->save_error);
   set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
   return TRUE;
 }
@@ -210,6 +333,7 @@ rapport_meeting_editor_forget_unsaved (RapportMeetingEditor *self)
 
   g_ptr_array_set_size (self->unsaved, 0);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_error (&self->save_error);
   set_save_state (self, RAPPORT_SAVE_STATE_SAVED);
 }
 
@@ -452,6 +576,74 @@ rapport_meeting_editor_reload_checklist (RapportMeetingEditor *self)
   rebuild_checklist (self);
 }
 
+const GError *
+rapport_meeting_editor_get_save_error (RapportMeetingEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING_EDITOR (self), NULL);
+  return self->save_state == RAPPORT_SAVE_STATE_FAILED ? self->save_error : NULL;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+void
+rapport_meeting_editor_reload (RapportMeetingEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  RapportMeetingRefresh result;
+
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->meeting == NULL)
+    {
+      /* Meetings left while their save failed may conflict too. */
+      if (self->unsaved->len > 0)
+        save_now (self);
+      return;
+    }
+
+  /* What was typed goes to disk now, merged with the newer row if there
+   * is one (save_meeting); with nothing typed, the newer row is shown. */
+  {
+    g_autofree char *text = get_notes_text (self);
+    rapport_meeting_set_notes (self->meeting, text);
+  }
+  if (rapport_meeting_get_dirty (self->meeting) || self->unsaved->len > 0 ||
+      self->save_state != RAPPORT_SAVE_STATE_SAVED)
+    save_now (self);
+  else if (rapport_meeting_refresh (self->meeting, self->store, &result, &error))
+    {
+      if (result != RAPPORT_MEETING_REFRESH_UNCHANGED)
+        show_meeting_fields (self);
+    }
+  else if (!g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
+  /* Gone (deleted or replaced elsewhere) with nothing unsaved: the window
+   * stops showing it when it re-reads the list. */
+
+  /* Ticks, evidence and commitments may have changed too. A row being
+   * edited keeps its widgets (and the focus), so nothing typed is lost. */
+  if (!has_focus_within (GTK_WIDGET (self->checklist_box)))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_box));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (RAPPORT_IS_CHECKLIST_ROW (child))
+          rapport_checklist_row_flush (RAPPORT_CHECKLIST_ROW (child));
+      rebuild_checklist (self);
+    }
+  if (self->commitments != NULL && !has_focus_within (self->commitments))
+    rapport_commitments_panel_reload (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+}
+
 static void
 on_commitments_save_failed (RapportMeetingEditor *self,
                             const char           *message)
@@ -501,6 +693,7 @@ rapport_meeting_editor_dispose (GObject *object)
   g_clear_object (&self->checklist);
   g_clear_object (&self->meeting);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  g_clear_error (&self->save_error);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_meeting_editor_parent_class)->dispose (object);
@@ -567,6 +760,16 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   signals[DATE_CHANGED] =
     g_signal_new ("date-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RapportMeetingEditor::conflict:
+   * @message: what happened, for the user
+   *
+   * A meeting's notes were changed elsewhere while they were edited here:
+   * both texts were kept.
+   */
+  signals[CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");

@@ -27,6 +27,10 @@ struct _RapportWindow
   GtkWidget            *brief_view;
   GtkWidget            *search_panel;
   gboolean              selecting;
+  /* PRAGMA data_version last seen: another connection's commit changes it. */
+  gint64                data_version;
+  guint                 poll_source;
+  guint                 banner_source;
 
   /* template */
   AdwToastOverlay      *toast_overlay;
@@ -41,6 +45,8 @@ struct _RapportWindow
   GtkWidget            *history_button;
   GtkWidget            *search_button;
   GtkLabel             *save_label;
+  GtkRevealer          *save_banner;
+  GtkLabel             *save_banner_label;
   GtkStack             *content_stack;
   AdwFlap              *meetings_flap;
   GtkWidget            *meetings_toggle;

@@ -12,6 +12,17 @@
 #include "rapport-search-panel.h"
 #include "rapport-window-private.h"
 
+/* How long a write on the window's connection waits for another
+ * program's lock before it gives up (and the save is retried): the main
+ * thread must never hang on a lock for long. */
+#define BUSY_TIMEOUT_MS 100
+/* How often the window looks for commits by other programs (a CLI
+ * import, a second window) with PRAGMA data_version: a few µs. */
+#define POLL_MS 1000
+/* A banner about something else than the notes (a tick, a commitment)
+ * goes away on its own after this long. */
+#define BANNER_MS 10000
+
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -738,21 +749,67 @@ on_leaflet_folded (RapportWindow *self)
                                  self->person ? GTK_WIDGET (self->content) : GTK_WIDGET (self->sidebar));
 }
 
+static gboolean
+on_banner_timeout (gpointer data)
+{
+  RapportWindow *self = data;
+
+  self->banner_source = 0;
+  if (rapport_meeting_editor_get_save_state (self->editor) != RAPPORT_SAVE_STATE_FAILED)
+    gtk_revealer_set_reveal_child (self->save_banner, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Says why something was not saved, in the window: no dialog, nothing
+ * takes the focus from where the user types, and every key stays there. */
+static void
+show_save_banner (RapportWindow *self,
+                  const char    *message)
+{
+  const GError *error = rapport_meeting_editor_get_save_error (self->editor);
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
+    text = g_strdup (_("Another program is using the journal, so the latest notes are not "
+                       "saved yet. They are kept here, and Rapport saves them as soon as it can."));
+  else if (error != NULL)
+    /* Translators: %s is the database's own words for what went wrong. */
+    text = g_strdup_printf (_("The latest notes could not be saved. They are kept here, and "
+                              "Rapport keeps trying. %s"), error->message);
+  else
+    /* Translators: a tick or a commitment could not be written; %s says why. */
+    text = g_strdup_printf (_("A change could not be saved. %s"), message);
+
+  gtk_label_set_label (self->save_banner_label, text);
+  gtk_revealer_set_reveal_child (self->save_banner, TRUE);
+  g_clear_handle_id (&self->banner_source, g_source_remove);
+  if (error == NULL)
+    self->banner_source = g_timeout_add (BANNER_MS, on_banner_timeout, self);
+}
+
 static void
 on_editor_save_failed (RapportWindow *self,
                        const char    *message)
 {
-  g_autofree char *text = g_strdup_printf (_("Your notes are still here and Rapport will keep "
-                                             "trying. The database said: %s"), message);
-  static gint64 last_shown;
-  gint64 now = g_get_monotonic_time ();
+  g_message ("Saving failed: %s", message);
+  show_save_banner (self, message);
+}
 
-  g_warning ("Saving failed: %s", message);
-  /* One dialog per burst of failures, not one per retry. */
-  if (now - last_shown < 30 * G_USEC_PER_SEC)
-    return;
-  last_shown = now;
-  rapport_window_show_error (self, _("Could Not Save"), text);
+static void
+on_save_banner_retry (RapportWindow *self)
+{
+  if (rapport_window_flush (self))
+    gtk_revealer_set_reveal_child (self->save_banner, FALSE);
+}
+
+static void
+on_editor_conflict (RapportWindow *self,
+                    const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -764,6 +821,8 @@ on_save_state_changed (RapportWindow *self)
       gtk_label_set_label (self->save_label,
                            rapport_meeting_editor_get_meeting (self->editor) ? _("Saved") : "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
+      if (self->banner_source == 0)
+        gtk_revealer_set_reveal_child (self->save_banner, FALSE);
       break;
     case RAPPORT_SAVE_STATE_PENDING:
       gtk_label_set_label (self->save_label, _("Saving…"));
@@ -856,6 +915,16 @@ restore_last_person (RapportWindow *self)
     }
 }
 
+static gboolean on_poll (gpointer data);
+
+/* Back from another program (a terminal with the CLI, perhaps): look now. */
+static void
+on_active_changed (RapportWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    rapport_window_check_for_changes (self);
+}
+
 static void
 rapport_window_constructed (GObject *object)
 {
@@ -864,6 +933,8 @@ rapport_window_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
   g_assert (self->store != NULL);
+  rapport_store_set_busy_timeout (self->store, BUSY_TIMEOUT_MS);
+  self->data_version = rapport_store_get_data_version (self->store);
   rapport_meeting_editor_set_store (self->editor, self->store);
 
   self->brief_view = rapport_brief_view_new (self->store);
@@ -887,6 +958,9 @@ rapport_window_constructed (GObject *object)
   rapport_window_reload_people (self);
   restore_last_person (self);
   rapport_window_update_actions (self);
+
+  self->poll_source = g_timeout_add (POLL_MS, on_poll, self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 }
 
 static void
@@ -894,6 +968,8 @@ rapport_window_dispose (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->banner_source, g_source_remove);
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_func (self->person, update_title, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
@@ -986,6 +1062,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_flap);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_toggle);
@@ -1004,6 +1082,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_banner_retry);
 
   rapport_window_install_actions (widget_class);
 }
@@ -1053,6 +1132,8 @@ rapport_window_init (RapportWindow *self)
                             G_CALLBACK (rapport_window_reload_meetings), self);
   g_signal_connect_swapped (self->editor, "notify::meeting",
                             G_CALLBACK (on_save_state_changed), self);
+  g_signal_connect_swapped (self->editor, "conflict",
+                            G_CALLBACK (on_editor_conflict), self);
 }
 
 RapportWindow *
@@ -1086,12 +1167,74 @@ rapport_window_get_person (RapportWindow *self)
   return self->person;
 }
 
+/* Re-reads, in place, the meetings the list has loaded: a list row or
+ * a later visit to a meeting must not show (or save) text that another
+ * writer replaced. The meeting on show is the editor's to re-read; one
+ * with unsaved changes merges when it is saved. */
+static void
+refresh_loaded_meetings (RapportWindow *self)
+{
+  RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
+  guint n;
+
+  if (self->meetings == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->meetings));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (self->meetings), i);
+      g_autoptr(GError) error = NULL;
+
+      if (meeting == NULL || meeting == current || rapport_meeting_get_dirty (meeting))
+        continue;
+      if (!rapport_meeting_refresh (meeting, self->store, NULL, &error))
+        g_debug ("Meeting %" G_GINT64_FORMAT " not re-read: %s",
+                 rapport_meeting_get_id (meeting), error->message);
+    }
+}
+
 void
 rapport_window_reload (RapportWindow *self)
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
 
-  rapport_window_flush (self);
+  /* Read first: a commit while this runs is seen by the next check. */
+  self->data_version = rapport_store_get_data_version (self->store);
+
+  /* What was typed first: saved, merged with the row on disk now. */
+  rapport_meeting_editor_reload (self->editor);
   rapport_window_reload_people (self);
   rapport_window_reload_meetings (self);
+  refresh_loaded_meetings (self);
+  if (self->person != NULL && self->brief_view != NULL)
+    rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
+  if (self->history_mode && self->history_view != NULL)
+    rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (self->history_view));
+  rapport_window_update_actions (self);
+}
+
+gboolean
+rapport_window_check_for_changes (RapportWindow *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  /* An import or restore of our own reloads when it is finished. */
+  if (self->running_jobs > 0 || self->store == NULL)
+    return FALSE;
+  version = rapport_store_get_data_version (self->store);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  g_debug ("The database changed elsewhere (data_version %" G_GINT64_FORMAT
+           " -> %" G_GINT64_FORMAT "): reloading", self->data_version, version);
+  rapport_window_reload (self);
+  return TRUE;
+}
+
+static gboolean
+on_poll (gpointer data)
+{
+  rapport_window_check_for_changes (data);
+  return G_SOURCE_CONTINUE;
 }

@@ -22,8 +22,14 @@ void                  rapport_window_select_person   (RapportWindow  *self,
 void                  rapport_window_open_meeting    (RapportWindow  *self,
                                                       gint64          person_id,
                                                       gint64          meeting_id);
-/* Re-reads people and the current person's meetings (after an import). */
+/* Re-reads everything shown (after an import, or when another program
+ * wrote): people, meetings, the brief, the open meeting (what was typed
+ * is kept, see RapportMeetingEditor::conflict) and its commitments. */
 void                  rapport_window_reload          (RapportWindow  *self);
+/* Reloads if another connection committed since the last look (PRAGMA
+ * data_version); runs every second and when the window gets the focus.
+ * TRUE if it reloaded. */
+gboolean              rapport_window_check_for_changes (RapportWindow *self);
 void                  rapport_window_add_toast       (RapportWindow  *self,
                                                       const char     *message);
 gboolean              rapport_window_flush           (RapportWindow  *self);

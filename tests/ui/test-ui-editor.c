@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 #include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "rapport-brief-view.h"
 #include "rapport-checklist-item.h"
@@ -282,6 +285,225 @@ test_brief_shows_evidence (Fixture       *f,
   g_assert_finalize_object (brief);
 }
 
+
+/* Takes the database's write lock as another program would (a CLI import
+ * in the middle of its transaction) and keeps it until released. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+release_write_lock (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static RapportWindow *
+window_on_meeting (Fixture *f)
+{
+  RapportWindow *window = g_object_ref_sink (rapport_window_new (NULL, f->store));
+
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_spin (50);
+  rapport_window_open_meeting (window, rapport_person_get_id (f->person), rapport_meeting_get_id (f->meeting));
+  g_assert_true (rapport_meeting_editor_get_meeting (rapport_window_get_editor (window)) != NULL);
+  rapport_meeting_editor_focus_notes (rapport_window_get_editor (window));
+  test_ui_spin (50);
+  return window;
+}
+
+static void
+window_close (RapportWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (window);
+}
+
+static GtkTextBuffer *
+notes_buffer (RapportWindow *window)
+{
+  GtkWidget *view = test_ui_find_type (GTK_WIDGET (rapport_window_get_editor (window)), GTK_TYPE_TEXT_VIEW);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+/* A revealed banner (a GtkRevealer) in @window says @text. */
+static gboolean
+banner_says (RapportWindow *window,
+             const char    *text)
+{
+  g_autoptr(GPtrArray) revealers = test_ui_find_all_visible (GTK_WIDGET (window), test_ui_is_type,
+                                                             TEST_UI_TYPE (GTK_TYPE_REVEALER));
+
+  for (guint i = 0; i < revealers->len; i++)
+    {
+      GtkRevealer *revealer = g_ptr_array_index (revealers, i);
+
+      if (gtk_revealer_get_reveal_child (revealer) && gtk_revealer_get_child (revealer) != NULL &&
+          test_ui_find (gtk_revealer_get_child (revealer), is_label_with, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+n_visible_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (gtk_widget_get_visible (window))
+        n++;
+    }
+  return n;
+}
+
+/* Types @text into @window as a person would: key presses through the X
+ * server (xdotool) when there is one, so that whatever has the focus gets
+ * them; else inserted at the cursor as typing does. */
+static void
+type_text (RapportWindow *window,
+           GtkTextBuffer *buffer,
+           const char    *text)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool != NULL && GDK_IS_X11_SURFACE (surface))
+    {
+      g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+      const char *focus[] = { xdotool, "windowfocus", "--sync", xid, NULL };
+      const char *type[] = { xdotool, "type", "--delay", "15", "--clearmodifiers", "--", text, NULL };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) focus, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_spawn_sync (NULL, (char **) type, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      test_ui_spin (150);
+      return;
+    }
+#endif
+  g_test_message ("no X server or no xdotool: text inserted at the cursor");
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+/* A save that fails while the user types says so in the window: no
+ * dialog takes the keys (a typed space used to close it), the notes keep
+ * the focus and every character, and the save goes through later. */
+static void
+test_failed_save_keeps_focus_and_keys (Fixture       *f,
+                                       gconstpointer  data)
+{
+  RapportWindow *window = window_on_meeting (f);
+  RapportMeetingEditor *editor = rapport_window_get_editor (window);
+  GtkTextBuffer *buffer = notes_buffer (window);
+  GtkWidget *notes = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  sqlite3 *lock = hold_write_lock (f->path);
+  g_autofree char *shown = NULL;
+  gint64 deadline;
+
+  type_text (window, buffer, "abc def ");
+  /* The autosave comes and fails. */
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (rapport_meeting_editor_get_save_state (editor) != RAPPORT_SAVE_STATE_FAILED &&
+         g_get_monotonic_time () < deadline)
+    test_ui_spin (20);
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (editor), ==, RAPPORT_SAVE_STATE_FAILED);
+
+  /* Typing goes on, spaces and all, into the notes. */
+  type_text (window, buffer, "ghi jkl mno.");
+  test_ui_spin (100);
+  shown = buffer_text (buffer);
+  g_assert_cmpstr (shown, ==, "abc def ghi jkl mno.");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == notes);
+  g_assert_cmpuint (n_visible_toplevels (), ==, 1);
+  g_assert_null (test_ui_find_dialog ());
+  g_assert_true (banner_says (window, "Another program is using the journal"));
+  g_assert_true (has_label_with (GTK_WIDGET (window), "Not saved"));
+
+  /* The other program is done: the retry saves it all, the banner goes. */
+  release_write_lock (lock);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (rapport_meeting_editor_get_save_state (editor) != RAPPORT_SAVE_STATE_SAVED &&
+         g_get_monotonic_time () < deadline)
+    test_ui_spin (20);
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (editor), ==, RAPPORT_SAVE_STATE_SAVED);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
+                                               " WHERE notes = 'abc def ghi jkl mno.'"), ==, 1);
+  g_assert_false (banner_says (window, ""));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == notes);
+
+  window_close (window);
+}
+
+/* Another program's lock costs a save attempt ~0.1 s on the main thread,
+ * never the 5 s it used to; the window keeps drawing meanwhile. */
+static void
+test_lock_never_freezes (Fixture       *f,
+                         gconstpointer  data)
+{
+  RapportWindow *window = window_on_meeting (f);
+  RapportMeetingEditor *editor = rapport_window_get_editor (window);
+  GtkTextBuffer *buffer = notes_buffer (window);
+  sqlite3 *lock = hold_write_lock (f->path);
+  gint64 start, took, longest = 0, end;
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Typed while locked.", -1, TRUE);
+  /* Each attempt on the main thread gives up quickly (three, in case the
+   * machine is busy with something else for one of them). */
+  for (int i = 0; i < 3; i++)
+    {
+      start = g_get_monotonic_time ();
+      g_assert_false (rapport_window_flush (window));
+      took = g_get_monotonic_time () - start;
+      g_test_message ("a save attempt under another program's lock took %" G_GINT64_FORMAT " ms",
+                      took / 1000);
+      g_assert_cmpint (took, <, 200 * 1000);
+      g_assert_cmpint (rapport_meeting_editor_get_save_state (editor), ==, RAPPORT_SAVE_STATE_FAILED);
+    }
+  g_assert_true (banner_says (window, "Another program is using the journal"));
+
+  /* The retries that follow (and the checks for other writers) never
+   * hold the window for long either; an iteration also draws a frame,
+   * which a loaded machine makes slow, hence the looser bound. */
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, FALSE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+  g_test_message ("longest main loop iteration over 3 s of retries: %" G_GINT64_FORMAT " ms",
+                  longest / 1000);
+  g_assert_cmpint (longest, <, 1000 * 1000);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT length(notes) FROM meetings WHERE id = 1"), ==, 0);
+
+  release_write_lock (lock);
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (rapport_meeting_editor_get_save_state (editor) != RAPPORT_SAVE_STATE_SAVED &&
+         g_get_monotonic_time () < end)
+    test_ui_spin (20);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
+                                               " WHERE notes = 'Typed while locked.'"), ==, 1);
+
+  window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,6 +519,8 @@ main (int argc, char *argv[])
   ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
   ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
+  ADD ("/ui/window/failed-save-keeps-focus-and-keys", test_failed_save_keeps_focus_and_keys);
+  ADD ("/ui/window/lock-never-freezes", test_lock_never_freezes);
 
   return g_test_run ();
 }
