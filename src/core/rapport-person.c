@@ -252,6 +252,18 @@ rapport_person_create (RapportStore  *store,
                        const char    *role,
                        GError       **error)
 {
+  return rapport_person_create_full (store, name, role, 7, error);
+}
+
+/* One INSERT with every field: adding a person is one write, so a failure
+ * never leaves a person with the default cadence behind. */
+RapportPerson *
+rapport_person_create_full (RapportStore  *store,
+                            const char    *name,
+                            const char    *role,
+                            int            cadence_days,
+                            GError       **error)
+{
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *now = rapport_store_now ();
   g_autofree char *clean_name = NULL;
@@ -263,16 +275,18 @@ rapport_person_create (RapportStore  *store,
   clean_name = rapport_text_single_line (name);
   if (!check_person_text (clean_name, role, error))
     return NULL;
+  cadence_days = CLAMP (cadence_days, 1, 366);
 
   stmt = rapport_store_prepare (store,
-                                "INSERT INTO people (uuid, name, role, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+                                "INSERT INTO people (uuid, name, role, cadence_days, created_at, updated_at)"
+                                " VALUES (?1, ?2, ?3, ?5, ?4, ?4)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, role ? role : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, cadence_days);
   if (!rapport_store_step_done (store, stmt, error))
     return NULL;
 
@@ -281,6 +295,7 @@ rapport_person_create (RapportStore  *store,
                        "uuid", uuid,
                        "name", clean_name,
                        "role", role ? role : "",
+                       "cadence-days", cadence_days,
                        NULL);
 }
 

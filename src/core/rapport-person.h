@@ -29,6 +29,12 @@ RapportPerson *rapport_person_create            (RapportStore   *store,
                                                  const char     *name,
                                                  const char     *role,
                                                  GError        **error);
+/* With the cadence (days between meetings, 1-366) too, in one write. */
+RapportPerson *rapport_person_create_full       (RapportStore   *store,
+                                                 const char     *name,
+                                                 const char     *role,
+                                                 int             cadence_days,
+                                                 GError        **error);
 RapportPerson *rapport_person_load              (RapportStore   *store,
                                                  gint64          id,
                                                  GError        **error);

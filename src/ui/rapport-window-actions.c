@@ -19,18 +19,13 @@ person_added (const char *name,
 {
   RapportWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportPerson) person = rapport_person_create (self->store, name, role, &error);
+  g_autoptr(RapportPerson) person = rapport_person_create_full (self->store, name, role,
+                                                                cadence_days, &error);
 
   if (person == NULL)
     {
       rapport_window_show_error (self, _("Could Not Add Person"), error->message);
       return;
-    }
-  if (cadence_days != rapport_person_get_cadence_days (person))
-    {
-      rapport_person_set_cadence_days (person, cadence_days);
-      if (!rapport_person_save (person, self->store, &error))
-        rapport_window_show_error (self, _("Could Not Save"), error->message);
     }
   rapport_window_reload_people (self);
   rapport_window_select_person (self, rapport_person_get_id (person));
