@@ -42,12 +42,14 @@ get_n_items (GListModel *model)
   return n_shown (RAPPORT_MEETING_LIST (model));
 }
 
+/* Every shown meeting is loaded before the model says it is there, so
+ * that get_item() never returns NULL below n_items (the GListModel
+ * contract: a view would crash or show a hole). */
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   RapportMeetingList *self = RAPPORT_MEETING_LIST (model);
-  g_autoptr(GError) error = NULL;
   RapportMeeting *meeting;
   gint64 id;
 
@@ -56,20 +58,7 @@ get_item (GListModel *model,
 
   id = g_array_index (self->ids, gint64, position);
   meeting = g_hash_table_lookup (self->loaded, &id);
-  if (meeting == NULL)
-    {
-      gint64 *key;
-
-      meeting = rapport_meeting_load (self->store, id, &error);
-      if (meeting == NULL)
-        {
-          g_warning ("Meeting %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
-          return NULL;
-        }
-      key = g_new (gint64, 1);
-      *key = id;
-      g_hash_table_insert (self->loaded, key, meeting);
-    }
+  g_return_val_if_fail (meeting != NULL, NULL);
   return g_object_ref (meeting);
 }
 
@@ -135,6 +124,45 @@ query_ids (RapportMeetingList  *self,
   return g_steal_pointer (&ids);
 }
 
+/* Loads the shown meetings from position @from on that are not loaded
+ * yet. One that cannot be read (deleted by another process since the ids
+ * were read, or a read error) leaves the list, and the next one takes its
+ * place. Emits nothing: the caller tells the views what changed. */
+static void
+load_shown (RapportMeetingList *self,
+            guint               from)
+{
+  guint i = from;
+
+  while (i < n_shown (self))
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = g_array_index (self->ids, gint64, i);
+      RapportMeeting *meeting;
+      gint64 *key;
+
+      if (g_hash_table_contains (self->loaded, &id))
+        {
+          i++;
+          continue;
+        }
+      meeting = rapport_meeting_load (self->store, id, &error);
+      if (meeting == NULL)
+        {
+          if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+            g_debug ("Meeting %" G_GINT64_FORMAT " is gone: %s", id, error->message);
+          else
+            g_warning ("Meeting %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
+          g_array_remove_index (self->ids, i);
+          continue;
+        }
+      key = g_new (gint64, 1);
+      *key = id;
+      g_hash_table_insert (self->loaded, key, meeting);
+      i++;
+    }
+}
+
 RapportMeetingList *
 rapport_meeting_list_new (RapportStore  *store,
                           gint64         person_id,
@@ -153,6 +181,7 @@ rapport_meeting_list_new (RapportStore  *store,
     return NULL;
   g_array_unref (self->ids);
   self->ids = ids;
+  load_shown (self, 0);
   return g_steal_pointer (&self);
 }
 
@@ -187,6 +216,7 @@ rapport_meeting_list_reload (RapportMeetingList  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (rapport_meeting_list_find (self, *(gint64 *) key) == G_MAXUINT)
       g_hash_table_iter_remove (&iter);
+  load_shown (self, 0);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, n_shown (self));
   return TRUE;
@@ -221,6 +251,7 @@ rapport_meeting_list_show_more (RapportMeetingList *self,
 
   before = n_shown (self);
   self->limit = MAX (self->limit, MIN (at_least, self->ids->len));
+  load_shown (self, before);
   if (n_shown (self) > before)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown (self) - before);
 }

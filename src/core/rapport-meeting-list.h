@@ -16,9 +16,11 @@ G_DECLARE_FINAL_TYPE (RapportMeetingList, rapport_meeting_list, RAPPORT, MEETING
  * ten years of meetings are offered a page at a time as the list scrolls. */
 #define RAPPORT_MEETING_LIST_PAGE 30
 
-/* A person's meetings, newest first. Only the ids are read up front; a
- * meeting is loaded when a view asks for its item, and only the first
- * RAPPORT_MEETING_LIST_PAGE are items until show_more() is called. */
+/* A person's meetings, newest first. All ids are read up front, but only
+ * the first RAPPORT_MEETING_LIST_PAGE are items (loaded) until show_more()
+ * is called. A shown meeting is loaded before it is counted: one that
+ * cannot be read leaves the list instead, so get_item() is never NULL
+ * below n_items. */
 RapportMeetingList *rapport_meeting_list_new        (RapportStore        *store,
                                                      gint64               person_id,
                                                      GError             **error);
