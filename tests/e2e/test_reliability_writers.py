@@ -90,7 +90,11 @@ def test_import_beside_typing_keeps_both(binary, tmp):
         key("ctrl+End")
         type_text(typed)
         wait_for(lambda: typed in text_of(notes), 10, "the typed text in the editor")
-        wait_saved_after_change(label, 20)
+        try:
+            wait_saved_after_change(label, 20)
+        except E2EError as exc:
+            raise E2EError("%s\nthe editor holds %r\nthe notes on disk are %r"
+                           % (exc, text_of(notes), notes_on_disk(db)))
         time.sleep(1.0)
         on_disk = notes_on_disk(db)
         log("after the window saved, the notes are %r" % on_disk)
