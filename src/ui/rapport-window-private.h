@@ -27,6 +27,7 @@ struct _RapportWindow
   GtkWidget            *brief_view;
   GtkWidget            *search_panel;
   gboolean              selecting;
+  gboolean              reloading;
   /* PRAGMA data_version last seen: another connection's commit changes it. */
   gint64                data_version;
   guint                 poll_source;

@@ -715,7 +715,9 @@ on_person_row_selected (RapportWindow *self,
     }
   else if (person != self->person)
     rapport_window_show_person (self, person);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Re-selected by a reload (another program wrote): stay where the user is. */
+  if (!self->reloading)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -1203,7 +1205,9 @@ rapport_window_reload (RapportWindow *self)
 
   /* What was typed first: saved, merged with the row on disk now. */
   rapport_meeting_editor_reload (self->editor);
+  self->reloading = TRUE;
   rapport_window_reload_people (self);
+  self->reloading = FALSE;
   rapport_window_reload_meetings (self);
   refresh_loaded_meetings (self);
   if (self->person != NULL && self->brief_view != NULL)
