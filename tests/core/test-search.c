@@ -766,6 +766,65 @@ test_migration_fills_index (void)
   fixture_tear_down (f, NULL);
 }
 
+/* A database of schema 6 gets the indexes made again with prefixes of
+ * three characters (007-search-prefix.sql): the same rows are found, and
+ * the indexes still match their tables afterwards. */
+static void
+test_migration_prefix (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;",
+                                              RAPPORT_STORE_APPLICATION_ID);
+  Fixture fixture = { 0, }, *f = &fixture;
+
+  for (guint v = 1; v <= 6; v++)
+    {
+      g_autofree char *name = g_strdup_printf ("%03u.sql", v);
+      g_autofree char *sql = resource_text (name);
+
+      test_core_sql (path, sql);
+    }
+  test_core_sql (path, pragmas);
+  test_core_sql (path,
+                 "INSERT INTO people (id, uuid, name, created_at, updated_at)"
+                 " VALUES (1, 'p1', 'Ada Lovelace', 'x', 'x');"
+                 "INSERT INTO meetings (id, uuid, person_id, date, notes, created_at, updated_at)"
+                 " VALUES (1, 'm1', 1, '2023-09-09', 'Project kickoff', 'x', 'x'),"
+                 "        (2, 'm2', 1, '2023-09-16', 'Promotion talk', 'x', 'x');"
+                 "INSERT INTO checklist (uuid, meeting_id, habit_id, evidence, created_at, updated_at)"
+                 " VALUES ('k1', 1, 1, 'Proactive', 'x', 'x'), ('k2', 1, 2, '', 'x', 'x');"
+                 "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, created_at, updated_at)"
+                 " VALUES ('c1', 1, 1, 'Prototype demo', 'me', 'x', 'x');");
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema"
+                                            " WHERE name GLOB '*_fts' AND sql LIKE '%prefix%'"), ==, 0);
+
+  f->dir = g_steal_pointer (&dir);
+  f->path = g_steal_pointer (&path);
+  f->store = test_core_store_new (f->dir);
+  f->ada = rapport_person_load (f->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_store_get_schema_version (f->store), >=, 7);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                 " ('meetings_fts', 'commitments_fts', 'checklist_fts')"
+                                 " AND sql LIKE '%prefix = ''3''%'"), ==, 3);
+
+  /* Both notes, the commitment and the evidence; a shorter word whole. */
+  g_assert_cmpuint (count (f, "pro"), ==, 4);
+  g_assert_cmpuint (count (f, "prom"), ==, 1);
+  g_assert_cmpuint (count (f, "talk"), ==, 1);
+  assert_indexes_match_tables (f);
+
+  /* The triggers keep the new tables. */
+  exec (f, "UPDATE meetings SET notes = 'Progress' WHERE id = 2");
+  g_assert_cmpuint (count (f, "prom"), ==, 0);
+  g_assert_cmpuint (count (f, "pro"), ==, 4);
+  assert_indexes_match_tables (f);
+
+  fixture_tear_down (f, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -788,6 +847,7 @@ main (int argc, char *argv[])
   ADD ("/search/query-plan", test_query_plan);
   ADD ("/search/broad-query", test_broad_query);
   g_test_add_func ("/search/migration", test_migration_fills_index);
+  g_test_add_func ("/search/migration-prefix", test_migration_prefix);
 
   return g_test_run ();
 }
