@@ -12,7 +12,7 @@
 #include "rapport-backup.h"
 #include "rapport-cli.h"
 #include "rapport-preferences-window.h"
-#include "rapport-window-private.h"
+#include "rapport-window.h"
 
 struct _RapportApplication
 {
@@ -38,6 +38,14 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
+
+/* The profile's own folder: a development build (-Dprofile=development)
+ * never opens, migrates or backs up the real journal. */
+static char *
+default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), RAPPORT_DATA_FOLDER, "rapport.db", NULL);
+}
 
 static char *
 resolve_database_path (GVariantDict *options)
@@ -73,7 +81,11 @@ rapport_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import", "^ay", &import_file);
   g_variant_dict_lookup (options, "backup", "^ay", &backup_dir);
   if (export_file != NULL || import_file != NULL || backup_dir != NULL)
-    return rapport_cli_main (self->database_path, export_file, import_file, backup_dir);
+    {
+      if (self->database_path == NULL)
+        self->database_path = default_database_path ();
+      return rapport_cli_main (self->database_path, export_file, import_file, backup_dir);
+    }
 
   if (self->database_path != NULL)
     {
@@ -82,7 +94,7 @@ rapport_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
   else
-    self->database_path = rapport_store_default_path ();
+    self->database_path = default_database_path ();
 
   return -1;
 }
@@ -103,7 +115,6 @@ show_open_error (RapportApplication *self,
                                                   ? error->message + strlen (prefix)
                                                   : error->message, -1);
   g_autofree char *body = NULL;
-  const char *title;
 
   g_printerr ("rapport: %s\n", error->message);
 
@@ -114,16 +125,7 @@ show_open_error (RapportApplication *self,
   gtk_window_set_title (GTK_WINDOW (window), _("Rapport"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-  /* What stands in the way, when it is not the file. */
-  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
-    title = _("Your Notes Are in Use");
-  else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DISK_FULL))
-    title = _("The Disk Is Full");
-  else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY))
-    title = _("Your Notes Cannot Be Saved There");
-  else
-    title = _("Could Not Open Your Notes");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Open Your Notes"));
   adw_status_page_set_description (ADW_STATUS_PAGE (page), body);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
@@ -160,25 +162,8 @@ on_daily_backup_done (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (RAPPORT_IS_WINDOW (window))
     {
-      g_autofree char *message = NULL;
-      GtkWidget *label;
-      AdwToast *toast;
-
-      /* A damaged database is the one thing a backup exists for: said
-       * in full, and until the user has seen it (no timeout). */
-      if (g_error_matches (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED))
-        message = g_strdup_printf (_("Today’s backup was not made. %s."), error->message);
-      else
-        message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
-      label = gtk_label_new (message);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      toast = adw_toast_new (message);
-      adw_toast_set_custom_title (toast, label);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (RAPPORT_WINDOW (window)->toast_overlay, toast);
+      g_autofree char *message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      rapport_window_add_toast (RAPPORT_WINDOW (window), message);
     }
 }
 
@@ -339,10 +324,22 @@ static const GActionEntry app_actions[] = {
   { "reopen-database", reopen_database_action },
 };
 
+/* libadwaita's development style (a striped header bar) on every window
+ * of a development build, so it is never taken for the real journal. */
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+}
+
 static void
 rapport_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  if (g_str_equal (PROFILE, "development"))
+    g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   g_unix_signal_add (SIGTERM, on_quit_signal, app);
