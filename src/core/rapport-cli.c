@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "rapport-backup.h"
@@ -24,6 +25,20 @@ resolve_database (const char *database_path)
   return rapport_store_default_path ();
 }
 
+/* A database this run made for an import that was then refused: nothing
+ * of it is left behind, as if the command had never run. */
+static void
+remove_new_database (const char *path)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
 static int
 run (const char  *database_path,
      const char  *export_file,
@@ -34,6 +49,7 @@ run (const char  *database_path,
 {
   g_autofree char *path = resolve_database (database_path);
   g_autoptr(RapportStore) store = NULL;
+  gboolean existed;
 
   if (export_file == NULL && import_file == NULL && backup_dir == NULL)
     {
@@ -51,6 +67,7 @@ run (const char  *database_path,
       return RAPPORT_CLI_FAILED;
     }
 
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
   store = rapport_store_open (path, error);
   if (store == NULL)
     return RAPPORT_CLI_FAILED;
@@ -73,6 +90,11 @@ run (const char  *database_path,
       !rapport_exchange_import_from_file (store, import_file, NULL, NULL, NULL, NULL, error))
     {
       g_prefix_error (error, _("Import failed, nothing was changed: "));
+      if (!existed)
+        {
+          g_clear_object (&store);
+          remove_new_database (path);
+        }
       return RAPPORT_CLI_FAILED;
     }
 

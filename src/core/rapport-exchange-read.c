@@ -10,20 +10,20 @@
 #include "rapport-exchange-private.h"
 
 /* ------------------------------------------------------------------ *
- * Checking what a file says
+ * Checking what a file says, one element at a time
  * ------------------------------------------------------------------ */
 
-
-void
-rapport_exchange_document_clear (Document *doc)
+/* The reading of one file. */
+typedef struct
 {
-  g_clear_pointer (&doc->people, g_array_unref);
-  g_clear_pointer (&doc->habits, g_array_unref);
-  g_clear_pointer (&doc->meetings, g_array_unref);
-  g_clear_pointer (&doc->ticks, g_array_unref);
-  g_clear_pointer (&doc->commitments, g_array_unref);
-  g_clear_pointer (&doc->uuids, g_hash_table_unref);
-}
+  const char       *data;
+  const RecordSink *sink;
+  gpointer          sink_data;
+  Decoder           decoder;
+  UuidTable         uuids;     /* every row's own UUID -> where (see where()) */
+  GHashTable       *keys;      /* habit key -> its index in $.habits */
+  GArray           *ticks;     /* TickRec of the meeting being read */
+} Document;
 
 void
 rapport_exchange_invalid (GError     **error,
@@ -67,22 +67,117 @@ invalid_member (GError     **error,
   return FALSE;
 }
 
-/* UUIDs compare without regard to case; the database holds lower case. */
-guint
-rapport_exchange_uuid_hash (gconstpointer key)
-{
-  guint h = 5381;
+/* ---- a compact set of UUIDs ---- */
 
-  for (const char *p = key; *p; p++)
-    h = h * 33 + (guint) g_ascii_tolower (*p);
-  return h;
+struct UuidSlot
+{
+  guint64 hi, lo;
+  guint64 value;   /* bit 63 set: in use */
+};
+
+#define SLOT_USED (G_GUINT64_CONSTANT (1) << 63)
+
+void
+rapport_exchange_uuid_table_init (UuidTable *table)
+{
+  table->mask = 255;
+  table->used = 0;
+  table->slots = g_new0 (struct UuidSlot, table->mask + 1);
+}
+
+void
+rapport_exchange_uuid_table_clear (UuidTable *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+  table->mask = table->used = 0;
+}
+
+/* The 128 bits of a valid UUID's text, case folded. */
+static void
+uuid_bits (const char *uuid,
+           guint64    *hi,
+           guint64    *lo)
+{
+  guint n = 0;
+
+  *hi = *lo = 0;
+  for (const char *p = uuid; *p; p++)
+    if (*p != '-')
+      {
+        guint64 *half = n++ < 16 ? hi : lo;
+        *half = *half << 4 | (guint64) g_ascii_xdigit_value (*p);
+      }
+}
+
+static struct UuidSlot *
+find_slot (UuidTable *table,
+           guint64    hi,
+           guint64    lo)
+{
+  /* A UUID's bits are mostly random already; mix them anyway, as
+   * hand-made ones (a000…0001) are not. */
+  guint64 h = (hi ^ (lo * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
+  gsize i;
+
+  h ^= h >> 29;
+  for (i = (gsize) h & table->mask;; i = (i + 1) & table->mask)
+    {
+      struct UuidSlot *slot = &table->slots[i];
+
+      if (!(slot->value & SLOT_USED) || (slot->hi == hi && slot->lo == lo))
+        return slot;
+    }
 }
 
 gboolean
-rapport_exchange_uuid_equal (gconstpointer a,
-                             gconstpointer b)
+rapport_exchange_uuid_table_add (UuidTable  *table,
+                                 const char *uuid,
+                                 guint64     value,
+                                 guint64    *old)
 {
-  return g_ascii_strcasecmp (a, b) == 0;
+  struct UuidSlot *slot;
+  guint64 hi, lo;
+
+  uuid_bits (uuid, &hi, &lo);
+  slot = find_slot (table, hi, lo);
+  if (slot->value & SLOT_USED)
+    {
+      if (old != NULL)
+        *old = slot->value & ~SLOT_USED;
+      return FALSE;
+    }
+  slot->hi = hi;
+  slot->lo = lo;
+  slot->value = value | SLOT_USED;
+  if (++table->used * 2 > table->mask)
+    {
+      struct UuidSlot *old_slots = table->slots;
+      gsize old_size = table->mask + 1;
+
+      table->mask = old_size * 2 - 1;
+      table->slots = g_new0 (struct UuidSlot, old_size * 2);
+      for (gsize i = 0; i < old_size; i++)
+        if (old_slots[i].value & SLOT_USED)
+          *find_slot (table, old_slots[i].hi, old_slots[i].lo) = old_slots[i];
+      g_free (old_slots);
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_exchange_uuid_table_get (UuidTable  *table,
+                                 const char *uuid,
+                                 guint64    *value)
+{
+  struct UuidSlot *slot;
+  guint64 hi, lo;
+
+  uuid_bits (uuid, &hi, &lo);
+  slot = find_slot (table, hi, lo);
+  if (!(slot->value & SLOT_USED))
+    return FALSE;
+  *value = slot->value & ~SLOT_USED;
+  return TRUE;
 }
 
 const char *
@@ -97,11 +192,11 @@ rapport_exchange_lower_uuid (const char *uuid,
   return out;
 }
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
+static Value *
+member (const Value *object,
+        const char  *name)
 {
-  return json_object_get_member (object, name);
+  return rapport_exchange_value_member (object, name);
 }
 
 static gboolean
@@ -152,7 +247,7 @@ typedef enum
 } Presence;
 
 static gboolean
-get_string (JsonObject  *object,
+get_string (const Value *object,
             const char  *base,
             const char  *name,
             Presence     presence,
@@ -162,11 +257,11 @@ get_string (JsonObject  *object,
             const char **out,
             GError     **error)
 {
-  JsonNode *node = member (object, name);
+  Value *node = member (object, name);
   const char *value;
   gsize bytes;
 
-  if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (presence == NULLABLE && node->kind == 'n'))
     {
       if (presence == REQUIRED)
         return invalid_member (error, base, name, _("missing"));
@@ -174,13 +269,12 @@ get_string (JsonObject  *object,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->kind != '"')
     return invalid_member (error, base, name, _("not a string"));
 
-  value = json_node_get_string (node);
-  bytes = strlen (value);
-  if (!g_utf8_validate (value, bytes, NULL))
-    return invalid_member (error, base, name, _("not valid UTF-8 text"));
+  /* Valid UTF-8 without NUL: the scan saw to both. */
+  value = node->text;
+  bytes = node->length;
   if (max_bytes > 0 && bytes > max_bytes)
     return invalid_member (error, base, name, _("too long (%lu bytes; at most %lu)"),
                            (gulong) bytes, (gulong) max_bytes);
@@ -197,7 +291,7 @@ get_string (JsonObject  *object,
 }
 
 static gboolean
-get_int (JsonObject  *object,
+get_int (const Value *object,
          const char  *base,
          const char  *name,
          Presence     presence,
@@ -207,19 +301,19 @@ get_int (JsonObject  *object,
          gint64      *out,
          GError     **error)
 {
-  JsonNode *node = member (object, name);
+  Value *node = member (object, name);
   gint64 value;
 
-  if (node == NULL || (presence == NULLABLE && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (presence == NULLABLE && node->kind == 'n'))
     {
       if (presence == REQUIRED)
         return invalid_member (error, base, name, _("missing"));
       *out = fallback;
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->kind != '0')
     return invalid_member (error, base, name, _("not a whole number"));
-  value = json_node_get_int (node);
+  value = node->number;
   if (value < min || value > max)
     return invalid_member (error, base, name, _("%lld is out of range (%lld to %lld)"),
                            (long long) value, (long long) min, (long long) max);
@@ -228,30 +322,30 @@ get_int (JsonObject  *object,
 }
 
 static gboolean
-get_bool (JsonObject  *object,
+get_bool (const Value *object,
           const char  *base,
           const char  *name,
           gboolean     fallback,
           gboolean    *out,
           GError     **error)
 {
-  JsonNode *node = member (object, name);
+  Value *node = member (object, name);
 
   if (node == NULL)
     {
       *out = fallback;
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->kind != 't' && node->kind != 'f')
     return invalid_member (error, base, name, _("not true or false"));
-  *out = json_node_get_boolean (node);
+  *out = node->kind == 't';
   return TRUE;
 }
 
 /* A short string member (a date, a time, a UUID) that @valid accepts;
  * otherwise @what says what it is not. */
 static gboolean
-get_checked (JsonObject  *object,
+get_checked (const Value *object,
              const char  *base,
              const char  *name,
              Presence     presence,
@@ -268,7 +362,7 @@ get_checked (JsonObject  *object,
 }
 
 static gboolean
-get_date (JsonObject  *object,
+get_date (const Value *object,
           const char  *base,
           const char  *name,
           Presence     presence,
@@ -280,7 +374,7 @@ get_date (JsonObject  *object,
 }
 
 static gboolean
-get_timestamp (JsonObject  *object,
+get_timestamp (const Value *object,
                const char  *base,
                const char  *name,
                const char **out,
@@ -291,7 +385,7 @@ get_timestamp (JsonObject  *object,
 }
 
 static gboolean
-get_uuid_ref (JsonObject  *object,
+get_uuid_ref (const Value *object,
               const char  *base,
               const char  *name,
               const char **out,
@@ -301,28 +395,52 @@ get_uuid_ref (JsonObject  *object,
                       _("not a UUID"), out, error);
 }
 
+/* Where a row is, in the 63 bits a UuidTable keeps: its list, its index
+ * and, for a checklist row, its index in the meeting's checklist. */
+static guint64
+where (ListKind list,
+       guint    index,
+       int      tick)
+{
+  return (guint64) list << 56 | (guint64) (tick + 1) << 32 | index;
+}
+
+static char *
+where_path (guint64 w)
+{
+  ListKind list = (ListKind) (w >> 56);
+  int tick = (int) ((w >> 32) & 0xffffff) - 1;
+  guint index = (guint) (w & 0xffffffff);
+
+  if (tick >= 0)
+    return g_strdup_printf ("$.%s[%u].checklist[%d]", rapport_exchange_list_name (list), index, tick);
+  return g_strdup_printf ("$.%s[%u]", rapport_exchange_list_name (list), index);
+}
+
 /* The row's own UUID: valid and not used by another row of the file. */
 static gboolean
 get_own_uuid (Document    *doc,
-              JsonObject  *object,
+              const Value *object,
               const char  *base,
+              guint64      here,
               const char **out,
               GError     **error)
 {
-  const char *first;
+  guint64 first;
 
   if (!get_uuid_ref (object, base, "uuid", out, error))
     return FALSE;
-  first = g_hash_table_lookup (doc->uuids, *out);
-  if (first != NULL)
-    return invalid_member (error, base, "uuid", _("the UUID %s is used twice (first at %s)"),
-                           *out, first);
-  g_hash_table_insert (doc->uuids, (char *) *out, g_strdup (base));
+  if (!rapport_exchange_uuid_table_add (&doc->uuids, *out, here, &first))
+    {
+      g_autofree char *first_path = where_path (first);
+      return invalid_member (error, base, "uuid", _("the UUID %s is used twice (first at %s)"),
+                             *out, first_path);
+    }
   return TRUE;
 }
 
 static gboolean
-get_timestamps (JsonObject  *object,
+get_timestamps (const Value *object,
                 const char  *base,
                 const char **created,
                 const char **updated,
@@ -332,89 +450,16 @@ get_timestamps (JsonObject  *object,
          get_timestamp (object, base, "updated_at", updated, error);
 }
 
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *base,
-           const char  *name,
-           GError     **error)
-{
-  JsonNode *node = member (object, name);
-  static JsonArray *empty;
-
-  if (node == NULL)
-    {
-      if (g_once_init_enter (&empty))
-        g_once_init_leave (&empty, json_array_new ());
-      return empty;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *path = g_strconcat (base, ".", name, NULL);
-      rapport_exchange_invalid (error, path, _("not a list"));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-get_element (JsonArray  *array,
-             guint       i,
-             const char *path,
-             GError    **error)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      rapport_exchange_invalid (error, path, _("not an object"));
-      return NULL;
-    }
-  return json_node_get_object (node);
-}
-
-/* Reads the object @o, the element @index of a list, found at @base. */
-typedef gboolean (*ReadElement) (Document   *doc,
-                                 JsonObject *o,
-                                 const char *base,
-                                 guint       index,
-                                 gpointer    user_data,
-                                 GError    **error);
-
-/* Calls @read_element on each element of @array, the list at @path; an
- * element that is not an object is an error. */
-static gboolean
-read_elements (Document    *doc,
-               JsonArray   *array,
-               const char  *path,
-               ReadElement  read_element,
-               gpointer     user_data,
-               GError     **error)
-{
-  char base[96];
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *o;
-
-      g_snprintf (base, sizeof base, "%s[%u]", path, i);
-      if ((o = get_element (array, i, base, error)) == NULL ||
-          !read_element (doc, o, base, i, user_data, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 read_person (Document   *doc,
-             JsonObject *o,
+             const Value *o,
              const char *base,
              guint       index,
-             gpointer    user_data,
              GError    **error)
 {
   PersonRec r = { 0 };
 
-  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+  if (!get_own_uuid (doc, o, base, where (LIST_PEOPLE, index, -1), &r.uuid, error) ||
       !get_string (o, base, "name", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.name, error) ||
       !get_string (o, base, "role", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.role, error) ||
       !get_int (o, base, "cadence_days", OPTIONAL, 7, 1, 366, &r.cadence, error) ||
@@ -423,8 +468,7 @@ read_person (Document   *doc,
     return FALSE;
   if (r.name[0] == '\0')
     return invalid_member (error, base, "name", _("empty"));
-  g_array_append_val (doc->people, r);
-  return TRUE;
+  return doc->sink->person (doc->sink_data, &r, index, error);
 }
 
 static gboolean
@@ -440,15 +484,15 @@ is_habit_key (const char *key)
 
 static gboolean
 read_habit (Document   *doc,
-            JsonObject *o,
+            const Value *o,
             const char *base,
             guint       index,
-            gpointer    user_data,
             GError    **error)
 {
   HabitRec r = { 0 };
+  gpointer first;
 
-  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+  if (!get_own_uuid (doc, o, base, where (LIST_HABITS, index, -1), &r.uuid, error) ||
       !get_string (o, base, "key", NULLABLE, NULL, 64, 0, &r.key, error) ||
       !get_string (o, base, "label", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.label, error) ||
       !get_string (o, base, "hint", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_HINT_CHARS, 0, &r.hint, error) ||
@@ -464,45 +508,37 @@ read_habit (Document   *doc,
     return invalid_member (error, base, "label", _("empty"));
   if (strcmp (r.kind, "trust") != 0 && strcmp (r.kind, "structure") != 0)
     return invalid_member (error, base, "kind", _("neither “trust” nor “structure”"));
-  for (guint j = 0; r.key != NULL && j < doc->habits->len; j++)
+  if (r.key != NULL)
     {
-      HabitRec *other = &g_array_index (doc->habits, HabitRec, j);
-      if (other->key != NULL && strcmp (other->key, r.key) == 0)
+      if (g_hash_table_lookup_extended (doc->keys, r.key, NULL, &first))
         return invalid_member (error, base, "key",
-                               _("the key “%s” is used twice (first at $.habits[%u])"), r.key, j);
+                               _("the key “%s” is used twice (first at $.habits[%u])"),
+                               r.key, GPOINTER_TO_UINT (first));
+      g_hash_table_insert (doc->keys, g_strdup (r.key), GUINT_TO_POINTER (index));
     }
-  g_array_append_val (doc->habits, r);
-  return TRUE;
+  return doc->sink->habit (doc->sink_data, &r, index, error);
 }
-
-typedef struct
-{
-  guint meeting;  /* index of the meeting in $.meetings */
-  guint first;    /* its first tick in doc->ticks */
-} ChecklistContext;
 
 static gboolean
 read_tick (Document   *doc,
-           JsonObject *o,
+           const Value *o,
            const char *base,
+           guint       meeting,
            guint       index,
-           gpointer    user_data,
            GError    **error)
 {
-  ChecklistContext *ctx = user_data;
   TickRec r = { 0 };
 
-  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+  if (!get_own_uuid (doc, o, base, where (LIST_MEETINGS, meeting, (int) index), &r.uuid, error) ||
       !get_uuid_ref (o, base, "habit", &r.habit, error) ||
       !get_bool (o, base, "ticked", FALSE, &r.ticked, error) ||
       !get_string (o, base, "evidence", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.evidence, error) ||
       !get_timestamps (o, base, &r.created, &r.updated, error))
     return FALSE;
-  for (guint j = ctx->first; j < doc->ticks->len; j++)
+  for (guint j = 0; j < doc->ticks->len; j++)
     if (g_ascii_strcasecmp (g_array_index (doc->ticks, TickRec, j).habit, r.habit) == 0)
       return invalid_member (error, base, "habit",
                              _("this habit is already on the meeting’s checklist"));
-  r.meeting = ctx->meeting;
   r.index = index;
   g_array_append_val (doc->ticks, r);
   return TRUE;
@@ -510,36 +546,53 @@ read_tick (Document   *doc,
 
 static gboolean
 read_checklist (Document   *doc,
-                JsonObject *meeting,
+                const Value *meeting,
                 const char *meeting_base,
                 guint       meeting_index,
                 GError    **error)
 {
-  JsonArray *array = get_array (meeting, meeting_base, "checklist", error);
-  ChecklistContext ctx = { meeting_index, doc->ticks->len };
   g_autofree char *path = g_strconcat (meeting_base, ".checklist", NULL);
+  Value *node = member (meeting, "checklist");
+  char base[128];
+  guint i = 0;
 
-  if (array == NULL)
-    return FALSE;
-  if (json_array_get_length (array) > RAPPORT_EXCHANGE_MAX_CHECKLIST)
+  g_array_set_size (doc->ticks, 0);
+  if (node == NULL)
+    return TRUE;
+  if (node->kind != '[')
+    {
+      rapport_exchange_invalid (error, path, _("not a list"));
+      return FALSE;
+    }
+  if (node->n > RAPPORT_EXCHANGE_MAX_CHECKLIST)
     {
       rapport_exchange_invalid (error, path, _("more than %d habits"), RAPPORT_EXCHANGE_MAX_CHECKLIST);
       return FALSE;
     }
-  return read_elements (doc, array, path, read_tick, &ctx, error);
+  for (Value *element = node->first; element != NULL; element = element->next, i++)
+    {
+      g_snprintf (base, sizeof base, "%s[%u]", path, i);
+      if (element->kind != '{')
+        {
+          rapport_exchange_invalid (error, base, _("not an object"));
+          return FALSE;
+        }
+      if (!read_tick (doc, element, base, meeting_index, i, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
 read_meeting (Document   *doc,
-              JsonObject *o,
+              const Value *o,
               const char *base,
               guint       index,
-              gpointer    user_data,
               GError    **error)
 {
   MeetingRec r = { 0 };
 
-  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+  if (!get_own_uuid (doc, o, base, where (LIST_MEETINGS, index, -1), &r.uuid, error) ||
       !get_uuid_ref (o, base, "person", &r.person, error) ||
       !get_date (o, base, "date", REQUIRED, &r.date, error) ||
       !get_int (o, base, "mood", NULLABLE, 0, 1, 5, &r.mood, error) ||
@@ -547,21 +600,20 @@ read_meeting (Document   *doc,
       !get_timestamps (o, base, &r.created, &r.updated, error) ||
       !read_checklist (doc, o, base, index, error))
     return FALSE;
-  g_array_append_val (doc->meetings, r);
-  return TRUE;
+  return doc->sink->meeting (doc->sink_data, &r, (TickRec *) (gpointer) doc->ticks->data,
+                             doc->ticks->len, index, error);
 }
 
 static gboolean
 read_commitment (Document   *doc,
-                 JsonObject *o,
+                 const Value *o,
                  const char *base,
                  guint       index,
-                 gpointer    user_data,
                  GError    **error)
 {
   CommitmentRec r = { 0 };
 
-  if (!get_own_uuid (doc, o, base, &r.uuid, error) ||
+  if (!get_own_uuid (doc, o, base, where (LIST_COMMITMENTS, index, -1), &r.uuid, error) ||
       !get_uuid_ref (o, base, "person", &r.person, error) ||
       !get_uuid_ref (o, base, "meeting", &r.meeting, error) ||
       !get_string (o, base, "text", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.text, error) ||
@@ -572,86 +624,91 @@ read_commitment (Document   *doc,
     return FALSE;
   if (strcmp (r.owner, "me") != 0 && strcmp (r.owner, "them") != 0)
     return invalid_member (error, base, "owner", _("neither “me” nor “them”"));
-  g_array_append_val (doc->commitments, r);
+  return doc->sink->commitment (doc->sink_data, &r, index, error);
+}
+
+typedef gboolean (*ReadElement) (Document   *doc,
+                                 const Value *o,
+                                 const char *base,
+                                 guint       index,
+                                 GError    **error);
+
+/* The most a root member other than a list may take. */
+#define HEADER_MAX_BYTES 256
+
+/* Each element of the list @list, decoded alone and read by @read. */
+static gboolean
+read_list (Document    *doc,
+           const Span  *span,
+           ListKind     list,
+           ReadElement  read,
+           GError     **error)
+{
+  ListCursor cursor;
+  gsize start, end;
+  char base[64];
+  guint index = 0;
+
+  if (!span->present)
+    return TRUE;
+  if (doc->data[span->start] != '[')
+    {
+      g_snprintf (base, sizeof base, "$.%s", rapport_exchange_list_name (list));
+      rapport_exchange_invalid (error, base, _("not a list"));
+      return FALSE;
+    }
+
+  rapport_exchange_cursor_init (&cursor, doc->data, span);
+  for (; rapport_exchange_cursor_next (&cursor, &start, &end); index++)
+    {
+      g_snprintf (base, sizeof base, "$.%s[%u]", rapport_exchange_list_name (list), index);
+      if (doc->data[start] != '{')
+        {
+          rapport_exchange_invalid (error, base, _("not an object"));
+          return FALSE;
+        }
+      /* The values of the element before are let go here: one at a time. */
+      rapport_exchange_decoder_reset (&doc->decoder, end - start + 1);
+      if (!read (doc, rapport_exchange_decode (&doc->decoder, doc->data, start, end), base, index, error) ||
+          !doc->sink->step (doc->sink_data, end, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* The top-level list @name of @root, each element read by @read_element. */
 static gboolean
-read_list (Document    *doc,
-           JsonObject  *root,
-           const char  *name,
-           ReadElement  read_element,
-           GError     **error)
+check_utf8 (const char  *data,
+            gsize        length,
+            GError     **error)
 {
-  JsonArray *array = get_array (root, "$", name, error);
-  g_autofree char *path = g_strconcat ("$.", name, NULL);
+  const char *bad = NULL;
+  guint line, column;
 
-  return array != NULL && read_elements (doc, array, path, read_element, NULL, error);
-}
-
-/* Line and column of byte @offset, both from 1, for messages. */
-static void
-locate (const char *data,
-        gsize       offset,
-        guint      *line,
-        guint      *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        (*line)++;
-        line_start = data + i + 1;
-      }
-  *column = (guint) (data + offset - line_start) + 1;
-}
-
-/* json-glib says "<data>:3:4: Parse error: unexpected…"; we say where in
- * the user's words and keep json-glib's description of the problem. */
-static void
-set_syntax_error (GError     **error,
-                  const GError *json_error)
-{
-  const char *msg = json_error->message;
-  guint line = 0, column = 0;
-  const char *rest = NULL;
-
-  if (g_str_has_prefix (msg, "<data>:"))
-    {
-      char *end = NULL;
-      line = (guint) strtoul (msg + 7, &end, 10);
-      if (end && *end == ':')
-        column = (guint) strtoul (end + 1, &end, 10);
-      if (end && *end == ':')
-        rest = end + 1;
-      while (rest && *rest == ' ')
-        rest++;
-      if (rest && g_str_has_prefix (rest, "Parse error: "))
-        rest += strlen ("Parse error: ");
-    }
-
-  if (line > 0 && rest != NULL)
+  if (g_utf8_validate (data, (gssize) length, &bad))
+    return TRUE;
+  rapport_exchange_locate (data, bad - data, &line, &column);
+  if (*bad == '\0' && (gsize) (bad - data) < length)
     g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
-                 _("Not valid JSON at line %u, column %u: %s"), line, column, rest);
+                 _("Not valid JSON at line %u, column %u: a NUL byte"), line, column);
   else
     g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
-                 _("Not valid JSON: %s"), msg);
+                 _("Not valid JSON at line %u, column %u: the text is not UTF-8"),
+                 line, column);
+  return FALSE;
 }
 
-gboolean
-rapport_exchange_document_read (Document   *doc,
-                                JsonParser *parser,
-                                const char *data,
-                                gsize       length,
-                                GError    **error)
+static gboolean
+read_document (Document    *doc,
+               gsize        length,
+               GError     **error)
 {
-  g_autoptr(GError) json_error = NULL;
-  const char *bad = NULL;
-  JsonNode *root_node;
-  JsonObject *root;
+  static const char *const header[] = { "format", "version", "exported_at" };
+  Outline outline;
+  const Span *spans[G_N_ELEMENTS (header)];
+  /* The root's short members, each decoded alone, make an object of
+   * their own: the root itself is never decoded whole. */
+  Value root = { '{', 0, NULL, NULL, 0, 0, NULL, NULL };
+  Value **link = &root.first;
   const char *format = NULL;
   const char *exported = NULL;
   gint64 version = 0;
@@ -669,35 +726,40 @@ rapport_exchange_document_read (Document   *doc,
                    (gulong) (length / (1024 * 1024)), RAPPORT_EXCHANGE_MAX_FILE_BYTES / (1024 * 1024));
       return FALSE;
     }
-  if (!g_utf8_validate (data, length, &bad))
-    {
-      guint line, column;
-      locate (data, bad - data, &line, &column);
-      if (*bad == '\0' && (gsize) (bad - data) < length)
-        g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
-                     _("Not valid JSON at line %u, column %u: a NUL byte"), line, column);
-      else
-        g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX,
-                     _("Not valid JSON at line %u, column %u: the text is not UTF-8"),
-                     line, column);
-      return FALSE;
-    }
+  if (!check_utf8 (doc->data, length, error) ||
+      !rapport_exchange_scan (doc->data, length, &outline, error))
+    return FALSE;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &json_error))
-    {
-      set_syntax_error (error, json_error);
-      return FALSE;
-    }
-
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+  if (outline.root != '{')
     {
       rapport_exchange_invalid (error, "$", _("not an object; this is not a Rapport export"));
       return FALSE;
     }
-  root = json_node_get_object (root_node);
 
-  if (!get_string (root, "$", "format", REQUIRED, NULL, 0, 256, &format, error))
+  spans[0] = &outline.format;
+  spans[1] = &outline.version;
+  spans[2] = &outline.exported_at;
+  rapport_exchange_decoder_reset (&doc->decoder, G_N_ELEMENTS (header) * (HEADER_MAX_BYTES + 1));
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      Value *value;
+
+      if (!spans[i]->present)
+        continue;
+      if (spans[i]->end - spans[i]->start > HEADER_MAX_BYTES)
+        {
+          g_autofree char *path = g_strconcat ("$.", header[i], NULL);
+          rapport_exchange_invalid (error, path, _("too long (%lu bytes)"),
+                                    (gulong) (spans[i]->end - spans[i]->start));
+          return FALSE;
+        }
+      value = rapport_exchange_decode (&doc->decoder, doc->data, spans[i]->start, spans[i]->end);
+      value->name = header[i];
+      *link = value;
+      link = &value->next;
+    }
+
+  if (!get_string (&root, "$", "format", REQUIRED, NULL, 0, 256, &format, error))
     return FALSE;
   if (strcmp (format, RAPPORT_EXCHANGE_FORMAT_NAME) != 0)
     {
@@ -705,7 +767,7 @@ rapport_exchange_document_read (Document   *doc,
                                 format, RAPPORT_EXCHANGE_FORMAT_NAME);
       return FALSE;
     }
-  if (!get_int (root, "$", "version", REQUIRED, 0, 1, G_MAXINT64, &version, error))
+  if (!get_int (&root, "$", "version", REQUIRED, 0, 1, G_MAXINT64, &version, error))
     return FALSE;
   if (version > RAPPORT_EXCHANGE_FORMAT_VERSION)
     {
@@ -716,19 +778,40 @@ rapport_exchange_document_read (Document   *doc,
                    (long long) version, RAPPORT_EXCHANGE_FORMAT_VERSION);
       return FALSE;
     }
-  if (member (root, "exported_at") != NULL &&
-      !get_timestamp (root, "$", "exported_at", &exported, error))
+  if (member (&root, "exported_at") != NULL &&
+      !get_timestamp (&root, "$", "exported_at", &exported, error))
     return FALSE;
 
-  doc->people = g_array_new (FALSE, TRUE, sizeof (PersonRec));
-  doc->habits = g_array_new (FALSE, TRUE, sizeof (HabitRec));
-  doc->meetings = g_array_new (FALSE, TRUE, sizeof (MeetingRec));
-  doc->ticks = g_array_new (FALSE, TRUE, sizeof (TickRec));
-  doc->commitments = g_array_new (FALSE, TRUE, sizeof (CommitmentRec));
-  doc->uuids = g_hash_table_new_full (rapport_exchange_uuid_hash, rapport_exchange_uuid_equal, NULL, g_free);
+  return doc->sink->begin (doc->sink_data, &outline, error) &&
+         read_list (doc, &outline.lists[LIST_HABITS], LIST_HABITS, read_habit, error) &&
+         read_list (doc, &outline.lists[LIST_PEOPLE], LIST_PEOPLE, read_person, error) &&
+         read_list (doc, &outline.lists[LIST_MEETINGS], LIST_MEETINGS, read_meeting, error) &&
+         read_list (doc, &outline.lists[LIST_COMMITMENTS], LIST_COMMITMENTS, read_commitment, error);
+}
 
-  return read_list (doc, root, "habits", read_habit, error) &&
-         read_list (doc, root, "people", read_person, error) &&
-         read_list (doc, root, "meetings", read_meeting, error) &&
-         read_list (doc, root, "commitments", read_commitment, error);
+gboolean
+rapport_exchange_document_read (const char        *data,
+                                gsize              length,
+                                const RecordSink  *sink,
+                                gpointer           sink_data,
+                                GError           **error)
+{
+  Document doc = { 0 };
+  gboolean ok;
+
+  doc.data = data;
+  doc.sink = sink;
+  doc.sink_data = sink_data;
+  rapport_exchange_decoder_init (&doc.decoder);
+  rapport_exchange_uuid_table_init (&doc.uuids);
+  doc.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc.ticks = g_array_new (FALSE, TRUE, sizeof (TickRec));
+
+  ok = read_document (&doc, length, error);
+
+  g_array_unref (doc.ticks);
+  g_hash_table_unref (doc.keys);
+  rapport_exchange_uuid_table_clear (&doc.uuids);
+  rapport_exchange_decoder_clear (&doc.decoder);
+  return ok;
 }

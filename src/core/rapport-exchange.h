@@ -30,6 +30,14 @@ typedef enum
 #define RAPPORT_EXCHANGE_MAX_TEXT_CHARS  RAPPORT_MAX_TEXT_CHARS
 #define RAPPORT_EXCHANGE_MAX_NOTES_BYTES RAPPORT_MAX_NOTES_BYTES
 #define RAPPORT_EXCHANGE_MAX_CHECKLIST   500
+/* Bounds that keep the reader's stack and memory small whatever the file:
+ * containers nested in one another, members of one object, and values
+ * (of any depth) in one element of a list, which is the most the importer
+ * ever holds parsed at once. A meeting with a full checklist has some
+ * 3,500 values. */
+#define RAPPORT_EXCHANGE_MAX_DEPTH          32
+#define RAPPORT_EXCHANGE_MAX_MEMBERS        1000
+#define RAPPORT_EXCHANGE_MAX_ELEMENT_VALUES 10000
 
 typedef struct
 {

@@ -5,6 +5,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rapport-aggregates.h"
+#include "rapport-exchange-private.h"
 #include "rapport-exchange.h"
 #include "test-core-util.h"
 
@@ -613,6 +615,293 @@ test_markdown (Fixture       *f,
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
 }
 
+/* ---- a meeting moved to another person ---- */
+
+/* A file that gives an existing meeting another person (a correction made
+ * elsewhere): its commitments go with it, so that the database stays one
+ * whose own export can be imported. */
+static void
+test_move_meeting_with_commitments (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *good = export (f->store);
+  g_autoptr(JsonNode) root = parse (good);
+  g_autofree char *moved = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  JsonObject *meeting = item (root, "meetings", 0);
+  RapportExchangeStats stats = { 0 };
+
+  g_assert_cmpstr (json_object_get_string_member (meeting, "uuid"), ==, M1);
+  json_object_set_string_member (meeting, "person", GRACE);
+  json_object_set_string_member (meeting, "updated_at", "2025-03-03T00:00:00.000Z");
+  /* Its commitments are not in the file: they are the database's. */
+  json_object_set_array_member (json_node_get_object (root), "commitments", json_array_new ());
+  moved = unparse (root);
+
+  import_ok (f->store, moved, &stats);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments c"
+                                      " JOIN meetings m ON m.id = c.meeting_id"
+                                      " WHERE m.uuid = '" M1 "' AND c.person_id = m.person_id"
+                                      " AND m.person_id = (SELECT id FROM people WHERE uuid = '" GRACE "')"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments c"
+                                      " JOIN meetings m ON m.id = c.meeting_id"
+                                      " WHERE c.person_id <> m.person_id"), ==, 0);
+
+  /* Its own export is imported, into an empty database and into itself. */
+  mine = export (f->store);
+  import_ok (f->store2, mine, NULL);
+  theirs = export (f->store2);
+  a = without_time (mine);
+  b = without_time (theirs);
+  g_assert_cmpstr (a, ==, b);
+  before = dump (f->store);
+  import_ok (f->store, mine, &stats);
+  after = dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (stats.added + stats.updated, ==, 0);
+
+  /* And the file that moved it comes across to a database that has the
+   * meeting where it was, with its commitments, the same way. */
+  {
+    g_autoptr(RapportStore) third = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *third_dir = g_build_filename (f->dir, "third", NULL);
+    g_autofree char *third_path = g_build_filename (third_dir, "rapport.db", NULL);
+    g_autofree char *third_export = NULL;
+
+    third = rapport_store_open (third_path, &error);
+    g_assert_no_error (error);
+    import_ok (third, good, NULL);
+    import_ok (third, moved, NULL);
+    third_export = export (third);
+    g_clear_pointer (&b, g_free);
+    b = without_time (third_export);
+    g_assert_cmpstr (a, ==, b);
+    g_assert_finalize_object (g_steal_pointer (&third));
+  }
+}
+
+/* ---- the connection as it was ---- */
+
+static int
+pragma_value (RapportStore *store,
+              const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* An import may use a larger page cache while it runs; afterwards the
+ * connection has the store's own again, whether it succeeded or not. */
+static void
+test_page_cache_kept (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = export (f->store);
+  int cache = pragma_value (f->store2, "PRAGMA cache_size");
+  int temp = pragma_value (f->store2, "PRAGMA temp_store");
+
+  /* What the store sets when it opens a database. */
+  g_assert_cmpint (cache, ==, pragma_value (f->store, "PRAGMA cache_size"));
+  g_assert_cmpint (cache, !=, -2000);
+
+  import_ok (f->store2, good, NULL);
+  g_assert_cmpint (pragma_value (f->store2, "PRAGMA cache_size"), ==, cache);
+  g_assert_cmpint (pragma_value (f->store2, "PRAGMA temp_store"), ==, temp);
+
+  g_assert_false (rapport_exchange_import_from_data (f->store2, "{\"format\": 1}", 13, NULL,
+                                                     NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (pragma_value (f->store2, "PRAGMA cache_size"), ==, cache);
+  g_assert_cmpint (pragma_value (f->store2, "PRAGMA temp_store"), ==, temp);
+}
+
+/* ---- the search indexes after a large import ---- */
+
+/* Every token of every search index, with where it is. */
+static char *
+search_tokens (const char *path)
+{
+  static const char *indexes[] = { "people_fts", "meetings_fts", "checklist_fts", "commitments_fts" };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *create = g_strdup_printf ("CREATE VIRTUAL TABLE temp.tokens USING"
+                                                 " fts5vocab (main, %s, instance)", indexes[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term, doc, offset FROM temp.tokens"
+                                           " ORDER BY doc, offset", -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", indexes[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (out, "%s %lld %d\n", sqlite3_column_text (stmt, 0),
+                                (long long) sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2));
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE temp.tokens", NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+trigger_sql (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                       " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+/* Rows the search must not find (hidden, or without evidence) and rows it
+ * must, already in a database before an import. */
+static const char *target_sql =
+  "INSERT INTO people (uuid, name, created_at, updated_at) VALUES"
+  " ('a0000000-0000-4000-8000-0000000000f1', 'Zed Quill', 'x', 'x');"
+  "INSERT INTO meetings (uuid, person_id, date, notes, deleted, created_at, updated_at) VALUES"
+  " ('c0000000-0000-4000-8000-0000000000f1', last_insert_rowid (), '2023-05-05', 'hidden zebra', 0, 'x', 'x');"
+  "INSERT INTO checklist (uuid, meeting_id, habit_id, evidence, created_at, updated_at) VALUES"
+  " ('d0000000-0000-4000-8000-0000000000f1', last_insert_rowid (), 1, '', 'x', 'x');"
+  "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, deleted, created_at, updated_at) VALUES"
+  " ('e0000000-0000-4000-8000-0000000000f1', (SELECT max (id) FROM people),"
+  "  (SELECT max (id) FROM meetings), 'hidden yak', 'me', 1, 'x', 'x'),"
+  " ('e0000000-0000-4000-8000-0000000000f2', (SELECT max (id) FROM people),"
+  "  (SELECT max (id) FROM meetings), 'visible gnu', 'me', 0, 'x', 'x');"
+  "UPDATE meetings SET deleted = 1 WHERE uuid = 'c0000000-0000-4000-8000-0000000000f1';";
+
+/* A large import fills the search indexes once at the end, with exactly
+ * what the triggers would have put there row by row, and leaves the
+ * triggers as they were. */
+static void
+test_bulk_search_index (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export (f->store);
+  g_autofree char *later = NULL;
+  g_autofree char *row_dir = g_build_filename (f->dir, "row", NULL);
+  g_autofree char *row_path = g_build_filename (row_dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) row = rapport_store_open (row_path, &error);
+  g_autofree char *triggers = trigger_sql (f->path2);
+  g_autofree char *by_row = NULL;
+  g_autofree char *at_once = NULL;
+  g_autofree char *after = NULL;
+  guint saved = rapport_exchange_bulk_min_rows;
+
+  g_assert_no_error (error);
+  test_core_exec (f->store2, target_sql);
+  test_core_exec (row, target_sql);
+
+  /* Into a database with rows of its own, then a newer file over it. */
+  rapport_exchange_bulk_min_rows = G_MAXUINT;
+  import_ok (row, first, NULL);
+  rapport_exchange_bulk_min_rows = 1;
+  import_ok (f->store2, first, NULL);
+  by_row = search_tokens (row_path);
+  at_once = search_tokens (f->path2);
+  g_assert_cmpstr (by_row, ==, at_once);
+  g_assert_nonnull (strstr (at_once, "gnu "));
+  g_assert_null (strstr (at_once, "zebra "));
+  g_assert_null (strstr (at_once, "yak "));
+  g_assert_nonnull (strstr (at_once, "parser "));
+
+  rapport_store_exec (f->store, "UPDATE meetings SET notes = 'rewritten with a wombat',"
+                      " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
+                      "UPDATE people SET name = 'Ada King', updated_at = '2025-01-01T00:00:00.000Z'"
+                      " WHERE uuid = '" ADA "'", &error);
+  g_assert_no_error (error);
+  later = export (f->store);
+  rapport_exchange_bulk_min_rows = G_MAXUINT;
+  import_ok (row, later, NULL);
+  rapport_exchange_bulk_min_rows = 1;
+  import_ok (f->store2, later, NULL);
+  rapport_exchange_bulk_min_rows = saved;
+  g_clear_pointer (&by_row, g_free);
+  g_clear_pointer (&at_once, g_free);
+  by_row = search_tokens (row_path);
+  at_once = search_tokens (f->path2);
+  g_assert_cmpstr (by_row, ==, at_once);
+  g_assert_nonnull (strstr (at_once, "wombat "));
+  g_assert_nonnull (strstr (at_once, "king "));
+  g_assert_null (strstr (at_once, "lovelace "));
+
+  /* The history totals were computed again too. */
+  {
+    g_autofree char *difference = NULL;
+
+    g_assert_true (rapport_aggregates_check (f->store2, &difference, &error));
+    g_assert_no_error (error);
+    g_assert_null (difference);
+  }
+
+  /* The triggers are back, and keep the index from here on. */
+  after = trigger_sql (f->path2);
+  g_assert_cmpstr (triggers, ==, after);
+  test_core_exec (f->store2, "UPDATE meetings SET notes = 'a quokka now' WHERE uuid = '" M1 "'");
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
+                                      " WHERE meetings_fts MATCH 'quokka'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
+                                      " WHERE meetings_fts MATCH 'wombat'"), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&row));
+}
+
+/* A large import refused after it began writing leaves the triggers and
+ * the indexes as they were. */
+static void
+test_bulk_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = export (f->store);
+  g_autofree char *bad = spoil (good, "other-persons-meeting");
+  g_autofree char *triggers = trigger_sql (f->path2);
+  g_autofree char *tokens = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint saved = rapport_exchange_bulk_min_rows;
+
+  test_core_exec (f->store2, target_sql);
+  tokens = search_tokens (f->path2);
+  before = dump (f->store2);
+  rapport_exchange_bulk_min_rows = 1;
+  g_assert_false (rapport_exchange_import_from_data (f->store2, bad, strlen (bad), NULL,
+                                                     NULL, NULL, NULL, &error));
+  rapport_exchange_bulk_min_rows = saved;
+  g_assert_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID);
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  after = trigger_sql (f->path2);
+  g_assert_cmpstr (triggers, ==, after);
+  g_clear_pointer (&after, g_free);
+  after = search_tokens (f->path2);
+  g_assert_cmpstr (tokens, ==, after);
+}
+
 /* ---- off the main thread ---- */
 
 static void
@@ -712,6 +1001,10 @@ main (int   argc,
   ADD ("missing-file", test_missing_file);
   ADD ("minimal-file", test_minimal_file);
   ADD ("markdown", test_markdown);
+  ADD ("move-meeting-with-commitments", test_move_meeting_with_commitments);
+  ADD ("page-cache-kept", test_page_cache_kept);
+  ADD ("bulk-search-index", test_bulk_search_index);
+  ADD ("bulk-refused", test_bulk_refused);
   ADD ("async", test_async);
   ADD ("async-cancel", test_async_cancel);
 #undef ADD
