@@ -28,19 +28,20 @@ typedef struct
 {
   const char *table;
   const char *refill;     /* fills the emptied index */
+  gboolean    looked;     /* for the triggers, in bulk mode */
   char       *triggers;   /* their SQL, to create them again; NULL if kept */
 } SearchIndex;
 
 enum { FTS_PEOPLE, FTS_MEETINGS, FTS_CHECKLIST, FTS_COMMITMENTS, N_FTS };
 
 static const SearchIndex search_indexes[N_FTS] = {
-  { "people", "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people", NULL },
+  { "people", "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people", FALSE, NULL },
   { "meetings", "INSERT INTO meetings_fts (rowid, notes)"
-                " SELECT id, notes FROM meetings WHERE deleted = 0", NULL },
+                " SELECT id, notes FROM meetings WHERE deleted = 0", FALSE, NULL },
   { "checklist", "INSERT INTO checklist_fts (rowid, evidence)"
-                 " SELECT id, evidence FROM checklist WHERE evidence <> ''", NULL },
+                 " SELECT id, evidence FROM checklist WHERE evidence <> ''", FALSE, NULL },
   { "commitments", "INSERT INTO commitments_fts (rowid, text)"
-                   " SELECT id, text FROM commitments WHERE deleted = 0", NULL },
+                   " SELECT id, text FROM commitments WHERE deleted = 0", FALSE, NULL },
 };
 
 guint rapport_exchange_bulk_min_rows = 2000;
@@ -243,8 +244,9 @@ drop_search_triggers (Merge     *m,
   guint n = 0;
   int rc;
 
-  if (index->triggers != NULL)
+  if (index->looked)
     return TRUE;
+  index->looked = TRUE;
   stmt = rapport_store_prepare (m->store,
                                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                 " AND tbl_name = ?1 AND name IN (?1 || '_fts_insert',"

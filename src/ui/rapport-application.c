@@ -12,7 +12,7 @@
 #include "rapport-backup.h"
 #include "rapport-cli.h"
 #include "rapport-preferences-window.h"
-#include "rapport-window.h"
+#include "rapport-window-private.h"
 
 struct _RapportApplication
 {
@@ -115,6 +115,7 @@ show_open_error (RapportApplication *self,
                                                   ? error->message + strlen (prefix)
                                                   : error->message, -1);
   g_autofree char *body = NULL;
+  const char *title;
 
   g_printerr ("rapport: %s\n", error->message);
 
@@ -125,7 +126,16 @@ show_open_error (RapportApplication *self,
   gtk_window_set_title (GTK_WINDOW (window), _("Rapport"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Open Your Notes"));
+  /* What stands in the way, when it is not the file. */
+  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
+    title = _("Your Notes Are in Use");
+  else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DISK_FULL))
+    title = _("The Disk Is Full");
+  else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY))
+    title = _("Your Notes Cannot Be Saved There");
+  else
+    title = _("Could Not Open Your Notes");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
   adw_status_page_set_description (ADW_STATUS_PAGE (page), body);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
@@ -162,8 +172,25 @@ on_daily_backup_done (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (RAPPORT_IS_WINDOW (window))
     {
-      g_autofree char *message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
-      rapport_window_add_toast (RAPPORT_WINDOW (window), message);
+      g_autofree char *message = NULL;
+      GtkWidget *label;
+      AdwToast *toast;
+
+      /* A damaged database is the one thing a backup exists for: said
+       * in full, and until the user has seen it (no timeout). */
+      if (g_error_matches (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED))
+        message = g_strdup_printf (_("Today’s backup was not made. %s."), error->message);
+      else
+        message = g_strdup_printf (_("The daily backup failed: %s"), error->message);
+      label = gtk_label_new (message);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      toast = adw_toast_new (message);
+      adw_toast_set_custom_title (toast, label);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (RAPPORT_WINDOW (window)->toast_overlay, toast);
     }
 }
 

@@ -503,7 +503,6 @@ run_cli (const char *db,
   g_autoptr(GError) error = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
   const char *argv[] = { self, "--child-import", db, file, NULL };
-  g_auto(GStrv) lines = NULL;
   int wait_status = 0;
 
   g_assert_no_error (error);
