@@ -4,9 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "rapport-brief.h"
+#include "rapport-calendar.h"
+#include "rapport-commitment-row.h"
 #include "rapport-commitment.h"
 #include "rapport-commitments-panel.h"
 
@@ -65,153 +66,123 @@ changed (RapportCommitmentsPanel *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static char *
-calendar_date (GtkCalendar *calendar)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  return g_date_time_format (date, "%Y-%m-%d");
-}
+/* What the rows ask ----------------------------------------------------- */
 
-static void
-calendar_select (GtkCalendar *calendar,
-                 const char  *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return;
-  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
-  if (dt != NULL)
-    gtk_calendar_select_day (calendar, dt);
-}
-
-/* Rows ------------------------------------------------------------------ */
-
-static void update_row (GtkWidget *row);
-
-/* Rows live only inside their panel's list, so a plain pointer is safe. */
-static RapportCommitmentsPanel *
-row_panel (GtkWidget *row)
-{
-  return g_object_get_data (G_OBJECT (row), "panel");
-}
-
+/* The commitment shown with the id in @parameter (alone or first in a
+ * tuple), or NULL when it is no longer in the list. */
 static RapportCommitment *
-row_item (GtkWidget *row)
+dup_item (RapportCommitmentsPanel *self,
+          GVariant                *parameter,
+          guint                   *position)
 {
-  return g_object_get_data (G_OBJECT (row), "item");
+  gint64 id;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    id = g_variant_get_int64 (parameter);
+  else
+    g_variant_get_child (parameter, 0, "x", &id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportCommitment) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (rapport_commitment_get_id (item) != id)
+        continue;
+      if (position != NULL)
+        *position = i;
+      return g_steal_pointer (&item);
+    }
+  return NULL;
+}
+
+/* Reports a refused write, or tells that one was made. */
+static void
+written (RapportCommitmentsPanel *self,
+         gboolean                 ok,
+         GError                  *error)
+{
+  if (ok)
+    changed (self);
+  else
+    report (self, error);
 }
 
 static void
-on_row_check_toggled (GtkCheckButton *check,
-                      GtkWidget      *row)
+toggle_closed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  RapportCommitmentsPanel *self = row_panel (row);
-  RapportCommitment *item = row_item (row);
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
-  gboolean active = gtk_check_button_get_active (check);
   gboolean ok;
 
-  if (self == NULL || active == rapport_commitment_get_closed (item))
+  if (item == NULL || self->meeting == NULL)
     return;
-
   /* Closed "there": on the date of the meeting where it was ticked, so the
    * meeting shows it as closed and later ones no longer carry it. */
-  if (active)
+  if (!rapport_commitment_get_closed (item))
     ok = rapport_commitment_close (item, self->store, rapport_meeting_get_date (self->meeting), &error);
   else
     ok = rapport_commitment_reopen (item, self->store, &error);
-  if (!ok)
-    {
-      gtk_check_button_set_active (check, rapport_commitment_get_closed (item));
-      report (self, error);
-      return;
-    }
-  update_row (row);
-  changed (self);
+  written (self, ok, error);
 }
 
 static void
-on_row_text_editing (GtkEditableLabel *label,
-                     GParamSpec       *pspec,
-                     GtkWidget        *row)
+set_text_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  RapportCommitmentsPanel *self = row_panel (row);
-  RapportCommitment *item = row_item (row);
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   const char *text;
+  gboolean ok;
 
-  if (self == NULL || gtk_editable_label_get_editing (label))
+  g_variant_get_child (parameter, 1, "&s", &text);
+  if (item == NULL || g_strcmp0 (text, rapport_commitment_get_text (item)) == 0)
     return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (label));
-  if (g_strcmp0 (text, rapport_commitment_get_text (item)) == 0)
-    return;
-  if (!rapport_commitment_set_text (item, self->store, text, &error))
-    report (self, error);
-  /* Show what is stored (cleaned up, or the old text when refused). */
-  gtk_editable_set_text (GTK_EDITABLE (label), rapport_commitment_get_text (item));
-  if (error == NULL)
-    changed (self);
+  ok = rapport_commitment_set_text (item, self->store, text, &error);
+  written (self, ok, error);
 }
 
 static void
-on_row_owner_clicked (GtkButton *button,
-                      GtkWidget *row)
+toggle_owner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  RapportCommitmentsPanel *self = row_panel (row);
-  RapportCommitment *item = row_item (row);
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   RapportCommitmentOwner owner;
+  gboolean ok;
 
-  if (self == NULL)
+  if (item == NULL)
     return;
   owner = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME
     ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME;
-  if (!rapport_commitment_set_owner (item, self->store, owner, &error))
-    {
-      report (self, error);
-      return;
-    }
-  update_row (row);
-  changed (self);
+  ok = rapport_commitment_set_owner (item, self->store, owner, &error);
+  written (self, ok, error);
 }
 
 static void
-set_row_due (GtkWidget  *row,
-             const char *due)
+set_due_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  RapportCommitmentsPanel *self = row_panel (row);
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
+  const char *due;
+  gboolean ok;
 
-  if (self == NULL)
+  g_variant_get_child (parameter, 1, "&s", &due);
+  if (item == NULL)
     return;
-  if (!rapport_commitment_set_due (row_item (row), self->store, due, &error))
-    {
-      report (self, error);
-      return;
-    }
-  update_row (row);
-  changed (self);
-}
-
-static void
-on_row_due_day_selected (GtkCalendar *calendar,
-                         GtkWidget   *row)
-{
-  g_autofree char *date = calendar_date (calendar);
-
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
-  set_row_due (row, date);
-}
-
-static void
-on_row_due_cleared (GtkButton *button,
-                    GtkWidget *row)
-{
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
-  set_row_due (row, NULL);
+  /* "" is no due date. */
+  ok = rapport_commitment_set_due (item, self->store, due, &error);
+  written (self, ok, error);
 }
 
 typedef struct
@@ -284,17 +255,18 @@ show_toast (RapportCommitmentsPanel *self,
 }
 
 static void
-on_row_delete_clicked (GtkButton *button,
-                       GtkWidget *row)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  RapportCommitmentsPanel *self = row_panel (row);
-  RapportCommitment *item = row_item (row);
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  guint position;
+  g_autoptr(RapportCommitment) item = dup_item (self, parameter, &position);
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
   PendingDelete *pending;
-  guint position;
 
-  if (self == NULL)
+  if (item == NULL)
     return;
   if (!rapport_commitment_hide (self->store, rapport_commitment_get_id (item), TRUE, &error))
     {
@@ -314,216 +286,18 @@ on_row_delete_clicked (GtkButton *button,
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed), pending,
                          (GClosureNotify) (void (*) (void)) pending_delete_free, 0);
 
-  if (g_list_store_find (self->items, item, &position))
-    g_list_store_remove (self->items, position);
+  g_list_store_remove (self->items, position);
   changed (self);
   show_toast (self, toast);
 }
 
 static GtkWidget *
-popover_with_calendar (GtkWidget  *row,
-                       const char *selected)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Due Date"));
-
-  calendar_select (GTK_CALENDAR (calendar), selected);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_row_due_day_selected), row);
-  g_signal_connect (clear, "clicked", G_CALLBACK (on_row_due_cleared), row);
-  gtk_box_append (GTK_BOX (box), calendar);
-  gtk_box_append (GTK_BOX (box), clear);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
-/* Brings a row's labels and styles in line with its commitment. */
-static void
-update_row (GtkWidget *row)
-{
-  RapportCommitmentsPanel *self = row_panel (row);
-  RapportCommitment *item = row_item (row);
-  GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-  GtkWidget *owner = g_object_get_data (G_OBJECT (row), "owner");
-  GtkWidget *due = g_object_get_data (G_OBJECT (row), "due");
-  GtkWidget *due_label = g_object_get_data (G_OBJECT (row), "due-label");
-  gboolean mine = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME;
-  const char *today = self ? self->today : NULL;
-  g_autofree char *check_name = NULL;
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rapport_commitment_get_closed (item));
-  /* Translators: accessible name of the tick box of a commitment. */
-  check_name = g_strdup_printf (_("Done: %s"), rapport_commitment_get_text (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
-
-  gtk_button_set_label (GTK_BUTTON (owner), mine ? C_("owner", "Me") : C_("owner", "Them"));
-  gtk_widget_set_tooltip_text (owner, mine ? _("Mine. Click to make it theirs")
-                                           : _("Theirs. Click to make it mine"));
-
-  if (rapport_commitment_get_due (item) != NULL)
-    {
-      g_autofree char *day = rapport_brief_format_date (rapport_commitment_get_due (item), today);
-      /* Translators: a commitment's due date, e.g. "due 3 Mar". */
-      g_autofree char *text = g_strdup_printf (_("due %s"), day);
-
-      gtk_label_set_label (GTK_LABEL (due_label), text);
-      gtk_widget_set_tooltip_text (due, _("Change the Due Date"));
-    }
-  else
-    {
-      gtk_label_set_label (GTK_LABEL (due_label), _("no due date"));
-      gtk_widget_set_tooltip_text (due, _("Set a Due Date"));
-    }
-
-  if (today != NULL && rapport_commitment_is_overdue (item, today))
-    gtk_widget_add_css_class (row, "overdue");
-  else
-    gtk_widget_remove_css_class (row, "overdue");
-  if (rapport_commitment_get_closed (item))
-    gtk_widget_add_css_class (row, "closed");
-  else
-    gtk_widget_remove_css_class (row, "closed");
-}
-
-static gboolean
-release_widget (gpointer data)
-{
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_editable_focus_leave (GtkEventControllerFocus *controller,
-                         GtkWidget               *label)
-{
-  /* GTK 4.8's GtkEditableLabel stops editing from a 100 ms timeout that
-   * holds no reference: when the row goes away in between (switching
-   * meeting), the timeout would touch freed memory. Keep it alive. */
-  g_timeout_add (300, release_widget, g_object_ref (label));
-}
-
-static void
-keep_alive_after_focus (GtkWidget *label)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect (focus, "leave", G_CALLBACK (on_editable_focus_leave), label);
-  gtk_widget_add_controller (label, focus);
-}
-
-/* GtkEditableLabel shows its text in a GtkLabel that never wraps; find it. */
-static void
-wrap_editable_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
-          return;
-        }
-      wrap_editable_label (child);
-    }
-}
-
-static GtkWidget *
-create_row (gpointer item_ptr,
+create_row (gpointer item,
             gpointer user_data)
 {
   RapportCommitmentsPanel *self = user_data;
-  RapportCommitment *item = item_ptr;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *text = gtk_editable_label_new (rapport_commitment_get_text (item));
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *owner = gtk_button_new ();
-  GtkWidget *due = gtk_menu_button_new ();
-  GtkWidget *due_label = gtk_label_new (NULL);
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "commitment-row");
-  g_object_set_data (G_OBJECT (row), "panel", self);
-  g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data (G_OBJECT (row), "text", text);
-  g_object_set_data (G_OBJECT (row), "owner", owner);
-  g_object_set_data (G_OBJECT (row), "due", due);
-  g_object_set_data (G_OBJECT (row), "due-label", due_label);
-
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _("Done"));
-
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (text, "text");
-  gtk_widget_set_tooltip_text (text, _("Click to edit"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Commitment"), -1);
-  g_signal_connect_object (text, "notify::editing", G_CALLBACK (on_row_text_editing), row, 0);
-  keep_alive_after_focus (text);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_row_check_toggled), row);
-
-  /* The side column is narrow: long commitments wrap instead of widening it. */
-  wrap_editable_label (text);
-  gtk_box_append (GTK_BOX (line), check);
-  gtk_box_append (GTK_BOX (line), text);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_set_margin_start (details, 26);
-  gtk_box_append (GTK_BOX (box), details);
-
-  if (rapport_commitment_get_carried_over (item))
-    {
-      g_autofree char *day = rapport_brief_format_date (rapport_commitment_get_made_on (item), self->today);
-      /* Translators: badge of a commitment carried over from an earlier 1:1. */
-      g_autofree char *label = g_strdup_printf (_("from %s"), day);
-      g_autofree char *tooltip = g_strdup_printf (_("Made in the 1:1 of %s"), day);
-      GtkWidget *badge = gtk_label_new (label);
-
-      gtk_widget_add_css_class (badge, "badge");
-      gtk_widget_add_css_class (badge, "carried-over");
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (badge, tooltip);
-      g_object_set_data (G_OBJECT (row), "badge", badge);
-      gtk_box_append (GTK_BOX (details), badge);
-    }
-
-  gtk_widget_add_css_class (owner, "flat");
-  gtk_widget_add_css_class (owner, "owner");
-  gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
-  g_signal_connect (owner, "clicked", G_CALLBACK (on_row_owner_clicked), row);
-  gtk_box_append (GTK_BOX (details), owner);
-
-  gtk_widget_add_css_class (due_label, "due");
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (due), due_label);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (due),
-                               popover_with_calendar (row, rapport_commitment_get_due (item)));
-  gtk_widget_add_css_class (due, "flat");
-  gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (details), due);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (details), spacer);
-
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (delete, _("Delete Commitment"));
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_row_delete_clicked), row);
-  gtk_box_append (GTK_BOX (details), delete);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  update_row (row);
-  return row;
+  return rapport_commitment_row_new (item, self->today);
 }
 
 /* Adding ---------------------------------------------------------------- */
@@ -553,7 +327,7 @@ set_new_due (RapportCommitmentsPanel *self,
 static void
 on_due_day_selected (RapportCommitmentsPanel *self)
 {
-  g_autofree char *date = calendar_date (self->due_calendar);
+  g_autofree char *date = rapport_calendar_get_iso_date (self->due_calendar);
 
   set_new_due (self, date);
   gtk_popover_popdown (self->due_popover);
@@ -614,12 +388,8 @@ rapport_commitments_panel_flush (RapportCommitmentsPanel *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *text = g_object_get_data (G_OBJECT (row), "text");
-
-      if (text != NULL && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (text)))
-        gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (text), TRUE);
-    }
+    if (RAPPORT_IS_COMMITMENT_ROW (row))
+      rapport_commitment_row_stop_editing (RAPPORT_COMMITMENT_ROW (row));
 }
 
 void
@@ -665,7 +435,7 @@ rapport_commitments_panel_set_meeting (RapportCommitmentsPanel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
   /* Selecting a day emits "day-selected", so clear the choice after. */
   if (meeting != NULL)
-    calendar_select (self->due_calendar, rapport_meeting_get_date (meeting));
+    rapport_calendar_select_iso_date (self->due_calendar, rapport_meeting_get_date (meeting));
   set_new_due (self, NULL);
   rapport_commitments_panel_reload (self);
 }
@@ -831,6 +601,17 @@ rapport_commitments_panel_class_init (RapportCommitmentsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add);
   gtk_widget_class_bind_template_callback (widget_class, on_due_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_due_cleared);
+
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_CLOSED, "x",
+                                   toggle_closed_action);
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_OWNER, "x",
+                                   toggle_owner_action);
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_SET_TEXT, "(xs)",
+                                   set_text_action);
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_SET_DUE, "(xs)",
+                                   set_due_action);
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_DELETE, "x",
+                                   delete_action);
 }
 
 static void
