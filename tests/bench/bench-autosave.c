@@ -28,7 +28,10 @@ main (int argc, char *argv[])
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
   double times[SAVES];
+  double cpu[SAVES];
+  gboolean ok;
 
+  bench_print_environment ();
   path = bench_database_path (NULL, &dir);
   bench_decade_ensure (path, NULL);
   store = bench_open (path);
@@ -44,20 +47,28 @@ main (int argc, char *argv[])
   for (int i = 0; i < SAVES; i++)
     {
       gint64 start;
+      double cpu_start;
 
       g_string_append_printf (notes, "Sentence %d about the rollout, the budget and the café. ", i);
       if (i % 8 == 7)
         g_string_append (notes, "\n\n");
       rapport_meeting_set_notes (meeting, notes->str);
       start = g_get_monotonic_time ();
+      cpu_start = bench_cpu_ms ();
       if (!rapport_meeting_save (meeting, store, &error))
         g_error ("%s", error->message);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu[i] = bench_cpu_ms () - cpu_start;
     }
 
   bench_sort (times, SAVES);
-  g_print ("autosave, %d saves, notes growing to %zu bytes: median %.2f ms, p99 %.2f ms, max %.2f ms (budget p99 < %.0f ms)\n",
-           SAVES, notes->len, times[SAVES / 2], times[SAVES * 99 / 100], times[SAVES - 1], BUDGET_MS);
+  bench_sort (cpu, SAVES);
+  g_print ("autosave, %d saves, notes growing to %zu bytes: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+           SAVES, notes->len, times[SAVES / 2], times[SAVES * 99 / 100], times[SAVES - 1]);
+  /* The rest is mostly waiting for the disk (synchronous = FULL). */
+  g_print ("  of which CPU time: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+           cpu[SAVES / 2], cpu[SAVES * 99 / 100], cpu[SAVES - 1]);
+  ok = bench_report ("autosave of the notes (p99)", times[SAVES * 99 / 100], BUDGET_MS, "ms");
 
   if (dir != NULL)
     {
@@ -65,5 +76,5 @@ main (int argc, char *argv[])
       bench_remove_database (path);
       g_rmdir (dir);
     }
-  return times[SAVES * 99 / 100] < BUDGET_MS ? 0 : 1;
+  return ok ? 0 : 1;
 }

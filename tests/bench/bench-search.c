@@ -2,10 +2,11 @@
 /* Full-text search on the "decade" data set (decade.c: 40 people, weekly
  * 1:1s for ten years, 150-600 words of notes each), plus one commitment
  * per meeting and evidence on a fifth of the ticks. Budget (DESIGN.md):
- * first 50 results in < 30 ms.
+ * first 50 results in < 30 ms, to be met with 1.5x headroom (issue 12).
  *
- *   bench-search [--keep PATH]   builds the data set (or reuses PATH),
- *                                 times each query, exits 1 over budget. */
+ *   bench-search [--keep PATH] [--runs N] [QUERY]
+ *       builds the data set (or reuses PATH), times each query N times
+ *       (25; or only QUERY, to profile it), exits 1 over budget. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -17,7 +18,6 @@
 #include "rapport-store.h"
 
 #define BUDGET_MS  30.0
-#define RUNS       25
 
 static gint64
 count_meetings (RapportStore *store)
@@ -43,7 +43,11 @@ main (int argc, char *argv[])
     "project deadline",   /* two words */
     "zurich cafe audit",  /* three words */
     "pro",                /* a prefix, as typed */
+    "proj",               /* a longer prefix, as typed */
     "t",                  /* one letter, as typed */
+    "a",                  /* one letter, a word in almost every note */
+    "we",                 /* two letters, a word in almost every note */
+    "de",                 /* two letters, the start of many words */
     "person 07",          /* a name */
     "zzzz",               /* nothing */
   };
@@ -52,14 +56,22 @@ main (int argc, char *argv[])
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   const char *keep = NULL;
+  const char *only = NULL;
+  const char *worst_query = NULL;
   gboolean built;
   double worst = 0;
+  int runs = 25;
   int status = 0;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
       keep = argv[++i];
+    else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+      runs = atoi (argv[++i]), runs = MAX (runs, 1);
+    else
+      only = argv[i];
 
+  bench_print_environment ();
   path = bench_database_path (keep, &dir);
   built = bench_decade_ensure (path, "2026-03-01");
   store = bench_open (path);
@@ -67,33 +79,47 @@ main (int argc, char *argv[])
     bench_add_commitments_and_evidence (store);
   g_print ("# %" G_GINT64_FORMAT " meetings\n", count_meetings (store));
 
-  g_print ("# first 50 results, %d runs each, budget %.0f ms\n", RUNS, BUDGET_MS);
-  g_print ("%-20s %8s %8s %8s %8s\n", "query", "results", "first", "median", "max");
+  g_print ("# first 50 results, %d runs each, budget %.0f ms\n", runs, BUDGET_MS);
+  g_print ("# in ms: the first run, the median and the slowest; and the median of CPU time\n");
+  g_print ("%-20s %8s %8s %8s %8s %8s\n", "query", "results", "first", "median", "max", "cpu");
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      double times[RUNS];
+      g_autofree double *times = g_new (double, runs);
+      g_autofree double *cpu = g_new (double, runs);
       double first;
       guint n_results = 0;
 
-      for (guint r = 0; r < RUNS; r++)
+      if (only != NULL && !g_str_equal (only, queries[q]))
+        continue;
+      for (int r = 0; r < runs; r++)
         {
           g_autoptr(GListStore) results = NULL;
           gint64 start = g_get_monotonic_time ();
+          double cpu_start = bench_cpu_ms ();
 
           results = rapport_search_run (store, queries[q], 50, &error);
           times[r] = (g_get_monotonic_time () - start) / 1000.0;
+          cpu[r] = bench_cpu_ms () - cpu_start;
           bench_check (results != NULL, error);
           n_results = g_list_model_get_n_items (G_LIST_MODEL (results));
         }
       first = times[0];
-      bench_sort (times, RUNS);
-      g_print ("%-20s %8u %8.2f %8.2f %8.2f\n", queries[q], n_results,
-               first, times[RUNS / 2], times[RUNS - 1]);
-      worst = MAX (worst, times[RUNS / 2]);
-      if (times[RUNS / 2] > BUDGET_MS)
-        status = 1;
+      bench_sort (times, runs);
+      bench_sort (cpu, runs);
+      g_print ("%-20s %8u %8.2f %8.2f %8.2f %8.2f\n", queries[q], n_results,
+               first, times[runs / 2], times[runs - 1], cpu[runs / 2]);
+      if (times[runs / 2] >= worst)
+        {
+          worst = times[runs / 2];
+          worst_query = queries[q];
+        }
     }
-  g_print ("# worst median %.2f ms: %s\n", worst, status == 0 ? "within budget" : "OVER BUDGET");
+  if (worst_query != NULL)
+    {
+      g_autofree char *what = g_strdup_printf ("search, worst query (\"%s\", median)", worst_query);
+
+      status = bench_report (what, worst, BUDGET_MS, "ms") ? 0 : 1;
+    }
 
   g_clear_object (&store);
   if (dir != NULL)

@@ -47,10 +47,12 @@ main (int argc, char *argv[])
   double times[40];
   double sync_part[40];
   guint n;
+  gboolean ok;
 
   gtk_init ();
   adw_init ();
 
+  bench_print_environment ();
   path = bench_database_path (NULL, &tmpdir);
   bench_decade_ensure (path, NULL);
   store = bench_open (path);
@@ -99,8 +101,9 @@ main (int argc, char *argv[])
   bench_sort (sync_part, n);
   g_print ("of which loading the brief and the meeting list: median %.1f ms\n", sync_part[n / 2]);
   g_print ("select a person and paint the brief and meeting list, %u people: "
-           "median %.1f ms, max %.1f ms (budget %.0f ms)\n",
-           n, times[n / 2], times[n - 1], BUDGET_MS);
+           "median %.1f ms, max %.1f ms\n",
+           n, times[n / 2], times[n - 1]);
+  ok = bench_report ("select a person, painted (median)", times[n / 2], BUDGET_MS, "ms");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
@@ -109,5 +112,5 @@ main (int argc, char *argv[])
       bench_remove_database (path);
       g_rmdir (tmpdir);
     }
-  return times[n / 2] < BUDGET_MS ? 0 : 1;
+  return ok ? 0 : 1;
 }

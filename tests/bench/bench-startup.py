@@ -15,6 +15,26 @@ import tempfile
 import time
 
 BUDGET = 1.3
+# Budgets are to be met with this much to spare (issue 12): here on the
+# time Rapport takes beyond the empty window, 0.3 allowed, 0.2 wanted.
+HEADROOM = 1.5
+
+
+def print_environment():
+    """Whether this runs as a user's run would (the test suite sets
+    MALLOC_CHECK_ and G_DEBUG=gc-friendly, which slow allocation down)."""
+    check = os.environ.get("MALLOC_CHECK_", "")
+    perturb = os.environ.get("MALLOC_PERTURB_", "")
+    debug = os.environ.get("G_DEBUG", "")
+    if check in ("", "0") and perturb in ("", "0") and "gc-friendly" not in debug:
+        print("# environment: as a user's run (no MALLOC_CHECK_, no MALLOC_PERTURB_, no G_DEBUG=gc-friendly)")
+    else:
+        print("# environment: NOT as a user's run (MALLOC_CHECK_=%s MALLOC_PERTURB_=%s G_DEBUG=%s): "
+              "times are higher than a user's" % (check, perturb, debug))
+    load = os.getloadavg()
+    print("# load average %.2f %.2f %.2f on %d CPUs%s" % (
+        load[0], load[1], load[2], os.cpu_count(),
+        ": busy, times are higher than on an idle machine" if load[0] > os.cpu_count() / 2 else ""))
 
 
 def time_to_window(cmd, env):
@@ -39,6 +59,7 @@ def time_to_window(cmd, env):
 def main():
     rapport, empty, make_decade = sys.argv[1:4]
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 9
+    print_environment()
     env = dict(os.environ, GTK_A11Y="none", GSETTINGS_BACKEND="memory")
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "decade.db")
@@ -54,8 +75,14 @@ def main():
     b, o = statistics.median(base), statistics.median(ours)
     print("empty window: median %.1f ms (min %.1f, max %.1f)" % (b * 1e3, min(base) * 1e3, max(base) * 1e3))
     print("rapport, decade: median %.1f ms (min %.1f, max %.1f)" % (o * 1e3, min(ours) * 1e3, max(ours) * 1e3))
-    print("ratio %.2f (budget %.1f)" % (o / b, BUDGET))
-    return 0 if o / b <= BUDGET else 1
+    ratio = o / b
+    headroom = (BUDGET - 1) / (ratio - 1) if ratio > 1 else float("inf")
+    verdict = ("OVER BUDGET" if ratio > BUDGET else
+               "within budget, short of the headroom" if headroom < HEADROOM else "ok")
+    print("budget: %-44s %8.2fx of %.1fx, headroom %.2fx on the time beyond the empty window "
+          "(wanted %.1fx): %s" % ("start-up against an empty window (medians)", ratio, BUDGET,
+                                  headroom, HEADROOM, verdict))
+    return 0 if ratio <= BUDGET else 1
 
 
 if __name__ == "__main__":

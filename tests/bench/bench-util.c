@@ -6,7 +6,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "bench-util.h"
 
@@ -97,6 +101,65 @@ bench_add_commitments_and_evidence (RapportStore *store)
                                    " WHERE ticked = 1 AND id % 5 = 0;",
                                    &error), error);
   bench_check (rapport_store_commit (store, &error), error);
+}
+
+void
+bench_print_environment (void)
+{
+  const char *check = g_getenv ("MALLOC_CHECK_");
+  const char *perturb = g_getenv ("MALLOC_PERTURB_");
+  const char *debug = g_getenv ("G_DEBUG");
+  g_autofree char *loadavg = NULL;
+  double load[3];
+  gboolean user = TRUE;
+
+  if (check != NULL && *check != '\0' && g_strcmp0 (check, "0") != 0)
+    user = FALSE;
+  if (perturb != NULL && *perturb != '\0' && g_strcmp0 (perturb, "0") != 0)
+    user = FALSE;
+  if (debug != NULL && strstr (debug, "gc-friendly") != NULL)
+    user = FALSE;
+  if (user)
+    g_print ("# environment: as a user's run (no MALLOC_CHECK_, no MALLOC_PERTURB_, "
+             "no G_DEBUG=gc-friendly)\n");
+  else
+    g_print ("# environment: NOT as a user's run (MALLOC_CHECK_=%s MALLOC_PERTURB_=%s G_DEBUG=%s): "
+             "times are higher than a user's\n",
+             check ? check : "", perturb ? perturb : "", debug ? debug : "");
+  if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL) &&
+      sscanf (loadavg, "%lf %lf %lf", &load[0], &load[1], &load[2]) == 3)
+    g_print ("# load average %.2f %.2f %.2f on %u CPUs%s\n", load[0], load[1], load[2],
+             g_get_num_processors (),
+             load[0] > g_get_num_processors () / 2.0 ? ": busy, times are higher than on an idle machine" : "");
+}
+
+gboolean
+bench_report (const char *what,
+              double      value,
+              double      budget,
+              const char *unit)
+{
+  double headroom = value > 0 ? budget / value : INFINITY;
+  const char *verdict;
+
+  if (value > budget)
+    verdict = "OVER BUDGET";
+  else if (headroom < BENCH_HEADROOM)
+    verdict = "within budget, short of the headroom";
+  else
+    verdict = "ok";
+  g_print ("budget: %-44s %8.2f %s of %g %s, headroom %.2fx (wanted %.1fx): %s\n",
+           what, value, unit, budget, unit, headroom, BENCH_HEADROOM, verdict);
+  return value <= budget;
+}
+
+double
+bench_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static int

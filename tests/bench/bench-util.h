@@ -30,6 +30,27 @@ void          bench_remove_database     (const char    *path);
  * a fifth of the ticks some evidence, cut from the notes. */
 void          bench_add_commitments_and_evidence (RapportStore *store);
 
+/* The budgets of DESIGN.md are to be met with this much to spare on the
+ * developers' machine (issue 12), so that they hold on slower ones. */
+#define BENCH_HEADROOM 1.5
+
+/* Says whether this process runs as a user's run of the app would: without
+ * MALLOC_CHECK_, MALLOC_PERTURB_ and G_DEBUG=gc-friendly, which the test
+ * suite sets and which slow allocation down; and the load average, since
+ * times taken on a busy machine are higher. */
+void          bench_print_environment   (void);
+/* Prints @value (in @unit) against @budget: the headroom (budget / value),
+ * and whether it is within the budget and leaves BENCH_HEADROOM. TRUE
+ * when within the budget. */
+gboolean      bench_report              (const char    *what,
+                                         double         value,
+                                         double         budget,
+                                         const char    *unit);
+
+/* CPU time of this thread in ms: unlike the wall clock, it hardly grows
+ * when other processes keep the machine busy. */
+double        bench_cpu_ms              (void);
+
 /* Sorts @n times in place, so that times[n / 2] is the median and
  * times[n - 1] the maximum. */
 void          bench_sort                (double        *times,
