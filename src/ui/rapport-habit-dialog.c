@@ -9,18 +9,39 @@
 #include "rapport-habit-library.h"
 #include "rapport-message-dialog.h"
 
+/* The task's data. */
 typedef struct
 {
+  /* Owned */
   RapportStore            *store;
-  gint64                   habit_id;
-  RapportHabitDialogDone   done;
-  gpointer                 user_data;
+  /* Borrowed: the dialog and its parts, which hold the task (so this
+   * data) until the dialog is gone. */
   AdwEntryRow             *label_row;
   AdwEntryRow             *hint_row;
   AdwComboRow             *kind_row;
   GtkLabel                *problem_label;
-  AdwMessageDialog        *dialog;   /* owns this data */
+  AdwMessageDialog        *dialog;
+  /* State */
+  gint64                   habit_id;
 } DialogData;
+
+/* What the dialog returns. */
+typedef struct
+{
+  char                    *label;
+  char                    *hint;
+  RapportHabitKind         kind;
+} HabitValues;
+
+static void
+habit_values_free (HabitValues *values)
+{
+  g_free (values->label);
+  g_free (values->hint);
+  g_free (values);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HabitValues, habit_values_free)
 
 static void
 dialog_data_free (DialogData *data)
@@ -66,16 +87,15 @@ update_state (DialogData *data)
 }
 
 static void
-on_response (AdwMessageDialog *dialog,
-             const char       *response,
-             DialogData       *data)
+save (GTask *task)
 {
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-  data->done (gtk_editable_get_text (GTK_EDITABLE (data->label_row)),
-              gtk_editable_get_text (GTK_EDITABLE (data->hint_row)),
-              selected_kind (data),
-              data->user_data);
+  DialogData *data = g_task_get_task_data (task);
+  HabitValues *values = g_new0 (HabitValues, 1);
+
+  values->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->label_row)));
+  values->hint = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->hint_row)));
+  values->kind = selected_kind (data);
+  g_task_return_pointer (task, values, (GDestroyNotify) habit_values_free);
 }
 
 static AdwEntryRow *
@@ -91,13 +111,15 @@ entry_row (GtkWidget  *list,
   return row;
 }
 
-GtkWidget *
-rapport_habit_dialog_present (GtkWindow               *parent,
-                              RapportStore            *store,
-                              RapportHabit            *habit,
-                              RapportHabitDialogDone   done,
-                              gpointer                 user_data)
+void
+rapport_habit_dialog_run_async (GtkWindow           *parent,
+                                RapportStore        *store,
+                                RapportHabit        *habit,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   DialogData *data;
   GtkWidget *dialog;
   GtkWidget *box;
@@ -105,15 +127,19 @@ rapport_habit_dialog_present (GtkWindow               *parent,
   GtkWidget *kind_help;
   g_autoptr(GtkStringList) kinds = NULL;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-  g_return_val_if_fail (habit == NULL || RAPPORT_IS_HABIT (habit), NULL);
-  g_return_val_if_fail (done != NULL, NULL);
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (habit == NULL || RAPPORT_IS_HABIT (habit));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  task = g_task_new (parent, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_habit_dialog_run_async);
+  if (g_task_return_error_if_cancelled (task))
+    return;
   data = g_new0 (DialogData, 1);
   data->store = g_object_ref (store);
   data->habit_id = habit ? rapport_habit_get_id (habit) : 0;
-  data->done = done;
-  data->user_data = user_data;
+  g_task_set_task_data (task, data, (GDestroyNotify) dialog_data_free);
 
   dialog = adw_message_dialog_new (parent,
                                    habit ? _("Edit Habit") : _("Add Habit"),
@@ -121,7 +147,6 @@ rapport_habit_dialog_present (GtkWindow               *parent,
                                          : _("A prompt on the checklist of every new meeting, "
                                              "added after the others."));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  g_object_set_data_full (G_OBJECT (dialog), "data", data, (GDestroyNotify) dialog_data_free);
   data->dialog = ADW_MESSAGE_DIALOG (dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -173,10 +198,31 @@ rapport_habit_dialog_present (GtkWindow               *parent,
 
   g_signal_connect_swapped (data->label_row, "changed", G_CALLBACK (update_state), data);
   g_signal_connect_swapped (data->hint_row, "changed", G_CALLBACK (update_state), data);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_state (data);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_message_dialog_run_task (data->dialog, task, save);
   gtk_widget_grab_focus (GTK_WIDGET (data->label_row));
-  return dialog;
+}
+
+gboolean
+rapport_habit_dialog_run_finish (GAsyncResult      *result,
+                                 char             **label,
+                                 char             **hint,
+                                 RapportHabitKind  *kind,
+                                 GError           **error)
+{
+  g_autoptr(HabitValues) values = NULL;
+
+  g_return_val_if_fail (g_async_result_is_tagged (result, rapport_habit_dialog_run_async), FALSE);
+
+  values = g_task_propagate_pointer (G_TASK (result), error);
+  if (values == NULL)
+    return FALSE;
+  if (label != NULL)
+    *label = g_steal_pointer (&values->label);
+  if (hint != NULL)
+    *hint = g_steal_pointer (&values->hint);
+  if (kind != NULL)
+    *kind = values->kind;
+  return TRUE;
 }

@@ -8,20 +8,25 @@
 
 G_BEGIN_DECLS
 
-/* Called with the values the user confirmed (already checked). */
-typedef void (*RapportHabitDialogDone) (const char       *label,
-                                        const char       *hint,
-                                        RapportHabitKind  kind,
-                                        gpointer          user_data);
-
 /* Asks for a habit's name, hint and kind; @habit NULL adds a new habit,
  * otherwise its values are shown for editing. The name is checked against
  * @store as it is typed, so "Save" is only offered for a name that will
- * be accepted. Returns the dialog (owned by GTK), already presented. */
-GtkWidget *rapport_habit_dialog_present (GtkWindow               *parent,
-                                         RapportStore            *store,
-                                         RapportHabit            *habit,
-                                         RapportHabitDialogDone   done,
-                                         gpointer                 user_data);
+ * be accepted. The dialog is modal over @parent and closes with it; the
+ * task holds a reference to @parent, which is the source object
+ * @callback receives. Cancelling @cancellable closes the dialog. */
+void     rapport_habit_dialog_run_async  (GtkWindow            *parent,
+                                          RapportStore         *store,
+                                          RapportHabit         *habit,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+/* TRUE with the values the user confirmed, already checked (free @label
+ * and @hint; any out argument may be NULL). FALSE with
+ * G_IO_ERROR_CANCELLED when the dialog was closed without saving. */
+gboolean rapport_habit_dialog_run_finish (GAsyncResult         *result,
+                                          char                **label,
+                                          char                **hint,
+                                          RapportHabitKind     *kind,
+                                          GError              **error);
 
 G_END_DECLS

@@ -53,3 +53,103 @@ rapport_message_dialog_add_save (AdwMessageDialog *dialog,
     g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
   va_end (rows);
 }
+
+typedef struct
+{
+  GTask                    *task;   /* owned */
+  RapportMessageDialogSave  save;
+  gboolean                  ended;
+} DialogRun;
+
+static void
+dialog_run_free (gpointer  data,
+                 GClosure *closure)
+{
+  DialogRun *run = data;
+
+  g_clear_object (&run->task);
+  g_free (run);
+}
+
+static void
+end_run (DialogRun  *run,
+         const char *response)
+{
+  if (run->ended)
+    return;
+  run->ended = TRUE;
+  if (g_strcmp0 (response, "save") == 0)
+    run->save (run->task);
+  else
+    g_task_return_new_error (run->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Closed without saving"));
+}
+
+static void
+on_run_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 DialogRun        *run)
+{
+  end_run (run, response);
+}
+
+static void
+on_run_destroy (GtkWidget *dialog,
+                DialogRun *run)
+{
+  end_run (run, NULL);
+}
+
+static void
+on_run_cancelled (GtkWindow *dialog)
+{
+  gtk_window_destroy (dialog);
+}
+
+/* The task holds the parent, so destroying it (which only drops GTK's own
+ * reference) does not dispose it, and "destroy-with-parent" never fires:
+ * follow the list of toplevels instead. */
+static void
+on_toplevels_changed (GtkWindow *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *parent = gtk_window_get_transient_for (dialog);
+  guint n = g_list_model_get_n_items (toplevels);
+
+  if (parent == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == parent)
+        return;
+    }
+  gtk_window_destroy (dialog);
+}
+
+void
+rapport_message_dialog_run_task (AdwMessageDialog         *dialog,
+                                 GTask                    *task,
+                                 RapportMessageDialogSave  save)
+{
+  DialogRun *run;
+  GCancellable *cancellable;
+
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (save != NULL);
+
+  run = g_new0 (DialogRun, 1);
+  run->task = g_object_ref (task);
+  run->save = save;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_run_response), run);
+  /* Both handlers go when the dialog is disposed, after "destroy". */
+  g_signal_connect_data (dialog, "destroy", G_CALLBACK (on_run_destroy), run, dialog_run_free, 0);
+  cancellable = g_task_get_cancellable (task);
+  if (cancellable != NULL)
+    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_run_cancelled), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_toplevels_changed), dialog, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}

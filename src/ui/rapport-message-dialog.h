@@ -18,4 +18,17 @@ void       rapport_message_dialog_add_save    (AdwMessageDialog *dialog,
                                                AdwEntryRow      *first_row,
                                                ...) G_GNUC_NULL_TERMINATED;
 
+/* Hands the form's values to @task (with g_task_return_pointer() or the
+ * like) when the user answered "save". */
+typedef void (*RapportMessageDialogSave) (GTask *task);
+
+/* The one ending of a form dialog run as @task: "save" calls @save; any
+ * other answer, the dialog destroyed without one (with its parent), or
+ * the task's cancellable cancelled (which closes the dialog) returns
+ * G_IO_ERROR_CANCELLED. @dialog holds @task until it is destroyed, and is
+ * presented. */
+void       rapport_message_dialog_run_task    (AdwMessageDialog         *dialog,
+                                               GTask                    *task,
+                                               RapportMessageDialogSave  save);
+
 G_END_DECLS

@@ -10,17 +10,35 @@
 
 static const int cadences[] = { 7, 14, 28 };
 
+/* The task's data. Borrowed: the dialog and its rows, which hold the task
+ * (so this data) until the dialog is gone. */
 typedef struct
 {
-  RapportPersonDialogDone  done;
-  gpointer                 user_data;
   AdwEntryRow             *name_row;
   AdwEntryRow             *role_row;
   AdwComboRow             *cadence_row;
   AdwActionRow            *days_row;
   GtkSpinButton           *days_spin;
-  AdwMessageDialog        *dialog;   /* owns this data */
+  AdwMessageDialog        *dialog;
 } DialogData;
+
+/* What the dialog returns. */
+typedef struct
+{
+  char                    *name;
+  char                    *role;
+  int                      cadence_days;
+} PersonValues;
+
+static void
+person_values_free (PersonValues *values)
+{
+  g_free (values->name);
+  g_free (values->role);
+  g_free (values);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PersonValues, person_values_free)
 
 static int
 selected_cadence (DialogData *data)
@@ -44,38 +62,47 @@ update_sensitivity (DialogData *data)
 }
 
 static void
-on_response (AdwMessageDialog *dialog,
-             const char       *response,
-             DialogData       *data)
+save (GTask *task)
 {
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-  data->done (gtk_editable_get_text (GTK_EDITABLE (data->name_row)),
-              gtk_editable_get_text (GTK_EDITABLE (data->role_row)),
-              selected_cadence (data),
-              data->user_data);
+  DialogData *data = g_task_get_task_data (task);
+  PersonValues *values = g_new0 (PersonValues, 1);
+
+  values->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_row)));
+  values->role = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->role_row)));
+  values->cadence_days = selected_cadence (data);
+  g_task_return_pointer (task, values, (GDestroyNotify) person_values_free);
 }
 
 void
-rapport_person_dialog_present (GtkWindow               *parent,
-                               RapportPerson           *person,
-                               RapportPersonDialogDone  done,
-                               gpointer                 user_data)
+rapport_person_dialog_run_async (GtkWindow           *parent,
+                                 RapportPerson       *person,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
-  DialogData *data = g_new0 (DialogData, 1);
+  g_autoptr(GTask) task = NULL;
+  DialogData *data;
   GtkWidget *dialog;
   GtkWidget *list;
   g_autoptr(GtkStringList) choices = NULL;
   int cadence = person ? rapport_person_get_cadence_days (person) : 7;
   guint selected = G_N_ELEMENTS (cadences);
 
-  data->done = done;
-  data->user_data = user_data;
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (person == NULL || RAPPORT_IS_PERSON (person));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (parent, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_person_dialog_run_async);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  data = g_new0 (DialogData, 1);
+  g_task_set_task_data (task, data, g_free);
 
   dialog = adw_message_dialog_new (parent,
                                    person ? _("Edit Person") : _("Add Person"),
                                    person ? NULL : _("Who do you hold one-on-ones with?"));
-  g_object_set_data_full (G_OBJECT (dialog), "data", data, g_free);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   data->dialog = ADW_MESSAGE_DIALOG (dialog);
 
   list = rapport_message_dialog_new_list ();
@@ -124,9 +151,31 @@ rapport_person_dialog_present (GtkWindow               *parent,
 
   g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (update_sensitivity), data);
   g_signal_connect_swapped (data->cadence_row, "notify::selected", G_CALLBACK (update_sensitivity), data);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), data);
   update_sensitivity (data);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_message_dialog_run_task (data->dialog, task, save);
   gtk_widget_grab_focus (GTK_WIDGET (data->name_row));
+}
+
+gboolean
+rapport_person_dialog_run_finish (GAsyncResult  *result,
+                                  char         **name,
+                                  char         **role,
+                                  int           *cadence_days,
+                                  GError       **error)
+{
+  g_autoptr(PersonValues) values = NULL;
+
+  g_return_val_if_fail (g_async_result_is_tagged (result, rapport_person_dialog_run_async), FALSE);
+
+  values = g_task_propagate_pointer (G_TASK (result), error);
+  if (values == NULL)
+    return FALSE;
+  if (name != NULL)
+    *name = g_steal_pointer (&values->name);
+  if (role != NULL)
+    *role = g_steal_pointer (&values->role);
+  if (cadence_days != NULL)
+    *cadence_days = values->cadence_days;
+  return TRUE;
 }

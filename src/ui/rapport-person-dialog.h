@@ -7,17 +7,23 @@
 
 G_BEGIN_DECLS
 
-/* Called with the values the user confirmed. */
-typedef void (*RapportPersonDialogDone) (const char *name,
-                                         const char *role,
-                                         int         cadence_days,
-                                         gpointer    user_data);
-
 /* Asks for a name, a role and how often they meet; @person NULL adds a new
- * person, otherwise its values are shown for editing. */
-void rapport_person_dialog_present (GtkWindow               *parent,
-                                    RapportPerson           *person,
-                                    RapportPersonDialogDone  done,
-                                    gpointer                 user_data);
+ * person, otherwise its values are shown for editing. The dialog is modal
+ * over @parent and closes with it; the task holds a reference to @parent,
+ * which is the source object @callback receives. Cancelling @cancellable
+ * closes the dialog. */
+void     rapport_person_dialog_run_async  (GtkWindow            *parent,
+                                           RapportPerson        *person,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* TRUE with the values the user confirmed (free @name and @role; any out
+ * argument may be NULL). FALSE with G_IO_ERROR_CANCELLED when the dialog
+ * was closed without saving. */
+gboolean rapport_person_dialog_run_finish (GAsyncResult         *result,
+                                           char                **name,
+                                           char                **role,
+                                           int                  *cadence_days,
+                                           GError              **error);
 
 G_END_DECLS

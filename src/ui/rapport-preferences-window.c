@@ -19,8 +19,6 @@ struct _RapportPreferencesWindow
   GListStore           *active_model;
   GListStore           *library_model;
   GListStore           *archived_model;
-  /* The habit being edited in the dialog, 0 while adding one. */
-  gint64                editing_id;
 
   AdwPreferencesGroup  *active_group;
   AdwPreferencesGroup  *library_group;
@@ -146,16 +144,23 @@ refocus (RapportPreferencesWindow *self,
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* @user_data: a reference to the habit being edited, NULL when adding one. */
 static void
-on_dialog_done (const char       *label,
-                const char       *hint,
-                RapportHabitKind  kind,
-                gpointer          user_data)
+on_dialog_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  RapportPreferencesWindow *self = user_data;
+  RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (source);
+  g_autoptr(RapportHabit) editing = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *hint = NULL;
+  RapportHabitKind kind;
 
-  if (self->editing_id == 0)
+  /* The only failure is the dialog closed without saving. */
+  if (!rapport_habit_dialog_run_finish (result, &label, &hint, &kind, NULL))
+    return;
+  if (editing == NULL)
     {
       g_autoptr(RapportHabit) habit = rapport_habit_library_add (self->store, label, hint, kind, &error);
 
@@ -165,7 +170,7 @@ on_dialog_done (const char       *label,
           return;
         }
     }
-  else if (!rapport_habit_library_update (self->store, self->editing_id, label, hint, kind, &error))
+  else if (!rapport_habit_library_update (self->store, rapport_habit_get_id (editing), label, hint, kind, &error))
     {
       show_error (self, error);
       return;
@@ -180,8 +185,7 @@ habit_add (GtkWidget  *widget,
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (widget);
 
-  self->editing_id = 0;
-  rapport_habit_dialog_present (GTK_WINDOW (self), self->store, NULL, on_dialog_done, self);
+  rapport_habit_dialog_run_async (GTK_WINDOW (self), self->store, NULL, NULL, on_dialog_done, NULL);
 }
 
 static void
@@ -198,8 +202,8 @@ habit_edit (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  self->editing_id = rapport_habit_get_id (habit);
-  rapport_habit_dialog_present (GTK_WINDOW (self), self->store, habit, on_dialog_done, self);
+  rapport_habit_dialog_run_async (GTK_WINDOW (self), self->store, habit, NULL, on_dialog_done,
+                                  g_object_ref (habit));
 }
 
 static void

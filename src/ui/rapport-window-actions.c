@@ -12,16 +12,21 @@
 #include "rapport-window-private.h"
 
 static void
-person_added (const char *name,
-              const char *role,
-              int         cadence_days,
-              gpointer    user_data)
+person_added (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  RapportWindow *self = user_data;
+  RapportWindow *self = RAPPORT_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RapportPerson) person = rapport_person_create_full (self->store, name, role,
-                                                                cadence_days, &error);
+  g_autoptr(RapportPerson) person = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  int cadence_days;
 
+  /* The only failure is the dialog closed without adding. */
+  if (!rapport_person_dialog_run_finish (result, &name, &role, &cadence_days, NULL))
+    return;
+  person = rapport_person_create_full (self->store, name, role, cadence_days, &error);
   if (person == NULL)
     {
       rapport_window_show_error (self, _("Could Not Add Person"), error->message);
@@ -36,36 +41,41 @@ add_person_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  rapport_person_dialog_present (GTK_WINDOW (widget), NULL, person_added, widget);
+  rapport_person_dialog_run_async (GTK_WINDOW (widget), NULL, NULL, person_added, NULL);
 }
 
+/* @user_data: a reference to the person the dialog was opened for. */
 static void
-person_edited (const char *name,
-               const char *role,
-               int         cadence_days,
-               gpointer    user_data)
+person_edited (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  RapportWindow *self = user_data;
+  RapportWindow *self = RAPPORT_WINDOW (source);
+  g_autoptr(RapportPerson) person = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
   g_autofree char *old_name = NULL;
   g_autofree char *old_role = NULL;
+  int cadence_days;
   int old_cadence;
 
-  if (self->person == NULL)
+  /* The only failure is the dialog closed without saving. */
+  if (!rapport_person_dialog_run_finish (result, &name, &role, &cadence_days, NULL))
     return;
 
-  old_name = g_strdup (rapport_person_get_name (self->person));
-  old_role = g_strdup (rapport_person_get_role (self->person));
-  old_cadence = rapport_person_get_cadence_days (self->person);
+  old_name = g_strdup (rapport_person_get_name (person));
+  old_role = g_strdup (rapport_person_get_role (person));
+  old_cadence = rapport_person_get_cadence_days (person);
 
-  rapport_person_set_name (self->person, name);
-  rapport_person_set_role (self->person, role);
-  rapport_person_set_cadence_days (self->person, cadence_days);
-  if (!rapport_person_save (self->person, self->store, &error))
+  rapport_person_set_name (person, name);
+  rapport_person_set_role (person, role);
+  rapport_person_set_cadence_days (person, cadence_days);
+  if (!rapport_person_save (person, self->store, &error))
     {
-      rapport_person_set_name (self->person, old_name);
-      rapport_person_set_role (self->person, old_role);
-      rapport_person_set_cadence_days (self->person, old_cadence);
+      rapport_person_set_name (person, old_name);
+      rapport_person_set_role (person, old_role);
+      rapport_person_set_cadence_days (person, old_cadence);
       rapport_window_show_error (self, _("Could Not Save"), error->message);
       return;
     }
@@ -80,7 +90,8 @@ edit_person_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   if (self->person != NULL)
-    rapport_person_dialog_present (GTK_WINDOW (self), self->person, person_edited, self);
+    rapport_person_dialog_run_async (GTK_WINDOW (self), self->person, NULL, person_edited,
+                                     g_object_ref (self->person));
 }
 
 static void

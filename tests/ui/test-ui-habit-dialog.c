@@ -9,10 +9,9 @@
 #include "test-ui-util.h"
 
 static void
-on_done (const char       *label,
-         const char       *hint,
-         RapportHabitKind  kind,
-         gpointer          user_data)
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
 }
 
@@ -45,7 +44,8 @@ test_kind_help (void)
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 500);
   gtk_window_present (GTK_WINDOW (window));
-  dialog = rapport_habit_dialog_present (GTK_WINDOW (window), store, NULL, on_done, NULL);
+  rapport_habit_dialog_run_async (GTK_WINDOW (window), store, NULL, NULL, on_done, NULL);
+  dialog = GTK_WIDGET (test_ui_find_dialog ());
   test_ui_spin (300);
 
   row = test_ui_find (dialog, match_kind_row, NULL);

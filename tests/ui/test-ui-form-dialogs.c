@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-habit-dialog.h"
+#include "rapport-person-dialog.h"
+#include "test-core-util.h"
+#include "test-ui-util.h"
+
+/* What came back from a dialog's task. */
+typedef struct
+{
+  gboolean  done;
+  GObject  *source;       /* the window the task held */
+  gboolean  parent_alive; /* it was still an object when the callback ran */
+  gboolean  ok;
+  GError   *error;
+  char     *text;         /* name or label */
+  char     *detail;       /* role or hint */
+  int       number;       /* cadence or kind */
+} Outcome;
+
+static void
+outcome_clear (Outcome *o)
+{
+  g_clear_error (&o->error);
+  g_clear_pointer (&o->text, g_free);
+  g_clear_pointer (&o->detail, g_free);
+}
+
+static void
+on_person_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Outcome *o = user_data;
+
+  o->done = TRUE;
+  o->source = source;
+  o->parent_alive = GTK_IS_WINDOW (source);
+  o->ok = rapport_person_dialog_run_finish (result, &o->text, &o->detail, &o->number, &o->error);
+}
+
+static void
+on_habit_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Outcome *o = user_data;
+  RapportHabitKind kind = RAPPORT_HABIT_TRUST;
+
+  o->done = TRUE;
+  o->source = source;
+  o->parent_alive = GTK_IS_WINDOW (source);
+  o->ok = rapport_habit_dialog_run_finish (result, &o->text, &o->detail, &kind, &o->error);
+  o->number = kind;
+}
+
+static void
+wait_done (Outcome *o)
+{
+  for (guint i = 0; i < 100 && !o->done; i++)
+    test_ui_spin (10);
+  g_assert_true (o->done);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+type_into (AdwMessageDialog *dialog,
+           const char       *title,
+           const char       *text)
+{
+  GtkWidget *row = test_ui_find (GTK_WIDGET (dialog), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static GtkWidget *
+window_new (void)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* "Add" hands back what was typed, with the parent as the source. */
+static void
+test_person_save (void)
+{
+  GtkWidget *window = window_new ();
+  Outcome o = { 0 };
+  AdwMessageDialog *dialog;
+
+  rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
+  dialog = test_ui_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  type_into (dialog, "Name", "Grace");
+  type_into (dialog, "Role (optional)", "Tech lead");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_find (GTK_WIDGET (dialog), is_row_titled, "Meet")), 1);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_done (&o);
+
+  g_assert_no_error (o.error);
+  g_assert_true (o.ok);
+  g_assert_true (o.source == G_OBJECT (window));
+  g_assert_cmpstr (o.text, ==, "Grace");
+  g_assert_cmpstr (o.detail, ==, "Tech lead");
+  g_assert_cmpint (o.number, ==, 14);
+
+  outcome_clear (&o);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Cancel, or closing the dialog otherwise, is G_IO_ERROR_CANCELLED. */
+static void
+test_person_cancel (void)
+{
+  GtkWidget *window = window_new ();
+  Outcome o = { 0 };
+  AdwMessageDialog *dialog;
+
+  rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
+  dialog = test_ui_find_dialog ();
+  type_into (dialog, "Name", "Grace");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_done (&o);
+  g_assert_false (o.ok);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (o.text);
+  outcome_clear (&o);
+
+  /* Destroyed without an answer. */
+  o = (Outcome) { 0 };
+  rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
+  gtk_window_destroy (GTK_WINDOW (test_ui_find_dialog ()));
+  wait_done (&o);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  outcome_clear (&o);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The cancellable closes the dialog; one cancelled before shows none. */
+static void
+test_person_cancellable (void)
+{
+  GtkWidget *window = window_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  Outcome o = { 0 };
+
+  rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, cancellable, on_person_done, &o);
+  g_assert_nonnull (test_ui_find_dialog ());
+  g_cancellable_cancel (cancellable);
+  wait_done (&o);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (test_ui_find_dialog ());
+  outcome_clear (&o);
+
+  o = (Outcome) { 0 };
+  g_cancellable_cancel (cancelled);
+  rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, cancelled, on_person_done, &o);
+  g_assert_null (test_ui_find_dialog ());
+  wait_done (&o);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  outcome_clear (&o);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The parent goes first: the dialog goes with it, and the callback still
+ * gets the parent as a live object (the task holds it). */
+static void
+test_person_parent_destroyed (void)
+{
+  g_autoptr(RapportPerson) person = g_object_new (RAPPORT_TYPE_PERSON, "name", "Grace", NULL);
+  GtkWidget *window = window_new ();
+  Outcome o = { 0 };
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  rapport_person_dialog_run_async (GTK_WINDOW (window), person, NULL, on_person_done, &o);
+  dialog = test_ui_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_ui_find (GTK_WIDGET (dialog), is_row_titled, "Name"))),
+                   ==, "Grace");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_done (&o);
+  g_assert_true (o.parent_alive);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (test_ui_find_dialog ());
+  outcome_clear (&o);
+  test_ui_spin (50);
+  g_assert_null (window);
+}
+
+/* The habit dialog has the same shape: values on "Add", checked first. */
+static void
+test_habit_save_and_cancel (void)
+{
+  g_autofree char *dir = NULL, *path = NULL;
+  RapportStore *store = NULL;
+  GtkWidget *window;
+  AdwMessageDialog *dialog;
+  Outcome o = { 0 };
+
+  test_core_db_set_up (&dir, &path, &store);
+  window = window_new ();
+
+  rapport_habit_dialog_run_async (GTK_WINDOW (window), store, NULL, NULL, on_habit_done, &o);
+  dialog = test_ui_find_dialog ();
+  type_into (dialog, "Name", "Ask for feedback");
+  type_into (dialog, "Hint (optional)", "What should I do differently?");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (test_ui_find (GTK_WIDGET (dialog), is_row_titled, "Kind")), 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_done (&o);
+  g_assert_no_error (o.error);
+  g_assert_true (o.ok);
+  g_assert_true (o.source == G_OBJECT (window));
+  g_assert_cmpstr (o.text, ==, "Ask for feedback");
+  g_assert_cmpstr (o.detail, ==, "What should I do differently?");
+  g_assert_cmpint (o.number, ==, RAPPORT_HABIT_STRUCTURE);
+  outcome_clear (&o);
+
+  o = (Outcome) { 0 };
+  rapport_habit_dialog_run_async (GTK_WINDOW (window), store, NULL, NULL, on_habit_done, &o);
+  adw_message_dialog_response (test_ui_find_dialog (), "cancel");
+  gtk_window_destroy (GTK_WINDOW (test_ui_find_dialog ()));
+  wait_done (&o);
+  g_assert_false (o.ok);
+  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  outcome_clear (&o);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  test_core_db_tear_down (&dir, &path, &store);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/form-dialogs/person-save", test_person_save);
+  g_test_add_func ("/ui/form-dialogs/person-cancel", test_person_cancel);
+  g_test_add_func ("/ui/form-dialogs/person-cancellable", test_person_cancellable);
+  g_test_add_func ("/ui/form-dialogs/person-parent-destroyed", test_person_parent_destroyed);
+  g_test_add_func ("/ui/form-dialogs/habit-save-and-cancel", test_habit_save_and_cancel);
+
+  return g_test_run ();
+}
