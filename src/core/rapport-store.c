@@ -605,6 +605,14 @@ prepare_folder (const char  *path,
   return TRUE;
 }
 
+static gboolean
+is_symlink (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+}
+
 /* An empty main file and no write-ahead log: no Rapport database ever
  * looks like this (a new one is complete before it gets its name), and
  * SQLite would take it for a new, empty database. */
@@ -813,6 +821,13 @@ open_internal (const char  *path,
         return NULL;
       if (!exists && !create_database (path, error))
         return NULL;
+      if (is_symlink (path))
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
+                       _("%s: The file is a symbolic link; Rapport opens only the file "
+                         "itself (give the path it leads to)"), path);
+          return NULL;
+        }
       if (is_empty_file (path))
         {
           g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_DATABASE,
@@ -825,8 +840,10 @@ open_internal (const char  *path,
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* Not SQLITE_OPEN_NOFOLLOW: it refuses a link anywhere on the path,
+   * and many a home folder is reached through one (/home -> /var/home).
+   * The file itself was checked above. */
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       what = g_strdup_printf (_("Could not open “%s”"), path);
@@ -898,6 +915,57 @@ rapport_store_open_secondary (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_internal (path, OPEN_SECONDARY, error);
+}
+
+/* For readers outside the window, such as the desktop's search: the file
+ * is opened read-only and query_only, so nothing done on this connection
+ * can change it, and in WAL mode reading never holds up the window's
+ * writes. Nothing is made (folder, file) and nothing migrated: a database
+ * not yet at this build's format is refused until the app opens it. */
+RapportStore *
+rapport_store_open_read_only (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(RapportStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), path);
+
+      set_error_from_code (self->db, rc, error, what);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  /* Readers wait only for WAL recovery, never for writers: short. */
+  sqlite3_busy_timeout (self->db, 250);
+
+  if (!check_identity (self, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  if (self->schema_version != RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
+                   _("%s: The database is not up to date yet; open Rapport once to update it"),
+                   path);
+      return NULL;
+    }
+  if (!rapport_store_exec (self, "PRAGMA query_only = ON", error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
 }
 
 const char *

@@ -502,6 +502,38 @@ test_empty_file (void)
   test_core_tmpdir_free (dir);
 }
 
+/* A database in a folder reached through a symbolic link (a /home that
+ * is one, say) opens; a database file that is itself a link does not. */
+static void
+test_symlinks (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *real = g_build_filename (dir, "real", NULL);
+  g_autofree char *home = g_build_filename (dir, "home", NULL);
+  g_autofree char *through = g_build_filename (home, "rapport.db", NULL);
+  g_autofree char *file_link = g_build_filename (dir, "link.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store;
+
+  g_assert_cmpint (g_mkdir (real, 0700), ==, 0);
+  g_assert_cmpint (symlink (real, home), ==, 0);
+  store = rapport_store_open (through, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+  store = rapport_store_open (through, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  g_assert_cmpint (symlink (through, file_link), ==, 0);
+  store = rapport_store_open (file_link, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  assert_honest (error);
+
+  test_core_tmpdir_free (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,6 +545,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/store-errors/locked-open/rollback-journal", "DELETE", test_locked_open);
   g_test_add_func ("/store-errors/locked-write", test_locked_write);
   g_test_add_func ("/store-errors/empty-file", test_empty_file);
+  g_test_add_func ("/store-errors/symlinks", test_symlinks);
 
   return g_test_run ();
 }
