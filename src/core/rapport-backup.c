@@ -3,11 +3,14 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rapport-backup.h"
@@ -29,37 +32,230 @@ rapport_backup_default_folder (const char *store_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* ------------------------------------------------------------------ *
+ * The folder backups go into
+ * ------------------------------------------------------------------ */
+
+/* Temporary files of a backup being written: TEMP_PREFIX and 8 hex
+ * digits, locked (flock) by the process writing them for as long as it
+ * does. One left unlocked was left by a backup that was killed. */
+#define TEMP_PREFIX ".rapport-backup-"
+/* The copy of a backup that a restore checks before it uses it. */
+#define RESTORE_WORK ".rapport-restore.db"
+
+/* A folder held open: what is done in it goes through @fd, so that it is
+ * the folder that was checked, whatever is put at its path meanwhile. */
+typedef struct
+{
+  char *path;
+  int   fd;
+} Folder;
+
+#define FOLDER_INIT { NULL, -1 }
+
+static void
+folder_clear (Folder *folder)
+{
+  if (folder->fd >= 0)
+    close (folder->fd);
+  folder->fd = -1;
+  g_clear_pointer (&folder->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Folder, folder_clear)
+
+typedef enum
+{
+  FOLDER_OURS,      /* Rapport's backups folder: made if missing, made
+                     * private, never followed if it is a symbolic link */
+  FOLDER_USERS,     /* a folder the user named: made if missing, followed,
+                     * its mode left alone */
+  FOLDER_EXISTING,  /* our folder as it is, for pruning: not followed */
+} FolderKind;
+
 static gboolean
-make_folder (const char  *folder,
-             gboolean     ours,
+folder_open (Folder      *folder,
+             const char  *path,
+             FolderKind   kind,
              GError     **error)
 {
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  GStatBuf st;
+
+  folder->path = g_strdup (path);
+  if (kind == FOLDER_OURS && g_mkdir (path, 0700) != 0 && errno != EEXIST)
     {
       int saved = errno;
       g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
-                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
+                   _("Could not create the folder “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+  if (kind == FOLDER_USERS && g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (kind != FOLDER_USERS)
+    flags |= O_NOFOLLOW;
+  folder->fd = open (path, flags);
+  if (folder->fd < 0)
+    {
+      int saved = errno;
+
+      /* A symbolic link in place of our own folder would make another
+       * folder private and prune its files. */
+      if (kind != FOLDER_USERS && g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+        g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                     _("The backups folder “%s” is a symbolic link. Rapport does not "
+                       "follow it or change anything where it leads; make it a folder "
+                       "to have backups again"), path);
+      else
+        g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                     _("Could not open the folder “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
   /* Our own folder holds copies of private notes. A folder the user named
    * is theirs to set up. */
-  if (ours)
-    g_chmod (folder, 0700);
+  if (kind == FOLDER_OURS && fstat (folder->fd, &st) == 0 &&
+      st.st_uid == geteuid () && (st.st_mode & 07777) != 0700)
+    fchmod (folder->fd, 0700);
   return TRUE;
 }
 
-static void
-remove_database_files (const char *path)
+static gboolean
+folder_has (Folder     *folder,
+            const char *name)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  struct stat st;
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (journal);
+  return fstatat (folder->fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
+
+/* The names in @folder, NULL with @error when it cannot be read. */
+static GPtrArray *
+folder_list (Folder  *folder,
+             GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int fd = dup (folder->fd);
+  struct dirent *entry;
+  DIR *dir;
+
+  dir = fd >= 0 ? fdopendir (fd) : NULL;
+  if (dir == NULL)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                   _("Could not read the folder “%s”: %s"), folder->path, g_strerror (saved));
+      return NULL;
+    }
+  /* The duplicate shares its offset with earlier reads. */
+  rewinddir (dir);
+  while ((entry = readdir (dir)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      g_ptr_array_add (names, g_strdup (entry->d_name));
+  closedir (dir);
+  return g_steal_pointer (&names);
+}
+
+static const char *const database_suffixes[] = { "-journal", "-wal", "-shm" };
+
+static void
+remove_database_files_at (Folder     *folder,
+                          const char *name)
+{
+  unlinkat (folder->fd, name, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (database_suffixes); i++)
+    {
+      g_autofree char *other = g_strconcat (name, database_suffixes[i], NULL);
+      unlinkat (folder->fd, other, 0);
+    }
+}
+
+/* Removes what killed backups left in @folder: temporary files of ours
+ * that no process holds locked. Call with the folder locked. */
+static void
+remove_stale_temporaries (Folder *folder)
+{
+  g_autoptr(GPtrArray) names = folder_list (folder, NULL);
+
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gboolean companion = FALSE;
+      struct stat st;
+      int fd;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (database_suffixes); j++)
+        if (g_str_has_suffix (name, database_suffixes[j]))
+          {
+            g_autofree char *base = g_strndup (name, strlen (name) - strlen (database_suffixes[j]));
+
+            /* Left without its database: stale whatever the lock. */
+            companion = TRUE;
+            if (!folder_has (folder, base))
+              unlinkat (folder->fd, name, 0);
+          }
+      if (companion)
+        continue;
+
+      fd = openat (folder->fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing %s/%s, left by a backup that did not finish", folder->path, name);
+          remove_database_files_at (folder, name);
+        }
+      close (fd);
+    }
+}
+
+/* A new temporary file in @folder, private, locked for as long as the
+ * returned descriptor is open. Stale ones are cleared first, under the
+ * folder's lock, so that no backup takes another's new file for stale. */
+static int
+create_temporary (Folder  *folder,
+                  char   **out_name,
+                  GError **error)
+{
+  int fd = -1;
+  int saved = 0;
+
+  while (flock (folder->fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+  remove_stale_temporaries (folder);
+  for (int tries = 0; tries < 100 && fd < 0; tries++)
+    {
+      g_free (*out_name);
+      *out_name = g_strdup_printf (TEMP_PREFIX "%08x", g_random_int ());
+      fd = openat (folder->fd, *out_name,
+                   O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      saved = errno;
+      if (fd < 0 && saved != EEXIST)
+        break;
+    }
+  if (fd >= 0)
+    flock (fd, LOCK_EX | LOCK_NB);
+  flock (folder->fd, LOCK_UN);
+
+  if (fd < 0)
+    g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                 _("Could not create a file in “%s”: %s"), folder->path, g_strerror (saved));
+  return fd;
+}
+
+/* ------------------------------------------------------------------ *
+ * Copying and checking
+ * ------------------------------------------------------------------ */
 
 /* Copies the "main" database of @source into @dest with SQLite's online
  * backup API, page by page, while other connections keep working. */
@@ -110,42 +306,126 @@ copy_database (sqlite3       *source,
   return TRUE;
 }
 
-/* Backs @source up into the new file @path, private from its first byte,
- * written under a temporary name and renamed when complete. */
+static int
+stop_if_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+/* NULL when PRAGMA quick_check finds @db sound; else its first finding,
+ * on one line. */
+static char *
+find_damage (sqlite3      *db,
+             GCancellable *cancellable)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *found = NULL;
+  int rc;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, stop_if_cancelled, cancellable);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA main.quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (text, "ok") != 0)
+        found = g_strdup (text != NULL ? text : "?");
+    }
+  else
+    found = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (found != NULL)
+    {
+      const char *noise = "*** in database main ***";
+      char *start = strstr (found, noise);
+
+      if (start != NULL)
+        memmove (start, start + strlen (noise), strlen (start + strlen (noise)) + 1);
+      g_strdelimit (found, "\r\n\t", ' ');
+      g_strstrip (found);
+    }
+  return found;
+}
+
+/* A backup counts only if it is sound: a damaged copy never takes the
+ * place of a good one (and pruning then never removes an older one).
+ * When the copy is damaged, the database it came from says whose fault
+ * it is. */
+static gboolean
+check_copy (sqlite3       *source,
+            sqlite3       *copy,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *in_copy = find_damage (copy, cancellable);
+  g_autofree char *in_source = NULL;
+
+  if (in_copy == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  in_source = find_damage (source, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (in_source != NULL)
+    g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
+                 _("The database is damaged (%s). No backup was made, so that it "
+                   "cannot replace a good one; the older backups are kept"),
+                 in_source);
+  else
+    g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
+                 _("The backup copy came out damaged (%s) although the database is "
+                   "sound: the disk it was written to may be failing. No backup was "
+                   "made; the older backups are kept"),
+                 in_copy);
+  return FALSE;
+}
+
+/* Backs @source up into @folder as @name, private from its first byte:
+ * written (and with @check, checked) under a temporary name, renamed
+ * when done. */
 static gboolean
 backup_to_file (sqlite3       *source,
-                const char    *path,
+                Folder        *folder,
+                const char    *name,
+                gboolean       check,
                 GCancellable  *cancellable,
                 RapportProgressFunc progress,
                 gpointer       progress_data,
                 GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_build_filename (dir, ".rapport-backup-XXXXXX", NULL);
+  g_autofree char *tmp_name = NULL;
+  g_autofree char *tmp = NULL;
   sqlite3 *dest = NULL;
   gboolean ok;
   int fd;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  fd = create_temporary (folder, &tmp_name, error);
   if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
-                   _("Could not create a file in “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+    return FALSE;
+  tmp = g_build_filename (folder->path, tmp_name, NULL);
 
+  /* Made above, O_EXCL and not followed; the folders on the way to it
+   * may be links (a folder the user named, a /home that is one). */
   if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
                    _("Could not write “%s”: %s"), tmp, sqlite3_errmsg (dest));
       sqlite3_close (dest);
-      remove_database_files (tmp);
+      remove_database_files_at (folder, tmp_name);
+      close (fd);
       return FALSE;
     }
 
-  ok = copy_database (source, dest, cancellable, progress, progress_data, 0.0, 1.0, error);
+  ok = copy_database (source, dest, cancellable, progress, progress_data, 0.0, 1.0, error) &&
+       (!check || check_copy (source, dest, cancellable, error));
   /* A backup is one self-contained file: no -wal beside it. */
   if (ok && sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -159,15 +439,19 @@ backup_to_file (sqlite3       *source,
                    _("Could not finish the backup"));
       ok = FALSE;
     }
-  if (ok && g_rename (tmp, path) != 0)
+  if (ok && renameat (folder->fd, tmp_name, folder->fd, name) != 0)
     {
       int saved = errno;
       g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+                   _("Could not write “%s/%s”: %s"), folder->path, name, g_strerror (saved));
       ok = FALSE;
     }
-  if (!ok)
-    remove_database_files (tmp);
+  if (ok)
+    fsync (folder->fd);
+  else
+    remove_database_files_at (folder, tmp_name);
+  /* Unlocks the temporary file: only now may it look stale. */
+  close (fd);
   return ok;
 }
 
@@ -183,19 +467,14 @@ timestamp_name (const char *prefix)
 /* rapport-YYYY-MM-DD.db for the first backup of a day, so that the rolling
  * daily backups are easy to tell apart; later ones carry the time too. */
 static char *
-new_backup_path (const char *folder)
+new_backup_name (Folder *folder)
 {
   g_autofree char *today = rapport_store_today ();
   g_autofree char *daily = g_strdup_printf ("rapport-%s.db", today);
-  g_autofree char *path = g_build_filename (folder, daily, NULL);
-  g_autofree char *name = NULL;
-  char *timed;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&path);
-  name = timestamp_name ("rapport-");
-  timed = g_build_filename (folder, name, NULL);
-  return timed;
+  if (!folder_has (folder, daily))
+    return g_steal_pointer (&daily);
+  return timestamp_name ("rapport-");
 }
 
 char *
@@ -207,21 +486,22 @@ rapport_backup_now (RapportStore         *store,
                     GError              **error)
 {
   g_autofree char *default_folder = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_auto(Folder) into = FOLDER_INIT;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (folder == NULL)
     folder = default_folder = rapport_backup_default_folder (rapport_store_get_path (store));
-  if (!make_folder (folder, default_folder != NULL, error))
+  if (!folder_open (&into, folder, default_folder != NULL ? FOLDER_OURS : FOLDER_USERS, error))
     return NULL;
 
-  path = new_backup_path (folder);
-  if (!backup_to_file (rapport_store_get_handle (store), path, cancellable,
+  name = new_backup_name (&into);
+  if (!backup_to_file (rapport_store_get_handle (store), &into, name, TRUE, cancellable,
                        progress, progress_data, error))
     return NULL;
-  return g_steal_pointer (&path);
+  return g_build_filename (folder, name, NULL);
 }
 
 static gboolean
@@ -244,39 +524,58 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Removes all but the newest @keep daily backups: files of Rapport's
+ * naming, and only regular files. */
+static gboolean
+prune_folder (Folder  *folder,
+              int      keep,
+              GError **error)
+{
+  g_autoptr(GPtrArray) all = folder_list (folder, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (all == NULL)
+    return FALSE;
+  keep = MAX (keep, 1);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *name = g_ptr_array_index (all, i);
+      struct stat st;
+
+      if (is_daily_name (name) &&
+          fstatat (folder->fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG (st.st_mode))
+        g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i + (guint) keep < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (unlinkat (folder->fd, name, 0) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
+                       _("Could not remove the old backup “%s/%s”: %s"),
+                       folder->path, name, g_strerror (saved));
+          return FALSE;
+        }
+      g_debug ("Removed the old backup %s/%s", folder->path, name);
+    }
+  return TRUE;
+}
+
 gboolean
 rapport_backup_prune (const char  *folder,
                       int          keep,
                       GError     **error)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_auto(Folder) from = FOLDER_INIT;
 
   g_return_val_if_fail (folder != NULL, FALSE);
 
-  keep = MAX (keep, 1);
-  dir = g_dir_open (folder, 0, error);
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_daily_name (name))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i + (guint) keep < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
-      if (g_unlink (path) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
-                       _("Could not remove the old backup “%s”: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-      g_debug ("Removed the old backup %s", path);
-    }
-  return TRUE;
+  return folder_open (&from, folder, FOLDER_EXISTING, error) &&
+         prune_folder (&from, keep, error);
 }
 
 gboolean
@@ -288,25 +587,27 @@ rapport_backup_maybe_daily (RapportStore  *store,
   g_autofree char *folder = NULL;
   g_autofree char *today = NULL;
   g_autofree char *daily = NULL;
-  g_autofree char *path = NULL;
+  g_auto(Folder) into = FOLDER_INIT;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   if (out_path != NULL)
     *out_path = NULL;
   folder = rapport_backup_default_folder (rapport_store_get_path (store));
+  if (!folder_open (&into, folder, FOLDER_OURS, error))
+    return FALSE;
   today = rapport_store_today ();
   daily = g_strdup_printf ("rapport-%s.db", today);
-  path = g_build_filename (folder, daily, NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (folder_has (&into, daily))
     return TRUE;
 
-  if (!make_folder (folder, TRUE, error) ||
-      !backup_to_file (rapport_store_get_handle (store), path, NULL, NULL, NULL, error) ||
-      !rapport_backup_prune (folder, keep, error))
+  /* A backup that fails (the database is damaged, say) prunes nothing:
+   * the older ones are all there is. */
+  if (!backup_to_file (rapport_store_get_handle (store), &into, daily, TRUE, NULL, NULL, NULL, error) ||
+      !prune_folder (&into, keep, error))
     return FALSE;
   if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
+    *out_path = g_build_filename (folder, daily, NULL);
   return TRUE;
 }
 
@@ -332,29 +633,21 @@ copy_raw (const char  *path,
   return TRUE;
 }
 
+/* Whether @store, a backup about to be restored, is sound. */
 static gboolean
-quick_check (RapportStore  *store,
-             const char    *name,
-             GError       **error)
+check_candidate (RapportStore  *store,
+                 const char    *name,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autofree char *damage = find_damage (rapport_store_get_handle (store), cancellable);
 
-  if (sqlite3_prepare_v2 (rapport_store_get_handle (store), "PRAGMA quick_check",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
-                   _("“%s” is damaged: %s"), name,
-                   sqlite3_errmsg (rapport_store_get_handle (store)));
-      return FALSE;
-    }
-  ok = sqlite3_step (stmt) == SQLITE_ROW &&
-       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  if (!ok)
+  if (damage == NULL)
+    return TRUE;
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
-                 _("“%s” is damaged and cannot be restored"), name);
-  sqlite3_finalize (stmt);
-  return ok;
+                 _("“%s” is damaged and cannot be restored (%s)"), name, damage);
+  return FALSE;
 }
 
 char *
@@ -375,6 +668,7 @@ rapport_backup_restore (const char           *store_path,
   g_autoptr(GError) local = NULL;
   g_autoptr(RapportStore) candidate = NULL;
   g_autoptr(RapportStore) current = NULL;
+  g_auto(Folder) into = FOLDER_INIT;
   sqlite3 *dest = NULL;
   gboolean ok;
 
@@ -384,15 +678,15 @@ rapport_backup_restore (const char           *store_path,
 
   display = g_filename_display_basename (backup_file);
   folder = rapport_backup_default_folder (store_path);
-  if (!make_folder (folder, TRUE, error))
+  if (!folder_open (&into, folder, FOLDER_OURS, error))
     return NULL;
 
   /* Check a copy, never the user's file: opening migrates and may write. */
-  work = g_build_filename (folder, ".rapport-restore.db", NULL);
-  remove_database_files (work);
+  work = g_build_filename (folder, RESTORE_WORK, NULL);
+  remove_database_files_at (&into, RESTORE_WORK);
   from = g_file_new_for_path (backup_file);
   to = g_file_new_for_path (work);
-  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local))
+  if (!g_file_copy (from, to, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local))
     {
       g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
                    _("Could not read “%s”: %s"), display, local->message);
@@ -411,13 +705,13 @@ rapport_backup_restore (const char           *store_path,
       if (g_str_has_prefix (message, work))
         message += strlen (work) + 2;
       g_set_error (error, local->domain, local->code, "%s: %s", display, message);
-      remove_database_files (work);
+      remove_database_files_at (&into, RESTORE_WORK);
       return NULL;
     }
-  if (!quick_check (candidate, display, error))
+  if (!check_candidate (candidate, display, cancellable, error))
     {
       g_clear_object (&candidate);
-      remove_database_files (work);
+      remove_database_files_at (&into, RESTORE_WORK);
       return NULL;
     }
   if (progress != NULL)
@@ -429,15 +723,15 @@ rapport_backup_restore (const char           *store_path,
   safety = g_build_filename (folder, safety_name, NULL);
   current = rapport_store_open_secondary (store_path, NULL);
   if (current != NULL)
-    ok = backup_to_file (rapport_store_get_handle (current), safety, cancellable,
-                         NULL, NULL, error);
+    ok = backup_to_file (rapport_store_get_handle (current), &into, safety_name, FALSE,
+                         cancellable, NULL, NULL, error);
   else
     ok = copy_raw (store_path, safety, error);
   g_clear_object (&current);
   if (!ok)
     {
       g_clear_object (&candidate);
-      remove_database_files (work);
+      remove_database_files_at (&into, RESTORE_WORK);
       return NULL;
     }
   if (progress != NULL)
@@ -457,7 +751,7 @@ rapport_backup_restore (const char           *store_path,
     }
   sqlite3_close (dest);
   g_clear_object (&candidate);
-  remove_database_files (work);
+  remove_database_files_at (&into, RESTORE_WORK);
   if (!ok)
     return NULL;
   return g_steal_pointer (&safety);

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rapport-backup.h"
+#include "rapport-cli.h"
 #include "rapport-store.h"
 #include "test-core-util.h"
 
@@ -320,6 +325,312 @@ test_restore_refuses (Fixture       *f,
   }
 }
 
+/* A few megabytes of meetings with notes (and their search index), so
+ * that a backup takes several steps and the middle pages hold data. */
+static void
+fill (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_exec (f->store,
+    "INSERT INTO meetings (uuid, person_id, date, notes, created_at, updated_at)"
+    " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800)"
+    " SELECT 'm' || i, 1, date ('2020-01-01', '+' || i || ' days'),"
+    "        'Talked about ' || hex (randomblob (1000)) || ' and more ' || i, 'x', 'x' FROM n",
+    &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @folder, sorted, joined with spaces. */
+static char *
+listing (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Writes random bytes over @count whole pages in the middle of the
+ * database file at @path: damage that keeps the file's size and header. */
+static void
+overwrite_pages (const char *path,
+                 int         count)
+{
+  gint64 pages = test_core_sql_int (path, "PRAGMA page_count");
+  gint64 page_size = test_core_sql_int (path, "PRAGMA page_size");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  g_autofree guint8 *junk = g_malloc (page_size * count);
+  int fd;
+
+  g_assert_cmpint (pages, >, 100);
+  for (gint64 i = 0; i < page_size * count; i++)
+    junk[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, page_size * count, (pages / 2) * page_size), ==, page_size * count);
+  g_assert_cmpint (fsync (fd), ==, 0);
+  close (fd);
+}
+
+/* A database with overwritten pages opens without a word; backing it up
+ * must fail loudly (the CLI with one line naming the damage, the daily
+ * backup with an error the window shows), write nothing, and prune none
+ * of the older, good backups. */
+static void
+test_damaged_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usb = g_build_filename (f->dir, "usb", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *made = NULL;
+  g_autoptr(GBytes) good = NULL;
+  TestCoreAsync state = { 0 };
+
+  fill (f);
+  g_clear_object (&f->store);
+  good = test_core_file_bytes (f->path);
+  g_assert_cmpint (g_mkdir (f->backups, 0700), ==, 0);
+  for (int day = 1; day <= 3; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("rapport-2020-01-%02d.db", day);
+      g_autofree char *old = g_build_filename (f->backups, name, NULL);
+
+      g_assert_true (g_file_set_contents (old, g_bytes_get_data (good, NULL),
+                                          g_bytes_get_size (good), NULL));
+    }
+  before = listing (f->backups);
+
+  overwrite_pages (f->path, 3);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rapport_backup_maybe_daily (f->store, 3, &made, &error));
+  g_assert_null (made);
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "older backups are kept"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  g_assert_null (rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* The way the app runs it, off the main thread. */
+  rapport_backup_maybe_daily_async (f->store, 3, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
+  g_assert_null (rapport_backup_maybe_daily_finish (f->store, state.result, &error));
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED);
+  g_clear_error (&error);
+  test_core_async_drop (&state);
+
+  /* The older backups, all of them, as they were; nothing else. */
+  after = listing (f->backups);
+  g_assert_cmpstr (after, ==, before);
+  for (int day = 1; day <= 3; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("rapport-2020-01-%02d.db", day);
+      g_autofree char *old = g_build_filename (f->backups, name, NULL);
+      g_autoptr(GBytes) kept = test_core_file_bytes (old);
+
+      g_assert_true (g_bytes_equal (kept, good));
+    }
+
+  /* The CLI's --backup: a failure, one line that says damaged. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (rapport_cli_run (f->path, NULL, NULL, usb, &error), ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = listing (usb);
+  g_assert_cmpstr (after, ==, "");
+
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+kill_midway (double   fraction,
+             gpointer user_data)
+{
+  if (fraction > 0.0 && fraction < 1.0)
+    kill (getpid (), SIGKILL);
+}
+
+/* A backup killed half-way leaves its temporary file behind; the next
+ * backup into that folder removes it, but not the file of a backup that
+ * is still being written (locked). */
+static void
+test_killed_backup (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usb = g_build_filename (f->dir, "usb", NULL);
+  g_autofree char *live = g_build_filename (usb, ".rapport-backup-0000live", NULL);
+  g_autofree char *left = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *names = NULL;
+  int status = 0;
+  int live_fd;
+  pid_t pid;
+
+  fill (f);
+  g_assert_cmpint (g_mkdir (usb, 0755), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      RapportStore *store = rapport_store_open_secondary (f->path, NULL);
+
+      if (store != NULL)
+        rapport_backup_now (store, usb, NULL, kill_midway, NULL, NULL);
+      _exit (3);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  /* What the kill left: a temporary file of ours, no backup. */
+  left = listing (usb);
+  g_test_message ("left by the killed backup: %s", left);
+  g_assert_true (g_str_has_prefix (left, ".rapport-backup-"));
+  g_assert_null (strstr (left, "rapport-2"));
+
+  /* Another backup is being written there right now. */
+  live_fd = g_open (live, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (live_fd, >=, 0);
+  g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+
+  made = rapport_backup_now (f->store, usb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  names = listing (usb);
+  {
+    g_autofree char *base = g_path_get_basename (made);
+    g_autofree char *expected = g_strdup_printf (".rapport-backup-0000live %s", base);
+
+    g_assert_cmpstr (names, ==, expected);
+  }
+  g_assert_cmpint (test_core_sql_int (made, "SELECT count(*) FROM meetings"), ==, 800);
+
+  /* Once that one is done (or dead), it goes too. */
+  close (live_fd);
+  g_clear_pointer (&made, g_free);
+  made = rapport_backup_now (f->store, usb, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+}
+
+/* A symbolic link in place of the backups folder is not followed: the
+ * folder it leads to keeps its mode and every file; the backup fails and
+ * says why. */
+static void
+test_symlinked_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *backup = g_build_filename (f->dir, "a-backup.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (elsewhere, 0755), ==, 0);
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("rapport-2020-01-%02d.db", day);
+      touch (elsewhere, name);
+    }
+  touch (elsewhere, ".rapport-backup-12345678");
+  touch (elsewhere, "keep.txt");
+  before = listing (elsewhere);
+  g_assert_cmpint (symlink (elsewhere, f->backups), ==, 0);
+
+  g_assert_false (rapport_backup_maybe_daily (f->store, 3, &made, &error));
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_clear_error (&error);
+
+  path = rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (path);
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_false (rapport_backup_prune (f->backups, 1, &error));
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+  g_clear_error (&error);
+
+  path = rapport_backup_now (f->store, f->dir, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_rename (path, backup) == 0);
+  g_clear_pointer (&path, g_free);
+  path = rapport_backup_restore (f->path, backup, NULL, NULL, NULL, &error);
+  g_assert_null (path);
+  g_assert_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_cmpint (mode_of (elsewhere), ==, 0755);
+  after = listing (elsewhere);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM people"), ==, 2);
+}
+
+/* A folder the user names may be anything, a link included: backed up
+ * into, its mode and its files left alone. */
+static void
+test_user_folder_left_alone (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = g_build_filename (f->dir, "theirs", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *base = NULL;
+
+  g_assert_cmpint (g_mkdir (theirs, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (theirs, 0755), ==, 0);
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("rapport-2020-01-%02d.db", day);
+      touch (theirs, name);
+    }
+  before = listing (theirs);
+  g_assert_cmpint (symlink (theirs, link), ==, 0);
+
+  path = rapport_backup_now (f->store, link, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (mode_of (theirs), ==, 0755);
+  base = g_path_get_basename (path);
+  after = listing (theirs);
+  expected = g_strdup_printf ("%s %s", before, base);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 static void
 on_progress (double   fraction,
              gpointer user_data)
@@ -380,12 +691,17 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add ("/backup/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  /* First: it forks, best before other tests start threads. */
+  ADD ("killed-backup", test_killed_backup);
   ADD ("now", test_backup_now);
   ADD ("into-folder", test_backup_into_folder);
   ADD ("daily-rolling", test_daily_rolling);
   ADD ("restore", test_restore);
   ADD ("restore-refuses", test_restore_refuses);
   ADD ("async", test_async);
+  ADD ("damaged-database", test_damaged_database);
+  ADD ("symlinked-folder", test_symlinked_folder);
+  ADD ("user-folder-left-alone", test_user_folder_left_alone);
 #undef ADD
 
   return g_test_run ();
