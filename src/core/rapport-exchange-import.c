@@ -276,17 +276,21 @@ drop_search_triggers (Merge     *m,
   return TRUE;
 }
 
-/* In bulk mode, before the first write to a table: the triggers that keep
- * the history totals, and those that keep the table's search index @fts
- * (or -1 for none), are dropped, to be created again at the end, when
- * the totals and the index are computed once. Nothing is dropped by an
- * import that writes nothing. */
+/* In bulk mode, before the first row a table gets or replaces: the
+ * triggers that keep the history totals, and those that keep the table's
+ * search index @fts (or -1 for none), are dropped, to be created again at
+ * the end, when the totals and the index are computed once. Nothing is
+ * dropped by an import that adds or replaces nothing. */
 static gboolean
 before_write (Merge     *m,
+              Decision   decision,
               int        fts,
               GError   **error)
 {
-  if (!m->bulk)
+  /* A tie writes only what differs, which is rare: the triggers, where
+   * they still are, do that little. Dropping them would cost a rebuild of
+   * everything for an import that changes nothing. */
+  if (!m->bulk || decision == TIE)
     return TRUE;
   if (m->aggregates == NULL &&
       (m->aggregates = rapport_aggregates_suspend (m->store, error)) == NULL)
@@ -462,7 +466,7 @@ merge_person (gpointer          data,
       count (m, decision);
       return TRUE;
     }
-  if (!before_write (m, FTS_PEOPLE, error))
+  if (!before_write (m, decision, FTS_PEOPLE, error))
     return FALSE;
   stmt = prepare_write (m, decision, CHOOSE_SQL (decision, PERSON), id, lower, error);
   if (stmt == NULL)
@@ -527,7 +531,7 @@ merge_tick (Merge          *m,
       count (m, decision);
       return TRUE;
     }
-  if (!before_write (m, FTS_CHECKLIST, error))
+  if (!before_write (m, decision, FTS_CHECKLIST, error))
     return FALSE;
   stmt = prepare_write (m, decision, CHOOSE_SQL (decision, TICK), id, lower, error);
   if (stmt == NULL)
@@ -570,7 +574,7 @@ merge_meeting (gpointer           data,
     count (m, decision);
   else
     {
-      if (!before_write (m, FTS_MEETINGS, error))
+      if (!before_write (m, decision, FTS_MEETINGS, error))
         return FALSE;
       stmt = prepare_write (m, decision, CHOOSE_SQL (decision, MEETING), id, lower, error);
       if (stmt == NULL)
@@ -662,7 +666,7 @@ merge_commitment (gpointer              data,
       count (m, decision);
       return TRUE;
     }
-  if (!before_write (m, FTS_COMMITMENTS, error))
+  if (!before_write (m, decision, FTS_COMMITMENTS, error))
     return FALSE;
   stmt = prepare_write (m, decision, CHOOSE_SQL (decision, COMMITMENT), id, lower, error);
   if (stmt == NULL)

@@ -849,6 +849,19 @@ test_bulk_search_index (Fixture       *f,
   g_assert_nonnull (strstr (at_once, "king "));
   g_assert_null (strstr (at_once, "lovelace "));
 
+  /* The same file again changes nothing, not even the schema: nothing is
+   * dropped when no row is added or replaced. */
+  {
+    int schema = pragma_value (f->store2, "PRAGMA schema_version");
+    RapportExchangeStats stats = { 0 };
+
+    rapport_exchange_bulk_min_rows = 1;
+    import_ok (f->store2, later, &stats);
+    rapport_exchange_bulk_min_rows = saved;
+    g_assert_cmpuint (stats.added + stats.updated, ==, 0);
+    g_assert_cmpint (pragma_value (f->store2, "PRAGMA schema_version"), ==, schema);
+  }
+
   /* The history totals were computed again too. */
   {
     g_autofree char *difference = NULL;
