@@ -623,7 +623,8 @@ static const char *const words[] = {
  * writes them. */
 static void
 write_large_export (const char *path,
-                    guint       meetings)
+                    guint       meetings,
+                    gboolean    spoil_last)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   Writer w;
@@ -688,7 +689,8 @@ write_large_export (const char *path,
         "      \"due\" : null,\n      \"closed_on\" : null,\n"
         "      \"created_at\" : \"2016-01-01T00:00:00.000Z\",\n"
         "      \"updated_at\" : \"2016-01-01T00:00:00.000Z\"\n    }%s\n",
-        m + 1, m % 40 + 1, m + 1, words[m % G_N_ELEMENTS (words)], m % 2 ? "me" : "them",
+        m + 1, m % 40 + 1, spoil_last && m + 1 == meetings ? 0xdead : m + 1,
+        words[m % G_N_ELEMENTS (words)], m % 2 ? "me" : "them",
         m + 1 < meetings ? "," : "");
       put (&w, commitment);
     }
@@ -707,7 +709,7 @@ test_large_memory (Fixture       *f,
   gsize size;
   long grew;
 
-  write_large_export (f->file, 6000);
+  write_large_export (f->file, 6000, FALSE);
   size = file_size (f->file);
   run_cli (db, f->file, &c);
   if (c.status != RAPPORT_CLI_OK)
@@ -719,6 +721,28 @@ test_large_memory (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (db, "SELECT count(*) FROM checklist"), ==, 30000);
   g_assert_cmpint (test_core_sql_int (db, "SELECT count(*) FROM commitments"), ==, 6000);
   g_assert_cmpint (grew, <=, MEMORY_FACTOR * (long) (size / 1024));
+  child_clear (&c);
+}
+
+/* A large file refused at its very end, after thousands of rows were
+ * written and the page cache spilled into the WAL: the database is byte
+ * for byte as it was, and so are its search triggers. */
+static void
+test_late_refusal (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Child c = { 0 };
+
+  write_large_export (f->file, 3000, TRUE);
+  before = settled_bytes (f->db);
+  run_cli (f->db, f->file, &c);
+  g_assert_cmpint (c.status, ==, RAPPORT_CLI_FAILED);
+  if (strstr (c.err, "$.commitments[2999].meeting: no meeting with the UUID") == NULL)
+    g_error ("unexpected: %s", c.err);
+  after = settled_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
   child_clear (&c);
 }
 
@@ -770,6 +794,8 @@ main (int   argc,
     }
   g_test_add ("/exchange-hostile/new-database-left-out", Fixture, NULL,
               fixture_set_up, test_new_database_left_out, fixture_tear_down);
+  g_test_add ("/exchange-hostile/late-refusal", Fixture, NULL,
+              fixture_set_up, test_late_refusal, fixture_tear_down);
   g_test_add ("/exchange-hostile/large-export-memory", Fixture, NULL,
               fixture_set_up, test_large_memory, fixture_tear_down);
 
