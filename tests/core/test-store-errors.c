@@ -451,6 +451,34 @@ test_locked_write (void)
   test_core_tmpdir_free (dir);
 }
 
+/* A write SQLite refuses as read-only (here: the connection set to
+ * query_only) is READ_ONLY, in words, like the read-only folder. */
+static void
+test_read_only_write (void)
+{
+  char *dir = test_core_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) store = test_core_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) ada = NULL;
+
+  test_core_exec (store, "PRAGMA query_only = ON");
+  ada = rapport_person_create (store, "Ada", NULL, &error);
+  g_assert_null (ada);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  assert_honest (error);
+  g_clear_error (&error);
+
+  test_core_exec (store, "PRAGMA query_only = OFF");
+  ada = rapport_person_create (store, "Ada", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 1);
+
+  g_clear_object (&store);
+  test_core_tmpdir_free (dir);
+}
+
 /* A zero-byte file is not a database: refused and left as it was, by the
  * store and by the CLI (which used to export an empty journal from it). A
  * missing file is still made as a new database, with no leftovers. */
@@ -544,6 +572,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/store-errors/locked-open/wal", "WAL", test_locked_open);
   g_test_add_data_func ("/store-errors/locked-open/rollback-journal", "DELETE", test_locked_open);
   g_test_add_func ("/store-errors/locked-write", test_locked_write);
+  g_test_add_func ("/store-errors/read-only-write", test_read_only_write);
   g_test_add_func ("/store-errors/empty-file", test_empty_file);
   g_test_add_func ("/store-errors/symlinks", test_symlinks);
 
