@@ -129,20 +129,23 @@ get_notes_text (RapportMeetingEditor *self)
 }
 
 /* Shows in the buffer what the meeting now holds after it took in a row
- * written elsewhere. The user may be typing: text added at the end (a
- * conflict copy) goes there without moving the cursor, the selection or
- * the view; otherwise (the user had not changed the notes) the text is
- * replaced, the cursor kept at the same offset. Neither can be undone:
- * an undo must not take the other copy out of the notes. */
+ * written elsewhere, while the user may be typing. Text added at the end
+ * (a conflict copy) goes there without moving the cursor, the selection
+ * or the view. Other changes (the user had not changed the notes) replace
+ * only what differs, so that a cursor before or after the change stays by
+ * the same text: one put at the end with Ctrl+End stays at the end. None
+ * of it can be undone: an undo must not take the other copy out again. */
 static void
 show_meeting_notes (RapportMeetingEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   const char *notes = rapport_meeting_get_notes (self->meeting);
   g_autofree char *text = get_notes_text (self);
-  GtkTextIter insert, bound, end;
+  gsize len = strlen (text), notes_len = strlen (notes);
+  gsize prefix = 0, suffix = 0;
+  GtkTextIter insert, bound, from, to;
   int insert_offset, bound_offset;
-  gsize len = strlen (text);
+  gboolean append;
 
   if (strcmp (text, notes) == 0)
     return;
@@ -151,23 +154,34 @@ show_meeting_notes (RapportMeetingEditor *self)
   gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
   insert_offset = gtk_text_iter_get_offset (&insert);
   bound_offset = gtk_text_iter_get_offset (&bound);
+  append = strncmp (notes, text, len) == 0;
+
+  /* The part that differs, on character boundaries. */
+  while (prefix < len && prefix < notes_len && text[prefix] == notes[prefix])
+    prefix++;
+  while (prefix > 0 && (text[prefix] & 0xc0) == 0x80)
+    prefix--;
+  while (suffix < len - prefix && suffix < notes_len - prefix &&
+         text[len - 1 - suffix] == notes[notes_len - 1 - suffix])
+    suffix++;
+  while (suffix > 0 && (text[len - suffix] & 0xc0) == 0x80)
+    suffix--;
 
   self->loading = TRUE;
   gtk_text_buffer_begin_irreversible_action (buffer);
-  if (strncmp (notes, text, len) == 0)
-    {
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, notes + len, -1);
-    }
-  else
-    gtk_text_buffer_set_text (buffer, notes, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, g_utf8_pointer_to_offset (text, text + prefix));
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, g_utf8_pointer_to_offset (text, text + len - suffix));
+  gtk_text_buffer_delete (buffer, &from, &to);
+  gtk_text_buffer_insert (buffer, &from, notes + prefix, notes_len - prefix - suffix);
   gtk_text_buffer_end_irreversible_action (buffer);
   self->loading = FALSE;
 
-  /* Offsets past the end are clamped by GTK. */
-  gtk_text_buffer_get_iter_at_offset (buffer, &insert, insert_offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, &bound, bound_offset);
-  gtk_text_buffer_select_range (buffer, &insert, &bound);
+  if (append)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &insert, insert_offset);
+      gtk_text_buffer_get_iter_at_offset (buffer, &bound, bound_offset);
+      gtk_text_buffer_select_range (buffer, &insert, &bound);
+    }
 }
 
 static void
@@ -610,22 +624,24 @@ rapport_meeting_editor_reload (RapportMeetingEditor *self)
       return;
     }
 
-  /* What was typed goes to disk now, merged with the newer row if there
-   * is one (save_meeting); with nothing typed, the newer row is shown. */
-  {
-    g_autofree char *text = get_notes_text (self);
-    rapport_meeting_set_notes (self->meeting, text);
-  }
-  if (rapport_meeting_get_dirty (self->meeting) || self->unsaved->len > 0 ||
-      self->save_state != RAPPORT_SAVE_STATE_SAVED)
-    save_now (self);
-  else if (rapport_meeting_refresh (self->meeting, self->store, &result, &error))
+  /* A save is planned (typing, or a retry): it meets the newer row and
+   * merges (save_meeting), on its own schedule. With nothing typed, the
+   * newer row is shown now. */
+  if (self->save_state == RAPPORT_SAVE_STATE_SAVED)
     {
-      if (result != RAPPORT_MEETING_REFRESH_UNCHANGED)
-        show_meeting_fields (self);
+      g_autofree char *text = get_notes_text (self);
+
+      rapport_meeting_set_notes (self->meeting, text);
+      if (rapport_meeting_get_dirty (self->meeting) || self->unsaved->len > 0)
+        save_now (self);
+      else if (rapport_meeting_refresh (self->meeting, self->store, &result, &error))
+        {
+          if (result != RAPPORT_MEETING_REFRESH_UNCHANGED)
+            show_meeting_fields (self);
+        }
+      else if (!g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+        g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
     }
-  else if (!g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
   /* Gone (deleted or replaced elsewhere) with nothing unsaved: the window
    * stops showing it when it re-reads the list. */
 

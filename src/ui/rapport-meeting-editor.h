@@ -47,10 +47,10 @@ void              rapport_meeting_editor_reveal_text    (RapportMeetingEditor *s
 GtkBox           *rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self);
 /* Re-reads the checklist of the meeting on show (the habits changed). */
 void              rapport_meeting_editor_reload_checklist (RapportMeetingEditor *self);
-/* The database may have been changed by another writer: saves what was
- * typed (merged with the newer row, see "conflict") or, with nothing
- * typed, shows the newer row; re-reads the checklist and commitments
- * unless one of them is being edited. */
+/* The database may have been changed by another writer. With nothing
+ * typed, shows the newer row; what was typed is left to the save already
+ * planned, which merges it with the newer row (see "conflict"). Re-reads
+ * the checklist and commitments unless one of them is being edited. */
 void              rapport_meeting_editor_reload         (RapportMeetingEditor *self);
 /* Why saving fails, while the save state is FAILED; NULL otherwise. */
 const GError     *rapport_meeting_editor_get_save_error (RapportMeetingEditor *self);

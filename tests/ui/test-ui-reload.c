@@ -233,6 +233,37 @@ test_typed_and_other_text_both_kept (Fixture       *f,
   g_assert_true (g_str_has_suffix (on_disk, theirs));
 }
 
+/* The user put the cursor at the end (Ctrl+End) and is about to type
+ * when another program's text arrives: the cursor is still at the end,
+ * so what they type follows the new text instead of splitting it. */
+static void
+test_cursor_at_end_stays_at_end (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
+  const char *theirs = "Imported from the laptop: the whole paragraph, kept.";
+  g_autofree char *sql = NULL;
+  g_autofree char *on_disk = NULL;
+  gint64 deadline;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  sql = g_strdup_printf ("UPDATE meetings SET notes = '%s' WHERE id = 1", theirs);
+  test_core_sql (f->path, sql);
+
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!buffer_is (f, theirs) && g_get_monotonic_time () < deadline)
+    test_ui_spin (20);
+  g_assert_true (buffer_is (f, theirs));
+  g_assert_cmpint (cursor_offset (f), ==, g_utf8_strlen (theirs, -1));
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " Typed after.", -1, TRUE);
+  g_assert_true (rapport_window_flush (f->window));
+  on_disk = notes_on_disk (f, 1);
+  g_assert_cmpstr (on_disk, ==, "Imported from the laptop: the whole paragraph, kept. Typed after.");
+}
+
 /* Both wrote the very same text: it is kept once. */
 static void
 test_same_text_kept_once (Fixture       *f,
@@ -341,6 +372,7 @@ main (int argc, char *argv[])
   ADD ("/ui/reload/shows-changes-from-another-process", test_shows_changes_from_another_process);
   ADD ("/ui/reload/typed-and-other-text-both-kept", test_typed_and_other_text_both_kept);
   ADD ("/ui/reload/same-text-kept-once", test_same_text_kept_once);
+  ADD ("/ui/reload/cursor-at-end-stays-at-end", test_cursor_at_end_stays_at_end);
   ADD ("/ui/reload/import-rereads-loaded-meetings", test_import_rereads_loaded_meetings);
 
   return g_test_run ();
