@@ -36,6 +36,10 @@ RapportStore  *rapport_store_open                 (const char    *path,
                                                    GError       **error);
 RapportStore  *rapport_store_open_secondary       (const char    *path,
                                                    GError       **error);
+/* Read-only (SQLITE_OPEN_READONLY, query_only): never creates, migrates or
+ * writes; refuses a database not at RAPPORT_STORE_SCHEMA_VERSION. */
+RapportStore  *rapport_store_open_read_only       (const char    *path,
+                                                   GError       **error);
 const char    *rapport_store_get_path             (RapportStore  *self);
 sqlite3       *rapport_store_get_handle           (RapportStore  *self);
 int            rapport_store_get_schema_version   (RapportStore  *self);

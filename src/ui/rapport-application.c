@@ -12,6 +12,7 @@
 #include "rapport-backup.h"
 #include "rapport-cli.h"
 #include "rapport-preferences-window.h"
+#include "rapport-search-provider.h"
 #include "rapport-window-private.h"
 
 struct _RapportApplication
@@ -22,6 +23,7 @@ struct _RapportApplication
   RapportStore   *store;
   GCancellable   *cancellable;
   guint           backup_source;
+  RapportSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -269,6 +271,10 @@ quit_action (GSimpleAction *action,
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
   g_list_free (windows);
+  /* All closed: also end what would outlive the windows (a service
+   * started for the desktop's search, or one kept for reminders). */
+  if (gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -367,6 +373,10 @@ rapport_application_startup (GApplication *app)
 
   if (g_str_equal (PROFILE, "development"))
     g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  /* Started by D-Bus for the desktop's search (the D-Bus service file in data/): stay a
+   * while for the next keystroke's query, then go. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 10000);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   g_unix_signal_add (SIGTERM, on_quit_signal, app);
@@ -399,6 +409,41 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* GNOME Shell's search in the Activities overview: exported with the
+ * application, at the path the search-provider .ini in data/ names. */
+static gboolean
+rapport_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+  g_autofree char *default_path = NULL;
+
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection,
+                                                                              object_path, error))
+    return FALSE;
+  if (self->database_path == NULL)
+    self->database_path = default_database_path ();
+  self->search_provider = rapport_search_provider_new (GTK_APPLICATION (app), self->database_path);
+  return rapport_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+rapport_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    rapport_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 rapport_application_finalize (GObject *object)
 {
@@ -422,6 +467,8 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->activate = rapport_application_activate;
   app_class->startup = rapport_application_startup;
   app_class->shutdown = rapport_application_shutdown;
+  app_class->dbus_register = rapport_application_dbus_register;
+  app_class->dbus_unregister = rapport_application_dbus_unregister;
 }
 
 static void

@@ -28,6 +28,7 @@ struct _RapportPreferencesWindow
   GtkListBox           *archived_list;
   GtkSpinButton        *neglect_spin;
   GtkSpinButton        *backup_spin;
+  GtkSwitch            *system_search_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -584,6 +585,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, archived_list);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, neglect_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backup_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, system_search_switch);
 
   gtk_widget_class_install_action (widget_class, "habit.add", NULL, habit_add);
   gtk_widget_class_install_action (widget_class, "habit.edit", "x", habit_edit);
@@ -620,6 +622,8 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
   g_settings_bind (self->settings, "backup-keep",
                    gtk_spin_button_get_adjustment (self->backup_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-in-system-search",
+                   self->system_search_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 RapportPreferencesWindow *
