@@ -416,7 +416,6 @@ test_locked_write (void)
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
-  g_autoptr(RapportPerson) ada = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
   gint64 start;
   Locker locker;
