@@ -17,8 +17,9 @@
  * thread must never hang on a lock for long. */
 #define BUSY_TIMEOUT_MS 100
 /* How often the window looks for commits by other programs (a CLI
- * import, a second window) with PRAGMA data_version: a few µs. */
-#define POLL_MS 1000
+ * import, a second window) with PRAGMA data_version: a few µs each, and
+ * what they wrote shows within a second even on a loaded machine. */
+#define POLL_MS 500
 /* A banner about something else than the notes (a tick, a commitment)
  * goes away on its own after this long. */
 #define BANNER_MS 10000

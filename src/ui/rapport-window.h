@@ -27,7 +27,7 @@ void                  rapport_window_open_meeting    (RapportWindow  *self,
  * is kept, see RapportMeetingEditor::conflict) and its commitments. */
 void                  rapport_window_reload          (RapportWindow  *self);
 /* Reloads if another connection committed since the last look (PRAGMA
- * data_version); runs every second and when the window gets the focus.
+ * data_version); runs twice a second and when the window gets the focus.
  * TRUE if it reloaded. */
 gboolean              rapport_window_check_for_changes (RapportWindow *self);
 void                  rapport_window_add_toast       (RapportWindow  *self,
