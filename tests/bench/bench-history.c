@@ -34,6 +34,7 @@ time_query (RapportStore              *store,
             double                    *max_out)
 {
   g_autofree double *times = g_new (double, runs);
+  g_autofree double *cpu = g_new (double, runs);
   guint n_buckets = 0, n_meetings = 0;
 
   if (only != NULL && strstr (what, only) == NULL)
@@ -43,6 +44,7 @@ time_query (RapportStore              *store,
       g_autoptr(GError) error = NULL;
       g_autoptr(RapportHistorySeries) series = NULL;
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = bench_cpu_ms ();
 
       series = rapport_history_compute (store, query, &error);
       if (series == NULL)
@@ -52,13 +54,17 @@ time_query (RapportStore              *store,
           !rapport_history_series_add_follow_through (series, store, query->person_id, &error))
         g_error ("%s: %s", what, error->message);
       if (i >= 0)
-        times[i] = (g_get_monotonic_time () - start) / 1000.0;
+        {
+          times[i] = (g_get_monotonic_time () - start) / 1000.0;
+          cpu[i] = bench_cpu_ms () - cpu_start;
+        }
       n_buckets = series->n_buckets;
       n_meetings = series->range_meetings;
     }
   bench_sort (times, runs);
-  g_print ("%-44s %4u buckets %6u meetings  median %6.2f ms  max %6.2f ms\n",
-           what, n_buckets, n_meetings, times[runs / 2], times[runs - 1]);
+  bench_sort (cpu, runs);
+  g_print ("%-44s %4u buckets %6u meetings  median %6.2f ms  max %6.2f ms  cpu %6.2f ms\n",
+           what, n_buckets, n_meetings, times[runs / 2], times[runs - 1], cpu[runs / 2]);
   if (max_out != NULL)
     *max_out = times[runs - 1];
   return times[runs / 2];
