@@ -322,11 +322,6 @@ rapport_meeting_load (RapportStore  *store,
   return self;
 }
 
-static gboolean read_revision (RapportMeeting  *self,
-                               RapportStore    *store,
-                               gint64          *revision,
-                               GError         **error);
-
 gboolean
 rapport_meeting_save (RapportMeeting  *self,
                       RapportStore    *store,
@@ -378,7 +373,7 @@ rapport_meeting_save (RapportMeeting  *self,
     {
       gint64 revision;
 
-      if (!read_revision (self, store, &revision, error))
+      if (!rapport_meeting_read_revision (self, store, &revision, error))
         return FALSE;
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
                    _("The meeting of %s was changed elsewhere since it was opened, "
@@ -393,16 +388,16 @@ rapport_meeting_save (RapportMeeting  *self,
   return TRUE;
 }
 
-/* The current revision of this meeting's row; NOT_FOUND when the row is
- * no longer this meeting (deleted, or replaced by a restore that reused
- * its id): no place to write these notes. */
-static gboolean
-read_revision (RapportMeeting  *self,
-               RapportStore    *store,
-               gint64          *revision,
-               GError         **error)
+gboolean
+rapport_meeting_read_revision (RapportMeeting  *self,
+                               RapportStore    *store,
+                               gint64          *revision,
+                               GError         **error)
 {
   sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   stmt = rapport_store_prepare (store,
                                 "SELECT revision FROM meetings"
@@ -416,7 +411,8 @@ read_revision (RapportMeeting  *self,
                                  "restored from a backup), so its notes could not be saved"),
                                self->date))
     return FALSE;
-  *revision = sqlite3_column_int64 (stmt, 0);
+  if (revision != NULL)
+    *revision = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return TRUE;
 }

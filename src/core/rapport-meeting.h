@@ -46,6 +46,14 @@ gboolean        rapport_meeting_save            (RapportMeeting  *self,
                                                  RapportStore    *store,
                                                  GError         **error);
 
+/* The revision of this meeting's row on disk now (@revision may be
+ * NULL); NOT_FOUND when the row is gone or hidden, or is another meeting
+ * (a restore reused its id). */
+gboolean        rapport_meeting_read_revision   (RapportMeeting  *self,
+                                                 RapportStore    *store,
+                                                 gint64          *revision,
+                                                 GError         **error);
+
 typedef enum
 {
   RAPPORT_MEETING_REFRESH_UNCHANGED,   /* the row is the one this object has */

@@ -642,8 +642,11 @@ rapport_meeting_editor_reload (RapportMeetingEditor *self)
       else if (!g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
         g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
     }
-  /* Gone (deleted or replaced elsewhere) with nothing unsaved: the window
-   * stops showing it when it re-reads the list. */
+  /* Gone (deleted or replaced elsewhere): the window stops showing it
+   * when it re-reads the list, unless there is typing to keep. Either
+   * way there is no checklist or commitment of it left to read. */
+  if (!rapport_meeting_read_revision (self->meeting, self->store, NULL, NULL))
+    return;
 
   /* Ticks, evidence and commitments may have changed too. A row being
    * edited keeps its widgets (and the focus), so nothing typed is lost. */

@@ -571,7 +571,15 @@ rapport_window_reload_meetings (RapportWindow *self)
                                     ? "list" : "empty");
   refresh_due_badges (self);
   if (current_id != 0 && position == G_MAXUINT)
-    rapport_window_show_brief (self);
+    {
+      /* Deleted elsewhere while the user was typing in it: it stays on
+       * show, the banner saying that it cannot be saved, so that the text
+       * can be copied; leaving it would drop it. */
+      if (rapport_meeting_editor_get_save_state (self->editor) != RAPPORT_SAVE_STATE_SAVED)
+        rapport_window_flush (self);
+      else
+        rapport_window_show_brief (self);
+    }
 }
 
 void
@@ -772,7 +780,11 @@ show_save_banner (RapportWindow *self,
   const GError *error = rapport_meeting_editor_get_save_error (self->editor);
   g_autofree char *text = NULL;
 
-  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
+  if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+    text = g_strdup (_("This meeting was deleted in another window or program, so what was "
+                       "typed in it cannot be saved there. Copy the text somewhere (a new "
+                       "meeting, for instance) before you leave it."));
+  else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
     text = g_strdup (_("Another program is using the journal, so the latest notes are not "
                        "saved yet. They are kept here, and Rapport saves them as soon as it can."));
   else if (error != NULL)
@@ -795,6 +807,9 @@ on_editor_save_failed (RapportWindow *self,
                        const char    *message)
 {
   g_message ("Saving failed: %s", message);
+  /* The editor's last flush while the window is torn down. */
+  if (self->editor == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   show_save_banner (self, message);
 }
 
@@ -809,8 +824,11 @@ static void
 on_editor_conflict (RapportWindow *self,
                     const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast;
 
+  if (self->toast_overlay == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -264,6 +264,34 @@ test_cursor_at_end_stays_at_end (Fixture       *f,
   g_assert_cmpstr (on_disk, ==, "Imported from the laptop: the whole paragraph, kept. Typed after.");
 }
 
+/* Another program deletes the meeting the user is typing in: it stays
+ * on show with every character, and the window says why it cannot be
+ * saved, instead of closing it and dropping the text. */
+static void
+test_deleted_while_typing_stays (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
+  const char *typed = OLD_TEXT " Typed before it was deleted.";
+  RapportMeeting *meeting = rapport_meeting_editor_get_meeting (f->editor);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " Typed before it was deleted.", -1, TRUE);
+  test_core_sql (f->path, "DELETE FROM meetings WHERE id = 1");
+  test_ui_spin (2000);
+
+  g_assert_true (rapport_meeting_editor_get_meeting (f->editor) == meeting);
+  g_assert_true (buffer_is (f, typed));
+  g_assert_cmpint (rapport_meeting_editor_get_save_state (f->editor), ==, RAPPORT_SAVE_STATE_FAILED);
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (f->window), is_label_with, "deleted in another window"));
+  g_assert_true (focus_is_notes (f));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
+  /* Closing asks first (the window keeps the text), so say yes here. */
+  rapport_meeting_editor_forget_unsaved (f->editor);
+}
+
 /* Both wrote the very same text: it is kept once. */
 static void
 test_same_text_kept_once (Fixture       *f,
@@ -373,6 +401,7 @@ main (int argc, char *argv[])
   ADD ("/ui/reload/typed-and-other-text-both-kept", test_typed_and_other_text_both_kept);
   ADD ("/ui/reload/same-text-kept-once", test_same_text_kept_once);
   ADD ("/ui/reload/cursor-at-end-stays-at-end", test_cursor_at_end_stays_at_end);
+  ADD ("/ui/reload/deleted-while-typing-stays", test_deleted_while_typing_stays);
   ADD ("/ui/reload/import-rereads-loaded-meetings", test_import_rereads_loaded_meetings);
 
   return g_test_run ();
