@@ -335,6 +335,7 @@ test_import_rereads_loaded_meetings (Fixture       *f,
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
   RapportDataJob *job;
   gboolean finished = FALSE;
+  gint64 deadline;
   gsize length = 0;
 
   /* The first meeting was loaded (it was open); now the second is. */
@@ -361,7 +362,8 @@ test_import_rereads_loaded_meetings (Fixture       *f,
 
   job = rapport_data_actions_import_file (GTK_WINDOW (f->window), f->store, NULL, file);
   g_signal_connect_swapped (job, "finished", G_CALLBACK (job_finished), &finished);
-  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; !finished;)
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!finished)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       test_ui_spin (10);
