@@ -65,6 +65,18 @@ wait_done (Outcome *o)
   g_assert_true (o->done);
 }
 
+/* Waits for the task's end, which must be a cancellation, and forgets it. */
+static void
+assert_cancelled (Outcome *o)
+{
+  wait_done (o);
+  g_assert_false (o->ok);
+  g_assert_error (o->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (o->text);
+  outcome_clear (o);
+  *o = (Outcome) { 0 };
+}
+
 static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
@@ -136,19 +148,12 @@ test_person_cancel (void)
   type_into (dialog, "Name", "Grace");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_done (&o);
-  g_assert_false (o.ok);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_null (o.text);
-  outcome_clear (&o);
+  assert_cancelled (&o);
 
   /* Destroyed without an answer. */
-  o = (Outcome) { 0 };
   rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
   gtk_window_destroy (GTK_WINDOW (test_ui_find_dialog ()));
-  wait_done (&o);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  outcome_clear (&o);
+  assert_cancelled (&o);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -165,18 +170,13 @@ test_person_cancellable (void)
   rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, cancellable, on_person_done, &o);
   g_assert_nonnull (test_ui_find_dialog ());
   g_cancellable_cancel (cancellable);
-  wait_done (&o);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_cancelled (&o);
   g_assert_null (test_ui_find_dialog ());
-  outcome_clear (&o);
 
-  o = (Outcome) { 0 };
   g_cancellable_cancel (cancelled);
   rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, cancelled, on_person_done, &o);
   g_assert_null (test_ui_find_dialog ());
-  wait_done (&o);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  outcome_clear (&o);
+  assert_cancelled (&o);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -200,9 +200,8 @@ test_person_parent_destroyed (void)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_done (&o);
   g_assert_true (o.parent_alive);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_cancelled (&o);
   g_assert_null (test_ui_find_dialog ());
-  outcome_clear (&o);
   test_ui_spin (50);
   g_assert_null (window);
 }
@@ -241,10 +240,7 @@ test_habit_save_and_cancel (void)
   rapport_habit_dialog_run_async (GTK_WINDOW (window), store, NULL, NULL, on_habit_done, &o);
   adw_message_dialog_response (test_ui_find_dialog (), "cancel");
   gtk_window_destroy (GTK_WINDOW (test_ui_find_dialog ()));
-  wait_done (&o);
-  g_assert_false (o.ok);
-  g_assert_error (o.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  outcome_clear (&o);
+  assert_cancelled (&o);
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_spin (50);
