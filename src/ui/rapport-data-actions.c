@@ -8,6 +8,7 @@
 #include "rapport-backup.h"
 #include "rapport-data-actions.h"
 #include "rapport-exchange.h"
+#include "rapport-platform.h"
 
 /* A progress dialog for work shorter than this would only flash. */
 #define PROGRESS_DELAY_MS 300
@@ -24,8 +25,7 @@ struct _RapportDataJob
   char                 *person_name;
   GFile                *file;
   GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
-  AdwMessageDialog     *progress_dialog;
+  GtkWidget            *progress_dialog;
   GtkProgressBar       *progress_bar;
   double                fraction;
   guint                 progress_id;
@@ -42,19 +42,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void on_progress_response (GtkWidget      *dialog,
+                                  const char     *response,
+                                  RapportDataJob *self);
+
+/* Closes the progress dialog without it answering "cancel". */
+static void
+close_progress (RapportDataJob *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->progress_dialog);
+
+  self->progress_bar = NULL;
+  if (dialog == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (dialog, on_progress_response, self);
+  rapport_alert_close (dialog);
+}
+
 static void
 rapport_data_job_dispose (GObject *object)
 {
   RapportDataJob *self = RAPPORT_DATA_JOB (object);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  if (self->progress_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
-  self->progress_dialog = NULL;
-  self->progress_bar = NULL;
+  close_progress (self);
   g_clear_object (&self->parent);
   g_clear_object (&self->store);
   g_clear_object (&self->toasts);
@@ -151,10 +162,10 @@ show_error (RapportDataJob *self,
             const char     *heading,
             const GError   *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (self->parent, heading, error->message);
+  GtkWidget *dialog = rapport_alert_new (heading, error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_alert_add_responses (dialog, "close", _("_Close"), NULL);
+  rapport_alert_present (dialog, GTK_WIDGET (self->parent));
 }
 
 static void
@@ -167,10 +178,7 @@ finish (RapportDataJob *self,
   self->finished = TRUE;
   self->running = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  if (self->progress_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->progress_dialog));
-  self->progress_dialog = NULL;
-  self->progress_bar = NULL;
+  close_progress (self);
 
   g_signal_emit (self, signals[FINISHED], 0, success, data_changed);
   g_object_unref (self);
@@ -203,9 +211,9 @@ display_name (GFile *file)
 /* ---- progress ---- */
 
 static void
-on_progress_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RapportDataJob   *self)
+on_progress_response (GtkWidget      *dialog,
+                      const char     *response,
+                      RapportDataJob *self)
 {
   if (g_strcmp0 (response, "cancel") == 0)
     g_cancellable_cancel (self->cancellable);
@@ -236,20 +244,20 @@ show_progress (gpointer data)
   GtkWidget *bar;
 
   self->progress_id = 0;
-  dialog = adw_message_dialog_new (self->parent, progress_heading (self), NULL);
+  dialog = rapport_alert_new (progress_heading (self), NULL);
   bar = gtk_progress_bar_new ();
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), self->fraction);
   gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, progress_heading (self), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  rapport_alert_set_extra_child (dialog, bar);
+  rapport_alert_add_responses (dialog, "cancel", _("_Cancel"), NULL);
+  rapport_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response), self, 0);
 
-  self->progress_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->progress_dialog = dialog;
   self->progress_bar = GTK_PROGRESS_BAR (bar);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_alert_present (dialog, GTK_WIDGET (self->parent));
   return G_SOURCE_REMOVE;
 }
 
@@ -462,10 +470,13 @@ start_soon (RapportDataJob *self)
 /* ---- asking ---- */
 
 static void
-on_confirm_restore (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RapportDataJob   *self)
+on_confirm_restore (GObject      *dialog,
+                    GAsyncResult *result,
+                    gpointer      data)
 {
+  RapportDataJob *self = data;
+  const char *response = rapport_alert_choose_finish (GTK_WIDGET (dialog), result);
+
   if (g_strcmp0 (response, "restore") == 0)
     start (self);
   else
@@ -478,47 +489,51 @@ confirm_restore (RapportDataJob *self)
   g_autofree char *name = display_name (self->file);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (self->parent, _("Restore This Backup?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("All notes, people and habits will be replaced by those in "
-                                    "“%s”. What is here now is first saved in the backups "
-                                    "folder, so you can go back."), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_restore), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = rapport_alert_new (_("Restore This Backup?"), NULL);
+  rapport_alert_format_body (dialog,
+                             _("All notes, people and habits will be replaced by those in "
+                               "“%s”. What is here now is first saved in the backups "
+                               "folder, so you can go back."), name);
+  rapport_alert_add_responses (dialog,
+                               "cancel", _("_Cancel"),
+                               "restore", _("_Restore"),
+                               NULL);
+  rapport_alert_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  rapport_alert_set_default_response (dialog, "cancel");
+  rapport_alert_set_close_response (dialog, "cancel");
+  /* The job keeps itself alive until "finished"; cancelling it answers
+   * "cancel". */
+  rapport_alert_choose (dialog, GTK_WIDGET (self->parent), self->cancellable, on_confirm_restore, self);
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     RapportDataJob  *self)
+on_file_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    self->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
+  RapportDataJob *self = data;
+  g_autoptr(GError) error = NULL;
 
+  self->file = rapport_file_choose_finish (result, &error);
   if (self->file == NULL)
-    finish (self, FALSE, FALSE);
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Choose a File"), error);
+      finish (self, FALSE, FALSE);
+    }
   else if (self->kind == RAPPORT_DATA_JOB_RESTORE)
     confirm_restore (self);
   else
     start (self);
 }
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type)
+/* A filter for the job's files, selected, and one for all files. */
+static GListModel *
+filters_new (const char *name,
+             const char *pattern,
+             const char *mime_type)
 {
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -526,53 +541,47 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_filter_add_pattern (filter, pattern);
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (chooser, filter);
+  g_list_store_append (filters, filter);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-  gtk_file_chooser_set_filter (chooser, filter);
+  g_list_store_append (filters, all);
+  return G_LIST_MODEL (filters);
 }
 
 static void
-choose (RapportDataJob       *self,
-        GtkFileChooserAction  action,
-        const char           *title,
-        const char           *accept,
-        const char           *suggested_name,
-        const char           *folder)
+choose (RapportDataJob    *self,
+        RapportFileAction  action,
+        const char        *title,
+        const char        *accept,
+        const char        *suggested_name,
+        const char        *folder)
 {
-  GtkFileChooser *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GFile) dir = NULL;
 
-  self->chooser = gtk_file_chooser_native_new (title, self->parent, action, accept, _("_Cancel"));
-  chooser = GTK_FILE_CHOOSER (self->chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (chooser, suggested_name);
   if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
-    }
+    dir = g_file_new_for_path (folder);
 
   switch (self->kind)
     {
     case RAPPORT_DATA_JOB_EXPORT:
     case RAPPORT_DATA_JOB_IMPORT:
-      add_filter (chooser, _("Rapport Exports (JSON)"), "*.json", "application/json");
+      filters = filters_new (_("Rapport Exports (JSON)"), "*.json", "application/json");
       break;
     case RAPPORT_DATA_JOB_EXPORT_PERSON:
-      add_filter (chooser, _("Markdown"), "*.md", "text/markdown");
+      filters = filters_new (_("Markdown"), "*.md", "text/markdown");
       break;
     case RAPPORT_DATA_JOB_RESTORE:
-      add_filter (chooser, _("Rapport Backups"), "*.db", NULL);
+      filters = filters_new (_("Rapport Backups"), "*.db", NULL);
       break;
     case RAPPORT_DATA_JOB_BACKUP:
     default:
       break;
     }
 
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  /* Cancelling the job closes the chooser. */
+  rapport_file_choose (self->parent, action, title, accept, suggested_name, dir, filters,
+                       self->cancellable, on_file_chosen, self);
 }
 
 static char *
@@ -596,7 +605,7 @@ rapport_data_actions_export (GtkWindow       *parent,
   self = job_new (RAPPORT_DATA_JOB_EXPORT, parent, store, toasts);
   /* TRANSLATORS: start of the suggested file name of an export */
   name = dated_name (_("rapport-export"), "json");
-  choose (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Everything"), _("_Export"), name, NULL);
+  choose (self, RAPPORT_FILE_SAVE, _("Export Everything"), _("_Export"), name, NULL);
   return self;
 }
 
@@ -610,7 +619,7 @@ rapport_data_actions_import (GtkWindow       *parent,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
   self = job_new (RAPPORT_DATA_JOB_IMPORT, parent, store, toasts);
-  choose (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import an Export"), _("_Import"), NULL, NULL);
+  choose (self, RAPPORT_FILE_OPEN, _("Import an Export"), _("_Import"), NULL, NULL);
   return self;
 }
 
@@ -634,7 +643,7 @@ rapport_data_actions_export_person (GtkWindow       *parent,
   stem = g_strdup (*self->person_name ? self->person_name : _("history"));
   g_strdelimit (stem, "/\\:", '-');
   name = g_strdup_printf ("%s.md", stem);
-  choose (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export History as Markdown"), _("_Export"),
+  choose (self, RAPPORT_FILE_SAVE, _("Export History as Markdown"), _("_Export"),
           name, NULL);
   return self;
 }
@@ -661,7 +670,7 @@ rapport_data_actions_restore (GtkWindow       *parent,
 
   self = job_new (RAPPORT_DATA_JOB_RESTORE, parent, store, toasts);
   folder = rapport_backup_default_folder (rapport_store_get_path (store));
-  choose (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore from Backup"), _("_Open"), NULL, folder);
+  choose (self, RAPPORT_FILE_OPEN, _("Restore from Backup"), _("_Open"), NULL, folder);
   return self;
 }
 

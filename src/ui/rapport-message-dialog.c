@@ -6,17 +6,33 @@
 #include <glib/gi18n.h>
 
 #include "rapport-message-dialog.h"
+#include "rapport-platform.h"
+
+/* The person and habit forms still make an AdwMessageDialog themselves;
+ * on the GNOME 46 platform that is not the alert rapport_alert_new() makes,
+ * so both are served until they move to it. */
+static gboolean
+is_message_dialog (gpointer dialog)
+{
+  return !rapport_alert_is_alert (dialog) && ADW_IS_MESSAGE_DIALOG (dialog);
+}
 
 static void
-on_entry_activated (AdwEntryRow      *row,
-                    AdwMessageDialog *dialog)
+on_entry_activated (AdwEntryRow *row,
+                    GtkWidget   *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+  if (is_message_dialog (dialog))
     {
-      /* Emitting the response does not close the dialog by itself. */
-      adw_message_dialog_response (dialog, "save");
-      gtk_window_close (GTK_WINDOW (dialog));
+      if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"))
+        {
+          /* Emitting the response does not close the dialog by itself. */
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+          gtk_window_close (GTK_WINDOW (dialog));
+        }
+      return;
     }
+  if (rapport_alert_get_response_enabled (dialog, "save"))
+    rapport_alert_respond (dialog, "save");
 }
 
 GtkWidget *
@@ -30,23 +46,32 @@ rapport_message_dialog_new_list (void)
 }
 
 void
-rapport_message_dialog_add_save (AdwMessageDialog *dialog,
-                                 const char       *save_label,
-                                 AdwEntryRow      *first_row,
+rapport_message_dialog_add_save (gpointer     dialog,
+                                 const char  *save_label,
+                                 AdwEntryRow *first_row,
                                  ...)
 {
   va_list rows;
 
-  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (rapport_alert_is_alert (dialog) || ADW_IS_MESSAGE_DIALOG (dialog));
   g_return_if_fail (save_label != NULL);
 
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", save_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (is_message_dialog (dialog))
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+      adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "save", save_label, NULL);
+      adw_message_dialog_set_response_appearance (message, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (message, "save");
+      adw_message_dialog_set_close_response (message, "cancel");
+    }
+  else
+    {
+      rapport_alert_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
+      rapport_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      rapport_alert_set_default_response (dialog, "save");
+      rapport_alert_set_close_response (dialog, "cancel");
+    }
 
   va_start (rows, first_row);
   for (AdwEntryRow *row = first_row; row != NULL; row = va_arg (rows, AdwEntryRow *))

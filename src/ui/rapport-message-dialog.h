@@ -8,14 +8,15 @@ G_BEGIN_DECLS
 /* A list of rows for a form in a dialog: boxed, without selection. */
 GtkWidget *rapport_message_dialog_new_list    (void);
 
-/* For a form in an AdwMessageDialog: adds the responses "cancel" and
- * "save" (labelled @save_label), makes "save" the suggested default and
- * "cancel" the one Escape gives, and lets Enter in each of the
- * NULL-terminated entry rows answer "save" (when it is enabled) and close
- * the dialog. */
-void       rapport_message_dialog_add_save    (AdwMessageDialog *dialog,
-                                               const char       *save_label,
-                                               AdwEntryRow      *first_row,
+/* For a form in an alert (rapport_alert_new(); until its callers move to
+ * it, also an AdwMessageDialog): adds the responses "cancel" and "save"
+ * (labelled @save_label), makes "save" the suggested default and "cancel"
+ * the one Escape gives, and lets Enter in each of the NULL-terminated entry
+ * rows answer "save" (when it is enabled), which closes the dialog as its
+ * button does. */
+void       rapport_message_dialog_add_save    (gpointer     dialog,
+                                               const char  *save_label,
+                                               AdwEntryRow *first_row,
                                                ...) G_GNUC_NULL_TERMINATED;
 
 /* Hands the form's values to @task (with g_task_return_pointer() or the

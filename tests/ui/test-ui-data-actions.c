@@ -6,6 +6,7 @@
 
 #include "rapport-backup.h"
 #include "rapport-data-actions.h"
+#include "rapport-platform.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
 
@@ -49,15 +50,14 @@ fixture_set_up (Fixture       *f,
 static void
 close_dialogs (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *alert;
 
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+  for (int i = 0; i < 10 && (alert = test_ui_find_alert ()) != NULL; i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
+      rapport_alert_close (alert);
+      test_ui_spin (20);
     }
-  test_ui_spin (20);
+  g_assert_null (test_ui_find_alert ());
 }
 
 static void
@@ -116,7 +116,7 @@ test_export_then_import (Fixture       *f,
   wait_for (f, job);
   g_assert_true (f->success);
   g_assert_false (f->changed);
-  g_assert_null (test_ui_find_dialog ());
+  g_assert_null (test_ui_find_alert ());
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 
   job = rapport_data_actions_import_file (f->window, other, f->toasts, file);
@@ -140,7 +140,7 @@ test_import_bad_file (Fixture       *f,
 {
   g_autofree char *json = g_build_filename (f->dir, "bad.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (json);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   const char *body;
 
   g_assert_true (g_file_set_contents (json, "{ \"format\": \"rapport-export\", \"version\": 1,"
@@ -149,12 +149,12 @@ test_import_bad_file (Fixture       *f,
   g_assert_false (f->success);
   g_assert_false (f->changed);
 
-  dialog = test_ui_find_dialog ();
+  dialog = test_ui_find_alert ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
-  body = adw_message_dialog_get_body (dialog);
+  g_assert_cmpstr (rapport_alert_get_heading (dialog), ==, "Could Not Import");
+  body = rapport_alert_get_body (dialog);
   g_assert_nonnull (strstr (body, "bad.json: $.meetings[0].uuid: not a UUID"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_true (rapport_alert_has_response (dialog, "close"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
 }
 
@@ -183,7 +183,7 @@ test_backup_and_restore (Fixture       *f,
   g_autofree char *backup = g_build_filename (folder, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (backup);
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   RapportDataJob *job;
 
   wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));
@@ -199,28 +199,26 @@ test_backup_and_restore (Fixture       *f,
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
   test_ui_spin (50);
-  dialog = test_ui_find_dialog ();
+  dialog = test_ui_find_alert ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore This Backup?");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==,
+  g_assert_cmpstr (rapport_alert_get_heading (dialog), ==, "Restore This Backup?");
+  g_assert_cmpint (rapport_alert_get_response_appearance (dialog, "restore"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  /* As a click does: the response, then the dialog closes. */
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* As a click does: the response, and the dialog closes. */
+  rapport_alert_respond (dialog, "cancel");
   test_ui_spin (50);
   g_assert_true (f->finished);
   g_assert_false (f->success);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 0);
-  g_assert_null (test_ui_find_dialog ());
+  g_assert_null (test_ui_find_alert ());
 
   job = rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, TRUE);
   test_ui_spin (50);
-  dialog = test_ui_find_dialog ();
+  dialog = test_ui_find_alert ();
   g_assert_nonnull (dialog);
   f->finished = FALSE;
   g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
-  adw_message_dialog_response (dialog, "restore");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  rapport_alert_respond (dialog, "restore");
   while (!f->finished)
     g_main_context_iteration (NULL, TRUE);
   test_ui_spin (30);
@@ -242,15 +240,15 @@ test_restore_not_a_backup (Fixture       *f,
 {
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (text);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
   wait_for (f, rapport_data_actions_restore_file (f->window, f->store, f->toasts, file, FALSE));
   g_assert_false (f->success);
-  dialog = test_ui_find_dialog ();
+  dialog = test_ui_find_alert ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.txt: "));
+  g_assert_cmpstr (rapport_alert_get_heading (dialog), ==, "Could Not Restore");
+  g_assert_nonnull (strstr (rapport_alert_get_body (dialog), "notes.txt: "));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
 }
 
@@ -266,7 +264,7 @@ test_cancel (Fixture       *f,
   rapport_data_job_cancel (job);
   wait_for (f, job);
   g_assert_false (f->success);
-  g_assert_null (test_ui_find_dialog ());   /* a cancel is no error */
+  g_assert_null (test_ui_find_alert ());   /* a cancel is no error */
   g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
 }
 
@@ -336,6 +334,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Dialogs open and close at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(name, func) \
   g_test_add ("/data-actions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rapport-platform.h"
 #include "test-ui-util.h"
 
 void
@@ -78,6 +79,29 @@ test_ui_find_dialog (void)
 
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_shown_alert (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return rapport_alert_is_alert (widget) && gtk_widget_get_mapped (widget);
+}
+
+GtkWidget *
+test_ui_find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = test_ui_find (GTK_WIDGET (window), is_shown_alert, NULL);
+
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }

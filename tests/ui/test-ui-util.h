@@ -33,5 +33,7 @@ GtkWidget        *test_ui_find_type         (GtkWidget     *root,
 
 /* The visible message dialog, or NULL. */
 AdwMessageDialog *test_ui_find_dialog       (void);
+/* The alert (rapport_alert_new()) shown in any window, or NULL. */
+GtkWidget        *test_ui_find_alert        (void);
 
 G_END_DECLS

@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-platform"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-platform.h"
+
+/* ---- alerts ---- */
+
+#if RAPPORT_HAVE_ADW_DIALOG
+# define ALERT(w) ADW_ALERT_DIALOG (w)
+#else
+# define ALERT(w) ADW_MESSAGE_DIALOG (w)
+#endif
+
+GtkWidget *
+rapport_alert_new (const char *heading,
+                   const char *body)
+{
+#if RAPPORT_HAVE_ADW_DIALOG
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
+#else
+  return adw_message_dialog_new (NULL, heading, body);
+#endif
+}
+
+gboolean
+rapport_alert_is_alert (GtkWidget *widget)
+{
+#if RAPPORT_HAVE_ADW_DIALOG
+  return ADW_IS_ALERT_DIALOG (widget);
+#else
+  return ADW_IS_MESSAGE_DIALOG (widget);
+#endif
+}
+
+#if RAPPORT_HAVE_ADW_DIALOG
+# define CALL(name, ...) adw_alert_dialog_##name (__VA_ARGS__)
+#else
+# define CALL(name, ...) adw_message_dialog_##name (__VA_ARGS__)
+#endif
+
+const char *
+rapport_alert_get_heading (GtkWidget *alert)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), NULL);
+  return CALL (get_heading, ALERT (alert));
+}
+
+const char *
+rapport_alert_get_body (GtkWidget *alert)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), NULL);
+  return CALL (get_body, ALERT (alert));
+}
+
+void
+rapport_alert_format_body (GtkWidget  *alert,
+                           const char *format,
+                           ...)
+{
+  g_autofree char *body = NULL;
+  va_list args;
+
+  g_return_if_fail (rapport_alert_is_alert (alert));
+
+  va_start (args, format);
+  body = g_strdup_vprintf (format, args);
+  va_end (args);
+  CALL (set_body, ALERT (alert), body);
+}
+
+void
+rapport_alert_set_extra_child (GtkWidget *alert,
+                               GtkWidget *child)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  CALL (set_extra_child, ALERT (alert), child);
+}
+
+void
+rapport_alert_add_responses (GtkWidget  *alert,
+                             const char *first_id,
+                             ...)
+{
+  va_list args;
+
+  g_return_if_fail (rapport_alert_is_alert (alert));
+
+  va_start (args, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
+    {
+      const char *label = va_arg (args, const char *);
+
+      g_return_if_fail (label != NULL);
+      CALL (add_response, ALERT (alert), id, label);
+    }
+  va_end (args);
+}
+
+gboolean
+rapport_alert_has_response (GtkWidget  *alert,
+                            const char *response)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), FALSE);
+  return CALL (has_response, ALERT (alert), response);
+}
+
+const char *
+rapport_alert_get_response_label (GtkWidget  *alert,
+                                  const char *response)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), NULL);
+  return CALL (get_response_label, ALERT (alert), response);
+}
+
+AdwResponseAppearance
+rapport_alert_get_response_appearance (GtkWidget  *alert,
+                                       const char *response)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), ADW_RESPONSE_DEFAULT);
+  return CALL (get_response_appearance, ALERT (alert), response);
+}
+
+void
+rapport_alert_set_response_appearance (GtkWidget             *alert,
+                                       const char            *response,
+                                       AdwResponseAppearance  appearance)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  CALL (set_response_appearance, ALERT (alert), response, appearance);
+}
+
+gboolean
+rapport_alert_get_response_enabled (GtkWidget  *alert,
+                                    const char *response)
+{
+  g_return_val_if_fail (rapport_alert_is_alert (alert), FALSE);
+  return CALL (get_response_enabled, ALERT (alert), response);
+}
+
+void
+rapport_alert_set_response_enabled (GtkWidget  *alert,
+                                    const char *response,
+                                    gboolean    enabled)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  CALL (set_response_enabled, ALERT (alert), response, enabled);
+}
+
+void
+rapport_alert_set_default_response (GtkWidget  *alert,
+                                    const char *response)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  CALL (set_default_response, ALERT (alert), response);
+}
+
+void
+rapport_alert_set_close_response (GtkWidget  *alert,
+                                  const char *response)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  CALL (set_close_response, ALERT (alert), response);
+}
+
+#if !RAPPORT_HAVE_ADW_DIALOG
+static GtkWindow *
+window_of (GtkWidget *parent)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+#endif
+
+void
+rapport_alert_present (GtkWidget *alert,
+                       GtkWidget *parent)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  adw_dialog_present (ADW_DIALOG (alert), parent);
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (alert), window_of (parent));
+  gtk_window_set_modal (GTK_WINDOW (alert), TRUE);
+  gtk_window_present (GTK_WINDOW (alert));
+#endif
+}
+
+/* Both widgets answer through "response"; adw_alert_dialog_choose() would
+ * neither close the dialog nor give the close response when cancelled. */
+typedef struct
+{
+  GtkWidget    *alert;
+  GCancellable *cancellable;
+  gulong        response_id;
+  gulong        cancelled_id;
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_clear_object (&choice->alert);
+  g_clear_object (&choice->cancellable);
+  g_free (choice);
+}
+
+static void
+on_choice_response (GtkWidget  *alert,
+                    const char *response,
+                    GTask      *task)
+{
+  Choice *choice = g_task_get_task_data (task);
+
+  g_clear_signal_handler (&choice->response_id, alert);
+  if (choice->cancellable != NULL)
+    g_clear_signal_handler (&choice->cancelled_id, choice->cancellable);
+#if !RAPPORT_HAVE_ADW_DIALOG
+  /* The result holds the alert, and may outlive the parent window. */
+  gtk_window_set_transient_for (GTK_WINDOW (alert), NULL);
+#endif
+  /* Interned, as AdwAlertDialog's responses are: valid for ever. */
+  g_task_return_pointer (task, (gpointer) g_intern_string (response), NULL);
+  g_object_unref (task);
+}
+
+static void
+on_choice_cancelled (GCancellable *cancellable,
+                     GTask        *task)
+{
+  Choice *choice = g_task_get_task_data (task);
+
+  rapport_alert_close (choice->alert);
+}
+
+void
+rapport_alert_choose (GtkWidget           *alert,
+                      GtkWidget           *parent,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  Choice *choice;
+  GTask *task;
+
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  choice = g_new0 (Choice, 1);
+  choice->alert = g_object_ref_sink (alert);
+  task = g_task_new (alert, NULL, callback, user_data);
+  g_task_set_source_tag (task, rapport_alert_choose);
+  g_task_set_task_data (task, choice, (GDestroyNotify) choice_free);
+
+  choice->response_id = g_signal_connect (alert, "response", G_CALLBACK (on_choice_response), task);
+  rapport_alert_present (alert, parent);
+  if (cancellable != NULL)
+    {
+      choice->cancellable = g_object_ref (cancellable);
+      if (g_cancellable_is_cancelled (cancellable))
+        rapport_alert_close (alert);
+      else
+        choice->cancelled_id = g_signal_connect (cancellable, "cancelled",
+                                                 G_CALLBACK (on_choice_cancelled), task);
+    }
+}
+
+const char *
+rapport_alert_choose_finish (GtkWidget    *alert,
+                             GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, alert), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_alert_choose, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+static gboolean
+match_response_button (GtkWidget  *widget,
+                       const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (match_response_button (widget, label))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+rapport_alert_respond (GtkWidget  *alert,
+                       const char *response)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (rapport_alert_is_alert (alert));
+  g_return_if_fail (rapport_alert_has_response (alert, response));
+
+  /* Neither widget can emit a response and close as its buttons do, so
+   * press the button. */
+  button = find_button (alert, rapport_alert_get_response_label (alert, response));
+  g_return_if_fail (button != NULL);
+  if (gtk_widget_is_sensitive (button))
+    g_signal_emit_by_name (button, "clicked");
+}
+
+void
+rapport_alert_close (GtkWidget *alert)
+{
+  g_return_if_fail (rapport_alert_is_alert (alert));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  adw_dialog_force_close (ADW_DIALOG (alert));
+#else
+  gtk_window_close (GTK_WINDOW (alert));
+#endif
+}
+
+/* ---- files ---- */
+
+static GError *
+not_chosen (void)
+{
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("No file was chosen"));
+}
+
+#if RAPPORT_HAVE_GTK_FILE_DIALOG
+
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  if (GPOINTER_TO_INT (g_task_get_task_data (task)) == RAPPORT_FILE_SAVE)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, &error);
+
+  if (file != NULL)
+    g_task_return_pointer (task, file, g_object_unref);
+  else if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+           g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    g_task_return_error (task, not_chosen ());
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+#else /* GtkFileChooserNative */
+
+typedef struct
+{
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;
+  gulong                cancelled_id;
+  gboolean              done;
+} FileChoice;
+
+static void
+file_choice_free (FileChoice *choice)
+{
+  if (choice->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (choice->chooser));
+  g_clear_object (&choice->chooser);
+  g_clear_object (&choice->cancellable);
+  g_free (choice);
+}
+
+/* Ends the choice once, from the answer or the cancellable. */
+static void
+file_choice_end (GTask *task,
+                 GFile *file)
+{
+  FileChoice *choice = g_task_get_task_data (task);
+
+  if (choice->done)
+    return;
+  choice->done = TRUE;
+  if (choice->cancellable != NULL)
+    g_clear_signal_handler (&choice->cancelled_id, choice->cancellable);
+  g_signal_handlers_disconnect_by_data (choice->chooser, task);
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (choice->chooser));
+
+  if (file != NULL)
+    g_task_return_pointer (task, file, g_object_unref);
+  else
+    g_task_return_error (task, not_chosen ());
+  g_object_unref (task);
+}
+
+static void
+on_native_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GTask           *task)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  file_choice_end (task, file);
+}
+
+static void
+on_file_choice_cancelled (GCancellable *cancellable,
+                          GTask        *task)
+{
+  file_choice_end (task, NULL);
+}
+
+#endif
+
+void
+rapport_file_choose (GtkWindow           *parent,
+                     RapportFileAction    action,
+                     const char          *title,
+                     const char          *accept_label,
+                     const char          *initial_name,
+                     GFile               *initial_folder,
+                     GListModel          *filters,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GtkFileFilter) first = NULL;
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (action == RAPPORT_FILE_OPEN || action == RAPPORT_FILE_SAVE);
+  g_return_if_fail (initial_folder == NULL || G_IS_FILE (initial_folder));
+  g_return_if_fail (filters == NULL || G_IS_LIST_MODEL (filters));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_file_choose);
+  if (filters != NULL && g_list_model_get_n_items (filters) > 0)
+    first = g_list_model_get_item (filters, 0);
+
+#if RAPPORT_HAVE_GTK_FILE_DIALOG
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    g_task_set_task_data (task, GINT_TO_POINTER (action), NULL);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, accept_label);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (filters != NULL)
+      gtk_file_dialog_set_filters (dialog, filters);
+    if (first != NULL)
+      gtk_file_dialog_set_default_filter (dialog, first);
+    if (initial_folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+    if (action == RAPPORT_FILE_SAVE)
+      {
+        if (initial_name != NULL)
+          gtk_file_dialog_set_initial_name (dialog, initial_name);
+        gtk_file_dialog_save (dialog, parent, cancellable, on_file_dialog_done, task);
+      }
+    else
+      gtk_file_dialog_open (dialog, parent, cancellable, on_file_dialog_done, task);
+  }
+#else
+  {
+    FileChoice *choice = g_new0 (FileChoice, 1);
+    GtkFileChooser *chooser;
+
+    g_task_set_task_data (task, choice, (GDestroyNotify) file_choice_free);
+    choice->chooser = gtk_file_chooser_native_new (title, parent,
+                                                   action == RAPPORT_FILE_SAVE ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                   accept_label, _("_Cancel"));
+    chooser = GTK_FILE_CHOOSER (choice->chooser);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (choice->chooser), TRUE);
+    for (guint i = 0; filters != NULL && i < g_list_model_get_n_items (filters); i++)
+      {
+        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+        gtk_file_chooser_add_filter (chooser, filter);
+      }
+    if (first != NULL)
+      gtk_file_chooser_set_filter (chooser, first);
+    if (initial_folder != NULL)
+      gtk_file_chooser_set_current_folder (chooser, initial_folder, NULL);
+    if (action == RAPPORT_FILE_SAVE && initial_name != NULL)
+      gtk_file_chooser_set_current_name (chooser, initial_name);
+
+    if (g_task_return_error_if_cancelled (task))
+      {
+        g_object_unref (task);
+        return;
+      }
+    g_signal_connect (choice->chooser, "response", G_CALLBACK (on_native_response), task);
+    if (cancellable != NULL)
+      {
+        choice->cancellable = g_object_ref (cancellable);
+        choice->cancelled_id = g_signal_connect (cancellable, "cancelled",
+                                                 G_CALLBACK (on_file_choice_cancelled), task);
+      }
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (choice->chooser));
+  }
+#endif
+}
+
+GFile *
+rapport_file_choose_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_file_choose, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- URIs ---- */
+
+static void
+on_uri_launched (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+#if RAPPORT_HAVE_GTK_FILE_DIALOG
+  ok = gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+#else
+  ok = gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+#endif
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+rapport_uri_launch (GtkWindow           *parent,
+                    const char          *uri,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_uri_launch);
+
+#if RAPPORT_HAVE_GTK_FILE_DIALOG
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+    gtk_uri_launcher_launch (launcher, parent, cancellable, on_uri_launched, task);
+  }
+#else
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, cancellable, on_uri_launched, task);
+#endif
+}
+
+gboolean
+rapport_uri_launch_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_uri_launch, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

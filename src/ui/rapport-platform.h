@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The one place that chooses between the widgets of the libraries found at
+ * build time: today's where the build may use them, else those of Debian 12
+ * (GTK 4.8, libadwaita 1.2).  A build pinned to older API (the *_MAX_ALLOWED
+ * macros, see meson.build) takes the older widgets even on newer libraries.
+ *
+ *   alerts          AdwAlertDialog (libadwaita >= 1.5)  or AdwMessageDialog
+ *   file choosers   GtkFileDialog (GTK >= 4.10)         or GtkFileChooserNative
+ *   opening URIs    GtkUriLauncher (GTK >= 4.10)        or gtk_show_uri_full()
+ *
+ * Callers look the same on both: an alert is a GtkWidget, and the work that
+ * waits for the user has an async/finish shape with a GCancellable. */
+
+#if ADW_CHECK_VERSION (1, 5, 0) && ADW_VERSION_MAX_ALLOWED >= ADW_VERSION_1_5
+# define RAPPORT_HAVE_ADW_DIALOG 1
+#else
+# define RAPPORT_HAVE_ADW_DIALOG 0
+#endif
+
+#if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+# define RAPPORT_HAVE_GTK_FILE_DIALOG 1
+#else
+# define RAPPORT_HAVE_GTK_FILE_DIALOG 0
+#endif
+
+/* ---- alerts ----
+ *
+ * A message or a question with a heading, a body, an optional extra child
+ * and responses, each a button.  Activating a response closes the alert and
+ * emits its "response" signal (`void (GtkWidget *alert, const char *response,
+ * gpointer data)`, detailed with the response); Escape and
+ * rapport_alert_close() emit it with the close response ("close" unless
+ * set).  The alert is floating until presented and destroys itself once
+ * closed. */
+
+GtkWidget            *rapport_alert_new                     (const char            *heading,
+                                                             const char            *body);
+gboolean              rapport_alert_is_alert                (GtkWidget             *widget);
+
+const char           *rapport_alert_get_heading             (GtkWidget             *alert);
+const char           *rapport_alert_get_body                (GtkWidget             *alert);
+void                  rapport_alert_format_body             (GtkWidget             *alert,
+                                                             const char            *format,
+                                                             ...) G_GNUC_PRINTF (2, 3);
+void                  rapport_alert_set_extra_child         (GtkWidget             *alert,
+                                                             GtkWidget             *child);
+
+/* Pairs of response id and mnemonic label, ended by NULL. */
+void                  rapport_alert_add_responses           (GtkWidget             *alert,
+                                                             const char            *first_id,
+                                                             ...) G_GNUC_NULL_TERMINATED;
+gboolean              rapport_alert_has_response            (GtkWidget             *alert,
+                                                             const char            *response);
+const char           *rapport_alert_get_response_label      (GtkWidget             *alert,
+                                                             const char            *response);
+AdwResponseAppearance rapport_alert_get_response_appearance (GtkWidget             *alert,
+                                                             const char            *response);
+void                  rapport_alert_set_response_appearance (GtkWidget             *alert,
+                                                             const char            *response,
+                                                             AdwResponseAppearance  appearance);
+gboolean              rapport_alert_get_response_enabled    (GtkWidget             *alert,
+                                                             const char            *response);
+void                  rapport_alert_set_response_enabled    (GtkWidget             *alert,
+                                                             const char            *response,
+                                                             gboolean               enabled);
+/* The response Enter gives. */
+void                  rapport_alert_set_default_response    (GtkWidget             *alert,
+                                                             const char            *response);
+/* The response Escape and closing give. */
+void                  rapport_alert_set_close_response      (GtkWidget             *alert,
+                                                             const char            *response);
+
+/* Shows @alert over @parent (a widget of the window it belongs to, or
+ * NULL); the caller learns the answer from "response". */
+void                  rapport_alert_present                 (GtkWidget             *alert,
+                                                             GtkWidget             *parent);
+/* Shows @alert over @parent and finishes with the response chosen;
+ * cancelling @cancellable closes it with the close response. */
+void                  rapport_alert_choose                  (GtkWidget             *alert,
+                                                             GtkWidget             *parent,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+/* The response chosen; owned by the alert's quark table (never freed). */
+const char           *rapport_alert_choose_finish           (GtkWidget             *alert,
+                                                             GAsyncResult          *result);
+/* Activates @response as a click on its button does: the alert closes and
+ * "response" is emitted with it. */
+void                  rapport_alert_respond                 (GtkWidget             *alert,
+                                                             const char            *response);
+/* Closes @alert at once, as Escape does ("response" with the close
+ * response).  Disconnect first from what should not hear it. */
+void                  rapport_alert_close                   (GtkWidget             *alert);
+
+/* ---- files ---- */
+
+typedef enum
+{
+  RAPPORT_FILE_OPEN,
+  RAPPORT_FILE_SAVE,
+} RapportFileAction;
+
+/* Asks for a file to open or to save to, modal over @parent.  @filters is
+ * a list of GtkFileFilter (the first one selected) or NULL; @initial_name
+ * is the suggested name when saving; @initial_folder may be NULL.  The
+ * user dismissing the chooser, like cancelling @cancellable, finishes with
+ * G_IO_ERROR_CANCELLED. */
+void                  rapport_file_choose                   (GtkWindow             *parent,
+                                                             RapportFileAction      action,
+                                                             const char            *title,
+                                                             const char            *accept_label,
+                                                             const char            *initial_name,
+                                                             GFile                 *initial_folder,
+                                                             GListModel            *filters,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+GFile                *rapport_file_choose_finish            (GAsyncResult          *result,
+                                                             GError               **error);
+
+/* ---- URIs ---- */
+
+/* Opens @uri with the application the desktop has for it. */
+void                  rapport_uri_launch                    (GtkWindow             *parent,
+                                                             const char            *uri,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean              rapport_uri_launch_finish             (GAsyncResult          *result,
+                                                             GError               **error);
+
+G_END_DECLS
