@@ -23,7 +23,7 @@ typedef enum
 } RapportStoreError;
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define RAPPORT_STORE_SCHEMA_VERSION 7
+#define RAPPORT_STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id: "RAPP". Tells our files from other SQLite files. */
 #define RAPPORT_STORE_APPLICATION_ID 0x52415050
 
