@@ -33,6 +33,8 @@ struct _RapportBrief
   GListStore       *neglected;
   guint             neglect_window;
   GArray           *moods;
+  RapportTrend      mood_trend;
+  gint64            today_meeting_id;
   guint             follow_through_kept;
   guint             follow_through_due;
 };
@@ -80,13 +82,23 @@ RapportDueState
 rapport_brief_due_state_for (int cadence_days,
                              int days_since)
 {
-  if (days_since < 0)
-    return RAPPORT_DUE_DUE;
+  g_return_val_if_fail (days_since >= 0, RAPPORT_DUE_NONE);
+
   if (days_since > cadence_days + rapport_brief_grace_days (cadence_days))
     return RAPPORT_DUE_OVERDUE;
   if (days_since >= cadence_days)
     return RAPPORT_DUE_DUE;
   return RAPPORT_DUE_NONE;
+}
+
+RapportDueState
+rapport_brief_first_due_state_for (int cadence_days,
+                                   int days_known)
+{
+  /* G_MININT (no date) is < 0 too. */
+  if (days_known < 0 || days_known < cadence_days)
+    return RAPPORT_DUE_NONE;
+  return RAPPORT_DUE_DUE;
 }
 
 static gboolean
@@ -131,18 +143,60 @@ rapport_brief_format_date (const char *date,
   return g_date_time_format (dt, _("%-d %b %Y"));
 }
 
-RapportDueState
-rapport_brief_due_state (RapportStore  *store,
-                         RapportPerson *person,
-                         const char    *today)
+/* The local day of a UTC timestamp as the store writes them
+ * ("2026-03-02T09:15:00.000Z"), or NULL. */
+static char *
+local_day_of (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* The state from the last meeting's date, or when there is none from the
+ * day @person_id was added. */
+static RapportDueState
+due_state_from (RapportStore *store,
+                gint64        person_id,
+                int           cadence_days,
+                const char   *last_date,
+                const char   *today)
 {
   sqlite3_stmt *stmt;
-  int days_since = -1;
+  g_autofree char *added = NULL;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), RAPPORT_DUE_NONE);
-  g_return_val_if_fail (RAPPORT_IS_PERSON (person), RAPPORT_DUE_NONE);
-  g_return_val_if_fail (rapport_date_is_valid (today), RAPPORT_DUE_NONE);
+  if (last_date != NULL)
+    return rapport_brief_due_state_for (cadence_days, MAX (0, rapport_brief_days_between (last_date, today)));
 
+  stmt = rapport_store_prepare (store, "SELECT created_at FROM people WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return RAPPORT_DUE_NONE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    added = local_day_of (rapport_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return rapport_brief_first_due_state_for (cadence_days, added ? rapport_brief_days_between (added, today) : -1);
+}
+
+/* @met: whether there has been a 1:1 on or before @today. */
+static RapportDueState
+due_state (RapportStore  *store,
+           RapportPerson *person,
+           const char    *today,
+           gboolean      *met)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *last = NULL;
+
+  *met = FALSE;
   if (rapport_person_get_archived (person))
     return RAPPORT_DUE_NONE;
 
@@ -154,10 +208,97 @@ rapport_brief_due_state (RapportStore  *store,
   sqlite3_bind_int64 (stmt, 1, rapport_person_get_id (person));
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    days_since = rapport_brief_days_between (rapport_store_column_text (stmt, 0), today);
+    last = g_strdup (rapport_store_column_text (stmt, 0));
   sqlite3_reset (stmt);
 
-  return rapport_brief_due_state_for (rapport_person_get_cadence_days (person), MAX (days_since, -1));
+  *met = last != NULL;
+  return due_state_from (store, rapport_person_get_id (person), rapport_person_get_cadence_days (person),
+                         last, today);
+}
+
+RapportDueState
+rapport_brief_due_state (RapportStore  *store,
+                         RapportPerson *person,
+                         const char    *today)
+{
+  gboolean met;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), RAPPORT_DUE_NONE);
+  g_return_val_if_fail (RAPPORT_IS_PERSON (person), RAPPORT_DUE_NONE);
+  g_return_val_if_fail (rapport_date_is_valid (today), RAPPORT_DUE_NONE);
+
+  return due_state (store, person, today, &met);
+}
+
+const char *
+rapport_brief_due_badge (RapportStore    *store,
+                         RapportPerson   *person,
+                         const char      *today,
+                         RapportDueState *state)
+{
+  RapportDueState result;
+  gboolean met;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (rapport_date_is_valid (today), NULL);
+
+  result = due_state (store, person, today, &met);
+  if (state != NULL)
+    *state = result;
+  if (rapport_person_get_archived (person))
+    return NULL;
+  if (!met)
+    /* Translators: badge of a person in the list. */
+    return _("No 1:1 yet");
+  switch (result)
+    {
+    /* Translators: badge of a person in the list. */
+    case RAPPORT_DUE_DUE: return _("due");
+    /* Translators: badge of a person in the list. */
+    case RAPPORT_DUE_OVERDUE: return _("overdue");
+    case RAPPORT_DUE_NONE:
+    default: return NULL;
+    }
+}
+
+gboolean
+rapport_brief_find_meeting_on (RapportStore  *store,
+                               gint64         person_id,
+                               const char    *date,
+                               gint64        *meeting_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (meeting_id != NULL, FALSE);
+
+  *meeting_id = 0;
+  if (!rapport_date_is_valid (date))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (expected YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  stmt = rapport_store_prepare (store,
+                                "SELECT id FROM meetings WHERE person_id = ?1 AND deleted = 0"
+                                " AND date = ?2 ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *meeting_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The first few non-empty lines, trimmed, within EXCERPT_CHARS. */
@@ -198,17 +339,53 @@ notes_head (const char *notes)
 }
 
 static gboolean
-load_recent_meetings (RapportBrief  *self,
-                      RapportStore  *store,
-                      GError       **error)
+load_last_meeting (RapportBrief  *self,
+                   RapportStore  *store,
+                   GError       **error)
 {
-  g_autoptr(GArray) newest_first = g_array_new (FALSE, TRUE, sizeof (RapportBriefMood));
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = rapport_store_prepare (store,
-                                "SELECT id, date, notes, mood FROM meetings"
+                                "SELECT id, date, notes FROM meetings"
                                 " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
+                                " ORDER BY date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->person_id);
+  sqlite3_bind_text (stmt, 2, self->today, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self->last_meeting_id = sqlite3_column_int64 (stmt, 0);
+      self->last_meeting_date = g_strdup (rapport_store_column_text (stmt, 1));
+      g_free (self->notes_excerpt);
+      self->notes_excerpt = notes_head (rapport_store_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_moods (RapportBrief  *self,
+            RapportStore  *store,
+            GError       **error)
+{
+  g_autoptr(GArray) newest_first = g_array_new (FALSE, TRUE, sizeof (RapportBriefMood));
+  int values[RAPPORT_BRIEF_MOOD_MEETINGS];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Served by the (person_id, deleted, date, id) index, read backwards
+   * until enough meetings with a mood were seen. */
+  stmt = rapport_store_prepare (store,
+                                "SELECT date, mood FROM meetings"
+                                " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2 AND mood IS NOT NULL"
                                 " ORDER BY date DESC, id DESC LIMIT ?3", error);
   if (stmt == NULL)
     return FALSE;
@@ -217,20 +394,10 @@ load_recent_meetings (RapportBrief  *self,
   sqlite3_bind_int (stmt, 3, RAPPORT_BRIEF_MOOD_MEETINGS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (self->last_meeting_id == 0)
-        {
-          self->last_meeting_id = sqlite3_column_int64 (stmt, 0);
-          self->last_meeting_date = g_strdup (rapport_store_column_text (stmt, 1));
-          g_free (self->notes_excerpt);
-          self->notes_excerpt = notes_head (rapport_store_column_text (stmt, 2));
-        }
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        {
-          RapportBriefMood mood = { { 0 }, sqlite3_column_int (stmt, 3) };
+      RapportBriefMood mood = { { 0 }, sqlite3_column_int (stmt, 1) };
 
-          g_strlcpy (mood.date, rapport_store_column_text (stmt, 1), sizeof mood.date);
-          g_array_append_val (newest_first, mood);
-        }
+      g_strlcpy (mood.date, rapport_store_column_text (stmt, 0), sizeof mood.date);
+      g_array_append_val (newest_first, mood);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -241,6 +408,9 @@ load_recent_meetings (RapportBrief  *self,
 
   for (guint i = newest_first->len; i > 0; i--)
     g_array_append_val (self->moods, g_array_index (newest_first, RapportBriefMood, i - 1));
+  for (guint i = 0; i < self->moods->len; i++)
+    values[i] = g_array_index (self->moods, RapportBriefMood, i).mood;
+  rapport_trend_of_moods (values, self->moods->len, &self->mood_trend);
   return TRUE;
 }
 
@@ -320,13 +490,15 @@ rapport_brief_load (RapportStore   *store,
   self->neglect_window = neglect_window > 0 ? neglect_window : RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW;
   self->neglected = g_list_store_new (RAPPORT_TYPE_HABIT);
 
-  if (!load_recent_meetings (self, store, error))
+  if (!load_last_meeting (self, store, error) || !load_moods (self, store, error))
     return NULL;
   if (self->last_meeting_date != NULL)
-    self->days_since = rapport_brief_days_between (self->last_meeting_date, today);
+    self->days_since = MAX (0, rapport_brief_days_between (self->last_meeting_date, today));
   self->due_state = rapport_person_get_archived (person)
     ? RAPPORT_DUE_NONE
-    : rapport_brief_due_state_for (self->cadence_days, self->days_since);
+    : due_state_from (store, self->person_id, self->cadence_days, self->last_meeting_date, today);
+  if (!rapport_brief_find_meeting_on (store, self->person_id, today, &self->today_meeting_id, error))
+    return NULL;
 
   self->open_commitments = rapport_commitment_load_open (store, self->person_id, error);
   if (self->open_commitments == NULL)
@@ -363,6 +535,7 @@ GListModel *rapport_brief_get_open_commitments (RapportBrief *self) { g_return_v
 guint rapport_brief_get_n_overdue (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->n_overdue; }
 GListModel *rapport_brief_get_neglected_habits (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return G_LIST_MODEL (self->neglected); }
 guint rapport_brief_get_neglect_window (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->neglect_window; }
+gint64 rapport_brief_get_today_meeting_id (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->today_meeting_id; }
 guint rapport_brief_get_follow_through_kept (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->follow_through_kept; }
 guint rapport_brief_get_follow_through_due (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->follow_through_due; }
 
@@ -375,4 +548,15 @@ rapport_brief_get_moods (RapportBrief *self,
   if (n_moods != NULL)
     *n_moods = self->moods->len;
   return (const RapportBriefMood *) (gpointer) self->moods->data;
+}
+
+RapportTrendDirection
+rapport_brief_get_mood_trend (RapportBrief *self,
+                              RapportTrend *trend)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), RAPPORT_TREND_NONE);
+
+  if (trend != NULL)
+    *trend = self->mood_trend;
+  return self->mood_trend.direction;
 }

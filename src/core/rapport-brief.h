@@ -6,16 +6,20 @@
 #include "rapport-enums.h"
 #include "rapport-person.h"
 #include "rapport-store.h"
+#include "rapport-trend.h"
 
 G_BEGIN_DECLS
 
 /* Is the next 1:1 due? With d = days since the last 1:1 (on or before
  * today) and c = the person's cadence in days:
  *   NONE     d < c
- *   DUE      c <= d <= c + grace, and when there has been no 1:1 yet
+ *   DUE      c <= d <= c + grace
  *   OVERDUE  d > c + grace
  * where grace = max (1, c / 4) days (weekly: 1, fortnightly: 3, 30 days:
- * 7). Archived people are always NONE. */
+ * 7). With no 1:1 yet, d counts from the day the person was added and a
+ * first 1:1 is at most DUE, never OVERDUE: someone added a minute ago is
+ * not due at once, and nobody is late for a first meeting. Archived people
+ * are always NONE. See docs/numbers.md. */
 typedef enum
 {
   RAPPORT_DUE_NONE,
@@ -26,8 +30,9 @@ typedef enum
 /* Default number of recent meetings a habit must be missing from before
  * the brief suggests it. */
 #define RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW 3
-/* How many recent meetings the mood trend covers. */
-#define RAPPORT_BRIEF_MOOD_MEETINGS 6
+/* How many recorded moods the brief shows: enough for the trend rule
+ * (rapport-trend.h). */
+#define RAPPORT_BRIEF_MOOD_MEETINGS RAPPORT_TREND_READINGS
 
 typedef struct
 {
@@ -36,9 +41,13 @@ typedef struct
 } RapportBriefMood;
 
 int              rapport_brief_grace_days         (int             cadence_days);
-/* @days_since < 0: no 1:1 yet. */
+/* @days_since: since the last 1:1, >= 0. */
 RapportDueState  rapport_brief_due_state_for      (int             cadence_days,
                                                    int             days_since);
+/* No 1:1 yet; @days_known: since the person was added (< 0, or a day
+ * not known: NONE). NONE or DUE, never OVERDUE. */
+RapportDueState  rapport_brief_first_due_state_for (int            cadence_days,
+                                                    int            days_known);
 /* Days from @from to @to (both YYYY-MM-DD); G_MININT when either is not a
  * date. */
 int              rapport_brief_days_between       (const char     *from,
@@ -47,10 +56,25 @@ int              rapport_brief_days_between       (const char     *from,
  * not @today's year. */
 char            *rapport_brief_format_date        (const char     *date,
                                                    const char     *today);
-/* For the people list badge: one indexed query. */
+/* For the people list badge: two indexed queries at most. */
 RapportDueState  rapport_brief_due_state          (RapportStore   *store,
                                                    RapportPerson  *person,
                                                    const char     *today);
+/* The words of the people list badge, translated: "overdue", "due",
+ * "No 1:1 yet" (whatever the state, for someone never met), or NULL for
+ * no badge; the state in @state (may be NULL) for its style. */
+const char      *rapport_brief_due_badge          (RapportStore    *store,
+                                                   RapportPerson   *person,
+                                                   const char      *today,
+                                                   RapportDueState *state);
+/* The id of @person_id's meeting dated @date (the newest one if there are
+ * several), 0 in *@meeting_id if there is none. Deleted ones do not
+ * count. FALSE with @error when the store could not be read. */
+gboolean         rapport_brief_find_meeting_on    (RapportStore   *store,
+                                                   gint64          person_id,
+                                                   const char     *date,
+                                                   gint64         *meeting_id,
+                                                   GError        **error);
 
 #define RAPPORT_TYPE_BRIEF (rapport_brief_get_type ())
 G_DECLARE_FINAL_TYPE (RapportBrief, rapport_brief, RAPPORT, BRIEF, GObject)
@@ -82,10 +106,16 @@ guint                   rapport_brief_get_n_overdue          (RapportBrief   *se
  * there have been fewer meetings than that). */
 GListModel             *rapport_brief_get_neglected_habits   (RapportBrief   *self);
 guint                   rapport_brief_get_neglect_window     (RapportBrief   *self);
-/* Recorded moods of the last RAPPORT_BRIEF_MOOD_MEETINGS meetings, oldest
- * first. */
+/* The last RAPPORT_BRIEF_MOOD_MEETINGS moods recorded (meetings without
+ * a mood are skipped), oldest first. */
 const RapportBriefMood *rapport_brief_get_moods              (RapportBrief   *self,
                                                               guint          *n_moods);
+/* The trend of those moods (rapport_trend_of_moods()). */
+RapportTrendDirection   rapport_brief_get_mood_trend         (RapportBrief   *self,
+                                                              RapportTrend   *trend);
+/* Today's meeting with this person (the newest if several), 0 if none:
+ * "Start 1:1" then continues it. */
+gint64                  rapport_brief_get_today_meeting_id   (RapportBrief   *self);
 /* Follow-through on my commitments with this person, all time to today. */
 guint                   rapport_brief_get_follow_through_kept (RapportBrief  *self);
 guint                   rapport_brief_get_follow_through_due  (RapportBrief  *self);

@@ -110,7 +110,14 @@ test_due_rules (void)
   g_assert_cmpint (rapport_brief_grace_days (14), ==, 3);
   g_assert_cmpint (rapport_brief_grace_days (30), ==, 7);
 
-  g_assert_cmpint (rapport_brief_due_state_for (7, -1), ==, RAPPORT_DUE_DUE);
+  /* No 1:1 yet: counted from the day the person was added, and never
+   * overdue. */
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, 0), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, 6), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, 7), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, 400), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, -3), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (rapport_brief_first_due_state_for (7, G_MININT), ==, RAPPORT_DUE_NONE);
   g_assert_cmpint (rapport_brief_due_state_for (7, 0), ==, RAPPORT_DUE_NONE);
   g_assert_cmpint (rapport_brief_due_state_for (7, 6), ==, RAPPORT_DUE_NONE);
   g_assert_cmpint (rapport_brief_due_state_for (7, 7), ==, RAPPORT_DUE_DUE);
@@ -144,7 +151,8 @@ test_cadence_edges (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  /* Never met: the first 1:1 is due. */
+  /* Never met, added long before: the first 1:1 is due, not overdue. */
+  test_core_sql (f->path, "UPDATE people SET created_at = '2025-06-01T10:00:00.000Z'");
   g_assert_cmpint (state_on (f, "2026-01-01"), ==, RAPPORT_DUE_DUE);
 
   /* Weekly, across the end of January. */
@@ -361,6 +369,170 @@ test_brief_contents (Fixture       *f,
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
 }
 
+static const char *
+badge_on (Fixture    *f,
+          const char *today)
+{
+  RapportDueState state = 99;
+  const char *text = rapport_brief_due_badge (f->store, f->ada, today, &state);
+
+  g_assert_cmpint (state, ==, state_on (f, today));
+  return text;
+}
+
+static void
+test_due_new_person (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportBrief) brief = NULL;
+  g_autofree char *now = rapport_store_today ();
+
+  /* Added a minute ago (the fixture just did): not due today, no 1:1 yet. */
+  g_assert_cmpint (state_on (f, now), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpstr (badge_on (f, now), ==, "No 1:1 yet");
+  brief = rapport_brief_load (f->store, f->ada, now, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_brief_get_days_since (brief), ==, -1);
+  g_clear_object (&brief);
+
+  /* Added on 2 March (late in the evening, UTC), weekly: not due until
+   * the 9th, then due for ever, never overdue. */
+  test_core_sql (f->path, "UPDATE people SET created_at = '2026-03-02T23:30:00.000Z'");
+  g_assert_cmpint (state_on (f, "2026-03-02"), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (state_on (f, "2026-03-08"), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (state_on (f, "2026-03-09"), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpint (state_on (f, "2026-03-11"), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpint (state_on (f, "2027-03-11"), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpstr (badge_on (f, "2027-03-11"), ==, "No 1:1 yet");
+  /* A day before the person was added (a clock set back): not due. */
+  g_assert_cmpint (state_on (f, "2026-03-01"), ==, RAPPORT_DUE_NONE);
+  /* Not a time in the row: no badge rather than a guess. */
+  test_core_sql (f->path, "UPDATE people SET created_at = 'x'");
+  g_assert_cmpint (state_on (f, "2026-03-11"), ==, RAPPORT_DUE_NONE);
+  test_core_sql (f->path, "UPDATE people SET created_at = '2026-03-02T23:30:00.000Z'");
+
+  /* Fortnightly: due from the 16th. */
+  set_cadence (f, 14);
+  g_assert_cmpint (state_on (f, "2026-03-15"), ==, RAPPORT_DUE_NONE);
+  g_assert_cmpint (state_on (f, "2026-03-16"), ==, RAPPORT_DUE_DUE);
+
+  /* A meeting planned after today is not a 1:1 had yet. */
+  meeting (f, "2026-04-01", NULL, 0);
+  g_assert_cmpint (state_on (f, "2026-03-31"), ==, RAPPORT_DUE_DUE);
+  g_assert_cmpstr (badge_on (f, "2026-03-31"), ==, "No 1:1 yet");
+  /* Once met, the cadence counts from that 1:1 and the badge is the
+   * usual one. */
+  g_assert_cmpint (state_on (f, "2026-04-01"), ==, RAPPORT_DUE_NONE);
+  g_assert_null (badge_on (f, "2026-04-01"));
+  g_assert_cmpstr (badge_on (f, "2026-04-15"), ==, "due");
+  g_assert_cmpstr (badge_on (f, "2026-04-19"), ==, "overdue");
+
+  /* Archived: no badge at all. */
+  rapport_person_set_archived (f->ada, TRUE);
+  g_assert_true (rapport_person_save (f->ada, f->store, &error));
+  g_assert_null (badge_on (f, "2026-04-19"));
+}
+
+static void
+test_today_meeting (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportBrief) brief = NULL;
+  g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
+  gint64 ada = rapport_person_get_id (f->ada);
+  gint64 found = -1;
+  gint64 yesterday, first, second;
+
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (found, ==, 0);
+
+  yesterday = meeting (f, "2026-03-09", "yesterday", 0);
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_cmpint (found, ==, 0);
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-09", &found, &error));
+  g_assert_cmpint (found, ==, yesterday);
+
+  /* Another person's meeting that day is not hers. */
+  {
+    g_autoptr(RapportMeeting) m = rapport_meeting_create (f->store, rapport_person_get_id (bob), "2026-03-10", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_cmpint (found, ==, 0);
+
+  /* Two the same day (one made on purpose): the newest is continued. */
+  first = meeting (f, "2026-03-10", "first", 0);
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_cmpint (found, ==, first);
+  second = meeting (f, "2026-03-10", "second", 0);
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_cmpint (found, ==, second);
+  brief = rapport_brief_load (f->store, f->ada, "2026-03-10", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_brief_get_today_meeting_id (brief), ==, second);
+  g_clear_object (&brief);
+
+  /* A deleted one (while its undo is offered) is not continued. */
+  g_assert_true (rapport_meeting_hide (f->store, second, TRUE, &error));
+  g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
+  g_assert_cmpint (found, ==, first);
+  g_assert_true (rapport_meeting_hide (f->store, first, TRUE, &error));
+  brief = rapport_brief_load (f->store, f->ada, "2026-03-10", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_brief_get_today_meeting_id (brief), ==, 0);
+
+  g_assert_false (rapport_brief_find_meeting_on (f->store, ada, "10.03.2026", &found, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+}
+
+static void
+test_mood_trend (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportBrief) brief = NULL;
+  /* 0: no mood recorded. */
+  const int series[] = { 5, 3, 2, 4, 0, 2, 2, 2 };
+  const int expected[] = { 3, 2, 4, 2, 2, 2 };
+  const RapportBriefMood *moods;
+  RapportTrend trend;
+  guint n = 0;
+
+  /* Eight weekly meetings, one without a mood: the brief shows the last
+   * six moods recorded, oldest first. */
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-03-%02u", 1 + 3 * i);
+
+      meeting (f, date, NULL, series[i]);
+    }
+  brief = rapport_brief_load (f->store, f->ada, "2026-03-31", 0, &error);
+  g_assert_no_error (error);
+  moods = rapport_brief_get_moods (brief, &n);
+  g_assert_cmpuint (n, ==, RAPPORT_BRIEF_MOOD_MEETINGS);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (moods[i].mood, ==, expected[i]);
+  g_assert_cmpstr (moods[0].date, ==, "2026-03-04");
+  g_assert_cmpstr (moods[5].date, ==, "2026-03-22");
+  /* Three low meetings after higher ones: falling, 2.00 against 3.00. */
+  g_assert_cmpint (rapport_brief_get_mood_trend (brief, &trend), ==, RAPPORT_TREND_FALLING);
+  g_assert_cmpint (trend.direction, ==, RAPPORT_TREND_FALLING);
+  g_assert_cmpfloat_with_epsilon (trend.recent_mean, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trend.earlier_mean, 3.0, 1e-9);
+  g_clear_object (&brief);
+
+  /* Seen from the 17th: five moods (5 3 2 4 2), no trend word. */
+  brief = rapport_brief_load (f->store, f->ada, "2026-03-17", 0, &error);
+  g_assert_no_error (error);
+  rapport_brief_get_moods (brief, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (rapport_brief_get_mood_trend (brief, NULL), ==, RAPPORT_TREND_NONE);
+}
+
 static void
 test_query_plans (Fixture       *f,
                   gconstpointer  data)
@@ -368,7 +540,8 @@ test_query_plans (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = NULL;
   sqlite3 *db;
-  const char *mine[] = { "WITH last AS", "ORDER BY date DESC, id DESC LIMIT", "SELECT m.person_id, m.id, m.date", "FROM commitments c" };
+  const char *mine[] = { "WITH last AS", "ORDER BY date DESC, id DESC LIMIT", "SELECT m.person_id, m.id, m.date",
+                         "FROM commitments c", "ORDER BY id DESC LIMIT 1", "FROM people WHERE id" };
   guint checked = 0;
 
   meeting (f, "2026-03-02", "notes", 3);
@@ -376,6 +549,12 @@ test_query_plans (Fixture       *f,
   brief = rapport_brief_load (f->store, f->ada, "2026-03-21", 0, &error);
   g_assert_no_error (error);
   rapport_brief_due_state (f->store, f->ada, "2026-03-21");
+  {
+    g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
+
+    /* Never met: the day Bob was added is read too. */
+    rapport_brief_due_state (f->store, bob, "2026-03-21");
+  }
 
   /* Every statement of the brief that ran must use an index, never a full
    * scan of a table (the CTE "last" is scanned by design). */
@@ -406,8 +585,9 @@ test_query_plans (Fixture       *f,
       sqlite3_finalize (plan);
       checked++;
     }
-  /* recent meetings, due state, neglected, open commitments, follow-through */
-  g_assert_cmpuint (checked, >=, 5);
+  /* last meeting, moods, due state, day added, today's meeting,
+   * neglected, open commitments, follow-through */
+  g_assert_cmpuint (checked, >=, 8);
 }
 
 int
@@ -422,6 +602,9 @@ main (int   argc,
   ADD ("cadence-edges", test_cadence_edges);
   ADD ("neglected-habits", test_neglected_habits);
   ADD ("contents", test_brief_contents);
+  ADD ("due-new-person", test_due_new_person);
+  ADD ("today-meeting", test_today_meeting);
+  ADD ("mood-trend", test_mood_trend);
   ADD ("query-plans", test_query_plans);
 #undef ADD
 
