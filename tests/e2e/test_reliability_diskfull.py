@@ -203,7 +203,24 @@ def can_mount():
         os.rmdir(probe)
 
 
+def in_own_mount_namespace():
+    """Runs this program again in a mount namespace of its own where the
+    machine allows it, so that the tmpfs goes away with the test even if
+    it is killed before it can unmount."""
+    if os.environ.get("RAPPORT_TEST_MOUNT_NS") == "1" or shutil.which("unshare") is None:
+        return
+    probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"],
+                           capture_output=True, timeout=10)
+    if probe.returncode != 0:
+        return
+    os.environ["RAPPORT_TEST_MOUNT_NS"] = "1"
+    sys.stdout.flush()
+    os.execvp("unshare", ["unshare", "--mount", "--propagation", "private",
+                          sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
+
+
 if __name__ == "__main__":
+    in_own_mount_namespace()
     why = can_mount()
     if why:
         print("SKIP: cannot mount a tmpfs to fill up here (%s)" % why, flush=True)
