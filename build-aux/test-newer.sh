@@ -11,7 +11,9 @@
 #
 #   RAPPORT_NEWER_ROOT    the root (default /var/cache/rapport/debian13-root)
 #   RAPPORT_NEWER_MIRROR  the Debian mirror (default: the host's own)
-#   RAPPORT_TEST_ARGS     extra arguments for meson test
+#   RAPPORT_TEST_ARGS     extra arguments for meson test (e.g. suites, tests)
+#   RAPPORT_NEWER_KEEP_BUILD=1  keep the last build in the root (by hand, to
+#                         run a few tests again; CI always builds afresh)
 #
 # Ends with one line "tests: N passed, N failed" and a non-zero status on
 # failure.
@@ -145,7 +147,7 @@ log "root ready after $((SECONDS - t0)) s"
 # a reused root must not hide a stale object).
 mount_in /src --bind "$src" && mount -o remount,bind,ro "$root/src" ||
   fail "could not mount the sources in $root/src"
-rm -rf "$root/build"
+[ "${RAPPORT_NEWER_KEEP_BUILD:-0}" = 1 ] || rm -rf "$root/build"
 
 # A display number free on the host too: the X server's abstract socket
 # is shared with it.
@@ -161,7 +163,9 @@ t2=$SECONDS
 in_root bash -c '
   set -u
   display=$1; shift
-  meson setup /build /src -Dwerror=true >/build-setup.log 2>&1 || { cat /build-setup.log >&2; exit 2; }
+  if [ ! -f /build/build.ninja ]; then
+    meson setup /build /src -Dwerror=true >/build-setup.log 2>&1 || { cat /build-setup.log >&2; exit 2; }
+  fi
   grep -E "^ +(platform|newest API allowed) +:" /build-setup.log >&2
   ninja -C /build >&2 || exit 2
   Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
