@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rapport-backup.h"
 #include "rapport-store.h"
 
 struct _RapportStore
@@ -273,6 +274,12 @@ static const struct
   { "commitments",
     "UPDATE commitments SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
     "DELETE FROM commitments WHERE id = ?1 AND deleted = 1" },
+  { "talking_points",
+    "UPDATE talking_points SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
+    "DELETE FROM talking_points WHERE id = ?1 AND deleted = 1" },
+  { "missed_meetings",
+    "UPDATE missed_meetings SET deleted = ?2, updated_at = ?3 WHERE id = ?1",
+    "DELETE FROM missed_meetings WHERE id = ?1 AND deleted = 1" },
 };
 
 static guint
@@ -284,7 +291,8 @@ soft_delete_table (const char *table)
   return G_N_ELEMENTS (soft_delete_tables);
 }
 
-/* Hides (or shows again) row @id of @table, "meetings" or "commitments".
+/* Hides (or shows again) row @id of @table, "meetings", "commitments",
+ * "talking_points" or "missed_meetings".
  * A row that is not there (purged, or gone with a restore) is
  * RAPPORT_STORE_ERROR_NOT_FOUND: an undo that cannot restore must say so. */
 gboolean
@@ -481,37 +489,97 @@ query_int (RapportStore  *self,
   return TRUE;
 }
 
-static gboolean
-run_migration (RapportStore  *self,
-               int            version,
-               GError       **error)
+/* The SQL of migration @version, from the resources. */
+static char *
+migration_sql (int      version,
+               GError **error)
 {
   g_autofree char *resource = NULL;
-  g_autofree char *pragma = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
-  gsize len;
 
   resource = g_strdup_printf ("/io/github/rapport/Rapport/sql/%03d.sql", version);
   bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
-    return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Brings the database from its version to RAPPORT_STORE_SCHEMA_VERSION,
+ * all steps in one transaction: a failure at any step (a full disk, a
+ * kill) leaves the file at the version it had, never half way between.
+ * A database that holds data (version 1 or more) is backed up first, into
+ * the backups folder beside it, as any backup (checked, private); without
+ * that copy nothing is migrated, as an upgrade that went wrong could not
+ * be undone. SQLite copies no database that its own connection is
+ * writing to, so the copy is made just before the write lock is taken.
+ * Another process may upgrade the file in between: the version is read
+ * again once the lock is held. */
+static gboolean
+migrate (RapportStore  *self,
+         gboolean       back_up,
+         GError       **error)
+{
+  g_autofree char *pragma = NULL;
+  int from = self->schema_version;
+
+  if (from >= RAPPORT_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (back_up && from > 0)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autofree char *copy = rapport_backup_now (self, NULL, NULL, NULL, NULL, &local);
+
+      if (copy == NULL)
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR,
+                       g_error_matches (local, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED)
+                       ? RAPPORT_STORE_ERROR_NOT_DATABASE : RAPPORT_STORE_ERROR_OPEN,
+                       _("The database needs an update to format %d, and a backup is made "
+                         "before every update, but it could not be made (%s). Nothing has "
+                         "been changed"),
+                       RAPPORT_STORE_SCHEMA_VERSION, local->message);
+          return FALSE;
+        }
+      g_debug ("Backed the database up to %s before updating it from format %d to %d",
+               copy, from, RAPPORT_STORE_SCHEMA_VERSION);
+    }
 
   if (!rapport_store_begin (self, error))
-    return FALSE;
-  pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                            version, RAPPORT_STORE_APPLICATION_ID);
-  if (!rapport_store_exec (self, sql, error) ||
-      !rapport_store_exec (self, pragma, error) ||
-      !rapport_store_commit (self, error))
+    goto failed;
+  if (!query_int (self, "PRAGMA user_version", &from, error))
+    goto rollback;
+  if (from >= RAPPORT_STORE_SCHEMA_VERSION)
     {
       rapport_store_rollback (self);
-      g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
-      return FALSE;
+      self->schema_version = from;
+      return TRUE;
     }
-  self->schema_version = version;
+
+  for (int v = from + 1; v <= RAPPORT_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *sql = migration_sql (v, error);
+
+      if (sql == NULL || !rapport_store_exec (self, sql, error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
+          goto rollback;
+        }
+    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                            RAPPORT_STORE_SCHEMA_VERSION, RAPPORT_STORE_APPLICATION_ID);
+  if (!rapport_store_exec (self, pragma, error) ||
+      !rapport_store_commit (self, error))
+    goto rollback;
+  self->schema_version = RAPPORT_STORE_SCHEMA_VERSION;
   return TRUE;
+
+rollback:
+  rapport_store_rollback (self);
+failed:
+  if (from > 0)
+    g_prefix_error (error, _("The database was left as it was (format %d): "), from);
+  return FALSE;
 }
 
 /* Reads what the file is without writing to it, so that a file we must
@@ -676,7 +744,8 @@ step_once (RapportStore *self,
  * may still be offered for undo by a window of another process, which
  * purges it when its toast goes. Housekeeping: when the database is busy
  * or full, it waits for the next start rather than keeping the notes from
- * opening. The commitments are found through people, by their index. */
+ * opening. Commitments, talking points and missed 1:1s are found
+ * through people, by their (person_id, deleted) indexes. */
 static void
 purge_old_hidden (RapportStore *self)
 {
@@ -692,6 +761,14 @@ purge_old_hidden (RapportStore *self)
       " WHERE c.person_id = p.id AND c.deleted = 1 AND " OLD ("c.") ")",
       "DELETE FROM commitments WHERE id IN (SELECT c.id FROM people p CROSS JOIN commitments c"
       " WHERE c.person_id = p.id AND c.deleted = 1 AND " OLD ("c.") ")" },
+    { "SELECT EXISTS (SELECT 1 FROM people p CROSS JOIN talking_points t"
+      " WHERE t.person_id = p.id AND t.deleted = 1 AND " OLD ("t.") ")",
+      "DELETE FROM talking_points WHERE id IN (SELECT t.id FROM people p CROSS JOIN talking_points t"
+      " WHERE t.person_id = p.id AND t.deleted = 1 AND " OLD ("t.") ")" },
+    { "SELECT EXISTS (SELECT 1 FROM people p CROSS JOIN missed_meetings s"
+      " WHERE s.person_id = p.id AND s.deleted = 1 AND " OLD ("s.") ")",
+      "DELETE FROM missed_meetings WHERE id IN (SELECT s.id FROM people p CROSS JOIN missed_meetings s"
+      " WHERE s.person_id = p.id AND s.deleted = 1 AND " OLD ("s.") ")" },
   };
 #undef OLD
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -881,12 +958,11 @@ open_internal (const char  *path,
       return NULL;
     }
 
-  for (int v = self->schema_version + 1; v <= RAPPORT_STORE_SCHEMA_VERSION; v++)
-    if (!run_migration (self, v, error))
-      {
-        g_prefix_error (error, "%s: ", path);
-        return NULL;
-      }
+  if (!migrate (self, mode != OPEN_NEW, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
 
   if (mode == OPEN_PRIMARY)
     purge_old_hidden (self);
