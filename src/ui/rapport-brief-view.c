@@ -9,6 +9,7 @@
 #include "rapport-checklist-item.h"
 #include "rapport-commitment.h"
 #include "rapport-habit.h"
+#include "rapport-mood-chart.h"
 
 struct _RapportBriefView
 {
@@ -34,6 +35,7 @@ struct _RapportBriefView
   GtkLabel      *habits_caption;
   GtkListBox    *habits_list;
   GtkWidget     *mood_box;
+  RapportMoodChart *mood_chart;
   GtkLabel      *mood_label;
 };
 
@@ -74,6 +76,8 @@ status_text (RapportBrief *brief)
   g_autofree char *since = NULL;
   const char *state = NULL;
 
+  /* No 1:1 yet is never overdue; it becomes due one cadence after the
+   * person was added. */
   if (days < 0)
     since = g_strdup (_("No 1:1 yet"));
   else if (days == 0)
@@ -89,7 +93,7 @@ status_text (RapportBrief *brief)
     case RAPPORT_DUE_OVERDUE: state = _("overdue"); break;
     case RAPPORT_DUE_NONE: default: break;
     }
-  if (state == NULL || days < 0)
+  if (state == NULL)
     return g_steal_pointer (&since);
   /* Translators: "Last 1:1 12 days ago · due". */
   return g_strdup_printf (_("%s · %s"), since, state);
@@ -296,33 +300,27 @@ fill_mood (RapportBriefView *self)
 {
   guint n = 0;
   const RapportBriefMood *moods = rapport_brief_get_moods (self->brief, &n);
-  g_autoptr(GString) text = g_string_new (NULL);
 
   gtk_widget_set_visible (self->mood_box, n > 0);
   if (n == 0)
     return;
 
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append (text, " → ");
-      g_string_append_printf (text, "%d", moods[i].mood);
-    }
-  if (n > 1)
-    {
-      int delta = moods[n - 1].mood - moods[0].mood;
+  rapport_mood_chart_set_moods (self->mood_chart, moods, n, rapport_brief_get_today (self->brief));
+  gtk_label_set_label (self->mood_label, rapport_mood_chart_get_summary (self->mood_chart));
+}
 
-      g_string_append (text, "  ");
-      /* Translators: the direction of the mood over the last meetings. */
-      g_string_append (text, delta > 0 ? _("(rising)") : delta < 0 ? _("(falling)") : _("(steady)"));
-    }
-  gtk_label_set_label (self->mood_label, text->str);
-  {
-    g_autofree char *description =
-      g_strdup_printf (ngettext ("Mood of the last %u 1:1 with a mood recorded, oldest first, 1 to 5",
-                                 "Mood of the last %u 1:1s with a mood recorded, oldest first, 1 to 5", n), n);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), description);
-  }
+/* "Continue Today's 1:1" when there is one: Ctrl+N and this button open
+ * it rather than start a second meeting the same day. */
+static void
+fill_start_button (RapportBriefView *self)
+{
+  gboolean today = self->brief != NULL && rapport_brief_get_today_meeting_id (self->brief) != 0;
+  const char *name = today ? _("Continue Today's 1:1") : _("Start 1:1");
+
+  gtk_button_set_label (self->start_button, today ? _("_Continue Today's 1:1") : _("_Start 1:1"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_button),
+                               today ? _("Open Today's 1:1 (Ctrl+N)") : _("Start a New 1:1 (Ctrl+N)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 void
@@ -350,6 +348,7 @@ rapport_brief_view_refresh (RapportBriefView *self)
       gtk_widget_set_visible (self->habits_box, FALSE);
       gtk_widget_set_visible (self->mood_box, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), FALSE);
+      fill_start_button (self);
       return;
     }
 
@@ -362,6 +361,7 @@ rapport_brief_view_refresh (RapportBriefView *self)
     {
       g_warning ("%s", error->message);
       gtk_label_set_label (self->status_label, error->message);
+      fill_start_button (self);
       return;
     }
 
@@ -376,6 +376,7 @@ rapport_brief_view_refresh (RapportBriefView *self)
   fill_last_meeting (self);
   fill_habits (self);
   fill_mood (self);
+  fill_start_button (self);
 }
 
 static void
@@ -553,6 +554,7 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (RAPPORT_TYPE_MOOD_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "brief");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-brief-view.ui");
@@ -570,6 +572,7 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_caption);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, habits_list);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_label);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
 }
@@ -587,4 +590,5 @@ rapport_brief_view_init (RapportBriefView *self)
   gtk_widget_set_margin_top (empty_label, 12);
   gtk_widget_set_margin_bottom (empty_label, 12);
   gtk_list_box_set_placeholder (self->commitments_list, empty_label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), rapport_mood_chart_rule_text ());
 }

@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (RapportBriefView, rapport_brief_view, RAPPORT, BRIEF_VIEW,
  * date; for tests).
  * Signals: "open-meeting" (gint64 meeting_id) from the "Open Meeting"
  * button; "changed" () after a commitment was ticked here.
- * The "Start 1:1" button activates the action "win.new-meeting". */
+ * The "Start 1:1" button activates the action "win.new-meeting"; when
+ * the person already has a meeting dated today it reads "Continue
+ * Today's 1:1" (the action then opens that meeting). */
 GtkWidget      *rapport_brief_view_new                (RapportStore     *store);
 /* Shows @person (NULL: nothing) and loads their brief. */
 void            rapport_brief_view_set_person         (RapportBriefView *self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-brief.h"
 #include "rapport-data-actions.h"
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
@@ -148,15 +149,17 @@ restore_person_action (GtkWidget  *widget,
   set_archived (RAPPORT_WINDOW (widget), FALSE);
 }
 
+/* @continue_today: open the person's meeting dated today if there is one
+ * (Ctrl+N, "Start 1:1"), so that notes and ticks are never split over
+ * two meetings by accident; FALSE only from "New 1:1 Anyway". */
 static void
-new_meeting_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+start_meeting (RapportWindow *self,
+               gboolean       continue_today)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autofree char *today = rapport_store_today ();
+  gint64 existing = 0;
 
   if (self->person == NULL)
     return;
@@ -165,19 +168,17 @@ new_meeting_action (GtkWidget  *widget,
   rapport_window_set_search_mode (self, FALSE);
   rapport_window_set_history_mode (self, FALSE);
 
-  /* Ctrl+N twice should not leave an empty meeting behind: reuse today's
-   * meeting while nothing has been written in it. */
-  if (self->meetings != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0)
+  if (continue_today &&
+      !rapport_brief_find_meeting_on (self->store, rapport_person_get_id (self->person), today, &existing, &error))
     {
-      g_autoptr(RapportMeeting) newest = g_list_model_get_item (G_LIST_MODEL (self->meetings), 0);
-
-      if (newest != NULL && g_strcmp0 (rapport_meeting_get_date (newest), today) == 0 &&
-          *rapport_meeting_get_notes (newest) == '\0')
-        {
-          rapport_window_select_meeting (self, rapport_meeting_get_id (newest));
-          rapport_meeting_editor_focus_notes (self->editor);
-          return;
-        }
+      rapport_window_show_error (self, _("Could Not Start the Meeting"), error->message);
+      return;
+    }
+  if (existing != 0)
+    {
+      rapport_window_select_meeting (self, existing);
+      rapport_meeting_editor_focus_notes (self->editor);
+      return;
     }
 
   meeting = rapport_meeting_create (self->store, rapport_person_get_id (self->person), today, &error);
@@ -189,6 +190,22 @@ new_meeting_action (GtkWidget  *widget,
   rapport_window_reload_meetings (self);
   rapport_window_select_meeting (self, rapport_meeting_get_id (meeting));
   rapport_meeting_editor_focus_notes (self->editor);
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  start_meeting (RAPPORT_WINDOW (widget), TRUE);
+}
+
+static void
+new_meeting_anyway_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  start_meeting (RAPPORT_WINDOW (widget), FALSE);
 }
 
 typedef struct
@@ -411,6 +428,19 @@ find_action (GtkWidget  *widget,
     rapport_window_set_search_mode (self, TRUE);
 }
 
+/* Whether the person on show has a meeting dated today: then a second
+ * one is offered only as "New 1:1 Anyway". */
+static gboolean
+has_meeting_today (RapportWindow *self)
+{
+  g_autofree char *today = rapport_store_today ();
+  gint64 id = 0;
+
+  if (!rapport_brief_find_meeting_on (self->store, rapport_person_get_id (self->person), today, &id, NULL))
+    return FALSE;
+  return id != 0;
+}
+
 void
 rapport_window_update_actions (RapportWindow *self)
 {
@@ -423,6 +453,8 @@ rapport_window_update_actions (RapportWindow *self)
                            rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
+  gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway",
+                                 has_person && !archived && has_meeting_today (self));
   gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.export-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
@@ -444,6 +476,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-person", NULL, restore_person_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.new-meeting-anyway", NULL, new_meeting_anyway_action);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
