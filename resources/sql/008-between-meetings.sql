@@ -48,8 +48,8 @@ CREATE TABLE talking_points (
 -- long the history of discussed points grows.
 CREATE INDEX talking_points_waiting ON talking_points (person_id, position, id)
   WHERE deleted = 0 AND discussed_in IS NULL;
--- A person's points whatever their state (export, purge, the Markdown).
-CREATE INDEX talking_points_by_person ON talking_points (person_id, deleted);
+-- A person's points by state: hidden ones (purge), waiting or discussed.
+CREATE INDEX talking_points_by_person ON talking_points (person_id, deleted, discussed_in);
 -- The points discussed in a meeting; also what the foreign key's SET NULL
 -- needs when a meeting is purged, which would otherwise scan the table.
 CREATE INDEX talking_points_by_meeting ON talking_points (discussed_in);

@@ -13,6 +13,7 @@ typedef enum
   RAPPORT_SEARCH_KIND_COMMITMENT,  /* the text of a commitment */
   RAPPORT_SEARCH_KIND_EVIDENCE,    /* what was noted beside a ticked habit */
   RAPPORT_SEARCH_KIND_PERSON,      /* a person's name */
+  RAPPORT_SEARCH_KIND_TALKING_POINT, /* a talking point, waiting or discussed */
 } RapportSearchKind;
 
 /* The snippet marks each match as MARK_START match MARK_END. Both are
@@ -42,7 +43,8 @@ RapportSearchKind    rapport_search_result_get_kind         (RapportSearchResult
 gint64               rapport_search_result_get_source_id    (RapportSearchResult  *self);
 gint64               rapport_search_result_get_person_id    (RapportSearchResult  *self);
 const char          *rapport_search_result_get_person_name  (RapportSearchResult  *self);
-/* 0 and NULL for a person's name. */
+/* 0 and NULL for a person's name, and for a talking point still waiting
+ * (one that was discussed gives its meeting). */
 gint64               rapport_search_result_get_meeting_id   (RapportSearchResult  *self);
 const char          *rapport_search_result_get_date         (RapportSearchResult  *self);
 /* One line, matches between RAPPORT_SEARCH_MARK_START and _END. */

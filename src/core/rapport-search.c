@@ -48,6 +48,17 @@
     "  JOIN meetings m ON m.id = k.meeting_id" \
     "  JOIN people p ON p.id = m.person_id" \
     " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
+/* A waiting point has no meeting: 0 and NULL, as for a person. One
+ * discussed in a hidden meeting is left out, as that meeting's notes are. */
+#define SELECT_TALKING_POINT \
+    "SELECT talking_points_fts.rowid, talking_points_fts.rank, t.person_id, p.name," \
+    "       coalesce (m.id, 0), m.date," \
+    "       snippet (talking_points_fts, 0, ?2, ?3, '…', 16), NULL" \
+    "  FROM talking_points_fts" \
+    "  JOIN talking_points t ON t.id = talking_points_fts.rowid" \
+    "  JOIN people p ON p.id = t.person_id" \
+    "  LEFT JOIN meetings m ON m.id = t.discussed_in" \
+    " WHERE talking_points_fts MATCH ?1 AND t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
 #define SELECT_PERSON \
     "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL," \
     "       highlight (people_fts, 0, ?2, ?3), NULL" \
@@ -60,6 +71,7 @@ static const char * const ranked_sql[] = {
   [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rank LIMIT ?4",
   [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rank LIMIT ?4",
   [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT " ORDER BY talking_points_fts.rank LIMIT ?4",
 };
 
 static const char * const newest_sql[] = {
@@ -67,6 +79,7 @@ static const char * const newest_sql[] = {
   [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rowid DESC LIMIT ?4",
   [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rowid DESC LIMIT ?4",
   [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT " ORDER BY talking_points_fts.rowid DESC LIMIT ?4",
 };
 
 /* Counts matches up to ?2, which is as far as it needs to look. */
@@ -79,13 +92,15 @@ static const char * const count_sql[] = {
     "SELECT count(*) FROM (SELECT 1 FROM checklist_fts WHERE checklist_fts MATCH ?1 LIMIT ?2)",
   [RAPPORT_SEARCH_KIND_PERSON] =
     "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+  [RAPPORT_SEARCH_KIND_TALKING_POINT] =
+    "SELECT count(*) FROM (SELECT 1 FROM talking_points_fts WHERE talking_points_fts MATCH ?1 LIMIT ?2)",
 };
 
 const char *
 rapport_search_get_sql (RapportSearchKind kind,
                         gboolean          newest_first)
 {
-  g_return_val_if_fail (kind <= RAPPORT_SEARCH_KIND_PERSON, NULL);
+  g_return_val_if_fail (kind <= RAPPORT_SEARCH_KIND_TALKING_POINT, NULL);
   return newest_first ? newest_sql[kind] : ranked_sql[kind];
 }
 
@@ -350,7 +365,7 @@ rapport_search_run_capped (RapportStore  *store,
 
   results = g_ptr_array_new_with_free_func (g_object_unref);
   for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
-       kind <= RAPPORT_SEARCH_KIND_PERSON; kind++)
+       kind <= RAPPORT_SEARCH_KIND_TALKING_POINT; kind++)
     if (!search_kind (store, kind, query, limit, rank_cap, results, error))
       return NULL;
 

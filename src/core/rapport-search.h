@@ -14,11 +14,12 @@ G_BEGIN_DECLS
 /* Matches of one kind beyond which bm25 is not worth its time. */
 #define RAPPORT_SEARCH_RANK_CAP       2000
 
-/* Searches notes, commitments, habit evidence and people's names for every
- * word of @text, each word also matching as a prefix ("budg" finds
- * "budget"), accents ignored. Any text is accepted: quotes, FTS operators
- * and broken UTF-8 are taken as plain words, never as query syntax. Hidden
- * (soft-deleted) meetings and commitments are left out.
+/* Searches notes, commitments, habit evidence, people's names and talking
+ * points for every word of @text, each word also matching as a prefix
+ * ("budg" finds "budget"), accents ignored. Any text is accepted: quotes,
+ * FTS operators and broken UTF-8 are taken as plain words, never as query
+ * syntax. Hidden (soft-deleted) meetings, commitments and talking points
+ * are left out.
  *
  * Returns a list of RapportSearchResult: people whose name matches first,
  * then the best match (bm25) first and newest first among equals, at most @limit long; empty when @text has no words.
