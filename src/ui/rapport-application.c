@@ -12,6 +12,7 @@
 #include "rapport-backup.h"
 #include "rapport-cli.h"
 #include "rapport-preferences-window.h"
+#include "rapport-reminders.h"
 #include "rapport-search-provider.h"
 #include "rapport-window-private.h"
 
@@ -24,6 +25,7 @@ struct _RapportApplication
   GCancellable   *cancellable;
   guint           backup_source;
   RapportSearchProvider *search_provider;
+  RapportReminders *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -253,6 +255,7 @@ rapport_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->reminders);
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
   g_clear_object (&self->store);
@@ -350,11 +353,24 @@ reopen_database_action (GSimpleAction *action,
   g_idle_add_full (G_PRIORITY_DEFAULT, reopen_database, g_object_ref (user_data), g_object_unref);
 }
 
+/* A reminder's notification: that person's brief. */
+static void
+show_person_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  gint64 person_id = g_variant_get_int64 (parameter);
+
+  if (person_id > 0)
+    rapport_search_provider_open (GTK_APPLICATION (user_data), person_id, 0, -1, 0, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "reopen-database", reopen_database_action },
+  { "show-person", show_person_action, "x" },
 };
 
 /* libadwaita's development style (a striped header bar) on every window
@@ -369,16 +385,22 @@ on_window_added (GtkApplication *app,
 static void
 rapport_application_startup (GApplication *app)
 {
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
   if (g_str_equal (PROFILE, "development"))
     g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
-  /* Started by D-Bus for the desktop's search (the D-Bus service file in data/): stay a
-   * while for the next keystroke's query, then go. */
+  /* Started by D-Bus for the desktop's search (see the service file in
+   * data/), or at login for reminders: stay a while for the next
+   * keystroke's query, then go (unless reminders hold the app). */
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
     g_application_set_inactivity_timeout (app, 10000);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  if (self->database_path == NULL)
+    self->database_path = default_database_path ();
+  self->reminders = rapport_reminders_new (app, self->database_path);
   g_unix_signal_add (SIGTERM, on_quit_signal, app);
   g_unix_signal_add (SIGINT, on_quit_signal, app);
   g_unix_signal_add (SIGHUP, on_quit_signal, app);

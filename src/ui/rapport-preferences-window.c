@@ -29,6 +29,7 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *neglect_spin;
   GtkSpinButton        *backup_spin;
   GtkSwitch            *system_search_switch;
+  GtkSwitch            *remind_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -586,6 +587,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, neglect_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, backup_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, system_search_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, remind_switch);
 
   gtk_widget_class_install_action (widget_class, "habit.add", NULL, habit_add);
   gtk_widget_class_install_action (widget_class, "habit.edit", "x", habit_edit);
@@ -624,6 +626,8 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-in-system-search",
                    self->system_search_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remind-due",
+                   self->remind_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 RapportPreferencesWindow *

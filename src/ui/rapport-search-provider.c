@@ -264,11 +264,11 @@ find_search_panel (GtkWidget *widget)
 
 /* The journal's window, opened (as the app's icon would) if need be. */
 static RapportWindow *
-present_window (RapportSearchProvider *self,
-                guint32                timestamp)
+present_window (GtkApplication *application,
+                guint32         timestamp)
 {
-  g_application_activate (G_APPLICATION (self->application));
-  for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
+  g_application_activate (G_APPLICATION (application));
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     if (RAPPORT_IS_WINDOW (l->data))
       {
         gtk_window_present_with_time (l->data, timestamp);
@@ -278,22 +278,21 @@ present_window (RapportSearchProvider *self,
   return NULL;
 }
 
-static void
-activate_result (RapportSearchProvider *self,
-                 const char            *id,
-                 guint32                timestamp)
+void
+rapport_search_provider_open (GtkApplication *application,
+                              gint64          person_id,
+                              gint64          meeting_id,
+                              int             offset,
+                              int             length,
+                              guint32         timestamp)
 {
   RapportWindow *window;
   GtkWidget *panel;
-  gint64 person_id, meeting_id;
-  int offset, length;
 
-  if (!parse_result_id (id, &person_id, &meeting_id, &offset, &length))
-    {
-      g_debug ("Not a result of ours: %s", id);
-      return;
-    }
-  window = present_window (self, timestamp);
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+  g_return_if_fail (person_id > 0 && meeting_id >= 0);
+
+  window = present_window (application, timestamp);
   if (window == NULL || (panel = find_search_panel (GTK_WIDGET (window))) == NULL)
     return;
 
@@ -304,11 +303,27 @@ activate_result (RapportSearchProvider *self,
 }
 
 static void
+activate_result (RapportSearchProvider *self,
+                 const char            *id,
+                 guint32                timestamp)
+{
+  gint64 person_id, meeting_id;
+  int offset, length;
+
+  if (!parse_result_id (id, &person_id, &meeting_id, &offset, &length))
+    {
+      g_debug ("Not a result of ours: %s", id);
+      return;
+    }
+  rapport_search_provider_open (self->application, person_id, meeting_id, offset, length, timestamp);
+}
+
+static void
 launch_search (RapportSearchProvider *self,
                const char * const    *terms,
                guint32                timestamp)
 {
-  RapportWindow *window = present_window (self, timestamp);
+  RapportWindow *window = present_window (self->application, timestamp);
   g_autofree char *text = g_strjoinv (" ", (char **) terms);
   GtkWidget *panel;
 

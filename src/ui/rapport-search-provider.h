@@ -37,4 +37,15 @@ void                   rapport_search_provider_unregister (RapportSearchProvider
 GStrv                  rapport_search_provider_search     (RapportSearchProvider  *self,
                                                            const char * const     *terms);
 
+/* Opens (or raises) @application's window on what a search result names,
+ * as the window's own search does: meeting @meeting_id of @person_id with
+ * @length characters from character @offset of its notes selected (-1:
+ * none), or the person's brief when @meeting_id is 0. */
+void                   rapport_search_provider_open       (GtkApplication         *application,
+                                                           gint64                  person_id,
+                                                           gint64                  meeting_id,
+                                                           int                     offset,
+                                                           int                     length,
+                                                           guint32                 timestamp);
+
 G_END_DECLS

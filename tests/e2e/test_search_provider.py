@@ -6,18 +6,23 @@ session bus of this test's own, on which Rapport is started on demand from
 its D-Bus service file, as the desktop would. The window a result opens is
 checked over AT-SPI (an accessibility bus on the same private session)."""
 
-import atexit
 import json
 import os
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 
-BUS_NAME = "io.github.rapport.Rapport"
+import private_session as session
+from private_session import BUILD_DATA, BUS_NAME, gvariant, owner, set_activation_env, stop_rapport
+
+session.start()
+
+import pyatspi  # noqa: E402  (after the session is set up)
+
+from harness import (E2EError, by_name, export_document, first, is_visible, key, log,  # noqa: E402
+                     meeting_record, name, person_record, role, run_tests, sha256,
+                     sqlite, text_of, type_text, uuid_for, wait_for, write_export, cli_ok,
+                     find_app, integrity, click)
+
 OBJECT_PATH = "/io/github/rapport/Rapport/SearchProvider"
 INTERFACE = "org.gnome.Shell.SearchProvider2"
 
@@ -28,123 +33,19 @@ SAM_LATER = "Talked about hiring; the roadmap slipped a week."
 LUCIA_NOTES = "Lucía wants the zeppelin launch in spring."
 
 
-# ------------------------------------------------------------------ #
-# The private session: a bus whose service folder holds Rapport's
-# service file (pointing at the binary under test), and an accessibility
-# bus on it. Set up before pyatspi is imported, so that it talks to it.
-# ------------------------------------------------------------------ #
-
-def binary():
-    path = os.environ.get("RAPPORT_BINARY") or (sys.argv[1] if len(sys.argv) > 1 else "")
-    if not os.path.exists(path):
-        raise SystemExit("usage: test_search_provider.py PATH-TO-RAPPORT (or RAPPORT_BINARY)")
-    return os.path.abspath(path)
+def gdbus(method, *args):
+    try:
+        return session.gdbus(BUS_NAME, OBJECT_PATH, "%s.%s" % (INTERFACE, method), *args)
+    except AssertionError as exc:
+        raise E2EError(str(exc))
 
 
-SESSION = tempfile.mkdtemp(prefix="rapport-provider-bus-")
-atexit.register(shutil.rmtree, SESSION, True)
-BUILD_DATA = os.path.join(os.path.dirname(os.path.dirname(binary())), "data")
+def owner_pid():
+    return owner(BUS_NAME)
 
 
-def service_file(exec_line):
-    """The built service file, with Exec aimed at the binary under test."""
-    with open(os.path.join(BUILD_DATA, BUS_NAME + ".service")) as f:
-        lines = f.read().splitlines()
-    return "\n".join(exec_line if l.startswith("Exec=") else l for l in lines) + "\n"
-
-
-def start_session():
-    services = os.path.join(SESSION, "services")
-    os.makedirs(services)
-    with open(os.path.join(services, BUS_NAME + ".service"), "w") as f:
-        f.write(service_file("Exec=%s --gapplication-service" % binary()))
-    conf = os.path.join(SESSION, "session.conf")
-    with open(conf, "w") as f:
-        f.write("""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=%s</listen>
-  <servicedir>%s</servicedir>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-""" % (SESSION, services))
-    env = dict(os.environ)
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    env.pop("NO_AT_BRIDGE", None)
-    # What Rapport, started by the bus, runs with: its own data and
-    # settings folders (set per test through UpdateActivationEnvironment).
-    env.update({"GTK_A11Y": "atspi", "GSETTINGS_BACKEND": "keyfile",
-                "RAPPORT_NO_DAILY_BACKUP": "1"})
-    log_file = open(os.path.join(SESSION, "bus.log"), "w")
-    bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", "--config-file", conf],
-                           stdout=subprocess.PIPE, stderr=log_file, env=env, text=True,
-                           start_new_session=True)
-    address = bus.stdout.readline().strip()
-    if not address:
-        raise SystemExit("dbus-daemon did not start")
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
-    a11y = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-
-    def stop():
-        for proc in (a11y, bus):
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            proc.wait()
-    atexit.register(stop)
-    for _ in range(100):
-        if subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                           "--object-path", "/org/freedesktop/DBus",
-                           "--method", "org.freedesktop.DBus.GetNameOwner", "org.a11y.Bus"],
-                          capture_output=True).returncode == 0:
-            break
-        time.sleep(0.1)
-
-
-start_session()
-
-import pyatspi  # noqa: E402  (after the session is set up)
-from gi.repository import GLib  # noqa: E402
-
-from harness import (E2EError, by_name, export_document, first, is_visible, key, log,  # noqa: E402
-                     meeting_record, name, person_record, press, role, run_tests, sha256,
-                     sqlite, text_of, type_text, uuid_for, wait_for, write_export, cli_ok,
-                     find_app, integrity, click)
-
-
-# ------------------------------------------------------------------ #
-# gdbus and the bus
-# ------------------------------------------------------------------ #
-
-TRANSCRIPT = []
-
-
-def gdbus(method, *args, dest=BUS_NAME, path=OBJECT_PATH, interface=INTERFACE, timeout=25):
-    argv = ["gdbus", "call", "--session", "--dest", dest, "--object-path", path,
-            "--method", "%s.%s" % (interface, method), "--timeout", str(timeout)] + list(args)
-    start = time.monotonic()
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout + 5)
-    ms = (time.monotonic() - start) * 1000
-    if interface == INTERFACE:
-        TRANSCRIPT.append("$ %s\n%s" % (" ".join(repr(a) if " " in a or "[" in a else a for a in argv),
-                                        (proc.stdout or proc.stderr).strip()))
-    if proc.returncode != 0:
-        raise E2EError("%s failed: %s" % (method, proc.stderr.strip()))
-    return proc.stdout.strip(), ms
-
-
-def gvariant(text):
-    """What gdbus printed (GVariant text with types), as Python values."""
-    return GLib.Variant.parse(None, text, None, None).unpack()
+def check_bus_log_clean():
+    session.check_log_clean()
 
 
 def result_set(terms):
@@ -160,57 +61,6 @@ def subsearch(previous, terms):
 def metas(ids):
     out, _ = gdbus("GetResultMetas", json.dumps(ids))
     return gvariant(out)[0]
-
-
-def owner_pid():
-    """The process that owns Rapport's name, or None."""
-    proc = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
-                           "--object-path", "/org/freedesktop/DBus", "--method",
-                           "org.freedesktop.DBus.GetConnectionUnixProcessID", BUS_NAME],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        return None
-    return gvariant(proc.stdout.strip())[0]
-
-
-def set_activation_env(tmp):
-    env = {"XDG_DATA_HOME": os.path.join(tmp, "data"),
-           "XDG_CONFIG_HOME": os.path.join(tmp, "config"),
-           "GSETTINGS_SCHEMA_DIR": os.environ.get("GSETTINGS_SCHEMA_DIR", BUILD_DATA),
-           "DISPLAY": os.environ.get("DISPLAY", ""),
-           "LC_ALL": os.environ.get("LC_ALL", "C.UTF-8"),
-           "TZ": os.environ.get("TZ", "UTC")}
-    gdbus("UpdateActivationEnvironment", json.dumps(env).replace('"', "'"),
-          dest="org.freedesktop.DBus", path="/org/freedesktop/DBus",
-          interface="org.freedesktop.DBus")
-    return env
-
-
-def stop_rapport(timeout=30):
-    """Quits the instance the bus started, as Ctrl+Q would, and waits."""
-    pid = owner_pid()
-    if pid is None:
-        return
-    subprocess.run(["gdbus", "call", "--session", "--dest", BUS_NAME, "--object-path",
-                    "/io/github/rapport/Rapport", "--method", "org.gtk.Actions.Activate",
-                    "quit", "[]", "{}"], capture_output=True)
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.1)
-    os.kill(pid, signal.SIGKILL)
-    raise E2EError("Rapport did not quit")
-
-
-def check_bus_log_clean():
-    with open(os.path.join(SESSION, "bus.log")) as f:
-        bad = [l for l in f.read().splitlines()
-               if "CRITICAL" in l or ("WARNING" in l and "rapport" in l.lower())]
-    if bad:
-        raise E2EError("criticals or warnings from Rapport:\n" + "\n".join(bad))
 
 
 # ------------------------------------------------------------------ #
@@ -253,7 +103,7 @@ def test_installed_files(rapport, tmp):
                  "BusName=%s" % BUS_NAME, "ObjectPath=%s" % OBJECT_PATH, "Version=2"):
         if line not in ini.splitlines():
             raise E2EError("the search provider .ini lacks %r:\n%s" % (line, ini))
-    service = service_file("")
+    service = session.service_file("")
     if "Name=%s" % BUS_NAME not in service.splitlines():
         raise E2EError("the D-Bus service file names another bus name:\n" + service)
     with open(os.path.join(BUILD_DATA, BUS_NAME + ".service")) as f:
@@ -461,8 +311,5 @@ def test_preference_off(rapport, tmp):
 if __name__ == "__main__":
     status = run_tests([test_installed_files, test_results_and_metas, test_not_migrated_or_created,
                         test_activate_and_write, test_preference_off])
-    out = os.environ.get("RAPPORT_PROVIDER_TRANSCRIPT")
-    if out:
-        with open(out, "w") as f:
-            f.write("\n".join(TRANSCRIPT) + "\n")
+    session.write_transcript()
     raise SystemExit(status)
