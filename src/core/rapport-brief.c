@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-brief.h"
+#include "rapport-cadence.h"
 #include "rapport-commitment.h"
 #include "rapport-follow-through.h"
 #include "rapport-habit.h"
@@ -143,49 +144,6 @@ rapport_brief_format_date (const char *date,
   return g_date_time_format (dt, _("%-d %b %Y"));
 }
 
-/* The local day of a UTC timestamp as the store writes them
- * ("2026-03-02T09:15:00.000Z"), or NULL. */
-static char *
-local_day_of (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (timestamp == NULL)
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
-/* The state from the last meeting's date, or when there is none from the
- * day @person_id was added. */
-static RapportDueState
-due_state_from (RapportStore *store,
-                gint64        person_id,
-                int           cadence_days,
-                const char   *last_date,
-                const char   *today)
-{
-  sqlite3_stmt *stmt;
-  g_autofree char *added = NULL;
-
-  if (last_date != NULL)
-    return rapport_brief_due_state_for (cadence_days, MAX (0, rapport_brief_days_between (last_date, today)));
-
-  stmt = rapport_store_prepare (store, "SELECT created_at FROM people WHERE id = ?1", NULL);
-  if (stmt == NULL)
-    return RAPPORT_DUE_NONE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    added = local_day_of (rapport_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return rapport_brief_first_due_state_for (cadence_days, added ? rapport_brief_days_between (added, today) : -1);
-}
-
 /* @met: whether there has been a 1:1 on or before @today. */
 static RapportDueState
 due_state (RapportStore  *store,
@@ -212,8 +170,7 @@ due_state (RapportStore  *store,
   sqlite3_reset (stmt);
 
   *met = last != NULL;
-  return due_state_from (store, rapport_person_get_id (person), rapport_person_get_cadence_days (person),
-                         last, today);
+  return rapport_cadence_due_state (store, rapport_person_get_id (person), today);
 }
 
 RapportDueState
@@ -496,7 +453,7 @@ rapport_brief_load (RapportStore   *store,
     self->days_since = MAX (0, rapport_brief_days_between (self->last_meeting_date, today));
   self->due_state = rapport_person_get_archived (person)
     ? RAPPORT_DUE_NONE
-    : due_state_from (store, self->person_id, self->cadence_days, self->last_meeting_date, today);
+    : rapport_cadence_due_state (store, self->person_id, today);
   if (!rapport_brief_find_meeting_on (store, self->person_id, today, &self->today_meeting_id, error))
     return NULL;
 

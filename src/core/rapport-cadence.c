@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-cadence"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-cadence.h"
+#include "rapport-meeting.h"
+
+/* Julian day of YYYY-MM-DD, 0 when it is not a date. */
+static guint32
+julian_of (const char *date)
+{
+  GDate day;
+  int y, m, d;
+
+  if (!rapport_date_is_valid (date))
+    return 0;
+  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, m, y);
+  return g_date_get_julian (&day);
+}
+
+static void
+format_julian (guint32 julian,
+               char    out[11])
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, julian);
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&day),
+              g_date_get_month (&day), g_date_get_day (&day));
+}
+
+void
+rapport_cadence_compute (const RapportCadenceInput *input,
+                         const char                *today,
+                         RapportCadenceStatus      *status)
+{
+  guint32 now = julian_of (today);
+  guint32 last = julian_of (input->last_date);
+  guint32 due = 0;
+  int cadence = CLAMP (input->cadence_days, 1, 366);
+  gboolean first;
+
+  g_return_if_fail (input != NULL && status != NULL);
+  g_return_if_fail (now != 0);
+
+  memset (status, 0, sizeof *status);
+  status->state = RAPPORT_DUE_NONE;
+  status->basis = RAPPORT_DUE_BASIS_NONE;
+  if (last != 0 && last <= now)
+    {
+      status->met = TRUE;
+      g_strlcpy (status->last_date, input->last_date, sizeof status->last_date);
+    }
+  else
+    last = 0;
+  if (input->archived)
+    return;
+  first = last == 0;
+
+  if (!first)
+    {
+      due = last + cadence;
+      status->basis = RAPPORT_DUE_BASIS_LAST_MEETING;
+    }
+  else if (julian_of (input->added_date) != 0)
+    {
+      due = julian_of (input->added_date) + cadence;
+      status->basis = RAPPORT_DUE_BASIS_ADDED;
+    }
+
+  for (guint i = 0; i < input->n_events; i++)
+    {
+      const RapportCadenceEvent *e = &input->events[i];
+      guint32 day = julian_of (e->date);
+
+      /* Only what was missed after the last 1:1 held. */
+      if (day == 0 || day <= last)
+        continue;
+      if (e->kind == RAPPORT_MISSED_SKIPPED)
+        {
+          status->n_skipped++;
+          if (e->reason == RAPPORT_MISSED_REASON_LEAVE)
+            {
+              status->n_leave++;
+              due = day + cadence;
+              status->basis = RAPPORT_DUE_BASIS_LEAVE;
+            }
+        }
+      else if (julian_of (e->moved_to) != 0)
+        {
+          due = julian_of (e->moved_to);
+          status->basis = RAPPORT_DUE_BASIS_MOVED;
+        }
+    }
+
+  /* A date set by hand is spent once a 1:1 is held on or after it. */
+  if (julian_of (input->next_date) > last)
+    {
+      due = julian_of (input->next_date);
+      status->basis = RAPPORT_DUE_BASIS_NEXT_DATE;
+      g_strlcpy (status->next_date, input->next_date, sizeof status->next_date);
+    }
+
+  if (due == 0)
+    return;
+  format_julian (due, status->due_date);
+  if (now < due)
+    return;
+  status->days_late = (int) (now - due);
+  if (first || status->days_late <= rapport_brief_grace_days (cadence))
+    status->state = RAPPORT_DUE_DUE;
+  else
+    status->state = RAPPORT_DUE_OVERDUE;
+}
+
+/* The local day of a UTC timestamp as the store writes them
+ * ("2026-03-02T09:15:00.000Z"), or NULL. */
+static char *
+local_day_of (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+gboolean
+rapport_cadence_status_load (RapportStore          *store,
+                             gint64                 person_id,
+                             const char            *today,
+                             RapportCadenceStatus  *status,
+                             GError               **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (RapportCadenceEvent));
+  g_autofree char *last = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *next = NULL;
+  RapportCadenceInput input = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!rapport_date_is_valid (today))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (expected YYYY-MM-DD)"), today ? today : "");
+      return FALSE;
+    }
+
+  stmt = rapport_store_prepare (store,
+                                "SELECT p.cadence_days, p.archived, p.next_date, p.created_at,"
+                                " (SELECT m.date FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0"
+                                "  AND m.date <= ?2 ORDER BY m.date DESC, m.id DESC LIMIT 1)"
+                                " FROM people p WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_row (store, stmt, _("Could not read a person"), error,
+                               _("No person with id %lld"), (long long) person_id))
+    return FALSE;
+  input.cadence_days = sqlite3_column_int (stmt, 0);
+  input.archived = sqlite3_column_int (stmt, 1) != 0;
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    next = g_strdup (rapport_store_column_text (stmt, 2));
+  if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+    added = local_day_of (rapport_store_column_text (stmt, 3));
+  else
+    last = g_strdup (rapport_store_column_text (stmt, 4));
+  sqlite3_reset (stmt);
+
+  if (!input.archived)
+    {
+      stmt = rapport_store_prepare (store,
+                                    "SELECT date, kind, reason_kind, moved_to FROM missed_meetings"
+                                    " WHERE person_id = ?1 AND deleted = 0 AND date > ?2"
+                                    " ORDER BY date, id", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, last != NULL ? last : "", -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          RapportCadenceEvent e = { { 0 } };
+
+          g_strlcpy (e.date, rapport_store_column_text (stmt, 0), sizeof e.date);
+          rapport_missed_kind_from_string (rapport_store_column_text (stmt, 1), &e.kind);
+          rapport_missed_reason_from_string (rapport_store_column_text (stmt, 2), &e.reason);
+          g_strlcpy (e.moved_to, rapport_store_column_text (stmt, 3), sizeof e.moved_to);
+          g_array_append_val (events, e);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rapport_store_set_error (store, error, _("Could not read the skipped 1:1s"));
+          return FALSE;
+        }
+    }
+
+  input.last_date = last;
+  input.added_date = added;
+  input.next_date = next;
+  input.events = (const RapportCadenceEvent *) (gpointer) events->data;
+  input.n_events = events->len;
+  rapport_cadence_compute (&input, today, status);
+  return TRUE;
+}
+
+RapportDueState
+rapport_cadence_due_state (RapportStore *store,
+                           gint64        person_id,
+                           const char   *today)
+{
+  g_autoptr(GError) error = NULL;
+  RapportCadenceStatus status;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), RAPPORT_DUE_NONE);
+
+  if (!rapport_cadence_status_load (store, person_id, today, &status, &error))
+    {
+      g_debug ("No due state for person %" G_GINT64_FORMAT ": %s", person_id, error->message);
+      return RAPPORT_DUE_NONE;
+    }
+  return status.state;
+}
+
+gboolean
+rapport_cadence_set_next_date (RapportStore  *store,
+                               gint64         person_id,
+                               const char    *date,
+                               GError       **error)
+{
+  g_autofree char *now = rapport_store_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+  if (date != NULL && !rapport_date_is_valid (date))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (expected YYYY-MM-DD)"), date);
+      return FALSE;
+    }
+  stmt = rapport_store_prepare (store,
+                                "UPDATE people SET next_date = ?2, updated_at = ?3"
+                                " WHERE id = ?1 AND next_date IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (date != NULL)
+    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (rapport_store_get_handle (store)) == 0)
+    {
+      /* Nothing changed: the same date, or nobody. */
+      stmt = rapport_store_prepare (store, "SELECT 1 FROM people WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if (!rapport_store_step_row (store, stmt, _("Could not read a person"), error,
+                                   _("No person with id %lld"), (long long) person_id))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ *
+ * Adherence
+ * ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64  id;
+  int     cadence;
+  guint32 first;     /* julian day of the first 1:1 ever, 0: none */
+} Member;
+
+/* The bucket of @day: the last whose start is on or before it, or -1
+ * outside [first start, last end). */
+static int
+bucket_of (const guint32 *starts,
+           guint          n_buckets,
+           guint32        day)
+{
+  guint lo = 0, hi = n_buckets;
+
+  if (day < starts[0] || day >= starts[n_buckets])
+    return -1;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (starts[mid] <= day)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (int) lo;
+}
+
+/* How many days first + k x cadence (k >= 0) fall in [start, end). */
+static guint
+slots_in (guint32 first,
+          int     cadence,
+          guint32 start,
+          guint32 end)
+{
+  start = MAX (start, first);
+  if (start >= end)
+    return 0;
+  return (end - first + cadence - 1) / cadence - (start - first + cadence - 1) / cadence;
+}
+
+gboolean
+rapport_cadence_adherence_series (RapportStore        *store,
+                                  gint64               person_id,
+                                  const char * const  *bounds,
+                                  guint                n_buckets,
+                                  const char          *today,
+                                  gboolean             include_archived,
+                                  RapportAdherence    *out,
+                                  GError             **error)
+{
+  g_autofree guint32 *starts = NULL;
+  g_autofree guint *excused = NULL;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *end_date = NULL;
+  guint32 now, end;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bounds != NULL && n_buckets > 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  now = julian_of (today);
+  starts = g_new (guint32, n_buckets + 1);
+  for (guint i = 0; i <= n_buckets; i++)
+    {
+      starts[i] = julian_of (bounds[i]);
+      if (starts[i] == 0 || (i > 0 && starts[i] < starts[i - 1]) || now == 0)
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                       _("“%s” is not a date (expected YYYY-MM-DD)"),
+                       now == 0 ? (today ? today : "") : bounds[i]);
+          return FALSE;
+        }
+    }
+  memset (out, 0, n_buckets * sizeof *out);
+  excused = g_new0 (guint, n_buckets);
+  /* Nothing after today is held or expected yet. */
+  end = MIN (starts[n_buckets], now + 1);
+  end_date = g_malloc (11);
+  format_julian (end, end_date);
+
+  /* The people, with their first 1:1 (one search of the meetings' index
+   * each). */
+  stmt = rapport_store_prepare (store,
+                                "SELECT p.id, p.cadence_days,"
+                                " (SELECT min (m.date) FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0)"
+                                " FROM people p WHERE (?1 = 0 OR p.id = ?1) AND (?2 OR p.archived = 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int (stmt, 2, include_archived || person_id != 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Member member = {
+        sqlite3_column_int64 (stmt, 0),
+        CLAMP (sqlite3_column_int (stmt, 1), 1, 366),
+        julian_of ((const char *) sqlite3_column_text (stmt, 2)),
+      };
+      g_array_append_val (members, member);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the people"));
+      return FALSE;
+    }
+  for (guint i = 0; i < members->len; i++)
+    g_hash_table_insert (index, &g_array_index (members, Member, i).id, GUINT_TO_POINTER (i + 1));
+
+  /* Expected, from the cadence. */
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Member *member = &g_array_index (members, Member, i);
+
+      if (member->first == 0)
+        continue;
+      for (guint b = 0; b < n_buckets; b++)
+        out[b].expected += slots_in (member->first, member->cadence,
+                                     starts[b], MIN (starts[b + 1], end));
+    }
+
+  /* Held: the team's through the (deleted, date, person_id) index, one
+   * person's through their own. */
+  if (starts[0] < end)
+    {
+      if (person_id != 0)
+        stmt = rapport_store_prepare (store,
+                                      "SELECT person_id, date FROM meetings"
+                                      " WHERE person_id = ?1 AND deleted = 0 AND date >= ?2 AND date < ?3", error);
+      else
+        stmt = rapport_store_prepare (store,
+                                      "SELECT person_id, date FROM meetings"
+                                      " WHERE deleted = 0 AND date >= ?2 AND date < ?3", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, bounds[0], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, end_date, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 who = sqlite3_column_int64 (stmt, 0);
+          int b;
+
+          if (!g_hash_table_contains (index, &who))
+            continue;
+          b = bucket_of (starts, n_buckets, julian_of (rapport_store_column_text (stmt, 1)));
+          if (b >= 0)
+            out[b].held++;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rapport_store_set_error (store, error, _("Could not read the meetings"));
+          return FALSE;
+        }
+
+      /* Skipped and moved. */
+      stmt = rapport_store_prepare (store,
+                                    "SELECT s.person_id, s.date, s.kind, s.reason_kind"
+                                    " FROM people p CROSS JOIN missed_meetings s"
+                                    " WHERE (?1 = 0 OR p.id = ?1) AND s.person_id = p.id AND s.deleted = 0"
+                                    " AND s.date >= ?2 AND s.date < ?3", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      sqlite3_bind_text (stmt, 2, bounds[0], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, end_date, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 who = sqlite3_column_int64 (stmt, 0);
+          guint32 day = julian_of (rapport_store_column_text (stmt, 1));
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &who));
+          int b;
+
+          if (position == 0)
+            continue;
+          b = bucket_of (starts, n_buckets, day);
+          if (b < 0)
+            continue;
+          if (g_strcmp0 (rapport_store_column_text (stmt, 2), "moved") == 0)
+            out[b].moved++;
+          else if (g_strcmp0 (rapport_store_column_text (stmt, 3), "leave") == 0)
+            {
+              const Member *member = &g_array_index (members, Member, position - 1);
+
+              out[b].excused++;
+              /* Only a 1:1 that was expected can be excused. */
+              if (member->first != 0 && day >= member->first)
+                excused[b]++;
+            }
+          else
+            out[b].skipped++;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rapport_store_set_error (store, error, _("Could not read the skipped 1:1s"));
+          return FALSE;
+        }
+    }
+
+  for (guint b = 0; b < n_buckets; b++)
+    out[b].expected -= MIN (out[b].expected, excused[b]);
+  return TRUE;
+}
+
+gboolean
+rapport_cadence_adherence (RapportStore      *store,
+                           gint64             person_id,
+                           const char        *from,
+                           const char        *to,
+                           const char        *today,
+                           gboolean           include_archived,
+                           RapportAdherence  *adherence,
+                           GError           **error)
+{
+  const char *bounds[] = { from, to };
+
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  return rapport_cadence_adherence_series (store, person_id, bounds, 1, today,
+                                           include_archived, adherence, error);
+}
