@@ -56,17 +56,34 @@ meta_free (gpointer data)
   g_free (meta);
 }
 
+/* The first letter of a result's identifier: its kind; 0 for a kind this
+ * provider does not offer. */
+static char
+kind_letter (RapportSearchKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_SEARCH_KIND_NOTE: return 'n';
+    case RAPPORT_SEARCH_KIND_COMMITMENT: return 'c';
+    case RAPPORT_SEARCH_KIND_EVIDENCE: return 'e';
+    case RAPPORT_SEARCH_KIND_PERSON: return 'p';
+    case RAPPORT_SEARCH_KIND_TALKING_POINT: return 't';
+    default: return 0;
+    }
+}
+
 /* A result's identifier says what to open: its kind and row, the person,
- * the meeting (0 for a name) and where the words are in the notes. */
+ * the meeting (0 for a name or a waiting talking point) and where the
+ * words are in the notes. NULL for a kind not offered. */
 static char *
 result_id (RapportSearchResult *result)
 {
-  static const char kinds[] = { 'n', 'c', 'e', 'p' };
-  RapportSearchKind kind = rapport_search_result_get_kind (result);
+  char letter = kind_letter (rapport_search_result_get_kind (result));
 
-  g_assert ((guint) kind < G_N_ELEMENTS (kinds));
+  if (letter == 0)
+    return NULL;
   return g_strdup_printf ("%c%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d:%d",
-                          kinds[kind],
+                          letter,
                           rapport_search_result_get_source_id (result),
                           rapport_search_result_get_person_id (result),
                           rapport_search_result_get_meeting_id (result),
@@ -86,7 +103,7 @@ parse_result_id (const char *id,
   g_auto(GStrv) parts = NULL;
   gint64 values[4];
 
-  if (id == NULL || id[0] == '\0' || strchr ("ncep", id[0]) == NULL)
+  if (id == NULL || id[0] == '\0' || strchr ("ncept", id[0]) == NULL)
     return FALSE;
   parts = g_strsplit (id + 1, ":", -1);
   if (g_strv_length (parts) != 5)
@@ -120,6 +137,8 @@ meta_for (RapportSearchResult *result,
 {
   Meta *meta = g_new0 (Meta, 1);
   g_autofree char *snippet = plain_snippet (rapport_search_result_get_snippet (result));
+  const char *date = rapport_search_result_get_date (result);
+  g_autofree char *day = date != NULL ? rapport_brief_format_date (date, today) : NULL;
 
   meta->name = g_strdup (rapport_search_result_get_person_name (result));
   switch (rapport_search_result_get_kind (result))
@@ -127,22 +146,29 @@ meta_for (RapportSearchResult *result,
     case RAPPORT_SEARCH_KIND_PERSON:
       meta->description = g_strdup (_("Person on your team"));
       meta->icon_name = "avatar-default-symbolic";
+      return meta;
+    case RAPPORT_SEARCH_KIND_TALKING_POINT:
+      meta->icon_name = "mail-mark-important-symbolic";
+      if (day == NULL)
+        {
+          /* Translators: a search result in the desktop's search: a
+           * topic waiting for the next 1:1. */
+          meta->description = g_strdup_printf (_("To talk about: %s"), snippet);
+          return meta;
+        }
+      break;
+    case RAPPORT_SEARCH_KIND_COMMITMENT:
+      meta->icon_name = "object-select-symbolic";
       break;
     case RAPPORT_SEARCH_KIND_NOTE:
-    case RAPPORT_SEARCH_KIND_COMMITMENT:
     case RAPPORT_SEARCH_KIND_EVIDENCE:
     default:
-      {
-        g_autofree char *date = rapport_brief_format_date (rapport_search_result_get_date (result), today);
-
-        /* Translators: a search result in the desktop's search: the date
-         * of the 1:1 and the words around the match. */
-        meta->description = g_strdup_printf (_("%s: %s"), date, snippet);
-        meta->icon_name = rapport_search_result_get_kind (result) == RAPPORT_SEARCH_KIND_COMMITMENT
-                          ? "object-select-symbolic" : "document-edit-symbolic";
-      }
+      meta->icon_name = "document-edit-symbolic";
       break;
     }
+  /* Translators: a search result in the desktop's search: the date of
+   * the 1:1 and the words around the match. */
+  meta->description = g_strdup_printf (_("%s: %s"), day != NULL ? day : "", snippet);
   return meta;
 }
 
@@ -210,6 +236,8 @@ rapport_search_provider_search (RapportSearchProvider *self,
       g_autoptr(RapportSearchResult) result = g_list_model_get_item (G_LIST_MODEL (results), i);
       char *id = result_id (result);
 
+      if (id == NULL)
+        continue;
       g_strv_builder_add (ids, id);
       g_hash_table_replace (self->metas, id, meta_for (result, today));
     }

@@ -31,6 +31,7 @@ SAM, LUCIA = "Sam Rivera", "Lucía Fernández"
 SAM_NOTES = "Réunion: the zeppelin budget moved. Sam prefers the café near the station."
 SAM_LATER = "Talked about hiring; the roadmap slipped a week."
 LUCIA_NOTES = "Lucía wants the zeppelin launch in spring."
+TOPIC = "Ask about the trombone course"
 
 
 def gdbus(method, *args):
@@ -116,6 +117,9 @@ def test_results_and_metas(rapport, tmp):
     """Started on demand; names and words found, described by person, date
     and snippet; more words narrow; the journal is never written."""
     db = make_journal(tmp, rapport)
+    # A topic waiting for the next 1:1 with Sam (no meeting yet).
+    sqlite(db, "INSERT INTO talking_points (uuid, person_id, text, created_at, updated_at) "
+               "VALUES ('%s', %d, '%s', 'x', 'x')" % (uuid_for("d", 1), person_id(db, SAM), TOPIC))
     set_activation_env(tmp)
     before = sha256(db)
     if owner_pid() is not None:
@@ -156,6 +160,14 @@ def test_results_and_metas(rapport, tmp):
         meta = metas(ids[:1])[0]
         if meta["name"] != LUCIA:
             raise E2EError("the person's result is named %r" % meta["name"])
+
+        # A talking point: what it is, and no date before it is discussed.
+        ids, _ = result_set(["trombone"])
+        if len(ids) != 1 or not ids[0].startswith("t"):
+            raise E2EError("'trombone' is in one talking point: %r" % ids)
+        meta = metas(ids)[0]
+        if meta["name"] != SAM or meta["description"] != "To talk about: " + TOPIC:
+            raise E2EError("the talking point's result says %r, %r" % (meta["name"], meta["description"]))
 
         if metas(["n999:1:999:0:3", "nonsense"]) != []:
             raise E2EError("made-up identifiers got metas")
