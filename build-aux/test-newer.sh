@@ -67,18 +67,34 @@ kill_inside() {   # every process whose root is ours (we hold the lock)
   [ ${#pids[@]} -gt 0 ] || return 0
   kill "${pids[@]}" 2>/dev/null; sleep 1; kill -9 "${pids[@]}" 2>/dev/null; return 0
 }
+mounts_under_root() { awk -v r="$root" '$2 == r || index($2, r "/") == 1 { print $2 }' /proc/mounts; }
 unmount_all() {
-  local i
-  [ ${#mounted[@]} -gt 0 ] || return 0
+  local i m
+  [ -z "$child" ] || kill "$child" 2>/dev/null
   kill_inside
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" ||
       log "could not unmount ${mounted[i]}"
   done
   mounted=()
+  # Whatever else is left under the root (debootstrap's own, if it was
+  # stopped half-way), deepest first.
+  mounts_under_root | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2- | while read -r m; do
+    umount "$m" 2>/dev/null || umount -l "$m" || log "could not unmount $m"
+  done
 }
-trap unmount_all EXIT
-trap 'exit 130' INT TERM HUP
+# Long steps run in the background and are waited for, so that a signal
+# is handled at once (bash runs traps only between foreground commands).
+child=""
+run() {
+  local status
+  "$@" 9>&- &   # not holding the lock: a run killed outright frees it
+  child=$!
+  wait "$child"
+  status=$?
+  child=""
+  return $status
+}
 
 mount_system() {
   mount_in /proc -t proc proc &&
@@ -87,7 +103,6 @@ mount_system() {
   mount_in /dev/pts --bind /dev/pts &&
   mount_in /tmp -t tmpfs -o mode=1777,size=2g tmpfs
 }
-mounts_under_root() { awk -v r="$root" '$2 == r || index($2, r "/") == 1' /proc/mounts; }
 
 in_root() {   # a clean environment inside the root
   chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
@@ -97,14 +112,22 @@ in_root() {   # a clean environment inside the root
 mkdir -p "$(dirname "$root")"
 exec 9>"$lock"
 flock -w 3600 9 || fail "another run holds $lock"
+# From here on the root is ours: whatever runs or is mounted in it is undone
+# on exit.
+trap unmount_all EXIT
+trap 'exit 130' INT TERM HUP
+# Mounts left by a run that was killed outright (SIGKILL runs no trap).
+if [ -n "$(mounts_under_root)" ]; then log "undoing what a killed run left mounted"; unmount_all; fi
 [ -z "$(mounts_under_root)" ] || fail "something is still mounted under $root"
 
 # ---- the root ----------------------------------------------------------------
 
 apt_inside() {   # installs the package set inside the mounted root
   cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
-  { in_root apt-get update -qq &&
-    in_root apt-get install -y -qq --no-install-recommends "${packages[@]}"; } > "$root.apt.log" 2>&1 ||
+  # An install stopped half-way is finished first.
+  { run in_root dpkg --configure -a &&
+    run in_root apt-get update -qq &&
+    run in_root apt-get install -y -qq --no-install-recommends "${packages[@]}"; } > "$root.apt.log" 2>&1 ||
     { tail -20 "$root.apt.log" >&2; return 1; }
 }
 
@@ -118,7 +141,7 @@ if [ ! -x "$root/usr/bin/apt-get" ] || [ -e "$root/debootstrap" ]; then
   fi
   [ -z "$(mounts_under_root)" ] || fail "refusing to remove $root: it has mounts"
   rm -rf "$root" "$stamp"
-  debootstrap --variant=minbase --components=main \
+  run debootstrap --variant=minbase --components=main \
       --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
       "$suite" "$root" "$mirror" > "$root.debootstrap.log" 2>&1 ||
     fail "debootstrap failed, see $root.debootstrap.log"
@@ -160,7 +183,7 @@ done
 
 t2=$SECONDS
 # shellcheck disable=SC2016
-in_root bash -c '
+run in_root bash -c '
   set -u
   display=$1; shift
   if [ ! -f /build/build.ninja ]; then
