@@ -9,6 +9,7 @@
 
 #include "rapport-cadence.h"
 #include "rapport-meeting.h"
+#include "rapport-this-week-private.h"
 
 /* Julian day of YYYY-MM-DD, 0 when it is not a date. */
 static guint32
@@ -138,6 +139,19 @@ local_day_of (const char *timestamp)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
+/* A person and their last 1:1 held (by the meetings' person index). */
+const char rapport_cadence_person_sql[] =
+  "SELECT p.cadence_days, p.archived, p.next_date, p.created_at,"
+  " (SELECT m.date FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0"
+  "  AND m.date <= ?2 ORDER BY m.date DESC, m.id DESC LIMIT 1)"
+  " FROM people p WHERE p.id = ?1";
+
+/* What they missed since (by the (person_id, deleted, date) index). */
+const char rapport_cadence_missed_sql[] =
+  "SELECT date, kind, reason_kind, moved_to FROM missed_meetings"
+  " WHERE person_id = ?1 AND deleted = 0 AND date > ?2"
+  " ORDER BY date, id";
+
 gboolean
 rapport_cadence_status_load (RapportStore          *store,
                              gint64                 person_id,
@@ -163,11 +177,7 @@ rapport_cadence_status_load (RapportStore          *store,
       return FALSE;
     }
 
-  stmt = rapport_store_prepare (store,
-                                "SELECT p.cadence_days, p.archived, p.next_date, p.created_at,"
-                                " (SELECT m.date FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0"
-                                "  AND m.date <= ?2 ORDER BY m.date DESC, m.id DESC LIMIT 1)"
-                                " FROM people p WHERE p.id = ?1", error);
+  stmt = rapport_store_prepare (store, rapport_cadence_person_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -187,10 +197,7 @@ rapport_cadence_status_load (RapportStore          *store,
 
   if (!input.archived)
     {
-      stmt = rapport_store_prepare (store,
-                                    "SELECT date, kind, reason_kind, moved_to FROM missed_meetings"
-                                    " WHERE person_id = ?1 AND deleted = 0 AND date > ?2"
-                                    " ORDER BY date, id", error);
+      stmt = rapport_store_prepare (store, rapport_cadence_missed_sql, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, person_id);

@@ -1,0 +1,689 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-attention"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-alert.h"
+#include "rapport-attention.h"
+#include "rapport-meeting.h"
+#include "rapport-talking-point.h"
+#include "rapport-this-week-private.h"
+
+struct _RapportAttention
+{
+  GObject                 parent_instance;
+
+  gint64                  person_id;
+  char                   *name;
+  char                   *sort_key;
+  gboolean                archived;
+  int                     score;
+  RapportAttentionReason  reason;
+  char                   *reason_text;
+  RapportAttentionFacts   facts;
+  char                   *slipping_habit;
+  char                   *neglected_habit;
+  RapportCadenceStatus    cadence;
+  GListStore             *alerts;
+};
+
+G_DEFINE_FINAL_TYPE (RapportAttention, rapport_attention, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PERSON_ID,
+  PROP_NAME,
+  PROP_SCORE,
+  PROP_REASON,
+  PROP_REASON_TEXT,
+  PROP_DUE_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rapport_attention_finalize (GObject *object)
+{
+  RapportAttention *self = RAPPORT_ATTENTION (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
+  g_clear_pointer (&self->reason_text, g_free);
+  g_clear_pointer (&self->slipping_habit, g_free);
+  g_clear_pointer (&self->neglected_habit, g_free);
+  g_clear_object (&self->alerts);
+
+  G_OBJECT_CLASS (rapport_attention_parent_class)->finalize (object);
+}
+
+static void
+rapport_attention_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RapportAttention *self = RAPPORT_ATTENTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON_ID: g_value_set_int64 (value, self->person_id); break;
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_SCORE: g_value_set_int (value, self->score); break;
+    case PROP_REASON: g_value_set_enum (value, self->reason); break;
+    case PROP_REASON_TEXT: g_value_set_string (value, self->reason_text); break;
+    case PROP_DUE_STATE: g_value_set_enum (value, self->cadence.state); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_attention_class_init (RapportAttentionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_attention_finalize;
+  object_class->get_property = rapport_attention_get_property;
+
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORE] =
+    g_param_spec_int ("score", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_enum ("reason", NULL, NULL, RAPPORT_TYPE_ATTENTION_REASON, RAPPORT_ATTENTION_NOTHING,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON_TEXT] =
+    g_param_spec_string ("reason-text", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DUE_STATE] =
+    g_param_spec_enum ("due-state", NULL, NULL, RAPPORT_TYPE_DUE_STATE, RAPPORT_DUE_NONE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_attention_init (RapportAttention *self)
+{
+  self->alerts = g_list_store_new (RAPPORT_TYPE_ALERT);
+  self->reason_text = g_strdup ("");
+}
+
+gint64 rapport_attention_get_person_id (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->person_id; }
+const char *rapport_attention_get_name (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return self->name; }
+gboolean rapport_attention_get_archived (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), FALSE); return self->archived; }
+int rapport_attention_get_score (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->score; }
+RapportAttentionReason rapport_attention_get_reason (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->reason; }
+const char *rapport_attention_get_reason_text (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return self->reason_text; }
+const RapportAttentionFacts *rapport_attention_get_facts (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return &self->facts; }
+const RapportCadenceStatus *rapport_attention_get_cadence (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return &self->cadence; }
+RapportDueState rapport_attention_get_due_state (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), RAPPORT_DUE_NONE); return self->cadence.state; }
+GListModel *rapport_attention_get_alerts (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return G_LIST_MODEL (self->alerts); }
+
+int
+rapport_attention_score_for (const RapportAttentionFacts *facts,
+                             RapportAttentionReason      *reason)
+{
+  int points[RAPPORT_ATTENTION_TOPICS_WAITING + 1] = { 0 };
+  RapportAttentionReason best = RAPPORT_ATTENTION_NOTHING;
+  int total = 0;
+
+  g_return_val_if_fail (facts != NULL, 0);
+
+  if (facts->due_state == RAPPORT_DUE_OVERDUE)
+    {
+      int cadence = MAX (facts->cadence_days, 1);
+
+      points[RAPPORT_ATTENTION_OVERDUE] = RAPPORT_ATTENTION_POINTS_OVERDUE +
+        RAPPORT_ATTENTION_POINTS_OVERDUE_GROWTH * MIN (MAX (facts->days_late, 0), cadence) / cadence;
+    }
+  else if (facts->due_state == RAPPORT_DUE_DUE)
+    points[RAPPORT_ATTENTION_DUE] = RAPPORT_ATTENTION_POINTS_DUE;
+  points[RAPPORT_ATTENTION_PROMISES_LATE] =
+    RAPPORT_ATTENTION_POINTS_PROMISE * MIN (facts->n_promises_late, RAPPORT_ATTENTION_MAX_PROMISES);
+  points[RAPPORT_ATTENTION_MOOD_FALLING] = facts->mood_falling ? RAPPORT_ATTENTION_POINTS_MOOD : 0;
+  points[RAPPORT_ATTENTION_HABIT_SLIPPING] =
+    RAPPORT_ATTENTION_POINTS_HABIT_ALERT * MIN (facts->n_habit_alerts, RAPPORT_ATTENTION_MAX_HABIT_ALERTS);
+  points[RAPPORT_ATTENTION_HABITS_NEGLECTED] =
+    RAPPORT_ATTENTION_POINTS_NEGLECTED * MIN (facts->n_neglected, RAPPORT_ATTENTION_MAX_NEGLECTED);
+  points[RAPPORT_ATTENTION_TOPICS_WAITING] =
+    RAPPORT_ATTENTION_POINTS_TOPIC * MIN (facts->n_topics, RAPPORT_ATTENTION_MAX_TOPICS);
+
+  for (guint r = RAPPORT_ATTENTION_OVERDUE; r < G_N_ELEMENTS (points); r++)
+    {
+      total += points[r];
+      if (points[r] > points[best])
+        best = r;
+    }
+  if (reason != NULL)
+    *reason = best;
+  return total;
+}
+
+char *
+rapport_attention_reason_text (const RapportAttentionFacts *facts,
+                               RapportAttentionReason       reason)
+{
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  switch (reason)
+    {
+    case RAPPORT_ATTENTION_OVERDUE:
+      /* Translators: why a person needs attention: their 1:1 is this
+       * many days late. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue %d day", "overdue %d days",
+                                           facts->days_late), facts->days_late);
+    case RAPPORT_ATTENTION_PROMISES_LATE:
+      /* Translators: why a person needs attention: commitments of mine
+       * to them past their due date. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u promise late", "%u promises late",
+                                           facts->n_promises_late), facts->n_promises_late);
+    case RAPPORT_ATTENTION_MOOD_FALLING:
+      /* Translators: why a person needs attention. */
+      return g_strdup (_("mood falling"));
+    case RAPPORT_ATTENTION_HABIT_SLIPPING:
+      if (facts->n_habit_alerts == 1 && facts->slipping_habit != NULL)
+        /* Translators: why a person needs attention: a habit's name,
+         * practised less and less with them. */
+        return g_strdup_printf (_("%s slipping"), facts->slipping_habit);
+      /* Translators: why a person needs attention. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u habit slipping", "%u habits slipping",
+                                           facts->n_habit_alerts), facts->n_habit_alerts);
+    case RAPPORT_ATTENTION_DUE:
+      if (!facts->met)
+        /* Translators: why a person needs attention: the first 1:1 with
+         * them is still to come. */
+        return g_strdup (_("No 1:1 yet"));
+      if (facts->days_late == 0)
+        /* Translators: why a person needs attention. */
+        return g_strdup (_("due today"));
+      /* Translators: why a person needs attention: the 1:1 is due (in
+       * its grace days). */
+      return g_strdup (_("due"));
+    case RAPPORT_ATTENTION_HABITS_NEGLECTED:
+      if (facts->n_neglected == 1 && facts->neglected_habit != NULL)
+        /* Translators: why a person needs attention: a habit's name, not
+         * practised with them lately. */
+        return g_strdup_printf (_("%s neglected"), facts->neglected_habit);
+      /* Translators: why a person needs attention. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u habit neglected", "%u habits neglected",
+                                           facts->n_neglected), facts->n_neglected);
+    case RAPPORT_ATTENTION_TOPICS_WAITING:
+      /* Translators: why a person needs attention: talking points waiting
+       * for the next 1:1. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic waiting", "%u topics waiting",
+                                           facts->n_topics), facts->n_topics);
+    case RAPPORT_ATTENTION_NOTHING:
+    default:
+      return g_strdup ("");
+    }
+}
+
+int
+rapport_attention_compare (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      unused)
+{
+  RapportAttention *x = RAPPORT_ATTENTION ((gpointer) a);
+  RapportAttention *y = RAPPORT_ATTENTION ((gpointer) b);
+  int cmp;
+
+  if (x->archived != y->archived)
+    return x->archived ? 1 : -1;
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->cadence.days_late != y->cadence.days_late)
+    return x->cadence.days_late > y->cadence.days_late ? -1 : 1;
+  cmp = strcmp (x->sort_key, y->sort_key);
+  if (cmp != 0)
+    return cmp;
+  return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  return rapport_attention_compare (*(gconstpointer *) a, *(gconstpointer *) b, NULL);
+}
+
+/* ------------------------------------------------------------------ *
+ * Reading the facts
+ * ------------------------------------------------------------------ */
+
+/* My open commitments past their due date, per person, as the brief
+ * counts them (open, not hidden, their meeting not hidden). Through
+ * people and the (person_id, deleted, closed_on) index. */
+const char rapport_attention_promises_sql[] =
+  "SELECT p.id, count(*) FROM people p CROSS JOIN commitments c"
+  " CROSS JOIN meetings m0"
+  " WHERE (?2 = 0 OR p.id = ?2) AND c.person_id = p.id AND c.deleted = 0"
+  " AND c.closed_on IS NULL AND c.owner = 'me' AND c.due < ?1"
+  " AND m0.id = c.meeting_id AND m0.deleted = 0"
+  " GROUP BY p.id";
+
+/* The last moods recorded, newest first: backwards through the
+ * (person_id, deleted, date, mood) index. */
+const char rapport_attention_moods_sql[] =
+  "SELECT mood FROM meetings WHERE person_id = ?1 AND deleted = 0"
+  " AND date <= ?2 AND mood IS NOT NULL"
+  " ORDER BY date DESC, id DESC LIMIT ?3";
+
+/* The last meetings with their checklists, newest first (a meeting with
+ * none still gives a row). */
+const char rapport_attention_habit_runs_sql[] =
+  "WITH last AS MATERIALIZED ("
+  " SELECT id, date FROM meetings"
+  " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
+  " ORDER BY date DESC, id DESC LIMIT ?3)"
+  " SELECT last.id, c.habit_id, c.ticked FROM last"
+  " LEFT JOIN checklist c ON c.meeting_id = last.id"
+  " ORDER BY last.date DESC, last.id DESC";
+
+typedef struct
+{
+  char     *label;
+  gboolean  active;
+} Habit;
+
+static void
+habit_free (gpointer data)
+{
+  Habit *habit = data;
+
+  g_free (habit->label);
+  g_free (habit);
+}
+
+/* What every person's reading shares: the habits, and the counts read
+ * for the whole team at once. */
+typedef struct
+{
+  RapportStore *store;
+  const char   *today;
+  GHashTable   *habits;     /* id -> Habit */
+  GHashTable   *promises;   /* person id -> my commitments past due */
+  GHashTable   *topics;     /* person id -> talking points waiting */
+} Reading;
+
+static void
+reading_clear (Reading *r)
+{
+  g_clear_pointer (&r->habits, g_hash_table_unref);
+  g_clear_pointer (&r->promises, g_hash_table_unref);
+  g_clear_pointer (&r->topics, g_hash_table_unref);
+}
+
+static gboolean
+read_habits (Reading  *r,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  r->habits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, habit_free);
+  stmt = rapport_store_prepare (r->store, "SELECT id, label, active FROM habits", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Habit *habit = g_new0 (Habit, 1);
+
+      habit->label = g_strdup (rapport_store_column_text (stmt, 1));
+      habit->active = sqlite3_column_int (stmt, 2) != 0;
+      g_hash_table_insert (r->habits, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                           habit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (r->store, error, _("Could not read the habits"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_promises (Reading  *r,
+               gint64    person_id,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  r->promises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  stmt = rapport_store_prepare (r->store, rapport_attention_promises_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, r->today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (r->promises, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (r->store, error, _("Could not read the commitments"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+reading_init (Reading       *r,
+              RapportStore  *store,
+              const char    *today,
+              gint64         person_id,
+              GError       **error)
+{
+  r->store = store;
+  r->today = today;
+  if (!read_habits (r, error) || !read_promises (r, person_id, error))
+    return FALSE;
+  r->topics = rapport_talking_point_count_waiting (store, today, error);
+  return r->topics != NULL;
+}
+
+/* The last moods recorded, oldest first, and the mood alert. */
+static gboolean
+read_moods (Reading           *r,
+            RapportAttention  *self,
+            GError           **error)
+{
+  int newest_first[RAPPORT_TREND_READINGS], moods[RAPPORT_TREND_READINGS];
+  g_autoptr(RapportAlert) alert = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  stmt = rapport_store_prepare (r->store, rapport_attention_moods_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->person_id);
+  sqlite3_bind_text (stmt, 2, r->today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, RAPPORT_TREND_READINGS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < RAPPORT_TREND_READINGS)
+    newest_first[n++] = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      rapport_store_set_error (r->store, error, _("Could not read the meetings"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    moods[i] = newest_first[n - 1 - i];
+  alert = rapport_alert_new_mood (self->person_id, moods, n);
+  if (alert != NULL)
+    {
+      self->facts.mood_falling = TRUE;
+      g_list_store_append (self->alerts, alert);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  habit_id;
+  GArray *ticked;    /* gboolean, newest first */
+  gboolean in_last;  /* still present in each of the last meetings read so far */
+} HabitRun;
+
+static void
+habit_run_free (gpointer data)
+{
+  HabitRun *run = data;
+
+  g_array_unref (run->ticked);
+  g_free (run);
+}
+
+static int
+compare_habit_ids (gconstpointer a,
+                   gconstpointer b)
+{
+  const HabitRun *x = *(HabitRun * const *) a;
+  const HabitRun *y = *(HabitRun * const *) b;
+
+  return x->habit_id < y->habit_id ? -1 : x->habit_id > y->habit_id;
+}
+
+/* The person's last 1:1s with their checklists: the habit alerts, and
+ * the habits unticked in each of the last 3 (as the brief's "habits to
+ * practise", with its default window). */
+static gboolean
+read_habit_runs (Reading           *r,
+                 RapportAttention  *self,
+                 GError           **error)
+{
+  g_autoptr(GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, habit_run_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  gint64 meeting = 0;
+  guint n_meetings = 0;
+  int rc;
+
+  stmt = rapport_store_prepare (r->store, rapport_attention_habit_runs_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->person_id);
+  sqlite3_bind_text (stmt, 2, r->today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, RAPPORT_ATTENTION_HABIT_MEETINGS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 habit_id = sqlite3_column_int64 (stmt, 1);
+      gboolean ticked = sqlite3_column_int (stmt, 2) != 0;
+      HabitRun *run;
+
+      if (sqlite3_column_int64 (stmt, 0) != meeting)
+        {
+          meeting = sqlite3_column_int64 (stmt, 0);
+          n_meetings++;
+        }
+      /* A meeting with an empty checklist still counts as a meeting. */
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      run = g_hash_table_lookup (runs, &habit_id);
+      if (run == NULL)
+        {
+          run = g_new0 (HabitRun, 1);
+          run->habit_id = habit_id;
+          run->ticked = g_array_new (FALSE, FALSE, sizeof (gboolean));
+          /* Neglected needs the habit in every one of the last meetings,
+           * from the newest on. */
+          run->in_last = n_meetings == 1;
+          g_hash_table_insert (runs, &run->habit_id, run);
+          g_ptr_array_add (order, run);
+        }
+      /* Present in this meeting: it stays "in each of the last" only if
+       * it was in each one before. */
+      if (run->in_last && run->ticked->len + 1 != n_meetings)
+        run->in_last = FALSE;
+      g_array_append_val (run->ticked, ticked);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (r->store, error, _("Could not read the checklists"));
+      return FALSE;
+    }
+
+  /* In a stable order: by habit, as the habits' own order is not read. */
+  g_ptr_array_sort (order, compare_habit_ids);
+  for (guint i = 0; i < order->len; i++)
+    {
+      HabitRun *run = g_ptr_array_index (order, i);
+      Habit *habit = g_hash_table_lookup (r->habits, &run->habit_id);
+      gboolean oldest_first[RAPPORT_TREND_READINGS];
+      guint n = MIN (run->ticked->len, (guint) RAPPORT_TREND_READINGS);
+      g_autoptr(RapportAlert) alert = NULL;
+      gboolean any = FALSE;
+
+      if (habit == NULL || !habit->active)
+        continue;
+
+      for (guint k = 0; k < n; k++)
+        oldest_first[k] = g_array_index (run->ticked, gboolean, n - 1 - k);
+      alert = rapport_alert_new_habit (self->person_id, run->habit_id, habit->label, oldest_first, n);
+      if (alert != NULL)
+        {
+          if (self->slipping_habit == NULL)
+            self->slipping_habit = g_strdup (habit->label);
+          self->facts.n_habit_alerts++;
+          g_list_store_append (self->alerts, alert);
+        }
+
+      /* Unticked in each of the last few 1:1s, once there were that
+       * many. */
+      if (n_meetings < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW || !run->in_last ||
+          run->ticked->len < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW)
+        continue;
+      for (guint k = 0; k < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW; k++)
+        any |= g_array_index (run->ticked, gboolean, k);
+      if (!any)
+        {
+          if (self->neglected_habit == NULL)
+            self->neglected_habit = g_strdup (habit->label);
+          self->facts.n_neglected++;
+        }
+    }
+  return TRUE;
+}
+
+static RapportAttention *
+attention_new (gint64      person_id,
+               const char *name,
+               gboolean    archived,
+               int         cadence_days)
+{
+  RapportAttention *self = g_object_new (RAPPORT_TYPE_ATTENTION, NULL);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  self->person_id = person_id;
+  self->name = g_strdup (name);
+  self->sort_key = g_utf8_collate_key (folded, -1);
+  self->archived = archived;
+  self->facts.cadence_days = cadence_days;
+  return self;
+}
+
+/* Reads what @self's score is made of and scores it. */
+static gboolean
+attention_read (RapportAttention  *self,
+                Reading           *r,
+                GError           **error)
+{
+  if (!rapport_cadence_status_load (r->store, self->person_id, r->today, &self->cadence, error))
+    return FALSE;
+  if (!self->archived)
+    {
+      self->facts.due_state = self->cadence.state;
+      self->facts.days_late = self->cadence.days_late;
+      self->facts.met = self->cadence.met;
+      self->facts.n_promises_late = GPOINTER_TO_UINT (g_hash_table_lookup (r->promises, &self->person_id));
+      self->facts.n_topics = GPOINTER_TO_UINT (g_hash_table_lookup (r->topics, &self->person_id));
+      if (!read_moods (r, self, error) || !read_habit_runs (r, self, error))
+        return FALSE;
+      self->facts.slipping_habit = self->slipping_habit;
+      self->facts.neglected_habit = self->neglected_habit;
+      self->score = rapport_attention_score_for (&self->facts, &self->reason);
+    }
+  g_free (self->reason_text);
+  self->reason_text = rapport_attention_reason_text (&self->facts, self->reason);
+  return TRUE;
+}
+
+static gboolean
+check_today (const char  *today,
+             GError     **error)
+{
+  if (rapport_date_is_valid (today))
+    return TRUE;
+  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+               _("“%s” is not a date (expected YYYY-MM-DD)"), today ? today : "");
+  return FALSE;
+}
+
+GListStore *
+rapport_attention_load_all (RapportStore  *store,
+                            const char    *today,
+                            GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_ATTENTION);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Reading r = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  if (!check_today (today, error) || !reading_init (&r, store, today, 0, error))
+    goto out;
+
+  stmt = rapport_store_prepare (store, "SELECT id, name, archived, cadence_days FROM people", error);
+  if (stmt == NULL)
+    goto out;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, attention_new (sqlite3_column_int64 (stmt, 0),
+                                           rapport_store_column_text (stmt, 1),
+                                           sqlite3_column_int (stmt, 2) != 0,
+                                           sqlite3_column_int (stmt, 3)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the people"));
+      goto out;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    if (!attention_read (g_ptr_array_index (items, i), &r, error))
+      goto out;
+  g_ptr_array_sort (items, compare_items);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  ok = TRUE;
+
+out:
+  reading_clear (&r);
+  return ok ? g_steal_pointer (&list) : NULL;
+}
+
+RapportAttention *
+rapport_attention_load (RapportStore  *store,
+                        gint64         person_id,
+                        const char    *today,
+                        GError       **error)
+{
+  g_autoptr(RapportAttention) self = NULL;
+  Reading r = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  if (!check_today (today, error) || !reading_init (&r, store, today, person_id, error))
+    goto out;
+  stmt = rapport_store_prepare (store, "SELECT id, name, archived, cadence_days FROM people WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (!rapport_store_step_row (store, stmt, _("Could not read a person"), error,
+                               _("No person with id %lld"), (long long) person_id))
+    goto out;
+  self = attention_new (person_id, rapport_store_column_text (stmt, 1),
+                        sqlite3_column_int (stmt, 2) != 0, sqlite3_column_int (stmt, 3));
+  sqlite3_reset (stmt);
+  ok = attention_read (self, &r, error);
+
+out:
+  reading_clear (&r);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
