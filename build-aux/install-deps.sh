@@ -15,6 +15,8 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi
   gir1.2-atspi-2.0 xdotool imagemagick sqlite3 librsvg2-common
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  # tests: de_DE.UTF-8, built with localedef for the date and number tests
+  locales
 )
 
 missing=()
