@@ -187,6 +187,33 @@ append_commitment (GString      *out,
     g_string_append_printf (out, _(" (done %s)"), closed);
 }
 
+/* text, raised_by, recur_every, recur_unit, next_due */
+static void
+append_talking_point (GString      *out,
+                      sqlite3_stmt *stmt)
+{
+  int every = sqlite3_column_int (stmt, 2);
+  const char *unit = (const char *) sqlite3_column_text (stmt, 3);
+  const char *next = (const char *) sqlite3_column_text (stmt, 4);
+
+  append_inline (out, rapport_store_column_text (stmt, 0));
+  if (g_str_equal (rapport_store_column_text (stmt, 1), "them"))
+    /* Translators: after a talking point in the Markdown export. */
+    g_string_append (out, _(" (raised by them)"));
+  if (unit != NULL && g_str_equal (unit, "weeks"))
+    /* Translators: after a talking point in the Markdown export. */
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d week)", " (every %d weeks)",
+                                              every), every);
+  else if (unit != NULL)
+    /* Translators: after a talking point in the Markdown export. */
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d day)", " (every %d days)",
+                                              every), every);
+  if (next != NULL)
+    /* Translators: after a recurring talking point in the Markdown
+     * export; %s is a date. */
+    g_string_append_printf (out, _(" (next from %s)"), next);
+}
+
 static gboolean
 markdown_meeting (RapportStore  *store,
                   GString       *out,
@@ -203,7 +230,12 @@ markdown_meeting (RapportStore  *store,
                       "SELECT text, owner, due, closed_on FROM commitments"
                       " WHERE meeting_id = ?1 AND deleted = 0"
                       " ORDER BY created_at, uuid",
-                      meeting_id, _("Commitments"), append_commitment, error);
+                      meeting_id, _("Commitments"), append_commitment, error) &&
+         append_list (store, out,
+                      "SELECT text, raised_by, recur_every, recur_unit, NULL FROM talking_points"
+                      " WHERE discussed_in = ?1 AND deleted = 0"
+                      " ORDER BY position, id",
+                      meeting_id, _("Talked about"), append_talking_point, error);
 }
 
 char *
@@ -246,6 +278,15 @@ rapport_exchange_person_markdown (RapportStore  *store,
   /* TRANSLATORS: %s is a date, YYYY-MM-DD */
   g_string_append_printf (out, _("1:1 history exported from Rapport on %s"), today);
   g_string_append (out, "\n\n");
+
+  /* What waits for the next 1:1s, in queue order, the recurring ones
+   * not due yet too. */
+  if (!append_list (store, out,
+                    "SELECT text, raised_by, recur_every, recur_unit, next_due FROM talking_points"
+                    " WHERE person_id = ?1 AND deleted = 0 AND discussed_in IS NULL"
+                    " ORDER BY position, id",
+                    person_id, _("To talk about"), append_talking_point, error))
+    return NULL;
 
   /* Not a cached statement: markdown_meeting() prepares others meanwhile. */
   if (sqlite3_prepare_v2 (rapport_store_get_handle (store),

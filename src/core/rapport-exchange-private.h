@@ -19,6 +19,8 @@ typedef enum
   LIST_PEOPLE,
   LIST_MEETINGS,
   LIST_COMMITMENTS,
+  LIST_TALKING_POINTS,
+  LIST_MISSED_MEETINGS,
   N_LISTS
 } ListKind;
 
@@ -114,7 +116,7 @@ Value       *rapport_exchange_value_member    (const Value  *object,
  * valid only during the call that hands them over. */
 typedef struct
 {
-  const char *uuid, *name, *role, *created, *updated;
+  const char *uuid, *name, *role, *next_date, *created, *updated;
   gint64      cadence;
   gboolean    archived;
 } PersonRec;
@@ -144,10 +146,24 @@ typedef struct
   const char *uuid, *person, *meeting, *text, *owner, *due, *closed, *created, *updated;
 } CommitmentRec;
 
+typedef struct
+{
+  const char *uuid, *person, *text, *raised_by, *discussed_in, *recur_unit, *series, *next_due;
+  const char *created, *updated;
+  gint64      position;
+  gint64      recur_every;   /* 0: none */
+} TalkingPointRec;
+
+typedef struct
+{
+  const char *uuid, *person, *date, *kind, *reason, *reason_kind, *moved_to, *created, *updated;
+} MissedMeetingRec;
+
 /* What the reader hands each checked record to, in this order: all
  * habits, all people, each meeting with its checklist, all commitments,
- * whatever the order of the lists in the file. @index is the element's
- * place in its list. Each returns FALSE with @error set to stop. */
+ * all talking points, all missed 1:1s, whatever the order of the lists in
+ * the file. @index is the element's place in its list. Each returns
+ * FALSE with @error set to stop. */
 typedef struct
 {
   /* Once the header is checked, before the first record. */
@@ -172,6 +188,14 @@ typedef struct
                           const CommitmentRec *r,
                           guint                index,
                           GError             **error);
+  gboolean (*talking_point) (gpointer               data,
+                             const TalkingPointRec *r,
+                             guint                  index,
+                             GError               **error);
+  gboolean (*missed_meeting) (gpointer                data,
+                              const MissedMeetingRec *r,
+                              guint                   index,
+                              GError                **error);
   /* After each element; @offset is where it ends in the file. */
   gboolean (*step)       (gpointer             data,
                           gsize                offset,

@@ -464,6 +464,7 @@ read_person (Document   *doc,
       !get_string (o, base, "role", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_NAME_CHARS, 0, &r.role, error) ||
       !get_int (o, base, "cadence_days", OPTIONAL, 7, 1, 366, &r.cadence, error) ||
       !get_bool (o, base, "archived", FALSE, &r.archived, error) ||
+      !get_date (o, base, "next_date", NULLABLE, &r.next_date, error) ||
       !get_timestamps (o, base, &r.created, &r.updated, error))
     return FALSE;
   if (r.name[0] == '\0')
@@ -627,6 +628,74 @@ read_commitment (Document   *doc,
   return doc->sink->commitment (doc->sink_data, &r, index, error);
 }
 
+static gboolean
+read_talking_point (Document    *doc,
+                    const Value *o,
+                    const char  *base,
+                    guint        index,
+                    GError     **error)
+{
+  TalkingPointRec r = { 0 };
+  Value *discussed = member (o, "discussed_in");
+  Value *series = member (o, "series");
+
+  if (!get_own_uuid (doc, o, base, where (LIST_TALKING_POINTS, index, -1), &r.uuid, error) ||
+      !get_uuid_ref (o, base, "person", &r.person, error) ||
+      !get_string (o, base, "text", REQUIRED, NULL, RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.text, error) ||
+      !get_string (o, base, "raised_by", OPTIONAL, "me", 0, 64, &r.raised_by, error) ||
+      !get_int (o, base, "position", OPTIONAL, 0, G_MININT32, G_MAXINT32, &r.position, error) ||
+      (discussed != NULL && discussed->kind != 'n' &&
+       !get_uuid_ref (o, base, "discussed_in", &r.discussed_in, error)) ||
+      !get_int (o, base, "recur_every", NULLABLE, 0, 1, 366, &r.recur_every, error) ||
+      !get_string (o, base, "recur_unit", NULLABLE, NULL, 0, 64, &r.recur_unit, error) ||
+      (series != NULL && series->kind != 'n' &&
+       !get_uuid_ref (o, base, "series", &r.series, error)) ||
+      !get_date (o, base, "next_due", NULLABLE, &r.next_due, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
+    return FALSE;
+  if (r.text[0] == '\0')
+    return invalid_member (error, base, "text", _("empty"));
+  if (strcmp (r.raised_by, "me") != 0 && strcmp (r.raised_by, "them") != 0)
+    return invalid_member (error, base, "raised_by", _("neither “me” nor “them”"));
+  if (r.recur_unit != NULL && strcmp (r.recur_unit, "days") != 0 && strcmp (r.recur_unit, "weeks") != 0)
+    return invalid_member (error, base, "recur_unit", _("neither “days” nor “weeks”"));
+  if ((r.recur_unit == NULL) != (r.recur_every == 0))
+    return invalid_member (error, base, r.recur_unit == NULL ? "recur_unit" : "recur_every",
+                           _("a recurring point needs both recur_every and recur_unit"));
+  if (r.recur_unit != NULL && strcmp (r.recur_unit, "weeks") == 0 && r.recur_every * 7 > 366)
+    return invalid_member (error, base, "recur_every", _("more than a year"));
+  if (r.recur_unit != NULL && r.series == NULL)
+    return invalid_member (error, base, "series", _("missing for a recurring point"));
+  return doc->sink->talking_point (doc->sink_data, &r, index, error);
+}
+
+static gboolean
+read_missed_meeting (Document    *doc,
+                     const Value *o,
+                     const char  *base,
+                     guint        index,
+                     GError     **error)
+{
+  MissedMeetingRec r = { 0 };
+
+  if (!get_own_uuid (doc, o, base, where (LIST_MISSED_MEETINGS, index, -1), &r.uuid, error) ||
+      !get_uuid_ref (o, base, "person", &r.person, error) ||
+      !get_date (o, base, "date", REQUIRED, &r.date, error) ||
+      !get_string (o, base, "kind", REQUIRED, NULL, 0, 64, &r.kind, error) ||
+      !get_string (o, base, "reason", OPTIONAL, "", RAPPORT_EXCHANGE_MAX_TEXT_CHARS, 0, &r.reason, error) ||
+      !get_string (o, base, "reason_kind", OPTIONAL, "other", 0, 64, &r.reason_kind, error) ||
+      !get_date (o, base, "moved_to", NULLABLE, &r.moved_to, error) ||
+      !get_timestamps (o, base, &r.created, &r.updated, error))
+    return FALSE;
+  if (strcmp (r.kind, "skipped") != 0 && strcmp (r.kind, "moved") != 0)
+    return invalid_member (error, base, "kind", _("neither “skipped” nor “moved”"));
+  if (strcmp (r.reason_kind, "leave") != 0 && strcmp (r.reason_kind, "other") != 0)
+    return invalid_member (error, base, "reason_kind", _("neither “leave” nor “other”"));
+  if (r.moved_to != NULL && strcmp (r.kind, "moved") != 0)
+    return invalid_member (error, base, "moved_to", _("only a moved 1:1 has a new date"));
+  return doc->sink->missed_meeting (doc->sink_data, &r, index, error);
+}
+
 typedef gboolean (*ReadElement) (Document   *doc,
                                  const Value *o,
                                  const char *base,
@@ -786,7 +855,10 @@ read_document (Document    *doc,
          read_list (doc, &outline.lists[LIST_HABITS], LIST_HABITS, read_habit, error) &&
          read_list (doc, &outline.lists[LIST_PEOPLE], LIST_PEOPLE, read_person, error) &&
          read_list (doc, &outline.lists[LIST_MEETINGS], LIST_MEETINGS, read_meeting, error) &&
-         read_list (doc, &outline.lists[LIST_COMMITMENTS], LIST_COMMITMENTS, read_commitment, error);
+         read_list (doc, &outline.lists[LIST_COMMITMENTS], LIST_COMMITMENTS, read_commitment, error) &&
+         read_list (doc, &outline.lists[LIST_TALKING_POINTS], LIST_TALKING_POINTS, read_talking_point, error) &&
+         read_list (doc, &outline.lists[LIST_MISSED_MEETINGS], LIST_MISSED_MEETINGS, read_missed_meeting,
+                    error);
 }
 
 gboolean

@@ -58,7 +58,9 @@ typedef struct
   guint       element_values;                  /* in the current list element */
 } Scan;
 
-static const char *const list_names[N_LISTS] = { "habits", "people", "meetings", "commitments" };
+static const char *const list_names[N_LISTS] = {
+  "habits", "people", "meetings", "commitments", "talking_points", "missed_meetings",
+};
 
 const char *
 rapport_exchange_list_name (ListKind list)

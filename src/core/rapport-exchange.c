@@ -148,13 +148,13 @@ export_people (Export  *e,
 {
   static const Field fields[] = {
     { "uuid", TEXT }, { "name", TEXT }, { "role", TEXT }, { "cadence_days", INT },
-    { "archived", BOOL }, { "created_at", TEXT }, { "updated_at", TEXT },
+    { "archived", BOOL }, { "next_date", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
   };
 
   return export_rows (e, "people",
                       rapport_store_prepare (e->store,
                                              "SELECT uuid, name, role, cadence_days, archived,"
-                                             " created_at, updated_at FROM people"
+                                             " next_date, created_at, updated_at FROM people"
                                              " ORDER BY created_at, uuid", error),
                       fields, G_N_ELEMENTS (fields), error);
 }
@@ -261,6 +261,50 @@ export_commitments (Export  *e,
                       fields, G_N_ELEMENTS (fields), error);
 }
 
+/* Those discussed in a meeting deleted a moment ago go with it, as its
+ * commitments do: the meeting is not in the file for them to refer to. */
+static gboolean
+export_talking_points (Export  *e,
+                       GError **error)
+{
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "person", TEXT }, { "text", TEXT }, { "raised_by", TEXT },
+    { "position", INT }, { "discussed_in", TEXT }, { "recur_every", INT }, { "recur_unit", TEXT },
+    { "series", TEXT }, { "next_due", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
+  };
+
+  return export_rows (e, "talking_points",
+                      rapport_store_prepare (e->store,
+                                             "SELECT t.uuid, p.uuid, t.text, t.raised_by, t.position,"
+                                             " m.uuid, t.recur_every, t.recur_unit, t.series, t.next_due,"
+                                             " t.created_at, t.updated_at"
+                                             " FROM talking_points t"
+                                             " JOIN people p ON p.id = t.person_id"
+                                             " LEFT JOIN meetings m ON m.id = t.discussed_in"
+                                             " WHERE t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
+                                             " ORDER BY t.created_at, t.uuid", error),
+                      fields, G_N_ELEMENTS (fields), error);
+}
+
+static gboolean
+export_missed_meetings (Export  *e,
+                        GError **error)
+{
+  static const Field fields[] = {
+    { "uuid", TEXT }, { "person", TEXT }, { "date", TEXT }, { "kind", TEXT }, { "reason", TEXT },
+    { "reason_kind", TEXT }, { "moved_to", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
+  };
+
+  return export_rows (e, "missed_meetings",
+                      rapport_store_prepare (e->store,
+                                             "SELECT s.uuid, p.uuid, s.date, s.kind, s.reason, s.reason_kind,"
+                                             " s.moved_to, s.created_at, s.updated_at"
+                                             " FROM missed_meetings s JOIN people p ON p.id = s.person_id"
+                                             " WHERE s.deleted = 0"
+                                             " ORDER BY s.date, s.created_at, s.uuid", error),
+                      fields, G_N_ELEMENTS (fields), error);
+}
+
 static gboolean
 count_rows (RapportStore  *store,
             guint         *total,
@@ -271,7 +315,9 @@ count_rows (RapportStore  *store,
                                               " + (SELECT count(*) FROM people)"
                                               " + (SELECT count(*) FROM meetings)"
                                               " + (SELECT count(*) FROM checklist)"
-                                              " + (SELECT count(*) FROM commitments)", error);
+                                              " + (SELECT count(*) FROM commitments)"
+                                              " + (SELECT count(*) FROM talking_points)"
+                                              " + (SELECT count(*) FROM missed_meetings)", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -337,7 +383,9 @@ rapport_exchange_export_to_data (RapportStore         *store,
        export_habits (&e, error) &&
        export_people (&e, error) &&
        export_meetings (&e, error) &&
-       export_commitments (&e, error);
+       export_commitments (&e, error) &&
+       export_talking_points (&e, error) &&
+       export_missed_meetings (&e, error);
   json_builder_end_object (builder);
 
   if (own_txn)

@@ -17,8 +17,10 @@ struct _RapportChecklistRow
   GtkCheckButton       *check;
   GtkLabel             *hint_label;
   GtkLabel             *shortcut_label;
-  GtkRevealer          *evidence_revealer;
-  GtkEntry             *evidence_entry;
+  GtkMenuButton        *evidence_button;
+  GtkPopover           *evidence_popover;
+  GtkLabel             *evidence_heading;
+  GtkTextView          *evidence_view;
 };
 
 G_DEFINE_FINAL_TYPE (RapportChecklistRow, rapport_checklist_row, GTK_TYPE_LIST_BOX_ROW)
@@ -37,6 +39,49 @@ report (RapportChecklistRow *self,
   g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
 }
 
+static char *
+dup_evidence_text (RapportChecklistRow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->evidence_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The evidence button: usable once the habit is ticked; says what was
+ * written, if anything, in its tooltip and to screen readers. */
+static void
+update_evidence_button (RapportChecklistRow *self)
+{
+  const char *label = rapport_checklist_item_get_label (self->item);
+  const char *evidence = rapport_checklist_item_get_evidence (self->item);
+  gboolean ticked = rapport_checklist_item_get_ticked (self->item);
+  gboolean written = *evidence != '\0';
+  g_autofree char *name = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_button), ticked);
+  if (written)
+    gtk_widget_add_css_class (GTK_WIDGET (self->evidence_button), "written");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->evidence_button), "written");
+
+  /* Translators: accessible name of the button that opens the evidence
+   * of a habit; %s is the habit. */
+  name = g_strdup_printf (_("Note what happened: %s"), label);
+  if (written)
+    /* Translators: tooltip of the evidence button, with what was written. */
+    tooltip = g_strdup_printf (_("What Happened: %s"), evidence);
+  else
+    tooltip = g_strdup (ticked ? _("Note What Happened") : _("Tick the Habit to Note What Happened"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->evidence_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, evidence,
+                                  -1);
+}
+
 static void
 on_check_toggled (RapportChecklistRow *self)
 {
@@ -53,26 +98,43 @@ on_check_toggled (RapportChecklistRow *self)
       report (self, error);
       return;
     }
-  gtk_revealer_set_reveal_child (self->evidence_revealer, active);
+  update_evidence_button (self);
 }
 
 void
 rapport_checklist_row_flush (RapportChecklistRow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (RAPPORT_IS_CHECKLIST_ROW (self));
 
-  if (!rapport_checklist_item_set_evidence (self->item, self->store,
-                                            gtk_editable_get_text (GTK_EDITABLE (self->evidence_entry)),
-                                            &error))
+  text = dup_evidence_text (self);
+  /* Unchanged text writes nothing (the item compares). */
+  if (!rapport_checklist_item_set_evidence (self->item, self->store, text, &error))
     report (self, error);
+  update_evidence_button (self);
 }
 
 static void
-on_evidence_commit (RapportChecklistRow *self)
+on_evidence_closed (RapportChecklistRow *self)
 {
   rapport_checklist_row_flush (self);
+}
+
+/* Enter closes (and so saves); Shift+Enter too, as evidence is one line
+ * of text shown wrapped. */
+static gboolean
+on_evidence_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 RapportChecklistRow   *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  gtk_popover_popdown (self->evidence_popover);
+  return TRUE;
 }
 
 static void
@@ -110,22 +172,29 @@ rapport_checklist_row_class_init (RapportChecklistRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, check);
   gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, hint_label);
   gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, shortcut_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_revealer);
-  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_popover);
+  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_heading);
+  gtk_widget_class_bind_template_child (widget_class, RapportChecklistRow, evidence_view);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_evidence_commit);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_closed);
 }
 
 static void
 rapport_checklist_row_init (RapportChecklistRow *self)
 {
   GtkEventController *focus;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->evidence_entry), focus);
+  gtk_widget_add_controller (GTK_WIDGET (self->evidence_view), focus);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_evidence_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->evidence_view), keys);
 }
 
 GtkWidget *
@@ -161,13 +230,14 @@ rapport_checklist_row_new (RapportStore         *store,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->shortcut_label), FALSE);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->evidence_entry),
-                         rapport_checklist_item_get_evidence (item));
-  /* Translators: the accessible name of the evidence entry under a habit. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view),
+                            rapport_checklist_item_get_evidence (item), -1);
+  gtk_label_set_label (self->evidence_heading, rapport_checklist_item_get_label (item));
+  /* Translators: the accessible name of the evidence text of a habit. */
   evidence_name = g_strdup_printf (_("What happened: %s"), rapport_checklist_item_get_label (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_entry),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, evidence_name, -1);
-  gtk_revealer_set_reveal_child (self->evidence_revealer, rapport_checklist_item_get_ticked (item));
+  update_evidence_button (self);
 
   return GTK_WIDGET (self);
 }

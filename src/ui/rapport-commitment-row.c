@@ -23,7 +23,7 @@ struct _RapportCommitmentRow
   GtkCheckButton    *check;
   GtkEditableLabel  *text;
   GtkLabel          *badge;
-  GtkButton         *owner_button;
+  GtkDropDown       *owner_dropdown;
   GtkMenuButton     *due_button;
   GtkLabel          *due_label;
   GtkPopover        *due_popover;
@@ -40,6 +40,12 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Positions in the owner drop-down's list. */
+enum {
+  OWNER_ME,
+  OWNER_THEM,
+};
 
 /* Brings what the bindings do not cover in line with the commitment. */
 static void
@@ -58,10 +64,8 @@ repaint (RapportCommitmentRow *self)
   check_name = g_strdup_printf (_("Done: %s"), rapport_commitment_get_text (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
 
-  gtk_button_set_label (self->owner_button, mine ? C_("owner", "Me") : C_("owner", "Them"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_button),
-                               mine ? _("Mine. Click to make it theirs")
-                                    : _("Theirs. Click to make it mine"));
+  /* on_owner_selected() sees that nothing is to be asked. */
+  gtk_drop_down_set_selected (self->owner_dropdown, mine ? OWNER_ME : OWNER_THEM);
 
   if (rapport_commitment_get_due (item) != NULL)
     {
@@ -71,12 +75,15 @@ repaint (RapportCommitmentRow *self)
 
       gtk_label_set_label (self->due_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), _("Change the Due Date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       rapport_calendar_select_iso_date (self->due_calendar, rapport_commitment_get_due (item));
     }
   else
     {
       gtk_label_set_label (self->due_label, _("no due date"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), _("Set a Due Date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("no due date"), -1);
     }
 
   if (rapport_commitment_get_carried_over (item))
@@ -177,10 +184,25 @@ on_text_focus_leave (GtkEventControllerFocus *controller)
 }
 
 static void
-on_owner_clicked (RapportCommitmentRow *self)
+on_owner_selected (RapportCommitmentRow *self)
 {
-  if (self->commitment != NULL)
-    ask (self, RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_OWNER, NULL);
+  g_autoptr(RapportCommitmentRow) hold = NULL;
+  RapportCommitmentOwner owner;
+
+  if (self->commitment == NULL)
+    return;
+  owner = gtk_drop_down_get_selected (self->owner_dropdown) == OWNER_THEM
+    ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME;
+  /* repaint() showing the commitment's owner: nothing to ask. */
+  if (owner == rapport_commitment_get_owner (self->commitment))
+    return;
+
+  hold = g_object_ref (self);
+  ask (self, RAPPORT_COMMITMENT_ROW_ACTION_SET_OWNER, rapport_commitment_owner_to_string (owner));
+  /* Refused, or nobody to ask: show it as it is. */
+  if (self->commitment != NULL && self->owner_dropdown != NULL &&
+      rapport_commitment_get_owner (self->commitment) != owner)
+    repaint (self);
 }
 
 static void
@@ -376,14 +398,14 @@ rapport_commitment_row_class_init (RapportCommitmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, check);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, text);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, badge);
-  gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, owner_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_button);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_text_editing);
-  gtk_widget_class_bind_template_callback (widget_class, on_owner_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_due_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_due_cleared);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);

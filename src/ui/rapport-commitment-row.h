@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * notifies the commitment, and the row repaints from it; when a write is
  * refused the row shows the commitment's values again. */
 #define RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_CLOSED "commitment.toggle-closed" /* "x" */
-#define RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_OWNER  "commitment.toggle-owner"  /* "x" */
+#define RAPPORT_COMMITMENT_ROW_ACTION_SET_OWNER     "commitment.set-owner"     /* "(xs)", "me" or "them" */
 #define RAPPORT_COMMITMENT_ROW_ACTION_SET_TEXT      "commitment.set-text"      /* "(xs)" */
 #define RAPPORT_COMMITMENT_ROW_ACTION_SET_DUE       "commitment.set-due"       /* "(xs)", "" for none */
 #define RAPPORT_COMMITMENT_ROW_ACTION_DELETE        "commitment.delete"        /* "x" */

@@ -21,6 +21,8 @@ struct _RapportCommitmentsPanel
   AdwToastOverlay *toast_overlay;
   char            *new_due;     /* due date chosen for the next new line */
   char            *today;
+  guint            reveal_tick;
+  guint            reveal_ticks;
 
   GtkListBox      *list;
   GtkBox          *add_box;
@@ -148,20 +150,21 @@ set_text_action (GtkWidget  *widget,
 }
 
 static void
-toggle_owner_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+set_owner_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   RapportCommitmentOwner owner;
+  const char *text;
   gboolean ok;
 
-  if (item == NULL)
+  g_variant_get_child (parameter, 1, "&s", &text);
+  if (item == NULL || !rapport_commitment_owner_from_string (text, &owner) ||
+      owner == rapport_commitment_get_owner (item))
     return;
-  owner = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME
-    ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME;
   ok = rapport_commitment_set_owner (item, self->store, owner, &error);
   written (self, ok, error);
 }
@@ -302,6 +305,46 @@ create_row (gpointer item,
 
 /* Adding ---------------------------------------------------------------- */
 
+/* Brings the line to add with into the view of the scrolled column that
+ * holds the panel, once the rows above it have their new size: a new row
+ * pushes the entry down, and GtkViewport only follows a change of focus. */
+static gboolean
+reveal_add_box_tick (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page, value, bottom;
+
+  /* The first frame lays the new row out; look in the next one. */
+  if (++self->reveal_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self->add_box), scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = gtk_adjustment_get_value (adjustment);
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  if (bottom > page)
+    gtk_adjustment_set_value (adjustment, value + bottom - page);
+  else if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_add_box (RapportCommitmentsPanel *self)
+{
+  self->reveal_ticks = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_add_box_tick, NULL, NULL);
+}
+
 static void
 set_new_due (RapportCommitmentsPanel *self,
              const char              *due)
@@ -313,14 +356,19 @@ set_new_due (RapportCommitmentsPanel *self,
     {
       g_autofree char *day = rapport_brief_format_date (due, self->today);
       g_autofree char *tooltip = g_strdup_printf (_("Due %s"), day);
+      /* Translators: accessible name of the due date of a new commitment. */
+      g_autofree char *name = g_strdup_printf (_("Due date: %s"), day);
 
       gtk_menu_button_set_label (self->due_button, day);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
   else
     {
       gtk_menu_button_set_icon_name (self->due_button, "x-office-calendar-symbolic");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_button), _("Due Date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Due date: none"), -1);
     }
 }
 
@@ -366,6 +414,7 @@ on_add (RapportCommitmentsPanel *self)
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
   set_new_due (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+  reveal_add_box (self);
   changed (self);
 }
 
@@ -437,6 +486,9 @@ rapport_commitments_panel_set_meeting (RapportCommitmentsPanel *self,
   if (meeting != NULL)
     rapport_calendar_select_iso_date (self->due_calendar, rapport_meeting_get_date (meeting));
   set_new_due (self, NULL);
+  /* Every meeting starts with my own promise: the choice made with the
+   * last person is not carried over to the next. */
+  gtk_toggle_button_set_active (self->me_button, TRUE);
   rapport_commitments_panel_reload (self);
 }
 
@@ -479,6 +531,30 @@ rapport_commitments_panel_focus_entry (RapportCommitmentsPanel *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
+/* Ctrl+D, from anywhere in the window while a meeting is on show: the
+ * side column may be folded away, and the entry below the fold of its
+ * scrolled column (the viewport scrolls to the focus). */
+static gboolean
+add_shortcut (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
+  GtkWidget *flap = gtk_widget_get_ancestor (widget, ADW_TYPE_FLAP);
+
+  if (self->meeting == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->add_box)))
+    return FALSE;
+  if (flap != NULL && !gtk_widget_get_mapped (flap))
+    return FALSE;
+  if (flap != NULL && adw_flap_get_folded (ADW_FLAP (flap)) && !adw_flap_get_reveal_flap (ADW_FLAP (flap)))
+    adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  else if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+  reveal_add_box (self);
+  return TRUE;
+}
+
 /* GObject --------------------------------------------------------------- */
 
 static void
@@ -488,6 +564,9 @@ rapport_commitments_panel_dispose (GObject *object)
   GtkWidget *child;
 
   rapport_commitments_panel_set_toast_overlay (self, NULL);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COMMITMENTS_PANEL);
   /* Template children without an id are not bound, so not cleared. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -604,8 +683,8 @@ rapport_commitments_panel_class_init (RapportCommitmentsPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_CLOSED, "x",
                                    toggle_closed_action);
-  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_TOGGLE_OWNER, "x",
-                                   toggle_owner_action);
+  gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_SET_OWNER, "(xs)",
+                                   set_owner_action);
   gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_SET_TEXT, "(xs)",
                                    set_text_action);
   gtk_widget_class_install_action (widget_class, RAPPORT_COMMITMENT_ROW_ACTION_SET_DUE, "(xs)",
@@ -618,6 +697,7 @@ static void
 rapport_commitments_panel_init (RapportCommitmentsPanel *self)
 {
   GtkWidget *empty_label;
+  GtkEventController *shortcuts;
 
   self->items = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
   self->today = rapport_store_today ();
@@ -633,4 +713,15 @@ rapport_commitments_panel_init (RapportCommitmentsPanel *self)
   gtk_widget_set_margin_bottom (empty_label, 12);
   gtk_list_box_set_placeholder (self->list, empty_label);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_row, self, NULL);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  /* Handled by the window, wherever the focus is. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (add_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+D", -1);
+  set_new_due (self, NULL);
 }

@@ -17,6 +17,10 @@
 #define M2     "c0000000-0000-4000-8000-000000000002"
 #define M3     "c0000000-0000-4000-8000-000000000003"
 #define LISTEN "7f1f2a10-5b1e-4c1e-9a01-000000000001"
+#define TP1    "f0000000-0000-4000-8000-000000000001"
+#define TP2    "f0000000-0000-4000-8000-000000000002"
+#define TP3    "f0000000-0000-4000-8000-000000000003"
+#define TP4    "f0000000-0000-4000-8000-000000000004"
 
 /* A small history that uses every column, NULLs and non-ASCII text. */
 static const char *sample_sql =
@@ -56,7 +60,35 @@ static const char *sample_sql =
   "  '2024-01-08T10:15:00.000Z', '2024-01-11T08:00:00.000Z'),"
   " ('e0000000-0000-4000-8000-000000000002', (SELECT id FROM people WHERE uuid = '" ADA "'),"
   "  (SELECT id FROM meetings WHERE uuid = '" M1 "'), 'Draft the parser plan', 'them', NULL, NULL,"
-  "  '2024-01-08T10:16:00.000Z', '2024-01-08T10:16:00.000Z');";
+  "  '2024-01-08T10:16:00.000Z', '2024-01-08T10:16:00.000Z');"
+  /* Between the 1:1s (migration 8): a next date set by hand, talking
+   * points waiting, discussed, recurring (a discussed row and the next
+   * one waiting for its day) and one hidden for undo (not exported), a
+   * 1:1 skipped for leave and one moved. */
+  "UPDATE people SET next_date = '2024-01-19' WHERE uuid = '" ADA "';"
+  "INSERT INTO talking_points (uuid, person_id, text, raised_by, position, discussed_in, recur_every,"
+  " recur_unit, series, next_due, deleted, created_at, updated_at) VALUES"
+  " ('" TP1 "', (SELECT id FROM people WHERE uuid = '" ADA "'), 'Conférence “budget” for Q3', 'them', 2,"
+  "  NULL, NULL, NULL, NULL, NULL, 0, '2024-01-09T08:00:00.000Z', '2024-01-10T08:00:00.000Z'),"
+  " ('" TP2 "', (SELECT id FROM people WHERE uuid = '" ADA "'), 'The parser rewrite', 'me', 0,"
+  "  (SELECT id FROM meetings WHERE uuid = '" M1 "'), NULL, NULL, NULL, NULL, 0,"
+  "  '2024-01-05T08:00:00.000Z', '2024-01-08T10:20:00.000Z'),"
+  " ('" TP3 "', (SELECT id FROM people WHERE uuid = '" ADA "'), 'Career and growth', 'me', 1,"
+  "  (SELECT id FROM meetings WHERE uuid = '" M1 "'), 8, 'weeks', '" TP3 "', NULL, 0,"
+  "  '2024-01-06T08:00:00.000Z', '2024-01-08T10:25:00.000Z'),"
+  " ('" TP4 "', (SELECT id FROM people WHERE uuid = '" ADA "'), 'Career and growth', 'me', 1,"
+  "  NULL, 8, 'weeks', '" TP3 "', '2024-03-04', 0, '2024-01-08T10:25:00.000Z', '2024-01-08T10:25:00.000Z'),"
+  " ('f0000000-0000-4000-8000-000000000005', (SELECT id FROM people WHERE uuid = '" GRACE "'),"
+  "  'Hidden for undo', 'me', 0, NULL, NULL, NULL, NULL, NULL, 1,"
+  "  '2024-01-09T08:00:00.000Z', '2024-01-09T08:00:00.000Z');"
+  "INSERT INTO missed_meetings (uuid, person_id, date, kind, reason, reason_kind, moved_to,"
+  " created_at, updated_at) VALUES"
+  " ('90000000-0000-4000-8000-000000000001', (SELECT id FROM people WHERE uuid = '" ADA "'),"
+  "  '2024-01-22', 'skipped', 'On leave — skiing', 'leave', NULL,"
+  "  '2024-01-20T09:00:00.000Z', '2024-01-20T09:00:00.000Z'),"
+  " ('90000000-0000-4000-8000-000000000002', (SELECT id FROM people WHERE uuid = '" GRACE "'),"
+  "  '2024-01-16', 'moved', '', 'other', '2024-01-18',"
+  "  '2024-01-15T09:00:00.000Z', '2024-01-15T09:30:00.000Z');";
 
 typedef struct
 {
@@ -97,7 +129,8 @@ fixture_tear_down (Fixture       *f,
 static char *
 dump (RapportStore *store)
 {
-  static const char *tables[] = { "people", "habits", "meetings", "checklist", "commitments" };
+  static const char *tables[] = { "people", "habits", "meetings", "checklist", "commitments",
+                                  "talking_points", "missed_meetings" };
   sqlite3 *db = rapport_store_get_handle (store);
   GString *out = g_string_new (NULL);
 
@@ -171,10 +204,11 @@ test_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (first, "Grâce “Amazing” Hopper"));
 
   import_ok (f->store2, first, &stats);
-  /* 2 people, 3 meetings, 4 ticks, 2 commitments and the custom habit are
-   * new; the renamed built-in habit updates, and so does the one switched
-   * on at the same updated_at; nine built-ins match as they are. */
-  g_assert_cmpuint (stats.added, ==, 12);
+  /* 2 people, 3 meetings, 4 ticks, 2 commitments, 4 talking points, 2
+   * missed 1:1s and the custom habit are new; the renamed built-in habit
+   * updates, and so does the one switched on at the same updated_at;
+   * nine built-ins match as they are. */
+  g_assert_cmpuint (stats.added, ==, 18);
   g_assert_cmpuint (stats.updated, ==, 2);
   g_assert_cmpuint (stats.unchanged, ==, 9);
 
@@ -189,6 +223,35 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE mood IS NULL"), ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM commitments WHERE due IS NULL"
                                       " AND closed_on IS NULL AND owner = 'them'"), ==, 1);
+
+  /* Every new field, as it was. */
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE next_date = '2024-01-19'"
+                                      " AND uuid = '" ADA "'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE next_date IS NULL"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points t JOIN people p"
+                                      " ON p.id = t.person_id WHERE t.uuid = '" TP1 "' AND p.uuid = '" ADA "'"
+                                      " AND t.text = 'Conférence “budget” for Q3' AND t.raised_by = 'them'"
+                                      " AND t.position = 2 AND t.discussed_in IS NULL AND t.recur_every IS NULL"
+                                      " AND t.recur_unit IS NULL AND t.series IS NULL AND t.next_due IS NULL"
+                                      " AND t.created_at = '2024-01-09T08:00:00.000Z'"
+                                      " AND t.updated_at = '2024-01-10T08:00:00.000Z'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points t JOIN meetings m"
+                                      " ON m.id = t.discussed_in WHERE m.uuid = '" M1 "'"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points WHERE uuid = '" TP4 "'"
+                                      " AND recur_every = 8 AND recur_unit = 'weeks' AND series = '" TP3 "'"
+                                      " AND next_due = '2024-03-04' AND discussed_in IS NULL"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points"
+                                      " WHERE text = 'Hidden for undo'"), ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM missed_meetings s JOIN people p"
+                                      " ON p.id = s.person_id WHERE p.uuid = '" ADA "' AND s.date = '2024-01-22'"
+                                      " AND s.kind = 'skipped' AND s.reason = 'On leave — skiing'"
+                                      " AND s.reason_kind = 'leave' AND s.moved_to IS NULL"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM missed_meetings WHERE kind = 'moved'"
+                                      " AND moved_to = '2024-01-18' AND reason = ''"
+                                      " AND updated_at = '2024-01-15T09:30:00.000Z'"), ==, 1);
+  /* Searchable there as here. */
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points_fts"
+                                      " WHERE talking_points_fts MATCH 'conference'"), ==, 1);
 }
 
 static void
@@ -237,7 +300,7 @@ test_idempotent (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (stats.added, ==, 0);
   g_assert_cmpuint (stats.updated, ==, 0);
-  g_assert_cmpuint (stats.unchanged, ==, 23);
+  g_assert_cmpuint (stats.unchanged, ==, 29);
 
   /* Importing a database's own export into itself changes nothing either. */
   g_clear_pointer (&before, g_free);
@@ -445,6 +508,32 @@ spoil (const char *good,
     }
   else if (g_str_equal (name, "other-persons-meeting"))
     json_object_set_string_member (item (root, "commitments", 1), "meeting", M3);
+  else if (g_str_equal (name, "bad-next-date"))
+    json_object_set_string_member (item (root, "people", 0), "next_date", "soon");
+  else if (g_str_equal (name, "bad-raised-by"))
+    json_object_set_string_member (item (root, "talking_points", 3), "raised_by", "boss");
+  else if (g_str_equal (name, "point-other-persons-meeting"))
+    json_object_set_string_member (item (root, "talking_points", 0), "discussed_in", M3);
+  else if (g_str_equal (name, "point-dangling-meeting"))
+    json_object_set_string_member (item (root, "talking_points", 0), "discussed_in",
+                                   "c0000000-0000-4000-8000-0000000000ee");
+  else if (g_str_equal (name, "point-half-recurrence"))
+    json_object_set_null_member (item (root, "talking_points", 1), "recur_unit");
+  else if (g_str_equal (name, "point-no-series"))
+    json_object_remove_member (item (root, "talking_points", 2), "series");
+  else if (g_str_equal (name, "point-recur-unit"))
+    json_object_set_string_member (item (root, "talking_points", 2), "recur_unit", "months");
+  else if (g_str_equal (name, "point-too-long"))
+    json_object_set_int_member (item (root, "talking_points", 2), "recur_every", 53);
+  else if (g_str_equal (name, "missed-kind"))
+    json_object_set_string_member (item (root, "missed_meetings", 0), "kind", "cancelled");
+  else if (g_str_equal (name, "missed-reason-kind"))
+    json_object_set_string_member (item (root, "missed_meetings", 0), "reason_kind", "sick");
+  else if (g_str_equal (name, "skip-moved-to"))
+    json_object_set_string_member (item (root, "missed_meetings", 1), "moved_to", "2024-01-25");
+  else if (g_str_equal (name, "missed-dangling-person"))
+    json_object_set_string_member (item (root, "missed_meetings", 1), "person",
+                                   "a0000000-0000-4000-8000-0000000000ee");
   else if (g_str_equal (name, "invalid-utf8"))
     {
       g_autofree char *text = unparse (root);
@@ -484,6 +573,22 @@ static const BadCase bad_cases[] = {
   { "dangling-habit", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[1].checklist[0].habit: no habit with the UUID" },
   { "other-persons-meeting", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].meeting: the meeting is with another person" },
   { "invalid-utf8", RAPPORT_EXCHANGE_ERROR_SYNTAX, "not UTF-8" },
+  { "bad-next-date", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].next_date: not a date" },
+  { "bad-raised-by", RAPPORT_EXCHANGE_ERROR_INVALID, "$.talking_points[3].raised_by: neither" },
+  { "point-other-persons-meeting", RAPPORT_EXCHANGE_ERROR_INVALID,
+    "$.talking_points[0].discussed_in: the meeting is with another person" },
+  { "point-dangling-meeting", RAPPORT_EXCHANGE_ERROR_INVALID,
+    "$.talking_points[0].discussed_in: no meeting with the UUID" },
+  { "point-half-recurrence", RAPPORT_EXCHANGE_ERROR_INVALID,
+    "$.talking_points[1].recur_unit: a recurring point needs both" },
+  { "point-no-series", RAPPORT_EXCHANGE_ERROR_INVALID, "$.talking_points[2].series: missing for a recurring point" },
+  { "point-recur-unit", RAPPORT_EXCHANGE_ERROR_INVALID, "$.talking_points[2].recur_unit: neither" },
+  { "point-too-long", RAPPORT_EXCHANGE_ERROR_INVALID, "$.talking_points[2].recur_every: more than a year" },
+  { "missed-kind", RAPPORT_EXCHANGE_ERROR_INVALID, "$.missed_meetings[0].kind: neither" },
+  { "missed-reason-kind", RAPPORT_EXCHANGE_ERROR_INVALID, "$.missed_meetings[0].reason_kind: neither" },
+  { "skip-moved-to", RAPPORT_EXCHANGE_ERROR_INVALID, "$.missed_meetings[1].moved_to: only a moved 1:1" },
+  { "missed-dangling-person", RAPPORT_EXCHANGE_ERROR_INVALID,
+    "$.missed_meetings[1].person: no person with the UUID" },
 };
 
 static void
@@ -571,6 +676,15 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (strstr (second, "She wants to own the \"parser\" rewrite. Café ☕ chat."));
   g_assert_nonnull (strstr (second, "- [x] Me: Send the design doc (due 2024-01-12) (done 2024-01-11)"));
   g_assert_nonnull (strstr (second, "- [ ] Them: Draft the parser plan\n"));
+  /* Talking points: what waits, in queue order, before the meetings;
+   * what was discussed, in its meeting. */
+  g_assert_nonnull (strstr (md, "**To talk about**\n\n"
+                                "- Career and growth (every 8 weeks) (next from 2024-03-04)\n"
+                                "- Conférence “budget” for Q3 (raised by them)\n\n"));
+  g_assert_true (strstr (md, "**To talk about**") < first);
+  g_assert_nonnull (strstr (second, "**Talked about**\n\n- The parser rewrite\n"
+                                    "- Career and growth (every 8 weeks)\n\n"));
+  g_assert_null (strstr (md, "Hidden for undo"));
   g_assert_null (strstr (md, "Tabs"));   /* Grace's meeting */
   /* A single line break is kept (a hard break: two spaces). */
   g_assert_nonnull (strstr (second, "**Notes**\n\nFirst 1:1.  \nShe wants to own"));
@@ -639,8 +753,10 @@ test_move_meeting_with_commitments (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (meeting, "uuid"), ==, M1);
   json_object_set_string_member (meeting, "person", GRACE);
   json_object_set_string_member (meeting, "updated_at", "2025-03-03T00:00:00.000Z");
-  /* Its commitments are not in the file: they are the database's. */
+  /* Its commitments and the talking points discussed in it are not in
+   * the file: they are the database's. */
   json_object_set_array_member (json_node_get_object (root), "commitments", json_array_new ());
+  json_object_set_array_member (json_node_get_object (root), "talking_points", json_array_new ());
   moved = unparse (root);
 
   import_ok (f->store, moved, &stats);
@@ -652,6 +768,12 @@ test_move_meeting_with_commitments (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments c"
                                       " JOIN meetings m ON m.id = c.meeting_id"
                                       " WHERE c.person_id <> m.person_id"), ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points t"
+                                      " JOIN meetings m ON m.id = t.discussed_in"
+                                      " WHERE m.uuid = '" M1 "' AND t.person_id = m.person_id"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points t"
+                                      " JOIN meetings m ON m.id = t.discussed_in"
+                                      " WHERE t.person_id <> m.person_id"), ==, 0);
 
   /* Its own export is imported, into an empty database and into itself. */
   mine = export (f->store);
@@ -735,7 +857,8 @@ test_page_cache_kept (Fixture       *f,
 static char *
 search_tokens (const char *path)
 {
-  static const char *indexes[] = { "people_fts", "meetings_fts", "checklist_fts", "commitments_fts" };
+  static const char *indexes[] = { "people_fts", "meetings_fts", "checklist_fts", "commitments_fts",
+                                   "talking_points_fts" };
   GString *out = g_string_new (NULL);
   sqlite3 *db = NULL;
 
@@ -791,6 +914,9 @@ static const char *target_sql =
   "  (SELECT max (id) FROM meetings), 'hidden yak', 'me', 1, 'x', 'x'),"
   " ('e0000000-0000-4000-8000-0000000000f2', (SELECT max (id) FROM people),"
   "  (SELECT max (id) FROM meetings), 'visible gnu', 'me', 0, 'x', 'x');"
+  "INSERT INTO talking_points (uuid, person_id, text, deleted, created_at, updated_at) VALUES"
+  " ('f0000000-0000-4000-8000-0000000000f1', (SELECT max (id) FROM people), 'hidden okapi', 1, 'x', 'x'),"
+  " ('f0000000-0000-4000-8000-0000000000f2', (SELECT max (id) FROM people), 'visible ibex', 0, 'x', 'x');"
   "UPDATE meetings SET deleted = 1 WHERE uuid = 'c0000000-0000-4000-8000-0000000000f1';";
 
 /* A large import fills the search indexes once at the end, with exactly
@@ -828,6 +954,9 @@ test_bulk_search_index (Fixture       *f,
   g_assert_null (strstr (at_once, "zebra "));
   g_assert_null (strstr (at_once, "yak "));
   g_assert_nonnull (strstr (at_once, "parser "));
+  g_assert_nonnull (strstr (at_once, "ibex "));
+  g_assert_null (strstr (at_once, "okapi "));
+  g_assert_nonnull (strstr (at_once, "conference "));
 
   rapport_store_exec (f->store, "UPDATE meetings SET notes = 'rewritten with a wombat',"
                       " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
@@ -954,7 +1083,7 @@ test_async (Fixture       *f,
   test_core_async_wait (&state);
   g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (stats.added, ==, 12);
+  g_assert_cmpuint (stats.added, ==, 18);
   test_core_async_drop (&state);
 
   /* The main connection sees what the worker's connection wrote. */

@@ -72,13 +72,46 @@ shown_closed (GtkWidget *row)
   return gtk_check_button_get_active (GTK_CHECK_BUTTON (test_ui_find_type (row, GTK_TYPE_CHECK_BUTTON)));
 }
 
-static GtkWidget *
-owner_button (GtkWidget *row)
+/* The owner is a drop-down (Me, Them), not a flat label that flips. */
+static GtkDropDown *
+owner_dropdown (GtkWidget *row)
 {
-  GtkWidget *button = test_ui_find (row, has_class, "owner");
+  GtkWidget *dropdown = test_ui_find (row, has_class, "owner");
 
-  g_assert_true (GTK_IS_BUTTON (button));
-  return button;
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  return GTK_DROP_DOWN (dropdown);
+}
+
+/* What the drop-down shows: "Me" or "Them". */
+static const char *
+shown_owner (GtkWidget *row)
+{
+  GtkDropDown *dropdown = owner_dropdown (row);
+  GtkStringObject *selected = gtk_drop_down_get_selected_item (dropdown);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (selected));
+  return gtk_string_object_get_string (selected);
+}
+
+/* Picks @owner in the drop-down, as choosing it in its list does. */
+static void
+choose_owner (GtkWidget  *row,
+              const char *owner)
+{
+  GtkDropDown *dropdown = owner_dropdown (row);
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (choice), owner) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
 }
 
 static const char *
@@ -126,8 +159,18 @@ test_follows_commitment (Fixture       *f,
   g_assert_true (rapport_commitment_row_get_commitment (RAPPORT_COMMITMENT_ROW (row)) == item);
   g_assert_cmpstr (shown_text (row), ==, "Send the budget");
   g_assert_false (shown_closed (row));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (owner_button (row))), ==, "Me");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (owner_button (row)), ==, "Mine. Click to make it theirs");
+  g_assert_cmpstr (shown_owner (row), ==, "Me");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (owner_dropdown (row))), ==, "Who Will Do It");
+  /* Its two choices, in this order. */
+  {
+    GListModel *choices = gtk_drop_down_get_model (owner_dropdown (row));
+    g_autoptr(GtkStringObject) me = g_list_model_get_item (choices, 0);
+    g_autoptr(GtkStringObject) them = g_list_model_get_item (choices, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
+    g_assert_cmpstr (gtk_string_object_get_string (me), ==, "Me");
+    g_assert_cmpstr (gtk_string_object_get_string (them), ==, "Them");
+  }
   g_assert_cmpstr (shown_due (row), ==, "no due date");
   g_assert_null (shown_badge (row));
   g_assert_false (gtk_widget_has_css_class (row, "overdue"));
@@ -137,7 +180,7 @@ test_follows_commitment (Fixture       *f,
   g_assert_cmpstr (shown_text (row), ==, "Send the budget draft");
 
   g_assert_true (rapport_commitment_set_owner (item, f->store, RAPPORT_COMMITMENT_OWNER_THEM, &error));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (owner_button (row))), ==, "Them");
+  g_assert_cmpstr (shown_owner (row), ==, "Them");
   {
     /* "owner" is an enum property, as a binding or a GtkBuilder sees it. */
     GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "owner");
@@ -151,7 +194,6 @@ test_follows_commitment (Fixture       *f,
     g_assert_cmpstr (g_enum_get_value (owners, owner)->value_nick, ==,
                      rapport_commitment_owner_to_string (owner));
   }
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (owner_button (row)), ==, "Theirs. Click to make it mine");
 
   /* Due before today: overdue. */
   g_assert_true (rapport_commitment_set_due (item, f->store, "2026-03-06", &error));
@@ -182,7 +224,7 @@ test_follows_commitment (Fixture       *f,
    * reaches the row. */
   g_object_set (row, "commitment", other, NULL);
   g_assert_cmpstr (shown_text (row), ==, "Book the room");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (owner_button (row))), ==, "Me");
+  g_assert_cmpstr (shown_owner (row), ==, "Me");
   g_assert_cmpstr (shown_due (row), ==, "no due date");
   g_assert_true (rapport_commitment_set_text (item, f->store, "Not shown", &error));
   g_assert_true (rapport_commitment_close (item, f->store, "2026-03-09", &error));
@@ -289,7 +331,7 @@ test_asks_through_actions (Fixture       *f,
   GtkWidget *row, *label;
 
   add_action (group, "toggle-closed", "x", log);
-  add_action (group, "toggle-owner", "x", log);
+  add_action (group, "set-owner", "(xs)", log);
   add_action (group, "set-text", "(xs)", log);
   add_action (group, "set-due", "(xs)", log);
   add_action (group, "delete", "x", log);
@@ -306,11 +348,14 @@ test_asks_through_actions (Fixture       *f,
   g_assert_cmpstr (last (log), ==, expected);
   g_assert_false (shown_closed (row));
 
-  click (owner_button (row));
+  /* Choosing the owner it has already asks nothing. */
+  choose_owner (row, "Me");
+  g_assert_cmpuint (log->len, ==, 1);
+  choose_owner (row, "Them");
   g_free (expected);
-  expected = g_strdup_printf ("toggle-owner %" G_GINT64_FORMAT, id);
+  expected = g_strdup_printf ("set-owner (%" G_GINT64_FORMAT ", 'them')", id);
   g_assert_cmpstr (last (log), ==, expected);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (owner_button (row))), ==, "Me");
+  g_assert_cmpstr (shown_owner (row), ==, "Me");
 
   label = test_ui_find_type (row, GTK_TYPE_EDITABLE_LABEL);
   gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
@@ -388,11 +433,17 @@ test_actions_reach_panel (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (row, "closed"));
   g_assert_cmpuint (n_changed, ==, 1);
 
-  click (owner_button (row));
+  choose_owner (row, "Them");
   g_assert_cmpint (rapport_commitment_get_owner (item), ==, RAPPORT_COMMITMENT_OWNER_THEM);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'them'"), ==, 1);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (owner_button (row))), ==, "Them");
+  g_assert_cmpstr (shown_owner (row), ==, "Them");
   g_assert_cmpuint (n_changed, ==, 2);
+  /* And back: a slip is undone by choosing again. */
+  choose_owner (row, "Me");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"), ==, 1);
+  g_assert_cmpstr (shown_owner (row), ==, "Me");
+  choose_owner (row, "Them");
+  g_assert_cmpuint (n_changed, ==, 4);
 
   /* Cleaned up by the model, shown as stored. */
   label = test_ui_find_type (row, GTK_TYPE_EDITABLE_LABEL);
@@ -402,7 +453,7 @@ test_actions_reach_panel (Fixture       *f,
   g_assert_cmpstr (rapport_commitment_get_text (item), ==, "Send the budget today");
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE text = 'Send the budget today'"), ==, 1);
   g_assert_cmpstr (shown_text (row), ==, "Send the budget today");
-  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_cmpuint (n_changed, ==, 5);
 
   /* Refused: told, and the row shows the stored text again. */
   g_test_expect_message ("rapport-commitments", G_LOG_LEVEL_WARNING, "A commitment needs some text");
@@ -413,7 +464,7 @@ test_actions_reach_panel (Fixture       *f,
   g_assert_nonnull (failure);
   g_assert_cmpstr (rapport_commitment_get_text (item), ==, "Send the budget today");
   g_assert_cmpstr (shown_text (row), ==, "Send the budget today");
-  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_cmpuint (n_changed, ==, 5);
 
   gtk_calendar_select_day (GTK_CALENDAR (test_ui_find_type (row, GTK_TYPE_CALENDAR)), day);
   g_assert_cmpstr (rapport_commitment_get_due (item), ==, "2026-03-20");
@@ -422,7 +473,7 @@ test_actions_reach_panel (Fixture       *f,
   click (test_ui_find (row, is_button_labelled, "_No Due Date"));
   g_assert_null (rapport_commitment_get_due (item));
   g_assert_cmpstr (shown_due (row), ==, "no due date");
-  g_assert_cmpuint (n_changed, ==, 5);
+  g_assert_cmpuint (n_changed, ==, 7);
 
   /* Deleted (with no toast overlay to offer an undo, for good at once):
    * the row leaves the list. */
@@ -430,7 +481,7 @@ test_actions_reach_panel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"), ==, 0);
-  g_assert_cmpuint (n_changed, ==, 6);
+  g_assert_cmpuint (n_changed, ==, 8);
 
   rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), NULL);
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);

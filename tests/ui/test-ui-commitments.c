@@ -245,10 +245,15 @@ test_carry_over_and_close (Fixture       *f,
     gtk_editable_set_text (GTK_EDITABLE (label), "Write the rollout plan v2");
     gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), TRUE);
   }
-  click (find_one (row, has_tooltip, "Theirs. Click to make it mine"));
-  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
-                                               " AND text = 'Write the rollout plan v2'"), ==, 1);
-  g_assert_nonnull (find_one (row, has_tooltip, "Mine. Click to make it theirs"));
+  {
+    GtkWidget *owner = find_one (row, has_tooltip, "Who Will Do It");
+
+    g_assert_true (GTK_IS_DROP_DOWN (owner));
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (owner)), ==, 1);   /* Them */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 0);
+    g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
+                                                 " AND text = 'Write the rollout plan v2'"), ==, 1);
+  }
 
   /* Delete, undo, delete again and let the toast go: gone for good. */
   click (find_one (row, has_tooltip, "Delete Commitment"));
