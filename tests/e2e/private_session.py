@@ -68,8 +68,14 @@ def start(extra_env=None):
     env = dict(os.environ)
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     env.pop("NO_AT_BRIDGE", None)
+    # The accessibility bus puts its socket under the runtime folder, named
+    # for the display only: a launcher of our own on the display of the
+    # surrounding test run would take that socket and, when it ends, remove
+    # it from under every other test on the display.
+    runtime = os.path.join(FOLDER, "runtime")
+    os.makedirs(runtime, mode=0o700)
     env.update({"GTK_A11Y": "atspi", "GSETTINGS_BACKEND": "keyfile",
-                "RAPPORT_NO_DAILY_BACKUP": "1"})
+                "RAPPORT_NO_DAILY_BACKUP": "1", "XDG_RUNTIME_DIR": runtime})
     env.update(extra_env or {})
     log_file = open(BUS_LOG, "w")
     bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", "--config-file", conf],
