@@ -181,6 +181,181 @@ test_main_success (Fixture       *f,
   g_test_trap_assert_stdout ("*/b/rapport-*.db\n");
 }
 
+/* --import says what it did, in one line on stdout. */
+static void
+test_main_import_summary (Fixture       *f,
+                          gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = g_build_filename (f->dir, "one.json", NULL);
+      g_autofree char *fresh = g_build_filename (f->dir, "new", "rapport.db", NULL);
+
+      g_assert_cmpint (rapport_cli_run (f->path, out, NULL, NULL, &error), ==, RAPPORT_CLI_OK);
+      /* Ada and her meeting are new there; the built-in habits are the
+       * same habits. */
+      exit (rapport_cli_main (fresh, NULL, out, NULL));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout ("Imported “one.json”: 2 added, 0 updated, 11 unchanged\n");
+}
+
+static void
+add_people (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  rapport_store_exec (store,
+                      "INSERT INTO people (uuid, name, role, archived, created_at, updated_at) VALUES"
+                      " ('a0000000-0000-4000-8000-000000000002', 'Samir Haddad', '', 0, 'x', 'x'),"
+                      " ('a0000000-0000-4000-8000-000000000003', 'Sam', 'Designer', 0, 'x', 'x'),"
+                      " ('a0000000-0000-4000-8000-000000000004', 'Sarah Connor', 'Lead', 0, 'x', 'x'),"
+                      " ('a0000000-0000-4000-8000-000000000005', 'Zoë Ångström', '', 0, 'x', 'x'),"
+                      " ('a0000000-0000-4000-8000-000000000006', 'Adam Gone', '', 1, 'x', 'x');", &error);
+  g_assert_no_error (error);
+}
+
+static char *
+queue_of (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (t.text, '|') FROM talking_points t"
+                                          " JOIN people p ON p.id = t.person_id WHERE p.name = '%s'", name);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *out;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return out;
+}
+
+static void
+test_add_topic (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) candidates = NULL;
+  g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
+  g_autofree char *got = NULL;
+
+  add_people (f);
+
+  /* A whole name, any case; a unique start; a whole name that starts
+   * others ("Sam", not "Samir"); accents as typed, composed or not. */
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "ada", "Conference budget", &candidates, &error),
+                   ==, RAPPORT_CLI_OK);
+  g_assert_no_error (error);
+  g_assert_null (candidates);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "SAMI", "Visa papers", NULL, &error), ==, RAPPORT_CLI_OK);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "sam", "Portfolio review", NULL, &error), ==, RAPPORT_CLI_OK);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "zoe\xcc\x88 a\xcc\x8angstro\xcc\x88m", "Relocation",
+                                          NULL, &error), ==, RAPPORT_CLI_OK);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "Ada Lovelace", "  Second\none  ", NULL, &error),
+                   ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "Ada", "  Second\none  ", NULL, &error), ==, RAPPORT_CLI_OK);
+  g_assert_no_error (error);
+  got = queue_of (f, "Ada");
+  g_assert_cmpstr (got, ==, "Conference budget|Second one");
+  g_clear_pointer (&got, g_free);
+  got = queue_of (f, "Samir Haddad");
+  g_assert_cmpstr (got, ==, "Visa papers");
+  g_clear_pointer (&got, g_free);
+  got = queue_of (f, "Sam");
+  g_assert_cmpstr (got, ==, "Portfolio review");
+  g_clear_pointer (&got, g_free);
+  got = queue_of (f, "Zoë Ångström");
+  g_assert_cmpstr (got, ==, "Relocation");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE raised_by = 'me'"
+                                      " AND discussed_in IS NULL AND deleted = 0"), ==, 5);
+
+  /* Ambiguous: the candidates, nothing written. */
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "sa", "x", &candidates, &error), ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“sa” could be any of 3 people"));
+  g_assert_cmpuint (g_strv_length (candidates), ==, 3);
+  g_assert_cmpstr (candidates[0], ==, "Sam (Designer)");
+  g_assert_cmpstr (candidates[1], ==, "Samir Haddad");
+  g_assert_cmpstr (candidates[2], ==, "Sarah Connor (Lead)");
+  g_clear_pointer (&candidates, g_strfreev);
+  g_clear_error (&error);
+
+  /* Unknown (archived people are not on the team): the team. */
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "adam", "x", &candidates, &error), ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (g_strv_length (candidates), ==, 5);
+  g_clear_pointer (&candidates, g_strfreev);
+  g_clear_error (&error);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"), ==, 5);
+
+  /* Usage, and no database made up. */
+  g_assert_cmpint (rapport_cli_add_topic (f->path, "Ada", " \n", NULL, &error), ==, RAPPORT_CLI_USAGE);
+  g_clear_error (&error);
+  g_assert_cmpint (rapport_cli_add_topic (f->path, " ", "Budget", NULL, &error), ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (rapport_cli_add_topic (nowhere, "Ada", "Budget", NULL, &error), ==, RAPPORT_CLI_FAILED);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+/* What a user sees: the point added in one line, or the reason and the
+ * candidates on stderr with a non-zero status. */
+static void
+test_add_topic_main (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      add_people (f);
+      exit (rapport_cli_add_topic_main (f->path, "Sar", "Hiring plan"));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+  g_test_trap_assert_stdout ("Added to Sarah Connor’s talking points\n");
+}
+
+static void
+test_add_topic_main_ambiguous (Fixture       *f,
+                               gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      add_people (f);
+      exit (rapport_cli_add_topic_main (f->path, "S", "Hiring plan"));
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stdout ("");
+  g_test_trap_assert_stderr ("rapport: “S” could be any of 3 people; give more of the name:\n"
+                             "  Sam (Designer)\n  Samir Haddad\n  Sarah Connor (Lead)\n");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"), ==, 0);
+}
+
+static void
+test_add_topic_main_unknown (Fixture       *f,
+                             gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    exit (rapport_cli_add_topic_main (f->path, "Grace", "Hiring plan"));
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stdout ("");
+  g_test_trap_assert_stderr ("rapport: Nobody on the team is called “Grace”; the team:\n  Ada\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +370,11 @@ main (int   argc,
   ADD ("failures", test_failures);
   ADD ("main-reports-one-line", test_main_reports_one_line);
   ADD ("main-success", test_main_success);
+  ADD ("main-import-summary", test_main_import_summary);
+  ADD ("add-topic", test_add_topic);
+  ADD ("add-topic-main", test_add_topic_main);
+  ADD ("add-topic-main-ambiguous", test_add_topic_main_ambiguous);
+  ADD ("add-topic-main-unknown", test_add_topic_main_unknown);
 #undef ADD
 
   return g_test_run ();
