@@ -258,6 +258,7 @@ test_reorder (Fixture       *f,
   /* A new point goes last. */
   {
     g_autoptr(RapportTalkingPoint) d = add (f, f->ada, "D", RAPPORT_RAISED_BY_ME);
+    g_assert_cmpint (rapport_talking_point_get_position (d), ==, 3);
     assert_queue (f, f->ada, "2026-01-01", "C|A|B|D");
   }
 }
@@ -271,6 +272,8 @@ test_delete_undo (Fixture       *f,
   g_autoptr(RapportTalkingPoint) b = add (f, f->ada, "Team offsite", RAPPORT_RAISED_BY_ME);
   g_autoptr(GListStore) found = NULL;
   gint64 id = rapport_talking_point_get_id (a);
+
+  g_assert_cmpint (rapport_talking_point_get_position (b), ==, 1);
 
   g_assert_true (rapport_talking_point_hide (f->store, id, TRUE, &error));
   g_assert_no_error (error);
@@ -541,6 +544,10 @@ test_waiting_all (Fixture       *f,
   g_autofree char *got = NULL;
   gint64 ada = f->ada;
 
+  /* Each person's queue is numbered from 0. */
+  g_assert_cmpint (rapport_talking_point_get_position (p1), ==, 0);
+  g_assert_cmpint (rapport_talking_point_get_position (p2), ==, 0);
+  g_assert_cmpint (rapport_talking_point_get_position (p3), ==, 1);
   later = rapport_talking_point_add (f->store, f->bo, "Bo later", RAPPORT_RAISED_BY_ME, 1,
                                      RAPPORT_RECUR_WEEKS, "2026-06-01", &error);
   g_assert_no_error (error);
