@@ -86,8 +86,16 @@ def start(extra_env=None):
         raise SystemExit("dbus-daemon did not start")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     env["DBUS_SESSION_BUS_ADDRESS"] = address
+    # Apart from the surrounding run's accessibility bus: besides its own
+    # runtime folder (above), without DISPLAY, since on X11 the launcher
+    # would also write its address on the root window, where later clients
+    # on that display would find it gone with this session. Its address
+    # reaches Rapport and pyatspi as AT_SPI_BUS_ADDRESS, which both read
+    # first.
+    a11y_env = dict(env)
+    a11y_env.pop("DISPLAY", None)
     a11y = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=a11y_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     started = [a11y, bus]
 
@@ -99,10 +107,18 @@ def start(extra_env=None):
                 pass
             proc.wait()
     atexit.register(stop)
+    a11y_address = None
     for _ in range(100):
-        if owner("org.a11y.Bus") is not None:
+        proc = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
+                               "--object-path", "/org/a11y/bus", "--method",
+                               "org.a11y.Bus.GetAddress"], capture_output=True, text=True)
+        if proc.returncode == 0:
+            a11y_address = gvariant(proc.stdout.strip())[0]
             break
         time.sleep(0.1)
+    if not a11y_address:
+        raise SystemExit("the accessibility bus did not start")
+    os.environ["AT_SPI_BUS_ADDRESS"] = a11y_address
     return started
 
 
@@ -156,7 +172,8 @@ def set_activation_env(tmp, **extra):
            "GSETTINGS_SCHEMA_DIR": os.environ.get("GSETTINGS_SCHEMA_DIR", BUILD_DATA),
            "DISPLAY": os.environ.get("DISPLAY", ""),
            "LC_ALL": os.environ.get("LC_ALL", "C.UTF-8"),
-           "TZ": os.environ.get("TZ", "UTC")}
+           "TZ": os.environ.get("TZ", "UTC"),
+           "AT_SPI_BUS_ADDRESS": os.environ.get("AT_SPI_BUS_ADDRESS", "")}
     env.update(extra)
     gdbus("org.freedesktop.DBus", "/org/freedesktop/DBus",
           "org.freedesktop.DBus.UpdateActivationEnvironment",
