@@ -441,7 +441,6 @@ rapport_application_dbus_register (GApplication     *app,
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
   g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
-  g_autofree char *default_path = NULL;
 
   if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection,
                                                                               object_path, error))
