@@ -1045,7 +1045,9 @@ rapport_store_open_read_only (const char  *path,
                    path);
       return NULL;
     }
-  if (!rapport_store_exec (self, "PRAGMA query_only = ON", error))
+  /* The same page cache as the app's connection (see open_internal()). */
+  if (!rapport_store_exec (self, "PRAGMA query_only = ON", error) ||
+      !rapport_store_exec (self, "PRAGMA cache_size = -8000", error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
