@@ -321,6 +321,10 @@ fill_start_button (RapportBriefView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_button),
                                today ? _("Open Today's 1:1 (Ctrl+N)") : _("Start a New 1:1 (Ctrl+N)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* GTK 4.8 reads a button's name as its label property followed by the
+   * name of what labels it (its own label child): "Start 1:1 Start 1:1".
+   * Keep one, without the mnemonic's underscore. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 void
@@ -591,4 +595,6 @@ rapport_brief_view_init (RapportBriefView *self)
   gtk_widget_set_margin_bottom (empty_label, 12);
   gtk_list_box_set_placeholder (self->commitments_list, empty_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), rapport_mood_chart_rule_text ());
+  /* One name, the one in the template (see fill_start_button()). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }

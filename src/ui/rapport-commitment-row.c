@@ -28,6 +28,8 @@ struct _RapportCommitmentRow
   GtkLabel          *due_label;
   GtkPopover        *due_popover;
   GtkCalendar       *due_calendar;
+  GtkButton         *no_due_button;
+  GtkWidget         *owner_toggle; /* the drop-down's own button, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (RapportCommitmentRow, rapport_commitment_row, GTK_TYPE_LIST_BOX_ROW)
@@ -66,6 +68,15 @@ repaint (RapportCommitmentRow *self)
 
   /* on_owner_selected() sees that nothing is to be asked. */
   gtk_drop_down_set_selected (self->owner_dropdown, mine ? OWNER_ME : OWNER_THEM);
+  if (self->owner_toggle != NULL)
+    {
+      /* Translators: accessible name of a commitment's owner, "Who will do it: Me". */
+      g_autofree char *owner_name = g_strdup_printf (_("Who will do it: %s"),
+                                                     mine ? C_("owner", "Me") : C_("owner", "Them"));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      owner_name, -1);
+    }
 
   if (rapport_commitment_get_due (item) != NULL)
     {
@@ -327,6 +338,7 @@ rapport_commitment_row_dispose (GObject *object)
   /* First, so that no callback acts for a row being taken apart. */
   rapport_commitment_row_set_commitment (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_COMMITMENT_ROW);
+  self->owner_toggle = NULL;
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
 
@@ -403,6 +415,7 @@ rapport_commitment_row_class_init (RapportCommitmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RapportCommitmentRow, no_due_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_text_editing);
   gtk_widget_class_bind_template_callback (widget_class, on_owner_selected);
@@ -422,6 +435,16 @@ rapport_commitment_row_init (RapportCommitmentRow *self)
 
   /* The side column is narrow: long commitments wrap instead of widening it. */
   wrap_editable_label (GTK_WIDGET (self->text));
+  /* GTK 4.8 would read the label property and then the label child:
+   * "No due date _No Due Date". One name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->no_due_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  /* GtkDropDown's button takes the focus, and a screen reader would
+   * hear it as "GtkToggleButton": name it (repaint() says the owner). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->owner_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      self->owner_toggle = child;
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "text", self->text, "text", G_BINDING_SYNC_CREATE);

@@ -32,6 +32,7 @@ struct _RapportCommitmentsPanel
   GtkMenuButton   *due_button;
   GtkPopover      *due_popover;
   GtkCalendar     *due_calendar;
+  GtkButton       *no_due_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportCommitmentsPanel, rapport_commitments_panel, GTK_TYPE_WIDGET)
@@ -480,6 +481,17 @@ rapport_commitments_panel_set_meeting (RapportCommitmentsPanel *self,
   g_return_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self));
   g_return_if_fail (meeting == NULL || RAPPORT_IS_MEETING (meeting));
 
+  if (meeting == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* The meeting's page is going (the brief, another person): do not
+       * keep the keyboard in an entry nobody sees, whose cursor would go
+       * on blinking. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_root_set_focus (root, NULL);
+    }
   if (g_set_object (&self->meeting, meeting))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
   /* Selecting a day emits "day-selected", so clear the choice after. */
@@ -677,6 +689,7 @@ rapport_commitments_panel_class_init (RapportCommitmentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentsPanel, due_button);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentsPanel, due_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportCommitmentsPanel, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RapportCommitmentsPanel, no_due_button);
   gtk_widget_class_bind_template_callback (widget_class, on_add);
   gtk_widget_class_bind_template_callback (widget_class, on_due_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_due_cleared);
@@ -723,5 +736,8 @@ rapport_commitments_panel_init (RapportCommitmentsPanel *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry),
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+D", -1);
+  /* GTK 4.8 would read the label property and then the label child:
+   * "No due date _No Due Date". One name. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->no_due_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   set_new_due (self, NULL);
 }

@@ -97,8 +97,11 @@ def test_add_tick_archive_keeps_history(binary, tmp):
         close_window(app, prefs)
         assert sqlite(db, "SELECT active FROM habits WHERE label = '%s'" % HABIT) == "0"
 
-        # A new meeting no longer asks for it...
-        key("ctrl+n")
+        # A new meeting no longer asks for it (a second one today, on
+        # purpose: Ctrl+N would continue today's)...
+        press(by_name(win, "Person Menu", roles=("push button", "toggle button")))
+        press(by_name(app.root, "Start a Second 1:1 Today", roles=("menu item", "push button")))
+        wait_for(lambda: sqlite(db, "SELECT count(*) FROM meetings") == "2", 10, "a second meeting")
         by_name(win, "Listen", roles=("check box",))
         wait_for(lambda: HABIT not in checkboxes(win), 5, "new meeting without %s" % HABIT)
 

@@ -388,9 +388,83 @@ test_brief_view (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return GTK_IS_BUTTON (widget) && has_tooltip (widget, text);
+}
+
+/* The brief continues today's meeting rather than offer a second one, and
+ * says the mood trend by the rule, as a chart with words. */
+static void
+test_brief_today_and_trend (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const int moods[] = { 3, 2, 4, 2, 2, 2 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_brief_view_new (f->store);
+  GtkWidget *start, *chart;
+  char *failure;
+
+  for (guint i = 0; i < G_N_ELEMENTS (moods); i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-02-%02u", 2 + 3 * i);
+      g_autoptr(RapportMeeting) m = meeting (f, date);
+
+      rapport_meeting_set_mood (m, moods[i]);
+      g_assert_true (rapport_meeting_save (m, f->store, &error));
+    }
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_brief_view_set_today (RAPPORT_BRIEF_VIEW (view), "2026-03-21");
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (view), f->person);
+
+  /* No meeting today: start one; one clean name for screen readers. */
+  start = find_one (view, is_button_with_tooltip, "Start a New 1:1 (Ctrl+N)");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (start)), ==, "_Start 1:1");
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL, "Start 1:1");
+  g_assert_null (failure);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  /* Three low meetings after higher ones: falling, with both means. */
+  chart = find_one_type (view, RAPPORT_TYPE_MOOD_CHART);
+  g_assert_cmpstr (rapport_mood_chart_get_summary (RAPPORT_MOOD_CHART (chart)), ==,
+                   "Falling: the last 3 moods average 2.0, the 3 before 3.0.");
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Mood of the last 6 1:1s with a mood, from 1 (low) to 5 (high), "
+                                                "oldest first: 3, 2, 4, 2, 2, 2. "
+                                                "Falling: the last 3 moods average 2.0, the 3 before 3.0.");
+  g_assert_null (failure);
+  g_assert_nonnull (find_one (view, is_label_with, "Falling: the last 3 moods average 2.0, the 3 before 3.0."));
+
+  /* A meeting dated today: the same button continues it. */
+  {
+    g_autoptr(RapportMeeting) today = meeting (f, "2026-03-21");
+
+    rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (view));
+    g_assert_cmpint (rapport_brief_get_today_meeting_id (rapport_brief_view_get_brief (RAPPORT_BRIEF_VIEW (view))), ==,
+                     rapport_meeting_get_id (today));
+  }
+  start = find_one (view, is_button_with_tooltip, "Open Today's 1:1 (Ctrl+N)");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (start)), ==, "_Continue Today's 1:1");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (start)), ==, "win.new-meeting");
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Continue Today's 1:1");
+  g_assert_null (failure);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* Accessible names are read back from GTK's test contexts. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -398,6 +472,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/commitments/carry-over-and-close", test_carry_over_and_close);
   ADD ("/ui/brief/view", test_brief_view);
+  ADD ("/ui/brief/today-and-trend", test_brief_today_and_trend);
 #undef ADD
 
   return g_test_run ();
