@@ -39,7 +39,11 @@ static const GOptionEntry option_entries[] = {
     N_("Import a JSON export (merging by identity) and exit"), N_("FILE") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a backup copy of the database into a folder and exit"), N_("DIR") },
+  { "add-topic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Add a talking point for PERSON (a name; the words that follow are the point) and exit"),
+    N_("PERSON") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[TEXT…]") },
   { NULL }
 };
 
@@ -72,6 +76,8 @@ rapport_application_handle_local_options (GApplication *app,
   g_autofree char *export_file = NULL;
   g_autofree char *import_file = NULL;
   g_autofree char *backup_dir = NULL;
+  g_autofree char *topic_person = NULL;
+  g_auto(GStrv) rest = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -84,6 +90,23 @@ rapport_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export", "^ay", &export_file);
   g_variant_dict_lookup (options, "import", "^ay", &import_file);
   g_variant_dict_lookup (options, "backup", "^ay", &backup_dir);
+  g_variant_dict_lookup (options, "add-topic", "s", &topic_person);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
+
+  if (topic_person != NULL)
+    {
+      g_autofree char *text = rest ? g_strjoinv (" ", rest) : g_strdup ("");
+
+      if (self->database_path == NULL)
+        self->database_path = default_database_path ();
+      return rapport_cli_add_topic_main (self->database_path, topic_person, text);
+    }
+  if (rest != NULL && rest[0] != NULL)
+    {
+      /* TRANSLATORS: %s is what was typed after the options */
+      g_printerr (_("rapport: “%s” is not an option; see rapport --help\n"), rest[0]);
+      return RAPPORT_CLI_USAGE;
+    }
   if (export_file != NULL || import_file != NULL || backup_dir != NULL)
     {
       if (self->database_path == NULL)

@@ -49,6 +49,7 @@ kind_label (RapportSearchKind kind)
     case RAPPORT_SEARCH_KIND_COMMITMENT: return _("Commitment");
     case RAPPORT_SEARCH_KIND_EVIDENCE: return _("Habit evidence");
     case RAPPORT_SEARCH_KIND_PERSON: return _("Person");
+    case RAPPORT_SEARCH_KIND_TALKING_POINT: return _("Talking point");
     default: g_assert_not_reached ();
     }
 }
