@@ -10,6 +10,7 @@
 #include "rapport-checklist-row.h"
 #include "rapport-commitments-panel.h"
 #include "rapport-meeting-editor.h"
+#include "rapport-window-layout.h"
 
 /* Even while someone types without a pause, notes reach the disk this often. */
 #define MAX_UNSAVED_MS 4000
@@ -790,6 +791,7 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
     g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (RAPPORT_TYPE_OVERLAY_SPLIT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_button);

@@ -460,11 +460,22 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
-  gtk_widget_set_visible (self->new_meeting_button, person_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_label), person_page && !self->history_mode);
+  gboolean narrow = rapport_navigation_split_get_collapsed (self->split);
+  gboolean meetings_folded = rapport_overlay_split_get_collapsed (self->meetings_split);
+  gboolean history = has_person || self->history_mode;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->save_label), person_page && !self->history_mode && !narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_save_label), person_page && !self->history_mode && narrow);
   gtk_widget_set_visible (self->person_menu_button, person_page);
-  gtk_widget_set_visible (self->history_button, has_person || self->history_mode);
-  gtk_widget_set_visible (self->meetings_toggle, has_person && adw_flap_get_folded (self->meetings_flap));
+  /* A narrow window keeps the header for the name: the person's other
+   * actions are in the bar at the bottom. */
+  gtk_widget_set_visible (self->new_meeting_button, person_page && !narrow);
+  gtk_widget_set_visible (self->history_button, history && !narrow);
+  gtk_widget_set_visible (self->meetings_toggle, has_person && meetings_folded && !narrow);
+  gtk_widget_set_visible (self->narrow_new_meeting_button, person_page && narrow);
+  gtk_widget_set_visible (self->narrow_history_button, history && narrow);
+  gtk_widget_set_visible (self->narrow_meetings_toggle, has_person && meetings_folded && narrow);
+  gtk_action_bar_set_revealed (self->narrow_bar, narrow && (person_page || history));
 }
 
 void

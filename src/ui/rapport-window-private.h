@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rapport-meeting-list.h"
+#include "rapport-window-layout.h"
 #include "rapport-window.h"
 
 G_BEGIN_DECLS
@@ -35,9 +36,7 @@ struct _RapportWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkBox               *sidebar;
-  GtkBox               *content;
+  RapportNavigationSplit *split;
   GtkStack             *sidebar_stack;
   GtkListBox           *people_list;
   AdwWindowTitle       *content_title;
@@ -49,8 +48,13 @@ struct _RapportWindow
   GtkRevealer          *save_banner;
   GtkLabel             *save_banner_label;
   GtkStack             *content_stack;
-  AdwFlap              *meetings_flap;
+  RapportOverlaySplit  *meetings_split;
   GtkWidget            *meetings_toggle;
+  GtkActionBar         *narrow_bar;
+  GtkWidget            *narrow_meetings_toggle;
+  GtkWidget            *narrow_new_meeting_button;
+  GtkWidget            *narrow_history_button;
+  GtkLabel             *narrow_save_label;
   GtkListBox           *brief_list;
   GtkListBoxRow        *brief_row;
   GtkStack             *meetings_stack;

@@ -9,6 +9,7 @@
 #include "rapport-brief-view.h"
 #include "rapport-history-view.h"
 #include "rapport-meeting-row.h"
+#include "rapport-platform.h"
 #include "rapport-search-panel.h"
 #include "rapport-window-private.h"
 
@@ -42,10 +43,10 @@ rapport_window_show_error (RapportWindow *self,
                            const char    *heading,
                            const char    *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  GtkWidget *alert = rapport_alert_new (heading, message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_alert_add_responses (alert, "close", _("_Close"), NULL);
+  rapport_alert_present (alert, GTK_WIDGET (self));
 }
 
 void
@@ -107,7 +108,7 @@ show_history (RapportWindow *self,
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (self->history_view), person_id);
   rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (self->history_view));
   gtk_stack_set_visible_child_name (self->content_stack, "history");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  rapport_navigation_split_set_show_content (self->split, TRUE);
 }
 
 void
@@ -174,7 +175,7 @@ rapport_window_set_search_mode (RapportWindow *self,
     {
       rapport_window_flush (self);
       gtk_stack_set_visible_child_name (self->content_stack, "search");
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+      rapport_navigation_split_set_show_content (self->split, TRUE);
       rapport_search_panel_focus (RAPPORT_SEARCH_PANEL (self->search_panel));
     }
   else if (self->search_mode)
@@ -507,8 +508,8 @@ on_meeting_selected (RapportWindow *self)
 
   rapport_meeting_editor_set_meeting (self->editor, meeting);
   gtk_stack_set_visible_child_name (self->person_stack, "meeting");
-  if (adw_flap_get_folded (self->meetings_flap))
-    adw_flap_set_reveal_flap (self->meetings_flap, FALSE);
+  if (rapport_overlay_split_get_collapsed (self->meetings_split))
+    rapport_overlay_split_set_show_sidebar (self->meetings_split, FALSE);
   rapport_window_update_actions (self);
 }
 
@@ -643,6 +644,8 @@ update_title (RapportWindow *self)
       return;
     }
   adw_window_title_set_title (self->content_title, rapport_person_get_name (self->person));
+  /* What the way back and the window list call the page. */
+  g_object_set (self->split, "content-title", rapport_person_get_name (self->person), NULL);
   adw_window_title_set_subtitle (self->content_title,
                                  self->history_mode ? _("History") : rapport_person_get_role (self->person));
   gtk_window_set_title (GTK_WINDOW (self), rapport_person_get_name (self->person));
@@ -726,38 +729,29 @@ on_person_row_selected (RapportWindow *self,
     rapport_window_show_person (self, person);
   /* Re-selected by a reload (another program wrote): stay where the user is. */
   if (!self->reloading)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    rapport_navigation_split_set_show_content (self->split, TRUE);
 }
 
 static void
 on_person_row_activated (RapportWindow *self,
                          GtkListBoxRow *row)
 {
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  rapport_navigation_split_set_show_content (self->split, TRUE);
 }
 
 static void
 on_back_clicked (RapportWindow *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  rapport_navigation_split_set_show_content (self->split, FALSE);
 }
 
 static void
-on_leaflet_folded (RapportWindow *self)
+on_split_collapsed (RapportWindow *self)
 {
-  /* Narrow: the header keeps only an icon for a new 1:1. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    gtk_button_set_icon_name (GTK_BUTTON (self->new_meeting_button), "document-new-symbolic");
-  else
-    {
-      gtk_button_set_label (GTK_BUTTON (self->new_meeting_button), _("_New 1:1"));
-      gtk_button_set_use_underline (GTK_BUTTON (self->new_meeting_button), TRUE);
-    }
-
-  if (!adw_leaflet_get_folded (self->leaflet))
-    return;
-  adw_leaflet_set_visible_child (self->leaflet,
-                                 self->person ? GTK_WIDGET (self->content) : GTK_WIDGET (self->sidebar));
+  /* Narrow: the person's actions move to the bar at the bottom. */
+  rapport_window_update_actions (self);
+  if (rapport_navigation_split_get_collapsed (self->split))
+    rapport_navigation_split_set_show_content (self->split, self->person != NULL);
 }
 
 static gboolean
@@ -842,6 +836,7 @@ on_save_state_changed (RapportWindow *self)
       gtk_label_set_label (self->save_label,
                            rapport_meeting_editor_get_meeting (self->editor) ? _("Saved") : "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->narrow_save_label), "error");
       if (self->banner_source == 0)
         gtk_revealer_set_reveal_child (self->save_banner, FALSE);
       break;
@@ -851,6 +846,7 @@ on_save_state_changed (RapportWindow *self)
     case RAPPORT_SAVE_STATE_FAILED:
       gtk_label_set_label (self->save_label, _("Not saved"));
       gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->narrow_save_label), "error");
       break;
     default:
       g_assert_not_reached ();
@@ -865,9 +861,9 @@ rapport_window_flush (RapportWindow *self)
 }
 
 static void
-on_unsaved_close_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           RapportWindow    *self)
+on_unsaved_close_response (GtkWidget     *alert,
+                           const char    *response,
+                           RapportWindow *self)
 {
   if (g_strcmp0 (response, "discard") != 0)
     return;
@@ -890,24 +886,23 @@ rapport_window_close_request (GtkWindow *window)
 
   if (!rapport_window_flush (self) && !self->closing_anyway)
     {
-      GtkWidget *dialog;
+      GtkWidget *alert;
 
       /* Never close over notes that are not on disk without asking. */
-      dialog = adw_message_dialog_new (window, _("Some Notes Are Not Saved"),
-                                       _("Rapport could not write the latest notes to the database "
-                                         "and keeps trying. If you close now, what was typed since "
-                                         "the last save is lost. You can also copy the text "
-                                         "somewhere safe first."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "keep", _("_Keep Rapport Open"),
-                                        "discard", _("_Close Without Saving"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_close_response), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      alert = rapport_alert_new (_("Some Notes Are Not Saved"),
+                                 _("Rapport could not write the latest notes to the database "
+                                   "and keeps trying. If you close now, what was typed since "
+                                   "the last save is lost. You can also copy the text "
+                                   "somewhere safe first."));
+      rapport_alert_add_responses (alert,
+                                   "keep", _("_Keep Rapport Open"),
+                                   "discard", _("_Close Without Saving"),
+                                   NULL);
+      rapport_alert_set_response_appearance (alert, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      rapport_alert_set_default_response (alert, "keep");
+      rapport_alert_set_close_response (alert, "keep");
+      g_signal_connect_object (alert, "response", G_CALLBACK (on_unsaved_close_response), self, 0);
+      rapport_alert_present (alert, GTK_WIDGET (self));
       return TRUE;
     }
 
@@ -1069,12 +1064,12 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_MEETING_EDITOR);
+  g_type_ensure (RAPPORT_TYPE_NAVIGATION_SPLIT);
+  g_type_ensure (RAPPORT_TYPE_OVERLAY_SPLIT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, split);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_title);
@@ -1086,8 +1081,13 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_flap);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_split);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_meetings_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_new_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_history_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_save_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_list);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_row);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_stack);
@@ -1101,7 +1101,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_brief_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_collapsed);
+  gtk_widget_class_bind_template_callback (widget_class, rapport_window_update_actions);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_save_banner_retry);
 
@@ -1144,8 +1145,6 @@ rapport_window_init (RapportWindow *self)
   gtk_list_view_set_factory (self->meetings_view, factory);
   gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
 
-  g_signal_connect_swapped (self->meetings_flap, "notify::folded",
-                            G_CALLBACK (rapport_window_update_actions), self);
   g_signal_connect_swapped (self->editor, "notify::save-state",
                             G_CALLBACK (on_save_state_changed), self);
   /* A new date moves the meeting in the list and may change the badges. */

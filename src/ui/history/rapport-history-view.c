@@ -14,6 +14,7 @@
 #include "rapport-history-export.h"
 #include "rapport-history-view.h"
 #include "rapport-person.h"
+#include "rapport-platform.h"
 #include "rapport-text.h"
 
 struct _RapportHistoryView
@@ -24,7 +25,7 @@ struct _RapportHistoryView
   RapportStore         *store;
   RapportHistorySeries *series;
   char                 *today;           /* NULL: the real today */
-  GtkFileChooserNative *chooser;         /* while an export asks where to */
+  GCancellable         *export_cancellable; /* while an export asks where to */
 
   /* borrowed (weak): template children, held by the widget tree */
   AdwToastOverlay      *toast_overlay;
@@ -434,20 +435,38 @@ rapport_history_view_refresh (RapportHistoryView *self)
 
 /* Export ----------------------------------------------------------------- */
 
-static void
-on_export_response (GtkNativeDialog    *dialog,
-                    int                 response,
-                    RapportHistoryView *self)
+/* An export waiting for its file: the view is weak, as the chooser may
+ * outlive it. */
+typedef struct
 {
-  RapportHistoryExportFormat format =
-    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
-  g_autoptr(GFile) file = NULL;
+  GWeakRef                    view;
+  RapportHistoryExportFormat  format;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_weak_ref_clear (&choice->view);
+  g_free (choice);
+}
+
+static void
+on_export_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  ExportChoice *choice = data;
+  g_autoptr(RapportHistoryView) self = g_weak_ref_get (&choice->view);
+  RapportHistoryExportFormat format = choice->format;
+  g_autoptr(GFile) file = rapport_file_choose_finish (result, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
+  export_choice_free (choice);
+  if (self == NULL)
+    return;
+  g_clear_object (&self->export_cancellable);
+  /* Dismissed or cancelled: nothing to say. */
   if (file == NULL)
     return;
 
@@ -478,26 +497,25 @@ export_chart (GtkWidget  *widget,
   gboolean svg = g_str_equal (action_name, "history.export-svg");
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *name = NULL;
+  ExportChoice *choice;
 
-  if (self->chooser != NULL || self->series == NULL)
+  if (self->export_cancellable != NULL || self->series == NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (svg ? _("Export Chart as SVG") : _("Export Chart as PNG"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, svg ? _("SVG images") : _("PNG images"));
   gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  name = rapport_history_view_get_export_name (self, svg ? RAPPORT_HISTORY_EXPORT_SVG
-                                                        : RAPPORT_HISTORY_EXPORT_PNG);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "format",
-                     GINT_TO_POINTER (svg ? RAPPORT_HISTORY_EXPORT_SVG : RAPPORT_HISTORY_EXPORT_PNG));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_list_store_append (filters, filter);
+  choice = g_new0 (ExportChoice, 1);
+  g_weak_ref_init (&choice->view, self);
+  choice->format = svg ? RAPPORT_HISTORY_EXPORT_SVG : RAPPORT_HISTORY_EXPORT_PNG;
+  name = rapport_history_view_get_export_name (self, choice->format);
+  self->export_cancellable = g_cancellable_new ();
+  rapport_file_choose (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, RAPPORT_FILE_SAVE,
+                       svg ? _("Export Chart as SVG") : _("Export Chart as PNG"), _("_Export"),
+                       name, NULL, G_LIST_MODEL (filters), self->export_cancellable,
+                       on_export_chosen, choice);
 }
 
 /* API -------------------------------------------------------------------- */
@@ -614,9 +632,8 @@ rapport_history_view_dispose (GObject *object)
 {
   RapportHistoryView *self = RAPPORT_HISTORY_VIEW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_HISTORY_VIEW);
 
   G_OBJECT_CLASS (rapport_history_view_parent_class)->dispose (object);

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's layout at the widths people use: side by side on a wide
+ * screen, one page at a time on a narrow one (360 px, a phone), on the
+ * widgets of whichever libadwaita the build took. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-meeting-editor.h"
+#include "rapport-window-layout.h"
+#include "rapport-window.h"
+#include "test-core-util.h"
+#include "test-ui-util.h"
+
+#define ADA "a0000000-0000-4000-8000-000000000001"
+#define M1  "c0000000-0000-4000-8000-000000000001"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  RapportStore  *store;
+  RapportWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  int width = GPOINTER_TO_INT (data);
+
+  /* GNOME's title buttons: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+  test_core_exec (f->store,
+                  "INSERT INTO people (id, uuid, name, role, created_at, updated_at) VALUES"
+                  " (1, '" ADA "', 'Ada Lovelace', 'Analyst',"
+                  "  '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');"
+                  "INSERT INTO meetings (id, uuid, person_id, date, notes, created_at, updated_at) VALUES"
+                  " (1, '" M1 "', 1, '2026-02-02', 'Talked about the engine.',"
+                  "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');");
+
+  f->window = g_object_ref_sink (rapport_window_new (NULL, f->store));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  test_ui_spin (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_ui_spin (50);
+  g_assert_finalize_object (f->window);
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
+}
+
+/* Shown: visible up to the window, with an allocation. */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         is_shown (widget);
+}
+
+static gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && is_shown (widget);
+}
+
+static gboolean
+is_shown_action (GtkWidget     *widget,
+                 gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) && is_shown (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkWidget *image;
+
+  if (!GTK_IS_BUTTON (widget) || !is_shown (widget))
+    return FALSE;
+  image = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_IMAGE (image) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "go-previous-symbolic") == 0;
+}
+
+static GtkWidget *
+find_shown (Fixture     *f,
+            TestUiMatch  match,
+            const char  *data)
+{
+  g_autoptr(GPtrArray) all = test_ui_find_all_visible (GTK_WIDGET (f->window), match, data);
+
+  for (guint i = 0; i < all->len; i++)
+    if (match (all->pdata[i], data))
+      return all->pdata[i];
+  return NULL;
+}
+
+static RapportNavigationSplit *
+split (Fixture *f)
+{
+  return RAPPORT_NAVIGATION_SPLIT (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_NAVIGATION_SPLIT));
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+open_meeting (Fixture *f)
+{
+  rapport_window_open_meeting (f->window, 1, 1);
+  test_ui_spin (300);
+  g_assert_nonnull (rapport_meeting_editor_get_meeting (rapport_window_get_editor (f->window)));
+}
+
+static void
+test_wide (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *meetings, *side;
+
+  open_meeting (f);
+  g_assert_false (rapport_navigation_split_get_collapsed (split (f)));
+  /* Everything side by side: people, meetings, notes and the checklist. */
+  meetings = find_shown (f, is_shown_label, "Meetings");
+  g_assert_nonnull (meetings);
+  side = find_shown (f, is_shown_label, "Checklist");
+  g_assert_nonnull (side);
+  g_assert_nonnull (find_shown (f, is_shown_label, "Ada Lovelace"));
+  /* The header has the person's actions; the narrow bar is away. */
+  g_assert_nonnull (find_shown (f, is_shown_action, "win.new-meeting"));
+  g_assert_nonnull (find_shown (f, is_shown_action, "win.history"));
+  g_assert_null (find_shown (f, is_back_button, NULL));
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *title, *back, *new_meeting;
+  graphene_rect_t back_bounds;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* The window and everything in it fit in 360 px. */
+  g_assert_cmpint (min_width (GTK_WIDGET (split (f))), <=, 360);
+
+  open_meeting (f);
+  g_assert_true (rapport_navigation_split_get_collapsed (split (f)));
+  g_assert_true (rapport_navigation_split_get_show_content (split (f)));
+  g_assert_cmpint (min_width (GTK_WIDGET (split (f))), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (split (f))), <=, 360);
+
+  /* The header shows the whole name. */
+  title = find_shown (f, is_shown_label, "Ada Lovelace");
+  g_assert_nonnull (title);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+
+  /* A new 1:1 is one tap away, at the bottom. */
+  new_meeting = find_shown (f, is_shown_action, "win.new-meeting");
+  g_assert_nonnull (new_meeting);
+  g_assert_nonnull (find_shown (f, is_shown_action, "win.history"));
+
+  /* Back to the people, where no button takes the place of Back: a
+   * second tap there does nothing. */
+  back = find_shown (f, is_back_button, NULL);
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_compute_bounds (back, GTK_WIDGET (f->window), &back_bounds));
+  gtk_widget_activate (back);
+  test_ui_spin (600);
+  g_assert_false (rapport_navigation_split_get_show_content (split (f)));
+  g_assert_nonnull (find_shown (f, is_shown_action, "win.add-person"));
+  buttons = test_ui_find_all_visible (GTK_WIDGET (f->window), is_shown_button, NULL);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      graphene_rect_t bounds;
+      graphene_point_t center;
+
+      g_assert_true (gtk_widget_compute_bounds (buttons->pdata[i], GTK_WIDGET (f->window), &bounds));
+      graphene_rect_get_center (&bounds, &center);
+      g_assert_false (graphene_rect_contains_point (&back_bounds, &center));
+    }
+
+  /* And forward again with the person. */
+  rapport_window_select_person (f->window, 1);
+  rapport_navigation_split_set_show_content (split (f), TRUE);
+  test_ui_spin (600);
+  g_assert_nonnull (find_shown (f, is_shown_label, "Ada Lovelace"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/wide", Fixture, GINT_TO_POINTER (1280), fixture_set_up, test_wide, fixture_tear_down);
+  g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}
