@@ -78,9 +78,21 @@ def start(extra_env=None):
                 "RAPPORT_NO_DAILY_BACKUP": "1", "XDG_RUNTIME_DIR": runtime})
     env.update(extra_env or {})
     log_file = open(BUS_LOG, "w")
+    started = []
+
+    def stop():
+        for proc in started:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+    # Registered first: whatever fails below, nothing is left running.
+    atexit.register(stop)
     bus = subprocess.Popen(["dbus-daemon", "--nofork", "--print-address=1", "--config-file", conf],
                            stdout=subprocess.PIPE, stderr=log_file, env=env, text=True,
                            start_new_session=True)
+    started.append(bus)
     address = bus.stdout.readline().strip()
     if not address:
         raise SystemExit("dbus-daemon did not start")
@@ -97,16 +109,7 @@ def start(extra_env=None):
     a11y = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                             env=a11y_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
-    started = [a11y, bus]
-
-    def stop():
-        for proc in started:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            proc.wait()
-    atexit.register(stop)
+    started.insert(0, a11y)
     a11y_address = None
     for _ in range(100):
         proc = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
