@@ -627,6 +627,10 @@ rapport_talking_point_row_init (RapportTalkingPointRow *self)
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
   wrap_editable_label (GTK_WIDGET (self->text));
+  /* Drawn as lightly as the rhythm beside it: GtkDropDown's "flat" does
+   * not reach the button inside it. */
+  if (GTK_IS_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (self->raised_dropdown))))
+    gtk_widget_add_css_class (gtk_widget_get_first_child (GTK_WIDGET (self->raised_dropdown)), "flat");
 
   drag = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
