@@ -151,6 +151,37 @@ replace_all (GListStore *store,
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
 }
 
+/* The point whose row has the focus, 0 if none. */
+static gint64
+focused_point (RapportTalkingPointsPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return 0;
+  row = RAPPORT_IS_TALKING_POINT_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, RAPPORT_TYPE_TALKING_POINT_ROW);
+  if (row == NULL || rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row)) == NULL)
+    return 0;
+  return rapport_talking_point_get_id (rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row)));
+}
+
+static void
+focus_point (GtkListBox *list,
+             gint64      id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (RAPPORT_IS_TALKING_POINT_ROW (row) &&
+        rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row)) != NULL &&
+        rapport_talking_point_get_id (rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row))) == id)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
 void
 rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
 {
@@ -158,9 +189,14 @@ rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
   g_autoptr(GListStore) later = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
+  gint64 focused;
 
   g_return_if_fail (RAPPORT_IS_TALKING_POINTS_PANEL (self));
 
+  /* A text being edited is written first, not lost with its row; the
+   * row with the focus keeps it, made anew. */
+  rapport_talking_points_panel_flush (self);
+  focused = focused_point (self);
   today = dup_today (self);
   if (self->meeting != NULL)
     loaded = rapport_talking_point_load_for_meeting (self->store, rapport_meeting_get_id (self->meeting), &error);
@@ -175,6 +211,11 @@ rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
 
   replace_all (self->items, G_LIST_MODEL (loaded));
   replace_all (self->scheduled, G_LIST_MODEL (later));
+  if (focused != 0)
+    {
+      focus_point (self->list, focused);
+      focus_point (self->scheduled_list, focused);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->scheduled_box),
                           g_list_model_get_n_items (G_LIST_MODEL (self->scheduled)) > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_box), self->person_id != 0);

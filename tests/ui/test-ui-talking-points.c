@@ -344,6 +344,19 @@ test_queue (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"
                                                " WHERE text = 'Conference budget for May'"), ==, 0);
   g_assert_cmpuint (n_rows (f), ==, 2);
+
+  /* Reloaded (another program wrote): the row with the focus keeps it. */
+  {
+    gint64 id = rapport_talking_point_get_id (point_at (f, 1));
+
+    gtk_widget_grab_focus (row_at (f, 1));
+    test_core_sql (f->path, "UPDATE talking_points SET text = 'Moving to the platform team in May'"
+                            " WHERE text = 'Moving to the platform team'");
+    rapport_talking_points_panel_reload (panel (f));
+    g_assert_cmpint (rapport_talking_point_get_id (point_at (f, 1)), ==, id);
+    g_assert_cmpstr (rapport_talking_point_get_text (point_at (f, 1)), ==, "Moving to the platform team in May");
+    g_assert_true (gtk_widget_has_focus (row_at (f, 1)));
+  }
 }
 
 static gboolean
