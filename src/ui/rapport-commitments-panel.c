@@ -22,7 +22,7 @@ struct _RapportCommitmentsPanel
   char            *new_due;     /* due date chosen for the next new line */
   char            *today;
   guint            reveal_tick;
-  guint            reveal_ticks;
+  gint64           reveal_until;   /* frame time to stop looking at */
 
   GtkListBox      *list;
   GtkBox          *add_box;
@@ -307,8 +307,12 @@ create_row (gpointer item,
 /* Adding ---------------------------------------------------------------- */
 
 /* Brings the line to add with into the view of the scrolled column that
- * holds the panel, once the rows above it have their new size: a new row
- * pushes the entry down, and GtkViewport only follows a change of focus. */
+ * holds the panel: a new row pushes the entry down, and GtkViewport only
+ * follows a change of focus; a folded column that was just revealed is
+ * still sliding in and changing width. So look at every frame for a
+ * moment, and scroll when the entry is out of view. */
+#define REVEAL_USEC (600 * G_USEC_PER_SEC / 1000)
+
 static gboolean
 reveal_add_box_tick (GtkWidget     *widget,
                      GdkFrameClock *clock,
@@ -316,16 +320,20 @@ reveal_add_box_tick (GtkWidget     *widget,
 {
   RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
   double page, value, bottom;
 
-  /* The first frame lays the new row out; look in the next one. */
-  if (++self->reveal_ticks < 2)
+  if (self->reveal_until == 0)
+    self->reveal_until = now + REVEAL_USEC;
+  if (now > self->reveal_until || scrolled == NULL)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->add_box), scrolled, &bounds))
     return G_SOURCE_CONTINUE;
-  self->reveal_tick = 0;
-  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self->add_box), scrolled, &bounds))
-    return G_SOURCE_REMOVE;
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   page = gtk_adjustment_get_page_size (adjustment);
@@ -335,13 +343,13 @@ reveal_add_box_tick (GtkWidget     *widget,
     gtk_adjustment_set_value (adjustment, value + bottom - page);
   else if (bounds.origin.y < 0)
     gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 12);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
 reveal_add_box (RapportCommitmentsPanel *self)
 {
-  self->reveal_ticks = 0;
+  self->reveal_until = 0;
   if (self->reveal_tick == 0)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_add_box_tick, NULL, NULL);
 }
@@ -536,31 +544,24 @@ rapport_commitments_panel_get_model (RapportCommitmentsPanel *self)
   return G_LIST_MODEL (self->items);
 }
 
-void
+/* Ctrl+D (win.add-commitment) from anywhere in the meeting: the side
+ * column may be folded away, and the entry below the fold of its
+ * scrolled column. */
+gboolean
 rapport_commitments_panel_focus_entry (RapportCommitmentsPanel *self)
 {
-  g_return_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
-}
+  GtkWidget *flap;
 
-/* Ctrl+D, from anywhere in the window while a meeting is on show: the
- * side column may be folded away, and the entry below the fold of its
- * scrolled column (the viewport scrolls to the focus). */
-static gboolean
-add_shortcut (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
-  GtkWidget *flap = gtk_widget_get_ancestor (widget, ADW_TYPE_FLAP);
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self), FALSE);
 
+  flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
   if (self->meeting == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->add_box)))
     return FALSE;
   if (flap != NULL && !gtk_widget_get_mapped (flap))
     return FALSE;
   if (flap != NULL && adw_flap_get_folded (ADW_FLAP (flap)) && !adw_flap_get_reveal_flap (ADW_FLAP (flap)))
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
-  else if (!gtk_widget_get_mapped (widget))
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
   reveal_add_box (self);
@@ -710,7 +711,6 @@ static void
 rapport_commitments_panel_init (RapportCommitmentsPanel *self)
 {
   GtkWidget *empty_label;
-  GtkEventController *shortcuts;
 
   self->items = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
   self->today = rapport_store_today ();
@@ -727,13 +727,7 @@ rapport_commitments_panel_init (RapportCommitmentsPanel *self)
   gtk_list_box_set_placeholder (self->list, empty_label);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), create_row, self, NULL);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  /* Handled by the window, wherever the focus is. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d, GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (add_shortcut, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* The window binds it (win.add-commitment). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry),
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+D", -1);
   /* GTK 4.8 would read the label property and then the label child:

@@ -33,7 +33,9 @@ void            rapport_commitments_panel_set_toast_overlay (RapportCommitmentsP
 GListModel     *rapport_commitments_panel_get_model         (RapportCommitmentsPanel *self);
 /* Writes a commitment whose text is being edited. */
 void            rapport_commitments_panel_flush             (RapportCommitmentsPanel *self);
-/* Moves the focus to the "Add a commitment" entry. */
-void            rapport_commitments_panel_focus_entry       (RapportCommitmentsPanel *self);
+/* Moves the focus to the "Add a commitment" entry, revealing a folded
+ * side column and scrolling the entry into view; FALSE when there is no
+ * meeting on show to add to. */
+gboolean        rapport_commitments_panel_focus_entry       (RapportCommitmentsPanel *self);
 
 G_END_DECLS

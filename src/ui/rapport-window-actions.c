@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-brief.h"
+#include "rapport-commitments-panel.h"
 #include "rapport-data-actions.h"
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
@@ -322,6 +323,23 @@ toggle_prompt_action (GtkWidget  *widget,
   rapport_meeting_editor_toggle_prompt (self->editor, g_variant_get_int32 (parameter));
 }
 
+/* Ctrl+D: the commitment entry of the meeting on show. */
+static void
+add_commitment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GtkWidget *slot = GTK_WIDGET (rapport_meeting_editor_get_extra_slot (self->editor));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "person") != 0)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (slot); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (RAPPORT_IS_COMMITMENTS_PANEL (child))
+      rapport_commitments_panel_focus_entry (RAPPORT_COMMITMENTS_PANEL (child));
+}
+
 static void
 on_data_job_finished (RapportWindow  *self,
                       gboolean        success,
@@ -490,6 +508,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-meeting-anyway", NULL, new_meeting_anyway_action);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
+  gtk_widget_class_install_action (widget_class, "win.add-commitment", NULL, add_commitment_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_property_action (widget_class, "win.history", "history-mode");
   gtk_widget_class_install_action (widget_class, "win.team-history", NULL, team_history_action);
@@ -502,6 +521,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-commitment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   for (int i = 1; i <= 9; i++)

@@ -177,9 +177,10 @@ test_tick_keeps_place (Fixture       *f,
   close_window (window);
 }
 
-static GtkShortcut *
-find_shortcut (GtkWidget  *widget,
-               const char *trigger)
+/* The name of the action @trigger runs in @widget's shortcuts, or NULL. */
+static char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -194,12 +195,10 @@ find_shortcut (GtkWidget  *widget,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
-          if (g_strcmp0 (text, trigger) == 0)
-            {
-              g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
-                               GTK_SHORTCUT_SCOPE_GLOBAL);
-              return g_steal_pointer (&shortcut);
-            }
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_strcmp0 (text, trigger) == 0 && GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
         }
     }
   return NULL;
@@ -238,7 +237,7 @@ test_scrolls_as_one (Fixture       *f,
   RapportMeeting *meeting = rapport_meeting_editor_get_meeting (RAPPORT_MEETING_EDITOR (editor));
   GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
   GtkWidget *entry, *scrolled, *notes;
-  g_autoptr(GtkShortcut) shortcut = NULL;
+  g_autofree char *ctrl_d = NULL;
 
   for (guint i = 0; i < 2; i++)
     {
@@ -263,9 +262,9 @@ test_scrolls_as_one (Fixture       *f,
   notes = test_ui_find (editor, has_class, "notes");
   g_assert_true (GTK_IS_TEXT_VIEW (notes));
   gtk_widget_grab_focus (notes);
-  shortcut = find_shortcut (panel, "<Control>d");
-  g_assert_nonnull (shortcut);
-  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, panel, NULL));
+  ctrl_d = shortcut_action (GTK_WIDGET (window), "<Control>d");
+  g_assert_cmpstr (ctrl_d, ==, "win.add-commitment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), ctrl_d, NULL));
   test_ui_spin (300);
   g_assert_true (focus_in (window, entry));
   g_assert_true (in_view (entry, scrolled));
@@ -280,11 +279,41 @@ test_scrolls_as_one (Fixture       *f,
   g_assert_true (in_view (entry, scrolled));
   g_assert_true (in_view (test_ui_find (panel, test_ui_is_type, TEST_UI_TYPE (GTK_TYPE_TOGGLE_BUTTON)), scrolled));
 
-  /* On the brief there is no entry to go to: not handled. */
+  /* On the brief there is no entry to go to: nothing takes the focus. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   rapport_window_select_person (window, rapport_person_get_id (f->bob));
   test_ui_spin (100);
-  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, panel, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), ctrl_d, NULL));
+  test_ui_spin (100);
+  g_assert_false (focus_in (window, entry));
+  g_assert_false (rapport_commitments_panel_focus_entry (RAPPORT_COMMITMENTS_PANEL (panel)));
+
+  close_window (window);
+}
+
+/* On a narrow window the side column folds away; Ctrl+D brings it back
+ * with the entry focused. */
+static void
+test_ctrl_d_folded (Fixture       *f,
+                    gconstpointer  data)
+{
+  RapportWindow *window = show_window (f, 480, 700);
+  GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
+  GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
+  GtkWidget *entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP));
+
+  g_assert_nonnull (flap);
+  g_assert_true (adw_flap_get_folded (flap));
+  adw_flap_set_reveal_flap (flap, FALSE);
+  test_ui_spin (500);
+  g_assert_false (focus_in (window, entry));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-commitment", NULL));
+  test_ui_spin (500);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (focus_in (window, entry));
+  g_assert_true (in_view (entry, gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
 
   close_window (window);
 }
@@ -354,6 +383,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/side-panel/tick-keeps-place", test_tick_keeps_place);
   ADD ("/ui/side-panel/scrolls-as-one", test_scrolls_as_one);
+  ADD ("/ui/side-panel/ctrl-d-folded", test_ctrl_d_folded);
   ADD ("/ui/side-panel/owner-starts-as-me", test_owner_starts_as_me);
 #undef ADD
 
