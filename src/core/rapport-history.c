@@ -189,6 +189,12 @@ step (GDate                *date,
     }
 }
 
+static guint
+range_months (RapportHistoryRange range)
+{
+  return range == RAPPORT_HISTORY_RANGE_YEAR ? 12 : 3;
+}
+
 void
 rapport_history_query_init (RapportHistoryQuery  *query,
                             gint64                person_id,
@@ -235,6 +241,11 @@ static const char person_first_sql[] =
   "SELECT m.date FROM meetings m "
   "WHERE m.person_id = ?3 AND m.deleted = 0 AND m.date <= ?2 "
   "ORDER BY m.date LIMIT 1";
+/* The days of one person's meetings in range, to count their months. */
+static const char person_days_sql[] =
+  "SELECT m.date FROM meetings m "
+  "WHERE m.person_id = ?3 AND m.deleted = 0 AND m.date >= ?1 AND m.date <= ?2 "
+  "ORDER BY m.date";
 
 /* ?1 and ?2 the first and last day; ?3 is 1 to count the archived people
  * too, else 0. Rows come in one run per archived flag, each by day. */
@@ -256,6 +267,7 @@ rapport_history_get_sql (guint index)
 {
   static const char *const all[] = {
     person_scan_sql, person_first_sql, team_days_sql, team_ticks_sql, team_first_sql,
+    person_days_sql,
   };
 
   return index < G_N_ELEMENTS (all) ? all[index] : NULL;
@@ -543,7 +555,8 @@ scan (RapportStore               *store,
   return scan_team (store, query, b, from, to, bounds, error);
 }
 
-/* The day of the subject's first meeting up to @today, or @today. */
+/* The day of the subject's first meeting up to @today; invalid (cleared)
+ * when there is none. */
 static gboolean
 first_meeting (RapportStore               *store,
                const RapportHistoryQuery  *query,
@@ -587,7 +600,7 @@ first_meeting (RapportStore               *store,
     }
 
   if (first == NULL || !parse_date (first, out))
-    *out = query->today;
+    g_date_clear (out, 1);
   return TRUE;
 }
 
@@ -628,6 +641,8 @@ sum_kinds (RapportHistorySeries *s)
       kind->previous.total += habit->rate.previous.total;
       kind->previous.ticked += habit->rate.previous.ticked;
     }
+  for (guint k = 0; k < G_N_ELEMENTS (s->kinds); k++)
+    s->kinds[k].meetings = s->range_meetings;
 }
 
 RapportHistorySeries *
@@ -643,7 +658,6 @@ rapport_history_compute (RapportStore               *store,
   SeriesBox *box;
   Scope scope;
   Builder b;
-  GDate start;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -670,61 +684,71 @@ rapport_history_compute (RapportStore               *store,
   s->extras = g_ptr_array_new_with_free_func (rate_free);
   s->kinds[RAPPORT_HABIT_TRUST].name = g_strdup (_("Trust"));
   s->kinds[RAPPORT_HABIT_STRUCTURE].name = g_strdup (_("Structure"));
+  s->kinds[RAPPORT_HABIT_TRUST].unit = RAPPORT_HISTORY_UNIT_ITEMS;
+  s->kinds[RAPPORT_HABIT_STRUCTURE].unit = RAPPORT_HISTORY_UNIT_ITEMS;
+  g_date_clear (&s->previous_first, 1);
   format_date (&query->today, today);
 
-  /* Where the range starts, and in which buckets. */
-  start = query->today;
+  /* The range is a span of days, the same whatever the grouping, so that
+   * weeks and months count the same meetings: the last 3 or 12 months up
+   * to today, or all time. The buckets are cut to it. */
+  if (!first_meeting (store, query, scope, today, &s->data_first, error))
+    return NULL;
   if (query->range == RAPPORT_HISTORY_RANGE_ALL)
     {
-      if (!first_meeting (store, query, scope, today, &start, error))
-        return NULL;
+      s->asked_first = g_date_valid (&s->data_first) ? s->data_first : query->today;
+      s->first = s->asked_first;
+      s->starts_at_data = g_date_valid (&s->data_first);
     }
   else
     {
-      guint months = query->range == RAPPORT_HISTORY_RANGE_YEAR ? 12 : 3;
-
-      if (s->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
-        g_date_subtract_months (&start, months - 1);
-      else
-        {
-          g_date_subtract_months (&start, months);
-          g_date_add_days (&start, 1);
-        }
+      s->asked_first = query->today;
+      g_date_subtract_months (&s->asked_first, range_months (query->range));
+      g_date_add_days (&s->asked_first, 1);
+      s->first = s->asked_first;
       /* Weeks before the first meeting are not gaps: leave them out. The
        * range before then holds nothing, so no "down from" either. */
-      if (query->from_first_meeting)
+      if (query->from_first_meeting && g_date_valid (&s->data_first) &&
+          g_date_compare (&s->data_first, &s->first) > 0)
         {
-          GDate first;
-
-          if (!first_meeting (store, query, scope, today, &first, error))
-            return NULL;
-          if (g_date_compare (&first, &start) > 0)
-            start = first;
+          s->first = s->data_first;
+          s->starts_at_data = TRUE;
         }
+      s->previous_first = s->first;
+      g_date_subtract_months (&s->previous_first, range_months (query->range));
     }
   {
-    GDate aligned = start;
+    GDate aligned = s->first;
 
     align (&aligned, s->bucket, s->first_weekday);
     if (s->bucket == RAPPORT_HISTORY_BUCKET_WEEK &&
         count_buckets (&aligned, &query->today, s->bucket) > RAPPORT_HISTORY_MAX_WEEKS)
       {
         s->bucket = RAPPORT_HISTORY_BUCKET_MONTH;
-        aligned = start;
+        aligned = s->first;
         align (&aligned, s->bucket, s->first_weekday);
       }
-    s->first = aligned;
-  }
 
-  s->n_buckets = count_buckets (&s->first, &query->today, s->bucket);
-  s->starts = g_new (GDate, s->n_buckets + 1);
-  bounds = g_new (DateText, s->n_buckets + 1);
-  for (guint i = 0; i <= s->n_buckets; i++)
-    {
-      s->starts[i] = s->first;
-      step (&s->starts[i], s->bucket, i);
-      format_date (&s->starts[i], bounds[i]);
-    }
+    s->n_buckets = count_buckets (&aligned, &query->today, s->bucket);
+    s->starts = g_new (GDate, s->n_buckets + 1);
+    bounds = g_new (DateText, s->n_buckets + 1);
+    for (guint i = 0; i <= s->n_buckets; i++)
+      {
+        if (i == 0)
+          s->starts[i] = s->first;
+        else if (i == s->n_buckets)
+          {
+            s->starts[i] = query->today;
+            g_date_add_days (&s->starts[i], 1);
+          }
+        else
+          {
+            s->starts[i] = aligned;
+            step (&s->starts[i], s->bucket, i);
+          }
+        format_date (&s->starts[i], bounds[i]);
+      }
+  }
   s->meetings = g_new0 (guint, s->n_buckets);
   s->mood = g_new0 (double, s->n_buckets);
   s->mood_count = g_new0 (guint, s->n_buckets);
@@ -745,13 +769,11 @@ rapport_history_compute (RapportStore               *store,
 
   /* The range of the same length just before, for "down from 63 %".
    * All time has nothing before it. */
-  if (query->range != RAPPORT_HISTORY_RANGE_ALL)
+  if (g_date_valid (&s->previous_first))
     {
       GDate prev = s->first;
 
-      step (&prev, s->bucket, -(int) s->n_buckets);
-      format_date (&prev, prev_from);
-      prev = s->first;
+      format_date (&s->previous_first, prev_from);
       g_date_subtract_days (&prev, 1);
       format_date (&prev, prev_to);
       if (!scan (store, query, scope, &b, prev_from, prev_to, NULL, error))
@@ -817,13 +839,11 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
     }
 
   /* The range of the same length before, as for the habits. */
-  if (self->range != RAPPORT_HISTORY_RANGE_ALL)
+  if (g_date_valid (&self->previous_first))
     {
-      GDate prev = self->first;
       DateText prev_from;
 
-      step (&prev, self->bucket, -(int) self->n_buckets);
-      format_date (&prev, prev_from);
+      format_date (&self->previous_first, prev_from);
       if (!rapport_follow_through_rate_at (store, person_id, prev_from, bounds[0], today,
                                            &previous.ticked, &previous.total, error))
         return FALSE;
@@ -865,8 +885,71 @@ rapport_history_suggest_range (RapportStore               *store,
     return FALSE;
   cutoff = query->today;
   g_date_subtract_months (&cutoff, 3);
-  *range = g_date_compare (&first, &cutoff) >= 0 ? RAPPORT_HISTORY_RANGE_3_MONTHS
-                                                 : RAPPORT_HISTORY_RANGE_YEAR;
+  *range = !g_date_valid (&first) || g_date_compare (&first, &cutoff) >= 0
+             ? RAPPORT_HISTORY_RANGE_3_MONTHS
+             : RAPPORT_HISTORY_RANGE_YEAR;
+  return TRUE;
+}
+
+gboolean
+rapport_history_suggest_bucket (RapportStore               *store,
+                                const RapportHistoryQuery  *query,
+                                RapportHistoryBucket       *bucket,
+                                GError                    **error)
+{
+  sqlite3_stmt *stmt;
+  DateText today, from, month = "";
+  guint months = 0;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query != NULL && g_date_valid (&query->today), FALSE);
+  g_return_val_if_fail (bucket != NULL, FALSE);
+
+  *bucket = RAPPORT_HISTORY_BUCKET_WEEK;
+  if (query->person_id == 0)
+    return TRUE;
+
+  /* By month once their 1:1s in the range fall in two months or more: a
+   * newcomer's first weeks, or a first month just ended, by week rather
+   * than as one point. */
+  format_date (&query->today, today);
+  if (query->range == RAPPORT_HISTORY_RANGE_ALL)
+    strcpy (from, "0000-00-00");
+  else
+    {
+      GDate first = query->today;
+
+      g_date_subtract_months (&first, range_months (query->range));
+      g_date_add_days (&first, 1);
+      format_date (&first, from);
+    }
+  stmt = rapport_store_prepare (store, person_days_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, query->person_id);
+  while (months < 2 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *date = rapport_store_column_text (stmt, 0);
+
+      /* "2026-03": rows come by date, so a new month is a change. */
+      if (strncmp (date, month, 7) != 0)
+        {
+          g_strlcpy (month, date, 8);
+          months++;
+        }
+    }
+  if (months < 2 && rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (months >= 2)
+    *bucket = RAPPORT_HISTORY_BUCKET_MONTH;
   return TRUE;
 }
 
@@ -923,6 +1006,35 @@ date_time (const GDate *date)
                               g_date_get_day (date), 0, 0, 0);
 }
 
+/* "3 Mar", or "3 Mar 2026" with the year. */
+static char *
+format_day (const GDate *date,
+            gboolean     with_year)
+{
+  g_autoptr(GDateTime) dt = date_time (date);
+
+  if (with_year)
+    /* Translators: a day, short month and year, see g_date_time_format() */
+    return g_date_time_format (dt, _("%-d %b %Y"));
+  /* Translators: a day and short month, see g_date_time_format() */
+  return g_date_time_format (dt, _("%-d %b"));
+}
+
+/* Whether @bucket starts later than its week or month: only the first,
+ * when the range does not start on a bucket's first day. */
+static gboolean
+bucket_is_cut (const RapportHistorySeries *self,
+               guint                       bucket)
+{
+  GDate aligned;
+
+  if (bucket != 0)
+    return FALSE;
+  aligned = self->starts[0];
+  align (&aligned, self->bucket, self->first_weekday);
+  return g_date_compare (&aligned, &self->starts[0]) != 0;
+}
+
 char *
 rapport_history_series_bucket_label (const RapportHistorySeries *self,
                                      guint                       bucket)
@@ -934,19 +1046,38 @@ rapport_history_series_bucket_label (const RapportHistorySeries *self,
   g_return_val_if_fail (bucket < self->n_buckets, NULL);
 
   dt = date_time (&self->starts[bucket]);
+  if (bucket_is_cut (self, bucket))
+    {
+      GDate last = self->starts[bucket + 1];
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      g_date_subtract_days (&last, 1);
+      if (g_date_compare (&last, &self->starts[bucket]) == 0)
+        return format_day (&last, self->bucket == RAPPORT_HISTORY_BUCKET_MONTH);
+      if (g_date_get_month (&last) == g_date_get_month (&self->starts[bucket]))
+        /* Translators: the first day of a span within one month, see g_date_time_format() */
+        from = g_date_time_format (dt, _("%-d"));
+      else
+        from = format_day (&self->starts[bucket], FALSE);
+      to = format_day (&last, self->bucket == RAPPORT_HISTORY_BUCKET_MONTH);
+      /* Translators: a week or month cut short by the range: "4–8 Mar",
+       * "30 Sep–5 Oct", "4–31 Mar 2026" */
+      return g_strdup_printf (_("%s–%s"), from, to);
+    }
   if (self->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
     /* Translators: a month in the history chart, see g_date_time_format() */
     return g_date_time_format (dt, _("%OB %Y"));
 
-  /* Translators: a day and short month, see g_date_time_format() */
-  day = g_date_time_format (dt, _("%-d %b"));
+  day = format_day (&self->starts[bucket], FALSE);
   /* Translators: %s is a date such as "3 Mar" */
   return g_strdup_printf (_("Week of %s"), day);
 }
 
 char *
 rapport_history_series_tick_label (const RapportHistorySeries *self,
-                                   guint                       bucket)
+                                   guint                       bucket,
+                                   gboolean                    with_year)
 {
   g_autoptr(GDateTime) dt = NULL;
 
@@ -957,8 +1088,65 @@ rapport_history_series_tick_label (const RapportHistorySeries *self,
   if (self->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
     /* Translators: a month on the chart's time axis, see g_date_time_format() */
     return g_date_time_format (dt, _("%b %Y"));
-  /* Translators: a day and short month, see g_date_time_format() */
-  return g_date_time_format (dt, _("%-d %b"));
+  return format_day (&self->starts[bucket], with_year);
+}
+
+char *
+rapport_history_series_start_label (const RapportHistorySeries *self)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  day = format_day (&self->first, TRUE);
+  if (self->starts_at_data && self->range != RAPPORT_HISTORY_RANGE_ALL)
+    /* Translators: at the start of a chart's time axis, where the first
+     * 1:1 is later than the range asked for would start; %s is "4 Mar 2026" */
+    return g_strdup_printf (_("Data starts %s"), day);
+  return g_steal_pointer (&day);
+}
+
+char *
+rapport_history_series_span_text (const RapportHistorySeries *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  from = format_day (&self->first,
+                     g_date_get_year (&self->first) != g_date_get_year (&self->today));
+  to = format_day (&self->today, TRUE);
+  if (self->range_meetings == 0)
+    /* Translators: "No meetings from 3 Sep to 1 Dec 2025" */
+    return g_strdup_printf (_("No meetings from %s to %s"), from, to);
+  /* Translators: "47 meetings from 3 Sep to 1 Dec 2025" */
+  return g_strdup_printf (ngettext ("%u meeting from %s to %s", "%u meetings from %s to %s",
+                                    self->range_meetings),
+                          self->range_meetings, from, to);
+}
+
+char *
+rapport_history_series_range_text (const RapportHistorySeries *self)
+{
+  g_autofree char *span = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  span = rapport_history_series_span_text (self);
+  if (!self->starts_at_data || self->range == RAPPORT_HISTORY_RANGE_ALL)
+    /* Translators: a sentence of its own, %s is "47 meetings from 3 Sep to 1 Dec 2025" */
+    return g_strdup_printf (_("%s."), span);
+
+  day = format_day (&self->data_first, TRUE);
+  if (self->range == RAPPORT_HISTORY_RANGE_YEAR)
+    /* Translators: "12 meetings from 5 Jan to 18 Mar 2026. The first 1:1 was on 5 Jan 2026: …" */
+    return g_strdup_printf (_("%s. The first 1:1 was on %s: the last year holds nothing earlier."),
+                            span, day);
+  /* Translators: "12 meetings from 5 Jan to 18 Mar 2026. The first 1:1 was on 5 Jan 2026: …" */
+  return g_strdup_printf (_("%s. The first 1:1 was on %s: the last 3 months hold nothing earlier."),
+                          span, day);
 }
 
 double
@@ -1006,6 +1194,38 @@ commitments_summary (const RapportHistoryRate *rate,
                           now, rate->range.total);
 }
 
+/* A kind of habit counts checklist items, several per meeting: say how
+ * many items and in how many meetings. */
+static char *
+items_summary (const RapportHistoryRate *rate,
+               int                       now,
+               int                       before)
+{
+  g_autofree char *items = NULL;
+  g_autofree char *meetings = NULL;
+
+  if (now < 0)
+    return g_strdup (_("no checklist items in this period"));
+  /* Translators: "63 % of 48 checklist items ticked", followed by "in 12 meetings" */
+  items = g_strdup_printf (ngettext ("%d %% of %u checklist item ticked",
+                                     "%d %% of %u checklist items ticked", rate->range.total),
+                           now, rate->range.total);
+  /* Translators: follows "63 % of 48 checklist items ticked" */
+  meetings = g_strdup_printf (ngettext ("in %u meeting", "in %u meetings", rate->meetings),
+                              rate->meetings);
+  if (before < 0)
+    /* Translators: "63 % of 48 checklist items ticked" "in 12 meetings" */
+    return g_strdup_printf (_("%s %s"), items, meetings);
+  if (before > now)
+    /* Translators: "63 % of 48 checklist items ticked" "in 12 meetings", then the range before */
+    return g_strdup_printf (_("%s %s, down from %d %%"), items, meetings, before);
+  if (before < now)
+    /* Translators: "63 % of 48 checklist items ticked" "in 12 meetings", then the range before */
+    return g_strdup_printf (_("%s %s, up from %d %%"), items, meetings, before);
+  /* Translators: "63 % of 48 checklist items ticked" "in 12 meetings" */
+  return g_strdup_printf (_("%s %s, as in the period before"), items, meetings);
+}
+
 char *
 rapport_history_rate_summary (const RapportHistoryRate *rate)
 {
@@ -1017,6 +1237,8 @@ rapport_history_rate_summary (const RapportHistoryRate *rate)
   before = rapport_history_count_percent (rate->previous);
   if (rate->unit == RAPPORT_HISTORY_UNIT_COMMITMENTS)
     return commitments_summary (rate, now, before);
+  if (rate->unit == RAPPORT_HISTORY_UNIT_ITEMS)
+    return items_summary (rate, now, before);
   if (now < 0)
     return g_strdup (_("no meetings in this period"));
 

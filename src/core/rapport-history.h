@@ -46,12 +46,15 @@ typedef struct
   guint total;
 } RapportHistoryCount;
 
-/* What a rate's counts count: meetings with a tick, or commitments kept
- * out of those due. */
+/* What a rate's counts count: a habit's meetings (ticked in so many of
+ * the meetings that had it on the checklist), commitments kept out of
+ * those due, or checklist items ticked across several habits (a kind of
+ * habit: one meeting has several items). */
 typedef enum
 {
   RAPPORT_HISTORY_UNIT_MEETINGS,
   RAPPORT_HISTORY_UNIT_COMMITMENTS,
+  RAPPORT_HISTORY_UNIT_ITEMS,
 } RapportHistoryUnit;
 
 /* One rate over time: a habit, a kind of habit, or an extra series (such
@@ -63,6 +66,7 @@ typedef struct
   RapportHistoryCount  range;     /* the whole range */
   RapportHistoryCount  previous;  /* the range of the same length before it */
   RapportHistoryUnit   unit;
+  guint                meetings;  /* ITEMS: the meetings in the range they were in */
 } RapportHistoryRate;
 
 typedef struct
@@ -74,16 +78,26 @@ typedef struct
   int                 position;
 } RapportHistoryHabit;
 
+/* The range is a span of days, the same whatever the grouping: from
+ * @first to @today, both included. Buckets are weeks or months cut to
+ * it, so the first bucket may start after its week or month does (see
+ * docs/numbers.md). */
 typedef struct
 {
   RapportHistoryRange   range;
   RapportHistoryBucket  bucket;          /* may be MONTH when WEEK was asked */
   int                   first_weekday;
-  GDate                 first;           /* start of the first bucket */
-  GDate                 today;
+  GDate                 first;           /* the range's first day, and the first bucket's */
+  GDate                 today;           /* the range's last day */
+  GDate                 asked_first;     /* where the range asked for starts (All time: @first) */
+  GDate                 data_first;      /* the subject's first 1:1 up to today; invalid: none */
+  gboolean              starts_at_data;  /* @first is the first 1:1: All time, or a range
+                                          * longer than the data (from_first_meeting) */
+  GDate                 previous_first;  /* the range before is previous_first .. first - 1;
+                                          * invalid for All time, which has none */
 
   guint                 n_buckets;
-  GDate                *starts;          /* n_buckets + 1; the last ends the range */
+  GDate                *starts;          /* n_buckets + 1; the last is the day after today */
   guint                *meetings;        /* meetings held per bucket */
   double               *mood;            /* mean mood, NAN without any */
   guint                *mood_count;      /* meetings with a mood */
@@ -135,6 +149,14 @@ gboolean              rapport_history_suggest_range       (RapportStore         
                                                            const RapportHistoryQuery  *query,
                                                            RapportHistoryRange        *range,
                                                            GError                    **error);
+/* The grouping to open on: by week for the team, by month for one
+ * person (a week holds one 1:1, so a weekly share is only 0 or 100 %)
+ * once their 1:1s in the query's range fall in two months or more (see
+ * docs/numbers.md). */
+gboolean              rapport_history_suggest_bucket      (RapportStore               *store,
+                                                           const RapportHistoryQuery  *query,
+                                                           RapportHistoryBucket       *bucket,
+                                                           GError                    **error);
 
 /* Buckets with at least one meeting but fewer than this are "thin": their
  * rates rest on fewer meetings than usual for the series (see the .c);
@@ -143,23 +165,39 @@ guint                 rapport_history_series_thin_limit   (const RapportHistoryS
 
 /* Buckets with at least one meeting. */
 guint                 rapport_history_series_count_periods (const RapportHistorySeries *self);
-/* "Week of 3 Mar" or "March 2026". */
+/* "Week of 3 Mar" or "March 2026"; a first bucket cut short by the
+ * range says which days it holds: "4–8 Mar", "4–31 Mar 2026". */
 char                 *rapport_history_series_bucket_label (const RapportHistorySeries *self,
                                                            guint                       bucket);
-/* A short date for axis ticks: "3 Mar", "Mar 2026". */
+/* A short date for axis ticks: "3 Mar" ("3 Mar 2026" @with_year),
+ * "Mar 2026". */
 char                 *rapport_history_series_tick_label   (const RapportHistorySeries *self,
-                                                           guint                       bucket);
+                                                           guint                       bucket,
+                                                           gboolean                    with_year);
+/* The range's first day as the chart's time axis starts: "4 Mar 2026",
+ * or "Data starts 4 Mar 2026" when that is the first 1:1 and the range
+ * asked for starts earlier. */
+char                 *rapport_history_series_start_label  (const RapportHistorySeries *self);
+/* What the range covers: "47 meetings from 3 Sep to 1 Dec 2025". */
+char                 *rapport_history_series_span_text    (const RapportHistorySeries *self);
+/* The span, and where the data starts when the range asked for is
+ * longer than the data: "12 meetings from 5 Jan to 18 Mar 2026. The
+ * first 1:1 was on 5 Jan 2026: the last year holds nothing earlier." */
+char                 *rapport_history_series_range_text   (const RapportHistorySeries *self);
 
 /* 0..1, or NAN when @count.total is 0. */
 double                rapport_history_count_ratio         (RapportHistoryCount         count);
 /* Rounded percentage; -1 when there is nothing to count. */
 int                   rapport_history_count_percent       (RapportHistoryCount         count);
-/* "41 % of 58 meetings, down from 63 %" */
+/* In the rate's unit: "41 % of 58 meetings, down from 63 %", "75 % of 8
+ * commitments kept", "63 % of 48 checklist items ticked, in 12
+ * meetings". */
 char                 *rapport_history_rate_summary        (const RapportHistoryRate   *rate);
 
 /* The statements that read the history, for EXPLAIN QUERY PLAN in tests:
  * from 0, one person's meetings and first meeting, then the team's sums
- * per day, of ticks and first day. NULL past the last. */
+ * per day, of ticks and first day, then one person's meeting days. NULL
+ * past the last. */
 const char           *rapport_history_get_sql             (guint                       index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportHistorySeries, rapport_history_series_unref)

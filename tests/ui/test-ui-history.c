@@ -299,22 +299,89 @@ test_words (Fixture       *f,
   RapportHistoryLayout layout;
   RapportHistoryStyle style;
 
-  g_assert_nonnull (strstr (text, "Strongest: Listen, 100 % of 5 meetings."));
-  g_assert_nonnull (strstr (text, "Weakest: Transfer authority, 0 % of 5 meetings."));
-  g_assert_nonnull (strstr (text, "9 of 14 weeks without a meeting."));
-  g_assert_nonnull (strstr (kinds, "Trust"));
+  /* Every sentence in its unit: a habit's meetings, a kind's checklist
+   * items (two a meeting here: 10 items in 5 meetings, not 10 meetings). */
+  g_assert_cmpstr (text, ==, "5 meetings from 19 Dec 2025 to 18 Mar 2026. "
+                             "Strongest: Listen, 100 % of 5 meetings. "
+                             "Weakest: Transfer authority, 0 % of 5 meetings. "
+                             "9 of 14 weeks without a meeting.");
+  g_assert_cmpstr (kinds, ==, "5 meetings from 19 Dec 2025 to 18 Mar 2026. "
+                              "Strongest: Trust, 50 % of 10 checklist items ticked in 5 meetings. "
+                              "9 of 14 weeks without a meeting.");
 
   rapport_history_style_init_light (&style);
   rapport_history_layout_init (&layout, series, &style, 600, 400);
   point = rapport_history_describe_point (series, &layout.rows[0], 11);
-  g_assert_cmpstr (point, ==, "Week of 2 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (point, ==, "Week of 2 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
   g_clear_pointer (&point, g_free);
   point = rapport_history_describe_point (series, &layout.rows[0], 10);
   g_assert_cmpstr (point, ==, "Week of 23 Feb: Listen, no meetings");
   g_clear_pointer (&point, g_free);
   point = rapport_history_describe_point (series, &layout.rows[2], 13);
   g_assert_cmpstr (point, ==, "Week of 16 Mar: 1 meeting");
+  g_clear_pointer (&point, g_free);
+  /* The range starts on a Friday: its first week is three days. */
+  point = rapport_history_describe_point (series, &layout.rows[0], 0);
+  g_assert_cmpstr (point, ==, "19–21 Dec: Listen, no meetings");
   rapport_history_layout_clear (&layout);
+
+  /* The balance's rows count checklist items. */
+  style.show = RAPPORT_HISTORY_SHOW_KINDS;
+  rapport_history_layout_init (&layout, series, &style, 600, 400);
+  g_clear_pointer (&point, g_free);
+  point = rapport_history_describe_point (series, &layout.rows[0], 11);
+  g_assert_cmpstr (point, ==, "Week of 2 Mar: Trust 50 % (1 of 2 checklist items ticked)");
+  rapport_history_layout_clear (&layout);
+}
+
+/* The time axis carries dates with their year: the start, and wherever
+ * the year changes, as drawn on screen and in exports. */
+static void
+test_axis_years (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
+  g_autoptr(RapportHistorySeries) clipped = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportHistoryStyle style;
+  RapportHistoryQuery query;
+
+  rapport_history_style_init_light (&style);
+  for (int width = 360; width <= 1200; width += 120)
+    {
+      g_auto(GStrv) labels = rapport_history_axis_labels (series, &style, width, 400);
+      g_autofree char *joined = g_strjoinv ("|", labels);
+      gboolean new_year = FALSE;
+
+      g_test_message ("%d px: %s", width, joined);
+      /* The range's first day, with its year. */
+      g_assert_cmpstr (labels[0], ==, "19 Dec 2025");
+      g_assert_cmpuint (g_strv_length (labels), >=, 2);
+      /* The first tick in 2026 says so; the ones after it need not. */
+      for (guint i = 1; labels[i] != NULL; i++)
+        if (!new_year)
+          {
+            g_assert_true (g_str_has_suffix (labels[i], " 2026") || g_str_has_suffix (labels[i], " Dec"));
+            new_year = g_str_has_suffix (labels[i], " 2026");
+          }
+        else
+          g_assert_false (g_str_has_suffix (labels[i], " 2026"));
+      g_assert_true (new_year);
+    }
+
+  /* A range longer than the data: the axis starts where the data does. */
+  rapport_history_query_init (&query, f->ada, RAPPORT_HISTORY_RANGE_YEAR,
+                              RAPPORT_HISTORY_BUCKET_MONTH, 1, TODAY);
+  query.from_first_meeting = TRUE;
+  clipped = rapport_history_compute (f->store, &query, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) labels = rapport_history_axis_labels (clipped, &style, 800, 400);
+
+    g_assert_cmpstr (labels[0], ==, "Data starts 9 Feb 2026");
+    g_assert_cmpstr (labels[1], ==, "Mar 2026");
+    g_assert_null (labels[2]);
+  }
 }
 
 /* The widget ------------------------------------------------------------- */
@@ -370,7 +437,7 @@ test_widget (Fixture       *f,
   g_assert_cmpint (height, >=, rapport_history_natural_height (series, &(RapportHistoryStyle) { .show = RAPPORT_HISTORY_SHOW_HABITS }));
 
   /* The live label starts at the latest week with a meeting, first row. */
-  g_assert_cmpstr (rapport_history_chart_get_status (chart), ==, "Week of 16 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (rapport_history_chart_get_status (chart), ==, "Week of 16 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
 
   texture = render_widget (window, GTK_WIDGET (chart));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
@@ -408,6 +475,8 @@ test_widget (Fixture       *f,
   pixbuf = gdk_pixbuf_new_from_file (png, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 2 * width);
+  /* Under the chart's title, exports say what the range covers. */
+  style.subtitle = "5 meetings from 19 Dec 2025 to 18 Mar 2026.";
   g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 2 * rapport_history_natural_height (series, &style));
   assert_owner_only (png);
 
@@ -428,6 +497,8 @@ test_widget (Fixture       *f,
 }
 
 /* The view --------------------------------------------------------------- */
+
+static gboolean match_tooltip (GtkWidget *widget, gconstpointer tooltip);
 
 /* The stack that swaps the status page and the data. */
 static GtkStack *
@@ -498,9 +569,16 @@ test_view (Fixture       *f,
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_3_MONTHS);
   test_ui_spin (100);
+  /* One person opens by month: her weeks hold one 1:1 each. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
-  /* From the week of her first meeting (8 Feb; weeks start on Sunday in
-   * C.UTF-8), not the 14 weeks of the whole range. */
+  g_assert_cmpint (series->bucket, ==, RAPPORT_HISTORY_BUCKET_MONTH);
+  g_assert_cmpuint (series->n_buckets, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month")),
+                              RAPPORT_HISTORY_BUCKET_WEEK);
+  series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
+  /* From her first meeting (Monday 9 Feb, in the week of Sunday 8 Feb
+   * in C.UTF-8), not the 14 weeks of the whole range. */
   g_assert_cmpuint (series->n_buckets, ==, 6);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "data");
   /* Period, meetings, mood, two habits, trust and structure. */
@@ -528,8 +606,6 @@ test_view (Fixture       *f,
   test_ui_spin (50);
   g_assert_finalize_object (view);
 }
-
-static gboolean match_tooltip (GtkWidget *widget, gconstpointer tooltip);
 
 /* Follow-through and the keyboard ------------------------------------------ */
 
@@ -634,11 +710,13 @@ test_view_follow_through (Fixture       *f,
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find_type (view, GTK_TYPE_DROP_DOWN)),
                               RAPPORT_HISTORY_RANGE_3_MONTHS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month")),
+                              RAPPORT_HISTORY_BUCKET_WEEK);
   test_ui_spin (200);
 
   /* The numbers. */
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
-  /* From the week of Ada's first meeting, 8 Feb. */
+  /* From Ada's first meeting, Monday 9 Feb, in the week of 8 Feb. */
   g_assert_cmpuint (series->n_buckets, ==, 6);
   /* The tests run in C.UTF-8, whose weeks start on Sunday. */
   g_assert_cmpint (series->first_weekday, ==, 0);
@@ -665,6 +743,8 @@ test_view_follow_through (Fixture       *f,
   /* In the accessible description. */
   description = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_HABITS);
   g_assert_nonnull (strstr (description, "Follow-through: 67 % of 3 commitments kept."));
+  g_assert_true (g_str_has_prefix (description, "5 meetings from 9 Feb to 18 Mar 2026. The first 1:1 was on "
+                                                "9 Feb 2026: the last 3 months hold nothing earlier. "));
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                               description);
   g_assert_null (error);
@@ -695,20 +775,20 @@ test_view_follow_through (Fixture       *f,
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 1 Mar: Follow-through 50 % (1 of 2 commitments kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Home);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Feb: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Left);   /* already at the start */
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Feb: Follow-through, no commitments due");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Feb: Listen, no meetings");
   press_key (GTK_WIDGET (chart), GDK_KEY_End);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);  /* already at the end */
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (1 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
-  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Transfer authority 0 % (0 of 1)");
+  g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Transfer authority 0 % (ticked in 0 of 1 meeting)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: 1 meeting");
   press_key (GTK_WIDGET (chart), GDK_KEY_Up);
@@ -896,6 +976,10 @@ test_view_export (Fixture       *f,
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "<title>Sam Rivera — habits over the last 3 months, by week</title>"));
+  /* The dates and the year the chart covers, which "the last 3 months"
+   * alone does not say once the file is older. */
+  g_assert_nonnull (strstr (contents, "<desc>2 meetings from 2 Mar to 18 Mar 2026. The first 1:1 was on "
+                                      "2 Mar 2026: the last 3 months hold nothing earlier.</desc>"));
   assert_owner_only (svg);
   g_clear_pointer (&contents, g_free);
 
@@ -924,6 +1008,8 @@ test_view_export (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "<title>Team — habits over the last year, by month</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>7 meetings from 9 Feb to 18 Mar 2026. The first 1:1 was on "
+                                      "9 Feb 2026: the last year holds nothing earlier.</desc>"));
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -948,6 +1034,7 @@ test_view_default_range (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view;
   GtkDropDown *range;
+  GtkDropDown *bucket;
   GtkColumnView *table;
   RapportHistorySeries *series;
   GtkToggleButton *team;
@@ -959,6 +1046,7 @@ test_view_default_range (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   range = GTK_DROP_DOWN (test_ui_find_type (view, GTK_TYPE_DROP_DOWN));
+  bucket = GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month"));
   table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
   team = GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip, "Show the whole team instead of the selected person"));
 
@@ -967,6 +1055,8 @@ test_view_default_range (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
 
   /* Her year is her seven weeks: no empty rows before her first 1:1. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (bucket), ==, RAPPORT_HISTORY_BUCKET_MONTH);
+  gtk_drop_down_set_selected (bucket, RAPPORT_HISTORY_BUCKET_WEEK);
   gtk_drop_down_set_selected (range, RAPPORT_HISTORY_RANGE_YEAR);
   rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), "2026-03-19");
   g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
@@ -978,13 +1068,273 @@ test_view_default_range (Fixture       *f,
 
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
   g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
+  /* Bob's year holds one 1:1 (the other is older): a month would be one
+   * point, so by week. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (bucket), ==, RAPPORT_HISTORY_BUCKET_WEEK);
   series = rapport_history_view_get_series (RAPPORT_HISTORY_VIEW (view));
   /* Bob's first meeting was before this year: the whole year shows. */
   g_assert_cmpuint (series->n_buckets, ==, 53);
+  g_assert_false (series->starts_at_data);
   rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
   g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_3_MONTHS);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bucket), ==, RAPPORT_HISTORY_BUCKET_MONTH);
   gtk_toggle_button_set_active (team, TRUE);
   g_assert_cmpuint (gtk_drop_down_get_selected (range), ==, RAPPORT_HISTORY_RANGE_YEAR);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bucket), ==, RAPPORT_HISTORY_BUCKET_WEEK);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+/* Honest numbers in the view ---------------------------------------------- */
+
+static void
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static const char *
+row_subtitle (GtkListBox *list,
+              guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The title and subtitle the window shows, the line over the pages, the
+ * balance's sentences, the accessible description and the live label:
+ * the same numbers, in the right units, weekly or monthly. */
+static void
+test_view_numbers (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  RapportHistoryView *history = RAPPORT_HISTORY_VIEW (view);
+  g_autofree char *by_month = NULL;
+  g_autofree char *description = NULL;
+  RapportHistoryChart *balance;
+  GtkDropDown *bucket;
+  GtkListBox *list;
+  GtkLabel *range_label;
+  guint titles = 0, subtitles = 0;
+  const char *error;
+
+  /* Ada's 5 weekly 1:1s, ticks of two trust habits in each. */
+  rapport_history_view_set_today (history, TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (view, "notify::title", G_CALLBACK (on_notify_count), &titles);
+  g_signal_connect (view, "notify::subtitle", G_CALLBACK (on_notify_count), &subtitles);
+  bucket = GTK_DROP_DOWN (test_ui_find (view, match_tooltip, "Group by week or by month"));
+
+  /* The team first: the title says so. */
+  g_assert_cmpstr (rapport_history_view_get_title (history), ==, "Team");
+  rapport_history_view_set_person (history, f->ada);
+  test_ui_spin (100);
+  g_assert_cmpstr (rapport_history_view_get_title (history), ==, "Ada");
+  g_assert_cmpuint (titles, ==, 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip,
+                                                                 "Show the whole team instead of the selected person")),
+                                TRUE);
+  g_assert_cmpstr (rapport_history_view_get_title (history), ==, "Team");
+  g_assert_cmpuint (titles, ==, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip,
+                                                                 "Show the whole team instead of the selected person")),
+                                FALSE);
+  g_assert_cmpstr (rapport_history_view_get_title (history), ==, "Ada");
+
+  /* By month (her default) and by week: the same meetings, said alike. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (bucket), ==, RAPPORT_HISTORY_BUCKET_MONTH);
+  g_assert_cmpstr (rapport_history_view_get_subtitle (history), ==, "5 meetings from 9 Feb to 18 Mar 2026");
+  /* Over the pages, whichever is shown. */
+  range_label = GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (find_content_stack (view))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (range_label)));
+  by_month = g_strdup (gtk_label_get_text (range_label));
+  g_assert_cmpstr (by_month, ==, "5 meetings from 9 Feb to 18 Mar 2026. The first 1:1 was on 9 Feb 2026: "
+                                 "the last 3 months hold nothing earlier.");
+  subtitles = 0;
+  gtk_drop_down_set_selected (bucket, RAPPORT_HISTORY_BUCKET_WEEK);
+  g_assert_cmpstr (gtk_label_get_text (range_label), ==, by_month);
+  g_assert_cmpstr (rapport_history_view_get_subtitle (history), ==, "5 meetings from 9 Feb to 18 Mar 2026");
+  g_assert_cmpuint (subtitles, ==, 0);
+
+  /* The balance counts checklist items, in so many meetings. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "balance");
+  test_ui_spin (100);
+  {
+    AdwViewStack *pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
+    GtkWidget *page = adw_view_stack_get_child_by_name (pages, "balance");
+
+    balance = RAPPORT_HISTORY_CHART (test_ui_find_type (page, RAPPORT_TYPE_HISTORY_CHART));
+    list = GTK_LIST_BOX (chart_sibling (balance, GTK_TYPE_LIST_BOX));
+  }
+  g_assert_cmpstr (row_subtitle (list, 0), ==, "50 % of 10 checklist items ticked in 5 meetings");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  /* The description says the same, after what the range covers; the live
+   * label, in the same unit. */
+  description = rapport_history_describe_series (rapport_history_chart_get_series (balance),
+                                                 RAPPORT_HISTORY_SHOW_KINDS);
+  g_assert_cmpstr (description, ==, "5 meetings from 9 Feb to 18 Mar 2026. The first 1:1 was on 9 Feb 2026: "
+                                    "the last 3 months hold nothing earlier. "
+                                    "Strongest: Trust, 50 % of 10 checklist items ticked in 5 meetings. "
+                                    "1 of 6 weeks without a meeting.");
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (balance), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              description);
+  g_assert_null (error);
+  g_assert_cmpstr (gtk_label_get_text (find_live_label (balance)), ==,
+                   "Week of 15 Mar: Trust 50 % (1 of 2 checklist items ticked)");
+
+  /* Nothing to show: no subtitle to speak of, and no stale line. */
+  test_core_exec (f->store, "UPDATE meetings SET deleted = 1");
+  rapport_history_view_refresh (history);
+  g_assert_cmpstr (rapport_history_view_get_subtitle (history), ==, "No meetings from 19 Dec 2025 to 18 Mar 2026");
+  g_assert_cmpuint (subtitles, ==, 1);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+/* The chart's own scroller (sideways) passes the wheel's vertical moves
+ * to the page, and keeps the horizontal ones. */
+static void
+test_view_wheel (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *capture = NULL;
+  RapportHistoryChart *chart;
+  GtkWidget *scroller, *page;
+  GtkAdjustment *vadjustment;
+  gboolean handled = FALSE;
+  double before;
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  /* Low enough for the page to scroll. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 360);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->ada);
+  test_ui_spin (200);
+
+  chart = RAPPORT_HISTORY_CHART (test_ui_find_type (view, RAPPORT_TYPE_HISTORY_CHART));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (page);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+
+  /* The view's wheel handler on the scroller, which runs before the
+   * scroller's own. */
+  controllers = gtk_widget_observe_controllers (scroller);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          g_signal_handler_find (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, view) != 0)
+        capture = controller;
+    }
+  g_assert_nonnull (capture);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (capture), ==, GTK_PHASE_CAPTURE);
+
+  /* Down one click: the page moves and the event stops there. */
+  before = gtk_adjustment_get_value (vadjustment);
+  g_signal_emit_by_name (capture, "scroll", 0.0, 1.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, before);
+  /* Sideways: left to the chart's scroller, the page stays. */
+  before = gtk_adjustment_get_value (vadjustment);
+  handled = TRUE;
+  g_signal_emit_by_name (capture, "scroll", 1.0, 0.0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, before);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+static void
+collect_row_labels (GtkWidget *widget,
+                    GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_labels (child, labels);
+}
+
+/* Scrolled to its end, the table's last column is whole, clear of the
+ * scroll bar, and no cell is narrower than its text. */
+static void
+test_view_table_end (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkColumnView *table;
+  GtkWidget *scroller;
+  GtkAdjustment *hadjustment;
+  double rightmost = 0;
+
+  for (int d = 1; d <= 28; d += 3)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-01-%02d", d);
+      test_core_insert_meeting (f->store, f->bob, date, 3, "1101011101", FALSE);
+    }
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK)), "table");
+  test_ui_spin (200);
+
+  table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
+  scroller = gtk_widget_get_parent (GTK_WIDGET (table));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* More columns than the window holds: the table scrolls sideways. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  test_ui_spin (200);
+
+  collect_row_labels (GTK_WIDGET (table), labels);
+  g_assert_cmpuint (labels->len, >, 10);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      graphene_rect_t bounds;
+      int natural;
+
+      g_assert_true (gtk_widget_compute_bounds (label, scroller, &bounds));
+      if (bounds.origin.x + bounds.size.width <= 0)
+        continue;   /* scrolled out on the left */
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (natural > gtk_widget_get_width (label))
+        g_error ("“%s” is %d px wide in %d px", gtk_label_get_text (GTK_LABEL (label)), natural,
+                 gtk_widget_get_width (label));
+      rightmost = MAX (rightmost, bounds.origin.x + bounds.size.width);
+    }
+  g_test_message ("rightmost text ends at %.0f of %d px", rightmost, gtk_widget_get_width (scroller));
+  /* Clear of an overlay scroll bar along the right edge. */
+  g_assert_cmpfloat (rightmost, <=, gtk_widget_get_width (scroller) - 10);
 
   g_object_ref (view);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1006,6 +1356,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history/draw-pixels", test_draw_pixels);
   ADD ("/ui/history/words", test_words);
   ADD ("/ui/history/axis-labels", test_axis_labels);
+  ADD ("/ui/history/axis-years", test_axis_years);
   ADD ("/ui/history/widget", test_widget);
   ADD ("/ui/history/view", test_view);
   ADD ("/ui/history/view-follow-through", test_view_follow_through);
@@ -1013,6 +1364,9 @@ main (int argc, char *argv[])
   ADD ("/ui/history/slug", test_slug);
   ADD ("/ui/history/view-export", test_view_export);
   ADD ("/ui/history/view-narrow", test_view_narrow);
+  ADD ("/ui/history/view-numbers", test_view_numbers);
+  ADD ("/ui/history/view-wheel", test_view_wheel);
+  ADD ("/ui/history/view-table-end", test_view_table_end);
 #undef ADD
 
   return g_test_run ();

@@ -495,6 +495,7 @@ rapport_history_chart_export (RapportHistoryChart         *self,
                               RapportHistoryExportFormat   format,
                               GError                     **error)
 {
+  g_autofree char *subtitle = NULL;
   RapportHistoryStyle style;
   int width;
 
@@ -513,6 +514,10 @@ rapport_history_chart_export (RapportHistoryChart         *self,
   style.show = self->show_kinds ? RAPPORT_HISTORY_SHOW_KINDS : RAPPORT_HISTORY_SHOW_HABITS;
   style.font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   style.title = self->export_title;
+  /* What the range covers, with its dates and year: a file outlives the
+   * day it was written on, and "the last 3 months" alone says nothing. */
+  subtitle = rapport_history_series_range_text (self->series);
+  style.subtitle = subtitle;
   width = gtk_widget_get_width (GTK_WIDGET (self));
   if (width <= 0)
     width = 800;

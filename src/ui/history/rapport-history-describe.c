@@ -53,9 +53,16 @@ rapport_history_describe_point (const RapportHistorySeries *series,
         if (count.total == 0)
           /* Translators: "Week of 3 Mar: Listen, not on the checklist" */
           return g_strdup_printf (_("%s: %s, not on the checklist"), when, name);
-        /* Translators: "Week of 3 Mar: Listen 75 % (3 of 4)" */
-        return g_strdup_printf (_("%s: %s %d %% (%u of %u)"), when, name,
-                                rapport_history_count_percent (count), count.ticked, count.total);
+        if (row->rate->unit == RAPPORT_HISTORY_UNIT_ITEMS)
+          /* Translators: "Week of 3 Mar: Trust 44 % (4 of 9 checklist items ticked)" */
+          return g_strdup_printf (ngettext ("%s: %s %d %% (%u of %u checklist item ticked)",
+                                            "%s: %s %d %% (%u of %u checklist items ticked)", count.total),
+                                  when, name, rapport_history_count_percent (count),
+                                  count.ticked, count.total);
+        /* Translators: "Week of 3 Mar: Listen 75 % (ticked in 3 of 4 meetings)" */
+        return g_strdup_printf (ngettext ("%s: %s %d %% (ticked in %u of %u meeting)",
+                                          "%s: %s %d %% (ticked in %u of %u meetings)", count.total),
+                                when, name, rapport_history_count_percent (count), count.ticked, count.total);
       }
     }
 }
@@ -74,6 +81,12 @@ rapport_history_describe_series (const RapportHistorySeries *series,
 
   if (series->range_meetings == 0)
     return g_strdup (_("No meetings in this period."));
+  text = g_string_new (NULL);
+  {
+    /* "47 meetings from 3 Sep to 1 Dec 2025.", and where the data starts. */
+    g_autofree char *range = rapport_history_series_range_text (series);
+    g_string_append (text, range);
+  }
 
   if (show == RAPPORT_HISTORY_SHOW_KINDS)
     {
@@ -102,10 +115,10 @@ rapport_history_describe_series (const RapportHistorySeries *series,
   for (guint i = 0; i < series->n_buckets; i++)
     gaps += series->meetings[i] == 0;
 
-  text = g_string_new (NULL);
   if (best != NULL)
     {
       g_autofree char *summary = rapport_history_rate_summary (best);
+      g_string_append_c (text, ' ');
       /* Translators: "Strongest: Listen, 67 % of 6 meetings." */
       g_string_append_printf (text, _("Strongest: %s, %s."), best->name, summary);
     }
@@ -121,12 +134,13 @@ rapport_history_describe_series (const RapportHistorySeries *series,
       int a = rapport_history_count_percent (now), b = rapport_history_count_percent (before);
 
       g_string_append_c (text, ' ');
+      /* The habits together count checklist items, several per meeting. */
       if (a > b)
-        g_string_append_printf (text, _("Overall %d %%, up from %d %% in the period before."), a, b);
+        g_string_append_printf (text, _("Overall %d %% of checklist items ticked, up from %d %% in the period before."), a, b);
       else if (a < b)
-        g_string_append_printf (text, _("Overall %d %%, down from %d %% in the period before."), a, b);
+        g_string_append_printf (text, _("Overall %d %% of checklist items ticked, down from %d %% in the period before."), a, b);
       else
-        g_string_append_printf (text, _("Overall %d %%, as in the period before."), a);
+        g_string_append_printf (text, _("Overall %d %% of checklist items ticked, as in the period before."), a);
     }
   if (show == RAPPORT_HISTORY_SHOW_HABITS)
     for (guint i = 0; i < series->extras->len; i++)
@@ -134,8 +148,7 @@ rapport_history_describe_series (const RapportHistorySeries *series,
         const RapportHistoryRate *extra = g_ptr_array_index (series->extras, i);
         g_autofree char *summary = rapport_history_rate_summary (extra);
 
-        if (text->len > 0)
-          g_string_append_c (text, ' ');
+        g_string_append_c (text, ' ');
         /* Translators: "Follow-through: 75 % of 8 commitments kept." */
         g_string_append_printf (text, _("%s: %s."), extra->name, summary);
       }

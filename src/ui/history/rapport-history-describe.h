@@ -8,11 +8,14 @@
 
 G_BEGIN_DECLS
 
-/* "Week of 3 Mar: Listen 75 % (3 of 4)" for one row and bucket. */
+/* One row and bucket, in the row's unit: "Week of 3 Mar: Listen 75 %
+ * (ticked in 3 of 4 meetings)", "…: Trust 44 % (4 of 9 checklist items
+ * ticked)", "…: Follow-through 75 % (3 of 4 commitments kept)". */
 char    *rapport_history_describe_point    (const RapportHistorySeries  *series,
                                             const RapportHistoryRow     *row,
                                             guint                        bucket);
-/* Best and weakest habit, direction and gaps, for assistive technology. */
+/* What the range covers and where the data starts, best and weakest
+ * habit, direction and gaps, for assistive technology. */
 char    *rapport_history_describe_series   (const RapportHistorySeries  *series,
                                             RapportHistoryShow           show);
 

@@ -185,22 +185,41 @@ draw_counts (cairo_t                    *cr,
     }
 }
 
-static void
-draw_axis (cairo_t                    *cr,
-           const RapportHistorySeries *series,
-           const RapportHistoryLayout *layout,
-           const RapportHistoryStyle  *style,
-           PangoLayout                *small)
+typedef struct
 {
+  char   *text;
+  double  x;       /* the tick */
+  double  start;   /* where the text starts */
+} AxisLabel;
+
+static void
+axis_label_clear (gpointer data)
+{
+  g_free (((AxisLabel *) data)->text);
+}
+
+/* The time axis: the range's first day at the chart's start, with its
+ * year ("Data starts 7 Jan 2026" when that is the first 1:1 and the range
+ * asked for starts earlier), then ticks that name the year again where it
+ * changes, so that an exported chart says when it is. Every tick has its
+ * label: a tick whose label would leave the image or touch the one before
+ * is left out, label and all. */
+static GArray *
+axis_labels (const RapportHistorySeries *series,
+             const RapportHistoryLayout *layout,
+             PangoLayout                *small)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (AxisLabel));
   double label_px = series->bucket == RAPPORT_HISTORY_BUCKET_MONTH ? 76 : 60;
-  double text_alpha = style->high_contrast ? 1.0 : 0.7;
-  double last_end = -G_MAXDOUBLE;
+  double last_end;
+  int last_year, w, h;
   guint every;
+
+  g_array_set_clear_func (labels, axis_label_clear);
 
   /* Space the ticks for the labels as the font draws them. */
   {
-    g_autofree char *sample = rapport_history_series_tick_label (series, 0);
-    int w, h;
+    g_autofree char *sample = rapport_history_series_tick_label (series, 0, FALSE);
 
     pango_layout_set_text (small, sample, -1);
     pango_layout_set_width (small, -1);
@@ -213,10 +232,22 @@ draw_axis (cairo_t                    *cr,
   if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
     every = every <= 3 ? 3 : every <= 6 ? 6 : ((every + 11) / 12) * 12;
 
-  for (guint i = 0; i < series->n_buckets; i++)
+  /* The start, on the plot's left edge, reading to the right. */
+  {
+    AxisLabel label = { rapport_history_series_start_label (series), round (layout->plot_x0), 0 };
+
+    label.start = label.x - 1;
+    pango_layout_set_text (small, label.text, -1);
+    pango_layout_get_pixel_size (small, &w, &h);
+    last_end = label.start + w;
+    last_year = g_date_get_year (&series->first);
+    g_array_append_val (labels, label);
+  }
+
+  for (guint i = 1; i < series->n_buckets; i++)
     {
-      g_autofree char *text = NULL;
-      double x;
+      int year = g_date_get_year (&series->starts[i]);
+      AxisLabel label;
 
       if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
         {
@@ -227,30 +258,103 @@ draw_axis (cairo_t                    *cr,
       else if (i % every != 0)
         continue;
 
-      x = rapport_history_layout_bucket_x (layout, i);
-      text = rapport_history_series_tick_label (series, i);
-      {
-        int w, h;
-        double start;
-
-        /* Every tick drawn has its label: a tick whose label would leave
-         * the image or touch the one before is left out, label and all.
-         * Labels are centred on their tick; the first may reach into the
-         * blank space under the row labels. */
-        pango_layout_set_text (small, text, -1);
-        pango_layout_set_width (small, -1);
-        pango_layout_get_pixel_size (small, &w, &h);
-        start = x - w / 2.0;
-        if (start < layout->label_x || start + w > layout->width - 2 || start < last_end + 12)
+      label.x = rapport_history_layout_bucket_x (layout, i);
+      label.text = rapport_history_series_tick_label (series, i, year != last_year);
+      /* Centred on the tick. */
+      pango_layout_set_text (small, label.text, -1);
+      pango_layout_get_pixel_size (small, &w, &h);
+      label.start = label.x - w / 2.0;
+      if (label.start < layout->label_x || label.start + w > layout->width - 2 ||
+          label.start < last_end + 12)
+        {
+          g_free (label.text);
           continue;
-        last_end = start + w;
-        set_source (cr, &style->foreground, text_alpha * 0.5);
-        cairo_rectangle (cr, round (x) - 0.5, layout->axis_y - 3, 1, 4);
-        cairo_fill (cr);
-        set_source (cr, &style->foreground, text_alpha);
-        draw_text (cr, small, text, x, layout->axis_y + RAPPORT_HISTORY_AXIS_HEIGHT / 2, -1, ALIGN_CENTER);
-      }
+        }
+      last_end = label.start + w;
+      last_year = year;
+      g_array_append_val (labels, label);
     }
+  return labels;
+}
+
+static void
+draw_axis (cairo_t                    *cr,
+           const RapportHistorySeries *series,
+           const RapportHistoryLayout *layout,
+           const RapportHistoryStyle  *style,
+           PangoLayout                *small)
+{
+  g_autoptr(GArray) labels = axis_labels (series, layout, small);
+  double text_alpha = style->high_contrast ? 1.0 : 0.7;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const AxisLabel *label = &g_array_index (labels, AxisLabel, i);
+
+      set_source (cr, &style->foreground, text_alpha * 0.5);
+      cairo_rectangle (cr, round (label->x) - 0.5, layout->axis_y - 3, 1, 4);
+      cairo_fill (cr);
+      set_source (cr, &style->foreground, text_alpha);
+      draw_text (cr, small, label->text, label->start, layout->axis_y + RAPPORT_HISTORY_AXIS_HEIGHT / 2,
+                 -1, ALIGN_START);
+    }
+}
+
+char **
+rapport_history_axis_labels (const RapportHistorySeries *series,
+                             const RapportHistoryStyle  *style,
+                             int                         width,
+                             int                         height)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) labels = NULL;
+  PangoFontDescription *fallback = NULL;
+  RapportHistoryLayout layout;
+  cairo_surface_t *surface;
+  PangoLayout *small;
+  cairo_t *cr;
+
+  g_return_val_if_fail (series != NULL && style != NULL, NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  if (style->font == NULL)
+    fallback = pango_font_description_from_string (DEFAULT_FONT);
+  small = make_layout (cr, style->font != NULL ? style->font : fallback, 0.85, FALSE);
+  rapport_history_layout_init (&layout, series, style, width, height);
+  labels = axis_labels (series, &layout, small);
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (texts, g_strdup (g_array_index (labels, AxisLabel, i).text));
+  g_ptr_array_add (texts, NULL);
+  rapport_history_layout_clear (&layout);
+  g_object_unref (small);
+  g_clear_pointer (&fallback, pango_font_description_free);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (char **) g_ptr_array_steal (texts, NULL);
+}
+
+/* A range longer than the data starts at the first 1:1: a dashed line
+ * down the chart's left edge marks that there is nothing before it. */
+static void
+draw_data_start (cairo_t                    *cr,
+                 const RapportHistorySeries *series,
+                 const RapportHistoryLayout *layout,
+                 const RapportHistoryStyle  *style)
+{
+  static const double dash[] = { 3.0, 3.0 };
+  double x = round (layout->plot_x0) - 0.5;
+
+  if (!series->starts_at_data || series->range == RAPPORT_HISTORY_RANGE_ALL || layout->n_rows == 0)
+    return;
+  cairo_save (cr);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, 1.0);
+  set_source (cr, &style->foreground, style->high_contrast ? 0.9 : 0.45);
+  cairo_move_to (cr, x, layout->rows[0].y);
+  cairo_line_to (cr, x, layout->axis_y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 void
@@ -301,6 +405,14 @@ rapport_history_draw (cairo_t                    *cr,
                  width - 2 * RAPPORT_HISTORY_PAD, ALIGN_START);
       g_object_unref (heading);
     }
+  if (style->subtitle != NULL)
+    {
+      set_source (cr, &style->foreground, text_alpha);
+      draw_text (cr, text, style->subtitle, RAPPORT_HISTORY_PAD,
+                 RAPPORT_HISTORY_PAD + (style->title != NULL ? RAPPORT_HISTORY_TITLE_HEIGHT : 0) +
+                   RAPPORT_HISTORY_SUBTITLE_HEIGHT / 2 - 6,
+                 width - 2 * RAPPORT_HISTORY_PAD, ALIGN_START);
+    }
 
   for (guint r = 0; r < layout.n_rows; r++)
     {
@@ -339,6 +451,7 @@ rapport_history_draw (cairo_t                    *cr,
         draw_series_line (cr, series, &layout, row, style, highlighted);
     }
 
+  draw_data_start (cr, series, &layout, style);
   draw_axis (cr, series, &layout, style, small);
 
   if (style->highlight_bucket >= 0 && style->highlight_bucket < (int) series->n_buckets &&

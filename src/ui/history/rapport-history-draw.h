@@ -15,5 +15,11 @@ void     rapport_history_draw              (cairo_t                     *cr,
                                             const RapportHistoryStyle   *style,
                                             int                          width,
                                             int                          height);
+/* The labels on the time axis as drawn at that size, from the left
+ * (free with g_strfreev()). */
+char   **rapport_history_axis_labels       (const RapportHistorySeries  *series,
+                                            const RapportHistoryStyle   *style,
+                                            int                          width,
+                                            int                          height);
 
 G_END_DECLS

@@ -158,10 +158,12 @@ check_surface (cairo_surface_t  *surface,
 }
 
 /* Cairo draws text as glyph outlines: name the image in a <title>, which
- * viewers and screen readers show, and which a search can find. */
+ * viewers and screen readers show, and which a search can find, and what
+ * it covers in a <desc>. */
 static GString *
 add_svg_title (const GByteArray  *svg,
                const char        *title,
+               const char        *desc,
                const char        *path,
                GError           **error)
 {
@@ -177,9 +179,18 @@ add_svg_title (const GByteArray  *svg,
       set_write_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, path, _("not an SVG image"));
       return NULL;
     }
-  escaped = g_markup_escape_text (title, -1);
   out = g_string_new_len (contents, end + 1 - contents);
-  g_string_append_printf (out, "\n<title>%s</title>", escaped);
+  if (title != NULL)
+    {
+      escaped = g_markup_escape_text (title, -1);
+      g_string_append_printf (out, "\n<title>%s</title>", escaped);
+      g_clear_pointer (&escaped, g_free);
+    }
+  if (desc != NULL)
+    {
+      escaped = g_markup_escape_text (desc, -1);
+      g_string_append_printf (out, "\n<desc>%s</desc>", escaped);
+    }
   g_string_append_len (out, end + 1, svg->len - (end + 1 - contents));
   return out;
 }
@@ -248,8 +259,8 @@ rapport_history_export_svg (const RapportHistorySeries  *series,
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;
-  if (style->title == NULL)
+  if (style->title == NULL && style->subtitle == NULL)
     return write_private (path, (const char *) svg->data, svg->len, error);
-  titled = add_svg_title (svg, style->title, path, error);
+  titled = add_svg_title (svg, style->title, style->subtitle, path, error);
   return titled != NULL && write_private (path, titled->str, titled->len, error);
 }

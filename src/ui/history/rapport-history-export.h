@@ -28,7 +28,8 @@ char    *rapport_history_export_file_name  (const char                  *who,
 char    *rapport_history_slug              (const char                  *text);
 
 /* Writes the chart at @width x natural height in the light style: PNG at
- * scale 2, or SVG. The SVG names @style's title in a <title> element.
+ * scale 2, or SVG. The SVG names @style's title in a <title> element and
+ * its subtitle in a <desc>.
  * The file is replaced whole and readable by its owner only. */
 gboolean rapport_history_export_png        (const RapportHistorySeries  *series,
                                             const RapportHistoryStyle   *style,

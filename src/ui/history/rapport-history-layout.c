@@ -31,7 +31,15 @@ rapport_history_style_init_light (RapportHistoryStyle *style)
     .highlight_row = -1,
     .font = NULL,
     .title = NULL,
+    .subtitle = NULL,
   };
+}
+
+double
+rapport_history_header_height (const RapportHistoryStyle *style)
+{
+  return (style->title != NULL ? RAPPORT_HISTORY_TITLE_HEIGHT : 0) +
+         (style->subtitle != NULL ? RAPPORT_HISTORY_SUBTITLE_HEIGHT : 0);
 }
 
 /* Layout ----------------------------------------------------------------- */
@@ -70,7 +78,7 @@ rapport_history_natural_height (const RapportHistorySeries *series,
 
   if (n == 0)
     return 0;
-  return (int) ((style->title != NULL ? RAPPORT_HISTORY_TITLE_HEIGHT : 0) + RAPPORT_HISTORY_PAD +
+  return (int) (rapport_history_header_height (style) + RAPPORT_HISTORY_PAD +
                 (n - 1) * RAPPORT_HISTORY_ROW_HEIGHT + COUNT_HEIGHT + RAPPORT_HISTORY_AXIS_HEIGHT +
                 RAPPORT_HISTORY_PAD);
 }
@@ -93,7 +101,7 @@ rapport_history_layout_init (RapportHistoryLayout       *layout,
 {
   guint n = count_rows (series, style);
   guint r = 0;
-  double y = RAPPORT_HISTORY_PAD + (style->title != NULL ? RAPPORT_HISTORY_TITLE_HEIGHT : 0);
+  double y = RAPPORT_HISTORY_PAD + rapport_history_header_height (style);
 
   memset (layout, 0, sizeof *layout);
   layout->width = width;

@@ -28,6 +28,7 @@ typedef struct
   int                          highlight_row;     /* -1: none */
   const PangoFontDescription  *font;              /* NULL: the default */
   const char                  *title;             /* exports: a line above the chart; NULL: none */
+  const char                  *subtitle;          /* exports: a line under the title; NULL: none */
 } RapportHistoryStyle;
 
 typedef struct
@@ -52,6 +53,7 @@ typedef struct
 #define RAPPORT_HISTORY_VALUE_WIDTH  60.0
 #define RAPPORT_HISTORY_AXIS_HEIGHT  22.0
 #define RAPPORT_HISTORY_TITLE_HEIGHT 36.0
+#define RAPPORT_HISTORY_SUBTITLE_HEIGHT 24.0
 
 void     rapport_history_style_init_light  (RapportHistoryStyle         *style);
 
@@ -61,6 +63,8 @@ void     rapport_history_layout_init       (RapportHistoryLayout        *layout,
                                             int                          width,
                                             int                          height);
 void     rapport_history_layout_clear      (RapportHistoryLayout        *layout);
+/* The height of an export's title and subtitle, 0 without. */
+double   rapport_history_header_height     (const RapportHistoryStyle   *style);
 /* Natural size of the chart for @series. */
 int      rapport_history_natural_height    (const RapportHistorySeries  *series,
                                             const RapportHistoryStyle   *style);

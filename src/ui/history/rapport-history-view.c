@@ -25,6 +25,8 @@ struct _RapportHistoryView
   RapportStore         *store;
   RapportHistorySeries *series;
   char                 *today;           /* NULL: the real today */
+  char                 *title;           /* who is shown: a name, or "Team" */
+  char                 *subtitle;        /* what the range covers */
   GCancellable         *export_cancellable; /* while an export asks where to */
 
   /* borrowed (weak): template children, held by the widget tree */
@@ -38,11 +40,14 @@ struct _RapportHistoryView
   GtkMenuButton        *export_button;
   GtkStack             *content_stack;
   AdwStatusPage        *status_page;
+  GtkLabel             *range_label;
   AdwViewStack         *view_stack;
+  GtkScrolledWindow    *chart_scroller;
   RapportHistoryChart  *chart;
   GtkLabel             *chart_status;
   GtkListBox           *summary_list;
   GtkColumnView        *table;
+  GtkScrolledWindow    *balance_scroller;
   RapportHistoryChart  *balance_chart;
   GtkLabel             *balance_status;
   GtkListBox           *balance_list;
@@ -50,7 +55,7 @@ struct _RapportHistoryView
   /* state */
   gint64                person_id;
   gboolean              include_archived;
-  gint64                range_subject;   /* whose range the dropdown shows; -1: none yet */
+  gint64                range_subject;   /* whose range and grouping the dropdowns show; -1: none yet */
 };
 
 G_DEFINE_FINAL_TYPE (RapportHistoryView, rapport_history_view, GTK_TYPE_WIDGET)
@@ -60,6 +65,8 @@ enum {
   PROP_STORE,
   PROP_PERSON_ID,
   PROP_INCLUDE_ARCHIVED,
+  PROP_TITLE,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -314,6 +321,39 @@ show_empty (RapportHistoryView *self,
   set_can_export (self, FALSE);
 }
 
+static void
+set_string_property (RapportHistoryView  *self,
+                     char               **field,
+                     const char          *value,
+                     int                  prop)
+{
+  if (rapport_set_str (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* Who is shown and what the range covers, in the label above the pages
+ * and in the title and subtitle properties (for the window's header). */
+static void
+update_titles (RapportHistoryView   *self,
+               gint64                person_id,
+               RapportHistorySeries *series)
+{
+  g_autofree char *who = subject_name (self, person_id);
+  g_autofree char *span = NULL;
+  g_autofree char *range = NULL;
+
+  if (series != NULL)
+    {
+      span = rapport_history_series_span_text (series);
+      range = rapport_history_series_range_text (series);
+    }
+  gtk_label_set_text (self->range_label, range != NULL ? range : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), range != NULL);
+  /* Translators: the history's title when it shows the whole team */
+  set_string_property (self, &self->title, person_id == 0 ? _("Team") : who, PROP_TITLE);
+  set_string_property (self, &self->subtitle, span, PROP_SUBTITLE);
+}
+
 void
 rapport_history_view_refresh (RapportHistoryView *self)
 {
@@ -339,11 +379,14 @@ rapport_history_view_refresh (RapportHistoryView *self)
   query.from_first_meeting = TRUE;
 
   /* A new subject opens on a range that suits its history (three months
-   * for a newcomer, a year otherwise); a range the user picks stays while
-   * they look at the same person or the team. */
+   * for a newcomer, a year otherwise) and on a grouping that means
+   * something for it (by month for one person, whose weeks hold one 1:1
+   * each: see docs/numbers.md); what the user picks stays while they look
+   * at the same person or the team. */
   if (person_id != self->range_subject)
     {
       RapportHistoryRange range;
+      RapportHistoryBucket bucket;
 
       self->range_subject = person_id;
       if (rapport_history_suggest_range (self->store, &query, &range, NULL) &&
@@ -353,6 +396,14 @@ rapport_history_view_refresh (RapportHistoryView *self)
           g_signal_handlers_block_by_func (self->range_dropdown, on_control_changed, self);
           gtk_drop_down_set_selected (self->range_dropdown, range);
           g_signal_handlers_unblock_by_func (self->range_dropdown, on_control_changed, self);
+        }
+      if (rapport_history_suggest_bucket (self->store, &query, &bucket, NULL) &&
+          bucket != query.bucket)
+        {
+          query.bucket = bucket;
+          g_signal_handlers_block_by_func (self->bucket_dropdown, on_control_changed, self);
+          gtk_drop_down_set_selected (self->bucket_dropdown, bucket);
+          g_signal_handlers_unblock_by_func (self->bucket_dropdown, on_control_changed, self);
         }
     }
   series = rapport_history_compute (self->store, &query, &error);
@@ -392,6 +443,7 @@ rapport_history_view_refresh (RapportHistoryView *self)
     rapport_history_chart_set_export_title (self->balance_chart, balance_title);
   }
 
+  update_titles (self, person_id, series);
   clear_list (self->summary_list);
   clear_list (self->balance_list);
   fill_table (self);
@@ -582,6 +634,20 @@ rapport_history_view_get_person (RapportHistoryView *self)
   return self->person_id;
 }
 
+const char *
+rapport_history_view_get_title (RapportHistoryView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), NULL);
+  return self->title;
+}
+
+const char *
+rapport_history_view_get_subtitle (RapportHistoryView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HISTORY_VIEW (self), NULL);
+  return self->subtitle;
+}
+
 RapportHistorySeries *
 rapport_history_view_get_series (RapportHistoryView *self)
 {
@@ -600,6 +666,52 @@ rapport_history_view_set_today (RapportHistoryView *self,
 }
 
 /* GObject ---------------------------------------------------------------- */
+
+/* The chart scrolls sideways in its own scroller, inside the page that
+ * scrolls up and down. GTK 4.8's GtkScrolledWindow takes every wheel
+ * event over it, also the vertical ones it has no use for, so the page
+ * would not move under the pointer: vertical scrolling goes to the page,
+ * horizontal scrolling and Shift+wheel stay with the chart. */
+static gboolean
+on_chart_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 RapportHistoryView       *self)
+{
+  GtkEventController *event_controller = GTK_EVENT_CONTROLLER (controller);
+  GtkWidget *scroller = gtk_event_controller_get_widget (event_controller);
+  GtkWidget *page;
+  GtkAdjustment *adjustment;
+  double step;
+
+  if ((gtk_event_controller_get_current_event_state (event_controller) & GDK_SHIFT_MASK) != 0 ||
+      dy == 0 || fabs (dx) >= fabs (dy))
+    return GDK_EVENT_PROPAGATE;
+  page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  if (page == NULL)
+    return GDK_EVENT_PROPAGATE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* A wheel's click moves as far as GtkScrolledWindow moves it; a
+   * touchpad's deltas are pixels. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  else
+    step = 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
+static void
+pass_vertical_scroll (RapportHistoryView *self,
+                      GtkScrolledWindow  *scroller)
+{
+  GtkEventController *controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  /* Before the scroller's own controller sees the event. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_chart_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (scroller), controller);
+}
 
 static void
 on_control_changed (RapportHistoryView *self)
@@ -646,6 +758,8 @@ rapport_history_view_finalize (GObject *object)
 
   g_clear_pointer (&self->series, rapport_history_series_unref);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_history_view_parent_class)->finalize (object);
@@ -669,6 +783,12 @@ rapport_history_view_get_property (GObject    *object,
       break;
     case PROP_INCLUDE_ARCHIVED:
       g_value_set_boolean (value, self->include_archived);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -730,6 +850,16 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   properties[PROP_INCLUDE_ARCHIVED] =
     g_param_spec_boolean ("include-archived", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What is shown, for the window's header: the person's name, or "Team"
+   * when the whole team is (NULL for someone who is gone)... */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* ...and what the range covers: "47 meetings from 3 Sep to 1 Dec 2025"
+   * (NULL when the history could not be read). */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_HISTORY_CHART);
@@ -745,11 +875,14 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, export_button);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, range_label);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart_status);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, summary_list);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, table);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_status);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_list);
@@ -773,4 +906,6 @@ rapport_history_view_init (RapportHistoryView *self)
   g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
+  pass_vertical_scroll (self, self->chart_scroller);
+  pass_vertical_scroll (self, self->balance_scroller);
 }

@@ -19,6 +19,11 @@ void                  rapport_history_view_set_person   (RapportHistoryView  *se
 gint64                rapport_history_view_get_person   (RapportHistoryView  *self);
 /* Reads the numbers again; call it when meetings or habits changed. */
 void                  rapport_history_view_refresh      (RapportHistoryView  *self);
+/* The "title" and "subtitle" properties, for the window's header: who is
+ * shown (the person's name, or "Team") and what the range covers ("47
+ * meetings from 3 Sep to 1 Dec 2025"). Both notify when they change. */
+const char           *rapport_history_view_get_title    (RapportHistoryView  *self);
+const char           *rapport_history_view_get_subtitle (RapportHistoryView  *self);
 /* What is shown now (NULL before the first refresh or after an error). */
 RapportHistorySeries *rapport_history_view_get_series   (RapportHistoryView  *self);
 /* Where "today" is taken from; NULL (the default) is the real today.
