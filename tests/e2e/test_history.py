@@ -1,14 +1,20 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """History of a person's 1:1s, read back through AT-SPI as a screen reader
-user would: the chart's summary, then the same numbers in the table."""
+user would: what the range covers, the chart's summary, the same numbers
+in the table by week and by month, the balance in checklist items; and the
+mouse wheel over the chart scrolls the page."""
 
 import datetime
 import os
 import subprocess
+import time
+
+import pyatspi
 
 from harness import (App, E2EError, by_name, click, find_all, first, is_visible,
-                     key, log, name, press, role, run_tests, sqlite, wait_for)
+                     key, log, name, press, role, run_tests, sqlite, wait_for,
+                     xdotool, center)
 
 PERSON = "Sam Rivera"
 COLUMNS = ["Period", "Meetings", "Follow-through", "Mood", "Listen",
@@ -32,6 +38,39 @@ def week_start(day, first):
 
 def week_label(day):
     return "Week of %d %s" % (day.day, day.strftime("%b"))
+
+
+def day_label(day, with_year):
+    return "%d %s%s" % (day.day, day.strftime("%b"), " %d" % day.year if with_year else "")
+
+
+def range_text(meetings, first, today):
+    """What the view says the range covers: the default 3 months start at
+    the first 1:1 here, and say so."""
+    return ("%d meetings from %s to %s. The first 1:1 was on %s: the last 3 months hold nothing earlier."
+            % (meetings, day_label(first, first.year != today.year), day_label(today, True),
+               day_label(first, True)))
+
+
+def extents(node):
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return ext.x, ext.y, ext.width, ext.height
+
+
+GROUPINGS = ["Weekly", "Monthly"]
+
+
+def choose(combo, current, item):
+    """Picks @item in a drop-down from the keyboard, as its popover opens
+    on the item shown (a popover is a surface of its own, so the window's
+    coordinates do not reach it)."""
+    click(combo)
+    time.sleep(0.3)
+    steps = GROUPINGS.index(item) - GROUPINGS.index(current)
+    for _ in range(abs(steps)):
+        key("Down" if steps > 0 else "Up")
+    key("Return")
+    wait_for(lambda: first(combo, lambda n: name(n) == item), 10, "%s chosen" % item)
 
 
 def seed(db, week1, week2):
@@ -102,16 +141,53 @@ def test_history_table_numbers(binary, tmp):
         click(by_name(win, PERSON, roles=("label",)))
         key("ctrl+h")
 
+        # What the range covers, over the pages, where the data starts.
+        covers = range_text(4, week1, today)
+        by_name(win, covers, roles=("label",))
+
         # The chart: an image with a label naming what it shows and a
-        # description summarising it.
+        # description summarising it, in the same words.
         chart = by_name(win, "Habits with %s over time" % PERSON, roles=("image",))
         description = chart.description or ""
         log("chart description: " + description)
-        for part in ("Strongest: Listen, 75 % of 4 meetings.",
+        for part in (covers,
+                     "Strongest: Listen, 75 % of 4 meetings.",
                      "Weakest: Transfer authority, 0 % of 4 meetings.",
                      "Follow-through: 50 % of 4 commitments kept."):
             if part not in description:
                 raise E2EError("%r not in the chart's description %r" % (part, description))
+
+        # One person opens by month once their 1:1s fall in two months
+        # (else a month would be one point); either way the range covers
+        # the same meetings by week.
+        grouping = by_name(win, "Group by", roles=("combo box",))
+        days = [week1, week2, week2 + datetime.timedelta(days=1), week2 + datetime.timedelta(days=2)]
+        by_month = len({(d.year, d.month) for d in days}) >= 2
+        default, other = ("Monthly", "Weekly") if by_month else ("Weekly", "Monthly")
+        log("grouping by default: %s" % default)
+        wait_for(lambda: first(grouping, lambda n: name(n) == default), 10, default + " by default")
+        choose(grouping, default, other)
+        by_name(win, covers, roles=("label",))
+        if other == "Monthly":
+            choose(grouping, other, "Weekly")
+
+        # The wheel over the chart scrolls the page, not nothing: in a
+        # window low enough for the page to scroll.
+        for wid in subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
+                                  capture_output=True, text=True).stdout.split():
+            xdotool("windowsize", "--sync", wid, "1000", "520")
+        time.sleep(0.5)
+        top = wait_for(lambda: extents(chart)[1], 10, "the chart's place")
+        x, y = center(chart)
+        xdotool("mousemove", "--sync", str(x), str(y))
+        for _ in range(3):
+            xdotool("click", "5")
+            time.sleep(0.1)
+        wait_for(lambda: extents(chart)[1] < top, 5, "the page to scroll under the wheel")
+        log("the chart moved from y=%d up, the page scrolled" % top)
+        for _ in range(3):
+            xdotool("click", "4")
+            time.sleep(0.1)
 
         # The same numbers as a table.
         tab = wait_for(lambda: first(win, lambda n: role(n) == "page tab" and name(n) == "Table"
@@ -142,6 +218,12 @@ def test_history_table_numbers(binary, tmp):
         periods = [cells[0] for cells in rows[1:]]
         if periods.index(week_label(week2)) > periods.index(week_label(week1)):
             raise E2EError("rows not newest first: %r" % periods)
+
+        # The balance counts checklist items (3 a meeting), in 4 meetings.
+        tab = wait_for(lambda: first(win, lambda n: role(n) == "page tab" and name(n) == "Balance"
+                                     and is_visible(n)), 10, "the Balance tab")
+        click(tab)
+        by_name(win, "33 % of 12 checklist items ticked in 4 meetings", roles=("label",))
         app.quit()
     finally:
         app.kill()
