@@ -242,27 +242,6 @@ draw (RapportMoodChart *self,
   draw_text (cr, middle, gutter, Y (3), 1, FALSE);
   draw_text (cr, low, gutter, Y (1), 1, FALSE);
 
-  /* What the trend rule compares: the mean of each group of three. */
-  if (self->trend.direction != RAPPORT_TREND_NONE)
-    {
-      const double dash[] = { 4, 3 };
-      double means[] = { self->trend.earlier_mean, self->trend.recent_mean };
-
-      cairo_save (cr);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_width (cr, 1.5);
-      set_source (cr, &self->foreground, 0.6);
-      for (guint g = 0; g < 2; g++)
-        {
-          guint first = n - RAPPORT_TREND_READINGS + g * RAPPORT_TREND_WINDOW;
-
-          cairo_move_to (cr, X (first) - 2 * DOT_RADIUS, Y (means[g]));
-          cairo_line_to (cr, X (first + RAPPORT_TREND_WINDOW - 1) + 2 * DOT_RADIUS, Y (means[g]));
-          cairo_stroke (cr);
-        }
-      cairo_restore (cr);
-    }
-
   /* The moods, oldest on the left. */
   set_source (cr, &self->accent, 1);
   cairo_set_line_width (cr, 2);
@@ -279,6 +258,28 @@ draw (RapportMoodChart *self,
     {
       cairo_arc (cr, X (i), Y (self->moods[i].mood), DOT_RADIUS, 0, 2 * G_PI);
       cairo_fill (cr);
+    }
+
+  /* What the trend rule compares: the mean of each group of three, over
+   * the line so that it shows where they meet. */
+  if (self->trend.direction != RAPPORT_TREND_NONE)
+    {
+      const double dash[] = { 4, 3 };
+      double means[] = { self->trend.earlier_mean, self->trend.recent_mean };
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_width (cr, 2);
+      set_source (cr, &self->foreground, 0.7);
+      for (guint g = 0; g < 2; g++)
+        {
+          guint first = n - RAPPORT_TREND_READINGS + g * RAPPORT_TREND_WINDOW;
+
+          cairo_move_to (cr, X (first) - 2 * DOT_RADIUS, Y (means[g]));
+          cairo_line_to (cr, X (first + RAPPORT_TREND_WINDOW - 1) + 2 * DOT_RADIUS, Y (means[g]));
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
     }
 
   /* The day of each point, leaving out those that would overlap. */
