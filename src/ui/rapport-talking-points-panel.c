@@ -29,7 +29,8 @@ struct _RapportTalkingPointsPanel
   GtkListBox      *list;
   GtkBox          *add_box;
   GtkEntry        *add_entry;
-  GtkDropDown     *raised_dropdown;
+  GtkToggleButton *me_button;
+  GtkToggleButton *them_button;
   GtkBox          *scheduled_box;
   GtkListBox      *scheduled_list;
   GtkLabel        *placeholder;
@@ -57,12 +58,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Position in the raised-by drop-down. */
-enum {
-  RAISED_ME,
-  RAISED_THEM,
-};
 
 static char *
 dup_today (RapportTalkingPointsPanel *self)
@@ -560,8 +555,7 @@ on_add (RapportTalkingPointsPanel *self)
   if (self->person_id == 0 || *stripped == '\0')
     return;
 
-  raised_by = gtk_drop_down_get_selected (self->raised_dropdown) == RAISED_THEM
-    ? RAPPORT_RAISED_BY_THEM : RAPPORT_RAISED_BY_ME;
+  raised_by = gtk_toggle_button_get_active (self->them_button) ? RAPPORT_RAISED_BY_THEM : RAPPORT_RAISED_BY_ME;
   item = rapport_talking_point_add (self->store, self->person_id, stripped, raised_by,
                                     0, RAPPORT_RECUR_NONE, NULL, &error);
   if (item == NULL)
@@ -600,7 +594,7 @@ set_target (RapportTalkingPointsPanel *self,
     {
       self->person_id = person_id;
       /* Each person starts with my own topic. */
-      gtk_drop_down_set_selected (self->raised_dropdown, RAISED_ME);
+      gtk_toggle_button_set_active (self->me_button, TRUE);
       gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
     }
@@ -855,7 +849,8 @@ rapport_talking_points_panel_class_init (RapportTalkingPointsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, list);
   gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, add_box);
   gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, add_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, raised_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, me_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, them_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, scheduled_box);
   gtk_widget_class_bind_template_child (widget_class, RapportTalkingPointsPanel, scheduled_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportTalkingPointsPanel, rapport_talking_points_panel, RAPPORT, TALKING_POINTS_PANEL, GtkWidget)
 
 /* "To Talk About": a person's queue of talking points, with a line to add
- * one (Enter adds), each point edited in place, reordered (dragged, or
+ * one (its text and who raises it, Me or Them; Enter adds), each point edited in place, reordered (dragged, or
  * moved up and down from its menu or with Alt+Up/Alt+Down) and deleted
  * with an undo toast. Below the queue, the recurring points that wait
  * for a later day.

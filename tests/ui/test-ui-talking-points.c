@@ -163,9 +163,10 @@ add_line (Fixture    *f,
           gboolean    them)
 {
   GtkWidget *entry = find_one (f->panel, is_add_entry, NULL);
-  GtkWidget *raised = find_one (gtk_widget_get_parent (entry), has_tooltip, "Who Raised It");
+  GtkWidget *line = gtk_widget_get_parent (entry);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (raised), them ? 1 : 0);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_one (line, has_tooltip, them ? "They Raised It" : "I Raise It")),
+                                TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Enter in the entry adds the point. */
   g_signal_emit_by_name (entry, "activate");
