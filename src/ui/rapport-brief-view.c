@@ -10,6 +10,8 @@
 #include "rapport-commitment.h"
 #include "rapport-habit.h"
 #include "rapport-mood-chart.h"
+#include "rapport-next-meeting-bar.h"
+#include "rapport-talking-points-panel.h"
 
 struct _RapportBriefView
 {
@@ -37,6 +39,12 @@ struct _RapportBriefView
   GtkWidget     *mood_box;
   RapportMoodChart *mood_chart;
   GtkLabel      *mood_label;
+  GtkBox        *next_slot;
+  GtkBox        *topics_slot;
+
+  /* Borrowed: children of the slots above */
+  RapportNextMeetingBar     *next_bar;
+  RapportTalkingPointsPanel *topics;
 };
 
 G_DEFINE_FINAL_TYPE (RapportBriefView, rapport_brief_view, GTK_TYPE_WIDGET)
@@ -327,6 +335,18 @@ fill_start_button (RapportBriefView *self)
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/* The queue and the next 1:1 follow the person and the day on show. */
+static void
+refresh_between_meetings (RapportBriefView *self)
+{
+  if (self->topics == NULL)
+    return;
+  rapport_talking_points_panel_set_today (self->topics, self->today);
+  rapport_talking_points_panel_set_person (self->topics, self->person);
+  rapport_next_meeting_bar_set_today (self->next_bar, self->today);
+  rapport_next_meeting_bar_set_person (self->next_bar, self->person);
+}
+
 void
 rapport_brief_view_refresh (RapportBriefView *self)
 {
@@ -343,6 +363,7 @@ rapport_brief_view_refresh (RapportBriefView *self)
   status_widget = GTK_WIDGET (self->status_label);
   gtk_widget_remove_css_class (status_widget, "warning");
   gtk_widget_remove_css_class (status_widget, "accent");
+  refresh_between_meetings (self);
 
   if (self->person == NULL)
     {
@@ -514,6 +535,21 @@ rapport_brief_view_set_property (GObject      *object,
     }
 }
 
+/* A skip, or the next day set by hand, changes the due state shown. */
+static void
+on_next_meeting_changed (RapportBriefView *self)
+{
+  rapport_brief_view_refresh (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The people list and This Week count the talking points waiting. */
+static void
+on_topics_changed (RapportBriefView *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 rapport_brief_view_constructed (GObject *object)
 {
@@ -522,6 +558,12 @@ rapport_brief_view_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_brief_view_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
+  self->next_bar = RAPPORT_NEXT_MEETING_BAR (rapport_next_meeting_bar_new (self->store));
+  gtk_box_append (self->next_slot, GTK_WIDGET (self->next_bar));
+  g_signal_connect_object (self->next_bar, "changed", G_CALLBACK (on_next_meeting_changed), self, G_CONNECT_SWAPPED);
+  self->topics = RAPPORT_TALKING_POINTS_PANEL (rapport_talking_points_panel_new (self->store));
+  gtk_box_append (self->topics_slot, GTK_WIDGET (self->topics));
+  g_signal_connect_object (self->topics, "changed", G_CALLBACK (on_topics_changed), self, G_CONNECT_SWAPPED);
   rapport_brief_view_refresh (self);
 }
 
@@ -578,6 +620,8 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_box);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportBriefView, mood_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, next_slot);
+  gtk_widget_class_bind_template_child (widget_class, RapportBriefView, topics_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
 }
 

@@ -19,7 +19,11 @@ G_DECLARE_FINAL_TYPE (RapportBriefView, rapport_brief_view, RAPPORT, BRIEF_VIEW,
  * "neglect-window" setting), "today" (YYYY-MM-DD or NULL for the real
  * date; for tests).
  * Signals: "open-meeting" (gint64 meeting_id) from the "Open Meeting"
- * button; "changed" () after a commitment was ticked here.
+ * button; "changed" () after a commitment was ticked here, a talking
+ * point was written or a 1:1 recorded as skipped or moved.
+ * Under the "Start 1:1" button, the next 1:1's day and "Skip or Move…"
+ * (RapportNextMeetingBar); after the open commitments, "To Talk About",
+ * the person's queue of talking points (RapportTalkingPointsPanel).
  * The "Start 1:1" button activates the action "win.new-meeting"; when
  * the person already has a meeting dated today it reads "Continue
  * Today's 1:1" (the action then opens that meeting). */
