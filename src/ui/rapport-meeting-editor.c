@@ -10,6 +10,8 @@
 #include "rapport-checklist-row.h"
 #include "rapport-commitments-panel.h"
 #include "rapport-meeting-editor.h"
+#include "rapport-mood-picker.h"
+#include "rapport-ui-enums.h"
 #include "rapport-window-layout.h"
 
 /* Even while someone types without a pause, notes reach the disk this often. */
@@ -23,29 +25,34 @@
 
 struct _RapportMeetingEditor
 {
-  GtkWidget         parent_instance;
+  GtkWidget          parent_instance;
 
-  RapportStore     *store;
-  RapportMeeting   *meeting;
-  GListStore       *checklist;
-  RapportSaveState  save_state;
-  guint             save_source;
-  gint64            first_unsaved_us;
-  gboolean          loading;
-  GError           *save_error;   /* why the last save failed, or NULL */
+  /* Owned */
+  RapportStore      *store;
+  RapportMeeting    *meeting;
+  GListStore        *checklist;
+  GError            *save_error;   /* why the last save failed, or NULL */
   /* Meetings left while their save was failing. Their text lives on in
    * the (dirty) objects, which the retry keeps writing until it can. */
-  GPtrArray        *unsaved;
+  GPtrArray         *unsaved;
 
-  GtkMenuButton    *date_button;
-  GtkPopover       *date_popover;
-  GtkCalendar      *calendar;
-  GtkBox           *mood_box;
-  GtkToggleButton  *mood_buttons[5];
-  GtkTextView      *notes_view;
-  GtkListBox       *checklist_box;
-  GtkBox           *extra_slot;
-  GtkWidget        *commitments;
+  /* Borrowed (weak): held by the widget tree */
+  GtkWidget         *commitments;
+
+  /* Template children */
+  GtkMenuButton     *date_button;
+  GtkPopover        *date_popover;
+  GtkCalendar       *calendar;
+  RapportMoodPicker *mood_picker;
+  GtkTextView       *notes_view;
+  GtkListBox        *checklist_box;
+  GtkBox            *extra_slot;
+
+  /* State */
+  RapportSaveState   save_state;
+  guint              save_source;
+  gint64             first_unsaved_us;
+  gboolean           loading;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, GTK_TYPE_WIDGET)
@@ -409,27 +416,19 @@ on_calendar_day_selected (RapportMeetingEditor *self)
 static void
 sync_mood_buttons (RapportMeetingEditor *self)
 {
-  int mood = self->meeting ? rapport_meeting_get_mood (self->meeting) : 0;
-
-  self->loading = TRUE;
-  for (int i = 0; i < 5; i++)
-    gtk_toggle_button_set_active (self->mood_buttons[i], mood == i + 1);
-  self->loading = FALSE;
+  rapport_mood_picker_set_mood (self->mood_picker, self->meeting ? rapport_meeting_get_mood (self->meeting) : 0);
 }
 
 static void
-on_mood_toggled (GtkToggleButton      *button,
-                 RapportMeetingEditor *self)
+on_mood_chosen (RapportMeetingEditor *self,
+                int                   mood)
 {
-  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mood"));
-  int mood;
-
-  if (self->loading || self->meeting == NULL)
-    return;
-
-  mood = gtk_toggle_button_get_active (button) ? value : 0;
+  if (self->meeting == NULL)
+    {
+      sync_mood_buttons (self);
+      return;
+    }
   rapport_meeting_set_mood (self->meeting, mood);
-  sync_mood_buttons (self);
   save_now (self);
 }
 
@@ -731,7 +730,7 @@ rapport_meeting_editor_get_property (GObject    *object,
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_MEETING: g_value_set_object (value, self->meeting); break;
-    case PROP_SAVE_STATE: g_value_set_int (value, self->save_state); break;
+    case PROP_SAVE_STATE: g_value_set_enum (value, self->save_state); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -769,9 +768,8 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
     g_param_spec_object ("meeting", NULL, NULL, RAPPORT_TYPE_MEETING,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SAVE_STATE] =
-    g_param_spec_int ("save-state", NULL, NULL,
-                      RAPPORT_SAVE_STATE_SAVED, RAPPORT_SAVE_STATE_FAILED, RAPPORT_SAVE_STATE_SAVED,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("save-state", NULL, NULL, RAPPORT_TYPE_SAVE_STATE, RAPPORT_SAVE_STATE_SAVED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVE_FAILED] =
@@ -791,48 +789,30 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
     g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (RAPPORT_TYPE_MOOD_PICKER);
   g_type_ensure (RAPPORT_TYPE_OVERLAY_SPLIT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, calendar);
-  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, mood_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, mood_picker);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, checklist_box);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, extra_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_mood_chosen);
 }
 
 static void
 rapport_meeting_editor_init (RapportMeetingEditor *self)
 {
-  static const char *mood_names[] = {
-    N_("Struggling"), N_("Low"), N_("Okay"), N_("Good"), N_("Great"),
-  };
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-
-  for (int i = 0; i < 5; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%d", i + 1);
-      /* Translators: tooltip of a mood button, e.g. "4 – Good". */
-      g_autofree char *tooltip = g_strdup_printf (_("%d – %s"), i + 1, _(mood_names[i]));
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_widget_add_css_class (button, "numeric");
-      g_object_set_data (G_OBJECT (button), "mood", GINT_TO_POINTER (i + 1));
-      g_signal_connect (button, "toggled", G_CALLBACK (on_mood_toggled), self);
-      gtk_box_append (self->mood_box, button);
-      self->mood_buttons[i] = GTK_TOGGLE_BUTTON (button);
-    }
 
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_set_enable_undo (buffer, TRUE);

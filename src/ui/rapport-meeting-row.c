@@ -13,7 +13,11 @@ struct _RapportMeetingRow
 {
   GtkWidget       parent_instance;
 
+  /* Owned */
   RapportMeeting *meeting;
+  GSignalGroup   *signals;   /* meeting's notes and date -> repaint */
+
+  /* Borrowed (weak): children, held by the widget tree */
   GtkLabel       *date_label;
   GtkLabel       *excerpt_label;
 };
@@ -61,14 +65,8 @@ rapport_meeting_row_set_meeting (RapportMeetingRow *self,
 {
   g_return_if_fail (RAPPORT_IS_MEETING_ROW (self));
 
-  if (self->meeting != NULL)
-    g_signal_handlers_disconnect_by_func (self->meeting, update, self);
   g_set_object (&self->meeting, meeting);
-  if (meeting != NULL)
-    {
-      g_signal_connect_swapped (meeting, "notify::notes", G_CALLBACK (update), self);
-      g_signal_connect_swapped (meeting, "notify::date", G_CALLBACK (update), self);
-    }
+  g_signal_group_set_target (self->signals, meeting);
   update (self);
 }
 
@@ -78,7 +76,9 @@ rapport_meeting_row_dispose (GObject *object)
   RapportMeetingRow *self = RAPPORT_MEETING_ROW (object);
   GtkWidget *child;
 
-  rapport_meeting_row_set_meeting (self, NULL);
+  if (self->signals != NULL)
+    rapport_meeting_row_set_meeting (self, NULL);
+  g_clear_object (&self->signals);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -99,6 +99,10 @@ static void
 rapport_meeting_row_init (RapportMeetingRow *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  self->signals = g_signal_group_new (RAPPORT_TYPE_MEETING);
+  g_signal_group_connect_swapped (self->signals, "notify::notes", G_CALLBACK (update), self);
+  g_signal_group_connect_swapped (self->signals, "notify::date", G_CALLBACK (update), self);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);

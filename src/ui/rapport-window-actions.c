@@ -346,11 +346,9 @@ on_data_job_finished (RapportWindow  *self,
                       gboolean        data_changed,
                       RapportDataJob *job)
 {
-  if (g_object_get_data (G_OBJECT (job), "rapport-counted") != NULL)
-    {
-      g_object_set_data (G_OBJECT (job), "rapport-counted", NULL);
-      self->running_jobs--;
-    }
+  /* Counted once, however often it says it is finished. */
+  if (self->jobs != NULL)
+    g_ptr_array_remove (self->jobs, job);
   if (!data_changed)
     return;
   if (rapport_data_job_get_kind (job) == RAPPORT_DATA_JOB_RESTORE)
@@ -377,8 +375,7 @@ watch_job (RapportWindow  *self,
     return;
   /* The window must not close under a job that writes a file or the
    * database; every job ends with "finished", cancelled ones too. */
-  self->running_jobs++;
-  g_object_set_data (G_OBJECT (job), "rapport-counted", GINT_TO_POINTER (1));
+  g_ptr_array_add (self->jobs, job);
   g_signal_connect_object (job, "finished", G_CALLBACK (on_data_job_finished), self, G_CONNECT_SWAPPED);
 }
 

@@ -11,11 +11,11 @@
  * the container's "width-request", set where it is used. */
 
 static void
-measure_child (GtkWidget      *child,
-               GtkOrientation  orientation,
-               int             for_size,
-               int            *minimum,
-               int            *natural)
+measure_child (GtkWidget     *child,
+               GtkOrientation orientation,
+               int            for_size,
+               int           *minimum,
+               int           *natural)
 {
   int min = 0, nat = 0;
 
@@ -65,42 +65,43 @@ set_collapse_width (AdwBreakpoint *breakpoint,
 
 struct _RapportNavigationSplit
 {
-  GtkWidget       parent_instance;
+  GtkWidget  parent_instance;
 
   /* Owned */
-  char           *sidebar_title;
-  char           *content_title;
+  char      *sidebar_title;
+  char      *content_title;
 
   /* Borrowed: the pages' parts, held by the internal widgets */
-  GtkWidget      *sidebar;
-  GtkWidget      *sidebar_header;
-  GtkWidget      *content;
-  GtkWidget      *content_header;
+  GtkWidget *sidebar;
+  GtkWidget *sidebar_header;
+  GtkWidget *content;
+  GtkWidget *content_header;
 
   /* Internal children */
-  GtkWidget      *child;            /* the bin or the leaflet */
+  GtkWidget *child; /* the bin or the leaflet */
 #if RAPPORT_HAVE_ADW_SPLIT_VIEWS
   AdwNavigationSplitView *split;
-  AdwNavigationPage *sidebar_page;
-  AdwNavigationPage *content_page;
-  AdwToolbarView *sidebar_view;
-  AdwToolbarView *content_view;
-  AdwBreakpoint  *breakpoint;
+  AdwNavigationPage      *sidebar_page;
+  AdwNavigationPage      *content_page;
+  AdwToolbarView         *sidebar_view;
+  AdwToolbarView         *content_view;
+  AdwBreakpoint          *breakpoint;
 #else
-  AdwLeaflet     *leaflet;
-  GtkBox         *sidebar_box;
-  GtkBox         *content_box;
+  AdwLeaflet *leaflet;
+  GtkBox     *sidebar_box;
+  GtkBox     *content_box;
 #endif
 
   /* State */
-  int             collapse_width;
-  gboolean        collapsed;        /* as last notified */
-  guint           collapsed_source;
+  int      collapse_width;
+  gboolean collapsed; /* as last notified */
+  guint    collapsed_source;
 };
 
 G_DEFINE_FINAL_TYPE (RapportNavigationSplit, rapport_navigation_split, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   NAV_PROP_0,
   NAV_PROP_SIDEBAR,
   NAV_PROP_SIDEBAR_HEADER,
@@ -268,6 +269,20 @@ on_nav_show_content (RapportNavigationSplit *self)
   g_object_notify_by_pspec (G_OBJECT (self), nav_properties[NAV_PROP_SHOW_CONTENT]);
 }
 
+#if RAPPORT_HAVE_ADW_SPLIT_VIEWS
+/* A page must have a title (libadwaita warns without one): it names the
+ * way back and the page for screen readers. Until the caller gives one,
+ * it is the application's name. */
+static const char *
+page_title (const char *title)
+{
+  if (title != NULL && *title != '\0')
+    return title;
+  title = g_get_application_name ();
+  return title != NULL && *title != '\0' ? title : "…";
+}
+#endif
+
 static void
 nav_set_title (RapportNavigationSplit *self,
                guint                   prop_id,
@@ -281,7 +296,7 @@ nav_set_title (RapportNavigationSplit *self,
   *field = g_strdup (title);
 #if RAPPORT_HAVE_ADW_SPLIT_VIEWS
   adw_navigation_page_set_title (prop_id == NAV_PROP_SIDEBAR_TITLE ? self->sidebar_page : self->content_page,
-                                 title ? title : "");
+                                 page_title (title));
 #endif
   g_object_notify_by_pspec (G_OBJECT (self), nav_properties[prop_id]);
 }
@@ -300,13 +315,13 @@ nav_set_collapse_width (RapportNavigationSplit *self,
 }
 
 static void
-rapport_navigation_split_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
+rapport_navigation_split_measure (GtkWidget     *widget,
+                                  GtkOrientation orientation,
+                                  int            for_size,
+                                  int           *minimum,
+                                  int           *natural,
+                                  int           *minimum_baseline,
+                                  int           *natural_baseline)
 {
   RapportNavigationSplit *self = RAPPORT_NAVIGATION_SPLIT (widget);
 
@@ -409,8 +424,8 @@ rapport_navigation_split_set_property (GObject      *object,
 static void
 rapport_navigation_split_class_init (RapportNavigationSplitClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass   *widget_class = GTK_WIDGET_CLASS (klass);
   const GParamFlags part = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = rapport_navigation_split_dispose;
@@ -454,8 +469,8 @@ rapport_navigation_split_init (RapportNavigationSplit *self)
   self->split = ADW_NAVIGATION_SPLIT_VIEW (adw_navigation_split_view_new ());
   self->sidebar_view = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
   self->content_view = ADW_TOOLBAR_VIEW (adw_toolbar_view_new ());
-  self->sidebar_page = adw_navigation_page_new (GTK_WIDGET (self->sidebar_view), "");
-  self->content_page = adw_navigation_page_new (GTK_WIDGET (self->content_view), "");
+  self->sidebar_page = adw_navigation_page_new (GTK_WIDGET (self->sidebar_view), page_title (NULL));
+  self->content_page = adw_navigation_page_new (GTK_WIDGET (self->content_view), page_title (NULL));
   adw_navigation_split_view_set_sidebar (self->split, self->sidebar_page);
   adw_navigation_split_view_set_content (self->split, self->content_page);
   self->child = collapsing_bin_new (GTK_WIDGET (self->split), "collapsed", &self->breakpoint);
@@ -488,32 +503,33 @@ rapport_navigation_split_init (RapportNavigationSplit *self)
 
 struct _RapportOverlaySplit
 {
-  GtkWidget    parent_instance;
+  GtkWidget  parent_instance;
 
   /* Borrowed: held by the internal widgets */
-  GtkWidget   *sidebar;
-  GtkWidget   *content;
+  GtkWidget *sidebar;
+  GtkWidget *content;
 
   /* Internal children */
-  GtkWidget   *child;               /* the bin or the flap */
+  GtkWidget *child; /* the bin or the flap */
 #if RAPPORT_HAVE_ADW_SPLIT_VIEWS
   AdwOverlaySplitView *split;
-  AdwBreakpoint *breakpoint;
+  AdwBreakpoint       *breakpoint;
 #else
-  AdwFlap     *flap;
+  AdwFlap *flap;
 #endif
 
   /* State */
-  int          collapse_width;
-  int          min_sidebar_width;
-  int          max_sidebar_width;
-  gboolean     collapsed;           /* as last notified */
-  guint        collapsed_source;
+  int      collapse_width;
+  int      min_sidebar_width;
+  int      max_sidebar_width;
+  gboolean collapsed; /* as last notified */
+  guint    collapsed_source;
 };
 
 G_DEFINE_FINAL_TYPE (RapportOverlaySplit, rapport_overlay_split, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   OVL_PROP_0,
   OVL_PROP_SIDEBAR,
   OVL_PROP_CONTENT,
@@ -687,13 +703,13 @@ on_ovl_show_sidebar (RapportOverlaySplit *self)
 }
 
 static void
-rapport_overlay_split_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
+rapport_overlay_split_measure (GtkWidget     *widget,
+                               GtkOrientation orientation,
+                               int            for_size,
+                               int           *minimum,
+                               int           *natural,
+                               int           *minimum_baseline,
+                               int           *natural_baseline)
 {
   RapportOverlaySplit *self = RAPPORT_OVERLAY_SPLIT (widget);
 
@@ -781,8 +797,8 @@ rapport_overlay_split_set_property (GObject      *object,
 static void
 rapport_overlay_split_class_init (RapportOverlaySplitClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass     *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass   *widget_class = GTK_WIDGET_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = rapport_overlay_split_dispose;

@@ -24,10 +24,10 @@ G_BEGIN_DECLS
  * ones when it is no wider than "collapse-width" (in sp, so that it follows
  * the text size), which must leave the expanded children room. */
 
-#if ADW_CHECK_VERSION (1, 4, 0) && ADW_VERSION_MAX_ALLOWED >= ADW_VERSION_1_4
-# define RAPPORT_HAVE_ADW_SPLIT_VIEWS 1
+#if ADW_CHECK_VERSION(1, 4, 0) && ADW_VERSION_MAX_ALLOWED >= ADW_VERSION_1_4
+#define RAPPORT_HAVE_ADW_SPLIT_VIEWS 1
 #else
-# define RAPPORT_HAVE_ADW_SPLIT_VIEWS 0
+#define RAPPORT_HAVE_ADW_SPLIT_VIEWS 0
 #endif
 
 #define RAPPORT_TYPE_NAVIGATION_SPLIT (rapport_navigation_split_get_type ())
@@ -43,10 +43,10 @@ G_DECLARE_FINAL_TYPE (RapportNavigationSplit, rapport_navigation_split, RAPPORT,
  * one shows while collapsed) and "needs-back-button" (read-only: TRUE when
  * the content's header must show a back button of the caller's, which the
  * newer widgets put there themselves). */
-gboolean rapport_navigation_split_get_collapsed         (RapportNavigationSplit *self);
-gboolean rapport_navigation_split_get_show_content      (RapportNavigationSplit *self);
-void     rapport_navigation_split_set_show_content      (RapportNavigationSplit *self,
-                                                         gboolean                show_content);
+gboolean rapport_navigation_split_get_collapsed (RapportNavigationSplit *self);
+gboolean rapport_navigation_split_get_show_content (RapportNavigationSplit *self);
+void     rapport_navigation_split_set_show_content (RapportNavigationSplit *self,
+                                                    gboolean                show_content);
 gboolean rapport_navigation_split_get_needs_back_button (RapportNavigationSplit *self);
 
 #define RAPPORT_TYPE_OVERLAY_SPLIT (rapport_overlay_split_get_type ())
@@ -59,7 +59,7 @@ G_DECLARE_FINAL_TYPE (RapportOverlaySplit, rapport_overlay_split, RAPPORT, OVERL
  * "sidebar-width" (px: the panel's width when beside the content),
  * "collapse-width" (sp), "swipe-to-open", "collapsed" (read-only) and
  * "show-sidebar". */
-gboolean rapport_overlay_split_get_collapsed    (RapportOverlaySplit *self);
+gboolean rapport_overlay_split_get_collapsed (RapportOverlaySplit *self);
 gboolean rapport_overlay_split_get_show_sidebar (RapportOverlaySplit *self);
 void     rapport_overlay_split_set_show_sidebar (RapportOverlaySplit *self,
                                                  gboolean             show_sidebar);

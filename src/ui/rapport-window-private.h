@@ -9,60 +9,68 @@ G_BEGIN_DECLS
 
 struct _RapportWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow    parent_instance;
 
-  RapportStore         *store;
-  GSettings            *settings;
-  GListStore           *people;
-  GtkFilterListModel   *visible_people;
-  GtkCustomFilter      *people_filter;
-  RapportPerson        *person;
-  RapportMeetingList   *meetings;
-  GtkSingleSelection   *meeting_selection;
-  gboolean              show_archived;
-  gboolean              search_mode;
-  gboolean              closing_anyway;
-  guint                 running_jobs;
-  gboolean              history_mode;
-  GtkWidget            *history_view;
-  GtkWidget            *brief_view;
-  GtkWidget            *search_panel;
-  gboolean              selecting;
-  gboolean              reloading;
-  /* PRAGMA data_version last seen: another connection's commit changes it. */
-  gint64                data_version;
-  guint                 poll_source;
-  guint                 banner_source;
+  /* Owned */
+  RapportStore           *store;
+  GSettings              *settings;
+  GListStore             *people;
+  GtkFilterListModel     *visible_people;
+  GtkCustomFilter        *people_filter;
+  RapportPerson          *person;              /* on show, or NULL */
+  GSignalGroup           *person_signals;      /* person's "notify" -> the title */
+  GBindingGroup          *person_bindings;     /* person's name -> the page's name */
+  RapportMeetingList     *meetings;            /* the person's, or NULL */
+  GtkSingleSelection     *meeting_selection;
+  GSignalGroup           *selection_signals;   /* the user's choice of a meeting */
+  GSignalGroup           *brief_list_signals;  /* the user's choice of the brief */
+  GPtrArray              *jobs;                /* borrowed data jobs still running */
 
-  /* template */
-  AdwToastOverlay      *toast_overlay;
+  /* Borrowed (weak): built on demand, held by the widget tree */
+  GtkWidget              *history_view;
+  GtkWidget              *brief_view;
+  GtkWidget              *search_panel;
+
+  /* Template children */
+  AdwToastOverlay        *toast_overlay;
   RapportNavigationSplit *split;
-  GtkStack             *sidebar_stack;
-  GtkListBox           *people_list;
-  AdwWindowTitle       *content_title;
-  GtkWidget            *new_meeting_button;
-  GtkWidget            *person_menu_button;
-  GtkWidget            *history_button;
-  GtkWidget            *search_button;
-  GtkLabel             *save_label;
-  GtkRevealer          *save_banner;
-  GtkLabel             *save_banner_label;
-  GtkStack             *content_stack;
-  RapportOverlaySplit  *meetings_split;
-  GtkWidget            *meetings_toggle;
-  GtkActionBar         *narrow_bar;
-  GtkWidget            *narrow_meetings_toggle;
-  GtkWidget            *narrow_new_meeting_button;
-  GtkWidget            *narrow_history_button;
-  GtkLabel             *narrow_save_label;
-  GtkListBox           *brief_list;
-  GtkListBoxRow        *brief_row;
-  GtkStack             *meetings_stack;
-  GtkListView          *meetings_view;
-  GtkStack             *person_stack;
-  GtkBox               *brief_slot;
-  RapportMeetingEditor *editor;
-  GMenu                *data_section;
+  GtkStack               *sidebar_stack;
+  GtkListBox             *people_list;
+  AdwWindowTitle         *content_title;
+  GtkWidget              *new_meeting_button;
+  GtkWidget              *person_menu_button;
+  GtkWidget              *history_button;
+  GtkWidget              *search_button;
+  GtkLabel               *save_label;
+  GtkRevealer            *save_banner;
+  GtkLabel               *save_banner_label;
+  GtkStack               *content_stack;
+  RapportOverlaySplit    *meetings_split;
+  GtkWidget              *meetings_toggle;
+  GtkActionBar           *narrow_bar;
+  GtkWidget              *narrow_meetings_toggle;
+  GtkWidget              *narrow_new_meeting_button;
+  GtkWidget              *narrow_history_button;
+  GtkLabel               *narrow_save_label;
+  GtkListBox             *brief_list;
+  GtkListBoxRow          *brief_row;
+  GtkStack               *meetings_stack;
+  GtkListView            *meetings_view;
+  GtkStack               *person_stack;
+  GtkBox                 *brief_slot;
+  RapportMeetingEditor   *editor;
+  GMenu                  *data_section;
+
+  /* State */
+  gboolean                show_archived;
+  gboolean                search_mode;
+  gboolean                history_mode;
+  gboolean                closing_anyway;
+  gboolean                reloading;           /* re-selecting after another writer */
+  /* PRAGMA data_version last seen: another connection's commit changes it. */
+  gint64                  data_version;
+  guint                   poll_source;
+  guint                   banner_source;
 };
 
 /* rapport-window-actions.c */

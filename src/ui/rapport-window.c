@@ -9,6 +9,7 @@
 #include "rapport-brief-view.h"
 #include "rapport-history-view.h"
 #include "rapport-meeting-row.h"
+#include "rapport-person-row.h"
 #include "rapport-platform.h"
 #include "rapport-search-panel.h"
 #include "rapport-window-private.h"
@@ -255,110 +256,24 @@ person_visible (gpointer item,
   return self->show_archived || !rapport_person_get_archived (item);
 }
 
-static void
-update_person_row (GtkWidget     *row,
-                   RapportPerson *person)
-{
-  GtkLabel *name = g_object_get_data (G_OBJECT (row), "name");
-  GtkLabel *role = g_object_get_data (G_OBJECT (row), "role");
-  GtkWidget *archived = g_object_get_data (G_OBJECT (row), "archived");
-  GtkLabel *due = g_object_get_data (G_OBJECT (row), "due");
-  RapportStore *store = g_object_get_data (G_OBJECT (row), "store");
-  const char *role_text = rapport_person_get_role (person);
-  g_autofree char *today = rapport_store_today ();
-  g_autofree char *accessible = NULL;
-  RapportDueState state = rapport_brief_due_state (store, person, today);
-
-  /* A quiet badge: "due" when the cadence has come round, "overdue" past it. */
-  gtk_label_set_label (due, state == RAPPORT_DUE_OVERDUE ? _("overdue") : _("due"));
-  gtk_widget_set_visible (GTK_WIDGET (due), state != RAPPORT_DUE_NONE);
-  if (state == RAPPORT_DUE_OVERDUE)
-    gtk_widget_add_css_class (GTK_WIDGET (due), "overdue");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (due), "overdue");
-
-  gtk_label_set_label (name, rapport_person_get_name (person));
-  gtk_label_set_label (role, role_text);
-  gtk_widget_set_visible (GTK_WIDGET (role), *role_text != '\0');
-  gtk_widget_set_visible (archived, rapport_person_get_archived (person));
-  if (state == RAPPORT_DUE_OVERDUE)
-    /* Translators: accessible name of a person in the list; %s is the name. */
-    accessible = g_strdup_printf (_("%s, 1:1 overdue"), rapport_person_get_name (person));
-  else if (state == RAPPORT_DUE_DUE)
-    /* Translators: accessible name of a person in the list; %s is the name. */
-    accessible = g_strdup_printf (_("%s, 1:1 due"), rapport_person_get_name (person));
-  else
-    accessible = g_strdup (rapport_person_get_name (person));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-}
-
-static void
-on_person_notify (RapportPerson *person,
-                  GParamSpec    *pspec,
-                  GtkWidget     *row)
-{
-  update_person_row (row, person);
-}
-
+/* A meeting was added or its date changed: the badges may change. */
 static void
 refresh_due_badges (RapportWindow *self)
 {
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, i);
-
-      if (row == NULL)
-        break;
-      update_person_row (GTK_WIDGET (row), g_object_get_data (G_OBJECT (row), "person"));
-    }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (RAPPORT_IS_PERSON_ROW (row))
+      rapport_person_row_refresh (RAPPORT_PERSON_ROW (row));
 }
 
 static GtkWidget *
 create_person_row (gpointer item,
                    gpointer user_data)
 {
-  RapportPerson *person = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *role = gtk_label_new (NULL);
-  GtkWidget *archived = gtk_label_new (_("Archived"));
-  GtkWidget *due = gtk_label_new (NULL);
   RapportWindow *self = user_data;
 
-  gtk_widget_add_css_class (row, "person-row");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (role), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (role), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (role, "dim-label");
-  gtk_widget_add_css_class (role, "caption");
-  gtk_widget_add_css_class (archived, "badge");
-  gtk_widget_set_valign (archived, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), role);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), archived);
-  gtk_widget_add_css_class (due, "badge");
-  gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), due);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "due", due);
-  g_object_set_data (G_OBJECT (row), "store", self->store);
-
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "role", role);
-  g_object_set_data (G_OBJECT (row), "archived", archived);
-  g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);
-  update_person_row (row, person);
-  g_signal_connect_object (person, "notify", G_CALLBACK (on_person_notify), row, 0);
-  return row;
+  return rapport_person_row_new (self->store, item);
 }
 
 static void
@@ -401,7 +316,7 @@ find_person_row (RapportWindow *self,
 
       if (row == NULL)
         return NULL;
-      person = g_object_get_data (G_OBJECT (row), "person");
+      person = rapport_person_row_get_person (RAPPORT_PERSON_ROW (row));
       if (rapport_person_get_id (person) == person_id)
         return row;
     }
@@ -434,7 +349,7 @@ rapport_window_reload_people (RapportWindow *self)
       return;
     }
 
-  self->selecting = TRUE;
+  /* The selected row goes with the old list, and comes back below. */
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people));
   n_new = g_list_model_get_n_items (G_LIST_MODEL (people));
   {
@@ -443,7 +358,6 @@ rapport_window_reload_people (RapportWindow *self)
       g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (people), i));
     g_list_store_splice (self->people, 0, n_old, items->pdata, items->len);
   }
-  self->selecting = FALSE;
 
   update_sidebar_page (self);
   if (selected != 0 && find_person_row (self, selected) != NULL)
@@ -493,18 +407,12 @@ on_meetings_edge_reached (RapportWindow   *self,
 static void
 on_meeting_selected (RapportWindow *self)
 {
-  RapportMeeting *meeting;
+  RapportMeeting *meeting = gtk_single_selection_get_selected_item (self->meeting_selection);
 
-  if (self->selecting)
-    return;
-
-  meeting = gtk_single_selection_get_selected_item (self->meeting_selection);
   if (meeting == NULL)
     return;
 
-  self->selecting = TRUE;
   gtk_list_box_unselect_all (self->brief_list);
-  self->selecting = FALSE;
 
   rapport_meeting_editor_set_meeting (self->editor, meeting);
   gtk_stack_set_visible_child_name (self->person_stack, "meeting");
@@ -520,10 +428,11 @@ show_brief_page (RapportWindow *self,
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
 
-  self->selecting = TRUE;
   gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
+  /* Shown already: selecting the row must not show it again. */
+  g_signal_group_block (self->brief_list_signals);
   gtk_list_box_select_row (self->brief_list, self->brief_row);
-  self->selecting = FALSE;
+  g_signal_group_unblock (self->brief_list_signals);
 
   gtk_stack_set_visible_child_name (self->person_stack, "brief");
   if (refresh && self->brief_view != NULL)
@@ -541,9 +450,8 @@ static void
 on_brief_row_selected (RapportWindow *self,
                        GtkListBoxRow *row)
 {
-  if (self->selecting || row == NULL)
-    return;
-  rapport_window_show_brief (self);
+  if (row != NULL)
+    rapport_window_show_brief (self);
 }
 
 void
@@ -557,7 +465,8 @@ rapport_window_reload_meetings (RapportWindow *self)
   if (self->meetings == NULL)
     return;
 
-  self->selecting = TRUE;
+  /* The same meeting, selected again: nothing for on_meeting_selected(). */
+  g_signal_group_block (self->selection_signals);
   if (!rapport_meeting_list_reload (self->meetings, &error))
     rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
   position = current_id ? rapport_meeting_list_find (self->meetings, current_id) : G_MAXUINT;
@@ -565,7 +474,7 @@ rapport_window_reload_meetings (RapportWindow *self)
     rapport_meeting_list_show_more (self->meetings, position + 1);
   gtk_single_selection_set_selected (self->meeting_selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
-  self->selecting = FALSE;
+  g_signal_group_unblock (self->selection_signals);
 
   gtk_stack_set_visible_child_name (self->meetings_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
@@ -644,11 +553,21 @@ update_title (RapportWindow *self)
       return;
     }
   adw_window_title_set_title (self->content_title, rapport_person_get_name (self->person));
-  /* What the way back and the window list call the page. */
-  g_object_set (self->split, "content-title", rapport_person_get_name (self->person), NULL);
   adw_window_title_set_subtitle (self->content_title,
                                  self->history_mode ? _("History") : rapport_person_get_role (self->person));
   gtk_window_set_title (GTK_WINDOW (self), rapport_person_get_name (self->person));
+}
+
+/* The window follows the person on show through its groups: their title
+ * and the page's name follow any change to them. */
+static void
+set_person (RapportWindow *self,
+            RapportPerson *person)
+{
+  if (!g_set_object (&self->person, person))
+    return;
+  g_signal_group_set_target (self->person_signals, person);
+  g_binding_group_set_source (self->person_bindings, person);
 }
 
 void
@@ -660,24 +579,20 @@ rapport_window_show_person (RapportWindow *self,
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
 
-  if (self->person != NULL)
-    g_signal_handlers_disconnect_by_func (self->person, update_title, self);
-  g_set_object (&self->person, person);
+  set_person (self, person);
   g_clear_object (&self->meetings);
 
   if (person != NULL)
     {
-      g_signal_connect_swapped (person, "notify", G_CALLBACK (update_title), self);
       self->meetings = rapport_meeting_list_new (self->store, rapport_person_get_id (person), &error);
       if (self->meetings == NULL)
         rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
       g_settings_set_string (self->settings, "last-person", rapport_person_get_uuid (person));
     }
 
-  self->selecting = TRUE;
+  /* No meeting selected: on_meeting_selected() has nothing to show. */
   gtk_single_selection_set_model (self->meeting_selection, G_LIST_MODEL (self->meetings));
   gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
-  self->selecting = FALSE;
 
   update_title (self);
   rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
@@ -712,16 +627,14 @@ on_person_row_selected (RapportWindow *self,
 {
   RapportPerson *person;
 
-  if (self->selecting || row == NULL)
+  if (row == NULL)
     return;
-  person = g_object_get_data (G_OBJECT (row), "person");
+  person = rapport_person_row_get_person (RAPPORT_PERSON_ROW (row));
   if (self->person != NULL && person != self->person &&
       rapport_person_get_id (person) == rapport_person_get_id (self->person))
     {
       /* The same person, re-read (after an edit): keep what is open. */
-      g_signal_handlers_disconnect_by_func (self->person, update_title, self);
-      g_set_object (&self->person, person);
-      g_signal_connect_swapped (person, "notify", G_CALLBACK (update_title), self);
+      set_person (self, person);
       update_title (self);
       rapport_window_update_actions (self);
     }
@@ -878,7 +791,7 @@ rapport_window_close_request (GtkWindow *window)
   RapportWindow *self = RAPPORT_WINDOW (window);
   int width, height;
 
-  if (self->running_jobs > 0)
+  if (self->jobs->len > 0)
     {
       rapport_window_add_toast (self, _("Wait until the import or restore has finished, or cancel it"));
       return TRUE;
@@ -986,9 +899,16 @@ rapport_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->banner_source, g_source_remove);
-  if (self->person != NULL)
-    g_signal_handlers_disconnect_by_func (self->person, update_title, self);
+  set_person (self, NULL);
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
+  if (self->brief_list_signals != NULL)
+    g_signal_group_set_target (self->brief_list_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->person_signals);
+  g_clear_object (&self->person_bindings);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->brief_list_signals);
   g_clear_object (&self->person);
   g_clear_object (&self->meetings);
   g_clear_object (&self->meeting_selection);
@@ -996,6 +916,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->people);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->jobs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }
@@ -1098,7 +1019,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, data_section);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_brief_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_split_collapsed);
@@ -1116,6 +1036,7 @@ rapport_window_init (RapportWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->jobs = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1140,8 +1061,19 @@ rapport_window_init (RapportWindow *self)
   self->meeting_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->meeting_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->meeting_selection, TRUE);
-  g_signal_connect_swapped (self->meeting_selection, "notify::selected",
-                            G_CALLBACK (on_meeting_selected), self);
+  self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);
+  g_signal_group_connect_swapped (self->selection_signals, "notify::selected",
+                                  G_CALLBACK (on_meeting_selected), self);
+  g_signal_group_set_target (self->selection_signals, self->meeting_selection);
+  self->brief_list_signals = g_signal_group_new (GTK_TYPE_LIST_BOX);
+  g_signal_group_connect_swapped (self->brief_list_signals, "row-selected",
+                                  G_CALLBACK (on_brief_row_selected), self);
+  g_signal_group_set_target (self->brief_list_signals, self->brief_list);
+
+  self->person_signals = g_signal_group_new (RAPPORT_TYPE_PERSON);
+  g_signal_group_connect_swapped (self->person_signals, "notify", G_CALLBACK (update_title), self);
+  self->person_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->person_bindings, "name", self->split, "content-title", G_BINDING_SYNC_CREATE);
   gtk_list_view_set_factory (self->meetings_view, factory);
   gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
 
@@ -1243,7 +1175,7 @@ rapport_window_check_for_changes (RapportWindow *self)
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
 
   /* An import or restore of our own reloads when it is finished. */
-  if (self->running_jobs > 0 || self->store == NULL)
+  if (self->jobs == NULL || self->jobs->len > 0 || self->store == NULL)
     return FALSE;
   version = rapport_store_get_data_version (self->store);
   if (version < 0 || version == self->data_version)

@@ -432,6 +432,7 @@ test_failed_save_keeps_focus_and_keys (Fixture       *f,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == notes);
   g_assert_cmpuint (n_visible_toplevels (), ==, 1);
   g_assert_null (test_ui_find_dialog ());
+  g_assert_null (test_ui_find_alert ());
   g_assert_true (banner_says (window, "Another program is using the journal"));
   g_assert_true (has_label_with (GTK_WIDGET (window), "Not saved"));
 

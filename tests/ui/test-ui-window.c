@@ -13,7 +13,7 @@
 #include "test-ui-util.h"
 
 #define ADA "a0000000-0000-4000-8000-000000000001"
-#define M1  "c0000000-0000-4000-8000-000000000001"
+#define M1 "c0000000-0000-4000-8000-000000000001"
 
 typedef struct
 {
@@ -24,8 +24,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   int width = GPOINTER_TO_INT (data);
 
@@ -47,8 +47,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_spin (50);
@@ -64,31 +64,31 @@ is_shown (GtkWidget *widget)
 }
 
 static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
+is_shown_label (GtkWidget    *widget,
+                gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
          is_shown (widget);
 }
 
 static gboolean
-is_shown_button (GtkWidget     *widget,
-                 gconstpointer  data)
+is_shown_button (GtkWidget    *widget,
+                 gconstpointer data)
 {
   return GTK_IS_BUTTON (widget) && is_shown (widget);
 }
 
 static gboolean
-is_shown_action (GtkWidget     *widget,
-                 gconstpointer  action)
+is_shown_action (GtkWidget    *widget,
+                 gconstpointer action)
 {
   return GTK_IS_ACTIONABLE (widget) && is_shown (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static gboolean
-is_back_button (GtkWidget     *widget,
-                gconstpointer  data)
+is_back_button (GtkWidget    *widget,
+                gconstpointer data)
 {
   GtkWidget *image;
 
@@ -100,9 +100,9 @@ is_back_button (GtkWidget     *widget,
 }
 
 static GtkWidget *
-find_shown (Fixture     *f,
-            TestUiMatch  match,
-            const char  *data)
+find_shown (Fixture    *f,
+            TestUiMatch match,
+            const char *data)
 {
   g_autoptr(GPtrArray) all = test_ui_find_all_visible (GTK_WIDGET (f->window), match, data);
 
@@ -136,8 +136,8 @@ open_meeting (Fixture *f)
 }
 
 static void
-test_wide (Fixture       *f,
-           gconstpointer  data)
+test_wide (Fixture      *f,
+           gconstpointer data)
 {
   GtkWidget *meetings, *side;
 
@@ -156,10 +156,10 @@ test_wide (Fixture       *f,
 }
 
 static void
-test_narrow (Fixture       *f,
-             gconstpointer  data)
+test_narrow (Fixture      *f,
+             gconstpointer data)
 {
-  GtkWidget *title, *back, *new_meeting;
+  GtkWidget      *title, *back, *new_meeting;
   graphene_rect_t back_bounds;
   g_autoptr(GPtrArray) buttons = NULL;
 
@@ -194,7 +194,7 @@ test_narrow (Fixture       *f,
   buttons = test_ui_find_all_visible (GTK_WIDGET (f->window), is_shown_button, NULL);
   for (guint i = 0; i < buttons->len; i++)
     {
-      graphene_rect_t bounds;
+      graphene_rect_t  bounds;
       graphene_point_t center;
 
       g_assert_true (gtk_widget_compute_bounds (buttons->pdata[i], GTK_WIDGET (f->window), &bounds));
