@@ -1092,14 +1092,15 @@ rapport_history_series_tick_label (const RapportHistorySeries *self,
 }
 
 char *
-rapport_history_series_start_label (const RapportHistorySeries *self)
+rapport_history_series_start_label (const RapportHistorySeries *self,
+                                    gboolean                    brief)
 {
   g_autofree char *day = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   day = format_day (&self->first, TRUE);
-  if (self->starts_at_data && self->range != RAPPORT_HISTORY_RANGE_ALL)
+  if (!brief && self->starts_at_data && self->range != RAPPORT_HISTORY_RANGE_ALL)
     /* Translators: at the start of a chart's time axis, where the first
      * 1:1 is later than the range asked for would start; %s is "4 Mar 2026" */
     return g_strdup_printf (_("Data starts %s"), day);

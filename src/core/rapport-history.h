@@ -176,8 +176,9 @@ char                 *rapport_history_series_tick_label   (const RapportHistoryS
                                                            gboolean                    with_year);
 /* The range's first day as the chart's time axis starts: "4 Mar 2026",
  * or "Data starts 4 Mar 2026" when that is the first 1:1 and the range
- * asked for starts earlier. */
-char                 *rapport_history_series_start_label  (const RapportHistorySeries *self);
+ * asked for starts earlier (unless @brief, for a narrow chart). */
+char                 *rapport_history_series_start_label  (const RapportHistorySeries *self,
+                                                           gboolean                    brief);
 /* What the range covers: "47 meetings from 3 Sep to 1 Dec 2025". */
 char                 *rapport_history_series_span_text    (const RapportHistorySeries *self);
 /* The span, and where the data starts when the range asked for is

@@ -339,7 +339,7 @@ test_week_labels (Fixture       *f,
   label = rapport_history_series_bucket_label (s, 0);
   g_assert_cmpstr (label, ==, "19–21 Dec");
   g_clear_pointer (&label, g_free);
-  label = rapport_history_series_start_label (s);
+  label = rapport_history_series_start_label (s, FALSE);
   g_assert_cmpstr (label, ==, "19 Dec 2025");
   g_clear_pointer (&label, g_free);
   label = rapport_history_series_range_text (s);
@@ -1021,8 +1021,12 @@ test_data_start (Fixture       *f,
   g_assert_cmpstr (text, ==, "3 meetings from 7 Jan to 18 Mar 2026. The first 1:1 was on 7 Jan 2026: "
                              "the last year holds nothing earlier.");
   g_clear_pointer (&text, g_free);
-  text = rapport_history_series_start_label (year);
+  text = rapport_history_series_start_label (year, FALSE);
   g_assert_cmpstr (text, ==, "Data starts 7 Jan 2026");
+  g_clear_pointer (&text, g_free);
+  /* A narrow chart has room for the date only; the line marks the rest. */
+  text = rapport_history_series_start_label (year, TRUE);
+  g_assert_cmpstr (text, ==, "7 Jan 2026");
   g_clear_pointer (&text, g_free);
   text = rapport_history_series_bucket_label (year, 0);
   g_assert_cmpstr (text, ==, "7–31 Jan 2026");
@@ -1042,7 +1046,7 @@ test_data_start (Fixture       *f,
   text = rapport_history_series_range_text (all);
   g_assert_cmpstr (text, ==, "3 meetings from 7 Jan to 18 Mar 2026.");
   g_clear_pointer (&text, g_free);
-  text = rapport_history_series_start_label (all);
+  text = rapport_history_series_start_label (all, FALSE);
   g_assert_cmpstr (text, ==, "7 Jan 2026");
   g_clear_pointer (&text, g_free);
 
@@ -1055,7 +1059,7 @@ test_data_start (Fixture       *f,
   text = rapport_history_series_range_text (old);
   g_assert_cmpstr (text, ==, "1 meeting from 19 Mar 2025 to 18 Mar 2026.");
   g_clear_pointer (&text, g_free);
-  text = rapport_history_series_start_label (old);
+  text = rapport_history_series_start_label (old, FALSE);
   g_assert_cmpstr (text, ==, "19 Mar 2025");
 }
 

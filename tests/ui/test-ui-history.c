@@ -382,6 +382,12 @@ test_axis_years (Fixture       *f,
     g_assert_cmpstr (labels[1], ==, "Mar 2026");
     g_assert_null (labels[2]);
   }
+  /* At 360 px the words would leave no room: the date alone. */
+  {
+    g_auto(GStrv) labels = rapport_history_axis_labels (clipped, &style, 360, 400);
+
+    g_assert_cmpstr (labels[0], ==, "9 Feb 2026");
+  }
 }
 
 /* The widget ------------------------------------------------------------- */

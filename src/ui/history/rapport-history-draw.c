@@ -232,13 +232,21 @@ axis_labels (const RapportHistorySeries *series,
   if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
     every = every <= 3 ? 3 : every <= 6 ? 6 : ((every + 11) / 12) * 12;
 
-  /* The start, on the plot's left edge, reading to the right. */
+  /* The start, on the plot's left edge, reading to the right; in a
+   * narrow chart, the date alone (the dashed line still marks it). */
   {
-    AxisLabel label = { rapport_history_series_start_label (series), round (layout->plot_x0), 0 };
+    AxisLabel label = { rapport_history_series_start_label (series, FALSE), round (layout->plot_x0), 0 };
 
     label.start = label.x - 1;
     pango_layout_set_text (small, label.text, -1);
     pango_layout_get_pixel_size (small, &w, &h);
+    if (w > (layout->plot_x1 - layout->plot_x0) / 2)
+      {
+        g_free (label.text);
+        label.text = rapport_history_series_start_label (series, TRUE);
+        pango_layout_set_text (small, label.text, -1);
+        pango_layout_get_pixel_size (small, &w, &h);
+      }
     last_end = label.start + w;
     last_year = g_date_get_year (&series->first);
     g_array_append_val (labels, label);
