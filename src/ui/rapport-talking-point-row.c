@@ -424,6 +424,21 @@ wrap_editable_label (GtkWidget *widget)
     }
 }
 
+/* GTK 4.8 names a button by its accessible label followed by the name of
+ * its own label child ("Save _Save"); the buttons here with a mnemonic
+ * have an accessible label, so keep that one (see rapport-brief-view.c). */
+static void
+keep_one_name (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      keep_one_name (child);
+    }
+}
+
 /* Public ---------------------------------------------------------------- */
 
 GtkWidget *
@@ -624,6 +639,7 @@ rapport_talking_point_row_init (RapportTalkingPointRow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  keep_one_name (GTK_WIDGET (self->recur_popover));
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
   wrap_editable_label (GTK_WIDGET (self->text));
