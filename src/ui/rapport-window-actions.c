@@ -153,6 +153,20 @@ restore_person_action (GtkWidget  *widget,
 /* @continue_today: open the person's meeting dated today if there is one
  * (Ctrl+N, "Start 1:1"), so that notes and ticks are never split over
  * two meetings by accident; FALSE only from "New 1:1 Anyway". */
+/* A toast, not a dialog: Ctrl+N comes from hands that type on, and a
+ * dialog would take their next keys. */
+static void
+say_not_started (RapportWindow *self,
+                 const GError  *error)
+{
+  /* Translators: %s says why, in the database's words. */
+  g_autofree char *message = g_strdup_printf (_("Could not start the 1:1: %s"), error->message);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 start_meeting (RapportWindow *self,
                gboolean       continue_today)
@@ -172,7 +186,7 @@ start_meeting (RapportWindow *self,
   if (continue_today &&
       !rapport_brief_find_meeting_on (self->store, rapport_person_get_id (self->person), today, &existing, &error))
     {
-      rapport_window_show_error (self, _("Could Not Start the Meeting"), error->message);
+      say_not_started (self, error);
       return;
     }
   if (existing != 0)
@@ -185,7 +199,7 @@ start_meeting (RapportWindow *self,
   meeting = rapport_meeting_create (self->store, rapport_person_get_id (self->person), today, &error);
   if (meeting == NULL)
     {
-      rapport_window_show_error (self, _("Could Not Start the Meeting"), error->message);
+      say_not_started (self, error);
       return;
     }
   rapport_window_reload_meetings (self);

@@ -209,6 +209,40 @@ test_narrow (Fixture      *f,
   g_assert_nonnull (find_shown (f, is_shown_label, "Ada Lovelace"));
 }
 
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
+/* A 1:1 that cannot be started says so in a toast: Ctrl+N comes from
+ * hands that type on, and a dialog would take their next keys. */
+static void
+test_start_failure_is_a_toast (Fixture      *f,
+                               gconstpointer data)
+{
+  GtkWidget *focus;
+
+  open_meeting (f);
+  rapport_meeting_editor_focus_notes (rapport_window_get_editor (f->window));
+  test_ui_spin (100);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+
+  /* Nothing can be written: the new meeting cannot be made. */
+  test_core_exec (f->store, "PRAGMA query_only = ON");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-meeting", NULL));
+  test_ui_spin (300);
+  test_core_exec (f->store, "PRAGMA query_only = OFF");
+
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (f->window), is_label_starting, "Could not start the 1:1: "));
+  g_assert_null (test_ui_find_alert ());
+  g_assert_null (test_ui_find_dialog ());
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == focus);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -217,6 +251,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/ui/window/wide", Fixture, GINT_TO_POINTER (1280), fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/start-failure-is-a-toast", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_start_failure_is_a_toast, fixture_tear_down);
 
   return g_test_run ();
 }
