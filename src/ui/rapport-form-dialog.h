@@ -5,31 +5,30 @@
 
 G_BEGIN_DECLS
 
-/* A list of rows for a form in a dialog: boxed, without selection. */
-GtkWidget *rapport_message_dialog_new_list    (void);
+/* What the person and habit forms share; the form itself is the platform
+ * layer's (rapport_form_new()). */
 
-/* For a form in an alert (rapport_alert_new(); until its callers move to
- * it, also an AdwMessageDialog): adds the responses "cancel" and "save"
- * (labelled @save_label), makes "save" the suggested default and "cancel"
- * the one Escape gives, and lets Enter in each of the NULL-terminated entry
- * rows answer "save" (when it is enabled), which closes the dialog as its
- * button does. */
-void       rapport_message_dialog_add_save    (gpointer     dialog,
-                                               const char  *save_label,
-                                               AdwEntryRow *first_row,
-                                               ...) G_GNUC_NULL_TERMINATED;
+/* A list of rows for a form: boxed, without selection. */
+GtkWidget *rapport_form_dialog_new_list      (void);
+
+/* Lets Enter in each of the NULL-terminated entry rows save @form when
+ * saving is enabled, which closes it as its button does. */
+void       rapport_form_dialog_save_on_enter (GtkWidget    *form,
+                                              AdwEntryRow  *first_row,
+                                              ...) G_GNUC_NULL_TERMINATED;
 
 /* Hands the form's values to @task (with g_task_return_pointer() or the
- * like) when the user answered "save". */
-typedef void (*RapportMessageDialogSave) (GTask *task);
+ * like) when the user saved; the fields are still there to read. */
+typedef void (*RapportFormDialogSave) (GTask *task);
 
-/* The one ending of a form dialog run as @task: "save" calls @save; any
- * other answer, the dialog destroyed without one (with its parent), or
- * the task's cancellable cancelled (which closes the dialog) returns
- * G_IO_ERROR_CANCELLED. @dialog holds @task until it is destroyed, and is
- * presented. */
-void       rapport_message_dialog_run_task    (AdwMessageDialog         *dialog,
-                                               GTask                    *task,
-                                               RapportMessageDialogSave  save);
+/* The one ending of a form run as @task, shown over @parent: saving calls
+ * @save; any other answer, the form closed without one or with its
+ * parent's window, or the task's cancellable cancelled (which closes the
+ * form) returns G_IO_ERROR_CANCELLED.  The form holds @task until it is
+ * answered. */
+void       rapport_form_dialog_run_task      (GtkWidget             *form,
+                                              GtkWidget             *parent,
+                                              GTask                 *task,
+                                              RapportFormDialogSave  save);
 
 G_END_DECLS

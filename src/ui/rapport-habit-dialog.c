@@ -6,21 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "rapport-habit-dialog.h"
+#include "rapport-form-dialog.h"
 #include "rapport-habit-library.h"
-#include "rapport-message-dialog.h"
+#include "rapport-platform.h"
 
-/* The task's data. */
+/* The form's data, which the task borrows until the form is answered. */
 typedef struct
 {
   /* Owned */
   RapportStore            *store;
-  /* Borrowed: the dialog and its parts, which hold the task (so this
-   * data) until the dialog is gone. */
+  /* Borrowed: the form and its parts. */
   AdwEntryRow             *label_row;
   AdwEntryRow             *hint_row;
   AdwComboRow             *kind_row;
   GtkLabel                *problem_label;
-  AdwMessageDialog        *dialog;
+  GtkWidget               *form;
   /* State */
   gint64                   habit_id;
 } DialogData;
@@ -61,7 +61,6 @@ selected_kind (DialogData *data)
 static void
 update_state (DialogData *data)
 {
-  AdwMessageDialog *dialog = data->dialog;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (data->label_row));
@@ -77,7 +76,7 @@ update_state (DialogData *data)
                  RAPPORT_HABIT_HINT_MAX_CHARS);
 
   show = show && error != NULL;
-  adw_message_dialog_set_response_enabled (dialog, "save", error == NULL);
+  rapport_form_set_save_enabled (data->form, error == NULL);
   gtk_label_set_text (data->problem_label, show ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (data->problem_label), show);
   if (show)
@@ -112,7 +111,7 @@ entry_row (GtkWidget  *list,
 }
 
 void
-rapport_habit_dialog_run_async (GtkWindow           *parent,
+rapport_habit_dialog_run_async (GtkWidget           *parent,
                                 RapportStore        *store,
                                 RapportHabit        *habit,
                                 GCancellable        *cancellable,
@@ -121,13 +120,12 @@ rapport_habit_dialog_run_async (GtkWindow           *parent,
 {
   g_autoptr(GTask) task = NULL;
   DialogData *data;
-  GtkWidget *dialog;
   GtkWidget *box;
   GtkWidget *list;
   GtkWidget *kind_help;
   g_autoptr(GtkStringList) kinds = NULL;
 
-  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (habit == NULL || RAPPORT_IS_HABIT (habit));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -139,18 +137,9 @@ rapport_habit_dialog_run_async (GtkWindow           *parent,
   data = g_new0 (DialogData, 1);
   data->store = g_object_ref (store);
   data->habit_id = habit ? rapport_habit_get_id (habit) : 0;
-  g_task_set_task_data (task, data, (GDestroyNotify) dialog_data_free);
-
-  dialog = adw_message_dialog_new (parent,
-                                   habit ? _("Edit Habit") : _("Add Habit"),
-                                   habit ? NULL
-                                         : _("A prompt on the checklist of every new meeting, "
-                                             "added after the others."));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  data->dialog = ADW_MESSAGE_DIALOG (dialog);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  list = rapport_message_dialog_new_list ();
+  list = rapport_form_dialog_new_list ();
   gtk_box_append (GTK_BOX (box), list);
 
   data->label_row = entry_row (list, _("Name"));
@@ -192,16 +181,22 @@ rapport_habit_dialog_run_async (GtkWindow           *parent,
                                   rapport_habit_get_kind (habit) == RAPPORT_HABIT_STRUCTURE ? 1 : 0);
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), habit ? _("_Save") : _("_Add"),
-                                   data->label_row, data->hint_row, NULL);
+  data->form = rapport_form_new (habit ? _("Edit Habit") : _("Add Habit"),
+                                 habit ? NULL
+                                       : _("A prompt on the checklist of every new meeting, "
+                                           "added after the others."),
+                                 box, habit ? _("_Save") : _("_Add"));
+  g_object_set_data_full (G_OBJECT (data->form), "rapport-habit-dialog", data,
+                          (GDestroyNotify) dialog_data_free);
+  g_task_set_task_data (task, data, NULL);
+  rapport_form_dialog_save_on_enter (data->form, data->label_row, data->hint_row, NULL);
+  rapport_form_set_focus (data->form, GTK_WIDGET (data->label_row));
 
   g_signal_connect_swapped (data->label_row, "changed", G_CALLBACK (update_state), data);
   g_signal_connect_swapped (data->hint_row, "changed", G_CALLBACK (update_state), data);
   update_state (data);
 
-  rapport_message_dialog_run_task (data->dialog, task, save);
-  gtk_widget_grab_focus (GTK_WIDGET (data->label_row));
+  rapport_form_dialog_run_task (data->form, parent, task, save);
 }
 
 gboolean

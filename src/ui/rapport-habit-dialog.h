@@ -11,10 +11,11 @@ G_BEGIN_DECLS
 /* Asks for a habit's name, hint and kind; @habit NULL adds a new habit,
  * otherwise its values are shown for editing. The name is checked against
  * @store as it is typed, so "Save" is only offered for a name that will
- * be accepted. The dialog is modal over @parent and closes with it; the
- * task holds a reference to @parent, which is the source object
- * @callback receives. Cancelling @cancellable closes the dialog. */
-void     rapport_habit_dialog_run_async  (GtkWindow            *parent,
+ * be accepted. The dialog is modal over @parent (a window, or a widget in
+ * one such as the Preferences) and closes with its window; the task holds
+ * a reference to @parent, which is the source object @callback receives.
+ * Cancelling @cancellable closes the dialog. */
+void     rapport_habit_dialog_run_async  (GtkWidget            *parent,
                                           RapportStore         *store,
                                           RapportHabit         *habit,
                                           GCancellable         *cancellable,

@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-message-dialog.h"
+#include "rapport-form-dialog.h"
 #include "rapport-person-dialog.h"
+#include "rapport-platform.h"
 
 static const int cadences[] = { 7, 14, 28 };
 
-/* The task's data. Borrowed: the dialog and its rows, which hold the task
- * (so this data) until the dialog is gone. */
+/* The form's data, which the task borrows until the form is answered.
+ * Borrowed: the form and its rows. */
 typedef struct
 {
   AdwEntryRow             *name_row;
@@ -19,7 +20,7 @@ typedef struct
   AdwComboRow             *cadence_row;
   AdwActionRow            *days_row;
   GtkSpinButton           *days_spin;
-  AdwMessageDialog        *dialog;
+  GtkWidget               *form;
 } DialogData;
 
 /* What the dialog returns. */
@@ -53,10 +54,9 @@ selected_cadence (DialogData *data)
 static void
 update_sensitivity (DialogData *data)
 {
-  AdwMessageDialog *dialog = data->dialog;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_row))));
 
-  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+  rapport_form_set_save_enabled (data->form, *name != '\0');
   gtk_widget_set_visible (GTK_WIDGET (data->days_row),
                           adw_combo_row_get_selected (data->cadence_row) >= G_N_ELEMENTS (cadences));
 }
@@ -82,7 +82,6 @@ rapport_person_dialog_run_async (GtkWindow           *parent,
 {
   g_autoptr(GTask) task = NULL;
   DialogData *data;
-  GtkWidget *dialog;
   GtkWidget *list;
   g_autoptr(GtkStringList) choices = NULL;
   int cadence = person ? rapport_person_get_cadence_days (person) : 7;
@@ -97,15 +96,8 @@ rapport_person_dialog_run_async (GtkWindow           *parent,
   if (g_task_return_error_if_cancelled (task))
     return;
   data = g_new0 (DialogData, 1);
-  g_task_set_task_data (task, data, g_free);
 
-  dialog = adw_message_dialog_new (parent,
-                                   person ? _("Edit Person") : _("Add Person"),
-                                   person ? NULL : _("Who do you hold one-on-ones with?"));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  data->dialog = ADW_MESSAGE_DIALOG (dialog);
-
-  list = rapport_message_dialog_new_list ();
+  list = rapport_form_dialog_new_list ();
 
   data->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->name_row), _("Name"));
@@ -145,16 +137,19 @@ rapport_person_dialog_run_async (GtkWindow           *parent,
       gtk_editable_set_text (GTK_EDITABLE (data->role_row), rapport_person_get_role (person));
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  rapport_message_dialog_add_save (ADW_MESSAGE_DIALOG (dialog), person ? _("_Save") : _("_Add"),
-                                   data->name_row, data->role_row, NULL);
+  data->form = rapport_form_new (person ? _("Edit Person") : _("Add Person"),
+                                 person ? NULL : _("Who do you hold one-on-ones with?"),
+                                 list, person ? _("_Save") : _("_Add"));
+  g_object_set_data_full (G_OBJECT (data->form), "rapport-person-dialog", data, g_free);
+  g_task_set_task_data (task, data, NULL);
+  rapport_form_dialog_save_on_enter (data->form, data->name_row, data->role_row, NULL);
+  rapport_form_set_focus (data->form, GTK_WIDGET (data->name_row));
 
   g_signal_connect_swapped (data->name_row, "changed", G_CALLBACK (update_sensitivity), data);
   g_signal_connect_swapped (data->cadence_row, "notify::selected", G_CALLBACK (update_sensitivity), data);
   update_sensitivity (data);
 
-  rapport_message_dialog_run_task (data->dialog, task, save);
-  gtk_widget_grab_focus (GTK_WIDGET (data->name_row));
+  rapport_form_dialog_run_task (data->form, GTK_WIDGET (parent), task, save);
 }
 
 gboolean

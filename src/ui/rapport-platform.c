@@ -32,7 +32,8 @@ rapport_alert_is_alert (GtkWidget *widget)
 #if RAPPORT_HAVE_ADW_DIALOG
   return ADW_IS_ALERT_DIALOG (widget);
 #else
-  return ADW_IS_MESSAGE_DIALOG (widget);
+  /* Forms are message dialogs here too. */
+  return ADW_IS_MESSAGE_DIALOG (widget) && !rapport_form_is_form (widget);
 #endif
 }
 
@@ -329,6 +330,436 @@ rapport_alert_close (GtkWidget *alert)
   adw_dialog_force_close (ADW_DIALOG (alert));
 #else
   gtk_window_close (GTK_WINDOW (alert));
+#endif
+}
+
+/* ---- forms ---- */
+
+#define FORM_KEY "rapport-form"
+
+typedef struct
+{
+  GtkWidget         *save_button;   /* AdwDialog only */
+  GtkWidget         *cancel_button; /* AdwDialog only */
+  GtkWidget         *focus;         /* weak */
+  GtkWindow         *window;        /* weak: the parent's */
+  GCancellable      *cancellable;
+  gulong             cancelled_id;
+  RapportFormAnswer  answer;
+  gpointer           user_data;
+  GDestroyNotify     destroy;
+  guint              ticks;
+  gboolean           presented;
+  gboolean           answered;
+} Form;
+
+static void
+form_data_free (Form *form)
+{
+  if (form->cancellable != NULL)
+    g_clear_signal_handler (&form->cancelled_id, form->cancellable);
+  g_clear_object (&form->cancellable);
+  g_clear_weak_pointer (&form->focus);
+  g_clear_weak_pointer (&form->window);
+  if (form->destroy != NULL)
+    form->destroy (form->user_data);
+  g_free (form);
+}
+
+static Form *
+form_of (GtkWidget *widget)
+{
+  return widget != NULL ? g_object_get_data (G_OBJECT (widget), FORM_KEY) : NULL;
+}
+
+gboolean
+rapport_form_is_form (GtkWidget *widget)
+{
+  return GTK_IS_WIDGET (widget) && form_of (widget) != NULL;
+}
+
+/* Gives the one answer, and lets go of what it was for. */
+static void
+form_answer (GtkWidget *widget,
+             gboolean   save)
+{
+  Form *form = form_of (widget);
+  RapportFormAnswer answer;
+  gpointer user_data;
+  GDestroyNotify destroy;
+
+  if (form == NULL || form->answered)
+    return;
+  form->answered = TRUE;
+  if (form->cancellable != NULL)
+    g_clear_signal_handler (&form->cancelled_id, form->cancellable);
+  answer = g_steal_pointer (&form->answer);
+  user_data = g_steal_pointer (&form->user_data);
+  destroy = g_steal_pointer (&form->destroy);
+
+  g_object_ref (widget);
+  if (answer != NULL)
+    answer (widget, save, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+  g_object_unref (widget);
+}
+
+static void
+on_form_destroy (GtkWidget *widget)
+{
+  form_answer (widget, FALSE);
+}
+
+#if RAPPORT_HAVE_ADW_DIALOG
+
+/* A dialog that opens as a bottom sheet starts floating and moves its
+ * content into the sheet a frame later, which loses the field that was to
+ * have the focus (the first button gets it instead): give it again once
+ * the sheet is in place, as libadwaita's own opening is done by then. */
+static gboolean
+on_form_opening_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  Form *form = form_of (widget);
+
+  if (form == NULL || form->answered)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (widget) || ++form->ticks < 3)
+    return G_SOURCE_CONTINUE;
+  if (form->focus != NULL && gtk_widget_get_mapped (form->focus))
+    adw_dialog_set_focus (ADW_DIALOG (widget), form->focus);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_form_save_clicked (GtkWidget *widget)
+{
+  form_answer (widget, TRUE);
+  adw_dialog_force_close (ADW_DIALOG (widget));
+}
+
+static void
+on_form_cancel_clicked (GtkWidget *widget)
+{
+  form_answer (widget, FALSE);
+  adw_dialog_force_close (ADW_DIALOG (widget));
+}
+
+static GtkWidget *
+form_dialog_new (Form       *form,
+                 const char *heading,
+                 const char *body,
+                 GtkWidget  *child,
+                 const char *save_label)
+{
+  AdwDialog *dialog = adw_dialog_new ();
+  GtkWidget *view = adw_toolbar_view_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  adw_dialog_set_title (dialog, heading);
+  adw_dialog_set_content_width (dialog, 440);
+
+  /* The answers take the place of the title buttons, as in GNOME's own
+   * forms: Cancel at the start, the suggested one at the end. */
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  form->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), form->cancel_button);
+  form->save_button = gtk_button_new_with_mnemonic (save_label);
+  gtk_widget_add_css_class (form->save_button, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->save_button);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (view), header);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  if (body != NULL)
+    {
+      GtkWidget *label = gtk_label_new (body);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  if (child != NULL)
+    gtk_box_append (GTK_BOX (box), child);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 480);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (view), scrolled);
+  adw_dialog_set_child (dialog, view);
+  adw_dialog_set_default_widget (dialog, form->save_button);
+
+  g_signal_connect_swapped (form->save_button, "clicked", G_CALLBACK (on_form_save_clicked), dialog);
+  g_signal_connect_swapped (form->cancel_button, "clicked", G_CALLBACK (on_form_cancel_clicked), dialog);
+  /* Escape, or closed by rapport_form_close(). */
+  g_signal_connect (dialog, "closed", G_CALLBACK (on_form_destroy), NULL);
+  return GTK_WIDGET (dialog);
+}
+
+#else /* AdwMessageDialog */
+
+static void
+on_form_response (GtkWidget  *widget,
+                  const char *response)
+{
+  form_answer (widget, g_strcmp0 (response, "save") == 0);
+}
+
+static GtkWidget *
+form_dialog_new (Form       *form,
+                 const char *heading,
+                 const char *body,
+                 GtkWidget  *child,
+                 const char *save_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, heading, body));
+
+  adw_message_dialog_set_extra_child (dialog, child);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Emitted before the dialog closes itself. */
+  g_signal_connect (dialog, "response", G_CALLBACK (on_form_response), NULL);
+  return GTK_WIDGET (dialog);
+}
+
+#endif
+
+GtkWidget *
+rapport_form_new (const char *heading,
+                  const char *body,
+                  GtkWidget  *child,
+                  const char *save_label)
+{
+  Form *form;
+  GtkWidget *widget;
+
+  g_return_val_if_fail (heading != NULL, NULL);
+  g_return_val_if_fail (child == NULL || GTK_IS_WIDGET (child), NULL);
+  g_return_val_if_fail (save_label != NULL, NULL);
+
+  form = g_new0 (Form, 1);
+  widget = form_dialog_new (form, heading, body, child, save_label);
+  g_object_set_data_full (G_OBJECT (widget), FORM_KEY, form, (GDestroyNotify) form_data_free);
+  /* The parent destroyed with the form in it, or the form never shown. */
+  g_signal_connect (widget, "destroy", G_CALLBACK (on_form_destroy), NULL);
+  return widget;
+}
+
+gboolean
+rapport_form_is_open (GtkWidget *widget)
+{
+  Form *form = form_of (widget);
+
+  g_return_val_if_fail (form != NULL, FALSE);
+  return form->presented && !form->answered;
+}
+
+const char *
+rapport_form_get_heading (GtkWidget *form)
+{
+  g_return_val_if_fail (rapport_form_is_form (form), NULL);
+#if RAPPORT_HAVE_ADW_DIALOG
+  return adw_dialog_get_title (ADW_DIALOG (form));
+#else
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (form));
+#endif
+}
+
+gboolean
+rapport_form_get_save_enabled (GtkWidget *widget)
+{
+  Form *form = form_of (widget);
+
+  g_return_val_if_fail (form != NULL, FALSE);
+#if RAPPORT_HAVE_ADW_DIALOG
+  return gtk_widget_get_sensitive (form->save_button);
+#else
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "save");
+#endif
+}
+
+void
+rapport_form_set_save_enabled (GtkWidget *widget,
+                               gboolean   enabled)
+{
+  Form *form = form_of (widget);
+
+  g_return_if_fail (form != NULL);
+#if RAPPORT_HAVE_ADW_DIALOG
+  gtk_widget_set_sensitive (form->save_button, enabled);
+#else
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (widget), "save", enabled);
+#endif
+}
+
+void
+rapport_form_set_focus (GtkWidget *widget,
+                        GtkWidget *focus)
+{
+  Form *form = form_of (widget);
+
+  g_return_if_fail (form != NULL);
+  g_return_if_fail (focus == NULL || GTK_IS_WIDGET (focus));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  adw_dialog_set_focus (ADW_DIALOG (widget), focus);
+#else
+  if (form->presented && focus != NULL)
+    gtk_widget_grab_focus (focus);
+#endif
+  g_set_weak_pointer (&form->focus, focus);
+}
+
+/* The form's own window, if it has one, goes with the parent's; but a
+ * parent held by a reference (as a task's source object) is only taken
+ * off the list of toplevels when destroyed, and an AdwDialog in it would
+ * stay: follow that list. */
+static void
+on_form_toplevels_changed (GtkWidget *widget)
+{
+  Form *form = form_of (widget);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (form == NULL || !form->presented || form->answered)
+    return;
+  for (guint i = 0; form->window != NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == form->window)
+        return;
+    }
+  rapport_form_close (widget);
+}
+
+static void
+on_form_cancelled (GCancellable *cancellable,
+                   GtkWidget    *widget)
+{
+  rapport_form_close (widget);
+}
+
+void
+rapport_form_present (GtkWidget         *widget,
+                      GtkWidget         *parent,
+                      GCancellable      *cancellable,
+                      RapportFormAnswer  answer,
+                      gpointer           user_data,
+                      GDestroyNotify     destroy)
+{
+  Form *form = form_of (widget);
+  GtkRoot *root;
+
+  g_return_if_fail (form != NULL);
+  g_return_if_fail (!form->presented);
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  root = gtk_widget_get_root (parent);
+  form->presented = TRUE;
+  form->answer = answer;
+  form->user_data = user_data;
+  form->destroy = destroy;
+  if (GTK_IS_WINDOW (root))
+    g_set_weak_pointer (&form->window, GTK_WINDOW (root));
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      /* Never shown: answered, then gone. */
+      g_object_ref_sink (widget);
+      form_answer (widget, FALSE);
+#if !RAPPORT_HAVE_ADW_DIALOG
+      gtk_window_destroy (GTK_WINDOW (widget));
+#endif
+      g_object_unref (widget);
+      return;
+    }
+  if (cancellable != NULL)
+    {
+      form->cancellable = g_object_ref (cancellable);
+      form->cancelled_id = g_signal_connect (cancellable, "cancelled", G_CALLBACK (on_form_cancelled), widget);
+    }
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_form_toplevels_changed), widget, G_CONNECT_SWAPPED);
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  adw_dialog_present (ADW_DIALOG (widget), parent);
+  if (form->focus != NULL)
+    gtk_widget_add_tick_callback (widget, on_form_opening_tick, NULL, NULL);
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (widget), form->window);
+  gtk_window_set_modal (GTK_WINDOW (widget), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (widget), TRUE);
+  gtk_window_present (GTK_WINDOW (widget));
+  if (form->focus != NULL)
+    gtk_widget_grab_focus (form->focus);
+#endif
+}
+
+GtkWindow *
+rapport_form_get_window (GtkWidget *widget)
+{
+  g_return_val_if_fail (rapport_form_is_form (widget), NULL);
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  {
+    GtkRoot *root = gtk_widget_get_root (widget);
+
+    if (!GTK_IS_WINDOW (root))
+      return NULL;
+    /* Over a window that cannot hold it, it has a window of its own. */
+    if (gtk_window_get_child (GTK_WINDOW (root)) == widget)
+      return gtk_window_get_transient_for (GTK_WINDOW (root));
+    return GTK_WINDOW (root);
+  }
+#else
+  return gtk_window_get_transient_for (GTK_WINDOW (widget));
+#endif
+}
+
+void
+rapport_form_respond (GtkWidget *widget,
+                      gboolean   save)
+{
+  Form *form = form_of (widget);
+  GtkWidget *button;
+
+  g_return_if_fail (form != NULL);
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  button = save ? form->save_button : form->cancel_button;
+#else
+  button = find_button (widget, adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (widget),
+                                                                       save ? "save" : "cancel"));
+#endif
+  g_return_if_fail (button != NULL);
+  if (gtk_widget_is_sensitive (button))
+    g_signal_emit_by_name (button, "clicked");
+}
+
+void
+rapport_form_close (GtkWidget *widget)
+{
+  g_return_if_fail (rapport_form_is_form (widget));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  /* Answered at once, whether or not there is a closing animation. */
+  form_answer (widget, FALSE);
+  if (gtk_widget_get_parent (widget) != NULL)
+    adw_dialog_force_close (ADW_DIALOG (widget));
+#else
+  gtk_window_destroy (GTK_WINDOW (widget));
 #endif
 }
 

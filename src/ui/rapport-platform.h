@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * macros, see meson.build) takes the older widgets even on newer libraries.
  *
  *   alerts          AdwAlertDialog (libadwaita >= 1.5)  or AdwMessageDialog
+ *   forms           AdwDialog with a header bar (>= 1.5) or AdwMessageDialog
  *   file choosers   GtkFileDialog (GTK >= 4.10)         or GtkFileChooserNative
  *   opening URIs    GtkUriLauncher (GTK >= 4.10)        or gtk_show_uri_full()
  *
@@ -97,6 +98,56 @@ void                  rapport_alert_respond                 (GtkWidget          
 /* Closes @alert at once, as Escape does ("response" with the close
  * response).  Disconnect first from what should not hear it. */
 void                  rapport_alert_close                   (GtkWidget             *alert);
+
+/* ---- forms ----
+ *
+ * A few fields to fill in: a heading, an optional body, the fields (@child)
+ * and two answers, Cancel and @save_label (suggested, and the one Enter
+ * gives).  On libadwaita >= 1.5 an AdwDialog with both answers in its
+ * header bar, a bottom sheet on a narrow window; else an AdwMessageDialog
+ * with them below the fields.  Escape cancels.  The form is floating until
+ * presented and destroys itself once closed. */
+
+GtkWidget            *rapport_form_new                      (const char            *heading,
+                                                             const char            *body,
+                                                             GtkWidget             *child,
+                                                             const char            *save_label);
+gboolean              rapport_form_is_form                  (GtkWidget             *widget);
+/* Presented, and not yet answered or closed. */
+gboolean              rapport_form_is_open                  (GtkWidget             *form);
+const char           *rapport_form_get_heading              (GtkWidget             *form);
+gboolean              rapport_form_get_save_enabled         (GtkWidget             *form);
+void                  rapport_form_set_save_enabled         (GtkWidget             *form,
+                                                             gboolean               enabled);
+/* The field that has the keyboard once the form shows. */
+void                  rapport_form_set_focus                (GtkWidget             *form,
+                                                             GtkWidget             *focus);
+
+/* How a form was answered: @save is TRUE when the user saved, with the
+ * fields still there to read. */
+typedef void (*RapportFormAnswer) (GtkWidget *form,
+                                   gboolean   save,
+                                   gpointer   user_data);
+
+/* Shows @form modal over @parent (a widget of the window it belongs to)
+ * and calls @answer exactly once: TRUE when the user saves; FALSE when
+ * they cancel, or the form goes otherwise (rapport_form_close(),
+ * @cancellable cancelled, or @parent's window destroyed, which closes the
+ * form).  @destroy frees @user_data right after. */
+void                  rapport_form_present                  (GtkWidget             *form,
+                                                             GtkWidget             *parent,
+                                                             GCancellable          *cancellable,
+                                                             RapportFormAnswer      answer,
+                                                             gpointer               user_data,
+                                                             GDestroyNotify         destroy);
+/* The window @form is modal over, once presented. */
+GtkWindow            *rapport_form_get_window               (GtkWidget             *form);
+/* Answers as a click on the button does (saving only when it is
+ * enabled): the form closes. */
+void                  rapport_form_respond                  (GtkWidget             *form,
+                                                             gboolean               save);
+/* Closes @form at once, without an answer (so, not saving). */
+void                  rapport_form_close                    (GtkWidget             *form);
 
 /* ---- files ---- */
 

@@ -187,7 +187,7 @@ habit_add (GtkWidget  *widget,
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (widget);
 
-  rapport_habit_dialog_run_async (GTK_WINDOW (self), self->store, NULL, NULL, on_dialog_done, NULL);
+  rapport_habit_dialog_run_async (GTK_WIDGET (self), self->store, NULL, NULL, on_dialog_done, NULL);
 }
 
 static void
@@ -204,7 +204,7 @@ habit_edit (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  rapport_habit_dialog_run_async (GTK_WINDOW (self), self->store, habit, NULL, on_dialog_done,
+  rapport_habit_dialog_run_async (GTK_WIDGET (self), self->store, habit, NULL, on_dialog_done,
                                   g_object_ref (habit));
 }
 

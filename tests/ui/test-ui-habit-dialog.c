@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rapport-habit-dialog.h"
+#include "rapport-platform.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
 
@@ -41,11 +42,12 @@ test_kind_help (void)
   int width, min_height, nat_height;
 
   test_core_db_set_up (&dir, &path, &store);
-  window = gtk_window_new ();
+  window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 500);
   gtk_window_present (GTK_WINDOW (window));
-  rapport_habit_dialog_run_async (GTK_WINDOW (window), store, NULL, NULL, on_done, NULL);
-  dialog = GTK_WIDGET (test_ui_find_dialog ());
+  rapport_habit_dialog_run_async (window, store, NULL, NULL, on_done, NULL);
+  dialog = test_ui_find_dialog ();
+  g_assert_nonnull (dialog);
   test_ui_spin (300);
 
   row = test_ui_find (dialog, match_kind_row, NULL);
@@ -67,7 +69,7 @@ test_kind_help (void)
   g_assert_cmpint (gtk_widget_get_height (help), >=, min_height);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (help))));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  rapport_form_close (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
   test_ui_spin (50);
   test_core_db_tear_down (&dir, &path, &store);

@@ -6,6 +6,7 @@
 
 #include "rapport-habit-library.h"
 #include "rapport-habit.h"
+#include "rapport-platform.h"
 #include "rapport-preferences-window.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
@@ -145,11 +146,11 @@ list_of_group (Fixture    *f,
 #define assert_active(f, expected) test_core_assert_active_habits ((f)->store, (expected))
 
 static void
-dialog_set_text (AdwMessageDialog *dialog,
-                 const char       *row_title,
-                 const char       *text)
+dialog_set_text (GtkWidget  *dialog,
+                 const char *row_title,
+                 const char *text)
 {
-  GtkWidget *row = test_ui_find (GTK_WIDGET (dialog), match_row_title, row_title);
+  GtkWidget *row = test_ui_find (dialog, match_row_title, row_title);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -164,10 +165,10 @@ match_button_label (GtkWidget     *widget,
 
 /* Presses one of the dialog's response buttons, as a user would. */
 static void
-dialog_click (AdwMessageDialog *dialog,
-              const char       *label)
+dialog_click (GtkWidget  *dialog,
+              const char *label)
 {
-  GtkWidget *widget = test_ui_find (GTK_WIDGET (dialog), match_button_label, label);
+  GtkWidget *widget = test_ui_find (dialog, match_button_label, label);
 
   g_assert_nonnull (widget);
   g_signal_emit_by_name (widget, "clicked");
@@ -208,7 +209,7 @@ static void
 test_add_habit (Fixture       *f,
                 gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *problem;
   GtkWidget *kind;
   g_autoptr(GError) error = NULL;
@@ -218,25 +219,25 @@ test_add_habit (Fixture       *f,
   click (f, "Add your own habit to the checklist");
   dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  problem = test_ui_find (GTK_WIDGET (dialog), match_error_label, NULL);
+  problem = test_ui_find (dialog, match_error_label, NULL);
   g_assert_nonnull (problem);
 
   /* Nothing typed yet: nothing to add, and no scolding either. */
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (rapport_form_get_save_enabled (dialog));
   g_assert_false (gtk_widget_get_visible (problem));
 
   /* A clash with a habit on the checklist is named as it is typed. */
   dialog_set_text (dialog, "Name", "LISTEN");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (rapport_form_get_save_enabled (dialog));
   g_assert_true (gtk_widget_get_visible (problem));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "already on the checklist"));
 
   dialog_set_text (dialog, "Name", "Coffee chat");
   dialog_set_text (dialog, "Hint (optional)", "Meet away from the desk.");
-  kind = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Kind");
+  kind = test_ui_find (dialog, match_row_title, "Kind");
   g_assert_true (ADW_IS_COMBO_ROW (kind));
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (rapport_form_get_save_enabled (dialog));
   g_assert_false (gtk_widget_get_visible (problem));
 
   dialog_click (dialog, "_Add");
@@ -269,17 +270,17 @@ static void
 test_edit_habit (Fixture       *f,
                  gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *name;
 
   click (f, "Edit “Listen”");
   dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  name = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Name");
+  name = test_ui_find (dialog, match_row_title, "Name");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Listen");
   /* Its own name in another case is no clash. */
   dialog_set_text (dialog, "Name", "LISTEN");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (rapport_form_get_save_enabled (dialog));
   dialog_set_text (dialog, "Name", "Listen first");
   dialog_click (dialog, "_Save");
   g_assert_null (test_ui_find_dialog ());
@@ -414,15 +415,15 @@ static void
 test_add_habit_with_enter (Fixture       *f,
                            gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *name;
   GtkWidget *hint;
 
   click (f, "Add your own habit to the checklist");
   dialog = test_ui_find_dialog ();
   g_assert_nonnull (dialog);
-  name = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Name");
-  hint = test_ui_find (GTK_WIDGET (dialog), match_row_title, "Hint (optional)");
+  name = test_ui_find (dialog, match_row_title, "Name");
+  hint = test_ui_find (dialog, match_row_title, "Hint (optional)");
   g_assert_true (ADW_IS_ENTRY_ROW (name));
   g_assert_true (ADW_IS_ENTRY_ROW (hint));
 

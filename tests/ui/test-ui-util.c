@@ -68,7 +68,14 @@ test_ui_find_type (GtkWidget *root,
   return test_ui_find (root, test_ui_is_type, TEST_UI_TYPE (type));
 }
 
-AdwMessageDialog *
+static gboolean
+is_open_form (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return rapport_form_is_form (widget) && rapport_form_is_open (widget) && gtk_widget_get_visible (widget);
+}
+
+GtkWidget *
 test_ui_find_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -76,9 +83,10 @@ test_ui_find_dialog (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = test_ui_find (GTK_WIDGET (window), is_open_form, NULL);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }

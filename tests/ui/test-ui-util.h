@@ -31,8 +31,8 @@ gboolean          test_ui_is_type           (GtkWidget     *widget,
 GtkWidget        *test_ui_find_type         (GtkWidget     *root,
                                              GType          type);
 
-/* The visible message dialog, or NULL. */
-AdwMessageDialog *test_ui_find_dialog       (void);
+/* The open form (rapport_form_new()) shown in any window, or NULL. */
+GtkWidget        *test_ui_find_dialog       (void);
 /* The alert (rapport_alert_new()) shown in any window, or NULL. */
 GtkWidget        *test_ui_find_alert        (void);
 
