@@ -11,6 +11,7 @@
 #include "rapport-application.h"
 #include "rapport-backup.h"
 #include "rapport-cli.h"
+#include "rapport-platform.h"
 #include "rapport-preferences-window.h"
 #include "rapport-reminders.h"
 #include "rapport-search-provider.h"
@@ -311,16 +312,16 @@ about_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   const char *developers[] = { _("The Rapport developers"), NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Rapport"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Rapport developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("A private journal for one-on-one meetings that helps you build trust with your team."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  rapport_about_show (GTK_WIDGET (gtk_application_get_active_window (app)),
+                      "application-name", _("Rapport"),
+                      "application-icon", APP_ID,
+                      "developer-name", _("The Rapport developers"),
+                      "version", PACKAGE_VERSION,
+                      "comments", _("A private journal for one-on-one meetings that helps you build trust with your team."),
+                      "license-type", GTK_LICENSE_GPL_3_0,
+                      "developers", developers,
+                      "translator-credits", _("translator-credits"),
+                      NULL);
 }
 
 static void
@@ -451,7 +452,7 @@ preferences_action (GSimpleAction *action,
   if (RAPPORT_IS_WINDOW (window))
     g_signal_connect_object (prefs, "habits-changed",
                              G_CALLBACK (rapport_window_habits_changed), window, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (prefs));
+  rapport_preferences_window_present (prefs);
 }
 
 /* GNOME Shell's search in the Activities overview: exported with the

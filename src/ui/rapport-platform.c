@@ -763,6 +763,106 @@ rapport_form_close (GtkWidget *widget)
 #endif
 }
 
+/* ---- dialogs ---- */
+
+void
+rapport_dialog_present (GtkWidget *dialog,
+                        GtkWidget *parent)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_present (ADW_DIALOG (dialog), parent);
+      return;
+    }
+#endif
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  {
+    GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+    if (GTK_IS_WINDOW (root))
+      {
+        gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+        gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+        gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+      }
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+void
+rapport_dialog_close (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_close (ADW_DIALOG (dialog));
+      return;
+    }
+#endif
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+void
+rapport_dialog_set_size (GtkWidget *dialog,
+                         int        width,
+                         int        height)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      adw_dialog_set_content_width (ADW_DIALOG (dialog), width);
+      adw_dialog_set_content_height (ADW_DIALOG (dialog), height);
+      return;
+    }
+#endif
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
+}
+
+/* ---- preferences ---- */
+
+void
+rapport_preferences_add_toast (RapportPreferencesBase *preferences,
+                               AdwToast               *toast)
+{
+#if RAPPORT_HAVE_ADW_DIALOG
+  adw_preferences_dialog_add_toast (preferences, toast);
+#else
+  adw_preferences_window_add_toast (preferences, toast);
+#endif
+}
+
+/* ---- about ---- */
+
+void
+rapport_about_show (GtkWidget  *parent,
+                    const char *first_property_name,
+                    ...)
+{
+  GtkWidget *about;
+  va_list args;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+  va_start (args, first_property_name);
+#if RAPPORT_HAVE_ADW_DIALOG
+  about = GTK_WIDGET (g_object_new_valist (ADW_TYPE_ABOUT_DIALOG, first_property_name, args));
+#else
+  about = GTK_WIDGET (g_object_new_valist (ADW_TYPE_ABOUT_WINDOW, first_property_name, args));
+#endif
+  va_end (args);
+  rapport_dialog_present (about, parent);
+}
+
 /* ---- files ---- */
 
 static GError *

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  *
  *   alerts          AdwAlertDialog (libadwaita >= 1.5)  or AdwMessageDialog
  *   forms           AdwDialog with a header bar (>= 1.5) or AdwMessageDialog
+ *   dialogs         AdwDialog (>= 1.5)                  or a modal GtkWindow
+ *   preferences     AdwPreferencesDialog (>= 1.5)       or AdwPreferencesWindow
+ *   about           AdwAboutDialog (>= 1.5)             or AdwAboutWindow
  *   file choosers   GtkFileDialog (GTK >= 4.10)         or GtkFileChooserNative
  *   opening URIs    GtkUriLauncher (GTK >= 4.10)        or gtk_show_uri_full()
  *
@@ -148,6 +151,50 @@ void                  rapport_form_respond                  (GtkWidget          
                                                              gboolean               save);
 /* Closes @form at once, without an answer (so, not saving). */
 void                  rapport_form_close                    (GtkWidget             *form);
+
+/* ---- dialogs ----
+ *
+ * A dialog of its own, made by a class that derives from one of the
+ * *_BASE types below: an AdwDialog (libadwaita >= 1.5) or a GtkWindow. */
+
+/* Shows @dialog modal over @parent (a widget of the window it belongs to,
+ * or NULL). */
+void                  rapport_dialog_present                (GtkWidget             *dialog,
+                                                             GtkWidget             *parent);
+/* Closes @dialog at once, as its close button does. */
+void                  rapport_dialog_close                  (GtkWidget             *dialog);
+/* The size it opens at (an AdwDialog's content size). */
+void                  rapport_dialog_set_size               (GtkWidget             *dialog,
+                                                             int                    width,
+                                                             int                    height);
+
+/* ---- preferences ----
+ *
+ * The parent of the Preferences: AdwPreferencesDialog or
+ * AdwPreferencesWindow, with the same pages. */
+
+#if RAPPORT_HAVE_ADW_DIALOG
+# define RAPPORT_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_DIALOG
+typedef AdwPreferencesDialog      RapportPreferencesBase;
+typedef AdwPreferencesDialogClass RapportPreferencesBaseClass;
+#else
+# define RAPPORT_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_WINDOW
+typedef AdwPreferencesWindow      RapportPreferencesBase;
+typedef AdwPreferencesWindowClass RapportPreferencesBaseClass;
+#endif
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPreferencesBase, g_object_unref)
+
+void                  rapport_preferences_add_toast         (RapportPreferencesBase *preferences,
+                                                             AdwToast              *toast);
+
+/* ---- about ----
+ *
+ * Shows the About dialog over @parent (or NULL), set with the properties
+ * of AdwAboutDialog and AdwAboutWindow (they have the same ones), ended
+ * by NULL. */
+void                  rapport_about_show                    (GtkWidget             *parent,
+                                                             const char            *first_property_name,
+                                                             ...) G_GNUC_NULL_TERMINATED;
 
 /* ---- files ---- */
 

@@ -12,8 +12,9 @@
 
 struct _RapportPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  RapportPreferencesBase parent_instance;
 
+  GtkWindow            *parent;   /* weak */
   RapportStore         *store;
   GSettings            *settings;
   GListStore           *active_model;
@@ -32,7 +33,7 @@ struct _RapportPreferencesWindow
   GtkSwitch            *remind_switch;
 };
 
-G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPPORT_TYPE_PREFERENCES_BASE)
 
 enum {
   PROP_0,
@@ -60,7 +61,7 @@ show_error (RapportPreferencesWindow *self,
   AdwToast *toast = adw_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  rapport_preferences_add_toast ((RapportPreferencesBase *) self, toast);
   g_warning ("%s", error->message);
 }
 
@@ -226,6 +227,9 @@ habit_move (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
+  /* The button that has the focus goes with its row: let go of it first,
+   * or GTK 4.18 drops the focus given to the new row's button too. */
+  gtk_root_set_focus (gtk_widget_get_root (widget), NULL);
   changed (self);
   refocus (self, id, up ? ROW_UP_BUTTON : ROW_DOWN_BUTTON);
 }
@@ -514,6 +518,7 @@ rapport_preferences_window_finalize (GObject *object)
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (object);
 
+  g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->active_model);
@@ -601,6 +606,7 @@ static void
 rapport_preferences_window_init (RapportPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_dialog_set_size (GTK_WIDGET (self), 640, 720);
 
   self->active_model = g_list_store_new (RAPPORT_TYPE_HABIT);
   self->library_model = g_list_store_new (RAPPORT_TYPE_HABIT);
@@ -634,14 +640,28 @@ RapportPreferencesWindow *
 rapport_preferences_window_new (GtkWindow    *parent,
                                 RapportStore *store)
 {
+  RapportPreferencesWindow *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
-  return g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW,
-                       "store", store,
-                       "transient-for", parent,
-                       "modal", parent != NULL,
-                       NULL);
+  self = g_object_new (RAPPORT_TYPE_PREFERENCES_WINDOW, "store", store, NULL);
+  g_set_weak_pointer (&self->parent, parent);
+  return self;
+}
+
+void
+rapport_preferences_window_present (RapportPreferencesWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
+  rapport_dialog_present (GTK_WIDGET (self), GTK_WIDGET (self->parent));
+}
+
+void
+rapport_preferences_window_close (RapportPreferencesWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
 }
 
 RapportStore *
