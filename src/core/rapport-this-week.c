@@ -59,7 +59,7 @@ rapport_this_week_init (RapportThisWeek *self)
   self->due = g_list_store_new (RAPPORT_TYPE_ATTENTION);
   self->commitments = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
   self->alerts = g_list_store_new (RAPPORT_TYPE_ALERT);
-  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 const char *rapport_this_week_get_today (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return self->today; }

@@ -459,6 +459,7 @@ test_today_meeting (Fixture       *f,
   {
     g_autoptr(RapportMeeting) m = rapport_meeting_create (f->store, rapport_person_get_id (bob), "2026-03-10", &error);
     g_assert_no_error (error);
+    g_assert_nonnull (m);
   }
   g_assert_true (rapport_brief_find_meeting_on (f->store, ada, "2026-03-10", &found, &error));
   g_assert_cmpint (found, ==, 0);

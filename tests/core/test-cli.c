@@ -188,14 +188,20 @@ test_main_import_summary (Fixture       *f,
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *out = g_build_filename (f->dir, "one.json", NULL);
-      g_autofree char *fresh = g_build_filename (f->dir, "new", "rapport.db", NULL);
+      int status;
 
-      g_assert_cmpint (rapport_cli_run (f->path, out, NULL, NULL, &error), ==, RAPPORT_CLI_OK);
-      /* Ada and her meeting are new there; the built-in habits are the
-       * same habits. */
-      exit (rapport_cli_main (fresh, NULL, out, NULL));
+      /* Freed before exit(), so that LeakSanitizer sees nothing left. */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *out = g_build_filename (f->dir, "one.json", NULL);
+        g_autofree char *fresh = g_build_filename (f->dir, "new", "rapport.db", NULL);
+
+        g_assert_cmpint (rapport_cli_run (f->path, out, NULL, NULL, &error), ==, RAPPORT_CLI_OK);
+        /* Ada and her meeting are new there; the built-in habits are the
+         * same habits. */
+        status = rapport_cli_main (fresh, NULL, out, NULL);
+      }
+      exit (status);
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();

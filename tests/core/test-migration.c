@@ -354,7 +354,10 @@ test_one_transaction (Fixture       *f,
                                                " WHERE name = 'meetings_fts' AND sql LIKE '%prefix%'"), ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM people"), ==, 1);
   /* The backup was made before anything was tried. */
-  g_assert_nonnull (only_backup (f));
+  {
+    g_autofree char *backup = only_backup (f);
+    g_assert_nonnull (backup);
+  }
 }
 
 /* Without a backup, no upgrade: the file stays at its version. */
