@@ -413,6 +413,8 @@ test_actions_reach_panel (Fixture       *f,
   GtkWidget *list, *row, *label;
   guint n_changed = 0;
 
+  /* The commitment the panel is about to load from the store. */
+  g_assert_nonnull (made);
   g_object_ref_sink (panel);
   gtk_window_set_child (GTK_WINDOW (f->window), panel);
   gtk_window_present (GTK_WINDOW (f->window));

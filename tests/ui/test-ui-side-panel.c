@@ -245,6 +245,7 @@ test_scrolls_as_one (Fixture       *f,
         rapport_commitment_create (f->store, rapport_meeting_get_id (meeting), "Send the budget numbers",
                                    RAPPORT_COMMITMENT_OWNER_ME, NULL, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (item);
     }
   rapport_commitments_panel_reload (RAPPORT_COMMITMENTS_PANEL (panel));
   test_ui_spin (100);

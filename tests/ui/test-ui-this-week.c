@@ -309,6 +309,7 @@ test_long_section (Fixture       *f,
                                                                         RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
                                                                         NULL, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (point);
     }
   show_view (f);
 
@@ -338,6 +339,7 @@ test_empty (Fixture       *f,
   g_autoptr(RapportMeeting) met = test_core_meeting_new (f->store, ada, TODAY, NULL);
   GtkWidget *title;
 
+  g_assert_nonnull (met);
   show_view (f);
   /* Met today, nothing promised or waiting: the calm page. */
   g_assert_true (rapport_this_week_view_get_empty (RAPPORT_THIS_WEEK_VIEW (f->view)));
@@ -354,6 +356,8 @@ test_empty (Fixture       *f,
                                                                       "Conference budget", RAPPORT_RAISED_BY_ME,
                                                                       0, RAPPORT_RECUR_NONE, NULL, &error);
     g_autoptr(GPtrArray) topics = NULL;
+
+    g_assert_nonnull (point);
 
     g_assert_no_error (error);
     rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (f->view));
@@ -478,6 +482,7 @@ test_skip (Fixture       *f,
   GtkWidget *dialog;
   guint n_bar_changed = 0;
 
+  g_assert_nonnull (met);
   show_view (f);
   gtk_window_set_child (GTK_WINDOW (f->window), NULL);
   gtk_box_append (GTK_BOX (box), bar);
