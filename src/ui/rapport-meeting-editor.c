@@ -38,12 +38,15 @@ struct _RapportMeetingEditor
 
   /* Borrowed (weak): held by the widget tree */
   GtkWidget         *commitments;
+  gulong             focus_entry_id;  /* commitments' "map", once */
 
   /* Template children */
   GtkMenuButton     *date_button;
+  GtkLabel          *date_label;
   GtkPopover        *date_popover;
   GtkCalendar       *calendar;
   RapportMoodPicker *mood_picker;
+  RapportOverlaySplit *side_split;
   GtkTextView       *notes_view;
   GtkListBox        *checklist_box;
   GtkBox            *extra_slot;
@@ -382,7 +385,7 @@ update_date_label (RapportMeetingEditor *self)
   /* Translators: the meeting date in the editor, e.g. "Tuesday, 3 March 2026";
    * see strftime(3) for the format. */
   label = g_date_time_format (dt, _("%A, %-d %B %Y"));
-  gtk_menu_button_set_label (self->date_button, g_strstrip (label));
+  gtk_label_set_label (self->date_label, g_strstrip (label));
   gtk_calendar_select_day (self->calendar, dt);
 }
 
@@ -574,6 +577,32 @@ rapport_meeting_editor_reveal_text (RapportMeetingEditor *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
 }
 
+static void
+on_commitments_mapped (RapportMeetingEditor *self)
+{
+  g_clear_signal_handler (&self->focus_entry_id, self->commitments);
+  rapport_commitments_panel_focus_entry (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+}
+
+void
+rapport_meeting_editor_focus_commitment_entry (RapportMeetingEditor *self)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  if (self->commitments == NULL || self->meeting == NULL)
+    return;
+  /* Folded away, the column slides in first; its entry can take the
+   * focus once it is on screen. */
+  if (rapport_overlay_split_get_collapsed (self->side_split))
+    rapport_overlay_split_set_show_sidebar (self->side_split, TRUE);
+  if (gtk_widget_get_mapped (self->commitments))
+    rapport_commitments_panel_focus_entry (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+  else if (self->focus_entry_id == 0)
+    self->focus_entry_id = g_signal_connect_object (self->commitments, "map",
+                                                    G_CALLBACK (on_commitments_mapped), self,
+                                                    G_CONNECT_SWAPPED);
+}
+
 GtkBox *
 rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self)
 {
@@ -683,6 +712,7 @@ rapport_meeting_editor_set_store (RapportMeetingEditor *self,
 
   if (self->commitments != NULL)
     {
+      g_clear_signal_handler (&self->focus_entry_id, self->commitments);
       gtk_box_remove (self->extra_slot, self->commitments);
       self->commitments = NULL;
     }
@@ -794,9 +824,11 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_label);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, date_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, mood_picker);
+  gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, side_split);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, checklist_box);
   gtk_widget_class_bind_template_child (widget_class, RapportMeetingEditor, extra_slot);

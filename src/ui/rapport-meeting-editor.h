@@ -45,6 +45,9 @@ void              rapport_meeting_editor_reveal_text    (RapportMeetingEditor *s
                                                          int                   offset,
                                                          int                   length);
 GtkBox           *rapport_meeting_editor_get_extra_slot (RapportMeetingEditor *self);
+/* Ctrl+D: the entry of a new commitment, with the side column shown
+ * first where it is folded away. */
+void              rapport_meeting_editor_focus_commitment_entry (RapportMeetingEditor *self);
 /* Re-reads the checklist of the meeting on show (the habits changed). */
 void              rapport_meeting_editor_reload_checklist (RapportMeetingEditor *self);
 /* The database may have been changed by another writer. With nothing

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "rapport-brief.h"
-#include "rapport-commitments-panel.h"
 #include "rapport-data-actions.h"
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
@@ -344,14 +343,11 @@ add_commitment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
-  GtkWidget *slot = GTK_WIDGET (rapport_meeting_editor_get_extra_slot (self->editor));
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "person") != 0)
     return;
-  for (GtkWidget *child = gtk_widget_get_first_child (slot); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (RAPPORT_IS_COMMITMENTS_PANEL (child))
-      rapport_commitments_panel_focus_entry (RAPPORT_COMMITMENTS_PANEL (child));
+  rapport_meeting_editor_focus_commitment_entry (self->editor);
 }
 
 static void

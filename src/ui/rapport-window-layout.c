@@ -28,7 +28,8 @@ measure_child (GtkWidget     *child,
  * bindings and handlers of "collapsed") shows and hides buttons: a widget
  * shown during the allocation of its parent's sibling is drawn before it
  * has a size, which GTK warns about. So the public "collapsed" follows the
- * internal state from an idle, once the frame is done. */
+ * internal state at the start of the next frame, before its layout (an
+ * idle would wait for the folding animation). */
 
 #if RAPPORT_HAVE_ADW_SPLIT_VIEWS
 /* A breakpoint bin around @child that sets @property of @child to TRUE
@@ -243,7 +244,9 @@ rapport_navigation_split_get_needs_back_button (RapportNavigationSplit *self)
 }
 
 static gboolean
-nav_notify_collapsed (gpointer data)
+nav_notify_collapsed (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
 {
   RapportNavigationSplit *self = data;
 
@@ -260,7 +263,7 @@ static void
 on_nav_collapsed (RapportNavigationSplit *self)
 {
   if (self->collapsed_source == 0)
-    self->collapsed_source = g_idle_add (nav_notify_collapsed, self);
+    self->collapsed_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), nav_notify_collapsed, self, NULL);
 }
 
 static void
@@ -353,7 +356,9 @@ rapport_navigation_split_dispose (GObject *object)
 {
   RapportNavigationSplit *self = RAPPORT_NAVIGATION_SPLIT (object);
 
-  g_clear_handle_id (&self->collapsed_source, g_source_remove);
+  if (self->collapsed_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->collapsed_source);
+  self->collapsed_source = 0;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->sidebar = self->sidebar_header = self->content = self->content_header = NULL;
 
@@ -677,7 +682,9 @@ ovl_set (RapportOverlaySplit *self,
 }
 
 static gboolean
-ovl_notify_collapsed (gpointer data)
+ovl_notify_collapsed (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
 {
   RapportOverlaySplit *self = data;
 
@@ -693,7 +700,7 @@ static void
 on_ovl_collapsed (RapportOverlaySplit *self)
 {
   if (self->collapsed_source == 0)
-    self->collapsed_source = g_idle_add (ovl_notify_collapsed, self);
+    self->collapsed_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), ovl_notify_collapsed, self, NULL);
 }
 
 static void
@@ -740,7 +747,9 @@ rapport_overlay_split_dispose (GObject *object)
 {
   RapportOverlaySplit *self = RAPPORT_OVERLAY_SPLIT (object);
 
-  g_clear_handle_id (&self->collapsed_source, g_source_remove);
+  if (self->collapsed_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->collapsed_source);
+  self->collapsed_source = 0;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   self->sidebar = self->content = NULL;
 

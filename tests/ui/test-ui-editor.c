@@ -346,7 +346,9 @@ banner_says (RapportWindow *window,
     {
       GtkRevealer *revealer = g_ptr_array_index (revealers, i);
 
+      /* Newer libadwaita keeps header bars in revealers too: not a banner. */
       if (gtk_revealer_get_reveal_child (revealer) && gtk_revealer_get_child (revealer) != NULL &&
+          test_ui_find_type (gtk_revealer_get_child (revealer), ADW_TYPE_HEADER_BAR) == NULL &&
           test_ui_find (gtk_revealer_get_child (revealer), is_label_with, text) != NULL)
         return TRUE;
     }

@@ -13,6 +13,7 @@
 #include "rapport-commitments-panel.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-person.h"
+#include "rapport-window-layout.h"
 #include "rapport-window.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
@@ -302,17 +303,18 @@ test_ctrl_d_folded (Fixture       *f,
   GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
   GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
   GtkWidget *entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
-  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP));
+  /* The window's folding container: AdwFlap or AdwOverlaySplitView. */
+  RapportOverlaySplit *side = RAPPORT_OVERLAY_SPLIT (gtk_widget_get_ancestor (panel, RAPPORT_TYPE_OVERLAY_SPLIT));
 
-  g_assert_nonnull (flap);
-  g_assert_true (adw_flap_get_folded (flap));
-  adw_flap_set_reveal_flap (flap, FALSE);
+  g_assert_nonnull (side);
+  g_assert_true (rapport_overlay_split_get_collapsed (side));
+  rapport_overlay_split_set_show_sidebar (side, FALSE);
   test_ui_spin (500);
   g_assert_false (focus_in (window, entry));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-commitment", NULL));
   test_ui_spin (500);
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (rapport_overlay_split_get_show_sidebar (side));
   g_assert_true (focus_in (window, entry));
   g_assert_true (in_view (entry, gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW)));
 

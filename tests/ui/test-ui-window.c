@@ -210,8 +210,8 @@ test_narrow (Fixture      *f,
 }
 
 static gboolean
-is_label_starting (GtkWidget     *widget,
-                   gconstpointer  text)
+is_label_starting (GtkWidget    *widget,
+                   gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
 }
