@@ -612,6 +612,11 @@ rapport_form_set_focus (GtkWidget *widget,
   g_return_if_fail (form != NULL);
   g_return_if_fail (focus == NULL || GTK_IS_WIDGET (focus));
 
+  /* The text of an entry row, not the row: an AdwDialog gives the focus
+   * to the very widget named, where typing goes nowhere. */
+  while (GTK_IS_EDITABLE (focus) && gtk_editable_get_delegate (GTK_EDITABLE (focus)) != NULL)
+    focus = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (focus)));
+
 #if RAPPORT_HAVE_ADW_DIALOG
   adw_dialog_set_focus (ADW_DIALOG (widget), focus);
 #else
