@@ -11,4 +11,9 @@ char *rapport_calendar_get_iso_date    (GtkCalendar *calendar);
 void  rapport_calendar_select_iso_date (GtkCalendar *calendar,
                                         const char  *date);
 
+/* Enter (or keypad Enter) picks the day the arrow keys moved to, as
+ * Space or a click does, and emits "day-selected" even when that day was
+ * already selected, so that a popover holding @calendar can close. */
+void  rapport_calendar_pick_on_enter   (GtkCalendar *calendar);
+
 G_END_DECLS

@@ -435,6 +435,7 @@ rapport_commitment_row_init (RapportCommitmentRow *self)
 
   /* The side column is narrow: long commitments wrap instead of widening it. */
   wrap_editable_label (GTK_WIDGET (self->text));
+  rapport_calendar_pick_on_enter (self->due_calendar);
   /* GTK 4.8 would read the label property and then the label child:
    * "No due date _No Due Date". One name. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->no_due_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);

@@ -718,6 +718,7 @@ rapport_commitments_panel_init (RapportCommitmentsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  rapport_calendar_pick_on_enter (self->due_calendar);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
   empty_label = gtk_label_new (_("Nothing promised yet"));

@@ -515,6 +515,7 @@ rapport_next_meeting_bar_init (RapportNextMeetingBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   keep_one_name (GTK_WIDGET (self));
+  rapport_calendar_pick_on_enter (self->next_calendar);
   /* The popover is not a child in the widget tree until it opens. */
   keep_one_name (GTK_WIDGET (self->next_popover));
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);

@@ -490,6 +490,123 @@ test_actions_reach_panel (Fixture       *f,
   g_assert_finalize_object (panel);
 }
 
+/* A key press on @widget as GTK delivers it to the focused widget: each
+ * of its key controllers in turn until one handles it. GTK 4.8 has no
+ * way to inject a key event. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  test_ui_spin (20);
+}
+
+static gboolean
+is_focused_day (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "day-number") &&
+         (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUSED) != 0;
+}
+
+/* Opens the due-date popover of @root and gives its calendar the focus. */
+static GtkWidget *
+open_calendar (GtkWidget *root)
+{
+  GtkWidget *calendar = test_ui_find_type (root, GTK_TYPE_CALENDAR);
+  GtkWidget *popover = gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_parent (popover)));
+  test_ui_spin (50);
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  gtk_widget_grab_focus (calendar);
+  return calendar;
+}
+
+/* At the keyboard, the arrow keys move to a day and Enter picks it, as
+ * Space or a click does; Enter on the day already shown picks that one.
+ * Either way the popover closes. */
+static void
+test_enter_picks_day (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportCommitment) item = rapport_commitment_create (f->store, rapport_meeting_get_id (f->meeting),
+                                                                 "Send the budget", RAPPORT_COMMITMENT_OWNER_ME,
+                                                                 "2026-03-20", &error);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  const char *day_text, *picked;
+  GtkWidget *row, *calendar, *focused, *panel, *entry;
+
+  g_assert_no_error (error);
+  add_action (group, "set-due", "(xs)", log);
+  row = show_row (f, rapport_commitment_row_new (item, "2026-03-10"));
+  gtk_widget_insert_action_group (gtk_widget_get_parent (row), "commitment", G_ACTION_GROUP (group));
+
+  calendar = open_calendar (row);
+  /* GTK starts the keyboard focus in the first cell of March 2026's
+   * grid, a day of February: 22 (weeks from Sunday; 1 March, a Sunday,
+   * starts the second row) or 23 (from Monday). */
+  g_assert_null (test_ui_find (calendar, is_focused_day, NULL));
+  press_key (calendar, GDK_KEY_Right);
+  focused = test_ui_find (calendar, is_focused_day, NULL);
+  g_assert_nonnull (focused);
+  day_text = gtk_label_get_label (GTK_LABEL (focused));
+  g_assert_true (gtk_widget_has_css_class (focused, "other-month"));
+  if (g_strcmp0 (day_text, "22") == 0)
+    picked = "2026-02-22";
+  else if (g_strcmp0 (day_text, "23") == 0)
+    picked = "2026-02-23";
+  else
+    g_error ("focused day %s", day_text);
+  /* Moving is not picking. */
+  g_assert_cmpuint (log->len, ==, 0);
+  press_key (calendar, GDK_KEY_Down);
+  press_key (calendar, GDK_KEY_Up);
+  press_key (calendar, GDK_KEY_Return);
+  expected = g_strdup_printf ("set-due (%" G_GINT64_FORMAT ", '%s')", rapport_commitment_get_id (item), picked);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpstr (last (log), ==, expected);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER)));
+
+  /* Keypad Enter too. */
+  calendar = open_calendar (row);
+  press_key (calendar, GDK_KEY_Right);
+  press_key (calendar, GDK_KEY_KP_Enter);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpstr (last (log), !=, expected);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER)));
+
+  /* The new commitment's due date: Enter at once picks the day shown,
+   * the meeting's, and the commitment added next is due then. */
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  panel = rapport_commitments_panel_new (f->store);
+  gtk_window_set_child (GTK_WINDOW (f->window), panel);
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), f->meeting);
+  test_ui_spin (20);
+  entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
+  calendar = open_calendar (gtk_widget_get_parent (entry));
+  press_key (calendar, GDK_KEY_Return);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Book the room");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"
+                                               " WHERE text = 'Book the room' AND due = '2026-03-02'"), ==, 1);
+  rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -502,6 +619,7 @@ main (int argc, char *argv[])
   ADD ("/ui/commitment-row/carried-over-badge", test_carried_over_badge);
   ADD ("/ui/commitment-row/asks-through-actions", test_asks_through_actions);
   ADD ("/ui/commitment-row/actions-reach-panel", test_actions_reach_panel);
+  ADD ("/ui/commitment-row/enter-picks-day", test_enter_picks_day);
 #undef ADD
 
   return g_test_run ();
