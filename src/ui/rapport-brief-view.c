@@ -626,6 +626,41 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
 }
 
 static void
+on_selectable_pressed (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       GtkWidget       *label)
+{
+  /* Before the label's own gesture grabs the focus for the selection. */
+  gtk_widget_set_focusable (label, TRUE);
+}
+
+static void
+on_selectable_focus_leave (GtkEventControllerFocus *focus,
+                           GtkWidget               *label)
+{
+  gtk_widget_set_focusable (label, FALSE);
+}
+
+/* @label can be selected, and copied with Ctrl+C, after a click or a
+ * drag, but Tab does not stop on it: it is text, not a control. */
+static void
+selectable_by_pointer (GtkLabel *label)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_label_set_selectable (label, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_selectable_pressed), label);
+  gtk_widget_add_controller (GTK_WIDGET (label), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (focus, "leave", G_CALLBACK (on_selectable_focus_leave), label);
+  gtk_widget_add_controller (GTK_WIDGET (label), focus);
+}
+
+static void
 rapport_brief_view_init (RapportBriefView *self)
 {
   GtkWidget *empty_label;
@@ -639,6 +674,8 @@ rapport_brief_view_init (RapportBriefView *self)
   gtk_widget_set_margin_bottom (empty_label, 12);
   gtk_list_box_set_placeholder (self->commitments_list, empty_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mood_label), rapport_mood_chart_rule_text ());
+  selectable_by_pointer (self->notes_label);
+  selectable_by_pointer (self->practised_label);
   /* One name, the one in the template (see fill_start_button()). */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }

@@ -389,6 +389,96 @@ test_brief_view (Fixture       *f,
 }
 
 static gboolean
+is_selectable_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+/* The last meeting's notes in the brief can be selected and copied with
+ * the pointer, but Tab does not stop on them: it goes from control to
+ * control. */
+static void
+test_brief_selectable_not_tab_stop (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-09");
+  g_autoptr(GPtrArray) selectable = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_brief_view_new (f->store);
+  GtkWidget *notes;
+  int start, end;
+
+  rapport_meeting_set_notes (m1, "Release went well.");
+  g_assert_true (rapport_meeting_save (m1, f->store, &error));
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_brief_view_set_today (RAPPORT_BRIEF_VIEW (view), "2026-03-21");
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (view), f->person);
+  test_ui_spin (50);
+
+  selectable = test_ui_find_all_visible (view, is_selectable_label, NULL);
+  g_assert_cmpuint (selectable->len, >=, 1);
+  notes = find_one (view, is_label_with, "Release went well.");
+  g_assert_true (g_ptr_array_find (selectable, notes, NULL));
+
+  /* Twice round the whole window, Tab by Tab. */
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_nonnull (focus);
+      g_hash_table_add (seen, focus);
+      for (guint j = 0; j < selectable->len; j++)
+        g_assert_false (focus == selectable->pdata[j] || gtk_widget_is_ancestor (focus, selectable->pdata[j]));
+    }
+  /* Tab did go round: the brief's buttons took the focus. */
+  g_assert_true (g_hash_table_contains (seen, find_one (view, has_tooltip, "Open the Last 1:1")));
+
+  /* A click still gives the notes the focus, so a drag selects and
+   * Ctrl+C copies: the press reaches the view's gesture first (capture),
+   * then the label's own, which grabs the focus. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (notes);
+    gboolean pressed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          {
+            g_signal_emit_by_name (controller, "pressed", 1, 5.0, 5.0);
+            pressed = TRUE;
+          }
+      }
+    g_assert_true (pressed);
+  }
+  gtk_widget_grab_focus (notes);
+  g_assert_true (gtk_widget_has_focus (notes));
+  gtk_label_select_region (GTK_LABEL (notes), 0, 7);
+  g_assert_true (gtk_label_get_selection_bounds (GTK_LABEL (notes), &start, &end));
+  g_assert_cmpint (end - start, ==, 7);
+  /* Tab leaves it, and does not come back to it. */
+  for (guint i = 0; i < 100; i++)
+    {
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      g_assert_false (gtk_widget_has_focus (notes));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static gboolean
 is_button_with_tooltip (GtkWidget     *widget,
                         gconstpointer  text)
 {
@@ -473,6 +563,7 @@ main (int argc, char *argv[])
   ADD ("/ui/commitments/carry-over-and-close", test_carry_over_and_close);
   ADD ("/ui/brief/view", test_brief_view);
   ADD ("/ui/brief/today-and-trend", test_brief_today_and_trend);
+  ADD ("/ui/brief/selectable-not-tab-stop", test_brief_selectable_not_tab_stop);
 #undef ADD
 
   return g_test_run ();
