@@ -8,6 +8,7 @@
 
 #include "rapport-commitment.h"
 #include "rapport-meeting.h"
+#include "rapport-store-rows.h"
 #include "rapport-text.h"
 
 struct _RapportCommitment
@@ -173,8 +174,11 @@ rapport_commitment_owner_from_string (const char             *text,
 #define COMMITMENT_COLUMNS \
   "c.id, c.uuid, c.person_id, c.meeting_id, c.text, c.owner, c.due, c.closed_on, m0.date"
 
-static RapportCommitment *
-commitment_from_row (sqlite3_stmt *stmt)
+/* @context_meeting, where not NULL, points to the id of the meeting the
+ * list is for: the commitments made in others are carried over. */
+static gpointer
+commitment_from_row (sqlite3_stmt *stmt,
+                     gpointer      context_meeting)
 {
   RapportCommitment *self = g_object_new (RAPPORT_TYPE_COMMITMENT, NULL);
 
@@ -185,11 +189,11 @@ commitment_from_row (sqlite3_stmt *stmt)
   self->text = g_strdup (rapport_store_column_text (stmt, 4));
   if (!rapport_commitment_owner_from_string (rapport_store_column_text (stmt, 5), &self->owner))
     self->owner = RAPPORT_COMMITMENT_OWNER_ME;
-  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-    self->due = g_strdup (rapport_store_column_text (stmt, 6));
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-    self->closed_on = g_strdup (rapport_store_column_text (stmt, 7));
+  self->due = rapport_rows_dup_text_or_null (stmt, 6);
+  self->closed_on = rapport_rows_dup_text_or_null (stmt, 7);
   self->made_on = g_strdup (rapport_store_column_text (stmt, 8));
+  if (context_meeting != NULL)
+    self->carried_over = self->meeting_id != *(gint64 *) context_meeting;
   return self;
 }
 
@@ -198,45 +202,9 @@ check_text (const char  *text,
             char       **clean,
             GError     **error)
 {
-  *clean = rapport_text_single_line (text);
-  if (**clean == '\0')
-    {
-      g_clear_pointer (clean, g_free);
-      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                           _("A commitment needs some text"));
-      return FALSE;
-    }
-  if (g_utf8_strlen (*clean, -1) > RAPPORT_MAX_TEXT_CHARS)
-    {
-      g_clear_pointer (clean, g_free);
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("A commitment can have at most %d characters"), RAPPORT_MAX_TEXT_CHARS);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* NULL and "" both mean "no date". */
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  if (date == NULL || *date == '\0' || rapport_date_is_valid (date))
-    return TRUE;
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-               _("“%s” is not a date (expected YYYY-MM-DD)"), date);
-  return FALSE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *value)
-{
-  if (value == NULL || *value == '\0')
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+  return rapport_rows_check_text (text, clean, _("A commitment needs some text"), error,
+                                  _("A commitment can have at most %d characters"),
+                                  RAPPORT_MAX_TEXT_CHARS);
 }
 
 RapportCommitment *
@@ -244,25 +212,12 @@ rapport_commitment_load (RapportStore  *store,
                          gint64         id,
                          GError       **error)
 {
-  RapportCommitment *self = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  stmt = rapport_store_prepare (store,
-                                "SELECT " COMMITMENT_COLUMNS
-                                " FROM commitments c JOIN meetings m0 ON m0.id = c.meeting_id"
-                                " WHERE c.id = ?1 AND c.deleted = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rapport_store_step_row (store, stmt, _("Could not read a commitment"), error,
-                              _("No commitment with id %lld"), (long long) id))
-    {
-      self = commitment_from_row (stmt);
-      sqlite3_reset (stmt);
-    }
-  return self;
+  return rapport_rows_load_by_id (store,
+                                  "SELECT " COMMITMENT_COLUMNS
+                                  " FROM commitments c JOIN meetings m0 ON m0.id = c.meeting_id"
+                                  " WHERE c.id = ?1 AND c.deleted = 0",
+                                  id, commitment_from_row, _("Could not read a commitment"), error,
+                                  _("No commitment with id %lld"), (long long) id);
 }
 
 RapportCommitment *
@@ -282,7 +237,7 @@ rapport_commitment_create (RapportStore            *store,
   g_return_val_if_fail (owner == RAPPORT_COMMITMENT_OWNER_ME ||
                         owner == RAPPORT_COMMITMENT_OWNER_THEM, NULL);
 
-  if (!check_text (text, &clean, error) || !check_date (due, error))
+  if (!check_text (text, &clean, error) || !rapport_rows_check_optional_date (due, error))
     return NULL;
 
   uuid = rapport_store_new_uuid ();
@@ -299,16 +254,11 @@ rapport_commitment_create (RapportStore            *store,
   sqlite3_bind_int64 (stmt, 2, meeting_id);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, rapport_commitment_owner_to_string (owner), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 5, due);
+  rapport_rows_bind_text_or_null (stmt, 5, due);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error,
+                                      _("No meeting with id %lld"), (long long) meeting_id))
     return NULL;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No meeting with id %lld"), (long long) meeting_id);
-      return NULL;
-    }
 
   return rapport_commitment_load (store,
                                   sqlite3_last_insert_rowid (rapport_store_get_handle (store)),
@@ -324,23 +274,9 @@ update_column (RapportCommitment  *self,
                GError            **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
 
-  stmt = rapport_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  bind_text_or_null (stmt, 2, value);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The commitment was deleted"));
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_rows_update_column (store, sql, self->id, value, now,
+                                     _("The commitment was deleted"), error);
 }
 
 gboolean
@@ -398,7 +334,7 @@ rapport_commitment_set_due (RapportCommitment  *self,
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!check_date (due, error))
+  if (!rapport_rows_check_optional_date (due, error))
     return FALSE;
   if (due != NULL && *due == '\0')
     due = NULL;
@@ -443,12 +379,8 @@ rapport_commitment_close (RapportCommitment  *self,
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (date == NULL || !rapport_date_is_valid (date))
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("“%s” is not a date (expected YYYY-MM-DD)"), date ? date : "");
-      return FALSE;
-    }
+  if (!rapport_rows_check_date (date, error))
+    return FALSE;
   return set_closed_on (self, store, date, error);
 }
 
@@ -498,29 +430,16 @@ rapport_commitment_purge_hidden (RapportStore  *store,
   return rapport_store_step_done (store, stmt, error);
 }
 
+/* @context_meeting_id: the meeting the list is for, or 0. */
 static GListStore *
 collect (RapportStore  *store,
          sqlite3_stmt  *stmt,
          gint64         context_meeting_id,
          GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_COMMITMENT);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RapportCommitment) item = commitment_from_row (stmt);
-
-      item->carried_over = context_meeting_id != 0 && item->meeting_id != context_meeting_id;
-      g_list_store_append (list, item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the commitments"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rapport_rows_collect (store, stmt, RAPPORT_TYPE_COMMITMENT, commitment_from_row,
+                               context_meeting_id != 0 ? &context_meeting_id : NULL,
+                               _("Could not read the commitments"), error);
 }
 
 GListStore *
@@ -534,18 +453,8 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
-  stmt = rapport_store_prepare (store,
-                                "SELECT person_id, date FROM meetings WHERE id = ?1 AND deleted = 0",
-                                error);
-  if (stmt == NULL)
+  if (!rapport_rows_read_meeting (store, meeting_id, &person_id, &date, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
-                               _("No meeting with id %lld"), (long long) meeting_id))
-    return NULL;
-  person_id = sqlite3_column_int64 (stmt, 0);
-  date = g_strdup (rapport_store_column_text (stmt, 1));
-  sqlite3_reset (stmt);
 
   /* Three parts, each served by an index: made here (by meeting), carried
    * over and still open (person, deleted, closed_on IS NULL), carried over

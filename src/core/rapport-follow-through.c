@@ -8,6 +8,7 @@
 
 #include "rapport-follow-through.h"
 #include "rapport-meeting.h"
+#include "rapport-store-rows.h"
 
 /* One person: two indexed reads, joined here rather than in SQL: a
  * meetings row holds its notes, so looking one up per commitment is slow,
@@ -155,17 +156,6 @@ team_series (RapportStore       *store,
 #define OPEN_START "0000-00-00"
 #define OPEN_END "9999-99-99"
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  if (rapport_date_is_valid (date))
-    return TRUE;
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-               _("“%s” is not a date (expected YYYY-MM-DD)"), date ? date : "");
-  return FALSE;
-}
-
 gboolean
 rapport_follow_through_series (RapportStore       *store,
                                gint64              person_id,
@@ -187,13 +177,13 @@ rapport_follow_through_series (RapportStore       *store,
   g_return_val_if_fail (n_buckets > 0, FALSE);
   g_return_val_if_fail (kept != NULL && due != NULL, FALSE);
 
-  if (!check_date (today, error))
+  if (!rapport_rows_check_date (today, error))
     return FALSE;
   for (guint i = 0; i <= n_buckets; i++)
     {
       /* The open ends are not dates, but sort like them. */
       if (g_strcmp0 (bounds[i], OPEN_START) != 0 && g_strcmp0 (bounds[i], OPEN_END) != 0
-          && !check_date (bounds[i], error))
+          && !rapport_rows_check_date (bounds[i], error))
         return FALSE;
       if (i > 0 && strcmp (bounds[i - 1], bounds[i]) > 0)
         {
@@ -271,7 +261,7 @@ rapport_follow_through_rate_at (RapportStore  *store,
 
   bounds[0] = from ? from : OPEN_START;
   bounds[1] = to ? to : OPEN_END;
-  if ((from && !check_date (from, error)) || (to && !check_date (to, error)))
+  if ((from && !rapport_rows_check_date (from, error)) || (to && !rapport_rows_check_date (to, error)))
     return FALSE;
   return rapport_follow_through_series (store, person_id, bounds, 1, today, kept, due, error);
 }

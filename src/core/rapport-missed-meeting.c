@@ -8,6 +8,7 @@
 
 #include "rapport-meeting.h"
 #include "rapport-missed-meeting.h"
+#include "rapport-store-rows.h"
 #include "rapport-text.h"
 
 struct _RapportMissedMeeting
@@ -163,8 +164,9 @@ rapport_missed_reason_from_string (const char          *text,
 
 #define MISSED_COLUMNS "s.id, s.uuid, s.person_id, s.date, s.kind, s.reason_kind, s.reason, s.moved_to"
 
-static RapportMissedMeeting *
-missed_from_row (sqlite3_stmt *stmt)
+static gpointer
+missed_from_row (sqlite3_stmt *stmt,
+                 gpointer      unused)
 {
   RapportMissedMeeting *self = g_object_new (RAPPORT_TYPE_MISSED_MEETING, NULL);
 
@@ -177,8 +179,7 @@ missed_from_row (sqlite3_stmt *stmt)
   if (!rapport_missed_reason_from_string (rapport_store_column_text (stmt, 5), &self->reason_kind))
     self->reason_kind = RAPPORT_MISSED_REASON_OTHER;
   self->reason = g_strdup (rapport_store_column_text (stmt, 6));
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-    self->moved_to = g_strdup (rapport_store_column_text (stmt, 7));
+  self->moved_to = rapport_rows_dup_text_or_null (stmt, 7);
   return self;
 }
 
@@ -187,36 +188,11 @@ rapport_missed_meeting_load (RapportStore  *store,
                              gint64         id,
                              GError       **error)
 {
-  RapportMissedMeeting *self = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  stmt = rapport_store_prepare (store,
-                                "SELECT " MISSED_COLUMNS " FROM missed_meetings s"
-                                " WHERE s.id = ?1 AND s.deleted = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rapport_store_step_row (store, stmt, _("Could not read a skipped 1:1"), error,
-                              _("No skipped or moved 1:1 with id %lld"), (long long) id))
-    {
-      self = missed_from_row (stmt);
-      sqlite3_reset (stmt);
-    }
-  return self;
-}
-
-static gboolean
-check_date (const char  *date,
-            gboolean     optional,
-            GError     **error)
-{
-  if ((optional && date == NULL) || rapport_date_is_valid (date))
-    return TRUE;
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-               _("“%s” is not a date (expected YYYY-MM-DD)"), date ? date : "");
-  return FALSE;
+  return rapport_rows_load_by_id (store,
+                                  "SELECT " MISSED_COLUMNS " FROM missed_meetings s"
+                                  " WHERE s.id = ?1 AND s.deleted = 0",
+                                  id, missed_from_row, _("Could not read a skipped 1:1"), error,
+                                  _("No skipped or moved 1:1 with id %lld"), (long long) id);
 }
 
 RapportMissedMeeting *
@@ -241,7 +217,7 @@ rapport_missed_meeting_record (RapportStore         *store,
 
   if (moved_to != NULL && *moved_to == '\0')
     moved_to = NULL;
-  if (!check_date (date, FALSE, error) || !check_date (moved_to, TRUE, error))
+  if (!rapport_rows_check_date (date, error) || !rapport_rows_check_optional_date (moved_to, error))
     return NULL;
   if (moved_to != NULL && kind != RAPPORT_MISSED_MOVED)
     {
@@ -275,14 +251,9 @@ rapport_missed_meeting_record (RapportStore         *store,
   if (moved_to != NULL)
     sqlite3_bind_text (stmt, 7, moved_to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error,
+                                      _("No person with id %lld on the team"), (long long) person_id))
     return NULL;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No person with id %lld on the team"), (long long) person_id);
-      return NULL;
-    }
   return rapport_missed_meeting_load (store, sqlite3_last_insert_rowid (rapport_store_get_handle (store)),
                                       error);
 }
@@ -311,9 +282,7 @@ rapport_missed_meeting_load_range (RapportStore  *store,
                                    const char    *to,
                                    GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_MISSED_MEETING);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -329,16 +298,6 @@ rapport_missed_meeting_load_range (RapportStore  *store,
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, from != NULL ? from : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to != NULL ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RapportMissedMeeting) missed = missed_from_row (stmt);
-      g_list_store_append (list, missed);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the skipped 1:1s"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rapport_rows_collect (store, stmt, RAPPORT_TYPE_MISSED_MEETING, missed_from_row, NULL,
+                               _("Could not read the skipped 1:1s"), error);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-meeting.h"
+#include "rapport-store-rows.h"
 #include "rapport-talking-point.h"
 #include "rapport-text.h"
 
@@ -280,17 +281,9 @@ rapport_talking_point_date_after (const char       *date,
   "t.id, t.uuid, t.person_id, t.text, t.raised_by, t.position, t.discussed_in, " date "," \
   " t.recur_every, t.recur_unit, t.series, t.next_due, t.created_at, t.updated_at"
 
-static char *
-column_or_null (sqlite3_stmt *stmt,
-                int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup (rapport_store_column_text (stmt, column));
-}
-
-static RapportTalkingPoint *
-point_from_row (sqlite3_stmt *stmt)
+static gpointer
+point_from_row (sqlite3_stmt *stmt,
+                gpointer      unused)
 {
   RapportTalkingPoint *self = g_object_new (RAPPORT_TYPE_TALKING_POINT, NULL);
 
@@ -302,7 +295,7 @@ point_from_row (sqlite3_stmt *stmt)
     self->raised_by = RAPPORT_RAISED_BY_ME;
   self->position = sqlite3_column_int64 (stmt, 5);
   self->discussed_in = sqlite3_column_int64 (stmt, 6);
-  self->discussed_on = self->discussed_in != 0 ? column_or_null (stmt, 7) : NULL;
+  self->discussed_on = self->discussed_in != 0 ? rapport_rows_dup_text_or_null (stmt, 7) : NULL;
   self->recur_every = sqlite3_column_int (stmt, 8);
   if (!rapport_recur_unit_from_string ((const char *) sqlite3_column_text (stmt, 9), &self->recur_unit) ||
       interval_days (self->recur_every, self->recur_unit) < 0)
@@ -310,8 +303,8 @@ point_from_row (sqlite3_stmt *stmt)
       self->recur_every = 0;
       self->recur_unit = RAPPORT_RECUR_NONE;
     }
-  self->series = column_or_null (stmt, 10);
-  self->next_due = column_or_null (stmt, 11);
+  self->series = rapport_rows_dup_text_or_null (stmt, 10);
+  self->next_due = rapport_rows_dup_text_or_null (stmt, 11);
   self->created_at = g_strdup (rapport_store_column_text (stmt, 12));
   self->updated_at = g_strdup (rapport_store_column_text (stmt, 13));
   return self;
@@ -322,22 +315,9 @@ check_text (const char  *text,
             char       **clean,
             GError     **error)
 {
-  *clean = rapport_text_single_line (text);
-  if (**clean == '\0')
-    {
-      g_clear_pointer (clean, g_free);
-      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                           _("A talking point needs some text"));
-      return FALSE;
-    }
-  if (g_utf8_strlen (*clean, -1) > RAPPORT_MAX_TEXT_CHARS)
-    {
-      g_clear_pointer (clean, g_free);
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-                   _("A talking point can have at most %d characters"), RAPPORT_MAX_TEXT_CHARS);
-      return FALSE;
-    }
-  return TRUE;
+  return rapport_rows_check_text (text, clean, _("A talking point needs some text"), error,
+                                  _("A talking point can have at most %d characters"),
+                                  RAPPORT_MAX_TEXT_CHARS);
 }
 
 static gboolean
@@ -351,29 +331,6 @@ check_recurrence (int               every,
                _("A talking point can come back every 1 to %d days (or up to %d weeks)"),
                RAPPORT_TALKING_POINT_MAX_RECUR_DAYS, RAPPORT_TALKING_POINT_MAX_RECUR_DAYS / 7);
   return FALSE;
-}
-
-/* NULL and "" both mean "no date". */
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  if (date == NULL || *date == '\0' || rapport_date_is_valid (date))
-    return TRUE;
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
-               _("“%s” is not a date (expected YYYY-MM-DD)"), date);
-  return FALSE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *value)
-{
-  if (value == NULL || *value == '\0')
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -399,25 +356,12 @@ rapport_talking_point_load (RapportStore  *store,
                             gint64         id,
                             GError       **error)
 {
-  RapportTalkingPoint *self = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  stmt = rapport_store_prepare (store,
-                                "SELECT " POINT_COLUMNS ("m.date")
-                                " FROM talking_points t LEFT JOIN meetings m ON m.id = t.discussed_in"
-                                " WHERE t.id = ?1 AND t.deleted = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rapport_store_step_row (store, stmt, _("Could not read a talking point"), error,
-                              _("No talking point with id %lld"), (long long) id))
-    {
-      self = point_from_row (stmt);
-      sqlite3_reset (stmt);
-    }
-  return self;
+  return rapport_rows_load_by_id (store,
+                                  "SELECT " POINT_COLUMNS ("m.date")
+                                  " FROM talking_points t LEFT JOIN meetings m ON m.id = t.discussed_in"
+                                  " WHERE t.id = ?1 AND t.deleted = 0",
+                                  id, point_from_row, _("Could not read a talking point"), error,
+                                  _("No talking point with id %lld"), (long long) id);
 }
 
 RapportTalkingPoint *
@@ -441,7 +385,7 @@ rapport_talking_point_add (RapportStore      *store,
 
   if (!check_text (text, &clean, error) ||
       !check_recurrence (every, unit, error) ||
-      !check_date (first_due, error))
+      !rapport_rows_check_optional_date (first_due, error))
     return NULL;
 
   uuid = rapport_store_new_uuid ();
@@ -469,17 +413,12 @@ rapport_talking_point_add (RapportStore      *store,
   if (unit != RAPPORT_RECUR_NONE)
     {
       sqlite3_bind_text (stmt, 7, uuid, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (stmt, 8, first_due);
+      rapport_rows_bind_text_or_null (stmt, 8, first_due);
     }
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error,
+                                      _("No person with id %lld on the team"), (long long) person_id))
     goto fail;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("No person with id %lld on the team"), (long long) person_id);
-      goto fail;
-    }
   id = sqlite3_last_insert_rowid (rapport_store_get_handle (store));
   if (!rapport_store_commit (store, error))
     return NULL;
@@ -500,22 +439,10 @@ update_column (RapportTalkingPoint  *self,
                GError              **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
 
-  stmt = rapport_store_prepare (store, sql, error);
-  if (stmt == NULL)
+  if (!rapport_rows_update_column (store, sql, self->id, value, now,
+                                   _("The talking point was deleted"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->id);
-  bind_text_or_null (stmt, 2, value);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The talking point was deleted"));
-      return FALSE;
-    }
   rapport_set_str (&self->updated_at, now);
   return TRUE;
 }
@@ -615,14 +542,9 @@ rapport_talking_point_set_recurrence (RapportTalkingPoint  *self,
   bind_recurrence (stmt, 2, every, unit);
   sqlite3_bind_text (stmt, 4, series, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error, "%s",
+                                      _("The talking point was deleted or discussed meanwhile")))
     return FALSE;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The talking point was deleted or discussed meanwhile"));
-      return FALSE;
-    }
 
   was_recurring = self->recur_unit != RAPPORT_RECUR_NONE;
   rapport_set_str (&self->updated_at, now);
@@ -657,7 +579,7 @@ rapport_talking_point_set_next_due (RapportTalkingPoint  *self,
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
-  if (!check_date (date, error) || !refuse_if_discussed (self, error))
+  if (!rapport_rows_check_optional_date (date, error) || !refuse_if_discussed (self, error))
     return FALSE;
   if (date != NULL && *date == '\0')
     date = NULL;
@@ -705,14 +627,9 @@ rapport_talking_point_reorder (RapportStore  *store,
       sqlite3_bind_int64 (stmt, 2, person_id);
       sqlite3_bind_int64 (stmt, 3, i);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      if (!rapport_store_step_done (store, stmt, error))
+      if (!rapport_rows_step_changed_one (store, stmt, error, "%s",
+                                          _("A talking point to reorder was deleted meanwhile")))
         goto fail;
-      if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-        {
-          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                       _("A talking point to reorder was deleted meanwhile"));
-          goto fail;
-        }
     }
   return rapport_store_commit (store, error);
 
@@ -764,18 +681,8 @@ rapport_talking_point_mark_discussed (RapportTalkingPoint  *self,
 
   if (!rapport_store_begin (store, error))
     return FALSE;
-  stmt = rapport_store_prepare (store,
-                                "SELECT person_id, date FROM meetings WHERE id = ?1 AND deleted = 0",
-                                error);
-  if (stmt == NULL)
+  if (!rapport_rows_read_meeting (store, meeting_id, &meeting_person, &date, error))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
-                               _("No meeting with id %lld"), (long long) meeting_id))
-    goto fail;
-  meeting_person = sqlite3_column_int64 (stmt, 0);
-  date = g_strdup (rapport_store_column_text (stmt, 1));
-  sqlite3_reset (stmt);
   if (meeting_person != self->person_id)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
@@ -792,14 +699,9 @@ rapport_talking_point_mark_discussed (RapportTalkingPoint  *self,
   sqlite3_bind_int64 (stmt, 1, self->id);
   sqlite3_bind_int64 (stmt, 2, meeting_id);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error, "%s",
+                                      _("The talking point was deleted or discussed meanwhile")))
     goto fail;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The talking point was deleted or discussed meanwhile"));
-      goto fail;
-    }
 
   /* The next time it comes up: a row of its own, waiting from the
    * interval after this meeting, in the same place in the queue. */
@@ -895,16 +797,10 @@ rapport_talking_point_unmark_discussed (RapportTalkingPoint  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, self->id);
-  bind_text_or_null (stmt, 2, text);
+  rapport_rows_bind_text_or_null (stmt, 2, text);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!rapport_store_step_done (store, stmt, error))
+  if (!rapport_rows_step_changed_one (store, stmt, error, "%s", _("The talking point was deleted")))
     goto fail;
-  if (sqlite3_changes (rapport_store_get_handle (store)) != 1)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
-                   _("The talking point was deleted"));
-      goto fail;
-    }
   if (!rapport_store_commit (store, error))
     return FALSE;
 
@@ -940,21 +836,8 @@ collect (RapportStore  *store,
          sqlite3_stmt  *stmt,
          GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_TALKING_POINT);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RapportTalkingPoint) point = point_from_row (stmt);
-      g_list_store_append (list, point);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the talking points"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rapport_rows_collect (store, stmt, RAPPORT_TYPE_TALKING_POINT, point_from_row, NULL,
+                               _("Could not read the talking points"), error);
 }
 
 /* Waiting and due: through the partial index of waiting points, already
@@ -984,18 +867,20 @@ rapport_talking_point_get_waiting_sql (void)
   return waiting_sql;
 }
 
-GListStore *
-rapport_talking_point_load_queue (RapportStore  *store,
-                                  gint64         person_id,
-                                  const char    *today,
-                                  GError       **error)
+/* One person's waiting points by @sql, with ?1 the person, ?2 today. */
+static GListStore *
+load_waiting_for (RapportStore  *store,
+                  const char    *sql,
+                  gint64         person_id,
+                  const char    *today,
+                  GError       **error)
 {
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  stmt = rapport_store_prepare (store, queue_sql, error);
+  stmt = rapport_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -1004,26 +889,26 @@ rapport_talking_point_load_queue (RapportStore  *store,
 }
 
 GListStore *
+rapport_talking_point_load_queue (RapportStore  *store,
+                                  gint64         person_id,
+                                  const char    *today,
+                                  GError       **error)
+{
+  return load_waiting_for (store, queue_sql, person_id, today, error);
+}
+
+GListStore *
 rapport_talking_point_load_scheduled (RapportStore  *store,
                                       gint64         person_id,
                                       const char    *today,
                                       GError       **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
-
-  stmt = rapport_store_prepare (store,
-                                "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
-                                " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL"
-                                " AND t.next_due > ?2"
-                                " ORDER BY t.next_due, t.position, t.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  return collect (store, stmt, error);
+  return load_waiting_for (store,
+                           "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
+                           " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL"
+                           " AND t.next_due > ?2"
+                           " ORDER BY t.next_due, t.position, t.id",
+                           person_id, today, error);
 }
 
 GListStore *
@@ -1037,18 +922,8 @@ rapport_talking_point_load_for_meeting (RapportStore  *store,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
-  stmt = rapport_store_prepare (store,
-                                "SELECT person_id, date FROM meetings WHERE id = ?1 AND deleted = 0",
-                                error);
-  if (stmt == NULL)
+  if (!rapport_rows_read_meeting (store, meeting_id, &person_id, &date, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
-                               _("No meeting with id %lld"), (long long) meeting_id))
-    return NULL;
-  person_id = sqlite3_column_int64 (stmt, 0);
-  date = g_strdup (rapport_store_column_text (stmt, 1));
-  sqlite3_reset (stmt);
 
   stmt = rapport_store_prepare (store,
                                 "SELECT " POINT_COLUMNS ("m.date")
@@ -1157,7 +1032,7 @@ rapport_talking_point_count_discussed (RapportStore        *store,
   if (stmt == NULL)
     return FALSE;
   /* Parameters a shape does not use are left unbound (SQLITE_RANGE). */
-  bind_text_or_null (stmt, 1, series);
+  rapport_rows_bind_text_or_null (stmt, 1, series);
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_text (stmt, 3, bounds[0], -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, bounds[n_buckets], -1, SQLITE_TRANSIENT);
