@@ -25,11 +25,23 @@ char *
 rapport_backup_default_folder (const char *store_path)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
 
   g_return_val_if_fail (store_path != NULL, NULL);
 
   dir = g_path_get_dirname (store_path);
-  return g_build_filename (dir, "backups", NULL);
+  base = g_path_get_basename (store_path);
+  /* The usual database keeps the folder it always had. */
+  if (strcmp (base, RAPPORT_BACKUP_USUAL_DATABASE) == 0)
+    return g_build_filename (dir, "backups", NULL);
+
+  /* Any other one has its own, so that its backups, its restore list
+   * and its pruning never mix with another database's. */
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  folder = g_strconcat ("backups-", base, NULL);
+  return g_build_filename (dir, folder, NULL);
 }
 
 /* ------------------------------------------------------------------ *

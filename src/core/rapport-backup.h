@@ -21,7 +21,12 @@ typedef enum
 
 GQuark    rapport_backup_error_quark       (void);
 
-/* <folder of the database>/backups */
+/* The name of the database Rapport opens unless told otherwise. */
+#define RAPPORT_BACKUP_USUAL_DATABASE "rapport.db"
+
+/* The folder of @store_path's own backups, beside it: "backups" for
+ * rapport.db, "backups-NAME" for NAME.db or any other file NAME. No two
+ * databases in one folder share it. */
 char     *rapport_backup_default_folder    (const char           *store_path);
 
 /* Backs up into the default folder unless today's daily backup is there

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-backup.h"
 #include "rapport-data-actions.h"
@@ -147,14 +148,48 @@ job_new (RapportDataJobKind  kind,
   return self;
 }
 
+/* A toast's own title is markup cut to one line: a folder's path would
+ * be lost, and an "&" in a file name would break it. Plain text here,
+ * wrapped. */
 static void
 toast (RapportDataJob *self,
        const char     *message)
 {
-  if (self->toasts != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  g_autofree char *escaped = NULL;
+  GtkWidget *label;
+  AdwToast *item;
+
+  if (self->toasts == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  escaped = g_markup_escape_text (message, -1);
+  item = adw_toast_new (escaped);
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (item, label);
+  adw_toast_overlay_add_toast (self->toasts, item);
+}
+
+/* The folder of @path as people read it: ~/… under the home folder. */
+static char *
+display_folder_of (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize n = home != NULL ? strlen (home) : 0;
+
+  if (n > 1 && g_str_has_prefix (folder, home) && (folder[n] == '/' || folder[n] == '\0'))
+    {
+      g_autofree char *rest = g_filename_display_name (folder + n);
+      return g_strconcat ("~", rest, NULL);
+    }
+  return g_filename_display_name (folder);
 }
 
 static void
@@ -351,7 +386,9 @@ on_backup_done (GObject      *source,
   if (path != NULL)
     {
       g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Backed up to “%s”"), name);
+      g_autofree char *folder = display_folder_of (path);
+      /* Translators: "Backed up to “rapport-2026-03-02.db” in ~/.local/share/rapport/backups". */
+      g_autofree char *message = g_strdup_printf (_("Backed up to “%s” in %s"), name, folder);
       toast (self, message);
     }
   else
@@ -372,8 +409,10 @@ on_restore_done (GObject      *source,
   if (safety != NULL)
     {
       g_autofree char *name = g_filename_display_basename (safety);
-      g_autofree char *message = g_strdup_printf (_("Restored. The data from before is kept as “%s”"),
-                                                  name);
+      g_autofree char *folder = display_folder_of (safety);
+      /* Translators: the second %s is a folder, "~/.local/share/rapport/backups". */
+      g_autofree char *message = g_strdup_printf (_("Restored. The data from before is kept as “%s” in %s"),
+                                                  name, folder);
       toast (self, message);
     }
   else

@@ -683,6 +683,80 @@ test_async (Fixture       *f,
   g_assert_cmpstr (names, ==, "Ada;Grace;");
 }
 
+/* Two databases side by side: each has its own backups folder, its own
+ * daily backup (one no longer counts as the other's), and a restore of
+ * one keeps the data from before beside that one's backups only. */
+static void
+test_folder_per_database (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rapport_store_today ();
+  g_autofree char *daily = g_strdup_printf ("rapport-%s.db", today);
+  g_autofree char *team_path = g_build_filename (f->dir, "team.db", NULL);
+  g_autofree char *team_backups = g_build_filename (f->dir, "backups-team", NULL);
+  g_autofree char *odd_path = g_build_filename (f->dir, "notes", NULL);
+  g_autofree char *odd_backups = g_build_filename (f->dir, "backups-notes", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(RapportStore) team = rapport_store_open (team_path, &error);
+  g_autoptr(GPtrArray) listed = NULL;
+
+  g_assert_no_error (error);
+  add_person (team, "Linus");
+
+  /* rapport.db keeps the folder it always had. */
+  folder = rapport_backup_default_folder (f->path);
+  g_assert_cmpstr (folder, ==, f->backups);
+  g_free (folder);
+  folder = rapport_backup_default_folder (team_path);
+  g_assert_cmpstr (folder, ==, team_backups);
+  g_free (folder);
+  folder = rapport_backup_default_folder (odd_path);
+  g_assert_cmpstr (folder, ==, odd_backups);
+
+  g_assert_true (rapport_backup_maybe_daily (f->store, 7, &mine, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_backup_maybe_daily (team, 7, &theirs, &error));
+  g_assert_no_error (error);
+  /* Both made today's backup, each in its own folder. */
+  g_assert_nonnull (mine);
+  g_assert_nonnull (theirs);
+  g_assert_true (exists (f->backups, daily));
+  g_assert_true (exists (team_backups, daily));
+  g_assert_cmpint (test_core_sql_int (mine, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (theirs, "SELECT count(*) FROM people"), ==, 1);
+  g_assert_cmpint (mode_of (team_backups), ==, 0700);
+
+  /* A backup by hand and a restore of the team's touch only its folder. */
+  now = rapport_backup_now (team, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (now, team_backups));
+  add_person (team, "Ken");
+  safety = rapport_backup_restore (team_path, theirs, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (safety, team_backups));
+  names = names_of_people (team);
+  g_assert_cmpstr (names, ==, "Linus;");
+
+  /* What Restore lists for rapport.db: its own daily backup only. */
+  listed = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->backups, 0, &error);
+    const char *name;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_ptr_array_add (listed, g_strdup (name));
+  }
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (listed->pdata[0], ==, daily);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,6 +776,7 @@ main (int   argc,
   ADD ("damaged-database", test_damaged_database);
   ADD ("symlinked-folder", test_symlinked_folder);
   ADD ("user-folder-left-alone", test_user_folder_left_alone);
+  ADD ("folder-per-database", test_folder_per_database);
 #undef ADD
 
   return g_test_run ();

@@ -173,6 +173,27 @@ test_export_person (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "Talked about the parser"));
 }
 
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The toast that says @text, in full (not cut to one line) and visible. */
+static void
+assert_toast (Fixture    *f,
+              const char *text)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  test_ui_spin (50);
+  found = test_ui_find_all_visible (GTK_WIDGET (f->toasts), is_label_with, text);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (found->pdata[0])));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (found->pdata[0])), ==, PANGO_ELLIPSIZE_NONE);
+}
+
 static void
 test_backup_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -189,6 +210,14 @@ test_backup_and_restore (Fixture       *f,
   wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));
   g_assert_true (f->success);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  /* The toast says where the file went: its name and its folder. */
+  {
+    g_autofree char *said = g_strdup_printf ("Backed up to “%s” in %s", name, folder);
+    assert_toast (f, said);
+  }
+  /* A fresh overlay: the next toast would wait behind this one. */
+  f->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->toasts));
 
   rapport_store_exec (f->store, "DELETE FROM meetings", &error);
   g_assert_no_error (error);
@@ -224,6 +253,23 @@ test_backup_and_restore (Fixture       *f,
   test_ui_spin (30);
   g_assert_true (f->success);
   g_assert_true (f->changed);
+  /* And where the data from before was kept. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+    const char *entry;
+    gboolean told = FALSE;
+
+    g_assert_no_error (error);
+    while ((entry = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (entry, "rapport-before-restore-"))
+        {
+          g_autofree char *said = g_strdup_printf ("Restored. The data from before is kept as “%s” in %s",
+                                                   entry, folder);
+          assert_toast (f, said);
+          told = TRUE;
+        }
+    g_assert_true (told);
+  }
   /* The window's own connection sees the restored meeting. */
   {
     sqlite3_stmt *stmt = rapport_store_prepare (f->store, "SELECT count(*) FROM meetings", &error);
@@ -328,6 +374,62 @@ test_chooser (Fixture       *f,
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Restore opens the chooser in this database's own backups folder, which
+ * holds its backups and no other database's, even one beside it. */
+static void
+test_restore_lists_own_backups (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team_path = g_build_filename (f->dir, "team.db", NULL);
+  g_autoptr(RapportStore) team = rapport_store_open (team_path, &error);
+  g_autofree char *team_folder = g_build_filename (f->dir, "backups-team", NULL);
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *shown_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GtkFileChooser *chooser;
+  RapportDataJob *job;
+  const char *entry;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));
+  g_assert_true (f->success);
+  wait_for (f, rapport_data_actions_backup_now (f->window, team, f->toasts));
+  g_assert_true (f->success);
+
+  dir = g_dir_open (team_folder, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (team_folder, entry, NULL);
+      /* The team's backup, not rapport.db's: it has no people. */
+      g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+
+  job = rapport_data_actions_restore (f->window, team, f->toasts);
+  f->finished = FALSE;
+  g_signal_connect (job, "finished", G_CALLBACK (on_finished), f);
+  test_ui_spin (100);
+  chooser = find_chooser ();
+  if (chooser == NULL)
+    {
+      rapport_data_job_cancel (job);
+      g_test_skip ("the file chooser is a portal here");
+      return;
+    }
+  shown = gtk_file_chooser_get_current_folder (chooser);
+  g_assert_nonnull (shown);
+  shown_path = g_file_get_path (shown);
+  g_assert_cmpstr (shown_path, ==, team_folder);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  test_ui_spin (50);
+  g_assert_true (f->finished);
+  g_assert_false (f->success);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +446,7 @@ main (int   argc,
   ADD ("export-person", test_export_person);
   ADD ("backup-and-restore", test_backup_and_restore);
   ADD ("restore-not-a-backup", test_restore_not_a_backup);
+  ADD ("restore-lists-own-backups", test_restore_lists_own_backups);
   ADD ("cancel", test_cancel);
   ADD ("chooser", test_chooser);
 #undef ADD
