@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rapport-habit.h"
+#include "rapport-store-rows.h"
 
 struct _RapportHabit
 {
@@ -125,15 +126,15 @@ rapport_habit_kind_from_string (const char       *text,
 
 #define HABIT_COLUMNS "id, uuid, key, label, hint, kind, position, active"
 
-static RapportHabit *
-habit_from_row (sqlite3_stmt *stmt)
+static gpointer
+habit_from_row (sqlite3_stmt *stmt,
+                gpointer      unused)
 {
   RapportHabit *self = g_object_new (RAPPORT_TYPE_HABIT, NULL);
 
   self->id = sqlite3_column_int64 (stmt, 0);
   self->uuid = g_strdup (rapport_store_column_text (stmt, 1));
-  self->key = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-              ? NULL : g_strdup (rapport_store_column_text (stmt, 2));
+  self->key = rapport_rows_dup_text_or_null (stmt, 2);
   self->label = g_strdup (rapport_store_column_text (stmt, 3));
   self->hint = g_strdup (rapport_store_column_text (stmt, 4));
   rapport_habit_kind_from_string (rapport_store_column_text (stmt, 5), &self->kind);
@@ -147,25 +148,13 @@ load_list (RapportStore  *store,
            const char    *sql,
            GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_HABIT);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = rapport_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RapportHabit) habit = habit_from_row (stmt);
-      g_list_store_append (list, habit);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the habits"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rapport_rows_collect (store, stmt, RAPPORT_TYPE_HABIT, habit_from_row, NULL,
+                               _("Could not read the habits"), error);
 }
 
 GListStore *
@@ -193,20 +182,7 @@ rapport_habit_load (RapportStore  *store,
                     gint64         id,
                     GError       **error)
 {
-  sqlite3_stmt *stmt;
-  RapportHabit *habit = NULL;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  stmt = rapport_store_prepare (store, "SELECT " HABIT_COLUMNS " FROM habits WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rapport_store_step_row (store, stmt, _("Could not read a habit"), error,
-                              _("No habit with id %lld"), (long long) id))
-    {
-      habit = habit_from_row (stmt);
-      sqlite3_reset (stmt);
-    }
-  return habit;
+  return rapport_rows_load_by_id (store, "SELECT " HABIT_COLUMNS " FROM habits WHERE id = ?1",
+                                  id, habit_from_row, _("Could not read a habit"), error,
+                                  _("No habit with id %lld"), (long long) id);
 }

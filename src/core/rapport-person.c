@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-person.h"
+#include "rapport-store-rows.h"
 #include "rapport-text.h"
 
 struct _RapportPerson
@@ -233,8 +234,9 @@ check_person_text (const char  *name,
   return TRUE;
 }
 
-static RapportPerson *
-person_from_row (sqlite3_stmt *stmt)
+static gpointer
+person_from_row (sqlite3_stmt *stmt,
+                 gpointer      unused)
 {
   return g_object_new (RAPPORT_TYPE_PERSON,
                        "id", (gint64) sqlite3_column_int64 (stmt, 0),
@@ -304,22 +306,9 @@ rapport_person_load (RapportStore  *store,
                      gint64         id,
                      GError       **error)
 {
-  sqlite3_stmt *stmt;
-  RapportPerson *person = NULL;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-
-  stmt = rapport_store_prepare (store, "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (rapport_store_step_row (store, stmt, _("Could not read a person"), error,
-                              _("No person with id %lld"), (long long) id))
-    {
-      person = person_from_row (stmt);
-      sqlite3_reset (stmt);
-    }
-  return person;
+  return rapport_rows_load_by_id (store, "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1",
+                                  id, person_from_row, _("Could not read a person"), error,
+                                  _("No person with id %lld"), (long long) id);
 }
 
 gboolean
@@ -356,9 +345,7 @@ GListStore *
 rapport_person_load_all (RapportStore  *store,
                          GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_PERSON);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -367,16 +354,6 @@ rapport_person_load_all (RapportStore  *store,
                                 " ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RapportPerson) person = person_from_row (stmt);
-      g_list_store_append (list, person);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (store, error, _("Could not read the people"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rapport_rows_collect (store, stmt, RAPPORT_TYPE_PERSON, person_from_row, NULL,
+                               _("Could not read the people"), error);
 }
