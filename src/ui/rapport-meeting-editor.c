@@ -11,6 +11,7 @@
 #include "rapport-commitments-panel.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-mood-picker.h"
+#include "rapport-talking-points-panel.h"
 #include "rapport-ui-enums.h"
 #include "rapport-window-layout.h"
 
@@ -38,6 +39,7 @@ struct _RapportMeetingEditor
 
   /* Borrowed (weak): held by the widget tree */
   GtkWidget         *commitments;
+  GtkWidget         *talking_points;
   gulong             focus_entry_id;  /* commitments' "map", once */
 
   /* Template children */
@@ -72,6 +74,7 @@ enum {
   SAVE_FAILED,
   DATE_CHANGED,
   CONFLICT,
+  TALKING_POINTS_CHANGED,
   N_SIGNALS
 };
 
@@ -335,6 +338,8 @@ rapport_meeting_editor_flush (RapportMeetingEditor *self)
       rapport_checklist_row_flush (RAPPORT_CHECKLIST_ROW (child));
   if (self->commitments != NULL)
     rapport_commitments_panel_flush (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+  if (self->talking_points != NULL)
+    rapport_talking_points_panel_flush (RAPPORT_TALKING_POINTS_PANEL (self->talking_points));
 
   if (self->save_state == RAPPORT_SAVE_STATE_SAVED && self->save_source == 0 &&
       self->unsaved->len == 0 &&
@@ -412,6 +417,8 @@ on_calendar_day_selected (RapportMeetingEditor *self)
       /* What carries over into a meeting depends on its date. */
       if (self->commitments != NULL)
         rapport_commitments_panel_reload (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+      if (self->talking_points != NULL)
+        rapport_talking_points_panel_reload (RAPPORT_TALKING_POINTS_PANEL (self->talking_points));
       g_signal_emit (self, signals[DATE_CHANGED], 0);
     }
 }
@@ -507,6 +514,8 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
   rebuild_checklist (self);
   if (self->commitments != NULL)
     rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (self->commitments), meeting);
+  if (self->talking_points != NULL)
+    rapport_talking_points_panel_set_meeting (RAPPORT_TALKING_POINTS_PANEL (self->talking_points), meeting);
   self->first_unsaved_us = 0;
   /* Back on a meeting whose save failed: its text is in the object. */
   if (meeting != NULL && rapport_meeting_get_dirty (meeting))
@@ -690,6 +699,9 @@ rapport_meeting_editor_reload (RapportMeetingEditor *self)
     }
   if (self->commitments != NULL && !has_focus_within (self->commitments))
     rapport_commitments_panel_reload (RAPPORT_COMMITMENTS_PANEL (self->commitments));
+  /* The queue keeps an edit in progress and the focus by itself. */
+  if (self->talking_points != NULL)
+    rapport_talking_points_panel_reload (RAPPORT_TALKING_POINTS_PANEL (self->talking_points));
 }
 
 static void
@@ -697,6 +709,12 @@ on_commitments_save_failed (RapportMeetingEditor *self,
                             const char           *message)
 {
   g_signal_emit (self, signals[SAVE_FAILED], 0, message);
+}
+
+static void
+on_talking_points_changed (RapportMeetingEditor *self)
+{
+  g_signal_emit (self, signals[TALKING_POINTS_CHANGED], 0);
 }
 
 void
@@ -716,8 +734,22 @@ rapport_meeting_editor_set_store (RapportMeetingEditor *self,
       gtk_box_remove (self->extra_slot, self->commitments);
       self->commitments = NULL;
     }
+  if (self->talking_points != NULL)
+    {
+      gtk_box_remove (self->extra_slot, self->talking_points);
+      self->talking_points = NULL;
+    }
   if (store != NULL)
     {
+      /* What to talk about, ticked off as it is discussed, above what
+       * was promised. */
+      self->talking_points = rapport_talking_points_panel_new (store);
+      gtk_widget_set_margin_bottom (self->talking_points, 18);
+      g_signal_connect_object (self->talking_points, "save-failed",
+                               G_CALLBACK (on_commitments_save_failed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->talking_points, "changed",
+                               G_CALLBACK (on_talking_points_changed), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->extra_slot, self->talking_points);
       self->commitments = rapport_commitments_panel_new (store);
       g_signal_connect_object (self->commitments, "save-failed",
                                G_CALLBACK (on_commitments_save_failed), self, G_CONNECT_SWAPPED);
@@ -818,6 +850,10 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   signals[CONFLICT] =
     g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A talking point was ticked, unticked or written in the meeting. */
+  signals[TALKING_POINTS_CHANGED] =
+    g_signal_new ("talking-points-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RAPPORT_TYPE_MOOD_PICKER);
   g_type_ensure (RAPPORT_TYPE_OVERLAY_SPLIT);

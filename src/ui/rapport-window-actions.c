@@ -6,10 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "rapport-brief.h"
+#include "rapport-brief-view.h"
 #include "rapport-data-actions.h"
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
 #include "rapport-search-panel.h"
+#include "rapport-this-week-view.h"
+#include "rapport-topic-dialog.h"
 #include "rapport-window-private.h"
 
 static void
@@ -351,6 +354,56 @@ add_commitment_action (GtkWidget  *widget,
 }
 
 static void
+on_topic_added (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RapportWindow *self = RAPPORT_WINDOW (source);
+  g_autoptr(RapportTalkingPoint) point = NULL;
+  g_autoptr(RapportPerson) person = NULL;
+  g_autofree char *message = NULL;
+  gint64 person_id;
+
+  /* The only failure is the dialog closed without adding. */
+  point = rapport_topic_dialog_run_finish (result, NULL);
+  if (point == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  person_id = rapport_talking_point_get_person_id (point);
+  person = rapport_person_load (self->store, person_id, NULL);
+  if (person != NULL)
+    /* Translators: a toast after a talking point was added with Ctrl+T;
+     * %s is a person's name. */
+    message = g_strdup_printf (_("Talking point added for %s"), rapport_person_get_name (person));
+  else
+    message = g_strdup (_("Talking point added"));
+  rapport_window_add_toast (self, message);
+  if (self->person != NULL && rapport_person_get_id (self->person) == person_id)
+    {
+      rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
+      /* The meeting on show lists the queue too. */
+      if (rapport_meeting_editor_get_meeting (self->editor) != NULL)
+        rapport_meeting_editor_reload (self->editor);
+    }
+  if (self->this_week_view != NULL)
+    rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (self->this_week_view));
+}
+
+/* Ctrl+T, from anywhere: a talking point for the person on show, or for
+ * anyone picked in the dialog. */
+static void
+add_topic_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_window_flush (self);
+  rapport_topic_dialog_run_async (GTK_WINDOW (self), self->store,
+                                  self->person != NULL ? rapport_person_get_id (self->person) : 0,
+                                  NULL, on_topic_added, NULL);
+}
+
+static void
 on_data_job_finished (RapportWindow  *self,
                       gboolean        success,
                       gboolean        data_changed,
@@ -466,6 +519,22 @@ has_meeting_today (RapportWindow *self)
   return id != 0;
 }
 
+/* Whether anyone can be given a talking point (the archived cannot). */
+static gboolean
+any_active_person (RapportWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+      if (!rapport_person_get_archived (person))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 rapport_window_update_actions (RapportWindow *self)
 {
@@ -485,6 +554,7 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
+  gtk_widget_action_set_enabled (widget, "win.add-topic", any_active_person (self));
   gboolean narrow = rapport_navigation_split_get_collapsed (self->split);
   gboolean meetings_folded = rapport_overlay_split_get_collapsed (self->meetings_split);
   gboolean history = has_person || self->history_mode;
@@ -516,6 +586,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-prompt", "i", toggle_prompt_action);
   gtk_widget_class_install_action (widget_class, "win.add-commitment", NULL, add_commitment_action);
+  gtk_widget_class_install_action (widget_class, "win.add-topic", NULL, add_topic_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
   gtk_widget_class_install_property_action (widget_class, "win.history", "history-mode");
   gtk_widget_class_install_action (widget_class, "win.team-history", NULL, team_history_action);
@@ -529,6 +600,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-commitment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.add-topic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   for (int i = 1; i <= 9; i++)

@@ -29,6 +29,7 @@ struct _RapportWindow
   /* Borrowed (weak): built on demand, held by the widget tree */
   GtkWidget              *history_view;
   GtkWidget              *brief_view;
+  GtkWidget              *this_week_view;
   GtkWidget              *search_panel;
 
   /* Template children */
@@ -36,6 +37,8 @@ struct _RapportWindow
   RapportNavigationSplit *split;
   GtkStack               *sidebar_stack;
   GtkListBox             *people_list;
+  GtkListBox             *home_list;
+  GtkListBoxRow          *home_row;
   AdwWindowTitle         *content_title;
   GtkWidget              *new_meeting_button;
   GtkWidget              *person_menu_button;

@@ -12,6 +12,7 @@
 #include "rapport-person-row.h"
 #include "rapport-platform.h"
 #include "rapport-search-panel.h"
+#include "rapport-this-week-view.h"
 #include "rapport-window-private.h"
 
 /* How long a write on the window's connection waits for another
@@ -82,11 +83,21 @@ rapport_window_set_show_archived (RapportWindow *self,
 
 static void update_title (RapportWindow *self);
 
-/* The page the content pane shows when neither search nor history is on. */
+/* The page the content pane shows when neither search nor history is on:
+ * the person's, else This Week (the welcome page while there is nobody). */
 static const char *
 main_page (RapportWindow *self)
 {
-  return self->person ? "person" : "welcome";
+  if (self->person != NULL)
+    return "person";
+  return g_list_model_get_n_items (G_LIST_MODEL (self->people)) > 0 ? "this-week" : "welcome";
+}
+
+static void
+reload_this_week (RapportWindow *self)
+{
+  if (self->this_week_view != NULL)
+    rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (self->this_week_view));
 }
 
 /* Built on first use: it reads the team's whole history, which start-up
@@ -282,8 +293,8 @@ update_sidebar_page (RapportWindow *self)
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->visible_people)) > 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, any ? "people" : "empty");
-  if (self->person == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  if (self->person == NULL && !self->search_mode && !self->history_mode)
+    gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
   {
     AdwStatusPage *welcome = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, "welcome"));
     gboolean first_run = g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0;
@@ -303,6 +314,7 @@ update_sidebar_page (RapportWindow *self)
           _("Pick someone in the list to see what to follow up before your next 1:1."));
       }
   }
+  rapport_window_update_actions (self);
 }
 
 static GtkListBoxRow *
@@ -547,8 +559,12 @@ update_title (RapportWindow *self)
     }
   if (self->person == NULL)
     {
+      gboolean home = g_strcmp0 (main_page (self), "this-week") == 0;
+
+      /* This Week has its own heading: the header stays quiet. */
       adw_window_title_set_title (self->content_title, "");
       adw_window_title_set_subtitle (self->content_title, "");
+      g_object_set (self->split, "content-title", home ? _("This Week") : _("Rapport"), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Rapport"));
       return;
     }
@@ -616,7 +632,18 @@ rapport_window_show_person (RapportWindow *self,
       show_brief_page (self, FALSE);
     }
   else
-    gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+    {
+      /* Nobody selected: This Week, its row selected in the sidebar. */
+      gtk_list_box_unselect_all (self->people_list);
+      if (gtk_list_box_get_selected_row (self->home_list) != self->home_row)
+        gtk_list_box_select_row (self->home_list, self->home_row);
+      else
+        {
+          reload_this_week (self);
+          if (!self->search_mode && !self->history_mode)
+            gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
+        }
+    }
 
   rapport_window_update_actions (self);
 }
@@ -629,6 +656,7 @@ on_person_row_selected (RapportWindow *self,
 
   if (row == NULL)
     return;
+  gtk_list_box_unselect_all (self->home_list);
   person = rapport_person_row_get_person (RAPPORT_PERSON_ROW (row));
   if (self->person != NULL && person != self->person &&
       rapport_person_get_id (person) == rapport_person_get_id (self->person))
@@ -643,6 +671,55 @@ on_person_row_selected (RapportWindow *self,
   /* Re-selected by a reload (another program wrote): stay where the user is. */
   if (!self->reloading)
     rapport_navigation_split_set_show_content (self->split, TRUE);
+}
+
+/* "This Week" in the sidebar: back home, nobody selected. */
+static void
+on_home_row_selected (RapportWindow *self,
+                      GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  if (self->search_mode)
+    rapport_window_set_search_mode (self, FALSE);
+  if (self->history_mode)
+    rapport_window_set_history_mode (self, FALSE);
+  if (self->person != NULL)
+    rapport_window_show_person (self, NULL);
+  else
+    {
+      reload_this_week (self);
+      gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
+      update_title (self);
+      rapport_window_update_actions (self);
+    }
+  if (!self->reloading)
+    rapport_navigation_split_set_show_content (self->split, TRUE);
+}
+
+static void
+on_this_week_open_person (RapportWindow *self,
+                          gint64         person_id)
+{
+  rapport_window_select_person (self, person_id);
+  rapport_navigation_split_set_show_content (self->split, TRUE);
+}
+
+static void
+on_this_week_open_meeting (RapportWindow *self,
+                           gint64         person_id,
+                           gint64         meeting_id)
+{
+  rapport_window_open_meeting (self, person_id, meeting_id);
+  rapport_navigation_split_set_show_content (self->split, TRUE);
+}
+
+/* A talking point, a tick or a skip: the badges and This Week follow. */
+static void
+on_between_meetings_changed (RapportWindow *self)
+{
+  refresh_due_badges (self);
+  reload_this_week (self);
 }
 
 static void
@@ -663,8 +740,12 @@ on_split_collapsed (RapportWindow *self)
 {
   /* Narrow: the person's actions move to the bar at the bottom. */
   rapport_window_update_actions (self);
+  /* Folded: the person on show, or This Week (the home page), stays. */
   if (rapport_navigation_split_get_collapsed (self->split))
-    rapport_navigation_split_set_show_content (self->split, self->person != NULL);
+    rapport_navigation_split_set_show_content (self->split,
+                                               self->person != NULL || self->search_mode ||
+                                               self->history_mode ||
+                                               g_strcmp0 (main_page (self), "this-week") == 0);
 }
 
 static gboolean
@@ -827,23 +908,6 @@ rapport_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
 }
 
-static void
-restore_last_person (RapportWindow *self)
-{
-  g_autofree char *uuid = g_settings_get_string (self->settings, "last-person");
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-
-  for (guint i = 0; i < n && *uuid; i++)
-    {
-      g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
-      if (g_strcmp0 (rapport_person_get_uuid (person), uuid) == 0)
-        {
-          rapport_window_select_person (self, rapport_person_get_id (person));
-          return;
-        }
-    }
-}
-
 static gboolean on_poll (gpointer data);
 
 /* Back from another program (a terminal with the CLI, perhaps): look now. */
@@ -872,7 +936,18 @@ rapport_window_constructed (GObject *object)
   g_signal_connect_object (self->brief_view, "open-meeting",
                            G_CALLBACK (on_brief_open_meeting), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->brief_view, "changed",
+                           G_CALLBACK (on_between_meetings_changed), self, G_CONNECT_SWAPPED);
+
+  self->this_week_view = rapport_this_week_view_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->this_week_view, "this-week");
+  g_signal_connect_object (self->this_week_view, "open-person",
+                           G_CALLBACK (on_this_week_open_person), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->this_week_view, "open-meeting",
+                           G_CALLBACK (on_this_week_open_meeting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->this_week_view, "changed",
                            G_CALLBACK (refresh_due_badges), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->this_week_view, "save-failed",
+                           G_CALLBACK (on_editor_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::neglect-window",
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);
@@ -885,7 +960,9 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
 
   rapport_window_reload_people (self);
-  restore_last_person (self);
+  /* Start-up opens on This Week, not on the last person. */
+  gtk_list_box_select_row (self->home_list, self->home_row);
+  update_title (self);
   rapport_window_update_actions (self);
 
   self->poll_source = g_timeout_add (POLL_MS, on_poll, self);
@@ -993,6 +1070,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, split);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, home_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, home_row);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_menu_button);
@@ -1018,6 +1097,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, data_section);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_home_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
@@ -1086,6 +1166,9 @@ rapport_window_init (RapportWindow *self)
                             G_CALLBACK (on_save_state_changed), self);
   g_signal_connect_swapped (self->editor, "conflict",
                             G_CALLBACK (on_editor_conflict), self);
+  /* Ticked in the meeting: the badges and This Week follow. */
+  g_signal_connect_swapped (self->editor, "talking-points-changed",
+                            G_CALLBACK (on_between_meetings_changed), self);
 }
 
 RapportWindow *
@@ -1162,6 +1245,7 @@ rapport_window_reload (RapportWindow *self)
   refresh_loaded_meetings (self);
   if (self->person != NULL && self->brief_view != NULL)
     rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
+  reload_this_week (self);
   if (self->history_mode && self->history_view != NULL)
     rapport_history_view_refresh (RAPPORT_HISTORY_VIEW (self->history_view));
   rapport_window_update_actions (self);

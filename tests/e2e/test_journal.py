@@ -66,11 +66,14 @@ def test_first_meeting_survives_restart(binary, tmp):
                         "JOIN habits h ON h.id = c.habit_id WHERE c.ticked = 1 ORDER BY h.position) h")
     assert ticked == "listen,explain-why", ticked
 
-    # Relaunch: the person is selected again and the meeting is all there.
+    # Relaunch: the window opens on This Week; a click on the person
+    # shows their brief, and the meeting is all there.
     app = App(binary, db).start()
     try:
         win = app.window
-        by_name(win, "Sam Rivera", roles=("label",))
+        by_name(win, "This Week", roles=("label",))
+        click(by_name(win, "Sam Rivera", roles=("label",)))
+        by_name(win, "Before your 1:1", roles=("label",))
         # The meeting row is named by its date and the start of its notes.
         meetings = wait_for(lambda: find_all(win, lambda n: NOTES[:20] in name(n) and is_visible(n)
                                              and role(n) not in ("text", "label")),
