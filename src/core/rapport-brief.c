@@ -10,6 +10,7 @@
 #include "rapport-brief.h"
 #include "rapport-cadence.h"
 #include "rapport-commitment.h"
+#include "rapport-date.h"
 #include "rapport-follow-through.h"
 #include "rapport-habit.h"
 #include "rapport-meeting.h"
@@ -102,27 +103,13 @@ rapport_brief_first_due_state_for (int cadence_days,
   return RAPPORT_DUE_DUE;
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-
-  if (!rapport_date_is_valid (text))
-    return FALSE;
-  sscanf (text, "%4d-%2d-%2d", &y, &m, &d);
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
 int
 rapport_brief_days_between (const char *from,
                             const char *to)
 {
   GDate a, b;
 
-  if (!parse_date (from, &a) || !parse_date (to, &b))
+  if (!rapport_date_parse (from, &a) || !rapport_date_parse (to, &b))
     return G_MININT;
   return g_date_days_between (&a, &b);
 }
@@ -134,10 +121,10 @@ rapport_brief_format_date (const char *date,
   GDate day, now;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (!parse_date (date, &day))
+  if (!rapport_date_parse (date, &day))
     return g_strdup (date ? date : "");
   dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day), 12, 0, 0);
-  if (parse_date (today, &now) && g_date_get_year (&now) == g_date_get_year (&day))
+  if (rapport_date_parse (today, &now) && g_date_get_year (&now) == g_date_get_year (&day))
     /* Translators: a day in this year, see strftime(3): "3 Mar". */
     return g_date_time_format (dt, _("%-d %b"));
   /* Translators: a day in another year, see strftime(3): "3 Mar 2025". */

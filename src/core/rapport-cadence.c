@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-cadence.h"
+#include "rapport-date.h"
 #include "rapport-meeting.h"
 #include "rapport-this-week-private.h"
 
@@ -16,26 +17,21 @@ static guint32
 julian_of (const char *date)
 {
   GDate day;
-  int y, m, d;
 
-  if (!rapport_date_is_valid (date))
+  if (!rapport_date_parse (date, &day))
     return 0;
-  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, d, m, y);
   return g_date_get_julian (&day);
 }
 
 static void
-format_julian (guint32 julian,
-               char    out[11])
+format_julian (guint32          julian,
+               RapportDateText  out)
 {
   GDate day;
 
   g_date_clear (&day, 1);
   g_date_set_julian (&day, julian);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&day),
-              g_date_get_month (&day), g_date_get_day (&day));
+  rapport_date_format (&day, out);
 }
 
 void

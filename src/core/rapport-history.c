@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-date.h"
 #include "rapport-follow-through.h"
 #include "rapport-history.h"
 
@@ -113,32 +114,6 @@ rapport_history_series_add_extra (RapportHistorySeries *self,
 
 /* Dates ------------------------------------------------------------------ */
 
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
-}
-
-typedef char DateText[11];
-
-static void
-format_date (const GDate *date,
-             DateText     out)
-{
-  g_snprintf (out, 11, "%04d-%02d-%02d",
-              g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
 /* 0 = Sunday, as strftime's %w. */
 static int
 weekday0 (const GDate *date)
@@ -214,7 +189,7 @@ rapport_history_query_init (RapportHistoryQuery  *query,
   query->first_weekday = CLAMP (first_weekday, 0, 6);
   if (today == NULL)
     today = now = rapport_store_today ();
-  if (!parse_date (today, &query->today))
+  if (!rapport_date_parse (today, &query->today))
     {
       g_critical ("Not a date: %s", today);
       g_date_clear (&query->today, 1);
@@ -373,7 +348,7 @@ scan_person (RapportStore               *store,
              Builder                    *b,
              const char                 *from,
              const char                 *to,
-             DateText                   *bounds,
+             RapportDateText                   *bounds,
              GError                    **error)
 {
   RapportHistorySeries *s = b->series;
@@ -445,7 +420,7 @@ scan_person (RapportStore               *store,
 /* The bucket holding @day, the last i with bounds[i] <= day; @hint is
  * tried first, rows mostly coming in order. */
 static guint
-find_bucket (DateText   *bounds,
+find_bucket (RapportDateText   *bounds,
              guint       n_buckets,
              const char *day,
              guint       hint)
@@ -487,7 +462,7 @@ scan_team (RapportStore               *store,
            Builder                    *b,
            const char                 *from,
            const char                 *to,
-           DateText                   *bounds,
+           RapportDateText                   *bounds,
            GError                    **error)
 {
   RapportHistorySeries *s = b->series;
@@ -547,7 +522,7 @@ scan (RapportStore               *store,
       Builder                    *b,
       const char                 *from,
       const char                 *to,
-      DateText                   *bounds,
+      RapportDateText                   *bounds,
       GError                    **error)
 {
   if (scope == SCOPE_PERSON)
@@ -599,7 +574,7 @@ first_meeting (RapportStore               *store,
       sqlite3_reset (stmt);
     }
 
-  if (first == NULL || !parse_date (first, out))
+  if (first == NULL || !rapport_date_parse (first, out))
     g_date_clear (out, 1);
   return TRUE;
 }
@@ -653,8 +628,8 @@ rapport_history_compute (RapportStore               *store,
   g_autoptr(RapportHistorySeries) s = NULL;
   g_autoptr(GHashTable) habit_index = NULL;
   g_autofree guint *mood_sum = NULL;
-  g_autofree DateText *bounds = NULL;
-  DateText today, from, prev_from, prev_to;
+  g_autofree RapportDateText *bounds = NULL;
+  RapportDateText today, from, prev_from, prev_to;
   SeriesBox *box;
   Scope scope;
   Builder b;
@@ -687,7 +662,7 @@ rapport_history_compute (RapportStore               *store,
   s->kinds[RAPPORT_HABIT_TRUST].unit = RAPPORT_HISTORY_UNIT_ITEMS;
   s->kinds[RAPPORT_HABIT_STRUCTURE].unit = RAPPORT_HISTORY_UNIT_ITEMS;
   g_date_clear (&s->previous_first, 1);
-  format_date (&query->today, today);
+  rapport_date_format (&query->today, today);
 
   /* The range is a span of days, the same whatever the grouping, so that
    * weeks and months count the same meetings: the last 3 or 12 months up
@@ -731,7 +706,7 @@ rapport_history_compute (RapportStore               *store,
 
     s->n_buckets = count_buckets (&aligned, &query->today, s->bucket);
     s->starts = g_new (GDate, s->n_buckets + 1);
-    bounds = g_new (DateText, s->n_buckets + 1);
+    bounds = g_new (RapportDateText, s->n_buckets + 1);
     for (guint i = 0; i <= s->n_buckets; i++)
       {
         if (i == 0)
@@ -746,7 +721,7 @@ rapport_history_compute (RapportStore               *store,
             s->starts[i] = aligned;
             step (&s->starts[i], s->bucket, i);
           }
-        format_date (&s->starts[i], bounds[i]);
+        rapport_date_format (&s->starts[i], bounds[i]);
       }
   }
   s->meetings = g_new0 (guint, s->n_buckets);
@@ -763,7 +738,7 @@ rapport_history_compute (RapportStore               *store,
   if (!load_habits (store, &b, error))
     return NULL;
 
-  format_date (&s->first, from);
+  rapport_date_format (&s->first, from);
   if (!scan (store, query, scope, &b, from, today, bounds, error))
     return NULL;
 
@@ -773,9 +748,9 @@ rapport_history_compute (RapportStore               *store,
     {
       GDate prev = s->first;
 
-      format_date (&s->previous_first, prev_from);
+      rapport_date_format (&s->previous_first, prev_from);
       g_date_subtract_days (&prev, 1);
-      format_date (&prev, prev_to);
+      rapport_date_format (&prev, prev_to);
       if (!scan (store, query, scope, &b, prev_from, prev_to, NULL, error))
         return NULL;
     }
@@ -804,13 +779,13 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
                                            gint64                 person_id,
                                            GError               **error)
 {
-  g_autofree DateText *bounds = NULL;
+  g_autofree RapportDateText *bounds = NULL;
   g_autofree const char **bound_ptrs = NULL;
   g_autofree guint *kept = NULL;
   g_autofree guint *due = NULL;
   RapportHistoryCount range = { 0, }, previous = { 0, };
   RapportHistoryRate *rate;
-  DateText today;
+  RapportDateText today;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -819,12 +794,12 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
   if (self->n_buckets == 0)
     return TRUE;
 
-  format_date (&self->today, today);
-  bounds = g_new (DateText, self->n_buckets + 1);
+  rapport_date_format (&self->today, today);
+  bounds = g_new (RapportDateText, self->n_buckets + 1);
   bound_ptrs = g_new (const char *, self->n_buckets + 1);
   for (guint i = 0; i <= self->n_buckets; i++)
     {
-      format_date (&self->starts[i], bounds[i]);
+      rapport_date_format (&self->starts[i], bounds[i]);
       bound_ptrs[i] = bounds[i];
     }
   kept = g_new0 (guint, self->n_buckets);
@@ -841,9 +816,9 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
   /* The range of the same length before, as for the habits. */
   if (g_date_valid (&self->previous_first))
     {
-      DateText prev_from;
+      RapportDateText prev_from;
 
-      format_date (&self->previous_first, prev_from);
+      rapport_date_format (&self->previous_first, prev_from);
       if (!rapport_follow_through_rate_at (store, person_id, prev_from, bounds[0], today,
                                            &previous.ticked, &previous.total, error))
         return FALSE;
@@ -868,7 +843,7 @@ rapport_history_suggest_range (RapportStore               *store,
                                RapportHistoryRange        *range,
                                GError                    **error)
 {
-  DateText today;
+  RapportDateText today;
   GDate first, cutoff;
   Scope scope;
 
@@ -880,7 +855,7 @@ rapport_history_suggest_range (RapportStore               *store,
     scope = SCOPE_PERSON;
   else
     scope = query->include_archived ? SCOPE_TEAM_ALL : SCOPE_TEAM;
-  format_date (&query->today, today);
+  rapport_date_format (&query->today, today);
   if (!first_meeting (store, query, scope, today, &first, error))
     return FALSE;
   cutoff = query->today;
@@ -898,7 +873,7 @@ rapport_history_suggest_bucket (RapportStore               *store,
                                 GError                    **error)
 {
   sqlite3_stmt *stmt;
-  DateText today, from, month = "";
+  RapportDateText today, from, month = "";
   guint months = 0;
   int rc = SQLITE_DONE;
 
@@ -913,7 +888,7 @@ rapport_history_suggest_bucket (RapportStore               *store,
   /* By month once their 1:1s in the range fall in two months or more: a
    * newcomer's first weeks, or a first month just ended, by week rather
    * than as one point. */
-  format_date (&query->today, today);
+  rapport_date_format (&query->today, today);
   if (query->range == RAPPORT_HISTORY_RANGE_ALL)
     strcpy (from, "0000-00-00");
   else
@@ -922,7 +897,7 @@ rapport_history_suggest_bucket (RapportStore               *store,
 
       g_date_subtract_months (&first, range_months (query->range));
       g_date_add_days (&first, 1);
-      format_date (&first, from);
+      rapport_date_format (&first, from);
     }
   stmt = rapport_store_prepare (store, person_days_sql, error);
   if (stmt == NULL)

@@ -150,17 +150,6 @@ int rapport_meeting_get_mood (RapportMeeting *self) { g_return_val_if_fail (RAPP
 gboolean rapport_meeting_get_dirty (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE); return self->dirty; }
 gint64 rapport_meeting_get_revision (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->revision; }
 
-gboolean
-rapport_date_is_valid (const char *date)
-{
-  int y, m, d;
-  char tail;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return strlen (date) == 10 && g_date_valid_dmy (d, m, y);
-}
-
 void
 rapport_meeting_set_date (RapportMeeting *self,
                           const char     *date)

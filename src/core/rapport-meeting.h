@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-date.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -25,8 +26,6 @@ void            rapport_meeting_set_mood        (RapportMeeting  *self,
 gboolean        rapport_meeting_get_dirty       (RapportMeeting  *self);
 /* The version of the row this object was read from or last wrote. */
 gint64          rapport_meeting_get_revision    (RapportMeeting  *self);
-
-gboolean        rapport_date_is_valid           (const char      *date);
 
 /* Creates a meeting on @date (YYYY-MM-DD) whose checklist is the habits
  * active now. */

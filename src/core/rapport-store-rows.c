@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rapport-meeting.h"
+#include "rapport-date.h"
 #include "rapport-store-rows.h"
 #include "rapport-text.h"
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-date.h"
 #include "rapport-meeting.h"
 #include "rapport-store-rows.h"
 #include "rapport-talking-point.h"
@@ -262,17 +263,10 @@ rapport_talking_point_date_after (const char       *date,
                                   RapportRecurUnit  unit)
 {
   int days = interval_days (every, unit);
-  GDate day;
-  int y, m, d;
 
-  if (days <= 0 || !rapport_date_is_valid (date))
+  if (days <= 0)
     return NULL;
-  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, d, m, y);
-  g_date_add_days (&day, days);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day),
-                          g_date_get_month (&day), g_date_get_day (&day));
+  return rapport_date_add_days (date, days);
 }
 
 /* Every query that builds objects selects these, "m" being the meeting

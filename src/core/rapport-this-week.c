@@ -9,6 +9,7 @@
 
 #include "rapport-alert.h"
 #include "rapport-commitment.h"
+#include "rapport-date.h"
 #include "rapport-talking-point.h"
 #include "rapport-this-week-private.h"
 #include "rapport-this-week.h"
@@ -141,21 +142,6 @@ compare_commitments (gconstpointer a,
   return id_x < id_y ? -1 : id_x > id_y;
 }
 
-static char *
-day_after (const char *date,
-           int         days)
-{
-  GDate day;
-  int y, m, d;
-
-  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, d, m, y);
-  g_date_add_days (&day, days);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day),
-                          g_date_get_month (&day), g_date_get_day (&day));
-}
-
 RapportThisWeek *
 rapport_this_week_load (RapportStore  *store,
                         const char    *today,
@@ -172,7 +158,7 @@ rapport_this_week_load (RapportStore  *store,
   if (self->attention == NULL)
     return NULL;
   self->today = g_strdup (today);
-  self->week_end = day_after (today, RAPPORT_THIS_WEEK_DAYS - 1);
+  self->week_end = rapport_date_add_days (today, RAPPORT_THIS_WEEK_DAYS - 1);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->attention));
   for (guint i = 0; i < n; i++)
