@@ -348,7 +348,7 @@ scan_person (RapportStore               *store,
              Builder                    *b,
              const char                 *from,
              const char                 *to,
-             RapportDateText                   *bounds,
+             RapportDateText            *bounds,
              GError                    **error)
 {
   RapportHistorySeries *s = b->series;
@@ -420,10 +420,10 @@ scan_person (RapportStore               *store,
 /* The bucket holding @day, the last i with bounds[i] <= day; @hint is
  * tried first, rows mostly coming in order. */
 static guint
-find_bucket (RapportDateText   *bounds,
-             guint       n_buckets,
-             const char *day,
-             guint       hint)
+find_bucket (RapportDateText *bounds,
+             guint            n_buckets,
+             const char      *day,
+             guint            hint)
 {
   guint lo = 0, hi = n_buckets;
 
@@ -455,6 +455,27 @@ team_step_failed (RapportStore  *store,
   return TRUE;
 }
 
+/* One of the team's day sums, team_days_sql or team_ticks_sql, bound to
+ * the days @from to @to. */
+static sqlite3_stmt *
+prepare_team (RapportStore               *store,
+              const char                 *sql,
+              const RapportHistoryQuery  *query,
+              const char                 *from,
+              const char                 *to,
+              GError                    **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rapport_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, query->include_archived ? 1 : 0);
+  return stmt;
+}
+
 /* The team's sums per day, counted as scan_person() counts meetings. */
 static gboolean
 scan_team (RapportStore               *store,
@@ -462,7 +483,7 @@ scan_team (RapportStore               *store,
            Builder                    *b,
            const char                 *from,
            const char                 *to,
-           RapportDateText                   *bounds,
+           RapportDateText            *bounds,
            GError                    **error)
 {
   RapportHistorySeries *s = b->series;
@@ -470,12 +491,9 @@ scan_team (RapportStore               *store,
   guint bucket = 0;
   int rc;
 
-  stmt = rapport_store_prepare (store, team_days_sql, error);
+  stmt = prepare_team (store, team_days_sql, query, from, to, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, query->include_archived ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint meetings = sqlite3_column_int (stmt, 1);
@@ -494,12 +512,9 @@ scan_team (RapportStore               *store,
   if (team_step_failed (store, stmt, rc, error))
     return FALSE;
 
-  stmt = rapport_store_prepare (store, team_ticks_sql, error);
+  stmt = prepare_team (store, team_ticks_sql, query, from, to, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, query->include_archived ? 1 : 0);
   bucket = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -522,7 +537,7 @@ scan (RapportStore               *store,
       Builder                    *b,
       const char                 *from,
       const char                 *to,
-      RapportDateText                   *bounds,
+      RapportDateText            *bounds,
       GError                    **error)
 {
   if (scope == SCOPE_PERSON)
