@@ -168,26 +168,7 @@ test_habit_alert (gconstpointer data)
 
 /* ---- a small team in the store ---- */
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 static gint64
 person (Fixture    *f,
@@ -369,7 +350,7 @@ main (int   argc,
       g_test_add_data_func (path, &habit_cases[i], test_habit_alert);
     }
 #define ADD(name, func) \
-  g_test_add ("/attention/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/attention/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
   ADD ("team", test_team);
   ADD ("neglected", test_neglected);
 #undef ADD

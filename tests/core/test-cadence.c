@@ -10,26 +10,7 @@
 #include "rapport-cadence.h"
 #include "test-core-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 /* Events written as "2026-03-09 skip leave", "2026-03-09 skip",
  * "2026-03-09 moved 2026-03-11", "2026-03-09 moved". */
@@ -454,7 +435,7 @@ main (int   argc,
     }
   g_test_add_func ("/cadence/rule-matches-brief", test_rule_matches_brief);
 #define ADD(name, func) \
-  g_test_add ("/cadence/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/cadence/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
   ADD ("record-missed", test_record_missed);
   ADD ("status-from-store", test_status_from_store);
   ADD ("adherence", test_adherence);

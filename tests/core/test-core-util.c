@@ -85,6 +85,20 @@ test_core_db_tear_down (char          **dir,
 }
 
 void
+test_core_db_fixture_set_up (TestCoreDb    *f,
+                             gconstpointer  data)
+{
+  test_core_db_set_up (&f->dir, &f->path, &f->store);
+}
+
+void
+test_core_db_fixture_tear_down (TestCoreDb    *f,
+                                gconstpointer  data)
+{
+  test_core_db_tear_down (&f->dir, &f->path, &f->store);
+}
+
+void
 test_core_store_reopen (RapportStore **store,
                         const char    *dir)
 {

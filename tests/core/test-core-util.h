@@ -21,6 +21,18 @@ void          test_core_db_set_up        (char          **dir,
 void          test_core_db_tear_down     (char          **dir,
                                           char          **path,
                                           RapportStore  **store);
+/* The whole fixture of the tests that need only a fresh database, with
+ * its set-up and tear-down for g_test_add(). */
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+} TestCoreDb;
+void          test_core_db_fixture_set_up    (TestCoreDb    *f,
+                                              gconstpointer  data);
+void          test_core_db_fixture_tear_down (TestCoreDb    *f,
+                                              gconstpointer  data);
 /* Closes *@store (the last reference) and opens the database in @dir again. */
 void          test_core_store_reopen     (RapportStore  **store,
                                           const char     *dir);

@@ -11,26 +11,7 @@
 #include "rapport-store.h"
 #include "test-core-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 /* A copy of the model's items kept up to date by items-changed alone, as
  * a view keeps it. */
@@ -192,7 +173,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/model-contracts/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/model-contracts/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
   ADD ("meeting-list-rows-gone", test_meeting_list_rows_gone);
   ADD ("person-add-one-write", test_person_add_one_write);
 #undef ADD

@@ -11,26 +11,7 @@
 #include "rapport-text.h"
 #include "test-core-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 static void
 reopen (Fixture *f)
@@ -440,7 +421,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
 
   ADD ("/models/people-crud", test_people_crud);
   ADD ("/models/meeting-crud-and-ticks", test_meeting_crud_and_ticks);

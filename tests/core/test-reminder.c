@@ -8,26 +8,7 @@
 
 #define TODAY "2025-03-20"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 /* A weekly person whose last 1:1 was on @last (NULL: none yet). */
 static gint64
@@ -144,10 +125,13 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/reminder/nothing-due", Fixture, NULL, fixture_set_up, test_nothing_due, fixture_tear_down);
-  g_test_add ("/reminder/due-and-promises", Fixture, NULL, fixture_set_up, test_due_and_promises, fixture_tear_down);
-  g_test_add ("/reminder/promises-only", Fixture, NULL, fixture_set_up, test_promises_only, fixture_tear_down);
-  g_test_add ("/reminder/long-list", Fixture, NULL, fixture_set_up, test_long_list, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/reminder/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
+  ADD ("nothing-due", test_nothing_due);
+  ADD ("due-and-promises", test_due_and_promises);
+  ADD ("promises-only", test_promises_only);
+  ADD ("long-list", test_long_list);
+#undef ADD
 
   return g_test_run ();
 }

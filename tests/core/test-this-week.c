@@ -16,26 +16,7 @@
 
 #define TODAY "2026-03-20"   /* a Friday */
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  test_core_db_set_up (&f->dir, &f->path, &f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_core_db_tear_down (&f->dir, &f->path, &f->store);
-}
+typedef TestCoreDb Fixture;
 
 static gint64
 person (Fixture    *f,
@@ -266,7 +247,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/this-week/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/this-week/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
   ADD ("empty", test_empty);
   ADD ("week", test_week);
   ADD ("query-plans", test_query_plans);
