@@ -27,6 +27,9 @@ struct _RapportApplication
   guint           backup_source;
   RapportSearchProvider *search_provider;
   RapportReminders *reminders;
+  /* An action of the desktop file's (--this-week...) for the window
+   * this instance is about to open, or NULL. */
+  const char     *startup_action;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -43,6 +46,10 @@ static const GOptionEntry option_entries[] = {
   { "add-topic", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Add a talking point for PERSON (a name; the words that follow are the point) and exit"),
     N_("PERSON") },
+  { "this-week", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the window on This Week (the desktop file's action)"), NULL },
+  { "new-talking-point", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the window to add a talking point (the desktop file's action)"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[TEXT…]") },
   { NULL }
@@ -123,6 +130,33 @@ rapport_application_handle_local_options (GApplication *app,
     }
   else
     self->database_path = default_database_path ();
+
+  /* The desktop file's actions (the dock's menu): the running Rapport
+   * does it, else the window this one opens. */
+  if (g_variant_dict_contains (options, "this-week") ||
+      g_variant_dict_contains (options, "new-talking-point"))
+    {
+      const char *action = g_variant_dict_contains (options, "new-talking-point")
+                           ? "new-talking-point" : "show-this-week";
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("rapport: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          GDBusConnection *connection = g_application_get_dbus_connection (app);
+
+          g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+          /* Sent before this process ends. */
+          if (connection != NULL)
+            g_dbus_connection_flush_sync (connection, NULL, NULL);
+          return 0;
+        }
+      self->startup_action = action;
+    }
 
   return -1;
 }
@@ -262,6 +296,12 @@ rapport_application_activate (GApplication *app)
 
   window = GTK_WINDOW (rapport_window_new (ADW_APPLICATION (app), self->store));
   gtk_window_present (window);
+  if (self->startup_action != NULL)
+    {
+      const char *action = g_steal_pointer (&self->startup_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+    }
 
   if (g_getenv ("RAPPORT_NO_DAILY_BACKUP") == NULL && self->backup_source == 0)
     self->backup_source = g_timeout_add_seconds (5, start_daily_backup, self);
@@ -389,12 +429,45 @@ show_person_action (GSimpleAction *action,
     rapport_search_provider_open (GTK_APPLICATION (user_data), person_id, 0, -1, 0, GDK_CURRENT_TIME);
 }
 
+/* The desktop file's "This Week": the window, on its home page. */
+static void
+show_this_week_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (RAPPORT_IS_WINDOW (window))
+    rapport_window_show_this_week (RAPPORT_WINDOW (window));
+}
+
+/* The desktop file's "New Talking Point": the window, and its quick-add
+ * (Ctrl+T) over it. */
+static void
+new_talking_point_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (RAPPORT_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add-topic", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "reopen-database", reopen_database_action },
   { "show-person", show_person_action, "x" },
+  { "show-this-week", show_this_week_action },
+  { "new-talking-point", new_talking_point_action },
 };
 
 /* libadwaita's development style (a striped header bar) on every window

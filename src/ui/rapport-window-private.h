@@ -98,5 +98,7 @@ void rapport_window_set_search_mode   (RapportWindow  *self,
 void rapport_window_set_history_mode  (RapportWindow  *self,
                                        gboolean        history_mode);
 void rapport_window_show_team_history (RapportWindow  *self);
+/* Nobody selected: This Week, as its row in the sidebar does. */
+void rapport_window_show_this_week    (RapportWindow  *self);
 
 G_END_DECLS

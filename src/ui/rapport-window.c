@@ -697,6 +697,17 @@ on_home_row_selected (RapportWindow *self,
     rapport_navigation_split_set_show_content (self->split, TRUE);
 }
 
+void
+rapport_window_show_this_week (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  if (gtk_list_box_get_selected_row (self->home_list) == self->home_row)
+    on_home_row_selected (self, self->home_row);
+  else
+    gtk_list_box_select_row (self->home_list, self->home_row);
+}
+
 static void
 on_this_week_open_person (RapportWindow *self,
                           gint64         person_id)
