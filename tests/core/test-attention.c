@@ -170,16 +170,12 @@ test_habit_alert (gconstpointer data)
 
 typedef TestCoreDb Fixture;
 
+/* Every 7 days, the default. */
 static gint64
 person (Fixture    *f,
         const char *name)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, created_at, updated_at)"
-                                          " VALUES (lower (hex (randomblob (16))), '%s',"
-                                          " '2026-01-01T12:00:00.000Z', '2026-01-01T12:00:00.000Z')",
-                                          name);
-
-  return test_core_exec (f->store, sql);
+  return test_core_insert_person_every (f->store, name, 7);
 }
 
 /* Six weekly meetings ending on @last, with @moods (or none) and the

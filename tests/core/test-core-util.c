@@ -144,6 +144,19 @@ test_core_insert_person (RapportStore *store,
 }
 
 gint64
+test_core_insert_person_every (RapportStore *store,
+                               const char   *name,
+                               int           cadence_days)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, cadence_days, created_at, updated_at)"
+                                          " VALUES (lower (hex (randomblob (16))), '%s', %d,"
+                                          " '2026-01-01T12:00:00.000Z', '2026-01-01T12:00:00.000Z')",
+                                          name, cadence_days);
+
+  return test_core_exec (store, sql);
+}
+
+gint64
 test_core_insert_meeting (RapportStore *store,
                           gint64        person,
                           const char   *date,

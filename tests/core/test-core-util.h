@@ -57,6 +57,11 @@ gint64         test_core_insert_meeting  (RapportStore   *store,
                                           int             mood,
                                           const char     *spec,
                                           gboolean        deleted);
+/* A person added on 2026-01-01 at noon (created_at, as the cadence
+ * counts from it) who meets every @cadence_days. */
+gint64         test_core_insert_person_every (RapportStore *store,
+                                              const char   *name,
+                                              int           cadence_days);
 /* A commitment written in SQL, with the text 'x'; @due and @closed_on
  * may be NULL. */
 void           test_core_insert_commitment (RapportStore *store,

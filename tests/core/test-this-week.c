@@ -23,12 +23,7 @@ person (Fixture    *f,
         const char *name,
         int         cadence)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, cadence_days, created_at, updated_at)"
-                                          " VALUES (lower (hex (randomblob (16))), '%s', %d,"
-                                          " '2026-01-01T12:00:00.000Z', '2026-01-01T12:00:00.000Z')",
-                                          name, cadence);
-
-  return test_core_exec (f->store, sql);
+  return test_core_insert_person_every (f->store, name, cadence);
 }
 
 static gint64
