@@ -9,6 +9,22 @@
 #include "rapport-store-rows.h"
 #include "rapport-text.h"
 
+/* Sets @error, unless NULL, to @code with a message from @format. */
+static void set_error_valist (GError     **error,
+                              int          code,
+                              const char  *format,
+                              va_list      args) G_GNUC_PRINTF (3, 0);
+
+static void
+set_error_valist (GError     **error,
+                  int          code,
+                  const char  *format,
+                  va_list      args)
+{
+  if (error != NULL)
+    g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR, code, format, args));
+}
+
 /* Validating ------------------------------------------------------------- */
 
 /* Cleans @text to one line into @clean. An empty result sets @error to
@@ -35,14 +51,9 @@ rapport_rows_check_text (const char  *text,
   if (g_utf8_strlen (*clean, -1) > RAPPORT_MAX_TEXT_CHARS)
     {
       g_clear_pointer (clean, g_free);
-      if (error != NULL)
-        {
-          va_start (args, too_long_format);
-          g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR,
-                                                        RAPPORT_STORE_ERROR_INVALID,
-                                                        too_long_format, args));
-          va_end (args);
-        }
+      va_start (args, too_long_format);
+      set_error_valist (error, RAPPORT_STORE_ERROR_INVALID, too_long_format, args);
+      va_end (args);
       return FALSE;
     }
   return TRUE;
@@ -109,14 +120,9 @@ rapport_rows_step_changed_one (RapportStore  *store,
     return FALSE;
   if (sqlite3_changes (rapport_store_get_handle (store)) == 1)
     return TRUE;
-  if (error != NULL)
-    {
-      va_start (args, missing_format);
-      g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR,
-                                                    RAPPORT_STORE_ERROR_NOT_FOUND,
-                                                    missing_format, args));
-      va_end (args);
-    }
+  va_start (args, missing_format);
+  set_error_valist (error, RAPPORT_STORE_ERROR_NOT_FOUND, missing_format, args);
+  va_end (args);
   return FALSE;
 }
 
@@ -175,12 +181,10 @@ rapport_rows_load_by_id (RapportStore        *store,
     item = from_row (stmt, NULL);
   else if (rc != SQLITE_DONE)
     rapport_store_set_error (store, error, what);
-  else if (error != NULL)
+  else
     {
       va_start (args, missing_format);
-      g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR,
-                                                    RAPPORT_STORE_ERROR_NOT_FOUND,
-                                                    missing_format, args));
+      set_error_valist (error, RAPPORT_STORE_ERROR_NOT_FOUND, missing_format, args);
       va_end (args);
     }
   sqlite3_reset (stmt);
