@@ -170,6 +170,26 @@ rapport_checklist_item_set_evidence (RapportChecklistItem  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64 id;
+  int    inactive;
+  int    position;
+} HabitPlace;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const HabitPlace *x = a, *y = b;
+
+  if (x->inactive != y->inactive)
+    return x->inactive < y->inactive ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 gboolean
 rapport_checklist_add_habits (RapportStore  *store,
                               gint64         meeting_id,
@@ -178,11 +198,33 @@ rapport_checklist_add_habits (RapportStore  *store,
                               const char    *now,
                               GError       **error)
 {
+  g_autoptr(GArray) ordered = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (habit_ids != NULL || n_habits == 0, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
+
+  /* Rows in checklist order: a meeting keeps the order it was held with
+   * (rapport_checklist_load()), whatever the checklist's order later. */
+  ordered = g_array_sized_new (FALSE, FALSE, sizeof (HabitPlace), n_habits);
+  stmt = rapport_store_prepare (store, "SELECT active, position FROM habits WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_habits; i++)
+    {
+      HabitPlace place = { habit_ids[i], G_MAXINT, G_MAXINT };
+
+      sqlite3_bind_int64 (stmt, 1, habit_ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          place.inactive = sqlite3_column_int (stmt, 0) ? 0 : 1;
+          place.position = sqlite3_column_int (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      g_array_append_val (ordered, place);
+    }
+  g_array_sort (ordered, compare_places);
 
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO checklist (uuid, meeting_id, habit_id, created_at, updated_at)"
@@ -195,7 +237,7 @@ rapport_checklist_add_habits (RapportStore  *store,
 
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_int64 (stmt, 3, habit_ids[i]);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (ordered, HabitPlace, i).id);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
       if (!rapport_store_step_done (store, stmt, error))
         return FALSE;
@@ -209,19 +251,26 @@ rapport_checklist_load (RapportStore  *store,
                         GError       **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_CHECKLIST_ITEM);
+  g_autofree char *today = rapport_store_today ();
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
+  /* A meeting of an earlier day keeps the order it was held with, the
+   * order its rows were written in, so that Alt+N there still means
+   * what it meant; today's follows the checklist as it is now. */
   stmt = rapport_store_prepare (store,
                                 "SELECT c.id, c.habit_id, h.label, h.hint, h.kind, c.ticked, c.evidence"
                                 " FROM checklist c JOIN habits h ON h.id = c.habit_id"
+                                " JOIN meetings m ON m.id = c.meeting_id"
                                 " WHERE c.meeting_id = ?1"
-                                " ORDER BY h.active DESC, h.position, h.id", error);
+                                " ORDER BY CASE WHEN m.date < ?2 THEN c.id ELSE 0 END,"
+                                " h.active DESC, h.position, h.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(RapportChecklistItem) item = g_object_new (RAPPORT_TYPE_CHECKLIST_ITEM, NULL);

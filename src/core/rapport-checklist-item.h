@@ -30,7 +30,9 @@ gboolean          rapport_checklist_item_set_evidence  (RapportChecklistItem  *s
                                                         GError               **error);
 
 /* Puts @n_habits habits on the checklist of @meeting_id, unticked, created
- * at @now. Writes one row each; run it inside the caller's transaction. */
+ * at @now, in checklist order (active first, by position) whatever the
+ * order of @habit_ids. Writes one row each; run it inside the caller's
+ * transaction. */
 gboolean          rapport_checklist_add_habits         (RapportStore          *store,
                                                         gint64                 meeting_id,
                                                         const gint64          *habit_ids,
@@ -38,7 +40,11 @@ gboolean          rapport_checklist_add_habits         (RapportStore          *s
                                                         const char            *now,
                                                         GError               **error);
 
-/* The checklist a meeting was held with, in the current habit order. */
+/* The checklist a meeting was held with. A meeting dated before today
+ * lists it in the order it was held with (the rows' order, written in
+ * checklist order by rapport_checklist_add_habits()), so that reordering
+ * habits never renumbers Alt+N in past meetings; a meeting of today or
+ * later follows the current habit order, archived habits last. */
 GListStore       *rapport_checklist_load               (RapportStore          *store,
                                                         gint64                 meeting_id,
                                                         GError               **error);

@@ -31,6 +31,9 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *backup_spin;
   GtkSwitch            *system_search_switch;
   GtkSwitch            *remind_switch;
+
+  guint                 scroll_source;
+  double                scroll_value; /* the page's, before a rebuild */
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPPORT_TYPE_PREFERENCES_BASE)
@@ -79,6 +82,43 @@ replace_all (GListStore *model,
     g_object_unref (items[i]);
 }
 
+static GtkAdjustment *
+page_adjustment (RapportPreferencesWindow *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->active_list), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scrolled != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+}
+
+static gboolean
+restore_scroll_cb (gpointer data)
+{
+  RapportPreferencesWindow *self = data;
+  GtkAdjustment *adjustment = page_adjustment (self);
+
+  self->scroll_source = 0;
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, self->scroll_value);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilding the rows lets go of the focus and the page's height for a
+ * moment, and the page would jump (to the top, or to the focus). It
+ * stays where the user had it: now, and once the new rows are laid out. */
+static void
+keep_scroll (RapportPreferencesWindow *self,
+             double                    value)
+{
+  GtkAdjustment *adjustment = page_adjustment (self);
+
+  if (adjustment == NULL)
+    return;
+  self->scroll_value = value;
+  gtk_adjustment_set_value (adjustment, value);
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll_cb, self, NULL);
+}
+
 void
 rapport_preferences_window_reload (RapportPreferencesWindow *self)
 {
@@ -108,7 +148,11 @@ rapport_preferences_window_reload (RapportPreferencesWindow *self)
 static void
 changed (RapportPreferencesWindow *self)
 {
+  GtkAdjustment *adjustment = page_adjustment (self);
+  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+
   rapport_preferences_window_reload (self);
+  keep_scroll (self, value);
   g_signal_emit (self, signals[HABITS_CHANGED], 0);
 }
 
@@ -232,6 +276,8 @@ habit_move (GtkWidget  *widget,
   gtk_root_set_focus (gtk_widget_get_root (widget), NULL);
   changed (self);
   refocus (self, id, up ? ROW_UP_BUTTON : ROW_DOWN_BUTTON);
+  /* Giving the focus back scrolls to it: the page stays as it was. */
+  keep_scroll (self, self->scroll_value);
 }
 
 static void
@@ -508,6 +554,7 @@ rapport_preferences_window_dispose (GObject *object)
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->dispose (object);

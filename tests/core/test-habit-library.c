@@ -257,9 +257,53 @@ test_reorder (Fixture       *f,
 
   reopen (f);
   assert_active (f, "Explain the why, Coffee chat, Transfer authority, Listen");
-  /* Old meetings show their own habits, in the current order, ticks kept. */
-  assert_checklist (f, old_meeting, "Explain the why*, Transfer authority, Listen");
+  /* Old meetings show their own habits in the order they were held with,
+   * ticks kept: Alt+3 there is still "Explain the why". */
+  assert_checklist (f, old_meeting, "Listen, Transfer authority, Explain the why*");
   g_assert_cmpint (ticks_of (f, why_id), ==, 1);
+}
+
+/* A meeting's checklist is written in checklist order (not in the order
+ * habits were made), and keeps it once the day is past; today's meeting
+ * follows the checklist as it changes. */
+static void
+test_reorder_keeps_past_meetings (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportHabit) own = NULL;
+  g_autofree char *today = rapport_store_today ();
+  gint64 listen_id = habit_id_by_key (f, "listen");
+  gint64 why_id = habit_id_by_key (f, "explain-why");
+  gint64 last_week, today_meeting;
+
+  own = rapport_habit_library_add (f->store, "Coffee chat", "", RAPPORT_HABIT_TRUST, &error);
+  g_assert_no_error (error);
+  /* The newest habit first, the oldest last. */
+  g_assert_true (rapport_habit_library_move (f->store, rapport_habit_get_id (own), 0, &error));
+  g_assert_true (rapport_habit_library_move (f->store, listen_id, 99, &error));
+  g_assert_no_error (error);
+  assert_active (f, "Coffee chat, Transfer authority, Explain the why, Listen");
+
+  last_week = meeting_new (f, OLD_DATE);
+  today_meeting = meeting_new (f, today);
+  tick (f, last_week, why_id);
+  assert_checklist (f, last_week, "Coffee chat, Transfer authority, Explain the why*, Listen");
+  assert_checklist (f, today_meeting, "Coffee chat, Transfer authority, Explain the why, Listen");
+
+  g_assert_true (rapport_habit_library_move (f->store, why_id, 0, &error));
+  g_assert_true (rapport_habit_library_move_down (f->store, rapport_habit_get_id (own), &error));
+  g_assert_no_error (error);
+  assert_active (f, "Explain the why, Transfer authority, Coffee chat, Listen");
+
+  reopen (f);
+  assert_checklist (f, last_week, "Coffee chat, Transfer authority, Explain the why*, Listen");
+  assert_checklist (f, today_meeting, "Explain the why, Transfer authority, Coffee chat, Listen");
+
+  /* Archived: still in the past meeting, in its place. */
+  g_assert_true (rapport_habit_library_archive (f->store, rapport_habit_get_id (own), &error));
+  g_assert_no_error (error);
+  assert_checklist (f, last_week, "Coffee chat, Transfer authority, Explain the why*, Listen");
 }
 
 static void
@@ -379,9 +423,10 @@ test_old_meeting_set (Fixture       *f,
   g_assert_true (rapport_habit_library_rename (f->store, listen_id, "Listen well", &error));
   g_assert_no_error (error);
 
-  /* The old meeting still shows exactly what it was held with, and its
-   * ticks; the habit no longer on the checklist comes last. */
-  assert_checklist (f, old_meeting, "Listen well*, Explain the why, Transfer authority*");
+  /* The old meeting still shows exactly what it was held with, in that
+   * order, and its ticks; the habit no longer on the checklist keeps its
+   * place, so Alt+N there means what it meant. */
+  assert_checklist (f, old_meeting, "Listen well*, Transfer authority*, Explain the why");
 
   new_meeting = meeting_new (f, "2099-01-01");
   assert_checklist (f, new_meeting, "Coffee chat, Listen well, Explain the why, Show empathy");
@@ -518,6 +563,7 @@ main (int   argc,
   ADD ("/habit-library/add", test_add);
   ADD ("/habit-library/rename", test_rename);
   ADD ("/habit-library/reorder", test_reorder);
+  ADD ("/habit-library/reorder-keeps-past-meetings", test_reorder_keeps_past_meetings);
   ADD ("/habit-library/archive-restore", test_archive_restore);
   ADD ("/habit-library/library-switch", test_library_switch);
   ADD ("/habit-library/old-meeting-set", test_old_meeting_set);

@@ -9,6 +9,7 @@
 
 #include "rapport-brief-view.h"
 #include "rapport-checklist-item.h"
+#include "rapport-habit-library.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-person.h"
 #include "rapport-text.h"
@@ -185,6 +186,47 @@ test_checklist_toggles_write_ticks (Fixture       *f,
   rapport_meeting_set_mood (f->meeting, 4);
   rapport_meeting_editor_flush (RAPPORT_MEETING_EDITOR (editor));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT mood FROM meetings"), ==, 4);
+
+  g_object_run_dispose (G_OBJECT (editor));
+  g_assert_finalize_object (editor);
+}
+
+static gboolean is_label_with (GtkWidget     *widget,
+                               gconstpointer  text);
+
+/* Reordering habits does not renumber a past meeting: Alt+2 ticks the
+ * same prompt, shown as Alt+2, before and after, even after a reload. */
+static void
+test_reorder_keeps_alt_numbers (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  gint64 second = test_core_sql_int (f->path, "SELECT c.habit_id FROM checklist c JOIN habits h ON h.id = c.habit_id"
+                                              " ORDER BY h.position LIMIT 1 OFFSET 1");
+  g_autofree char *ticked_second = g_strdup_printf ("SELECT ticked FROM checklist WHERE habit_id = %" G_GINT64_FORMAT,
+                                                    second);
+
+  g_object_ref_sink (editor);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
+  g_assert_nonnull (test_ui_find (editor, is_label_with, "Alt+2"));
+
+  /* The second habit goes to the bottom of the checklist, then the app
+   * reloads the meeting's checklist as it does after Preferences. */
+  g_assert_true (rapport_habit_library_move (f->store, second, 99, &error));
+  g_assert_no_error (error);
+  rapport_meeting_editor_reload_checklist (RAPPORT_MEETING_EDITOR (editor));
+  test_ui_spin (20);
+
+  g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 2));
+  g_assert_cmpint (test_core_sql_int (f->path, ticked_second), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist WHERE ticked = 1"), ==, 1);
+
+  /* Opened again later: the same. */
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), NULL);
+  rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), f->meeting);
+  g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 2));
+  g_assert_cmpint (test_core_sql_int (f->path, ticked_second), ==, 0);
 
   g_object_run_dispose (G_OBJECT (editor));
   g_assert_finalize_object (editor);
@@ -520,6 +562,7 @@ main (int argc, char *argv[])
   ADD ("/ui/editor/continuous-typing-still-saves", test_continuous_typing_still_saves);
   ADD ("/ui/editor/failed-save-keeps-text", test_failed_save_keeps_text);
   ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
+  ADD ("/ui/editor/reorder-keeps-alt-numbers", test_reorder_keeps_alt_numbers);
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
   ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
   ADD ("/ui/window/failed-save-keeps-focus-and-keys", test_failed_save_keeps_focus_and_keys);

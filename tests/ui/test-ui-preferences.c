@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "rapport-habit-library.h"
@@ -356,6 +357,60 @@ test_reorder (Fixture       *f,
   g_assert_cmpuint (f->changes, ==, 4);
 }
 
+/* With a long checklist scrolled down, moving a habit there leaves the
+ * page where it was: no jump to the top, by the buttons or a drop. */
+static void
+test_reorder_keeps_scroll (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkListBox *list;
+  GtkWidget *scrolled, *up;
+  GtkAdjustment *adjustment;
+  double before;
+
+  for (int i = 1; i <= 14; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Habit %02d", i);
+      g_autoptr(RapportHabit) habit = rapport_habit_library_add (f->store, label, NULL,
+                                                                 RAPPORT_HABIT_TRUST, &error);
+
+      g_assert_no_error (error);
+    }
+  rapport_preferences_window_reload (f->window);
+  test_ui_spin (100);
+
+  list = list_of_group (f, "On the Checklist");
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* The page scrolls, and it is scrolled to where "Habit 12" shows. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 200);
+  up = button (f, "Move “Habit 12” up");
+  {
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (up, GTK_WIDGET (list), &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, at.y - 40);
+  }
+  test_ui_spin (100);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 100);
+
+  click (f, "Move “Habit 12” up");
+  test_ui_spin (200);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 1.0);
+  /* The keyboard stayed on the button, and the habit moved. */
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (f->window))) == button (f, "Move “Habit 12” up"));
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM habits h, habits g"
+                                               " WHERE h.label = 'Habit 12' AND g.label = 'Habit 11'"
+                                               " AND h.position < g.position"), ==, 1);
+
+  click (f, "Move “Habit 12” down");
+  test_ui_spin (200);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 1.0);
+}
+
 static void
 test_archive_and_library (Fixture       *f,
                           gconstpointer  data)
@@ -470,6 +525,7 @@ main (int   argc,
   ADD ("/ui/preferences/add-habit-with-enter", test_add_habit_with_enter);
   ADD ("/ui/preferences/edit-habit", test_edit_habit);
   ADD ("/ui/preferences/reorder", test_reorder);
+  ADD ("/ui/preferences/reorder-keeps-scroll", test_reorder_keeps_scroll);
   ADD ("/ui/preferences/archive-and-library", test_archive_and_library);
   ADD ("/ui/preferences/general-settings", test_general_settings);
 
