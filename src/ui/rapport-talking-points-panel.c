@@ -162,6 +162,17 @@ focused_point (RapportTalkingPointsPanel *self)
   return rapport_talking_point_get_id (rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row)));
 }
 
+/* Takes the focus off a row about to be made anew, when it is there. */
+static void
+let_go_of_focus (RapportTalkingPointsPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 focus_point (GtkListBox *list,
              gint64      id)
@@ -347,6 +358,9 @@ move_item (RapportTalkingPointsPanel *self,
       report (self, error);
       return;
     }
+  /* The row with the focus goes: let go of it first, or GTK 4.18 drops
+   * the focus given to the new row too (as in the Preferences). */
+  let_go_of_focus (self);
   g_list_store_remove (self->items, from);
   g_list_store_insert (self->items, to, moved);
   /* The row was made anew: keep the focus on it, for the next move. */

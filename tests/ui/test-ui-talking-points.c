@@ -119,6 +119,16 @@ is_add_entry (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Add a talking point…") == 0;
 }
 
+/* Whether @widget is the window's focus.  Not gtk_widget_has_focus():
+ * without a window manager GTK 4.18 never makes the test's window the
+ * active one. */
+static gboolean
+focus_is (Fixture   *f,
+          GtkWidget *widget)
+{
+  return widget != NULL && gtk_root_get_focus (GTK_ROOT (f->window)) == widget;
+}
+
 /* The rows of the queue (the first list), in order. */
 static GtkWidget *
 row_at (Fixture *f,
@@ -286,7 +296,7 @@ test_queue (Fixture       *f,
   assert_stored_queue (f, "Conference budget for May|Hiring plan|Moving to the platform team");
   g_assert_cmpstr (rapport_talking_point_get_text (point_at (f, 1)), ==, "Hiring plan");
   /* The moved row keeps the focus, for the next move. */
-  g_assert_true (gtk_widget_has_focus (row_at (f, 1)));
+  g_assert_true (focus_is (f, row_at (f, 1)));
   /* Alt+Up on it. */
   g_assert_true (gtk_widget_activate_action (row_at (f, 1), "talking-point.move", "(xi)",
                                              rapport_talking_point_get_id (point_at (f, 1)), -1));
@@ -356,7 +366,7 @@ test_queue (Fixture       *f,
     rapport_talking_points_panel_reload (panel (f));
     g_assert_cmpint (rapport_talking_point_get_id (point_at (f, 1)), ==, id);
     g_assert_cmpstr (rapport_talking_point_get_text (point_at (f, 1)), ==, "Moving to the platform team in May");
-    g_assert_true (gtk_widget_has_focus (row_at (f, 1)));
+    g_assert_true (focus_is (f, row_at (f, 1)));
   }
 }
 
