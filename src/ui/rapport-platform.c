@@ -833,6 +833,122 @@ rapport_dialog_set_size (GtkWidget *dialog,
   gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
 }
 
+void
+rapport_dialog_class_init (GtkWidgetClass *widget_class)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), RAPPORT_TYPE_DIALOG_BASE));
+
+#if !RAPPORT_HAVE_ADW_DIALOG
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+#endif
+}
+
+void
+rapport_dialog_connect_closed (GtkWidget *dialog,
+                               GCallback  closed,
+                               gpointer   data)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+  g_return_if_fail (closed != NULL);
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      g_signal_connect_swapped (dialog, "closed", closed, data);
+      return;
+    }
+#endif
+  /* A window closes by being destroyed. */
+  g_signal_connect_swapped (dialog, "destroy", closed, data);
+}
+
+GtkWindow *
+rapport_dialog_get_window (GtkWidget *dialog)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (dialog), NULL);
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      GtkRoot *root = gtk_widget_get_root (dialog);
+
+      if (!GTK_IS_WINDOW (root))
+        return NULL;
+      /* Over a window that cannot hold it, it has a window of its own. */
+      if (gtk_window_get_child (GTK_WINDOW (root)) == dialog)
+        return gtk_window_get_transient_for (GTK_WINDOW (root));
+      return GTK_WINDOW (root);
+    }
+#endif
+  g_return_val_if_fail (GTK_IS_WINDOW (dialog), NULL);
+  return gtk_window_get_transient_for (GTK_WINDOW (dialog));
+}
+
+#if RAPPORT_HAVE_ADW_DIALOG
+#define DIALOG_FOCUS_KEY "rapport-dialog-focus"
+
+typedef struct
+{
+  GWeakRef focus;
+  guint    ticks;
+} DialogFocus;
+
+static void
+dialog_focus_free (DialogFocus *pending)
+{
+  g_weak_ref_clear (&pending->focus);
+  g_free (pending);
+}
+
+/* As for a form (see on_form_opening_tick()): a bottom sheet moves its
+ * content a frame after it opens, losing the focus given before. */
+static gboolean
+on_dialog_opening_tick (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  DialogFocus *pending = g_object_get_data (G_OBJECT (widget), DIALOG_FOCUS_KEY);
+  g_autoptr(GtkWidget) focus = pending != NULL ? g_weak_ref_get (&pending->focus) : NULL;
+
+  if (focus == NULL)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (widget) || ++pending->ticks < 3)
+    return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_mapped (focus))
+    adw_dialog_set_focus (ADW_DIALOG (widget), focus);
+  g_object_set_data (G_OBJECT (widget), DIALOG_FOCUS_KEY, NULL);
+  return G_SOURCE_REMOVE;
+}
+#endif
+
+void
+rapport_dialog_set_focus (GtkWidget *dialog,
+                          GtkWidget *focus)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+  g_return_if_fail (GTK_IS_WIDGET (focus));
+
+  /* The text of an entry row, not the row (see rapport_form_set_focus()). */
+  while (GTK_IS_EDITABLE (focus) && gtk_editable_get_delegate (GTK_EDITABLE (focus)) != NULL)
+    focus = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (focus)));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  if (ADW_IS_DIALOG (dialog))
+    {
+      DialogFocus *pending = g_new0 (DialogFocus, 1);
+      gboolean waiting = g_object_get_data (G_OBJECT (dialog), DIALOG_FOCUS_KEY) != NULL;
+
+      g_weak_ref_init (&pending->focus, focus);
+      g_object_set_data_full (G_OBJECT (dialog), DIALOG_FOCUS_KEY, pending, (GDestroyNotify) dialog_focus_free);
+      adw_dialog_set_focus (ADW_DIALOG (dialog), focus);
+      if (!waiting)
+        gtk_widget_add_tick_callback (dialog, on_dialog_opening_tick, NULL, NULL);
+      return;
+    }
+#endif
+  gtk_widget_grab_focus (focus);
+}
+
 /* ---- preferences ---- */
 
 void
@@ -867,6 +983,167 @@ rapport_about_show (GtkWidget  *parent,
   va_end (args);
   rapport_dialog_present (about, parent);
 }
+
+/* ---- view switchers ---- */
+
+#define VIEW_SWITCHER_KEY "rapport-view-switcher"
+
+#if RAPPORT_HAVE_ADW_BREAKPOINTS
+
+typedef struct
+{
+  AdwViewSwitcher *switcher;   /* borrowed: the bin's child */
+  AdwBreakpoint   *narrow;     /* borrowed: the bin's */
+  AdwBreakpoint   *none;       /* borrowed: the bin's */
+} ViewSwitcher;
+
+static int
+switcher_width (AdwViewSwitcher       *switcher,
+                AdwViewSwitcherPolicy  policy)
+{
+  int natural = 0;
+
+  adw_view_switcher_set_policy (switcher, policy);
+  gtk_widget_measure (GTK_WIDGET (switcher), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The widths the breakpoints fold at are the switcher's own, as measured
+ * with the style and text of the window it is in: narrow below what the
+ * wide one needs, none below what the narrow one needs. */
+static void
+on_view_switcher_realize (GtkWidget    *bin,
+                          ViewSwitcher *view)
+{
+  AdwViewSwitcherPolicy policy = adw_view_switcher_get_policy (view->switcher);
+  gboolean visible = gtk_widget_get_visible (GTK_WIDGET (view->switcher));
+  int wide, narrow;
+
+  gtk_widget_set_visible (GTK_WIDGET (view->switcher), TRUE);
+  wide = switcher_width (view->switcher, ADW_VIEW_SWITCHER_POLICY_WIDE);
+  narrow = switcher_width (view->switcher, ADW_VIEW_SWITCHER_POLICY_NARROW);
+  adw_view_switcher_set_policy (view->switcher, policy);
+  gtk_widget_set_visible (GTK_WIDGET (view->switcher), visible);
+  adw_breakpoint_set_condition (view->narrow,
+                                adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH,
+                                                                     MAX (wide - 1, 1), ADW_LENGTH_UNIT_PX));
+  adw_breakpoint_set_condition (view->none,
+                                adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH,
+                                                                     MAX (narrow - 1, 1), ADW_LENGTH_UNIT_PX));
+}
+
+GtkWidget *
+rapport_view_switcher_new (AdwViewStack       *stack,
+                           AdwViewSwitcherBar *bar)
+{
+  GtkWidget *bin;
+  ViewSwitcher *view;
+
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (stack), NULL);
+  g_return_val_if_fail (ADW_IS_VIEW_SWITCHER_BAR (bar), NULL);
+
+  bin = adw_breakpoint_bin_new ();
+  view = g_new0 (ViewSwitcher, 1);
+  /* The bin warns without a size request; it takes the width left. */
+  gtk_widget_set_size_request (bin, 1, 1);
+  gtk_widget_set_hexpand (bin, TRUE);
+  view->switcher = ADW_VIEW_SWITCHER (adw_view_switcher_new ());
+  adw_view_switcher_set_stack (view->switcher, stack);
+  adw_view_switcher_set_policy (view->switcher, ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_widget_set_halign (GTK_WIDGET (view->switcher), GTK_ALIGN_START);
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (bin), GTK_WIDGET (view->switcher));
+  adw_view_switcher_bar_set_reveal (bar, FALSE);
+
+  /* Until measured: never folded.  The last breakpoint that applies wins,
+   * so the narrowest comes last. */
+  view->narrow = adw_breakpoint_new (adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH,
+                                                                          0, ADW_LENGTH_UNIT_PX));
+  adw_breakpoint_add_setters (view->narrow, G_OBJECT (view->switcher), "policy", ADW_VIEW_SWITCHER_POLICY_NARROW, NULL);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), view->narrow);
+  view->none = adw_breakpoint_new (adw_breakpoint_condition_new_length (ADW_BREAKPOINT_CONDITION_MAX_WIDTH,
+                                                                        0, ADW_LENGTH_UNIT_PX));
+  adw_breakpoint_add_setters (view->none,
+                              G_OBJECT (view->switcher), "policy", ADW_VIEW_SWITCHER_POLICY_NARROW,
+                              G_OBJECT (view->switcher), "visible", FALSE,
+                              G_OBJECT (bar), "reveal", TRUE,
+                              NULL);
+  adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), view->none);
+
+  g_object_set_data_full (G_OBJECT (bin), VIEW_SWITCHER_KEY, view, g_free);
+  g_signal_connect (bin, "realize", G_CALLBACK (on_view_switcher_realize), view);
+  return bin;
+}
+
+gboolean
+rapport_view_switcher_get_shown (GtkWidget *widget)
+{
+  ViewSwitcher *view = g_object_get_data (G_OBJECT (widget), VIEW_SWITCHER_KEY);
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (view->switcher));
+}
+
+#else /* AdwSqueezer */
+
+typedef struct
+{
+  GtkWidget          *none;   /* borrowed: the squeezer's child */
+  AdwViewSwitcherBar *bar;    /* borrowed */
+} ViewSwitcher;
+
+/* Too narrow for a switcher at the top: the bar at the bottom has it. */
+static void
+on_view_switcher_squeezed (AdwSqueezer  *squeezer,
+                           GParamSpec   *pspec,
+                           ViewSwitcher *view)
+{
+  adw_view_switcher_bar_set_reveal (view->bar, adw_squeezer_get_visible_child (squeezer) == view->none);
+}
+
+GtkWidget *
+rapport_view_switcher_new (AdwViewStack       *stack,
+                           AdwViewSwitcherBar *bar)
+{
+  static const AdwViewSwitcherPolicy policies[] = { ADW_VIEW_SWITCHER_POLICY_WIDE, ADW_VIEW_SWITCHER_POLICY_NARROW };
+  GtkWidget *squeezer;
+  ViewSwitcher *view;
+
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (stack), NULL);
+  g_return_val_if_fail (ADW_IS_VIEW_SWITCHER_BAR (bar), NULL);
+
+  squeezer = adw_squeezer_new ();
+  view = g_new0 (ViewSwitcher, 1);
+  view->bar = bar;
+  /* Only widget properties: halign start keeps the switcher at the start,
+   * and the squeezer's own transition is none by default. */
+  gtk_widget_set_hexpand (squeezer, TRUE);
+  gtk_widget_set_halign (squeezer, GTK_ALIGN_START);
+  for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
+    {
+      GtkWidget *switcher = adw_view_switcher_new ();
+
+      adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), stack);
+      adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), policies[i]);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+    }
+  view->none = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), view->none);
+
+  g_object_set_data_full (G_OBJECT (squeezer), VIEW_SWITCHER_KEY, view, g_free);
+  g_signal_connect (squeezer, "notify::visible-child", G_CALLBACK (on_view_switcher_squeezed), view);
+  return squeezer;
+}
+
+gboolean
+rapport_view_switcher_get_shown (GtkWidget *widget)
+{
+  ViewSwitcher *view = g_object_get_data (G_OBJECT (widget), VIEW_SWITCHER_KEY);
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  return adw_squeezer_get_visible_child (ADW_SQUEEZER (widget)) != view->none;
+}
+
+#endif
 
 /* ---- files ---- */
 

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  *   dialogs         AdwDialog (>= 1.5)                  or a modal GtkWindow
  *   preferences     AdwPreferencesDialog (>= 1.5)       or AdwPreferencesWindow
  *   about           AdwAboutDialog (>= 1.5)             or AdwAboutWindow
+ *   view switchers  AdwBreakpoints (>= 1.4)             or AdwSqueezer
  *   file choosers   GtkFileDialog (GTK >= 4.10)         or GtkFileChooserNative
  *   opening URIs    GtkUriLauncher (GTK >= 4.10)        or gtk_show_uri_full()
  *
@@ -25,6 +26,12 @@ G_BEGIN_DECLS
 # define RAPPORT_HAVE_ADW_DIALOG 1
 #else
 # define RAPPORT_HAVE_ADW_DIALOG 0
+#endif
+
+#if ADW_CHECK_VERSION (1, 4, 0) && ADW_VERSION_MAX_ALLOWED >= ADW_VERSION_1_4
+# define RAPPORT_HAVE_ADW_BREAKPOINTS 1
+#else
+# define RAPPORT_HAVE_ADW_BREAKPOINTS 0
 #endif
 
 #if GTK_CHECK_VERSION (4, 10, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
@@ -155,7 +162,36 @@ void                  rapport_form_close                    (GtkWidget          
 /* ---- dialogs ----
  *
  * A dialog of its own, made by a class that derives from one of the
- * *_BASE types below: an AdwDialog (libadwaita >= 1.5) or a GtkWindow. */
+ * *_BASE types below: an AdwDialog (libadwaita >= 1.5), a bottom sheet on
+ * a narrow window, or a modal AdwWindow.  Its template names no parent,
+ * sets only "title" (both have it) and gives its content as a <child>
+ * (an AdwDialog's child, an AdwWindow's content); its class calls
+ * rapport_dialog_class_init() and the code sets the size. */
+
+#if RAPPORT_HAVE_ADW_DIALOG
+# define RAPPORT_TYPE_DIALOG_BASE ADW_TYPE_DIALOG
+typedef AdwDialog      RapportDialogBase;
+typedef AdwDialogClass RapportDialogBaseClass;
+#else
+# define RAPPORT_TYPE_DIALOG_BASE ADW_TYPE_WINDOW
+typedef AdwWindow      RapportDialogBase;
+typedef AdwWindowClass RapportDialogBaseClass;
+#endif
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDialogBase, g_object_unref)
+
+/* Escape closes the dialog (an AdwDialog does so itself). */
+void                  rapport_dialog_class_init             (GtkWidgetClass        *widget_class);
+/* Calls @closed (with @data as its only argument) once, when @dialog
+ * closes however it does; it is still there to read. */
+void                  rapport_dialog_connect_closed         (GtkWidget             *dialog,
+                                                             GCallback              closed,
+                                                             gpointer               data);
+/* The window @dialog is shown over, once presented. */
+GtkWindow            *rapport_dialog_get_window             (GtkWidget             *dialog);
+/* Gives @focus the keyboard once @dialog shows (the text of an entry
+ * row, when that is @focus); call after presenting. */
+void                  rapport_dialog_set_focus              (GtkWidget             *dialog,
+                                                             GtkWidget             *focus);
 
 /* Shows @dialog modal over @parent (a widget of the window it belongs to,
  * or NULL). */
@@ -195,6 +231,19 @@ void                  rapport_preferences_add_toast         (RapportPreferencesB
 void                  rapport_about_show                    (GtkWidget             *parent,
                                                              const char            *first_property_name,
                                                              ...) G_GNUC_NULL_TERMINATED;
+
+/* ---- view switchers ----
+ *
+ * The switcher between @stack's pages at the top of a view, for a place
+ * that gives it the width the view has left: its pages wide (icon beside
+ * label) when they fit, narrow (icon over label) when only that fits, and
+ * none when even that does not: then @bar, at the view's bottom, is
+ * revealed instead.  Breakpoints on a breakpoint bin (libadwaita >= 1.4),
+ * set from what the switcher measures, or an AdwSqueezer. */
+GtkWidget            *rapport_view_switcher_new             (AdwViewStack          *stack,
+                                                             AdwViewSwitcherBar    *bar);
+/* Whether the switcher shows at the top (else @bar has it). */
+gboolean              rapport_view_switcher_get_shown       (GtkWidget             *switcher);
 
 /* ---- files ---- */
 

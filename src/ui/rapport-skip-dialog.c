@@ -13,11 +13,12 @@
 
 struct _RapportSkipDialog
 {
-  AdwWindow        parent_instance;
+  RapportDialogBase parent_instance;
 
   /* Owned */
   RapportStore    *store;
   GTask           *task;       /* until it returned */
+  GtkWindow       *parent;     /* the task's, while it runs */
   gint64           person_id;
   char            *date;       /* the day it was due */
   char            *moved_to;   /* NULL: not known */
@@ -39,7 +40,7 @@ struct _RapportSkipDialog
   GtkLabel        *message_label;
 };
 
-G_DEFINE_FINAL_TYPE (RapportSkipDialog, rapport_skip_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RapportSkipDialog, rapport_skip_dialog, RAPPORT_TYPE_DIALOG_BASE)
 
 static char *
 format_day (const char *date)
@@ -160,13 +161,26 @@ on_save (RapportSkipDialog *self)
       return;
     }
   end_task (self, missed);
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
 }
 
 static void
 on_cancelled (RapportSkipDialog *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
+}
+
+static void
+on_cancel_clicked (RapportSkipDialog *self)
+{
+  rapport_dialog_close (GTK_WIDGET (self));
+}
+
+/* Closed, however: nothing added if nothing was. */
+static void
+on_closed (RapportSkipDialog *self)
+{
+  end_task (self, NULL);
 }
 
 /* As in rapport-topic-dialog.c: the task holds the parent. */
@@ -174,7 +188,7 @@ static void
 on_toplevels_changed (RapportSkipDialog *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWindow *parent = self->task != NULL ? self->parent : NULL;
   guint n = g_list_model_get_n_items (toplevels);
 
   if (parent == NULL)
@@ -186,7 +200,7 @@ on_toplevels_changed (RapportSkipDialog *self)
       if (window == parent)
         return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
 }
 
 /* Offers the day the 1:1 was due, and its name in the intro. */
@@ -267,10 +281,13 @@ rapport_skip_dialog_run_async (GtkWindow           *parent,
 
   if (today == NULL)
     today = real_today = rapport_store_today ();
-  self = g_object_new (RAPPORT_TYPE_SKIP_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (RAPPORT_TYPE_SKIP_DIALOG, NULL);
+  rapport_dialog_set_size (GTK_WIDGET (self), 460, -1);
+  self->parent = parent;
   self->store = g_object_ref (store);
   self->person_id = person_id;
   self->task = g_steal_pointer (&task);
+  rapport_dialog_connect_closed (GTK_WIDGET (self), G_CALLBACK (on_closed), self);
   load_person (self, today);
 
   if (cancellable != NULL)
@@ -278,8 +295,8 @@ rapport_skip_dialog_run_async (GtkWindow           *parent,
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
                            G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
+  rapport_dialog_present (GTK_WIDGET (self), GTK_WIDGET (parent));
+  rapport_dialog_set_focus (GTK_WIDGET (self), GTK_WIDGET (self->save_button));
 }
 
 RapportMissedMeeting *
@@ -401,7 +418,8 @@ rapport_skip_dialog_class_init (RapportSkipDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_moved_to_cleared);
   gtk_widget_class_bind_template_callback (widget_class, on_save);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  rapport_dialog_class_init (widget_class);
 }
 
 static void

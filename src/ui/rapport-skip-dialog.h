@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
+#include "rapport-platform.h"
 #include "rapport-missed-meeting.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_SKIP_DIALOG (rapport_skip_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RapportSkipDialog, rapport_skip_dialog, RAPPORT, SKIP_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RapportSkipDialog, rapport_skip_dialog, RAPPORT, SKIP_DIALOG, RapportDialogBase)
 
 /* Records that a 1:1 with a person did not happen on its day, without an
  * empty meeting: skipped, or moved (to a new day, or one not known yet),

@@ -10,11 +10,12 @@
 
 struct _RapportTopicDialog
 {
-  AdwWindow           parent_instance;
+  RapportDialogBase   parent_instance;
 
   /* Owned */
   RapportStore       *store;
   GTask              *task;      /* until it returned */
+  GtkWindow          *parent;    /* the task's, while it runs */
   GtkFilterListModel *people;    /* those not archived */
 
   /* Template children */
@@ -25,7 +26,7 @@ struct _RapportTopicDialog
   GtkLabel           *message_label;
 };
 
-G_DEFINE_FINAL_TYPE (RapportTopicDialog, rapport_topic_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (RapportTopicDialog, rapport_topic_dialog, RAPPORT_TYPE_DIALOG_BASE)
 
 static RapportPerson *
 selected_person (RapportTopicDialog *self)
@@ -91,13 +92,26 @@ on_add (RapportTopicDialog *self)
       return;
     }
   end_task (self, point);
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
 }
 
 static void
 on_cancelled (RapportTopicDialog *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
+}
+
+static void
+on_cancel_clicked (RapportTopicDialog *self)
+{
+  rapport_dialog_close (GTK_WIDGET (self));
+}
+
+/* Closed, however: nothing added if nothing was. */
+static void
+on_closed (RapportTopicDialog *self)
+{
+  end_task (self, NULL);
 }
 
 /* The task holds the parent, so destroying it does not dispose it and
@@ -107,7 +121,7 @@ static void
 on_toplevels_changed (RapportTopicDialog *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWindow *parent = self->task != NULL ? self->parent : NULL;
   guint n = g_list_model_get_n_items (toplevels);
 
   if (parent == NULL)
@@ -119,7 +133,7 @@ on_toplevels_changed (RapportTopicDialog *self)
       if (window == parent)
         return;
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  rapport_dialog_close (GTK_WIDGET (self));
 }
 
 static void
@@ -193,9 +207,12 @@ rapport_topic_dialog_run_async (GtkWindow           *parent,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  self = g_object_new (RAPPORT_TYPE_TOPIC_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (RAPPORT_TYPE_TOPIC_DIALOG, NULL);
+  rapport_dialog_set_size (GTK_WIDGET (self), 440, -1);
+  self->parent = parent;
   self->store = g_object_ref (store);
   self->task = g_steal_pointer (&task);
+  rapport_dialog_connect_closed (GTK_WIDGET (self), G_CALLBACK (on_closed), self);
   load_people (self);
   if (person_id != 0)
     select_person (self, person_id);
@@ -206,8 +223,8 @@ rapport_topic_dialog_run_async (GtkWindow           *parent,
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
                            G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
+  rapport_dialog_present (GTK_WIDGET (self), GTK_WIDGET (parent));
+  rapport_dialog_set_focus (GTK_WIDGET (self), GTK_WIDGET (self->text_row));
 }
 
 RapportTalkingPoint *
@@ -252,7 +269,8 @@ rapport_topic_dialog_class_init (RapportTopicDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add);
   gtk_widget_class_bind_template_callback (widget_class, update_sensitivity);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  rapport_dialog_class_init (widget_class);
 }
 
 static void

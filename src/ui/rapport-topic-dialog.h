@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
+#include "rapport-platform.h"
 #include "rapport-store.h"
 #include "rapport-talking-point.h"
 
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_TOPIC_DIALOG (rapport_topic_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RapportTopicDialog, rapport_topic_dialog, RAPPORT, TOPIC_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (RapportTopicDialog, rapport_topic_dialog, RAPPORT, TOPIC_DIALOG, RapportDialogBase)
 
 /* The quick-add of a talking point (Ctrl+T): whom it is for (a drop-down
  * of the people not archived, searched by name as one types), the text

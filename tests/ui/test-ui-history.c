@@ -893,6 +893,65 @@ test_view_narrow (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+static gboolean
+is_top_switcher (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_VIEW_SWITCHER (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER_BAR) == NULL;
+}
+
+/* The History view in a window @width px wide, shown, with its pages'
+ * switcher: at the top, or (*bar_revealed) in the bar at the bottom. */
+static GtkWidget *
+show_view_at (Fixture  *f,
+              int       width,
+              guint    *n_top,
+              gboolean *bar_revealed)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  g_autoptr(GPtrArray) top = NULL;
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->bob);
+  test_ui_spin (300);
+  g_test_message ("view %d px wide in a window of %d", gtk_widget_get_width (view), width);
+  g_assert_cmpint (gtk_widget_get_width (view), <=, width);
+  top = test_ui_find_all_visible (view, is_top_switcher, NULL);
+  *n_top = top->len;
+  *bar_revealed = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (test_ui_find_type (view, ADW_TYPE_VIEW_SWITCHER_BAR)));
+  return window;
+}
+
+/* The pages' switcher fits the width (breakpoints on libadwaita 1.4 and
+ * later, a squeezer on 1.2): at 360 px the bar at the bottom has the
+ * pages and there is no switcher at the top; wide, one at the top and no
+ * bar.  Without a GTK critical at either width (they are fatal here). */
+static void
+test_view_switcher (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const int widths[] = { 360, 1200, 360 };
+
+  add_meeting (f, f->bob, "2026-10-05");
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *window;
+      guint n_top = 0;
+      gboolean revealed = FALSE;
+
+      window = show_view_at (f, widths[i], &n_top, &revealed);
+      g_assert_cmpuint (n_top, ==, widths[i] > 600 ? 1 : 0);
+      g_assert_true (revealed == (widths[i] <= 600));
+      gtk_window_destroy (GTK_WINDOW (window));
+      test_ui_spin (20);
+    }
+}
+
 /* Exports ---------------------------------------------------------------- */
 
 static void
@@ -1370,6 +1429,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history/slug", test_slug);
   ADD ("/ui/history/view-export", test_view_export);
   ADD ("/ui/history/view-narrow", test_view_narrow);
+  ADD ("/ui/history/view-switcher", test_view_switcher);
   ADD ("/ui/history/view-numbers", test_view_numbers);
   ADD ("/ui/history/view-wheel", test_view_wheel);
   ADD ("/ui/history/view-table-end", test_view_table_end);

@@ -369,7 +369,15 @@ test_empty (Fixture       *f,
   }
 }
 
-/* The skipped or moved 1:1 form on show, or NULL. */
+static gboolean
+is_open_skip_dialog (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return RAPPORT_IS_SKIP_DIALOG (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The skipped or moved 1:1 form on show, or NULL: a window of its own,
+ * or an AdwDialog in one. */
 static GtkWidget *
 find_skip_dialog (void)
 {
@@ -378,9 +386,10 @@ find_skip_dialog (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = test_ui_find (window, is_open_skip_dialog, NULL);
 
-      if (RAPPORT_IS_SKIP_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
@@ -568,7 +577,7 @@ test_skip (Fixture       *f,
   /* Cancelled: nothing recorded. */
   g_signal_emit_by_name (find_tooltip (bar, "Record a 1:1 That Did Not Happen"), "clicked");
   dialog = find_skip_dialog ();
-  gtk_window_close (GTK_WINDOW (dialog));
+  rapport_dialog_close (dialog);
   test_ui_spin (30);
   g_assert_null (find_skip_dialog ());
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM missed_meetings"), ==, 1);
@@ -580,6 +589,8 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A closed AdwDialog goes at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

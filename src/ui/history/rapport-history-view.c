@@ -31,8 +31,7 @@ struct _RapportHistoryView
 
   /* borrowed (weak): template children, held by the widget tree */
   AdwToastOverlay      *toast_overlay;
-  AdwSqueezer          *switcher_squeezer;
-  GtkWidget            *switcher_none;
+  AdwBin               *switcher_slot;
   AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *team_button;
   GtkDropDown          *range_dropdown;
@@ -720,14 +719,6 @@ on_control_changed (RapportHistoryView *self)
     rapport_history_view_refresh (self);
 }
 
-/* Too narrow for a switcher at the top: the bar at the bottom has it. */
-static void
-on_squeezed (RapportHistoryView *self)
-{
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_squeezer_get_visible_child (self->switcher_squeezer) == self->switcher_none);
-}
-
 static void
 rapport_history_view_constructed (GObject *object)
 {
@@ -866,8 +857,7 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapport/Rapport/ui/history/rapport-history-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_none);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_slot);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, team_button);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, range_dropdown);
@@ -902,7 +892,7 @@ rapport_history_view_init (RapportHistoryView *self)
 
   g_object_bind_property (self->chart, "status", self->chart_status, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self->switcher_squeezer, "notify::visible-child", G_CALLBACK (on_squeezed), self);
+  adw_bin_set_child (self->switcher_slot, rapport_view_switcher_new (self->view_stack, self->switcher_bar));
   g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
