@@ -207,6 +207,8 @@ test_edit (Fixture       *f,
   g_autoptr(RapportTalkingPoint) again = NULL;
   g_autoptr(GString) log = g_string_new (NULL);
 
+  /* Stamps are in milliseconds: let one pass, so that the edit's is later. */
+  g_usleep (2000);
   g_signal_connect (point, "notify", G_CALLBACK (on_notify), log);
   g_assert_true (rapport_talking_point_set_text (point, f->store, "Budget for Q3", &error));
   g_assert_no_error (error);
