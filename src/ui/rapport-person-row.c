@@ -15,6 +15,7 @@ struct _RapportPersonRow
   /* Owned */
   RapportStore  *store;
   RapportPerson *person;
+  RapportAttention *attention;
   GBindingGroup *bindings; /* person -> name, role and "Archived" */
   GSignalGroup  *signals;  /* person's "notify" -> due badge, accessible name */
 
@@ -23,6 +24,7 @@ struct _RapportPersonRow
   GtkLabel      *role_label;
   GtkLabel      *archived_label;
   GtkLabel      *due_label;
+  GtkLabel      *reason_label;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPersonRow, rapport_person_row, GTK_TYPE_LIST_BOX_ROW)
@@ -45,7 +47,10 @@ repaint (RapportPersonRow *self)
   g_autofree char *today = NULL;
   g_autofree char *accessible = NULL;
   RapportDueState  state = RAPPORT_DUE_NONE;
+  const char      *badge = NULL;
+  const char      *reason = NULL;
   const char      *name;
+  gboolean         never_met;
 
   if (self->person == NULL)
     return;
@@ -54,25 +59,53 @@ repaint (RapportPersonRow *self)
   if (self->store != NULL)
     {
       today = rapport_store_today ();
-      state = rapport_brief_due_state (self->store, self->person, today);
+      badge = rapport_brief_due_badge (self->store, self->person, today, &state);
     }
 
-  /* A quiet badge: "due" when the cadence has come round, "overdue" past it. */
-  gtk_label_set_label (self->due_label, state == RAPPORT_DUE_OVERDUE ? _("overdue") : _("due"));
-  gtk_widget_set_visible (GTK_WIDGET (self->due_label), state != RAPPORT_DUE_NONE);
-  if (state == RAPPORT_DUE_OVERDUE)
+  /* A quiet badge: "due" when the cadence has come round, "overdue" past
+   * it, "No 1:1 yet" for someone never met (not overdue from day one:
+   * the badge is the core's, whatever the state). */
+  never_met = badge != NULL && g_strcmp0 (badge, _("No 1:1 yet")) == 0;
+  if (never_met)
+    state = RAPPORT_DUE_NONE;
+  gtk_label_set_label (self->due_label, badge != NULL ? badge : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), badge != NULL);
+  if (badge != NULL && state == RAPPORT_DUE_OVERDUE)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "overdue");
 
-  if (state == RAPPORT_DUE_OVERDUE)
+  /* Why they need attention, unless the badge says it already. */
+  if (self->attention != NULL && !rapport_person_get_archived (self->person) &&
+      rapport_attention_get_person_id (self->attention) == rapport_person_get_id (self->person) &&
+      rapport_attention_get_reason (self->attention) != RAPPORT_ATTENTION_DUE)
+    {
+      reason = rapport_attention_get_reason_text (self->attention);
+      if (reason != NULL && (*reason == '\0' || (badge != NULL && g_ascii_strcasecmp (reason, badge) == 0)))
+        reason = NULL;
+    }
+  gtk_label_set_label (self->reason_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
+
+  if (badge != NULL && state == RAPPORT_DUE_OVERDUE)
     /* Translators: accessible name of a person in the list; %s is the name. */
     accessible = g_strdup_printf (_("%s, 1:1 overdue"), name);
-  else if (state == RAPPORT_DUE_DUE)
+  else if (badge != NULL && state == RAPPORT_DUE_DUE)
     /* Translators: accessible name of a person in the list; %s is the name. */
     accessible = g_strdup_printf (_("%s, 1:1 due"), name);
+  else if (badge != NULL)
+    /* Translators: accessible name of a person in the list; the name, then
+     * the badge ("No 1:1 yet"). */
+    accessible = g_strdup_printf (_("%s, %s"), name, badge);
   else
     accessible = g_strdup (name);
+  if (reason != NULL)
+    {
+      char *with_reason = g_strdup_printf ("%s, %s", accessible, reason);
+
+      g_free (accessible);
+      accessible = with_reason;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -117,6 +150,24 @@ rapport_person_row_refresh (RapportPersonRow *self)
   repaint (self);
 }
 
+void
+rapport_person_row_set_attention (RapportPersonRow *self,
+                                  RapportAttention *attention)
+{
+  g_return_if_fail (RAPPORT_IS_PERSON_ROW (self));
+  g_return_if_fail (attention == NULL || RAPPORT_IS_ATTENTION (attention));
+
+  if (g_set_object (&self->attention, attention))
+    repaint (self);
+}
+
+RapportAttention *
+rapport_person_row_get_attention (RapportPersonRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PERSON_ROW (self), NULL);
+  return self->attention;
+}
+
 static void
 rapport_person_row_dispose (GObject *object)
 {
@@ -130,6 +181,7 @@ rapport_person_row_dispose (GObject *object)
   g_clear_object (&self->bindings);
   g_clear_object (&self->signals);
   g_clear_object (&self->person);
+  g_clear_object (&self->attention);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_person_row_parent_class)->dispose (object);
@@ -190,6 +242,7 @@ rapport_person_row_class_init (RapportPersonRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPersonRow, role_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPersonRow, archived_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPersonRow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportPersonRow, reason_label);
 }
 
 static void

@@ -581,6 +581,7 @@ rapport_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
   gtk_widget_class_install_action (widget_class, "win.restore-person", NULL, restore_person_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+  gtk_widget_class_install_property_action (widget_class, "win.people-order", "people-order");
   gtk_widget_class_install_action (widget_class, "win.new-meeting", NULL, new_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.new-meeting-anyway", NULL, new_meeting_anyway_action);
   gtk_widget_class_install_action (widget_class, "win.delete-meeting", NULL, delete_meeting_action);

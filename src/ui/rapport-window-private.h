@@ -17,6 +17,9 @@ struct _RapportWindow
   GListStore             *people;
   GtkFilterListModel     *visible_people;
   GtkCustomFilter        *people_filter;
+  GtkSortListModel       *sorted_people;       /* visible_people, in the chosen order */
+  GtkCustomSorter        *attention_sorter;
+  GHashTable             *attention;           /* person id -> RapportAttention */
   RapportPerson          *person;              /* on show, or NULL */
   GSignalGroup           *person_signals;      /* person's "notify" -> the title */
   GBindingGroup          *person_bindings;     /* person's name -> the page's name */
@@ -66,6 +69,7 @@ struct _RapportWindow
 
   /* State */
   gboolean                show_archived;
+  gboolean                by_attention;        /* the people list's order */
   gboolean                search_mode;
   gboolean                history_mode;
   gboolean                closing_anyway;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-attention.h"
 #include "rapport-brief.h"
 #include "rapport-brief-view.h"
 #include "rapport-history-view.h"
@@ -35,6 +36,7 @@ enum {
   PROP_SHOW_ARCHIVED,
   PROP_SEARCH_MODE,
   PROP_HISTORY_MODE,
+  PROP_PEOPLE_ORDER,
   N_PROPS
 };
 
@@ -267,15 +269,137 @@ person_visible (gpointer item,
   return self->show_archived || !rapport_person_get_archived (item);
 }
 
-/* A meeting was added or its date changed: the badges may change. */
+/* People list order */
+
+/* Who needs attention and why, for every person: read again whenever
+ * the badges may change, for the order and the rows' reasons. */
+static void
+load_attention (RapportWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = rapport_store_today ();
+  g_autoptr(GListStore) all = NULL;
+  guint n;
+
+  all = rapport_attention_load_all (self->store, today, &error);
+  g_hash_table_remove_all (self->attention);
+  if (all == NULL)
+    {
+      g_warning ("Could not read who needs attention: %s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (all));
+  for (guint i = 0; i < n; i++)
+    {
+      RapportAttention *attention = g_list_model_get_item (G_LIST_MODEL (all), i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = rapport_attention_get_person_id (attention);
+      g_hash_table_insert (self->attention, id, attention);
+    }
+}
+
+static RapportAttention *
+attention_of (RapportWindow *self,
+              RapportPerson *person)
+{
+  gint64 id = rapport_person_get_id (person);
+
+  return g_hash_table_lookup (self->attention, &id);
+}
+
+static int
+compare_attention (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  RapportWindow *self = user_data;
+  RapportAttention *x = attention_of (self, RAPPORT_PERSON ((gpointer) a));
+  RapportAttention *y = attention_of (self, RAPPORT_PERSON ((gpointer) b));
+
+  if (x != NULL && y != NULL)
+    return rapport_attention_compare (x, y, NULL);
+  /* Someone added since the last read: after those already scored. */
+  return (x == NULL) - (y == NULL);
+}
+
+/* After the rows moved: the person on show keeps their row selected
+ * (it may be a new row), without leaving the page the user is on. */
+static void
+reselect_person (RapportWindow *self)
+{
+  GtkListBoxRow *row;
+  gboolean reloading = self->reloading;
+
+  if (self->person == NULL)
+    return;
+  row = gtk_list_box_get_selected_row (self->people_list);
+  if (row != NULL &&
+      rapport_person_get_id (rapport_person_row_get_person (RAPPORT_PERSON_ROW (row))) ==
+      rapport_person_get_id (self->person))
+    return;
+  self->reloading = TRUE;
+  rapport_window_select_person (self, rapport_person_get_id (self->person));
+  self->reloading = reloading;
+}
+
+/* The order chosen in the menu (the "people-order" setting): "auto" is
+ * by attention once there are five active people or more. */
+static void
+update_people_order (RapportWindow *self)
+{
+  g_autofree char *order = g_settings_get_string (self->settings, "people-order");
+  gboolean by_attention;
+
+  if (g_str_equal (order, "auto"))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+      guint active = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+          if (!rapport_person_get_archived (person))
+            active++;
+        }
+      by_attention = active >= 5;
+    }
+  else
+    by_attention = g_str_equal (order, "attention");
+
+  if (self->by_attention == by_attention)
+    return;
+  self->by_attention = by_attention;
+  gtk_sort_list_model_set_sorter (self->sorted_people,
+                                  by_attention ? GTK_SORTER (self->attention_sorter) : NULL);
+  reselect_person (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PEOPLE_ORDER]);
+}
+
+/* A meeting was added or its date changed, a point or a skip written:
+ * the badges, the reasons and the attention order may change. */
 static void
 refresh_due_badges (RapportWindow *self)
 {
+  load_attention (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->people_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     if (RAPPORT_IS_PERSON_ROW (row))
-      rapport_person_row_refresh (RAPPORT_PERSON_ROW (row));
+      {
+        RapportPersonRow *person_row = RAPPORT_PERSON_ROW (row);
+
+        rapport_person_row_set_attention (person_row,
+                                          attention_of (self, rapport_person_row_get_person (person_row)));
+        rapport_person_row_refresh (person_row);
+      }
+  if (self->by_attention)
+    {
+      /* Only the rows whose place changed are made again. */
+      gtk_sorter_changed (GTK_SORTER (self->attention_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      reselect_person (self);
+    }
 }
 
 static GtkWidget *
@@ -283,8 +407,10 @@ create_person_row (gpointer item,
                    gpointer user_data)
 {
   RapportWindow *self = user_data;
+  GtkWidget *row = rapport_person_row_new (self->store, item);
 
-  return rapport_person_row_new (self->store, item);
+  rapport_person_row_set_attention (RAPPORT_PERSON_ROW (row), attention_of (self, item));
+  return row;
 }
 
 static void
@@ -361,6 +487,8 @@ rapport_window_reload_people (RapportWindow *self)
       return;
     }
 
+  /* Read before the rows are made: they show the reasons. */
+  load_attention (self);
   /* The selected row goes with the old list, and comes back below. */
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people));
   n_new = g_list_model_get_n_items (G_LIST_MODEL (people));
@@ -371,6 +499,7 @@ rapport_window_reload_people (RapportWindow *self)
     g_list_store_splice (self->people, 0, n_old, items->pdata, items->len);
   }
 
+  update_people_order (self);
   update_sidebar_page (self);
   if (selected != 0 && find_person_row (self, selected) != NULL)
     rapport_window_select_person (self, selected);
@@ -961,6 +1090,8 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_editor_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::neglect-window",
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::people-order",
+                           G_CALLBACK (update_people_order), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);
 
   self->search_panel = rapport_search_panel_new (self->store);
@@ -1000,6 +1131,9 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->meetings);
   g_clear_object (&self->meeting_selection);
+  g_clear_object (&self->sorted_people);
+  g_clear_object (&self->attention_sorter);
+  g_clear_pointer (&self->attention, g_hash_table_unref);
   g_clear_object (&self->visible_people);
   g_clear_object (&self->people);
   g_clear_object (&self->settings);
@@ -1023,6 +1157,7 @@ rapport_window_get_property (GObject    *object,
     case PROP_SHOW_ARCHIVED: g_value_set_boolean (value, self->show_archived); break;
     case PROP_SEARCH_MODE: g_value_set_boolean (value, self->search_mode); break;
     case PROP_HISTORY_MODE: g_value_set_boolean (value, self->history_mode); break;
+    case PROP_PEOPLE_ORDER: g_value_set_string (value, self->by_attention ? "attention" : "name"); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1041,6 +1176,12 @@ rapport_window_set_property (GObject      *object,
     case PROP_SHOW_ARCHIVED: rapport_window_set_show_archived (self, g_value_get_boolean (value)); break;
     case PROP_SEARCH_MODE: rapport_window_set_search_mode (self, g_value_get_boolean (value)); break;
     case PROP_HISTORY_MODE: rapport_window_set_history_mode (self, g_value_get_boolean (value)); break;
+    case PROP_PEOPLE_ORDER:
+      /* Chosen in the menu: written down, and followed from the setting. */
+      if (g_strcmp0 (g_value_get_string (value), "attention") == 0 ||
+          g_strcmp0 (g_value_get_string (value), "name") == 0)
+        g_settings_set_string (self->settings, "people-order", g_value_get_string (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1070,6 +1211,10 @@ rapport_window_class_init (RapportWindowClass *klass)
   properties[PROP_HISTORY_MODE] =
     g_param_spec_boolean ("history-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "attention" or "name": the order in effect (win.people-order). */
+  properties[PROP_PEOPLE_ORDER] =
+    g_param_spec_string ("people-order", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_MEETING_EDITOR);
@@ -1140,7 +1285,11 @@ rapport_window_init (RapportWindow *self)
   self->people_filter = gtk_custom_filter_new (person_visible, self, NULL);
   self->visible_people = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
                                                     GTK_FILTER (self->people_filter));
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->visible_people),
+  self->attention = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->attention_sorter = gtk_custom_sorter_new (compare_attention, self, NULL);
+  /* By name (the order they are read in) until update_people_order(). */
+  self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_people)), NULL);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->sorted_people),
                            create_person_row, self, NULL);
   g_signal_connect_object (self->visible_people, "items-changed",
                            G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
