@@ -98,6 +98,52 @@ edit_person_action (GtkWidget  *widget,
                                      g_object_ref (self->person));
 }
 
+typedef struct
+{
+  RapportWindow *window;   /* weak */
+  gint64         person_id;
+} PendingArchive;
+
+static void
+pending_archive_free (gpointer data)
+{
+  PendingArchive *pending = data;
+
+  g_clear_weak_pointer (&pending->window);
+  g_free (pending);
+}
+
+/* Undo on the "archived" toast: back in the list, and on show again. */
+static void
+on_archive_undo (AdwToast       *toast,
+                 PendingArchive *pending)
+{
+  RapportWindow *self = pending->window;
+  g_autoptr(RapportPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  person = rapport_person_load (self->store, pending->person_id, &error);
+  if (person != NULL)
+    {
+      rapport_person_set_archived (person, FALSE);
+      if (rapport_person_save (person, self->store, &error))
+        {
+          rapport_window_reload_people (self);
+          rapport_window_select_person (self, pending->person_id);
+          rapport_window_update_actions (self);
+          return;
+        }
+    }
+  {
+    /* Translators: the archiving of a person could not be undone; %s says why. */
+    g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+
+    rapport_window_add_toast (self, message);
+  }
+}
+
 static void
 set_archived (RapportWindow *self,
               gboolean       archived)
@@ -121,14 +167,20 @@ set_archived (RapportWindow *self,
   if (archived && !self->show_archived)
     {
       g_autofree char *message = NULL;
+      PendingArchive *pending;
       AdwToast *toast;
 
       rapport_window_show_person (self, NULL);
       /* Translators: %s is a person's name. */
       message = g_strdup_printf (_("%s archived. Their history is kept."), rapport_person_get_name (person));
       toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("_Show Archived"));
-      adw_toast_set_action_name (toast, "win.show-archived");
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      pending = g_new0 (PendingArchive, 1);
+      g_set_weak_pointer (&pending->window, self);
+      pending->person_id = rapport_person_get_id (person);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo), pending,
+                             (GClosureNotify) (void (*) (void)) pending_archive_free, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else
@@ -535,6 +587,23 @@ any_active_person (RapportWindow *self)
   return FALSE;
 }
 
+static void
+set_new_meeting_label (GtkButton *button,
+                       gboolean   continue_today)
+{
+  const char *label = continue_today ? _("_Continue Today's 1:1") : _("_New 1:1");
+
+  if (g_strcmp0 (gtk_button_get_label (button), label) == 0)
+    return;
+  gtk_button_set_label (button, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                               continue_today ? _("Open Today's One-on-One (Ctrl+N)")
+                                              : _("Start a New One-on-One (Ctrl+N)"));
+  /* One clean name for screen readers, without the underline. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  continue_today ? _("Continue Today's 1:1") : _("New 1:1"), -1);
+}
+
 void
 rapport_window_update_actions (RapportWindow *self)
 {
@@ -546,9 +615,13 @@ rapport_window_update_actions (RapportWindow *self)
                          !(self->history_mode && self->history_view != NULL &&
                            rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
+  gboolean today = has_person && !archived && has_meeting_today (self);
+
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
-  gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway",
-                                 has_person && !archived && has_meeting_today (self));
+  gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway", today);
+  /* Ctrl+N opens today's 1:1 when there is one: the buttons say so. */
+  set_new_meeting_label (GTK_BUTTON (self->new_meeting_button), today);
+  set_new_meeting_label (GTK_BUTTON (self->narrow_new_meeting_button), today);
   gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.export-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);

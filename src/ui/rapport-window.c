@@ -85,6 +85,15 @@ rapport_window_set_show_archived (RapportWindow *self,
 
 static void update_title (RapportWindow *self);
 
+static void
+on_history_title_changed (RapportWindow *self)
+{
+  if (!self->history_mode || self->search_mode)
+    return;
+  update_title (self);
+  rapport_window_update_actions (self);
+}
+
 /* The page the content pane shows when neither search nor history is on:
  * the person's, else This Week (the welcome page while there is nobody). */
 static const char *
@@ -111,6 +120,12 @@ ensure_history_view (RapportWindow *self)
     return;
   self->history_view = rapport_history_view_new (self->store);
   gtk_stack_add_named (self->content_stack, self->history_view, "history");
+  /* Who it shows (a person, or the team from its own toggle) and the
+   * range it covers head the window. */
+  g_signal_connect_object (self->history_view, "notify::title",
+                           G_CALLBACK (on_history_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_view, "notify::subtitle",
+                           G_CALLBACK (on_history_title_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -678,12 +693,22 @@ update_title (RapportWindow *self)
 {
   if (self->search_mode)
     return;
-  if (self->history_mode &&
-      rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0)
+  if (self->history_mode && self->history_view != NULL)
     {
-      adw_window_title_set_title (self->content_title, _("Team History"));
-      adw_window_title_set_subtitle (self->content_title, _("How often each habit was practised"));
-      gtk_window_set_title (GTK_WINDOW (self), _("Team History"));
+      RapportHistoryView *history = RAPPORT_HISTORY_VIEW (self->history_view);
+      const char *title = rapport_history_view_get_title (history);
+      const char *subtitle = rapport_history_view_get_subtitle (history);
+
+      /* The view's own words: the person's name, or "Team" when the team
+       * is shown (from the menu or the view's toggle), never the name of
+       * the person selected over the team's numbers. */
+      if (title == NULL || *title == '\0')
+        title = self->person != NULL && rapport_history_view_get_person (history) != 0
+                ? rapport_person_get_name (self->person) : _("Team History");
+      adw_window_title_set_title (self->content_title, title);
+      adw_window_title_set_subtitle (self->content_title,
+                                     subtitle != NULL && *subtitle != '\0' ? subtitle : _("History"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
       return;
     }
   if (self->person == NULL)
