@@ -25,6 +25,7 @@ struct _RapportPreferencesWindow
   AdwPreferencesGroup  *library_group;
   AdwPreferencesGroup  *archived_group;
   GtkListBox           *active_list;
+  GtkButton            *add_button;
   GtkListBox           *library_list;
   GtkListBox           *archived_list;
   GtkSpinButton        *neglect_spin;
@@ -448,7 +449,11 @@ create_active_row (gpointer item,
 
   g_list_store_find (self->active_model, habit, &index);
 
-  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  /* Decoration: the row and its buttons say what can be done. */
+  handle = g_object_new (GTK_TYPE_IMAGE,
+                         "icon-name", "list-drag-handle-symbolic",
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                         NULL);
   gtk_widget_add_css_class (handle, "dim-label");
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
   adw_action_row_add_prefix (row, handle);
@@ -538,6 +543,22 @@ placeholder (const char *text)
   return label;
 }
 
+/* GTK 4.8 reads an icon with no name as its class, "GtkImage": the page
+ * switcher's icons sit in buttons named after their page, so they are
+ * left out for screen readers. */
+static void
+hide_icons_in_buttons (GtkWidget *widget,
+                       gboolean   in_button)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (in_button && GTK_IS_IMAGE (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      hide_icons_in_buttons (child, in_button || GTK_IS_BUTTON (child));
+    }
+}
+
 static void
 rapport_preferences_window_constructed (GObject *object)
 {
@@ -547,6 +568,10 @@ rapport_preferences_window_constructed (GObject *object)
 
   g_assert (RAPPORT_IS_STORE (self->store));
   rapport_preferences_window_reload (self);
+  hide_icons_in_buttons (GTK_WIDGET (self), FALSE);
+  /* GTK 4.8 reads the button's name and then its mnemonic label's text:
+   * "Add Habit… Add Habit…". One. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 static void
@@ -634,6 +659,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, library_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, archived_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, active_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, library_list);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, archived_list);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, neglect_spin);
