@@ -593,15 +593,18 @@ set_new_meeting_label (GtkButton *button,
 {
   const char *label = continue_today ? _("_Continue Today's 1:1") : _("_New 1:1");
 
-  if (g_strcmp0 (gtk_button_get_label (button), label) == 0)
-    return;
-  gtk_button_set_label (button, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button),
-                               continue_today ? _("Open Today's One-on-One (Ctrl+N)")
-                                              : _("Start a New One-on-One (Ctrl+N)"));
-  /* One clean name for screen readers, without the underline. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  continue_today ? _("Continue Today's 1:1") : _("New 1:1"), -1);
+  if (g_strcmp0 (gtk_button_get_label (button), label) != 0)
+    {
+      gtk_button_set_label (button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button),
+                                   continue_today ? _("Open Today's One-on-One (Ctrl+N)")
+                                                  : _("Start a New One-on-One (Ctrl+N)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      continue_today ? _("Continue Today's 1:1") : _("New 1:1"), -1);
+    }
+  /* One clean name for screen readers: GTK 4.8 would say the accessible
+   * label, then the label child it is labelled by ("New 1:1 New 1:1"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 void
