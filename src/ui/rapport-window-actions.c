@@ -587,15 +587,27 @@ any_active_person (RapportWindow *self)
   return FALSE;
 }
 
+/* @narrow: the bar at the bottom of a narrow window, where the button
+ * sits centred between others and a long label would widen the window
+ * past 360 px. */
 static void
 set_new_meeting_label (GtkButton *button,
-                       gboolean   continue_today)
+                       gboolean   continue_today,
+                       gboolean   narrow)
 {
-  const char *label = continue_today ? _("_Continue Today's 1:1") : _("_New 1:1");
+  const char *label = !continue_today ? _("_New 1:1")
+                      : narrow ? C_("narrow bar", "_Continue 1:1") : _("_Continue Today's 1:1");
 
   if (g_strcmp0 (gtk_button_get_label (button), label) != 0)
     {
+      GtkWidget *child;
+
       gtk_button_set_label (button, label);
+      /* The header's may give way (…) while the window folds, so that
+       * the header never holds a narrowing window wider than 360 px. */
+      child = gtk_button_get_child (button);
+      if (!narrow && GTK_IS_LABEL (child))
+        gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (GTK_WIDGET (button),
                                    continue_today ? _("Open Today's One-on-One (Ctrl+N)")
                                                   : _("Start a New One-on-One (Ctrl+N)"));
@@ -623,8 +635,8 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway", today);
   /* Ctrl+N opens today's 1:1 when there is one: the buttons say so. */
-  set_new_meeting_label (GTK_BUTTON (self->new_meeting_button), today);
-  set_new_meeting_label (GTK_BUTTON (self->narrow_new_meeting_button), today);
+  set_new_meeting_label (GTK_BUTTON (self->new_meeting_button), today, FALSE);
+  set_new_meeting_label (GTK_BUTTON (self->narrow_new_meeting_button), today, TRUE);
   gtk_widget_action_set_enabled (widget, "win.edit-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.export-person", has_person);
   gtk_widget_action_set_enabled (widget, "win.archive-person", has_person && !archived);
