@@ -66,6 +66,13 @@ class App:
         return out
 
     def kill(self):
+        # Called from a test's "finally": when the test is failing, say
+        # what the window showed before it goes.
+        if sys.exc_info()[0] is not None and self.root is not None and \
+                self.proc and self.proc.poll() is None:
+            log("the app's visible tree when the test failed:")
+            for line in dump_tree(self.root):
+                log(line)
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
@@ -105,7 +112,25 @@ def find_all(node, pred, limit=None):
     return out
 
 
+# Debian 13's AT-SPI (at-spi2-core 2.56 with GTK 4.18) names some roles
+# otherwise than Debian 12's (2.46 with GTK 4.8). The tests use Debian 12's
+# names; role() reports the newer ones under them, so that every test
+# reads the same on both. Extend this one table, never a single test.
+ROLE_ALIASES = {
+    "button": "push button",
+}
+
+
 def role(node):
+    try:
+        got = node.getRoleName()
+    except Exception:
+        return ""
+    return ROLE_ALIASES.get(got, got)
+
+
+def raw_role(node):
+    """The role name as AT-SPI reports it, for messages."""
     try:
         return node.getRoleName()
     except Exception:
@@ -150,6 +175,27 @@ def find_app(pid):
     return None
 
 
+def dump_tree(root, limit=400):
+    """The visible part of @root's tree, one "role 'name'" a line, indented
+    by depth: what the test saw when it failed (see App.kill)."""
+    lines = []
+
+    def walk(n, depth):
+        if len(lines) >= limit or depth > 60:
+            return
+        try:
+            if depth > 2 and not is_visible(n):
+                return
+            lines.append("%s%s %r" % ("  " * depth, raw_role(n), name(n)))
+            for i in range(n.childCount):
+                walk(n.getChildAtIndex(i), depth + 1)
+        except Exception:
+            return
+
+    walk(root, 0)
+    return lines
+
+
 def wait_for(fn, timeout=10, what="condition"):
     end = time.time() + timeout
     last_exc = None
@@ -171,11 +217,28 @@ def by_name(root, wanted, roles=None, visible=True):
         if roles and role(n) not in roles:
             return False
         return not visible or is_visible(n)
-    return wait_for(lambda: first(root, pred), 10, "%r %s" % (wanted, roles or ""))
+    try:
+        return wait_for(lambda: first(root, pred), 10, "%r %s" % (wanted, roles or ""))
+    except E2EError as exc:
+        # What does carry that name, to tell a role reported otherwise
+        # (see ROLE_ALIASES) from a control that is not there.
+        named = ["%s%s" % (raw_role(n), "" if is_visible(n) else " (hidden)")
+                 for n in find_all(root, lambda n: matches(n, wanted), limit=8)]
+        raise E2EError("%s; named so: %s" % (exc, ", ".join(named) or "nothing")) from None
 
 
 def press(node):
-    """Push buttons expose a 'click' action."""
+    """Push buttons expose a 'click' action. A menu button on GTK 4.18 is
+    a "button" holding a "toggle button" of the same name, and only the
+    inner one opens the menu: press that one."""
+    try:
+        for i in range(node.childCount):
+            inner = node.getChildAtIndex(i)
+            if raw_role(inner) == "toggle button" and name(inner) == name(node):
+                node = inner
+                break
+    except Exception:
+        pass
     action = node.queryAction()
     for i in range(action.nActions):
         if action.getName(i) in ("click", "press", "activate"):
@@ -213,7 +276,51 @@ def center(node):
     return ox + ext.x + ext.width // 2, oy + ext.y + ext.height // 2
 
 
+# Roles a click goes to as such, not to the row they are in.
+CONTROLS_CLICKED = ("push button", "toggle button", "check box", "radio button", "text", "entry",
+                    "combo box", "menu item", "slider", "spin button", "link")
+
+
+def enclosing_list_item(node):
+    """The list item (a row) @node is, or is a plain part of (a label, a
+    box), or None."""
+    n = node
+    for _ in range(6):
+        if n is None:
+            return None
+        r = role(n)
+        if r == "list item":
+            return n
+        if r in CONTROLS_CLICKED or r in ("list", "frame", "dialog", "application"):
+            return None
+        n = n.parent
+    return None
+
+
+def choose_list_item(item):
+    """Chooses a row as a keyboard or screen reader user does: focused
+    through the accessibility bus, then Enter, which selects and activates
+    it as a click does. GTK 4.18 reports the window coordinates of a row's
+    parts some pixels off (more the deeper they are), so that a click at
+    them can miss the row; this does not. Returns False when the row
+    cannot take the focus."""
+    try:
+        if not item.queryComponent().grabFocus():
+            return False
+        wait_for(lambda: item.getState().contains(pyatspi.STATE_FOCUSED), 5, "the row focused")
+    except Exception:
+        return False
+    key("Return")
+    return True
+
+
 def click(node):
+    """A click on @node, as a person would; a row (or a label in one) is
+    chosen through the accessibility bus instead (see choose_list_item)."""
+    item = enclosing_list_item(node)
+    if item is not None and choose_list_item(item):
+        time.sleep(0.25)
+        return
     x, y = center(node)
     xdotool("mousemove", "--sync", str(x), str(y))
     xdotool("click", "1")
