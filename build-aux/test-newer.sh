@@ -15,8 +15,8 @@
 #   RAPPORT_NEWER_KEEP_BUILD=1  keep the last build in the root (by hand, to
 #                         run a few tests again; CI always builds afresh)
 #
-# Ends with one line "tests: N passed, N failed" and a non-zero status on
-# failure.
+# Ends with one line "tests: N passed, N failed, N skipped", counted from
+# meson's testlog.json, and a non-zero status on failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 src=$PWD
@@ -26,7 +26,7 @@ root=${RAPPORT_NEWER_ROOT:-/var/cache/rapport/debian13-root}
 stamp=$root.stamp
 lock=$root.lock
 
-fail() { echo "test-newer: $*" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fail() { echo "test-newer: $*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 log() { echo "test-newer: $*" >&2; }
 
 [ "$(id -u)" -eq 0 ] || fail "must run as root (debootstrap, chroot, mount)"
@@ -206,23 +206,28 @@ status=$?
 log "build and tests took $((SECONDS - t2)) s"
 [ $status -ne 2 ] || fail "meson setup or the build failed inside the root"
 
+# Counted as build-aux/test.sh counts: a skip that says why (exit 77 with
+# a reason, e.g. no tmpfs to fill) is a skip, a silent one a failure.
 python3 - "$root/build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
-passed = failed = 0
+passed = failed = skipped = 0
 path = sys.argv[1]
 if os.path.exists(path):
     for line in open(path):
         line = line.strip()
         if not line:
             continue
-        result = json.loads(line).get("result")
+        entry = json.loads(line)
+        result = entry.get("result")
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1
+        elif result == "SKIP" and (entry.get("stdout") or "").strip():
+            skipped += 1
         else:
-            failed += 1   # a skip hides a missing dependency: count it
-if passed + failed == 0:
+            failed += 1   # a silent skip hides a missing dependency: count it
+if passed + failed + skipped == 0:
     failed = 1            # no test ran at all
-print(f"tests: {passed} passed, {failed} failed")
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
 PY
 counts=$?
