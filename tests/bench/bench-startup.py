@@ -3,8 +3,10 @@
 """Start-up budget: time from exec to a mapped window, Rapport on the decade
 data set against an empty libadwaita window, started the same way.
 
-usage: bench-startup.py RAPPORT EMPTY-WINDOW MAKE-DECADE [RUNS]
+usage: bench-startup.py RAPPORT EMPTY-WINDOW MAKE-DECADE [PHASES] [RUNS]
 Needs DISPLAY. Prints the medians and their ratio; exits 1 over budget.
+With PHASES (bench-startup-phases), also where Rapport's time goes: one
+run of the steps of its activation, each with wall and CPU time.
 """
 
 import os
@@ -58,7 +60,9 @@ def time_to_window(cmd, env):
 
 def main():
     rapport, empty, make_decade = sys.argv[1:4]
-    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 9
+    rest = sys.argv[4:]
+    phases = rest.pop(0) if rest and not rest[0].isdigit() else None
+    runs = int(rest[0]) if rest else 9
     print_environment()
     env = dict(os.environ, GTK_A11Y="none", GSETTINGS_BACKEND="memory")
     with tempfile.TemporaryDirectory() as tmp:
@@ -72,6 +76,10 @@ def main():
         for _ in range(runs):
             base.append(time_to_window([empty], env))
             ours.append(time_to_window([rapport, "--database", db], env))
+        if phases:
+            print("# where the time goes (one run; CPU counts the renderer's threads too):")
+            print(subprocess.run([phases, db], env=env, check=True, capture_output=True,
+                                 text=True).stdout.rstrip())
     b, o = statistics.median(base), statistics.median(ours)
     print("empty window: median %.1f ms (min %.1f, max %.1f)" % (b * 1e3, min(base) * 1e3, max(base) * 1e3))
     print("rapport, decade: median %.1f ms (min %.1f, max %.1f)" % (o * 1e3, min(ours) * 1e3, max(ours) * 1e3))

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The memory budget of issue 12 on the decade data set: Rapport's own
+ * share, resident memory after opening History less that of an empty
+ * libadwaita window measured in the same run, under 40 MB. Prints VmRSS,
+ * PSS and malloc's heap at start, after selecting a person and after
+ * History (the person's, then the team's). Needs a display.
+ *
+ *   bench-memory EMPTY-WINDOW   (meson passes tests/bench/empty-window)
+ */
+#define G_LOG_DOMAIN "rapport-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench-memory.h"
+#include "bench-util.h"
+#include "rapport-person.h"
+#include "rapport-window.h"
+
+#define BUDGET_MB 40.0
+
+static gboolean drawn;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  drawn = TRUE;
+}
+
+static void
+wait_for_paint (GtkWidget *window)
+{
+  drawn = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!drawn)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets loads that finish in idles or threads land, then paints twice. */
+static void
+settle (GtkWidget *window)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (500, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (window);
+  wait_for_paint (window);
+}
+
+static void
+print_memory (const char        *what,
+              const BenchMemory *m,
+              const BenchMemory *empty)
+{
+  g_print ("%-32s VmRSS %6.1f MB (%+6.1f)  PSS %6.1f (%+6.1f)  heap %6.1f (%+6.1f)"
+           "  held %6.1f (%+6.1f)\n",
+           what, m->rss_kib / 1024.0, (m->rss_kib - empty->rss_kib) / 1024.0,
+           m->pss_kib / 1024.0, (m->pss_kib - empty->pss_kib) / 1024.0,
+           m->heap_kib / 1024.0, (m->heap_kib - empty->heap_kib) / 1024.0,
+           m->arena_kib / 1024.0, (m->arena_kib - empty->arena_kib) / 1024.0);
+}
+
+/* @renderer: 64 bytes for the name of the empty window's renderer. */
+static BenchMemory
+empty_window_memory (const char  *program,
+                     char        *renderer)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "RAPPORT_BENCH_MEMORY", "1", TRUE);
+  g_autofree char *out = NULL;
+  const char *argv[] = { program, NULL };
+  const char *line;
+  BenchMemory m = { -1, -1, -1, -1 };
+  int status;
+
+  bench_check (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                             &out, NULL, &status, &error), error);
+  bench_check (g_spawn_check_wait_status (status, &error), error);
+  line = strstr (out, "memory: ");
+  if (line == NULL ||
+      sscanf (line, "memory: %ld %ld %ld %ld %63s", &m.rss_kib, &m.pss_kib, &m.heap_kib, &m.arena_kib, renderer) != 5)
+    g_error ("%s printed no memory line: %s", program, out);
+  return m;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GListStore) people = NULL;
+  g_autoptr(RapportPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  BenchMemory empty, start, selected, history, team;
+  char empty_renderer[64] = "";
+  RapportWindow *window;
+  GdkFrameClock *clock;
+  gboolean ok;
+
+  if (argc != 2)
+    g_error ("usage: bench-memory EMPTY-WINDOW");
+
+  gtk_init ();
+  adw_init ();
+
+  bench_print_environment ();
+  path = bench_database_path (NULL, &tmpdir);
+  bench_decade_ensure (path, NULL);
+
+  /* The empty window first, in its own process, started as Rapport is. */
+  empty = empty_window_memory (argv[1], empty_renderer);
+
+  store = bench_open (path);
+  window = rapport_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  while ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  settle (GTK_WIDGET (window));
+  start = bench_memory_read ();
+
+  people = rapport_person_load_all (store, &error);
+  bench_check (people != NULL, error);
+  person = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  g_assert_nonnull (person);
+  rapport_window_select_person (window, rapport_person_get_id (person));
+  settle (GTK_WIDGET (window));
+  selected = bench_memory_read ();
+
+  bench_check (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL), NULL);
+  settle (GTK_WIDGET (window));
+  history = bench_memory_read ();
+
+  bench_check (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-history", NULL), NULL);
+  settle (GTK_WIDGET (window));
+  team = bench_memory_read ();
+
+  /* The renderer decides much of it: a software GL renderer (llvmpipe)
+   * holds its compiled shaders and textures in the process's heap, more
+   * for a window that draws more kinds of things. */
+  g_print ("# renderer: %s here, %s in the empty window (GSK_RENDERER=%s); MB, and the difference "
+           "from the empty window\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), empty_renderer,
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
+  g_print ("%-32s VmRSS %6.1f MB           PSS %6.1f           heap %6.1f           held %6.1f\n",
+           "empty libadwaita window", empty.rss_kib / 1024.0, empty.pss_kib / 1024.0,
+           empty.heap_kib / 1024.0, empty.arena_kib / 1024.0);
+  print_memory ("rapport, decade, at start", &start, &empty);
+  print_memory ("  after selecting a person", &selected, &empty);
+  print_memory ("  after History (the person's)", &history, &empty);
+  print_memory ("  after History (the team's)", &team, &empty);
+  ok = bench_report ("Rapport's share after History (VmRSS)",
+                     (MAX (history.rss_kib, team.rss_kib) - empty.rss_kib) / 1024.0,
+                     BUDGET_MB, "MB");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  if (tmpdir != NULL)
+    {
+      bench_remove_database (path);
+      g_rmdir (tmpdir);
+    }
+  return ok ? 0 : 1;
+}
