@@ -8,6 +8,7 @@
 
 #include "rapport-alert.h"
 #include "rapport-attention.h"
+#include "rapport-habit.h"
 #include "rapport-meeting.h"
 #include "rapport-talking-point.h"
 #include "rapport-this-week-private.h"
@@ -330,14 +331,15 @@ read_habits (Reading  *r,
   int rc;
 
   r->habits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, habit_free);
-  stmt = rapport_store_prepare (r->store, "SELECT id, label, active FROM habits", error);
+  stmt = rapport_store_prepare (r->store, "SELECT id, label, active, key FROM habits", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Habit *habit = g_new0 (Habit, 1);
 
-      habit->label = g_strdup (rapport_store_column_text (stmt, 1));
+      habit->label = g_strdup (rapport_habit_display_label (rapport_store_column_text (stmt, 3),
+                                                            rapport_store_column_text (stmt, 1)));
       habit->active = sqlite3_column_int (stmt, 2) != 0;
       g_hash_table_insert (r->habits, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                            habit);

@@ -261,7 +261,7 @@ rapport_checklist_load (RapportStore  *store,
    * order its rows were written in, so that Alt+N there still means
    * what it meant; today's follows the checklist as it is now. */
   stmt = rapport_store_prepare (store,
-                                "SELECT c.id, c.habit_id, h.label, h.hint, h.kind, c.ticked, c.evidence"
+                                "SELECT c.id, c.habit_id, h.label, h.hint, h.kind, c.ticked, c.evidence, h.key"
                                 " FROM checklist c JOIN habits h ON h.id = c.habit_id"
                                 " JOIN meetings m ON m.id = c.meeting_id"
                                 " WHERE c.meeting_id = ?1"
@@ -277,8 +277,10 @@ rapport_checklist_load (RapportStore  *store,
 
       item->id = sqlite3_column_int64 (stmt, 0);
       item->habit_id = sqlite3_column_int64 (stmt, 1);
-      item->label = g_strdup (rapport_store_column_text (stmt, 2));
-      item->hint = g_strdup (rapport_store_column_text (stmt, 3));
+      item->label = g_strdup (rapport_habit_display_label (rapport_store_column_text (stmt, 7),
+                                                           rapport_store_column_text (stmt, 2)));
+      item->hint = g_strdup (rapport_habit_display_hint (rapport_store_column_text (stmt, 7),
+                                                         rapport_store_column_text (stmt, 3)));
       rapport_habit_kind_from_string (rapport_store_column_text (stmt, 4), &item->kind);
       item->ticked = sqlite3_column_int (stmt, 5) != 0;
       item->evidence = g_strdup (rapport_store_column_text (stmt, 6));

@@ -69,17 +69,21 @@ check_label (RapportStore  *store,
   /* SQLite's NOCASE only folds ASCII; fold in C so "Écouter" and
    * "écouter" clash too. The checklist is a handful of rows. */
   folded = g_utf8_casefold (clean, -1);
-  stmt = rapport_store_prepare (store, "SELECT id, label FROM habits WHERE active = 1", error);
+  stmt = rapport_store_prepare (store, "SELECT id, label, key FROM habits WHERE active = 1", error);
   if (stmt == NULL)
     return NULL;
   while (!clash && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *stored = rapport_store_column_text (stmt, 1);
       g_autofree char *other = NULL;
+      g_autofree char *shown = NULL;
 
       if (sqlite3_column_int64 (stmt, 0) == except_id)
         continue;
-      other = g_utf8_casefold (rapport_store_column_text (stmt, 1), -1);
-      clash = g_strcmp0 (folded, other) == 0;
+      /* As stored and as shown: a built-in habit's label is translated. */
+      other = g_utf8_casefold (stored, -1);
+      shown = g_utf8_casefold (rapport_habit_display_label (rapport_store_column_text (stmt, 2), stored), -1);
+      clash = g_strcmp0 (folded, other) == 0 || g_strcmp0 (folded, shown) == 0;
     }
   sqlite3_reset (stmt);
   if (!clash && rc != SQLITE_DONE)

@@ -124,6 +124,77 @@ rapport_habit_kind_from_string (const char       *text,
   return TRUE;
 }
 
+/* The built-in library is stored in English (resources/sql/002-seed-habits.sql),
+ * so a database reads the same whatever the language it was made in. A
+ * built-in habit whose label or hint is still that English text is shown
+ * in the user's language; one the user has reworded is shown as written. */
+static const struct
+{
+  const char *key;
+  const char *label;
+  const char *hint;
+} builtin_habits[] = {
+  { "listen", N_("Listen"),
+    N_("Ask about their work and let them do most of the talking.") },
+  { "transfer-authority", N_("Transfer authority"),
+    N_("Hand over a decision along with the responsibility for it.") },
+  { "explain-why", N_("Explain the why"),
+    N_("Share the reason behind a request and the goal it serves.") },
+  { "encourage-creativity", N_("Encourage creativity"),
+    N_("Let them pick the approach and spot the risks themselves.") },
+  { "big-picture", N_("Connect to the big picture"),
+    N_("Show where their work lands in the product or strategy.") },
+  { "recognise-work", N_("Recognise the work"),
+    N_("Name one specific thing they did well.") },
+  { "invest-growth", N_("Invest in growth"),
+    N_("Talk about what they want to learn and where they want to go.") },
+  { "show-empathy", N_("Show empathy"),
+    N_("Ask how they are doing, as a person, and really hear the answer.") },
+  { "clear-expectations", N_("Set clear expectations"),
+    N_("Agree together what done looks like and when it is due.") },
+  { "review-progress", N_("Review progress"),
+    N_("Look at status early and adjust the plan side by side.") },
+  { "follow-through", N_("Follow through"),
+    N_("Close out what you promised at the last 1:1.") },
+};
+
+static gboolean
+builtin_index (const char *key,
+               guint      *index)
+{
+  if (key == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_habits); i++)
+    if (strcmp (builtin_habits[i].key, key) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rapport_habit_display_label (const char *key,
+                             const char *label)
+{
+  guint i;
+
+  if (label != NULL && builtin_index (key, &i) && strcmp (label, builtin_habits[i].label) == 0)
+    return _(builtin_habits[i].label);
+  return label;
+}
+
+const char *
+rapport_habit_display_hint (const char *key,
+                            const char *hint)
+{
+  guint i;
+
+  if (hint != NULL && builtin_index (key, &i) && strcmp (hint, builtin_habits[i].hint) == 0)
+    return _(builtin_habits[i].hint);
+  return hint;
+}
+
 #define HABIT_COLUMNS "id, uuid, key, label, hint, kind, position, active"
 
 static gpointer
@@ -135,8 +206,8 @@ habit_from_row (sqlite3_stmt *stmt,
   self->id = sqlite3_column_int64 (stmt, 0);
   self->uuid = g_strdup (rapport_store_column_text (stmt, 1));
   self->key = rapport_rows_dup_text_or_null (stmt, 2);
-  self->label = g_strdup (rapport_store_column_text (stmt, 3));
-  self->hint = g_strdup (rapport_store_column_text (stmt, 4));
+  self->label = g_strdup (rapport_habit_display_label (self->key, rapport_store_column_text (stmt, 3)));
+  self->hint = g_strdup (rapport_habit_display_hint (self->key, rapport_store_column_text (stmt, 4)));
   rapport_habit_kind_from_string (rapport_store_column_text (stmt, 5), &self->kind);
   self->position = sqlite3_column_int (stmt, 6);
   self->active = sqlite3_column_int (stmt, 7) != 0;

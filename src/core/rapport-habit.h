@@ -29,6 +29,12 @@ gboolean          rapport_habit_get_active    (RapportHabit  *self);
 const char       *rapport_habit_kind_to_string   (RapportHabitKind  kind);
 gboolean          rapport_habit_kind_from_string (const char       *text,
                                                   RapportHabitKind *kind);
+/* What to show for a stored label or hint: a built-in habit's own English
+ * text comes back translated, anything else as it is. */
+const char       *rapport_habit_display_label (const char *key,
+                                               const char *label);
+const char       *rapport_habit_display_hint  (const char *key,
+                                               const char *hint);
 
 /* Active habits in checklist order (the checklist of a new meeting). */
 GListStore       *rapport_habit_load_active   (RapportStore  *store,

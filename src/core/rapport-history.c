@@ -267,7 +267,7 @@ load_habits (RapportStore  *store,
   int rc;
 
   stmt = rapport_store_prepare (store,
-                                "SELECT id, label, kind, position, active FROM habits"
+                                "SELECT id, label, kind, position, active, key FROM habits"
                                 " ORDER BY position, id",
                                 error);
   if (stmt == NULL)
@@ -280,7 +280,8 @@ load_habits (RapportStore  *store,
 
       rapport_habit_kind_from_string (rapport_store_column_text (stmt, 2), &kind);
       habit->habit_id = sqlite3_column_int64 (stmt, 0);
-      habit->rate.name = g_strdup (rapport_store_column_text (stmt, 1));
+      habit->rate.name = g_strdup (rapport_habit_display_label (rapport_store_column_text (stmt, 5),
+                                                                rapport_store_column_text (stmt, 1)));
       habit->kind = kind;
       habit->position = sqlite3_column_int (stmt, 3);
       habit->active = sqlite3_column_int (stmt, 4) != 0;

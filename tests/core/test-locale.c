@@ -2,16 +2,20 @@
 /* Dates, weekdays, the first day of the week and numbers as the app
  * writes them follow the locale: run once in C.UTF-8 and once in
  * de_DE.UTF-8 (tests/core/meson.build builds that locale with localedef
- * when the system has not got it). No translation is involved: month and
- * day names and the decimal separator come from the locale itself, the
- * word order from the (here untranslated) format strings. */
+ * when the system has not got it). Month and day names and the decimal
+ * separator come from the locale itself, the word order from the (here
+ * untranslated) format strings. The last test uses the German catalogue built
+ * from po/de.po: the built-in habits, stored in English, are shown in the
+ * user's language until the user rewords one. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <langinfo.h>
 #include <locale.h>
 
 #include "rapport-brief.h"
 #include "rapport-exchange.h"
+#include "rapport-habit-library.h"
 #include "rapport-history.h"
 #include "rapport-text.h"
 #include "test-core-util.h"
@@ -139,6 +143,64 @@ test_decimal_number (void)
   test_core_db_tear_down (&dir, &path, &store);
 }
 
+static RapportHabit *
+find_habit (GListModel *habits,
+            const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (habits); i++)
+    {
+      g_autoptr(RapportHabit) habit = g_list_model_get_item (habits, i);
+
+      if (g_strcmp0 (rapport_habit_get_key (habit), key) == 0)
+        return habit;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_builtin_habits (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GListStore) habits = NULL;
+  g_autoptr(GListStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportHabit *listen;
+  RapportHabit *authority;
+
+  /* The catalogues built from po/ in the build tree; from here on (this
+   * test runs last) the app's strings are translated. */
+  g_assert_nonnull (g_getenv ("RAPPORT_TEST_LOCALEDIR"));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  test_core_db_set_up (&dir, &path, &store);
+  habits = rapport_habit_load_all (store, &error);
+  g_assert_no_error (error);
+  listen = find_habit (G_LIST_MODEL (habits), "listen");
+  authority = find_habit (G_LIST_MODEL (habits), "transfer-authority");
+  g_assert_cmpstr (rapport_habit_get_label (listen), ==, german ? "Zuhören" : "Listen");
+  g_assert_cmpstr (rapport_habit_get_hint (listen), ==,
+                   german ? "Fragen Sie nach ihrer Arbeit und lassen Sie sie den Großteil des Gesprächs führen."
+                          : "Ask about their work and let them do most of the talking.");
+
+  /* Reworded by the user: shown as written, in every language. */
+  g_assert_true (rapport_habit_library_rename (store, rapport_habit_get_id (authority), "Delegate a decision", &error));
+  g_assert_no_error (error);
+  again = rapport_habit_load_all (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_habit_get_label (find_habit (G_LIST_MODEL (again), "transfer-authority")), ==,
+                   "Delegate a decision");
+
+  /* What is on disk stays the English of the seed. */
+  g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits WHERE key = 'listen' AND label = 'Listen'"), ==, 1);
+
+  g_clear_object (&habits);
+  g_clear_object (&again);
+  test_core_db_tear_down (&dir, &path, &store);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -158,6 +220,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/locale/history-weeks", test_history_weeks);
   g_test_add_func ("/locale/markdown-dates", test_markdown_dates);
   g_test_add_func ("/locale/decimal-number", test_decimal_number);
+  g_test_add_func ("/locale/builtin-habits", test_builtin_habits);
 
   return g_test_run ();
 }
