@@ -276,51 +276,7 @@ def center(node):
     return ox + ext.x + ext.width // 2, oy + ext.y + ext.height // 2
 
 
-# Roles a click goes to as such, not to the row they are in.
-CONTROLS_CLICKED = ("push button", "toggle button", "check box", "radio button", "text", "entry",
-                    "combo box", "menu item", "slider", "spin button", "link")
-
-
-def enclosing_list_item(node):
-    """The list item (a row) @node is, or is a plain part of (a label, a
-    box), or None."""
-    n = node
-    for _ in range(6):
-        if n is None:
-            return None
-        r = role(n)
-        if r == "list item":
-            return n
-        if r in CONTROLS_CLICKED or r in ("list", "frame", "dialog", "application"):
-            return None
-        n = n.parent
-    return None
-
-
-def choose_list_item(item):
-    """Chooses a row as a keyboard or screen reader user does: focused
-    through the accessibility bus, then Enter, which selects and activates
-    it as a click does. GTK 4.18 reports the window coordinates of a row's
-    parts some pixels off (more the deeper they are), so that a click at
-    them can miss the row; this does not. Returns False when the row
-    cannot take the focus."""
-    try:
-        if not item.queryComponent().grabFocus():
-            return False
-        wait_for(lambda: item.getState().contains(pyatspi.STATE_FOCUSED), 5, "the row focused")
-    except Exception:
-        return False
-    key("Return")
-    return True
-
-
 def click(node):
-    """A click on @node, as a person would; a row (or a label in one) is
-    chosen through the accessibility bus instead (see choose_list_item)."""
-    item = enclosing_list_item(node)
-    if item is not None and choose_list_item(item):
-        time.sleep(0.25)
-        return
     x, y = center(node)
     xdotool("mousemove", "--sync", str(x), str(y))
     xdotool("click", "1")
