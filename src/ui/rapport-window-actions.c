@@ -11,7 +11,6 @@
 #include "rapport-history-view.h"
 #include "rapport-person-dialog.h"
 #include "rapport-search-panel.h"
-#include "rapport-this-week-view.h"
 #include "rapport-topic-dialog.h"
 #include "rapport-window-private.h"
 
@@ -436,8 +435,8 @@ on_topic_added (GObject      *source,
       if (rapport_meeting_editor_get_meeting (self->editor) != NULL)
         rapport_meeting_editor_reload (self->editor);
     }
-  if (self->this_week_view != NULL)
-    rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (self->this_week_view));
+  /* "3 topics waiting" may become someone's reason, and This Week lists it. */
+  rapport_window_between_meetings_changed (self);
 }
 
 /* Ctrl+T, from anywhere: a talking point for the person on show, or for

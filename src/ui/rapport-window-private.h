@@ -102,6 +102,9 @@ void rapport_window_set_search_mode   (RapportWindow  *self,
 void rapport_window_set_history_mode  (RapportWindow  *self,
                                        gboolean        history_mode);
 void rapport_window_show_team_history (RapportWindow  *self);
+/* A talking point added, ticked or a 1:1 skipped elsewhere: the people
+ * list's badges, reasons and order, and This Week, follow. */
+void rapport_window_between_meetings_changed (RapportWindow *self);
 /* Nobody selected: This Week, as its row in the sidebar does. */
 void rapport_window_show_this_week    (RapportWindow  *self);
 

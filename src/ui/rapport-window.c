@@ -294,9 +294,11 @@ load_attention (RapportWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = rapport_store_today ();
   g_autoptr(GListStore) all = NULL;
+  gint64 start = g_get_monotonic_time ();
   guint n;
 
   all = rapport_attention_load_all (self->store, today, &error);
+  g_debug ("Who needs attention read in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_hash_table_remove_all (self->attention);
   if (all == NULL)
     {
@@ -842,7 +844,9 @@ on_home_row_selected (RapportWindow *self,
     rapport_window_show_person (self, NULL);
   else
     {
-      reload_this_week (self);
+      /* Read when made, and by rapport_window_reload() after this. */
+      if (!self->reloading)
+        reload_this_week (self);
       gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
       update_title (self);
       rapport_window_update_actions (self);
@@ -885,6 +889,13 @@ on_between_meetings_changed (RapportWindow *self)
 {
   refresh_due_badges (self);
   reload_this_week (self);
+}
+
+void
+rapport_window_between_meetings_changed (RapportWindow *self)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  on_between_meetings_changed (self);
 }
 
 static void
@@ -1127,8 +1138,10 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
 
   rapport_window_reload_people (self);
-  /* Start-up opens on This Week, not on the last person. */
+  /* Start-up opens on This Week (just read), not on the last person. */
+  self->reloading = TRUE;
   gtk_list_box_select_row (self->home_list, self->home_row);
+  self->reloading = FALSE;
   update_title (self);
   rapport_window_update_actions (self);
 
