@@ -4,11 +4,15 @@
  * each with its wall and CPU time (all threads). GTK is initialised
  * before the clock starts: the empty window pays for that too.
  *
- *   bench-startup-phases DATABASE [--no-homogeneous-stacks]
+ *   bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages]
  *
- * The option is an experiment for the window's template: it makes every
+ * The options are experiments for the window: the first makes every
  * GtkStack of the window measure only its visible page (hhomogeneous and
- * vhomogeneous off) before the window is shown, and says what that saves.
+ * vhomogeneous off) before the window is shown; the second hides every
+ * page but the visible one of each stack, which comes close to building
+ * those pages only when they are first shown (hidden widgets are neither
+ * styled nor measured). Compare the phases, or count instructions with
+ * valgrind --tool=callgrind --toggle-collect=gtk_window_present.
  */
 #define G_LOG_DOMAIN "rapport-bench"
 
@@ -61,25 +65,84 @@ print_phase (const char *what,
   *last = now;
 }
 
-/* Returns how many stacks it changed. */
+/* Returns how many stacks (or pages, with @hide) it changed. */
 static guint
-unhomogenize_stacks (GtkWidget *widget)
+change_stacks (GtkWidget *widget,
+               gboolean   hide)
 {
   guint n = 0;
 
   if (GTK_IS_STACK (widget))
     {
       GtkStack *stack = GTK_STACK (widget);
+      GtkWidget *visible = gtk_stack_get_visible_child (stack);
 
-      n += gtk_stack_get_hhomogeneous (stack) || gtk_stack_get_vhomogeneous (stack);
-      gtk_stack_set_hhomogeneous (stack, FALSE);
-      gtk_stack_set_vhomogeneous (stack, FALSE);
+      if (hide)
+        {
+          for (GtkWidget *page = gtk_widget_get_first_child (widget);
+               page != NULL;
+               page = gtk_widget_get_next_sibling (page))
+            if (page != visible && gtk_widget_get_visible (page))
+              {
+                gtk_widget_set_visible (page, FALSE);
+                n++;
+              }
+        }
+      else
+        {
+          n += gtk_stack_get_hhomogeneous (stack) || gtk_stack_get_vhomogeneous (stack);
+          gtk_stack_set_hhomogeneous (stack, FALSE);
+          gtk_stack_set_vhomogeneous (stack, FALSE);
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += unhomogenize_stacks (child);
+    n += change_stacks (child, hide);
   return n;
+}
+
+/* Counts the mapped labels under @widget by the nearest ancestor whose
+ * type is one of Rapport's (or the window), into @counts. */
+static void
+count_labels (GtkWidget  *widget,
+              const char *owner,
+              GHashTable *counts)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (g_str_has_prefix (type, "Rapport") && !g_str_has_suffix (type, "Split"))
+    owner = type;
+  if (GTK_IS_LABEL (widget))
+    g_hash_table_insert (counts, (gpointer) owner,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, owner)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_labels (child, owner, counts);
+}
+
+static void
+print_labels (GtkWidget *window)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint total = 0;
+
+  count_labels (window, G_OBJECT_TYPE_NAME (window), counts);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    total += GPOINTER_TO_UINT (value);
+  /* Most of the measure before the first frame is Pango laying out the
+   * text of each label shown: where the labels are says where it goes. */
+  g_print ("# labels shown in the first frame: %u, by the widget that holds them:", total);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_print (" %s %u", (const char *) key, GPOINTER_TO_UINT (value));
+  g_print ("\n");
 }
 
 int
@@ -90,8 +153,10 @@ main (int argc, char *argv[])
   GdkFrameClock *clock;
   Mark first, last;
 
-  if (argc < 2 || argc > 3 || (argc == 3 && !g_str_equal (argv[2], "--no-homogeneous-stacks")))
-    g_error ("usage: bench-startup-phases DATABASE [--no-homogeneous-stacks]");
+  if (argc < 2 || argc > 3 ||
+      (argc == 3 && !g_str_equal (argv[2], "--no-homogeneous-stacks") &&
+       !g_str_equal (argv[2], "--hide-other-pages")))
+    g_error ("usage: bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages]");
   gtk_init ();
   adw_init ();
 
@@ -100,9 +165,12 @@ main (int argc, char *argv[])
   print_phase ("open the database (rapport_store_open)", &last);
   window = rapport_window_new (NULL, store);
   print_phase ("build the window (rapport_window_new: template, loads)", &last);
-  if (argc == 3)
+  if (argc == 3 && g_str_equal (argv[2], "--hide-other-pages"))
+    g_print ("# experiment: %u pages hidden that are not their stack's visible one\n",
+             change_stacks (GTK_WIDGET (window), TRUE));
+  else if (argc == 3)
     g_print ("# experiment: %u stacks made to measure only their visible page\n",
-             unhomogenize_stacks (GTK_WIDGET (window)));
+             change_stacks (GTK_WIDGET (window), FALSE));
   gtk_widget_realize (GTK_WIDGET (window));
   print_phase ("realize it (renderer)", &last);
   gtk_window_present (GTK_WINDOW (window));
@@ -114,6 +182,7 @@ main (int argc, char *argv[])
     g_main_context_iteration (NULL, TRUE);
   print_phase ("first frame (layout, snapshot, render)", &last);
   print_phase ("total, from opening the database to the first frame", &first);
+  print_labels (GTK_WIDGET (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
