@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-calendar.h"
 #include "rapport-checklist-item.h"
 #include "rapport-checklist-row.h"
 #include "rapport-commitments-panel.h"
@@ -406,7 +407,11 @@ on_calendar_day_selected (RapportMeetingEditor *self)
   dt = gtk_calendar_get_date (self->calendar);
   date = g_date_time_format (dt, "%Y-%m-%d");
   if (g_strcmp0 (date, rapport_meeting_get_date (self->meeting)) == 0)
-    return;
+    {
+      /* Enter on the day already chosen: a choice all the same. */
+      gtk_popover_popdown (self->date_popover);
+      return;
+    }
   rapport_meeting_set_date (self->meeting, date);
   self->loading = TRUE;
   update_date_label (self);
@@ -878,6 +883,7 @@ rapport_meeting_editor_init (RapportMeetingEditor *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_calendar_pick_on_enter (self->calendar);
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
