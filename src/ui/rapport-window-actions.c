@@ -435,7 +435,7 @@ on_topic_added (GObject      *source,
       if (rapport_meeting_editor_get_meeting (self->editor) != NULL)
         rapport_meeting_editor_reload (self->editor);
     }
-  /* "3 topics waiting" may become someone's reason, and This Week lists it. */
+  /* "3 talking points waiting" may become someone's reason, and This Week lists it. */
   rapport_window_between_meetings_changed (self);
 }
 
@@ -630,6 +630,10 @@ rapport_window_update_actions (RapportWindow *self)
                            rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
   gboolean today = has_person && !archived && has_meeting_today (self);
+  g_autofree char *today_date = rapport_store_today ();
+  /* Today's 1:1 on show: "Continue Today's 1:1" would lead where one is. */
+  gboolean in_today = today && has_meeting &&
+                      g_strcmp0 (rapport_meeting_get_date (rapport_meeting_editor_get_meeting (self->editor)), today_date) == 0;
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway", today);
@@ -651,10 +655,10 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_set_visible (self->person_menu_button, person_page);
   /* A narrow window keeps the header for the name: the person's other
    * actions are in the bar at the bottom. */
-  gtk_widget_set_visible (self->new_meeting_button, person_page && !narrow);
+  gtk_widget_set_visible (self->new_meeting_button, person_page && !narrow && !in_today);
   gtk_widget_set_visible (self->history_button, history && !narrow);
   gtk_widget_set_visible (self->meetings_toggle, has_person && meetings_folded && !narrow);
-  gtk_widget_set_visible (self->narrow_new_meeting_button, person_page && narrow);
+  gtk_widget_set_visible (self->narrow_new_meeting_button, person_page && narrow && !in_today);
   gtk_widget_set_visible (self->narrow_history_button, history && narrow);
   gtk_widget_set_visible (self->narrow_meetings_toggle, has_person && meetings_folded && narrow);
   gtk_action_bar_set_revealed (self->narrow_bar, narrow && (person_page || history));

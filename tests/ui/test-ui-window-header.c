@@ -118,6 +118,8 @@ static void
 test_continue_today (Fixture      *f,
                      gconstpointer data)
 {
+  GtkButton *button;
+
   select_person (f, 1);
   g_assert_cmpstr (gtk_button_get_label (header_new_meeting (f)), ==, "_Continue Today's 1:1");
 
@@ -125,9 +127,17 @@ test_continue_today (Fixture      *f,
   g_assert_cmpstr (gtk_button_get_label (header_new_meeting (f)), ==, "_New 1:1");
 
   /* Bob's 1:1 started: the header says it continues. */
+  button = header_new_meeting (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-meeting", NULL);
   test_ui_spin (200);
-  g_assert_cmpstr (gtk_button_get_label (header_new_meeting (f)), ==, "_Continue Today's 1:1");
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Continue Today's 1:1");
+  /* ...but is not offered while that 1:1 is the one on show. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  /* Back on the brief, it offers to continue again. */
+  select_person (f, 1);
+  select_person (f, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (header_new_meeting (f))));
 }
 
 static const char *
