@@ -220,7 +220,7 @@ rapport_attention_reason_text (const RapportAttentionFacts *facts,
     case RAPPORT_ATTENTION_TOPICS_WAITING:
       /* Translators: why a person needs attention: talking points waiting
        * for the next 1:1. */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic waiting", "%u topics waiting",
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talking point waiting", "%u talking points waiting",
                                            facts->n_topics), facts->n_topics);
     case RAPPORT_ATTENTION_NOTHING:
     default:

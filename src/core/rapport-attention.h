@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * The main reason is the part with the most points (the first in this
  * order on a tie), said in a word or two: "overdue 5 days", "2 promises
  * late", "mood falling", "Listen slipping", "due today", "No 1:1 yet",
- * "3 habits neglected", "4 topics waiting". Archived people score 0. */
+ * "3 habits neglected", "4 talking points waiting". Archived people score 0. */
 typedef enum
 {
   RAPPORT_ATTENTION_NOTHING,

@@ -52,7 +52,7 @@ static const ScoreCase score_cases[] = {
   { "neglected many", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 6, "Listen" }, 20,
     RAPPORT_ATTENTION_HABITS_NEGLECTED, "6 habits neglected" },
   { "topics", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 0, NULL, 7 }, 15,
-    RAPPORT_ATTENTION_TOPICS_WAITING, "7 topics waiting" },
+    RAPPORT_ATTENTION_TOPICS_WAITING, "7 talking points waiting" },
   /* Neglect ties with a due 1:1 (20 each): due comes first. */
   { "due and neglected", { RAPPORT_DUE_DUE, 0, 7, TRUE, 0, FALSE, 0, NULL, 4, "Listen" }, 40,
     RAPPORT_ATTENTION_DUE, "due today" },
@@ -258,7 +258,7 @@ test_team (Fixture       *f,
    * three (5). Names in the people list's order, case aside. */
   g_assert_cmpstr (order->str, ==,
                    "Ada 82 overdue 5 days|Bo 50 2 promises late|Cy 30 mood falling|"
-                   "Di 20 Listen slipping|eve 6 2 topics waiting|Gus 0 |Fay 0 |");
+                   "Di 20 Listen slipping|eve 6 2 talking points waiting|Gus 0 |Fay 0 |");
 
   one = rapport_attention_load (f->store, di, TODAY, &error);
   g_assert_no_error (error);
