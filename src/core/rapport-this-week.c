@@ -175,7 +175,9 @@ rapport_this_week_load (RapportStore  *store,
       if (rapport_attention_get_archived (item))
         continue;
 
-      if (cadence->state != RAPPORT_DUE_NONE ||
+      /* Due, or due within the week; and anyone not met yet, so that a
+       * new manager's first week shows whom to hold a first 1:1 with. */
+      if (cadence->state != RAPPORT_DUE_NONE || !cadence->met ||
           (cadence->due_date[0] != '\0' && strcmp (cadence->due_date, self->week_end) <= 0))
         g_list_store_append (self->due, item);
 

@@ -100,6 +100,7 @@ test_week (Fixture       *f,
   gint64 ada = person (f, "Ada", 7), bo = person (f, "Bo", 14), cy = person (f, "Cy", 7);
   gint64 di = person (f, "Di", 7), eve = person (f, "Eve", 14), fay = person (f, "Fay", 7);
   gint64 new_one = person (f, "Gil", 7);
+  gint64 newest;
   gint64 m_ada, m_bo, m_fay;
   const char *expected_commitments[] = { "Old promise", "Send the plan", "Book the room",
                                          "Next week", "Some day" };
@@ -124,6 +125,11 @@ test_week (Fixture       *f,
   m_fay = test_core_insert_meeting (f->store, fay, "2025-01-01", 0, "", FALSE);
   test_core_exec (f->store, "UPDATE people SET archived = 1 WHERE name = 'Fay'");
   (void) new_one;
+  /* Hal: added today, fortnightly, no 1:1 yet: not due for two weeks,
+   * listed all the same as someone to meet. */
+  newest = test_core_insert_person_every (f->store, "Hal", 14);
+  test_core_exec (f->store, "UPDATE people SET created_at = '" TODAY "T12:00:00.000Z' WHERE name = 'Hal'");
+  (void) newest;
 
   /* Mine, open, across the team (theirs, closed and archived people's
    * left out). */
@@ -150,7 +156,8 @@ test_week (Fixture       *f,
   g_assert_false (rapport_this_week_is_empty (week));
 
   due = due_list (week);
-  g_assert_cmpstr (due, ==, "Ada overdue 2026-03-15|Gil due 2026-01-08|Bo due 2026-03-20|Cy none 2026-03-24|");
+  g_assert_cmpstr (due, ==, "Ada overdue 2026-03-15|Gil due 2026-01-08|Bo due 2026-03-20|Cy none 2026-03-24|"
+                   "Hal none 2026-04-03|");
 
   list = rapport_this_week_get_commitments (week);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (expected_commitments));
