@@ -127,5 +127,52 @@ def test_between_meetings_loop(binary, tmp):
     assert sqlite(db, "SELECT count(*) FROM meetings") == "3"
 
 
+def test_point_from_the_command_line(binary, tmp):
+    """Issue 11's loop from the shell: a point added with --add-topic while
+    the window is closed is on This Week and in the brief; ticked in the
+    1:1, it is gone from both after a relaunch and linked in the file."""
+    db = make_team(binary, tmp)
+    point = "Career and growth"
+    cli_ok(binary, "--database", db, "--add-topic", BOB, point)
+    assert sqlite(db, "SELECT count(*) FROM talking_points WHERE discussed_in IS NULL") == "1"
+
+    app = App(binary, db).start()
+    try:
+        win = app.window
+        by_name(win, "Talking Points Waiting", roles=("label",))
+        by_name(win, point, roles=("label",))
+        open_person(win, BOB)
+        by_name(win, "To Talk About", roles=("label",))
+        wait_for(lambda: first(win, lambda n: is_visible(n) and point in name(n)), 10,
+                 "the point in Bob's brief")
+        press(by_name(win, "Start 1:1", roles=("push button",)))
+        by_name(win, "Meeting notes", roles=("text",))
+        check = by_name(win, "Discussed: " + point, roles=("check box",))
+        click(check)
+        wait_for(lambda: is_checked(check), 5, "the point ticked")
+        wait_for(lambda: sqlite(db, "SELECT count(*) FROM talking_points"
+                                    " WHERE discussed_in IS NOT NULL") == "1", 10, "the tick written")
+        app.quit()
+    finally:
+        app.kill()
+
+    app = App(binary, db).start()
+    try:
+        win = app.window
+        by_name(win, "Due for a 1:1", roles=("label",))
+        assert label_shown(win, "Talking Points Waiting") is None, "the point still waits"
+        open_person(win, BOB)
+        by_name(win, "Before your 1:1", roles=("label",))
+        assert label_shown(win, point) is None, "the point still in Bob's brief"
+        app.quit()
+    finally:
+        app.kill()
+
+    meeting = sqlite(db, "SELECT m.id FROM meetings m JOIN people p ON p.id = m.person_id"
+                         " WHERE p.name = '%s' AND m.date = '%s'" % (BOB, TODAY.isoformat()))
+    assert meeting, "no 1:1 with Bob today"
+    assert sqlite(db, "SELECT discussed_in FROM talking_points WHERE text = '%s'" % point) == meeting
+
+
 if __name__ == "__main__":
-    raise SystemExit(run_tests([test_between_meetings_loop]))
+    raise SystemExit(run_tests([test_between_meetings_loop, test_point_from_the_command_line]))
