@@ -574,6 +574,65 @@ rapport_meeting_refresh (RapportMeeting         *self,
   return TRUE;
 }
 
+/* What counts as white space in notes and evidence left "empty": ASCII
+ * white space, no-break space, line and paragraph separators, ideographic
+ * space (a set for SQLite's trim()). */
+#define BLANK_CHARS " \t\n\r\v\f\u00a0\u2028\u2029\u3000"
+
+gboolean
+rapport_meeting_discard_if_untouched (RapportMeeting  *self,
+                                      RapportStore    *store,
+                                      gboolean        *discarded,
+                                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean gone;
+
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (discarded != NULL)
+    *discarded = FALSE;
+  /* Typed here but not on disk yet: not untouched. */
+  if (self->dirty)
+    return TRUE;
+
+  if (!rapport_store_begin (store, error))
+    return FALSE;
+  /* One statement decides and deletes, on the row as it is now: notes a
+   * second writer saved a moment ago keep it. Commitments and points are
+   * counted even when hidden for an undo, which deleting the meeting
+   * would make impossible. The checklist goes with it (ON DELETE
+   * CASCADE); the triggers keep search and the history sums right. */
+  stmt = rapport_store_prepare (store,
+                                "DELETE FROM meetings"
+                                " WHERE id = ?1 AND uuid = ?2 AND deleted = 0"
+                                " AND trim (notes, ?3) = '' AND mood IS NULL"
+                                " AND NOT EXISTS (SELECT 1 FROM checklist c"
+                                "                  WHERE c.meeting_id = ?1"
+                                "                    AND (c.ticked <> 0 OR trim (c.evidence, ?3) <> ''))"
+                                " AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.meeting_id = ?1)"
+                                " AND NOT EXISTS (SELECT 1 FROM talking_points t"
+                                "                  WHERE t.discussed_in = ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  sqlite3_bind_text (stmt, 2, self->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, BLANK_CHARS, -1, SQLITE_STATIC);
+  if (!rapport_store_step_done (store, stmt, error))
+    goto fail;
+  gone = sqlite3_changes (rapport_store_get_handle (store)) == 1;
+  if (!rapport_store_commit (store, error))
+    return FALSE;
+  if (discarded != NULL)
+    *discarded = gone;
+  return TRUE;
+
+fail:
+  rapport_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 rapport_meeting_hide (RapportStore  *store,
                       gint64         id,

@@ -81,6 +81,20 @@ char           *rapport_meeting_merge_notes     (const char      *base,
                                                  const char      *their_time,
                                                  gboolean        *kept_both);
 
+/* Deletes the meeting, with its checklist, if nothing was recorded in
+ * it: notes empty or white space only, no mood, no prompt ticked, no
+ * evidence, no commitment made in it (not even one hidden for an undo)
+ * and no talking point discussed in it; its date does not count. This is
+ * decided on the row as it is on disk at that moment, in one conditional
+ * DELETE inside a transaction, so that what another writer put in it is
+ * never lost. A meeting with changes not saved yet (dirty), hidden or
+ * gone is left alone. *@discarded (may be NULL) says whether it went;
+ * FALSE only on a database error. */
+gboolean        rapport_meeting_discard_if_untouched (RapportMeeting  *self,
+                                                      RapportStore    *store,
+                                                      gboolean        *discarded,
+                                                      GError         **error);
+
 /* Deletion in two steps so it can be undone: hide, then purge. */
 gboolean        rapport_meeting_hide            (RapportStore    *store,
                                                  gint64           id,
