@@ -59,6 +59,9 @@ struct _RapportMeetingEditor
   guint              save_source;
   gint64             first_unsaved_us;
   gboolean           loading;
+  /* The meeting on show was started in this window a moment ago
+   * (rapport_meeting_editor_set_started()): its id, or 0. */
+  gint64             started_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, GTK_TYPE_WIDGET)
@@ -76,6 +79,7 @@ enum {
   DATE_CHANGED,
   CONFLICT,
   TALKING_POINTS_CHANGED,
+  MEETING_DISCARDED,
   N_SIGNALS
 };
 
@@ -487,10 +491,35 @@ rebuild_checklist (RapportMeetingEditor *self)
     }
 }
 
+/* Deletes @meeting, one started here, if nothing was recorded in it (its
+ * text is flushed already): a 1:1 started by mistake leaves no trace in
+ * the brief, History or the cadence. Never one with text still unsaved:
+ * the core refuses a dirty meeting, and a row another writer put notes in
+ * meanwhile stays too. */
+static gboolean
+discard_if_untouched (RapportMeetingEditor *self,
+                      RapportMeeting       *meeting)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean discarded = FALSE;
+
+  if (self->store == NULL || g_ptr_array_find (self->unsaved, meeting, NULL))
+    return FALSE;
+  if (!rapport_meeting_discard_if_untouched (meeting, self->store, &discarded, &error))
+    {
+      /* An empty meeting stays: nothing is lost, and it can be deleted. */
+      g_message ("Empty meeting of %s not discarded: %s",
+                 rapport_meeting_get_date (meeting), error->message);
+      return FALSE;
+    }
+  return discarded;
+}
+
 void
 rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
                                     RapportMeeting       *meeting)
 {
+  g_autoptr(RapportMeeting) leaving = NULL;
   GtkTextBuffer *buffer;
 
   g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
@@ -498,6 +527,16 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
 
   if (self->meeting == meeting)
     return;
+
+  /* Leaving a meeting started here a moment ago: once flushed, it goes
+   * again below if nothing was recorded in it. */
+  if (self->started_id != 0 && self->meeting != NULL &&
+      rapport_meeting_get_id (self->meeting) == self->started_id &&
+      (meeting == NULL || rapport_meeting_get_id (meeting) != self->started_id))
+    {
+      leaving = g_object_ref (self->meeting);
+      self->started_id = 0;
+    }
 
   if (!rapport_meeting_editor_flush (self) && self->meeting != NULL &&
       rapport_meeting_get_dirty (self->meeting) &&
@@ -532,6 +571,21 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
     self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+
+  /* Last, so that whoever hears of it sees the meeting now on show. */
+  if (leaving != NULL && discard_if_untouched (self, leaving))
+    g_signal_emit (self, signals[MEETING_DISCARDED], 0, leaving);
+}
+
+void
+rapport_meeting_editor_set_started (RapportMeetingEditor *self,
+                                    gint64                meeting_id)
+{
+  g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
+
+  if (self->meeting != NULL && meeting_id != 0 &&
+      rapport_meeting_get_id (self->meeting) == meeting_id)
+    self->started_id = meeting_id;
 }
 
 RapportMeeting *
@@ -770,7 +824,14 @@ rapport_meeting_editor_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->meeting != NULL)
-    rapport_meeting_editor_flush (self);
+    {
+      rapport_meeting_editor_flush (self);
+      /* The window closes on a 1:1 started in it and left untouched:
+       * nobody is left to tell. */
+      if (self->started_id != 0 && rapport_meeting_get_id (self->meeting) == self->started_id)
+        discard_if_untouched (self, self->meeting);
+      self->started_id = 0;
+    }
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_MEETING_EDITOR);
@@ -859,6 +920,18 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   signals[TALKING_POINTS_CHANGED] =
     g_signal_new ("talking-points-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RapportMeetingEditor::meeting-discarded:
+   * @meeting: the meeting, no longer in the database
+   *
+   * A 1:1 started in this window (rapport_meeting_editor_set_started())
+   * was left with nothing recorded in it, and deleted: the lists that
+   * showed it are out of date. Emitted after the next meeting (or none)
+   * is on show.
+   */
+  signals[MEETING_DISCARDED] =
+    g_signal_new ("meeting-discarded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RAPPORT_TYPE_MEETING);
 
   g_type_ensure (RAPPORT_TYPE_MOOD_PICKER);
   g_type_ensure (RAPPORT_TYPE_OVERLAY_SPLIT);

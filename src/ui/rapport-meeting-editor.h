@@ -27,6 +27,14 @@ RapportMeeting   *rapport_meeting_editor_get_meeting    (RapportMeetingEditor *s
 /* Saves what is pending for the current meeting, then shows @meeting. */
 void              rapport_meeting_editor_set_meeting    (RapportMeetingEditor *self,
                                                          RapportMeeting       *meeting);
+/* Says that the meeting on show, @meeting_id, was started in this window
+ * just now (Ctrl+N, "Start 1:1"); nothing happens if another one is on
+ * show. When the editor leaves it (another meeting, none, or the editor
+ * goes away) with nothing recorded in it, it is deleted again (see
+ * rapport_meeting_discard_if_untouched()) and "meeting-discarded" is
+ * emitted. A meeting opened from the list is never discarded. */
+void              rapport_meeting_editor_set_started    (RapportMeetingEditor *self,
+                                                         gint64                meeting_id);
 /* Saves now whatever is pending. FALSE if it could not be saved; the text
  * is then kept (in the editor, or in the meeting objects left while their
  * save failed) and saving is retried every few seconds. */

@@ -257,6 +257,9 @@ start_meeting (RapportWindow *self,
     }
   rapport_window_reload_meetings (self);
   rapport_window_select_meeting (self, rapport_meeting_get_id (meeting));
+  /* Started by mistake (Ctrl+N meant for something else) and left with
+   * nothing in it, it goes again: see "meeting-discarded". */
+  rapport_meeting_editor_set_started (self->editor, rapport_meeting_get_id (meeting));
   rapport_meeting_editor_focus_notes (self->editor);
 }
 

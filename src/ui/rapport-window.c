@@ -1303,6 +1303,19 @@ rapport_window_class_init (RapportWindowClass *klass)
   rapport_window_install_actions (widget_class);
 }
 
+/* A 1:1 started here and left with nothing in it is gone again. */
+static void
+on_editor_meeting_discarded (RapportWindow *self)
+{
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  rapport_window_reload_meetings (self);
+  if (self->person != NULL && self->brief_view != NULL)
+    rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
+  reload_this_week (self);
+  rapport_window_add_toast (self, _("Empty 1:1 discarded"));
+}
+
 static void
 rapport_window_init (RapportWindow *self)
 {
@@ -1367,6 +1380,8 @@ rapport_window_init (RapportWindow *self)
   /* Ticked in the meeting: the badges and This Week follow. */
   g_signal_connect_swapped (self->editor, "talking-points-changed",
                             G_CALLBACK (on_between_meetings_changed), self);
+  g_signal_connect_swapped (self->editor, "meeting-discarded",
+                            G_CALLBACK (on_editor_meeting_discarded), self);
 }
 
 RapportWindow *
