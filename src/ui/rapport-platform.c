@@ -988,6 +988,21 @@ rapport_about_show (GtkWidget  *parent,
 
 #define VIEW_SWITCHER_KEY "rapport-view-switcher"
 
+/* A switcher's buttons each show the page's icon beside its title, and
+ * the icon is only that: out of the accessible tree, where libadwaita 1.2
+ * would name it after its class ("GtkImage"). */
+static void
+hide_icons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      hide_icons (child);
+    }
+}
+
 #if RAPPORT_HAVE_ADW_BREAKPOINTS
 
 typedef struct
@@ -1053,6 +1068,8 @@ rapport_view_switcher_new (AdwViewStack       *stack,
   gtk_widget_set_halign (GTK_WIDGET (view->switcher), GTK_ALIGN_START);
   adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (bin), GTK_WIDGET (view->switcher));
   adw_view_switcher_bar_set_reveal (bar, FALSE);
+  hide_icons (GTK_WIDGET (view->switcher));
+  hide_icons (GTK_WIDGET (bar));
 
   /* Until measured: never folded.  The last breakpoint that applies wins,
    * so the narrowest comes last. */
@@ -1125,7 +1142,9 @@ rapport_view_switcher_new (AdwViewStack       *stack,
       adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), stack);
       adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), policies[i]);
       adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+      hide_icons (switcher);
     }
+  hide_icons (GTK_WIDGET (bar));
   view->none = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   adw_squeezer_add (ADW_SQUEEZER (squeezer), view->none);
 

@@ -719,6 +719,32 @@ on_control_changed (RapportHistoryView *self)
     rapport_history_view_refresh (self);
 }
 
+/* GTK 4.8 names a drop-down's own toggle button after its class
+ * ("GtkToggleButton"); name it after the drop-down and its choice, as
+ * "Time range: 1 Year". */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      const char  *label)
+{
+  GtkWidget *toggle = NULL;
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  g_autofree char *accessible_name = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL && toggle == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      toggle = child;
+  if (toggle == NULL || label == NULL)
+    return;
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a control's accessible name and its value, "Time range: 1 Year". */
+    accessible_name = g_strdup_printf (_("%s: %s"), label, gtk_string_object_get_string (item));
+  else
+    accessible_name = g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+}
+
 static void
 rapport_history_view_constructed (GObject *object)
 {
@@ -894,6 +920,11 @@ rapport_history_view_init (RapportHistoryView *self)
   g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->switcher_slot, rapport_view_switcher_new (self->view_stack, self->switcher_bar));
   g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
+  /* The names the drop-downs have in the template. */
+  g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (name_dropdown_button), _("Time range"));
+  g_signal_connect (self->bucket_dropdown, "notify::selected", G_CALLBACK (name_dropdown_button), _("Group by"));
+  name_dropdown_button (self->range_dropdown, NULL, _("Time range"));
+  name_dropdown_button (self->bucket_dropdown, NULL, _("Group by"));
   g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
   pass_vertical_scroll (self, self->chart_scroller);
