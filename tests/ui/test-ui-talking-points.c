@@ -398,8 +398,12 @@ set_rhythm (GtkWidget  *row,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), days ? 1 : 0);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), every);
     }
+  /* The answer may make the row anew, and the popover goes with the old
+   * one: hold it to ask. */
+  g_object_ref (popover);
   click (find_one (popover, is_button_labelled, button_label));
   g_assert_false (gtk_widget_get_visible (popover));
+  g_object_unref (popover);
 }
 
 static void
