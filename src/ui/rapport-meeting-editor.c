@@ -42,6 +42,8 @@ struct _RapportMeetingEditor
   GtkWidget         *commitments;
   GtkWidget         *talking_points;
   gulong             focus_entry_id;  /* commitments' "map", once */
+  GtkWidget         *window;          /* the root while it is a window */
+  gulong             close_request_id;
 
   /* Template children */
   GtkMenuButton     *date_button;
@@ -577,6 +579,61 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
     g_signal_emit (self, signals[MEETING_DISCARDED], 0, leaving);
 }
 
+/* The editor goes away on a 1:1 started here and left untouched (its
+ * text flushed already): nobody is left to tell. */
+static void
+discard_on_close (RapportMeetingEditor *self)
+{
+  if (self->started_id != 0 && self->meeting != NULL &&
+      rapport_meeting_get_id (self->meeting) == self->started_id)
+    discard_if_untouched (self, self->meeting);
+  self->started_id = 0;
+}
+
+/* After the window's own handler, and only when that one lets the window
+ * close (it flushed, and asked about unsaved text or running jobs): the
+ * editor itself may be finalized later, or never before the app quits. */
+static gboolean
+on_window_close_request (RapportMeetingEditor *self)
+{
+  if (self->meeting != NULL && self->started_id != 0)
+    {
+      rapport_meeting_editor_flush (self);
+      discard_on_close (self);
+    }
+  return FALSE;
+}
+
+static void
+rapport_meeting_editor_root (GtkWidget *widget)
+{
+  RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (rapport_meeting_editor_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WIDGET (root);
+      self->close_request_id = g_signal_connect_object (root, "close-request",
+                                                        G_CALLBACK (on_window_close_request), self,
+                                                        G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+}
+
+static void
+rapport_meeting_editor_unroot (GtkWidget *widget)
+{
+  RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (widget);
+
+  if (self->window != NULL)
+    g_clear_signal_handler (&self->close_request_id, self->window);
+  self->window = NULL;
+
+  GTK_WIDGET_CLASS (rapport_meeting_editor_parent_class)->unroot (widget);
+}
+
 void
 rapport_meeting_editor_set_started (RapportMeetingEditor *self,
                                     gint64                meeting_id)
@@ -826,11 +883,7 @@ rapport_meeting_editor_dispose (GObject *object)
   if (self->meeting != NULL)
     {
       rapport_meeting_editor_flush (self);
-      /* The window closes on a 1:1 started in it and left untouched:
-       * nobody is left to tell. */
-      if (self->started_id != 0 && rapport_meeting_get_id (self->meeting) == self->started_id)
-        discard_if_untouched (self, self->meeting);
-      self->started_id = 0;
+      discard_on_close (self);
     }
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -886,6 +939,8 @@ rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_meeting_editor_dispose;
+  widget_class->root = rapport_meeting_editor_root;
+  widget_class->unroot = rapport_meeting_editor_unroot;
   object_class->get_property = rapport_meeting_editor_get_property;
   object_class->set_property = rapport_meeting_editor_set_property;
 

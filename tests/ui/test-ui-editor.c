@@ -14,6 +14,8 @@
 #include "rapport-person.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
+/* Where the user goes: a meeting, the brief, This Week. */
+#include "rapport-window-private.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
 
@@ -549,6 +551,171 @@ test_lock_never_freezes (Fixture       *f,
   window_close (window);
 }
 
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+count_discarded (RapportMeetingEditor *editor,
+                 RapportMeeting       *meeting,
+                 guint                *count)
+{
+  g_assert_true (RAPPORT_IS_MEETING (meeting));
+  (*count)++;
+}
+
+/* Ctrl+N in @window: the id of the meeting now in the editor. */
+static gint64
+press_ctrl_n (RapportWindow *window,
+              const char    *action)
+{
+  RapportMeeting *meeting;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  test_ui_spin (20);
+  meeting = rapport_meeting_editor_get_meeting (rapport_window_get_editor (window));
+  g_assert_nonnull (meeting);
+  return rapport_meeting_get_id (meeting);
+}
+
+static gint64
+meetings_with_id (Fixture *f,
+                  gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM meetings WHERE id = %" G_GINT64_FORMAT, id);
+
+  return test_core_sql_int (f->path, sql);
+}
+
+static gint64
+checklist_rows_of (Fixture *f,
+                   gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM checklist WHERE meeting_id = %" G_GINT64_FORMAT, id);
+
+  return test_core_sql_int (f->path, sql);
+}
+
+static void
+set_notes (RapportWindow *window,
+           const char    *text)
+{
+  GtkWidget *view = test_ui_find_type (GTK_WIDGET (rapport_window_get_editor (window)), GTK_TYPE_TEXT_VIEW);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* Ctrl+N by mistake: a 1:1 started in the window and left with nothing in
+ * it is gone again, whichever way it is left; one with anything in it,
+ * and one that existed before, stays. */
+static void
+test_window_discards_untouched_meeting (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
+  gint64 existing = rapport_meeting_get_id (f->meeting);
+  RapportWindow *window = rapport_window_new (NULL, f->store);
+  RapportMeetingEditor *editor = rapport_window_get_editor (window);
+  GtkListView *view;
+  guint discarded = 0;
+  gint64 id, kept;
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (editor, "meeting-discarded", G_CALLBACK (count_discarded), &discarded);
+  test_ui_spin (50);
+  rapport_window_select_person (window, rapport_person_get_id (f->person));
+  view = GTK_LIST_VIEW (test_ui_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+
+  /* An empty meeting opened from the list is never discarded. */
+  rapport_window_select_meeting (window, existing);
+  g_assert_true (rapport_meeting_editor_get_meeting (editor) != NULL);
+  rapport_window_show_brief (window);
+  g_assert_cmpint (meetings_with_id (f, existing), ==, 1);
+
+  /* Started, then the brief: gone with its checklist, and the list, the
+   * brief and a toast say so. */
+  id = press_ctrl_n (window, "win.new-meeting");
+  g_assert_cmpint (checklist_rows_of (f, id), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, 2);
+  rapport_window_show_brief (window);
+  g_assert_cmpint (meetings_with_id (f, id), ==, 0);
+  g_assert_cmpint (checklist_rows_of (f, id), ==, 0);
+  g_assert_cmpuint (discarded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, 1);
+  test_ui_spin (50);
+  g_assert_true (has_label_with (GTK_WIDGET (window), "Empty 1:1 discarded"));
+  {
+    GtkWidget *brief = test_ui_find_type (GTK_WIDGET (window), RAPPORT_TYPE_BRIEF_VIEW);
+
+    g_assert_false (has_label_with (brief, "Last 1:1 today"));
+    g_assert_true (test_ui_find (brief, is_button_with_label, "_Start 1:1") != NULL);
+  }
+
+  /* Started, then another meeting of the list: that one is on show. */
+  id = press_ctrl_n (window, "win.new-meeting");
+  rapport_window_select_meeting (window, existing);
+  g_assert_cmpint (meetings_with_id (f, id), ==, 0);
+  g_assert_cmpuint (discarded, ==, 2);
+  g_assert_cmpint (rapport_meeting_get_id (rapport_meeting_editor_get_meeting (editor)), ==, existing);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, 1);
+
+  /* White space only, a new date, then another person: gone. */
+  id = press_ctrl_n (window, "win.new-meeting");
+  set_notes (window, "  \n\t\n");
+  rapport_window_select_person (window, rapport_person_get_id (bob));
+  g_assert_cmpint (meetings_with_id (f, id), ==, 0);
+  g_assert_cmpuint (discarded, ==, 3);
+
+  /* A tick, then This Week: kept. */
+  id = press_ctrl_n (window, "win.new-meeting");
+  g_assert_true (rapport_meeting_editor_toggle_prompt (editor, 1));
+  rapport_window_show_this_week (window);
+  g_assert_null (rapport_meeting_editor_get_meeting (editor));
+  g_assert_cmpint (meetings_with_id (f, id), ==, 1);
+  g_assert_cmpuint (discarded, ==, 3);
+
+  /* Notes, then the brief: kept. Opened again from the list and emptied,
+   * it is one that existed before: kept too. */
+  rapport_window_select_person (window, rapport_person_get_id (f->person));
+  kept = press_ctrl_n (window, "win.new-meeting");
+  set_notes (window, "Wants to lead the migration.");
+  rapport_window_show_brief (window);
+  g_assert_cmpint (meetings_with_id (f, kept), ==, 1);
+  rapport_window_select_meeting (window, kept);
+  set_notes (window, "");
+  rapport_window_show_brief (window);
+  g_assert_cmpint (meetings_with_id (f, kept), ==, 1);
+  g_assert_cmpuint (discarded, ==, 3);
+
+  /* Another writer put notes in it while it was on show: kept, with them. */
+  id = press_ctrl_n (window, "win.new-meeting-anyway");
+  g_assert_cmpint (id, !=, kept);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET notes = 'From the other window',"
+                                            " revision = revision + 1 WHERE id = %" G_GINT64_FORMAT, id);
+    test_core_sql (f->path, sql);
+  }
+  rapport_window_show_brief (window);
+  g_assert_cmpint (meetings_with_id (f, id), ==, 1);
+  g_assert_cmpuint (discarded, ==, 3);
+
+  /* Started, then the window closes: gone. */
+  id = press_ctrl_n (window, "win.new-meeting-anyway");
+  g_assert_cmpint (meetings_with_id (f, id), ==, 1);
+  gtk_window_close (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_cmpint (meetings_with_id (f, id), ==, 0);
+  g_assert_cmpint (checklist_rows_of (f, id), ==, 0);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 4);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -564,6 +731,7 @@ main (int argc, char *argv[])
   ADD ("/ui/editor/checklist-toggles-write-ticks", test_checklist_toggles_write_ticks);
   ADD ("/ui/editor/reorder-keeps-alt-numbers", test_reorder_keeps_alt_numbers);
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
+  ADD ("/ui/window/discards-untouched-meeting", test_window_discards_untouched_meeting);
   ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
   ADD ("/ui/window/failed-save-keeps-focus-and-keys", test_failed_save_keeps_focus_and_keys);
   ADD ("/ui/window/lock-never-freezes", test_lock_never_freezes);
