@@ -602,7 +602,9 @@ rapport_meeting_discard_if_untouched (RapportMeeting  *self,
   /* One statement decides and deletes, on the row as it is now: notes a
    * second writer saved a moment ago keep it. Commitments and points are
    * counted even when hidden for an undo, which deleting the meeting
-   * would make impossible. The checklist goes with it (ON DELETE
+   * would make impossible. An earlier commitment of the person closed
+   * (or changed) since the meeting was started counts too: ticking off
+   * last week's promise is what a 1:1 that happened looks like. The checklist goes with it (ON DELETE
    * CASCADE); the triggers keep search and the history sums right. */
   stmt = rapport_store_prepare (store,
                                 "DELETE FROM meetings"
@@ -612,6 +614,9 @@ rapport_meeting_discard_if_untouched (RapportMeeting  *self,
                                 "                  WHERE c.meeting_id = ?1"
                                 "                    AND (c.ticked <> 0 OR trim (c.evidence, ?3) <> ''))"
                                 " AND NOT EXISTS (SELECT 1 FROM commitments c WHERE c.meeting_id = ?1)"
+                                " AND NOT EXISTS (SELECT 1 FROM commitments c"
+                                "                  WHERE c.person_id = meetings.person_id"
+                                "                    AND c.updated_at >= meetings.created_at)"
                                 " AND NOT EXISTS (SELECT 1 FROM talking_points t"
                                 "                  WHERE t.discussed_in = ?1)", error);
   if (stmt == NULL)

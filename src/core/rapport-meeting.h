@@ -83,8 +83,10 @@ char           *rapport_meeting_merge_notes     (const char      *base,
 
 /* Deletes the meeting, with its checklist, if nothing was recorded in
  * it: notes empty or white space only, no mood, no prompt ticked, no
- * evidence, no commitment made in it (not even one hidden for an undo)
- * and no talking point discussed in it; its date does not count. This is
+ * evidence, no commitment made in it (not even one hidden for an undo),
+ * none of the person's commitments closed or changed since it was
+ * started, and no talking point discussed in it; its date does not
+ * count. This is
  * decided on the row as it is on disk at that moment, in one conditional
  * DELETE inside a transaction, so that what another writer put in it is
  * never lost. A meeting with changes not saved yet (dirty), hidden or

@@ -19,6 +19,7 @@ typedef struct
   char         *path;
   RapportStore *store;
   gint64        ada;
+  gint64        carried;   /* Ada's commitment of last week, open */
 } Fixture;
 
 static void
@@ -27,6 +28,15 @@ fixture_set_up (Fixture       *f,
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_insert_person (f->store, "Ada", FALSE);
+  {
+    gint64 last_week = test_core_insert_meeting (f->store, f->ada, "2026-03-02", 0, "000", FALSE);
+
+    test_core_insert_commitment (f->store, f->ada, last_week, "me", NULL, NULL);
+    /* Written last week, before any meeting of the tests was started. */
+    test_core_exec (f->store, "UPDATE commitments SET created_at = '2026-03-02T10:00:00.000Z',"
+                              " updated_at = '2026-03-02T10:00:00.000Z'");
+    f->carried = test_core_sql_int (f->path, "SELECT max (id) FROM commitments");
+  }
 }
 
 static void
@@ -116,13 +126,13 @@ test_untouched_goes (Fixture       *f,
 
   /* The checklist it was started with is on disk. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM checklist WHERE meeting_id = %lld", meeting), >, 0);
-  g_assert_cmpint (test_core_sql_int (f->path, "SELECT sum (meetings) FROM history_days"), ==, 2);
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT sum (meetings) FROM history_days"), ==, 3);
 
   g_assert_true (discard (f, meeting));
   g_assert_cmpint (count (f, "SELECT count(*) FROM meetings WHERE id = %lld", meeting), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM checklist WHERE meeting_id = %lld", meeting), ==, 0);
-  /* History counts one meeting again; the other one is still there. */
-  g_assert_cmpint (test_core_sql_int (f->path, "SELECT sum (meetings) FROM history_days"), ==, 1);
+  /* History counts two meetings again; the others are still there. */
+  g_assert_cmpint (test_core_sql_int (f->path, "SELECT sum (meetings) FROM history_days"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM meetings WHERE id = %lld", older), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM checklist WHERE meeting_id = %lld", older), >, 0);
   assert_aggregates_fresh (f);
@@ -164,6 +174,7 @@ typedef enum
   TOUCH_EVIDENCE,
   TOUCH_COMMITMENT,
   TOUCH_COMMITMENT_HIDDEN,
+  TOUCH_CARRIED_CLOSED,
   TOUCH_TALKING_POINT,
   TOUCH_UNSAVED,
 } Touch;
@@ -211,6 +222,16 @@ test_touched_stays (Fixture       *f,
         /* Deleted with Undo still on offer: the Undo must still work. */
         if (touch == TOUCH_COMMITMENT_HIDDEN)
           g_assert_true (rapport_commitment_hide (f->store, rapport_commitment_get_id (c), TRUE, &error));
+      }
+      break;
+    case TOUCH_CARRIED_CLOSED:
+      /* Last week's promise, ticked off in this one. */
+      {
+        g_autoptr(RapportCommitment) c = NULL;
+
+        c = rapport_commitment_load (f->store, f->carried, &error);
+        g_assert_no_error (error);
+        g_assert_true (rapport_commitment_close (c, f->store, "2026-03-09", &error));
       }
       break;
     case TOUCH_TALKING_POINT:
@@ -310,6 +331,7 @@ main (int   argc,
     { "evidence", TOUCH_EVIDENCE },
     { "commitment", TOUCH_COMMITMENT },
     { "commitment-hidden", TOUCH_COMMITMENT_HIDDEN },
+    { "carried-commitment-closed", TOUCH_CARRIED_CLOSED },
     { "talking-point", TOUCH_TALKING_POINT },
     { "unsaved", TOUCH_UNSAVED },
   };
