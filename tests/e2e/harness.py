@@ -276,11 +276,45 @@ def center(node):
     return ox + ext.x + ext.width // 2, oy + ext.y + ext.height // 2
 
 
+def enclosing_list_item(node):
+    """The list item (a row) @node is, or is a plain part of (a label, a
+    box), or None."""
+    n = node
+    for _ in range(6):
+        if n is None:
+            return None
+        r = role(n)
+        if r == "list item":
+            return n
+        if r not in ("label", "panel", "filler", "image"):
+            return None
+        n = n.parent
+    return None
+
+
 def click(node):
     x, y = center(node)
+    item = enclosing_list_item(node)
+    try:
+        unselected = item is not None and item.getState().contains(pyatspi.STATE_SELECTABLE) \
+            and not item.getState().contains(pyatspi.STATE_SELECTED)
+    except Exception:
+        unselected = False
     xdotool("mousemove", "--sync", str(x), str(y))
     xdotool("click", "1")
     time.sleep(0.25)
+    # GTK 4.18 reports the window coordinates of a row's parts some pixels
+    # off, more the deeper they are (a sidebar row 15 px above where it is
+    # drawn, measured in the Debian 13 root), so that the click can miss
+    # the row: a row that was to be selected and is not is then selected
+    # through its list, as a screen reader does.
+    if unselected:
+        try:
+            if not item.getState().contains(pyatspi.STATE_SELECTED):
+                item.parent.querySelection().selectChild(item.getIndexInParent())
+                time.sleep(0.25)
+        except Exception:
+            pass
 
 
 def xdotool(*args):
