@@ -131,6 +131,11 @@ def test_second_meeting_on_purpose(binary, tmp):
     finally:
         app.kill()
     assert sqlite(db, "SELECT count(*) FROM meetings WHERE notes = '%s'" % FIRST) == "1"
+    # Left with nothing in it when the window closed: gone again, with its
+    # checklist, as a 1:1 started by mistake is.
+    assert today_meetings(db, ADA) == "1", today_meetings(db, ADA)
+    assert sqlite(db, "SELECT count(*) FROM checklist WHERE meeting_id NOT IN"
+                      " (SELECT id FROM meetings)") == "0"
 
 
 CONTROLS = ("push button", "toggle button", "check box", "combo box", "text", "entry",
