@@ -74,6 +74,7 @@ struct _RapportWindow
   gboolean                history_mode;
   gboolean                closing_anyway;
   gboolean                reloading;           /* re-selecting after another writer */
+  gboolean                attention_from_this_week; /* start-up: This Week has read it */
   /* PRAGMA data_version last seen: another connection's commit changes it. */
   gint64                  data_version;
   guint                   poll_source;

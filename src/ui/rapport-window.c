@@ -42,6 +42,39 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_search_open_result      (RapportWindow      *self,
+                                        gint64              person_id,
+                                        gint64              meeting_id,
+                                        int                 offset,
+                                        int                 length,
+                                        RapportSearchPanel *panel);
+static void on_search_close_requested  (RapportWindow      *self);
+static void on_brief_open_meeting      (RapportWindow      *self,
+                                        gint64              meeting_id);
+static void on_neglect_window_changed  (RapportWindow      *self);
+static void on_between_meetings_changed (RapportWindow     *self);
+
+/* The person's page (the meetings, the brief, the editor) is made ready
+ * when a person is first shown: start-up shows This Week, and a hidden
+ * page is neither styled nor measured before the first frame. */
+static void
+ensure_person_page (RapportWindow *self)
+{
+  if (self->brief_view != NULL)
+    return;
+  rapport_meeting_editor_set_store (self->editor, self->store);
+
+  self->brief_view = rapport_brief_view_new (self->store);
+  gtk_widget_set_vexpand (self->brief_view, TRUE);
+  gtk_box_append (self->brief_slot, self->brief_view);
+  g_signal_connect_object (self->brief_view, "open-meeting",
+                           G_CALLBACK (on_brief_open_meeting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->brief_view, "changed",
+                           G_CALLBACK (on_between_meetings_changed), self, G_CONNECT_SWAPPED);
+  on_neglect_window_changed (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_split), TRUE);
+}
+
 void
 rapport_window_show_error (RapportWindow *self,
                            const char    *heading,
@@ -192,6 +225,21 @@ update_title_for_search (RapportWindow *self)
     update_title (self);
 }
 
+/* Made with the window (the search provider finds it in the widget
+ * tree), but hidden until search is first opened: start-up shows This
+ * Week, and a hidden page is neither styled nor measured. */
+static void
+add_search_panel (RapportWindow *self)
+{
+  self->search_panel = rapport_search_panel_new (self->store);
+  gtk_widget_set_visible (self->search_panel, FALSE);
+  gtk_stack_add_named (self->content_stack, self->search_panel, "search");
+  g_signal_connect_object (self->search_panel, "open-result",
+                           G_CALLBACK (on_search_open_result), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "close-requested",
+                           G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
+}
+
 void
 rapport_window_set_search_mode (RapportWindow *self,
                                 gboolean       search_mode)
@@ -199,6 +247,8 @@ rapport_window_set_search_mode (RapportWindow *self,
   search_mode = !!search_mode;
   if (self->search_panel == NULL)
     return;
+  if (search_mode)
+    gtk_widget_set_visible (self->search_panel, TRUE);
 
   if (search_mode)
     {
@@ -261,6 +311,8 @@ on_brief_open_meeting (RapportWindow *self,
 static void
 on_neglect_window_changed (RapportWindow *self)
 {
+  if (self->brief_view == NULL)
+    return;
   rapport_brief_view_set_neglect_window (RAPPORT_BRIEF_VIEW (self->brief_view),
                                          g_settings_get_int (self->settings, "neglect-window"));
 }
@@ -271,7 +323,8 @@ rapport_window_habits_changed (RapportWindow *self)
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
 
   rapport_meeting_editor_reload_checklist (self->editor);
-  rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
+  if (self->brief_view != NULL)
+    rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
 }
 
 /* People list */
@@ -293,11 +346,19 @@ load_attention (RapportWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = rapport_store_today ();
-  g_autoptr(GListStore) all = NULL;
+  g_autoptr(GListModel) all = NULL;
+  RapportThisWeek *this_week = NULL;
   gint64 start = g_get_monotonic_time ();
   guint n;
 
-  all = rapport_attention_load_all (self->store, today, &error);
+  /* At start-up This Week has just read the same, for the same day:
+   * taken from it instead of read twice. */
+  if (self->attention_from_this_week && self->this_week_view != NULL)
+    this_week = rapport_this_week_view_get_this_week (RAPPORT_THIS_WEEK_VIEW (self->this_week_view));
+  if (this_week != NULL && g_strcmp0 (rapport_this_week_get_today (this_week), today) == 0)
+    all = g_object_ref (rapport_this_week_get_attention (this_week));
+  else
+    all = G_LIST_MODEL (rapport_attention_load_all (self->store, today, &error));
   g_debug ("Who needs attention read in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_hash_table_remove_all (self->attention);
   if (all == NULL)
@@ -305,10 +366,10 @@ load_attention (RapportWindow *self)
       g_warning ("Could not read who needs attention: %s", error->message);
       return;
     }
-  n = g_list_model_get_n_items (G_LIST_MODEL (all));
+  n = g_list_model_get_n_items (all);
   for (guint i = 0; i < n; i++)
     {
-      RapportAttention *attention = g_list_model_get_item (G_LIST_MODEL (all), i);
+      RapportAttention *attention = g_list_model_get_item (all, i);
       gint64 *id = g_new (gint64, 1);
 
       *id = rapport_attention_get_person_id (attention);
@@ -424,9 +485,11 @@ create_person_row (gpointer item,
                    gpointer user_data)
 {
   RapportWindow *self = user_data;
-  GtkWidget *row = rapport_person_row_new (self->store, item);
+  GtkWidget *row = rapport_person_row_new (self->store, NULL);
 
+  /* The attention first: the row reads its badge once, with the person. */
   rapport_person_row_set_attention (RAPPORT_PERSON_ROW (row), attention_of (self, item));
+  rapport_person_row_set_person (RAPPORT_PERSON_ROW (row), item);
   return row;
 }
 
@@ -436,6 +499,10 @@ update_sidebar_page (RapportWindow *self)
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->visible_people)) > 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, any ? "people" : "empty");
+  /* The welcome page only while there is nobody: hidden, it is neither
+   * styled nor measured before the first frame. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->content_stack, "welcome"),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0);
   if (self->person == NULL && !self->search_mode && !self->history_mode)
     gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
   {
@@ -748,6 +815,8 @@ rapport_window_show_person (RapportWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
+  if (person != NULL)
+    ensure_person_page (self);
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
 
@@ -767,7 +836,8 @@ rapport_window_show_person (RapportWindow *self,
   gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
 
   update_title (self);
-  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
+  if (self->brief_view != NULL)
+    rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
   if (person != NULL && self->history_mode)
     {
       show_history (self, rapport_person_get_id (person));
@@ -1104,15 +1174,7 @@ rapport_window_constructed (GObject *object)
   g_assert (self->store != NULL);
   rapport_store_set_busy_timeout (self->store, BUSY_TIMEOUT_MS);
   self->data_version = rapport_store_get_data_version (self->store);
-  rapport_meeting_editor_set_store (self->editor, self->store);
-
-  self->brief_view = rapport_brief_view_new (self->store);
-  gtk_widget_set_vexpand (self->brief_view, TRUE);
-  gtk_box_append (self->brief_slot, self->brief_view);
-  g_signal_connect_object (self->brief_view, "open-meeting",
-                           G_CALLBACK (on_brief_open_meeting), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->brief_view, "changed",
-                           G_CALLBACK (on_between_meetings_changed), self, G_CONNECT_SWAPPED);
+  /* The person's page is made ready when first shown: ensure_person_page(). */
 
   self->this_week_view = rapport_this_week_view_new (self->store);
   gtk_stack_add_named (self->content_stack, self->this_week_view, "this-week");
@@ -1128,16 +1190,11 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::people-order",
                            G_CALLBACK (update_people_order), self, G_CONNECT_SWAPPED);
-  on_neglect_window_changed (self);
+  add_search_panel (self);
 
-  self->search_panel = rapport_search_panel_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->search_panel, "search");
-  g_signal_connect_object (self->search_panel, "open-result",
-                           G_CALLBACK (on_search_open_result), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_panel, "close-requested",
-                           G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
-
+  self->attention_from_this_week = TRUE;
   rapport_window_reload_people (self);
+  self->attention_from_this_week = FALSE;
   /* Start-up opens on This Week (just read), not on the last person. */
   self->reloading = TRUE;
   gtk_list_box_select_row (self->home_list, self->home_row);
@@ -1405,6 +1462,9 @@ RapportMeetingEditor *
 rapport_window_get_editor (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  /* Ready for use, with its store, even before a person was shown. */
+  if (self->store != NULL)
+    ensure_person_page (self);
   return self->editor;
 }
 
