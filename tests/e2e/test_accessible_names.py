@@ -145,7 +145,7 @@ def test_every_page(binary, tmp):
         this_week = first(win, lambda n: role(n) == "label" and name(n) == "This Week" and is_visible(n))
         check_page(win, "This Week" if this_week else "start page", findings, seen)
 
-        click(by_name(win, ADA, roles=("label",)))
+        click(by_name(by_name(win, "People", roles=("list", "list box")), ADA, roles=("label",)))
         by_name(win, "Before your 1:1", roles=("label",))
         check_page(win, "brief", findings, seen)
 

@@ -102,7 +102,7 @@ def test_carry_over_and_close(binary, tmp):
     try:
         win = app.window
         # The window opens on This Week: the person is a click away.
-        click(by_name(win, PERSON, roles=("label",)))
+        click(by_name(by_name(win, "People", roles=("list", "list box")), PERSON, roles=("label",)))
         # The brief, the person's first page, lists the open promise.
         by_name(win, "Before your 1:1", roles=("label",))
         items = wait_for(lambda: brief_open_items(win), 10, "open commitments in the brief")

@@ -138,7 +138,7 @@ def test_history_table_numbers(binary, tmp):
     app = App(binary, db).start()
     try:
         win = app.window
-        click(by_name(win, PERSON, roles=("label",)))
+        click(by_name(by_name(win, "People", roles=("list", "list box")), PERSON, roles=("label",)))
         key("ctrl+h")
 
         # What the range covers, over the pages, where the data starts.

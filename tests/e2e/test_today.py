@@ -34,7 +34,9 @@ def make_team(binary, tmp):
 
 
 def select(win, person):
-    click(by_name(win, person, roles=("label",)))
+    # In the sidebar's list: This Week names people too.
+    people = by_name(win, "People", roles=("list", "list box"))
+    click(by_name(people, person, roles=("label",)))
     by_name(win, "Before your 1:1", roles=("label",))
 
 
