@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "rapport-backup.h"
+#include "rapport-file.h"
 #include "rapport-job.h"
 
 G_DEFINE_QUARK (rapport-backup-error-quark, rapport_backup_error)
@@ -635,8 +636,7 @@ copy_raw (const char  *path,
   gsize length = 0;
 
   if (!g_file_get_contents (path, &data, &length, &local) ||
-      !g_file_set_contents_full (dest, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &local))
+      !rapport_file_write_private (dest, data, length, &local))
     {
       g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
                    _("Could not keep a copy of the current database: %s"), local->message);

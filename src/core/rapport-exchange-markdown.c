@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-exchange.h"
+#include "rapport-file.h"
 
 /* ------------------------------------------------------------------ *
  * One person's history as Markdown
@@ -349,8 +350,7 @@ rapport_exchange_person_markdown_to_file (RapportStore  *store,
 
   if ((text = rapport_exchange_person_markdown (store, person_uuid, error)) == NULL)
     return FALSE;
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &local))
+  if (!rapport_file_write_private (path, text, strlen (text), &local))
     {
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_IO,
                    "%s", local->message);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-exchange.h"
+#include "rapport-file.h"
 #include "rapport-job.h"
 
 G_DEFINE_QUARK (rapport-exchange-error-quark, rapport_exchange_error)
@@ -426,8 +427,7 @@ rapport_exchange_export_to_file (RapportStore         *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   /* The notes are private: the file is the owner's only. */
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+  if (!rapport_file_write_private (path, data, length, &local))
     {
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_IO,
                    "%s", local->message);

@@ -4,15 +4,11 @@
 #include "config.h"
 
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "rapport-file.h"
 #include "rapport-history-draw.h"
 #include "rapport-history-export.h"
 
@@ -132,60 +128,19 @@ append_bytes (void                *closure,
 }
 
 /* The notes are private, and so is what is drawn from them: like every
- * other export the file is its owner's only (0600), also when it
- * replaces a file that others could read.  Written to a new file made
- * 0600 beside it and renamed over it, so that a reader sees the old
- * chart or the new one, never half of one; g_file_set_contents_full()
- * is not used, as GLib 2.84 keeps the mode of the file it replaces. */
+ * other export the chart is its owner's only (0600). */
 static gboolean
 write_private (const char  *path,
                const char  *data,
                gsize        length,
                GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s-XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, name, NULL);
-  int saved;
-  int fd;
+  g_autoptr(GError) local = NULL;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved = errno;
-      set_write_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, path, g_strerror (saved));
-      return FALSE;
-    }
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        goto failed;
-      data += written;
-      length -= (gsize) written;
-    }
-  if (fchmod (fd, 0600) != 0 || fsync (fd) != 0)
-    goto failed;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    goto failed;
-  return TRUE;
-
-failed:
-  saved = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  set_write_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, path, g_strerror (saved));
+  if (rapport_file_write_private (path, data, length, &local))
+    return TRUE;
+  /* The message names the file and the reason already. */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, local->message);
   return FALSE;
 }
 
