@@ -424,19 +424,20 @@ reselect_person (RapportWindow *self)
 /* The order chosen in the menu (the "people-order" setting): "auto" is
  * by attention once there are five active people or more. */
 static void
-update_people_order (RapportWindow *self)
+update_people_order_of (RapportWindow *self,
+                        GListModel    *people)
 {
   g_autofree char *order = g_settings_get_string (self->settings, "people-order");
   gboolean by_attention;
 
   if (g_str_equal (order, "auto"))
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+      guint n = g_list_model_get_n_items (people);
       guint active = 0;
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(RapportPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+          g_autoptr(RapportPerson) person = g_list_model_get_item (people, i);
 
           if (!rapport_person_get_archived (person))
             active++;
@@ -453,6 +454,12 @@ update_people_order (RapportWindow *self)
                                   by_attention ? GTK_SORTER (self->attention_sorter) : NULL);
   reselect_person (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PEOPLE_ORDER]);
+}
+
+static void
+update_people_order (RapportWindow *self)
+{
+  update_people_order_of (self, G_LIST_MODEL (self->people));
 }
 
 /* A meeting was added or its date changed, a point or a skip written:
@@ -576,6 +583,10 @@ rapport_window_reload_people (RapportWindow *self)
   /* The selected row goes with the old list, and comes back below. */
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people));
   n_new = g_list_model_get_n_items (G_LIST_MODEL (people));
+  /* The first read (start-up): the order chosen before the rows are
+   * made, or they are all made a second time when it changes. */
+  if (n_old == 0)
+    update_people_order_of (self, G_LIST_MODEL (people));
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
     for (guint i = 0; i < n_new; i++)
