@@ -11,6 +11,7 @@
 #include "rapport-history-draw.h"
 #include "rapport-history-export.h"
 #include "rapport-history-view.h"
+#include "rapport-missed-meeting.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
 
@@ -1270,6 +1271,101 @@ test_view_numbers (Fixture       *f,
   g_assert_finalize_object (view);
 }
 
+/* Over the range, 1:1s held against those the cadence expected, with the
+ * skips, for the person and for the team (the sums). */
+static GtkLabel *
+find_adherence_label (GtkWidget *view)
+{
+  AdwViewStack *pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
+  GtkWidget *page = adw_view_stack_get_child_by_name (pages, "chart");
+  RapportHistoryChart *chart = RAPPORT_HISTORY_CHART (test_ui_find_type (page, RAPPORT_TYPE_HISTORY_CHART));
+  GtkWidget *list = chart_sibling (chart, GTK_TYPE_LIST_BOX);
+
+  return GTK_LABEL (gtk_widget_get_prev_sibling (list));
+}
+
+static void
+test_view_adherence (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = rapport_history_view_new (f->store);
+  RapportHistoryView *history = RAPPORT_HISTORY_VIEW (view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportMissedMeeting) leave = NULL;
+  g_autoptr(RapportMissedMeeting) skip = NULL;
+  gint64 cy = test_core_insert_person_every (f->store, "Cy", 7);
+  GtkLabel *label;
+
+  /* Cy, weekly from Monday 5 January to 16 March (11 Mondays): away on
+   * the 9 February, skipped the 23rd, and nothing recorded for 9 March. */
+  {
+    static const char *dates[] = { "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
+                                   "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16" };
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      add_meeting (f, cy, dates[i]);
+  }
+  leave = rapport_missed_meeting_record (f->store, cy, "2026-02-09", RAPPORT_MISSED_SKIPPED,
+                                         RAPPORT_MISSED_REASON_LEAVE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  skip = rapport_missed_meeting_record (f->store, cy, "2026-02-23", RAPPORT_MISSED_SKIPPED,
+                                        RAPPORT_MISSED_REASON_OTHER, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  rapport_history_view_set_today (history, TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (history, cy);
+  test_ui_spin (100);
+  label = find_adherence_label (view);
+
+  /* 11 expected less the leave; 8 held. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "8 of 10 expected 1:1s held (80 %) · 2 skipped, 1 for leave");
+
+  /* The team adds Ada (weekly from 9 February: 6 expected, 5 held); Bob
+   * has had no 1:1 yet, so nothing is expected of him. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip,
+                                                                 "Show the whole team instead of the selected person")),
+                                TRUE);
+  test_ui_spin (50);
+  g_assert_cmpstr (rapport_history_view_get_title (history), ==, "Team");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "13 of 16 expected 1:1s held (81 %) · 2 skipped, 1 for leave");
+
+  /* Ada alone: nothing skipped, nothing to add. */
+  rapport_history_view_set_person (history, f->ada);
+  test_ui_spin (50);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "5 of 6 expected 1:1s held (83 %)");
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
+/* The sentence's forms: one, none expected, moved, nothing at all. */
+static void
+test_adherence_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  const RapportAdherence one = { .held = 1, .expected = 1, .skipped = 1 };
+  const RapportAdherence extra = { .held = 2 };
+  const RapportAdherence leave_only = { .excused = 1 };
+  const RapportAdherence moved = { .held = 3, .expected = 4, .excused = 1, .moved = 2 };
+  const RapportAdherence nothing = { 0 };
+  g_autofree char *a = rapport_history_describe_adherence (&one);
+  g_autofree char *b = rapport_history_describe_adherence (&extra);
+  g_autofree char *c = rapport_history_describe_adherence (&leave_only);
+  g_autofree char *d = rapport_history_describe_adherence (&moved);
+
+  g_assert_cmpstr (a, ==, "1 of 1 expected 1:1 held (100 %) · 1 skipped");
+  g_assert_cmpstr (b, ==, "2 1:1s held, none expected");
+  g_assert_cmpstr (c, ==, "No 1:1s expected · 1 skipped, 1 for leave");
+  g_assert_cmpstr (d, ==, "3 of 4 expected 1:1s held (75 %) · 1 skipped, 1 for leave · 2 moved");
+  g_assert_null (rapport_history_describe_adherence (&nothing));
+}
+
 /* The chart's own scroller (sideways) passes the wheel's vertical moves
  * to the page, and keeps the horizontal ones. */
 static void
@@ -1433,6 +1529,8 @@ main (int argc, char *argv[])
   ADD ("/ui/history/view-numbers", test_view_numbers);
   ADD ("/ui/history/view-wheel", test_view_wheel);
   ADD ("/ui/history/view-table-end", test_view_table_end);
+  ADD ("/ui/history/view-adherence", test_view_adherence);
+  ADD ("/ui/history/adherence-words", test_adherence_words);
 #undef ADD
 
   return g_test_run ();

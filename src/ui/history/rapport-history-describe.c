@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "rapport-history-describe.h"
 
@@ -165,4 +166,69 @@ rapport_history_describe_series (const RapportHistorySeries *series,
                                 gaps, series->n_buckets);
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+rapport_history_describe_adherence (const RapportAdherence *adherence)
+{
+  g_autofree char *text = NULL;
+  guint n_skipped;
+
+  g_return_val_if_fail (adherence != NULL, NULL);
+
+  n_skipped = adherence->skipped + adherence->excused;
+  if (adherence->expected == 0 && adherence->held == 0 && n_skipped == 0 && adherence->moved == 0)
+    return NULL;
+
+  if (adherence->expected > 0)
+    {
+      int percent = (int) floor (adherence->held * 100.0 / adherence->expected + 0.5);
+
+      /* Translators: "9 of 12 expected 1:1s held (75 %)": held, expected, a share */
+      text = g_strdup_printf (ngettext ("%u of %u expected 1:1 held (%d %%)",
+                                        "%u of %u expected 1:1s held (%d %%)", adherence->expected),
+                              adherence->held, adherence->expected, percent);
+    }
+  else if (adherence->held > 0)
+    /* Translators: 1:1s held in a range where the cadence expected none */
+    text = g_strdup_printf (ngettext ("%u 1:1 held, none expected", "%u 1:1s held, none expected",
+                                      adherence->held),
+                            adherence->held);
+  else
+    text = g_strdup (_("No 1:1s expected"));
+
+  if (n_skipped > 0)
+    {
+      g_autofree char *skips = NULL;
+      char *joined;
+
+      /* Translators: 1:1s recorded as skipped, for any reason */
+      skips = g_strdup_printf (ngettext ("%u skipped", "%u skipped", n_skipped), n_skipped);
+      if (adherence->excused > 0)
+        {
+          /* Translators: of the 1:1s skipped, those skipped for leave; follows "2 skipped" */
+          g_autofree char *leave = g_strdup_printf (ngettext ("%u for leave", "%u for leave", adherence->excused),
+                                                    adherence->excused);
+          /* Translators: "2 skipped, 1 for leave" */
+          char *both = g_strdup_printf (_("%s, %s"), skips, leave);
+
+          g_free (skips);
+          skips = both;
+        }
+      /* Translators: two parts of the adherence line, "9 of 12 expected 1:1s held (75 %) · 2 skipped" */
+      joined = g_strdup_printf (_("%s · %s"), text, skips);
+      g_free (text);
+      text = joined;
+    }
+  if (adherence->moved > 0)
+    {
+      /* Translators: 1:1s recorded as moved to another day */
+      g_autofree char *moved = g_strdup_printf (ngettext ("%u moved", "%u moved", adherence->moved),
+                                                adherence->moved);
+      char *joined = g_strdup_printf (_("%s · %s"), text, moved);
+
+      g_free (text);
+      text = joined;
+    }
+  return g_steal_pointer (&text);
 }

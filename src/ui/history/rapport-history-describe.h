@@ -4,6 +4,7 @@
 /* The history chart in words, for tooltips, the label under the chart
  * and assistive technology. */
 
+#include "rapport-cadence.h"
 #include "rapport-history-row.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,11 @@ char    *rapport_history_describe_point    (const RapportHistorySeries  *series,
  * habit, direction and gaps, for assistive technology. */
 char    *rapport_history_describe_series   (const RapportHistorySeries  *series,
                                             RapportHistoryShow           show);
+
+/* 1:1s held against those the cadence expected over the range, for the
+ * line above the summary: "9 of 12 expected 1:1s held (75 %) · 2
+ * skipped, 1 for leave". NULL when there is nothing to say (nothing
+ * expected, held, skipped or moved). */
+char    *rapport_history_describe_adherence (const RapportAdherence    *adherence);
 
 G_END_DECLS

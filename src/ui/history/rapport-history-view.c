@@ -10,7 +10,9 @@
 #include <langinfo.h>
 #endif
 
+#include "rapport-cadence.h"
 #include "rapport-history-chart.h"
+#include "rapport-history-describe.h"
 #include "rapport-history-export.h"
 #include "rapport-history-view.h"
 #include "rapport-person.h"
@@ -44,6 +46,7 @@ struct _RapportHistoryView
   GtkScrolledWindow    *chart_scroller;
   RapportHistoryChart  *chart;
   GtkLabel             *chart_status;
+  GtkLabel             *adherence_label;
   GtkListBox           *summary_list;
   GtkColumnView        *table;
   GtkScrolledWindow    *balance_scroller;
@@ -256,6 +259,34 @@ fill_table (RapportHistoryView *self)
 
 /* Refresh ---------------------------------------------------------------- */
 
+/* 1:1s held against those expected over the series' range, or hidden
+ * when there is nothing to say or it cannot be read. */
+static void
+update_adherence (RapportHistoryView   *self,
+                  gint64                person_id,
+                  RapportHistorySeries *series)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RapportAdherence adherence;
+  char from[11], to[11], today[11];
+
+  if (series != NULL && series->n_buckets > 0 &&
+      g_date_valid (&series->first) && g_date_valid (&series->today))
+    {
+      g_date_strftime (from, sizeof from, "%Y-%m-%d", &series->first);
+      g_date_strftime (to, sizeof to, "%Y-%m-%d", &series->starts[series->n_buckets]);
+      g_date_strftime (today, sizeof today, "%Y-%m-%d", &series->today);
+      if (rapport_cadence_adherence (self->store, person_id, from, to, today,
+                                     person_id == 0 && self->include_archived, &adherence, &error))
+        text = rapport_history_describe_adherence (&adherence);
+      else
+        g_warning ("Could not count the 1:1s held: %s", error->message);
+    }
+  gtk_label_set_text (self->adherence_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->adherence_label), text != NULL);
+}
+
 static void on_control_changed (RapportHistoryView *self);
 
 static gint64
@@ -443,6 +474,7 @@ rapport_history_view_refresh (RapportHistoryView *self)
   }
 
   update_titles (self, person_id, series);
+  update_adherence (self, person_id, series);
   clear_list (self->summary_list);
   clear_list (self->balance_list);
   fill_table (self);
@@ -896,6 +928,7 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, adherence_label);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, summary_list);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, table);
   gtk_widget_class_bind_template_child (widget_class, RapportHistoryView, balance_scroller);
