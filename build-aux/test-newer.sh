@@ -187,10 +187,10 @@ run in_root bash -c '
   set -u
   display=$1; shift
   if [ ! -f /build/build.ninja ]; then
-    meson setup /build /src -Dwerror=true >/build-setup.log 2>&1 || { cat /build-setup.log >&2; exit 2; }
+    meson setup /build /src -Dwerror=true >/build-setup.log 2>&1 || { cat /build-setup.log >&2; exit 125; }
   fi
   grep -E "^ +(platform|newest API allowed) +:" /build-setup.log >&2
-  ninja -C /build >&2 || exit 2
+  ninja -C /build >&2 || exit 125
   Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   trap "kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null" EXIT
@@ -204,7 +204,8 @@ run in_root bash -c '
 ' _ "$display" ${RAPPORT_TEST_ARGS:-} >&2
 status=$?
 log "build and tests took $((SECONDS - t2)) s"
-[ $status -ne 2 ] || fail "meson setup or the build failed inside the root"
+# 125, not 2: meson test exits with the number of failed tests.
+[ $status -ne 125 ] || fail "meson setup or the build failed inside the root"
 
 # Counted as build-aux/test.sh counts: a skip that says why (exit 77 with
 # a reason, e.g. no tmpfs to fill) is a skip, a silent one a failure.
