@@ -92,7 +92,13 @@ describe_due (RapportThisWeekRow *self,
       break;
     case RAPPORT_DUE_NONE:
     default:
-      if (day != NULL)
+      if (!status->met && day != NULL)
+        /* Translators: someone never met yet, and the day their first 1:1
+         * is due, "No 1:1 yet, first due Thu 10 Dec". */
+        when = g_strdup_printf (_("No 1:1 yet, first due %s"), day);
+      else if (!status->met)
+        when = g_strdup (_("No 1:1 yet"));
+      else if (day != NULL)
         /* Translators: the day of the next 1:1, "Next 1:1 Thu 10 Dec". */
         when = g_strdup_printf (_("Next 1:1 %s"), day);
       break;

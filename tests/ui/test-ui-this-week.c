@@ -167,6 +167,7 @@ test_sections (Fixture       *f,
   g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
   g_autoptr(RapportPerson) cleo = test_core_person_new (f->store, "Cleo", NULL);
   g_autoptr(RapportPerson) dan = test_core_person_new (f->store, "Dan", NULL);
+  g_autoptr(RapportPerson) eve = NULL;
   g_autoptr(RapportMeeting) ada_meeting = test_core_meeting_new (f->store, ada, "2026-02-02", NULL);
   g_autoptr(RapportMeeting) bob_meeting = test_core_meeting_new (f->store, bob, "2026-03-05", NULL);
   g_autoptr(RapportMeeting) dan_meeting = test_core_meeting_new (f->store, dan, TODAY, NULL);
@@ -196,6 +197,9 @@ test_sections (Fixture       *f,
                                      0, RAPPORT_RECUR_NONE, NULL, &error);
   g_assert_no_error (error);
   (void) dan_meeting;
+  /* Eve: added today, never met yet: listed last, as someone to meet. */
+  eve = test_core_person_new (f->store, "Eve", NULL);
+  test_core_exec (f->store, "UPDATE people SET created_at = '" TODAY "T09:00:00.000Z' WHERE name = 'Eve'");
 
   show_view (f);
   g_assert_false (rapport_this_week_view_get_empty (RAPPORT_THIS_WEEK_VIEW (f->view)));
@@ -204,7 +208,7 @@ test_sections (Fixture       *f,
   /* Who is due: overdue first, then due, then coming up; Dan, met
    * today, is not there. */
   due = section_rows (f, "Due for a 1:1");
-  g_assert_cmpuint (due->len, ==, 3);
+  g_assert_cmpuint (due->len, ==, 4);
   g_assert_cmpstr (title_of (due->pdata[0]), ==, "Ada");
   g_assert_true (g_str_has_prefix (subtitle_of (due->pdata[0]), "Overdue by 29 days"));
   g_assert_cmpstr (title_of (due->pdata[1]), ==, "Cleo");
@@ -213,6 +217,8 @@ test_sections (Fixture       *f,
   g_assert_nonnull (strstr (subtitle_of (due->pdata[1]), "mood falling"));
   g_assert_cmpstr (title_of (due->pdata[2]), ==, "Bob");
   g_assert_true (g_str_has_prefix (subtitle_of (due->pdata[2]), "Next 1:1 Thu 12 Mar"));
+  g_assert_cmpstr (title_of (due->pdata[3]), ==, "Eve");
+  g_assert_true (g_str_has_prefix (subtitle_of (due->pdata[3]), "No 1:1 yet, first due "));
 
   /* My open commitments, the overdue one first; theirs are not here. */
   promises = section_rows (f, "My Open Commitments");
