@@ -171,6 +171,14 @@ def find_app(pid):
         app = desktop.getChildAtIndex(i)
         try:
             if app.get_process_id() == pid:
+                # Children asked of the application each time, not kept:
+                # GTK 4.18 does not always announce that a window's
+                # content changed, and a kept list then shows an empty
+                # frame.
+                try:
+                    app.set_cache_mask(pyatspi.Atspi.Cache.NONE)
+                except Exception:
+                    pass
                 return app
         except Exception:
             continue
