@@ -36,8 +36,8 @@ static const char rebuild_sql[] =
   "INSERT INTO follow_through_days SELECT * FROM follow_through_days_fresh WHERE true;";
 
 gboolean
-rapport_aggregates_rebuild (RapportStore  *store,
-                            GError       **error)
+rapport_aggregates_rebuild (RapportStore *store,
+                            GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -54,13 +54,13 @@ rapport_aggregates_rebuild (RapportStore  *store,
 }
 
 char **
-rapport_aggregates_suspend (RapportStore  *store,
-                            GError       **error)
+rapport_aggregates_suspend (RapportStore *store,
+                            GError      **error)
 {
   g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   /* Outside a transaction the drop would be seen by everyone. */
@@ -99,9 +99,9 @@ rapport_aggregates_suspend (RapportStore  *store,
 }
 
 gboolean
-rapport_aggregates_resume (RapportStore  *store,
-                           char         **triggers,
-                           GError       **error)
+rapport_aggregates_resume (RapportStore *store,
+                           char        **triggers,
+                           GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -116,7 +116,7 @@ rapport_aggregates_resume (RapportStore  *store,
 static const struct
 {
   const char *table;
-  const char *zero;    /* a row that counts nothing */
+  const char *zero; /* a row that counts nothing */
 } tables[] = {
   { "history_days", "meetings = 0 AND mood_sum = 0 AND moods = 0" },
   { "history_day_ticks", "total = 0 AND ticked = 0" },
@@ -131,14 +131,15 @@ append_row (GString      *out,
   for (int c = 1; c < sqlite3_column_count (stmt); c++)
     g_string_append_printf (out, "%s%s", c > 1 ? ", " : "",
                             sqlite3_column_type (stmt, c) == SQLITE_NULL
-                              ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+                              ? "NULL"
+                              : (const char *) sqlite3_column_text (stmt, c));
   g_string_append (out, ")");
 }
 
 gboolean
-rapport_aggregates_check (RapportStore  *store,
-                          char         **difference,
-                          GError       **error)
+rapport_aggregates_check (RapportStore *store,
+                          char        **difference,
+                          GError      **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   sqlite3 *db;
@@ -151,8 +152,8 @@ rapport_aggregates_check (RapportStore  *store,
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt = NULL;
-      int rc;
+      sqlite3_stmt    *stmt = NULL;
+      int              rc;
 
       sql = g_strdup_printf ("SELECT * FROM ("
                              " SELECT 'kept', * FROM (SELECT * FROM %s WHERE NOT (%s)"

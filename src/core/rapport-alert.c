@@ -10,21 +10,22 @@
 
 struct _RapportAlert
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  RapportAlertKind  kind;
-  gint64            person_id;
-  gint64            habit_id;
-  char             *habit_label;
-  double            recent;
-  double            earlier;
-  char             *text;
-  char             *short_text;
+  RapportAlertKind kind;
+  gint64           person_id;
+  gint64           habit_id;
+  char            *habit_label;
+  double           recent;
+  double           earlier;
+  char            *text;
+  char            *short_text;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAlert, rapport_alert, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_KIND,
   PROP_PERSON_ID,
@@ -105,7 +106,7 @@ rapport_alert_new_mood (gint64     person_id,
                         gsize      n)
 {
   RapportAlert *self;
-  RapportTrend trend;
+  RapportTrend  trend;
 
   g_return_val_if_fail (moods != NULL || n == 0, NULL);
 
@@ -133,11 +134,11 @@ rapport_alert_new_habit (gint64          person_id,
                          const gboolean *ticked,
                          gsize           n)
 {
-  double values[RAPPORT_TREND_READINGS];
-  gsize take = MIN (n, (gsize) RAPPORT_TREND_READINGS);
+  double        values[RAPPORT_TREND_READINGS];
+  gsize         take = MIN (n, (gsize) RAPPORT_TREND_READINGS);
   RapportAlert *self;
-  RapportTrend trend;
-  int recent, earlier;
+  RapportTrend  trend;
+  int           recent, earlier;
 
   g_return_val_if_fail (ticked != NULL || n == 0, NULL);
   g_return_val_if_fail (label != NULL, NULL);
@@ -166,11 +167,51 @@ rapport_alert_new_habit (gint64          person_id,
   return self;
 }
 
-RapportAlertKind rapport_alert_get_kind (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0); return self->kind; }
-gint64 rapport_alert_get_person_id (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0); return self->person_id; }
-gint64 rapport_alert_get_habit_id (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0); return self->habit_id; }
-const char *rapport_alert_get_habit_label (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL); return self->habit_label; }
-double rapport_alert_get_recent (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0); return self->recent; }
-double rapport_alert_get_earlier (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0); return self->earlier; }
-const char *rapport_alert_get_text (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL); return self->text; }
-const char *rapport_alert_get_short_text (RapportAlert *self) { g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL); return self->short_text; }
+RapportAlertKind
+rapport_alert_get_kind (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0);
+  return self->kind;
+}
+gint64
+rapport_alert_get_person_id (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0);
+  return self->person_id;
+}
+gint64
+rapport_alert_get_habit_id (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0);
+  return self->habit_id;
+}
+const char *
+rapport_alert_get_habit_label (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL);
+  return self->habit_label;
+}
+double
+rapport_alert_get_recent (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0);
+  return self->recent;
+}
+double
+rapport_alert_get_earlier (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), 0);
+  return self->earlier;
+}
+const char *
+rapport_alert_get_text (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL);
+  return self->text;
+}
+const char *
+rapport_alert_get_short_text (RapportAlert *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ALERT (self), NULL);
+  return self->short_text;
+}

@@ -15,25 +15,26 @@
 
 struct _RapportAttention
 {
-  GObject                 parent_instance;
+  GObject                parent_instance;
 
-  gint64                  person_id;
-  char                   *name;
-  char                   *sort_key;
-  gboolean                archived;
-  int                     score;
-  RapportAttentionReason  reason;
-  char                   *reason_text;
-  RapportAttentionFacts   facts;
-  char                   *slipping_habit;
-  char                   *neglected_habit;
-  RapportCadenceStatus    cadence;
-  GListStore             *alerts;
+  gint64                 person_id;
+  char                  *name;
+  char                  *sort_key;
+  gboolean               archived;
+  int                    score;
+  RapportAttentionReason reason;
+  char                  *reason_text;
+  RapportAttentionFacts  facts;
+  char                  *slipping_habit;
+  char                  *neglected_habit;
+  RapportCadenceStatus   cadence;
+  GListStore            *alerts;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAttention, rapport_attention, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PERSON_ID,
   PROP_NAME,
@@ -118,24 +119,74 @@ rapport_attention_init (RapportAttention *self)
   self->reason_text = g_strdup ("");
 }
 
-gint64 rapport_attention_get_person_id (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->person_id; }
-const char *rapport_attention_get_name (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return self->name; }
-gboolean rapport_attention_get_archived (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), FALSE); return self->archived; }
-int rapport_attention_get_score (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->score; }
-RapportAttentionReason rapport_attention_get_reason (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0); return self->reason; }
-const char *rapport_attention_get_reason_text (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return self->reason_text; }
-const RapportAttentionFacts *rapport_attention_get_facts (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return &self->facts; }
-const RapportCadenceStatus *rapport_attention_get_cadence (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return &self->cadence; }
-RapportDueState rapport_attention_get_due_state (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), RAPPORT_DUE_NONE); return self->cadence.state; }
-GListModel *rapport_attention_get_alerts (RapportAttention *self) { g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL); return G_LIST_MODEL (self->alerts); }
+gint64
+rapport_attention_get_person_id (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0);
+  return self->person_id;
+}
+const char *
+rapport_attention_get_name (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL);
+  return self->name;
+}
+gboolean
+rapport_attention_get_archived (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), FALSE);
+  return self->archived;
+}
+int
+rapport_attention_get_score (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0);
+  return self->score;
+}
+RapportAttentionReason
+rapport_attention_get_reason (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), 0);
+  return self->reason;
+}
+const char *
+rapport_attention_get_reason_text (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL);
+  return self->reason_text;
+}
+const RapportAttentionFacts *
+rapport_attention_get_facts (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL);
+  return &self->facts;
+}
+const RapportCadenceStatus *
+rapport_attention_get_cadence (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL);
+  return &self->cadence;
+}
+RapportDueState
+rapport_attention_get_due_state (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), RAPPORT_DUE_NONE);
+  return self->cadence.state;
+}
+GListModel *
+rapport_attention_get_alerts (RapportAttention *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ATTENTION (self), NULL);
+  return G_LIST_MODEL (self->alerts);
+}
 
 int
 rapport_attention_score_for (const RapportAttentionFacts *facts,
                              RapportAttentionReason      *reason)
 {
-  int points[RAPPORT_ATTENTION_TOPICS_WAITING + 1] = { 0 };
+  int                    points[RAPPORT_ATTENTION_TOPICS_WAITING + 1] = { 0 };
   RapportAttentionReason best = RAPPORT_ATTENTION_NOTHING;
-  int total = 0;
+  int                    total = 0;
 
   g_return_val_if_fail (facts != NULL, 0);
 
@@ -144,7 +195,7 @@ rapport_attention_score_for (const RapportAttentionFacts *facts,
       int cadence = MAX (facts->cadence_days, 1);
 
       points[RAPPORT_ATTENTION_OVERDUE] = RAPPORT_ATTENTION_POINTS_OVERDUE +
-        RAPPORT_ATTENTION_POINTS_OVERDUE_GROWTH * MIN (MAX (facts->days_late, 0), cadence) / cadence;
+                                          RAPPORT_ATTENTION_POINTS_OVERDUE_GROWTH * MIN (MAX (facts->days_late, 0), cadence) / cadence;
     }
   else if (facts->due_state == RAPPORT_DUE_DUE)
     points[RAPPORT_ATTENTION_DUE] = RAPPORT_ATTENTION_POINTS_DUE;
@@ -181,12 +232,14 @@ rapport_attention_reason_text (const RapportAttentionFacts *facts,
       /* Translators: why a person needs attention: their 1:1 is this
        * many days late. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue %d day", "overdue %d days",
-                                           facts->days_late), facts->days_late);
+                                           facts->days_late),
+                              facts->days_late);
     case RAPPORT_ATTENTION_PROMISES_LATE:
       /* Translators: why a person needs attention: commitments of mine
        * to them past their due date. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u promise late", "%u promises late",
-                                           facts->n_promises_late), facts->n_promises_late);
+                                           facts->n_promises_late),
+                              facts->n_promises_late);
     case RAPPORT_ATTENTION_MOOD_FALLING:
       /* Translators: why a person needs attention. */
       return g_strdup (_("mood falling"));
@@ -197,7 +250,8 @@ rapport_attention_reason_text (const RapportAttentionFacts *facts,
         return g_strdup_printf (_("%s slipping"), facts->slipping_habit);
       /* Translators: why a person needs attention. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u habit slipping", "%u habits slipping",
-                                           facts->n_habit_alerts), facts->n_habit_alerts);
+                                           facts->n_habit_alerts),
+                              facts->n_habit_alerts);
     case RAPPORT_ATTENTION_DUE:
       if (!facts->met)
         /* Translators: why a person needs attention: the first 1:1 with
@@ -216,12 +270,14 @@ rapport_attention_reason_text (const RapportAttentionFacts *facts,
         return g_strdup_printf (_("%s neglected"), facts->neglected_habit);
       /* Translators: why a person needs attention. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u habit neglected", "%u habits neglected",
-                                           facts->n_neglected), facts->n_neglected);
+                                           facts->n_neglected),
+                              facts->n_neglected);
     case RAPPORT_ATTENTION_TOPICS_WAITING:
       /* Translators: why a person needs attention: talking points waiting
        * for the next 1:1. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talking point waiting", "%u talking points waiting",
-                                           facts->n_topics), facts->n_topics);
+                                           facts->n_topics),
+                              facts->n_topics);
     case RAPPORT_ATTENTION_NOTHING:
     default:
       return g_strdup ("");
@@ -235,7 +291,7 @@ rapport_attention_compare (gconstpointer a,
 {
   RapportAttention *x = RAPPORT_ATTENTION ((gpointer) a);
   RapportAttention *y = RAPPORT_ATTENTION ((gpointer) b);
-  int cmp;
+  int               cmp;
 
   if (x->archived != y->archived)
     return x->archived ? 1 : -1;
@@ -291,8 +347,8 @@ const char rapport_attention_habit_runs_sql[] =
 
 typedef struct
 {
-  char     *label;
-  gboolean  active;
+  char    *label;
+  gboolean active;
 } Habit;
 
 static void
@@ -310,9 +366,9 @@ typedef struct
 {
   RapportStore *store;
   const char   *today;
-  GHashTable   *habits;     /* id -> Habit */
-  GHashTable   *promises;   /* person id -> my commitments past due */
-  GHashTable   *topics;     /* person id -> talking points waiting */
+  GHashTable   *habits;   /* id -> Habit */
+  GHashTable   *promises; /* person id -> my commitments past due */
+  GHashTable   *topics;   /* person id -> talking points waiting */
 } Reading;
 
 static void
@@ -324,11 +380,11 @@ reading_clear (Reading *r)
 }
 
 static gboolean
-read_habits (Reading  *r,
-             GError  **error)
+read_habits (Reading *r,
+             GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   r->habits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, habit_free);
   stmt = rapport_store_prepare (r->store, "SELECT id, label, active, key FROM habits", error);
@@ -341,7 +397,7 @@ read_habits (Reading  *r,
       habit->label = g_strdup (rapport_habit_display_label (rapport_store_column_text (stmt, 3),
                                                             rapport_store_column_text (stmt, 1)));
       habit->active = sqlite3_column_int (stmt, 2) != 0;
-      g_hash_table_insert (r->habits, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+      g_hash_table_insert (r->habits, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                            habit);
     }
   sqlite3_reset (stmt);
@@ -354,12 +410,12 @@ read_habits (Reading  *r,
 }
 
 static gboolean
-read_promises (Reading  *r,
-               gint64    person_id,
-               GError  **error)
+read_promises (Reading *r,
+               gint64   person_id,
+               GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   r->promises = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   stmt = rapport_store_prepare (r->store, rapport_attention_promises_sql, error);
@@ -368,7 +424,7 @@ read_promises (Reading  *r,
   sqlite3_bind_text (stmt, 1, r->today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, person_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (r->promises, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    g_hash_table_insert (r->promises, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                          GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -380,11 +436,11 @@ read_promises (Reading  *r,
 }
 
 static gboolean
-reading_init (Reading       *r,
-              RapportStore  *store,
-              const char    *today,
-              gint64         person_id,
-              GError       **error)
+reading_init (Reading      *r,
+              RapportStore *store,
+              const char   *today,
+              gint64        person_id,
+              GError      **error)
 {
   r->store = store;
   r->today = today;
@@ -396,15 +452,15 @@ reading_init (Reading       *r,
 
 /* The last moods recorded, oldest first, and the mood alert. */
 static gboolean
-read_moods (Reading           *r,
-            RapportAttention  *self,
-            GError           **error)
+read_moods (Reading          *r,
+            RapportAttention *self,
+            GError          **error)
 {
   int newest_first[RAPPORT_TREND_READINGS], moods[RAPPORT_TREND_READINGS];
   g_autoptr(RapportAlert) alert = NULL;
   sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
+  guint         n = 0;
+  int           rc;
 
   stmt = rapport_store_prepare (r->store, rapport_attention_moods_sql, error);
   if (stmt == NULL)
@@ -433,9 +489,9 @@ read_moods (Reading           *r,
 
 typedef struct
 {
-  gint64  habit_id;
-  GArray *ticked;    /* gboolean, newest first */
-  gboolean in_last;  /* still present in each of the last meetings read so far */
+  gint64   habit_id;
+  GArray  *ticked;  /* gboolean, newest first */
+  gboolean in_last; /* still present in each of the last meetings read so far */
 } HabitRun;
 
 static void
@@ -451,8 +507,8 @@ static int
 compare_habit_ids (gconstpointer a,
                    gconstpointer b)
 {
-  const HabitRun *x = *(HabitRun * const *) a;
-  const HabitRun *y = *(HabitRun * const *) b;
+  const HabitRun *x = *(HabitRun *const *) a;
+  const HabitRun *y = *(HabitRun *const *) b;
 
   return x->habit_id < y->habit_id ? -1 : x->habit_id > y->habit_id;
 }
@@ -461,16 +517,16 @@ compare_habit_ids (gconstpointer a,
  * the habits unticked in each of the last 3 (as the brief's "habits to
  * practise", with its default window). */
 static gboolean
-read_habit_runs (Reading           *r,
-                 RapportAttention  *self,
-                 GError           **error)
+read_habit_runs (Reading          *r,
+                 RapportAttention *self,
+                 GError          **error)
 {
   g_autoptr(GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, habit_run_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   sqlite3_stmt *stmt;
-  gint64 meeting = 0;
-  guint n_meetings = 0;
-  int rc;
+  gint64        meeting = 0;
+  guint         n_meetings = 0;
+  int           rc;
 
   stmt = rapport_store_prepare (r->store, rapport_attention_habit_runs_sql, error);
   if (stmt == NULL)
@@ -480,8 +536,8 @@ read_habit_runs (Reading           *r,
   sqlite3_bind_int (stmt, 3, RAPPORT_ATTENTION_HABIT_MEETINGS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 habit_id = sqlite3_column_int64 (stmt, 1);
-      gboolean ticked = sqlite3_column_int (stmt, 2) != 0;
+      gint64    habit_id = sqlite3_column_int64 (stmt, 1);
+      gboolean  ticked = sqlite3_column_int (stmt, 2) != 0;
       HabitRun *run;
 
       if (sqlite3_column_int64 (stmt, 0) != meeting)
@@ -522,9 +578,9 @@ read_habit_runs (Reading           *r,
   for (guint i = 0; i < order->len; i++)
     {
       HabitRun *run = g_ptr_array_index (order, i);
-      Habit *habit = g_hash_table_lookup (r->habits, &run->habit_id);
-      gboolean oldest_first[RAPPORT_TREND_READINGS];
-      guint n = MIN (run->ticked->len, (guint) RAPPORT_TREND_READINGS);
+      Habit    *habit = g_hash_table_lookup (r->habits, &run->habit_id);
+      gboolean  oldest_first[RAPPORT_TREND_READINGS];
+      guint     n = MIN (run->ticked->len, (guint) RAPPORT_TREND_READINGS);
       g_autoptr(RapportAlert) alert = NULL;
       gboolean any = FALSE;
 
@@ -566,7 +622,7 @@ attention_new (gint64      person_id,
                int         cadence_days)
 {
   RapportAttention *self = g_object_new (RAPPORT_TYPE_ATTENTION, NULL);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char  *folded = g_utf8_casefold (name, -1);
 
   self->person_id = person_id;
   self->name = g_strdup (name);
@@ -578,9 +634,9 @@ attention_new (gint64      person_id,
 
 /* Reads what @self's score is made of and scores it. */
 static gboolean
-attention_read (RapportAttention  *self,
-                Reading           *r,
-                GError           **error)
+attention_read (RapportAttention *self,
+                Reading          *r,
+                GError          **error)
 {
   if (!rapport_cadence_status_load (r->store, self->person_id, r->today, &self->cadence, error))
     return FALSE;
@@ -603,8 +659,8 @@ attention_read (RapportAttention  *self,
 }
 
 static gboolean
-check_today (const char  *today,
-             GError     **error)
+check_today (const char *today,
+             GError    **error)
 {
   if (rapport_date_is_valid (today))
     return TRUE;
@@ -614,16 +670,16 @@ check_today (const char  *today,
 }
 
 GListStore *
-rapport_attention_load_all (RapportStore  *store,
-                            const char    *today,
-                            GError       **error)
+rapport_attention_load_all (RapportStore *store,
+                            const char   *today,
+                            GError      **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_ATTENTION);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  Reading r = { 0 };
+  Reading       r = { 0 };
   sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-  int rc;
+  gboolean      ok = FALSE;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -658,15 +714,15 @@ out:
 }
 
 RapportAttention *
-rapport_attention_load (RapportStore  *store,
-                        gint64         person_id,
-                        const char    *today,
-                        GError       **error)
+rapport_attention_load (RapportStore *store,
+                        gint64        person_id,
+                        const char   *today,
+                        GError      **error)
 {
   g_autoptr(RapportAttention) self = NULL;
-  Reading r = { 0 };
+  Reading       r = { 0 };
   sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  gboolean      ok = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 

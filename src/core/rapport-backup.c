@@ -64,7 +64,10 @@ typedef struct
   int   fd;
 } Folder;
 
-#define FOLDER_INIT { NULL, -1 }
+#define FOLDER_INIT \
+  {                 \
+    NULL, -1        \
+  }
 
 static void
 folder_clear (Folder *folder)
@@ -79,20 +82,20 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Folder, folder_clear)
 
 typedef enum
 {
-  FOLDER_OURS,      /* Rapport's backups folder: made if missing, made
+  FOLDER_OURS,     /* Rapport's backups folder: made if missing, made
                      * private, never followed if it is a symbolic link */
-  FOLDER_USERS,     /* a folder the user named: made if missing, followed,
+  FOLDER_USERS,    /* a folder the user named: made if missing, followed,
                      * its mode left alone */
-  FOLDER_EXISTING,  /* our folder as it is, for pruning: not followed */
+  FOLDER_EXISTING, /* our folder as it is, for pruning: not followed */
 } FolderKind;
 
 static gboolean
-folder_open (Folder      *folder,
-             const char  *path,
-             FolderKind   kind,
-             GError     **error)
+folder_open (Folder     *folder,
+             const char *path,
+             FolderKind  kind,
+             GError    **error)
 {
-  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  int      flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
   GStatBuf st;
 
   folder->path = g_strdup (path);
@@ -123,8 +126,9 @@ folder_open (Folder      *folder,
       if (kind != FOLDER_USERS && g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
         g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
                      _("The backups folder “%s” is a symbolic link. Rapport does not "
-                       "follow it or change anything where it leads; make it a folder "
-                       "to have backups again"), path);
+                        "follow it or change anything where it leads; make it a folder "
+                        "to have backups again"),
+                     path);
       else
         g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_IO,
                      _("Could not open the folder “%s”: %s"), path, g_strerror (saved));
@@ -154,9 +158,9 @@ folder_list (Folder  *folder,
              GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  int fd = dup (folder->fd);
+  int            fd = dup (folder->fd);
   struct dirent *entry;
-  DIR *dir;
+  DIR           *dir;
 
   dir = fd >= 0 ? fdopendir (fd) : NULL;
   if (dir == NULL)
@@ -201,9 +205,9 @@ remove_stale_temporaries (Folder *folder)
   for (guint i = 0; names != NULL && i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      gboolean companion = FALSE;
+      gboolean    companion = FALSE;
       struct stat st;
-      int fd;
+      int         fd;
 
       if (!g_str_has_prefix (name, TEMP_PREFIX))
         continue;
@@ -273,17 +277,17 @@ create_temporary (Folder  *folder,
 /* Copies the "main" database of @source into @dest with SQLite's online
  * backup API, page by page, while other connections keep working. */
 static gboolean
-copy_database (sqlite3       *source,
-               sqlite3       *dest,
-               GCancellable  *cancellable,
+copy_database (sqlite3            *source,
+               sqlite3            *dest,
+               GCancellable       *cancellable,
                RapportProgressFunc progress,
-               gpointer       progress_data,
-               double         from,
-               double         to,
-               GError       **error)
+               gpointer            progress_data,
+               double              from,
+               double              to,
+               GError            **error)
 {
   sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
-  int rc;
+  int             rc;
 
   if (backup == NULL)
     {
@@ -299,8 +303,8 @@ copy_database (sqlite3       *source,
         g_usleep (20 * 1000);
       if (progress != NULL && sqlite3_backup_pagecount (backup) > 0)
         progress (from + (to - from) *
-                  (1.0 - (double) sqlite3_backup_remaining (backup) /
-                         sqlite3_backup_pagecount (backup)),
+                           (1.0 - (double) sqlite3_backup_remaining (backup) /
+                                    sqlite3_backup_pagecount (backup)),
                   progress_data);
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -332,8 +336,8 @@ find_damage (sqlite3      *db,
              GCancellable *cancellable)
 {
   sqlite3_stmt *stmt = NULL;
-  char *found = NULL;
-  int rc;
+  char         *found = NULL;
+  int           rc;
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 10000, stop_if_cancelled, cancellable);
@@ -356,7 +360,7 @@ find_damage (sqlite3      *db,
   if (found != NULL)
     {
       const char *noise = "*** in database main ***";
-      char *start = strstr (found, noise);
+      char       *start = strstr (found, noise);
 
       if (start != NULL)
         memmove (start, start + strlen (noise), strlen (start + strlen (noise)) + 1);
@@ -371,10 +375,10 @@ find_damage (sqlite3      *db,
  * When the copy is damaged, the database it came from says whose fault
  * it is. */
 static gboolean
-check_copy (sqlite3       *source,
-            sqlite3       *copy,
-            GCancellable  *cancellable,
-            GError       **error)
+check_copy (sqlite3      *source,
+            sqlite3      *copy,
+            GCancellable *cancellable,
+            GError      **error)
 {
   g_autofree char *in_copy = find_damage (copy, cancellable);
   g_autofree char *in_source = NULL;
@@ -390,13 +394,13 @@ check_copy (sqlite3       *source,
   if (in_source != NULL)
     g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
                  _("The database is damaged (%s). No backup was made, so that it "
-                   "cannot replace a good one; the older backups are kept"),
+                    "cannot replace a good one; the older backups are kept"),
                  in_source);
   else
     g_set_error (error, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED,
                  _("The backup copy came out damaged (%s) although the database is "
-                   "sound: the disk it was written to may be failing. No backup was "
-                   "made; the older backups are kept"),
+                    "sound: the disk it was written to may be failing. No backup was "
+                    "made; the older backups are kept"),
                  in_copy);
   return FALSE;
 }
@@ -405,20 +409,20 @@ check_copy (sqlite3       *source,
  * written (and with @check, checked) under a temporary name, renamed
  * when done. */
 static gboolean
-backup_to_file (sqlite3       *source,
-                Folder        *folder,
-                const char    *name,
-                gboolean       check,
-                GCancellable  *cancellable,
+backup_to_file (sqlite3            *source,
+                Folder             *folder,
+                const char         *name,
+                gboolean            check,
+                GCancellable       *cancellable,
                 RapportProgressFunc progress,
-                gpointer       progress_data,
-                GError       **error)
+                gpointer            progress_data,
+                GError            **error)
 {
   g_autofree char *tmp_name = NULL;
   g_autofree char *tmp = NULL;
-  sqlite3 *dest = NULL;
-  gboolean ok;
-  int fd;
+  sqlite3         *dest = NULL;
+  gboolean         ok;
+  int              fd;
 
   fd = create_temporary (folder, &tmp_name, error);
   if (fd < 0)
@@ -491,16 +495,16 @@ new_backup_name (Folder *folder)
 }
 
 char *
-rapport_backup_now (RapportStore         *store,
-                    const char           *folder,
-                    GCancellable         *cancellable,
-                    RapportProgressFunc   progress,
-                    gpointer              progress_data,
-                    GError              **error)
+rapport_backup_now (RapportStore       *store,
+                    const char         *folder,
+                    GCancellable       *cancellable,
+                    RapportProgressFunc progress,
+                    gpointer            progress_data,
+                    GError            **error)
 {
   g_autofree char *default_folder = NULL;
   g_autofree char *name = NULL;
-  g_auto(Folder) into = FOLDER_INIT;
+  g_auto (Folder) into = FOLDER_INIT;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -534,7 +538,7 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Removes all but the newest @keep daily backups: files of Rapport's
@@ -579,11 +583,11 @@ prune_folder (Folder  *folder,
 }
 
 gboolean
-rapport_backup_prune (const char  *folder,
-                      int          keep,
-                      GError     **error)
+rapport_backup_prune (const char *folder,
+                      int         keep,
+                      GError    **error)
 {
-  g_auto(Folder) from = FOLDER_INIT;
+  g_auto (Folder) from = FOLDER_INIT;
 
   g_return_val_if_fail (folder != NULL, FALSE);
 
@@ -592,15 +596,15 @@ rapport_backup_prune (const char  *folder,
 }
 
 gboolean
-rapport_backup_maybe_daily (RapportStore  *store,
-                            int            keep,
-                            char         **out_path,
-                            GError       **error)
+rapport_backup_maybe_daily (RapportStore *store,
+                            int           keep,
+                            char        **out_path,
+                            GError      **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *today = NULL;
   g_autofree char *daily = NULL;
-  g_auto(Folder) into = FOLDER_INIT;
+  g_auto (Folder) into = FOLDER_INIT;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -627,9 +631,9 @@ rapport_backup_maybe_daily (RapportStore  *store,
 /* The database at @path, whatever state it is in, copied byte for byte:
  * used when it cannot even be opened, so that a restore never loses it. */
 static gboolean
-copy_raw (const char  *path,
-          const char  *dest,
-          GError     **error)
+copy_raw (const char *path,
+          const char *dest,
+          GError    **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local = NULL;
@@ -647,10 +651,10 @@ copy_raw (const char  *path,
 
 /* Whether @store, a backup about to be restored, is sound. */
 static gboolean
-check_candidate (RapportStore  *store,
-                 const char    *name,
-                 GCancellable  *cancellable,
-                 GError       **error)
+check_candidate (RapportStore *store,
+                 const char   *name,
+                 GCancellable *cancellable,
+                 GError      **error)
 {
   g_autofree char *damage = find_damage (rapport_store_get_handle (store), cancellable);
 
@@ -663,12 +667,12 @@ check_candidate (RapportStore  *store,
 }
 
 char *
-rapport_backup_restore (const char           *store_path,
-                        const char           *backup_file,
-                        GCancellable         *cancellable,
-                        RapportProgressFunc   progress,
-                        gpointer              progress_data,
-                        GError              **error)
+rapport_backup_restore (const char         *store_path,
+                        const char         *backup_file,
+                        GCancellable       *cancellable,
+                        RapportProgressFunc progress,
+                        gpointer            progress_data,
+                        GError            **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *work = NULL;
@@ -680,7 +684,7 @@ rapport_backup_restore (const char           *store_path,
   g_autoptr(GError) local = NULL;
   g_autoptr(RapportStore) candidate = NULL;
   g_autoptr(RapportStore) current = NULL;
-  g_auto(Folder) into = FOLDER_INIT;
+  g_auto (Folder) into = FOLDER_INIT;
   sqlite3 *dest = NULL;
   gboolean ok;
 
@@ -775,9 +779,9 @@ rapport_backup_restore (const char           *store_path,
 
 /* Returns the backup made, or NULL if today's was there already. */
 static gpointer
-daily_work (RapportJob    *job,
-            GCancellable  *cancellable,
-            GError       **error)
+daily_work (RapportJob   *job,
+            GCancellable *cancellable,
+            GError      **error)
 {
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   char *path = NULL;
@@ -788,11 +792,11 @@ daily_work (RapportJob    *job,
 }
 
 void
-rapport_backup_maybe_daily_async (RapportStore        *store,
-                                  int                  keep,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+rapport_backup_maybe_daily_async (RapportStore       *store,
+                                  int                 keep,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
 {
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
@@ -801,17 +805,17 @@ rapport_backup_maybe_daily_async (RapportStore        *store,
 }
 
 char *
-rapport_backup_maybe_daily_finish (RapportStore  *store,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+rapport_backup_maybe_daily_finish (RapportStore *store,
+                                   GAsyncResult *result,
+                                   GError      **error)
 {
   return rapport_job_finish (store, result, rapport_backup_maybe_daily_async, error);
 }
 
 static gpointer
-now_work (RapportJob    *job,
-          GCancellable  *cancellable,
-          GError       **error)
+now_work (RapportJob   *job,
+          GCancellable *cancellable,
+          GError      **error)
 {
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
 
@@ -822,13 +826,13 @@ now_work (RapportJob    *job,
 }
 
 void
-rapport_backup_now_async (RapportStore        *store,
-                          const char          *folder,
-                          GCancellable        *cancellable,
-                          RapportProgressFunc  progress,
-                          gpointer             progress_data,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+rapport_backup_now_async (RapportStore       *store,
+                          const char         *folder,
+                          GCancellable       *cancellable,
+                          RapportProgressFunc progress,
+                          gpointer            progress_data,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
@@ -837,31 +841,31 @@ rapport_backup_now_async (RapportStore        *store,
 }
 
 char *
-rapport_backup_now_finish (RapportStore  *store,
-                           GAsyncResult  *result,
-                           GError       **error)
+rapport_backup_now_finish (RapportStore *store,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   return rapport_job_finish (store, result, rapport_backup_now_async, error);
 }
 
 /* Works on the database file, not on a connection: it may be damaged. */
 static gpointer
-restore_work (RapportJob    *job,
-              GCancellable  *cancellable,
-              GError       **error)
+restore_work (RapportJob   *job,
+              GCancellable *cancellable,
+              GError      **error)
 {
   return rapport_backup_restore (job->db_path, job->file, cancellable,
                                  rapport_progress_relay_report, job->relay, error);
 }
 
 void
-rapport_backup_restore_async (RapportStore        *store,
-                              const char          *backup_file,
-                              GCancellable        *cancellable,
-                              RapportProgressFunc  progress,
-                              gpointer             progress_data,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+rapport_backup_restore_async (RapportStore       *store,
+                              const char         *backup_file,
+                              GCancellable       *cancellable,
+                              RapportProgressFunc progress,
+                              gpointer            progress_data,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (backup_file != NULL);
@@ -871,9 +875,9 @@ rapport_backup_restore_async (RapportStore        *store,
 }
 
 char *
-rapport_backup_restore_finish (RapportStore  *store,
-                               GAsyncResult  *result,
-                               GError       **error)
+rapport_backup_restore_finish (RapportStore *store,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   return rapport_job_finish (store, result, rapport_backup_restore_async, error);
 }

@@ -20,25 +20,25 @@
 
 struct _RapportBrief
 {
-  GObject           parent_instance;
+  GObject         parent_instance;
 
-  gint64            person_id;
-  char             *today;
-  int               cadence_days;
-  gint64            last_meeting_id;
-  char             *last_meeting_date;
-  int               days_since;
-  RapportDueState   due_state;
-  char             *notes_excerpt;
-  GListStore       *open_commitments;
-  guint             n_overdue;
-  GListStore       *neglected;
-  guint             neglect_window;
-  GArray           *moods;
-  RapportTrend      mood_trend;
-  gint64            today_meeting_id;
-  guint             follow_through_kept;
-  guint             follow_through_due;
+  gint64          person_id;
+  char           *today;
+  int             cadence_days;
+  gint64          last_meeting_id;
+  char           *last_meeting_date;
+  int             days_since;
+  RapportDueState due_state;
+  char           *notes_excerpt;
+  GListStore     *open_commitments;
+  guint           n_overdue;
+  GListStore     *neglected;
+  guint           neglect_window;
+  GArray         *moods;
+  RapportTrend    mood_trend;
+  gint64          today_meeting_id;
+  guint           follow_through_kept;
+  guint           follow_through_due;
 };
 
 G_DEFINE_FINAL_TYPE (RapportBrief, rapport_brief, G_TYPE_OBJECT)
@@ -138,7 +138,7 @@ due_state (RapportStore  *store,
            const char    *today,
            gboolean      *met)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *last = NULL;
 
   *met = FALSE;
@@ -147,7 +147,8 @@ due_state (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "SELECT date FROM meetings WHERE person_id = ?1 AND deleted = 0"
-                                " AND date <= ?2 ORDER BY date DESC, id DESC LIMIT 1", NULL);
+                                " AND date <= ?2 ORDER BY date DESC, id DESC LIMIT 1",
+                                NULL);
   if (stmt == NULL)
     return RAPPORT_DUE_NONE;
   sqlite3_bind_int64 (stmt, 1, rapport_person_get_id (person));
@@ -181,7 +182,7 @@ rapport_brief_due_badge (RapportStore    *store,
                          RapportDueState *state)
 {
   RapportDueState result;
-  gboolean met;
+  gboolean        met;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_PERSON (person), NULL);
@@ -207,14 +208,14 @@ rapport_brief_due_badge (RapportStore    *store,
 }
 
 gboolean
-rapport_brief_find_meeting_on (RapportStore  *store,
-                               gint64         person_id,
-                               const char    *date,
-                               gint64        *meeting_id,
-                               GError       **error)
+rapport_brief_find_meeting_on (RapportStore *store,
+                               gint64        person_id,
+                               const char   *date,
+                               gint64       *meeting_id,
+                               GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (meeting_id != NULL, FALSE);
@@ -228,7 +229,8 @@ rapport_brief_find_meeting_on (RapportStore  *store,
     }
   stmt = rapport_store_prepare (store,
                                 "SELECT id FROM meetings WHERE person_id = ?1 AND deleted = 0"
-                                " AND date = ?2 ORDER BY id DESC LIMIT 1", error);
+                                " AND date = ?2 ORDER BY id DESC LIMIT 1",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -249,9 +251,9 @@ rapport_brief_find_meeting_on (RapportStore  *store,
 static char *
 notes_head (const char *notes)
 {
-  g_auto(GStrv) lines = g_strsplit (notes ? notes : "", "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (notes ? notes : "", "\n", -1);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint taken = 0;
+  guint    taken = 0;
   gboolean more = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -283,17 +285,18 @@ notes_head (const char *notes)
 }
 
 static gboolean
-load_last_meeting (RapportBrief  *self,
-                   RapportStore  *store,
-                   GError       **error)
+load_last_meeting (RapportBrief *self,
+                   RapportStore *store,
+                   GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT id, date, notes FROM meetings"
                                 " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
-                                " ORDER BY date DESC, id DESC LIMIT 1", error);
+                                " ORDER BY date DESC, id DESC LIMIT 1",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
@@ -316,21 +319,22 @@ load_last_meeting (RapportBrief  *self,
 }
 
 static gboolean
-load_moods (RapportBrief  *self,
-            RapportStore  *store,
-            GError       **error)
+load_moods (RapportBrief *self,
+            RapportStore *store,
+            GError      **error)
 {
   g_autoptr(GArray) newest_first = g_array_new (FALSE, TRUE, sizeof (RapportBriefMood));
-  int values[RAPPORT_BRIEF_MOOD_MEETINGS];
+  int           values[RAPPORT_BRIEF_MOOD_MEETINGS];
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   /* Served by the (person_id, deleted, date, id) index, read backwards
    * until enough meetings with a mood were seen. */
   stmt = rapport_store_prepare (store,
                                 "SELECT date, mood FROM meetings"
                                 " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2 AND mood IS NOT NULL"
-                                " ORDER BY date DESC, id DESC LIMIT ?3", error);
+                                " ORDER BY date DESC, id DESC LIMIT ?3",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
@@ -359,13 +363,13 @@ load_moods (RapportBrief  *self,
 }
 
 static gboolean
-load_neglected (RapportBrief  *self,
-                RapportStore  *store,
-                GError       **error)
+load_neglected (RapportBrief *self,
+                RapportStore *store,
+                GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   /* The window must be full: after two meetings nothing is "missing from
    * the last three" yet. */
@@ -378,7 +382,8 @@ load_neglected (RapportBrief  *self,
                                 " WHERE c.meeting_id = last.id AND h.id = c.habit_id AND h.active = 1"
                                 " GROUP BY c.habit_id"
                                 " HAVING count(*) = ?3 AND max(c.ticked) = 0"
-                                " ORDER BY min(h.position), c.habit_id", error);
+                                " ORDER BY min(h.position), c.habit_id",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
@@ -408,11 +413,11 @@ load_neglected (RapportBrief  *self,
 }
 
 RapportBrief *
-rapport_brief_load (RapportStore   *store,
-                    RapportPerson  *person,
-                    const char     *today,
-                    guint           neglect_window,
-                    GError        **error)
+rapport_brief_load (RapportStore  *store,
+                    RapportPerson *person,
+                    const char    *today,
+                    guint          neglect_window,
+                    GError       **error)
 {
   g_autoptr(RapportBrief) self = NULL;
   guint n;
@@ -439,8 +444,8 @@ rapport_brief_load (RapportStore   *store,
   if (self->last_meeting_date != NULL)
     self->days_since = MAX (0, rapport_brief_days_between (self->last_meeting_date, today));
   self->due_state = rapport_person_get_archived (person)
-    ? RAPPORT_DUE_NONE
-    : rapport_cadence_due_state (store, self->person_id, today);
+                      ? RAPPORT_DUE_NONE
+                      : rapport_cadence_due_state (store, self->person_id, today);
   if (!rapport_brief_find_meeting_on (store, self->person_id, today, &self->today_meeting_id, error))
     return NULL;
 
@@ -467,21 +472,96 @@ rapport_brief_load (RapportStore   *store,
   return g_steal_pointer (&self);
 }
 
-gint64 rapport_brief_get_person_id (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->person_id; }
-const char *rapport_brief_get_today (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return self->today; }
-int rapport_brief_get_cadence_days (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->cadence_days; }
-gint64 rapport_brief_get_last_meeting_id (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->last_meeting_id; }
-const char *rapport_brief_get_last_meeting_date (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return self->last_meeting_date; }
-int rapport_brief_get_days_since (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), -1); return self->days_since; }
-RapportDueState rapport_brief_get_due_state (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), RAPPORT_DUE_NONE); return self->due_state; }
-const char *rapport_brief_get_notes_excerpt (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return self->notes_excerpt; }
-GListModel *rapport_brief_get_open_commitments (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return G_LIST_MODEL (self->open_commitments); }
-guint rapport_brief_get_n_overdue (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->n_overdue; }
-GListModel *rapport_brief_get_neglected_habits (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL); return G_LIST_MODEL (self->neglected); }
-guint rapport_brief_get_neglect_window (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->neglect_window; }
-gint64 rapport_brief_get_today_meeting_id (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->today_meeting_id; }
-guint rapport_brief_get_follow_through_kept (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->follow_through_kept; }
-guint rapport_brief_get_follow_through_due (RapportBrief *self) { g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0); return self->follow_through_due; }
+gint64
+rapport_brief_get_person_id (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->person_id;
+}
+const char *
+rapport_brief_get_today (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL);
+  return self->today;
+}
+int
+rapport_brief_get_cadence_days (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->cadence_days;
+}
+gint64
+rapport_brief_get_last_meeting_id (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->last_meeting_id;
+}
+const char *
+rapport_brief_get_last_meeting_date (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL);
+  return self->last_meeting_date;
+}
+int
+rapport_brief_get_days_since (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), -1);
+  return self->days_since;
+}
+RapportDueState
+rapport_brief_get_due_state (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), RAPPORT_DUE_NONE);
+  return self->due_state;
+}
+const char *
+rapport_brief_get_notes_excerpt (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL);
+  return self->notes_excerpt;
+}
+GListModel *
+rapport_brief_get_open_commitments (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL);
+  return G_LIST_MODEL (self->open_commitments);
+}
+guint
+rapport_brief_get_n_overdue (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->n_overdue;
+}
+GListModel *
+rapport_brief_get_neglected_habits (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), NULL);
+  return G_LIST_MODEL (self->neglected);
+}
+guint
+rapport_brief_get_neglect_window (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->neglect_window;
+}
+gint64
+rapport_brief_get_today_meeting_id (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->today_meeting_id;
+}
+guint
+rapport_brief_get_follow_through_kept (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->follow_through_kept;
+}
+guint
+rapport_brief_get_follow_through_due (RapportBrief *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_BRIEF (self), 0);
+  return self->follow_through_due;
+}
 
 const RapportBriefMood *
 rapport_brief_get_moods (RapportBrief *self,

@@ -24,8 +24,8 @@ julian_of (const char *date)
 }
 
 static void
-format_julian (guint32          julian,
-               RapportDateText  out)
+format_julian (guint32         julian,
+               RapportDateText out)
 {
   GDate day;
 
@@ -39,10 +39,10 @@ rapport_cadence_compute (const RapportCadenceInput *input,
                          const char                *today,
                          RapportCadenceStatus      *status)
 {
-  guint32 now = julian_of (today);
-  guint32 last = julian_of (input->last_date);
-  guint32 due = 0;
-  int cadence = CLAMP (input->cadence_days, 1, 366);
+  guint32  now = julian_of (today);
+  guint32  last = julian_of (input->last_date);
+  guint32  due = 0;
+  int      cadence = CLAMP (input->cadence_days, 1, 366);
   gboolean first;
 
   g_return_if_fail (input != NULL && status != NULL);
@@ -76,7 +76,7 @@ rapport_cadence_compute (const RapportCadenceInput *input,
   for (guint i = 0; i < input->n_events; i++)
     {
       const RapportCadenceEvent *e = &input->events[i];
-      guint32 day = julian_of (e->date);
+      guint32                    day = julian_of (e->date);
 
       /* Only what was missed after the last 1:1 held. */
       if (day == 0 || day <= last)
@@ -149,19 +149,19 @@ const char rapport_cadence_missed_sql[] =
   " ORDER BY date, id";
 
 gboolean
-rapport_cadence_status_load (RapportStore          *store,
-                             gint64                 person_id,
-                             const char            *today,
-                             RapportCadenceStatus  *status,
-                             GError               **error)
+rapport_cadence_status_load (RapportStore         *store,
+                             gint64                person_id,
+                             const char           *today,
+                             RapportCadenceStatus *status,
+                             GError              **error)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (RapportCadenceEvent));
-  g_autofree char *last = NULL;
-  g_autofree char *added = NULL;
-  g_autofree char *next = NULL;
+  g_autofree char    *last = NULL;
+  g_autofree char    *added = NULL;
+  g_autofree char    *next = NULL;
   RapportCadenceInput input = { 0 };
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt       *stmt;
+  int                 rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
@@ -244,13 +244,13 @@ rapport_cadence_due_state (RapportStore *store,
 }
 
 gboolean
-rapport_cadence_set_next_date (RapportStore  *store,
-                               gint64         person_id,
-                               const char    *date,
-                               GError       **error)
+rapport_cadence_set_next_date (RapportStore *store,
+                               gint64        person_id,
+                               const char   *date,
+                               GError      **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -264,7 +264,8 @@ rapport_cadence_set_next_date (RapportStore  *store,
     }
   stmt = rapport_store_prepare (store,
                                 "UPDATE people SET next_date = ?2, updated_at = ?3"
-                                " WHERE id = ?1 AND next_date IS NOT ?2", error);
+                                " WHERE id = ?1 AND next_date IS NOT ?2",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -296,7 +297,7 @@ typedef struct
 {
   gint64  id;
   int     cadence;
-  guint32 first;     /* julian day of the first 1:1 ever, 0: none */
+  guint32 first; /* julian day of the first 1:1 ever, 0: none */
 } Member;
 
 /* The bucket of @day: the last whose start is on or before it, or -1
@@ -336,23 +337,23 @@ slots_in (guint32 first,
 }
 
 gboolean
-rapport_cadence_adherence_series (RapportStore        *store,
-                                  gint64               person_id,
-                                  const char * const  *bounds,
-                                  guint                n_buckets,
-                                  const char          *today,
-                                  gboolean             include_archived,
-                                  RapportAdherence    *out,
-                                  GError             **error)
+rapport_cadence_adherence_series (RapportStore      *store,
+                                  gint64             person_id,
+                                  const char *const *bounds,
+                                  guint              n_buckets,
+                                  const char        *today,
+                                  gboolean           include_archived,
+                                  RapportAdherence  *out,
+                                  GError           **error)
 {
   g_autofree guint32 *starts = NULL;
-  g_autofree guint *excused = NULL;
+  g_autofree guint   *excused = NULL;
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *end_date = NULL;
-  guint32 now, end;
-  sqlite3_stmt *stmt;
-  int rc;
+  guint32          now, end;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (bounds != NULL && n_buckets > 0, FALSE);
@@ -383,7 +384,8 @@ rapport_cadence_adherence_series (RapportStore        *store,
   stmt = rapport_store_prepare (store,
                                 "SELECT p.id, p.cadence_days,"
                                 " (SELECT min (m.date) FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0)"
-                                " FROM people p WHERE (?1 = 0 OR p.id = ?1) AND (?2 OR p.archived = 0)", error);
+                                " FROM people p WHERE (?1 = 0 OR p.id = ?1) AND (?2 OR p.archived = 0)",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -425,11 +427,13 @@ rapport_cadence_adherence_series (RapportStore        *store,
       if (person_id != 0)
         stmt = rapport_store_prepare (store,
                                       "SELECT person_id, date FROM meetings"
-                                      " WHERE person_id = ?1 AND deleted = 0 AND date >= ?2 AND date < ?3", error);
+                                      " WHERE person_id = ?1 AND deleted = 0 AND date >= ?2 AND date < ?3",
+                                      error);
       else
         stmt = rapport_store_prepare (store,
                                       "SELECT person_id, date FROM meetings"
-                                      " WHERE deleted = 0 AND date >= ?2 AND date < ?3", error);
+                                      " WHERE deleted = 0 AND date >= ?2 AND date < ?3",
+                                      error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, person_id);
@@ -438,7 +442,7 @@ rapport_cadence_adherence_series (RapportStore        *store,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 who = sqlite3_column_int64 (stmt, 0);
-          int b;
+          int    b;
 
           if (!g_hash_table_contains (index, &who))
             continue;
@@ -458,7 +462,8 @@ rapport_cadence_adherence_series (RapportStore        *store,
                                     "SELECT s.person_id, s.date, s.kind, s.reason_kind"
                                     " FROM people p CROSS JOIN missed_meetings s"
                                     " WHERE (?1 = 0 OR p.id = ?1) AND s.person_id = p.id AND s.deleted = 0"
-                                    " AND s.date >= ?2 AND s.date < ?3", error);
+                                    " AND s.date >= ?2 AND s.date < ?3",
+                                    error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, person_id);
@@ -466,10 +471,10 @@ rapport_cadence_adherence_series (RapportStore        *store,
       sqlite3_bind_text (stmt, 3, end_date, -1, SQLITE_TRANSIENT);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          gint64 who = sqlite3_column_int64 (stmt, 0);
+          gint64  who = sqlite3_column_int64 (stmt, 0);
           guint32 day = julian_of (rapport_store_column_text (stmt, 1));
-          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &who));
-          int b;
+          guint   position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &who));
+          int     b;
 
           if (position == 0)
             continue;
@@ -504,14 +509,14 @@ rapport_cadence_adherence_series (RapportStore        *store,
 }
 
 gboolean
-rapport_cadence_adherence (RapportStore      *store,
-                           gint64             person_id,
-                           const char        *from,
-                           const char        *to,
-                           const char        *today,
-                           gboolean           include_archived,
-                           RapportAdherence  *adherence,
-                           GError           **error)
+rapport_cadence_adherence (RapportStore     *store,
+                           gint64            person_id,
+                           const char       *from,
+                           const char       *to,
+                           const char       *today,
+                           gboolean          include_archived,
+                           RapportAdherence *adherence,
+                           GError          **error)
 {
   const char *bounds[] = { from, to };
 

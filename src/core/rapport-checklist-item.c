@@ -10,20 +10,21 @@
 
 struct _RapportChecklistItem
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  gint64            id;
-  gint64            habit_id;
-  char             *label;
-  char             *hint;
-  RapportHabitKind  kind;
-  gboolean          ticked;
-  char             *evidence;
+  gint64           id;
+  gint64           habit_id;
+  char            *label;
+  char            *hint;
+  RapportHabitKind kind;
+  gboolean         ticked;
+  char            *evidence;
 };
 
 G_DEFINE_FINAL_TYPE (RapportChecklistItem, rapport_checklist_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_LABEL,
   PROP_HINT,
@@ -91,22 +92,57 @@ rapport_checklist_item_init (RapportChecklistItem *self)
 {
 }
 
-gint64 rapport_checklist_item_get_id (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0); return self->id; }
-gint64 rapport_checklist_item_get_habit_id (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0); return self->habit_id; }
-const char *rapport_checklist_item_get_label (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL); return self->label; }
-const char *rapport_checklist_item_get_hint (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL); return self->hint; }
-RapportHabitKind rapport_checklist_item_get_kind (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0); return self->kind; }
-gboolean rapport_checklist_item_get_ticked (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), FALSE); return self->ticked; }
-const char *rapport_checklist_item_get_evidence (RapportChecklistItem *self) { g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL); return self->evidence; }
+gint64
+rapport_checklist_item_get_id (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0);
+  return self->id;
+}
+gint64
+rapport_checklist_item_get_habit_id (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0);
+  return self->habit_id;
+}
+const char *
+rapport_checklist_item_get_label (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL);
+  return self->label;
+}
+const char *
+rapport_checklist_item_get_hint (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL);
+  return self->hint;
+}
+RapportHabitKind
+rapport_checklist_item_get_kind (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), 0);
+  return self->kind;
+}
+gboolean
+rapport_checklist_item_get_ticked (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), FALSE);
+  return self->ticked;
+}
+const char *
+rapport_checklist_item_get_evidence (RapportChecklistItem *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), NULL);
+  return self->evidence;
+}
 
 gboolean
-rapport_checklist_item_set_ticked (RapportChecklistItem  *self,
-                                   RapportStore          *store,
-                                   gboolean               ticked,
-                                   GError               **error)
+rapport_checklist_item_set_ticked (RapportChecklistItem *self,
+                                   RapportStore         *store,
+                                   gboolean              ticked,
+                                   GError              **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -132,14 +168,14 @@ rapport_checklist_item_set_ticked (RapportChecklistItem  *self,
 }
 
 gboolean
-rapport_checklist_item_set_evidence (RapportChecklistItem  *self,
-                                     RapportStore          *store,
-                                     const char            *evidence,
-                                     GError               **error)
+rapport_checklist_item_set_evidence (RapportChecklistItem *self,
+                                     RapportStore         *store,
+                                     const char           *evidence,
+                                     GError              **error)
 {
   g_autofree char *now = rapport_store_now ();
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -191,12 +227,12 @@ compare_places (gconstpointer a,
 }
 
 gboolean
-rapport_checklist_add_habits (RapportStore  *store,
-                              gint64         meeting_id,
-                              const gint64  *habit_ids,
-                              guint          n_habits,
-                              const char    *now,
-                              GError       **error)
+rapport_checklist_add_habits (RapportStore *store,
+                              gint64        meeting_id,
+                              const gint64 *habit_ids,
+                              guint         n_habits,
+                              const char   *now,
+                              GError      **error)
 {
   g_autoptr(GArray) ordered = NULL;
   sqlite3_stmt *stmt;
@@ -228,7 +264,8 @@ rapport_checklist_add_habits (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO checklist (uuid, meeting_id, habit_id, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+                                " VALUES (?1, ?2, ?3, ?4, ?4)",
+                                error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n_habits; i++)
@@ -246,14 +283,14 @@ rapport_checklist_add_habits (RapportStore  *store,
 }
 
 GListStore *
-rapport_checklist_load (RapportStore  *store,
-                        gint64         meeting_id,
-                        GError       **error)
+rapport_checklist_load (RapportStore *store,
+                        gint64        meeting_id,
+                        GError      **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RAPPORT_TYPE_CHECKLIST_ITEM);
   g_autofree char *today = rapport_store_today ();
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -266,7 +303,8 @@ rapport_checklist_load (RapportStore  *store,
                                 " JOIN meetings m ON m.id = c.meeting_id"
                                 " WHERE c.meeting_id = ?1"
                                 " ORDER BY CASE WHEN m.date < ?2 THEN c.id ELSE 0 END,"
-                                " h.active DESC, h.position, h.id", error);
+                                " h.active DESC, h.position, h.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);

@@ -52,13 +52,13 @@ print_error (const GError *error)
 }
 
 static int
-run (const char            *database_path,
-     const char            *export_file,
-     const char            *import_file,
-     const char            *backup_dir,
-     char                 **backup_path,
-     RapportExchangeStats  *stats,
-     GError               **error)
+run (const char           *database_path,
+     const char           *export_file,
+     const char           *import_file,
+     const char           *backup_dir,
+     char                **backup_path,
+     RapportExchangeStats *stats,
+     GError              **error)
 {
   g_autofree char *path = resolve_database (database_path);
   g_autoptr(RapportStore) store = NULL;
@@ -122,11 +122,11 @@ run (const char            *database_path,
 }
 
 int
-rapport_cli_run (const char  *database_path,
-                 const char  *export_file,
-                 const char  *import_file,
-                 const char  *backup_dir,
-                 GError     **error)
+rapport_cli_run (const char *database_path,
+                 const char *export_file,
+                 const char *import_file,
+                 const char *backup_dir,
+                 GError    **error)
 {
   g_return_val_if_fail (error == NULL || *error == NULL, RAPPORT_CLI_FAILED);
 
@@ -140,9 +140,9 @@ rapport_cli_main (const char *database_path,
                   const char *backup_dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup_path = NULL;
+  g_autofree char     *backup_path = NULL;
   RapportExchangeStats stats = { 0 };
-  int status;
+  int                  status;
 
   status = run (database_path, export_file, import_file, backup_dir, &backup_path, &stats, &error);
   if (status != RAPPORT_CLI_OK)
@@ -179,10 +179,10 @@ name_key (const char *name)
 }
 
 gint64
-rapport_cli_match_person (RapportStore  *store,
-                          const char    *query,
-                          GStrv         *candidates,
-                          GError       **error)
+rapport_cli_match_person (RapportStore *store,
+                          const char   *query,
+                          GStrv        *candidates,
+                          GError      **error)
 {
   g_autoptr(GPtrArray) team = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) exact = g_ptr_array_new ();
@@ -190,9 +190,9 @@ rapport_cli_match_person (RapportStore  *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *key = NULL;
   g_autofree char *shown = NULL;
-  GPtrArray *matches;
-  sqlite3_stmt *stmt;
-  int rc;
+  GPtrArray       *matches;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), 0);
   g_return_val_if_fail (query != NULL, 0);
@@ -210,18 +210,19 @@ rapport_cli_match_person (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "SELECT id, name, role FROM people WHERE archived = 0"
-                                " ORDER BY name COLLATE NOCASE, id", error);
+                                " ORDER BY name COLLATE NOCASE, id",
+                                error);
   if (stmt == NULL)
     return 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64           id = sqlite3_column_int64 (stmt, 0);
       g_autofree char *person_key = name_key (rapport_store_column_text (stmt, 1));
-      const char *role = rapport_store_column_text (stmt, 2);
+      const char      *role = rapport_store_column_text (stmt, 2);
       /* With the role, which tells two people of one name apart. */
-      char *name = *role != '\0'
-                   ? g_strdup_printf ("%s (%s)", rapport_store_column_text (stmt, 1), role)
-                   : g_strdup (rapport_store_column_text (stmt, 1));
+      char            *name = *role != '\0'
+                                ? g_strdup_printf ("%s (%s)", rapport_store_column_text (stmt, 1), role)
+                                : g_strdup (rapport_store_column_text (stmt, 1));
 
       g_array_append_val (ids, id);
       g_ptr_array_add (team, name);
@@ -268,19 +269,19 @@ rapport_cli_match_person (RapportStore  *store,
 }
 
 static int
-add_topic (const char  *database_path,
-           const char  *person,
-           const char  *text,
-           GStrv       *candidates,
-           char       **added_for,
-           GError     **error)
+add_topic (const char *database_path,
+           const char *person,
+           const char *text,
+           GStrv      *candidates,
+           char      **added_for,
+           GError    **error)
 {
   g_autofree char *path = resolve_database (database_path);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportTalkingPoint) point = NULL;
   g_autofree char *clean = rapport_text_single_line (text);
-  sqlite3_stmt *stmt;
-  gint64 person_id;
+  sqlite3_stmt    *stmt;
+  gint64           person_id;
 
   if (person == NULL || text == NULL || *clean == '\0')
     {
@@ -330,11 +331,11 @@ fail:
 }
 
 int
-rapport_cli_add_topic (const char  *database_path,
-                       const char  *person,
-                       const char  *text,
-                       GStrv       *candidates,
-                       GError     **error)
+rapport_cli_add_topic (const char *database_path,
+                       const char *person,
+                       const char *text,
+                       GStrv      *candidates,
+                       GError    **error)
 {
   g_return_val_if_fail (error == NULL || *error == NULL, RAPPORT_CLI_FAILED);
 
@@ -347,9 +348,9 @@ rapport_cli_add_topic_main (const char *database_path,
                             const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) candidates = NULL;
+  g_auto (GStrv) candidates = NULL;
   g_autofree char *name = NULL;
-  int status;
+  int              status;
 
   status = add_topic (database_path, person, text, &candidates, &name, &error);
   if (status != RAPPORT_CLI_OK)

@@ -13,23 +13,24 @@
 
 struct _RapportCommitment
 {
-  GObject                 parent_instance;
+  GObject                parent_instance;
 
-  gint64                  id;
-  char                   *uuid;
-  gint64                  person_id;
-  gint64                  meeting_id;
-  char                   *made_on;
-  char                   *text;
-  RapportCommitmentOwner  owner;
-  char                   *due;
-  char                   *closed_on;
-  gboolean                carried_over;
+  gint64                 id;
+  char                  *uuid;
+  gint64                 person_id;
+  gint64                 meeting_id;
+  char                  *made_on;
+  char                  *text;
+  RapportCommitmentOwner owner;
+  char                  *due;
+  char                  *closed_on;
+  gboolean               carried_over;
 };
 
 G_DEFINE_FINAL_TYPE (RapportCommitment, rapport_commitment, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_MEETING_ID,
@@ -127,17 +128,72 @@ rapport_commitment_init (RapportCommitment *self)
 {
 }
 
-gint64 rapport_commitment_get_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->id; }
-const char *rapport_commitment_get_uuid (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->uuid; }
-gint64 rapport_commitment_get_person_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->person_id; }
-gint64 rapport_commitment_get_meeting_id (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->meeting_id; }
-const char *rapport_commitment_get_made_on (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->made_on; }
-const char *rapport_commitment_get_text (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->text; }
-RapportCommitmentOwner rapport_commitment_get_owner (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0); return self->owner; }
-const char *rapport_commitment_get_due (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->due; }
-const char *rapport_commitment_get_closed_on (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL); return self->closed_on; }
-gboolean rapport_commitment_get_closed (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE); return self->closed_on != NULL; }
-gboolean rapport_commitment_get_carried_over (RapportCommitment *self) { g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE); return self->carried_over; }
+gint64
+rapport_commitment_get_id (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0);
+  return self->id;
+}
+const char *
+rapport_commitment_get_uuid (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL);
+  return self->uuid;
+}
+gint64
+rapport_commitment_get_person_id (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0);
+  return self->person_id;
+}
+gint64
+rapport_commitment_get_meeting_id (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0);
+  return self->meeting_id;
+}
+const char *
+rapport_commitment_get_made_on (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL);
+  return self->made_on;
+}
+const char *
+rapport_commitment_get_text (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL);
+  return self->text;
+}
+RapportCommitmentOwner
+rapport_commitment_get_owner (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), 0);
+  return self->owner;
+}
+const char *
+rapport_commitment_get_due (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL);
+  return self->due;
+}
+const char *
+rapport_commitment_get_closed_on (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), NULL);
+  return self->closed_on;
+}
+gboolean
+rapport_commitment_get_closed (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  return self->closed_on != NULL;
+}
+gboolean
+rapport_commitment_get_carried_over (RapportCommitment *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
+  return self->carried_over;
+}
 
 gboolean
 rapport_commitment_is_overdue (RapportCommitment *self,
@@ -198,9 +254,9 @@ commitment_from_row (sqlite3_stmt *stmt,
 }
 
 static gboolean
-check_text (const char  *text,
-            char       **clean,
-            GError     **error)
+check_text (const char *text,
+            char      **clean,
+            GError    **error)
 {
   return rapport_rows_check_text (text, clean, _("A commitment needs some text"), error,
                                   _("A commitment can have at most %d characters"),
@@ -208,9 +264,9 @@ check_text (const char  *text,
 }
 
 RapportCommitment *
-rapport_commitment_load (RapportStore  *store,
-                         gint64         id,
-                         GError       **error)
+rapport_commitment_load (RapportStore *store,
+                         gint64        id,
+                         GError      **error)
 {
   return rapport_rows_load_by_id (store,
                                   "SELECT " COMMITMENT_COLUMNS
@@ -221,21 +277,22 @@ rapport_commitment_load (RapportStore  *store,
 }
 
 RapportCommitment *
-rapport_commitment_create (RapportStore            *store,
-                           gint64                   meeting_id,
-                           const char              *text,
-                           RapportCommitmentOwner   owner,
-                           const char              *due,
-                           GError                 **error)
+rapport_commitment_create (RapportStore          *store,
+                           gint64                 meeting_id,
+                           const char            *text,
+                           RapportCommitmentOwner owner,
+                           const char            *due,
+                           GError               **error)
 {
   g_autofree char *clean = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (owner == RAPPORT_COMMITMENT_OWNER_ME ||
-                        owner == RAPPORT_COMMITMENT_OWNER_THEM, NULL);
+                          owner == RAPPORT_COMMITMENT_OWNER_THEM,
+                        NULL);
 
   if (!check_text (text, &clean, error) || !rapport_rows_check_optional_date (due, error))
     return NULL;
@@ -247,7 +304,8 @@ rapport_commitment_create (RapportStore            *store,
                                 "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, due,"
                                 " created_at, updated_at)"
                                 " SELECT ?1, person_id, id, ?3, ?4, ?5, ?6, ?6 FROM meetings"
-                                " WHERE id = ?2 AND deleted = 0", error);
+                                " WHERE id = ?2 AND deleted = 0",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -267,11 +325,11 @@ rapport_commitment_create (RapportStore            *store,
 
 /* One column, one UPDATE: each is its own transaction in autocommit mode. */
 static gboolean
-update_column (RapportCommitment  *self,
-               RapportStore       *store,
-               const char         *sql,
-               const char         *value,
-               GError            **error)
+update_column (RapportCommitment *self,
+               RapportStore      *store,
+               const char        *sql,
+               const char        *value,
+               GError           **error)
 {
   g_autofree char *now = rapport_store_now ();
 
@@ -280,10 +338,10 @@ update_column (RapportCommitment  *self,
 }
 
 gboolean
-rapport_commitment_set_text (RapportCommitment  *self,
-                             RapportStore       *store,
-                             const char         *text,
-                             GError            **error)
+rapport_commitment_set_text (RapportCommitment *self,
+                             RapportStore      *store,
+                             const char        *text,
+                             GError           **error)
 {
   g_autofree char *clean = NULL;
 
@@ -304,15 +362,16 @@ rapport_commitment_set_text (RapportCommitment  *self,
 }
 
 gboolean
-rapport_commitment_set_owner (RapportCommitment       *self,
-                              RapportStore            *store,
-                              RapportCommitmentOwner   owner,
-                              GError                 **error)
+rapport_commitment_set_owner (RapportCommitment     *self,
+                              RapportStore          *store,
+                              RapportCommitmentOwner owner,
+                              GError               **error)
 {
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (owner == RAPPORT_COMMITMENT_OWNER_ME ||
-                        owner == RAPPORT_COMMITMENT_OWNER_THEM, FALSE);
+                          owner == RAPPORT_COMMITMENT_OWNER_THEM,
+                        FALSE);
 
   if (self->owner == owner)
     return TRUE;
@@ -326,10 +385,10 @@ rapport_commitment_set_owner (RapportCommitment       *self,
 }
 
 gboolean
-rapport_commitment_set_due (RapportCommitment  *self,
-                            RapportStore       *store,
-                            const char         *due,
-                            GError            **error)
+rapport_commitment_set_due (RapportCommitment *self,
+                            RapportStore      *store,
+                            const char        *due,
+                            GError           **error)
 {
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -350,10 +409,10 @@ rapport_commitment_set_due (RapportCommitment  *self,
 }
 
 static gboolean
-set_closed_on (RapportCommitment  *self,
-               RapportStore       *store,
-               const char         *date,
-               GError            **error)
+set_closed_on (RapportCommitment *self,
+               RapportStore      *store,
+               const char        *date,
+               GError           **error)
 {
   gboolean was_closed = self->closed_on != NULL;
 
@@ -371,10 +430,10 @@ set_closed_on (RapportCommitment  *self,
 }
 
 gboolean
-rapport_commitment_close (RapportCommitment  *self,
-                          RapportStore       *store,
-                          const char         *date,
-                          GError            **error)
+rapport_commitment_close (RapportCommitment *self,
+                          RapportStore      *store,
+                          const char        *date,
+                          GError           **error)
 {
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -385,9 +444,9 @@ rapport_commitment_close (RapportCommitment  *self,
 }
 
 gboolean
-rapport_commitment_reopen (RapportCommitment  *self,
-                           RapportStore       *store,
-                           GError            **error)
+rapport_commitment_reopen (RapportCommitment *self,
+                           RapportStore      *store,
+                           GError           **error)
 {
   g_return_val_if_fail (RAPPORT_IS_COMMITMENT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -396,25 +455,25 @@ rapport_commitment_reopen (RapportCommitment  *self,
 }
 
 gboolean
-rapport_commitment_hide (RapportStore  *store,
-                         gint64         id,
-                         gboolean       hidden,
-                         GError       **error)
+rapport_commitment_hide (RapportStore *store,
+                         gint64        id,
+                         gboolean      hidden,
+                         GError      **error)
 {
   return rapport_store_set_deleted (store, "commitments", id, hidden, error);
 }
 
 gboolean
-rapport_commitment_purge (RapportStore  *store,
-                          gint64         id,
-                          GError       **error)
+rapport_commitment_purge (RapportStore *store,
+                          gint64        id,
+                          GError      **error)
 {
   return rapport_store_purge (store, "commitments", id, error);
 }
 
 gboolean
-rapport_commitment_purge_hidden (RapportStore  *store,
-                                 GError       **error)
+rapport_commitment_purge_hidden (RapportStore *store,
+                                 GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -424,7 +483,8 @@ rapport_commitment_purge_hidden (RapportStore  *store,
   stmt = rapport_store_prepare (store,
                                 "DELETE FROM commitments WHERE id IN"
                                 " (SELECT c.id FROM people p CROSS JOIN commitments c"
-                                "  WHERE c.person_id = p.id AND c.deleted = 1)", error);
+                                "  WHERE c.person_id = p.id AND c.deleted = 1)",
+                                error);
   if (stmt == NULL)
     return FALSE;
   return rapport_store_step_done (store, stmt, error);
@@ -432,10 +492,10 @@ rapport_commitment_purge_hidden (RapportStore  *store,
 
 /* @context_meeting_id: the meeting the list is for, or 0. */
 static GListStore *
-collect (RapportStore  *store,
-         sqlite3_stmt  *stmt,
-         gint64         context_meeting_id,
-         GError       **error)
+collect (RapportStore *store,
+         sqlite3_stmt *stmt,
+         gint64        context_meeting_id,
+         GError      **error)
 {
   return rapport_rows_collect (store, stmt, RAPPORT_TYPE_COMMITMENT, commitment_from_row,
                                context_meeting_id != 0 ? &context_meeting_id : NULL,
@@ -443,20 +503,20 @@ collect (RapportStore  *store,
 }
 
 GListStore *
-rapport_commitment_load_for_meeting (RapportStore  *store,
-                                     gint64         meeting_id,
-                                     GError       **error)
+rapport_commitment_load_for_meeting (RapportStore *store,
+                                     gint64        meeting_id,
+                                     GError      **error)
 {
   g_autofree char *date = NULL;
-  sqlite3_stmt *stmt;
-  gint64 person_id;
+  sqlite3_stmt    *stmt;
+  gint64           person_id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
   if (!rapport_rows_read_meeting (store, meeting_id, &person_id, &date, error))
     return NULL;
 
-  /* Three parts, each served by an index: made here (by meeting), carried
+    /* Three parts, each served by an index: made here (by meeting), carried
    * over and still open (person, deleted, closed_on IS NULL), carried over
    * and closed on or after this date (person, deleted, closed_on >= date).
    * "Earlier" is by date, then by id for two meetings on one day. */
@@ -475,7 +535,8 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
                                 " FROM commitments c CROSS JOIN meetings m0"
                                 " WHERE c.person_id = ?2 AND c.deleted = 0 AND c.closed_on >= ?3"
                                 " AND m0.id = c.meeting_id" EARLIER
-                                " ORDER BY 9, 1", error);
+                                " ORDER BY 9, 1",
+                                error);
 #undef EARLIER
   if (stmt == NULL)
     return NULL;
@@ -486,9 +547,9 @@ rapport_commitment_load_for_meeting (RapportStore  *store,
 }
 
 GListStore *
-rapport_commitment_load_open (RapportStore  *store,
-                              gint64         person_id,
-                              GError       **error)
+rapport_commitment_load_open (RapportStore *store,
+                              gint64        person_id,
+                              GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -499,7 +560,8 @@ rapport_commitment_load_open (RapportStore  *store,
                                 " FROM commitments c CROSS JOIN meetings m0"
                                 " WHERE c.person_id = ?1 AND c.deleted = 0 AND c.closed_on IS NULL"
                                 " AND m0.id = c.meeting_id AND m0.deleted = 0"
-                                " ORDER BY c.owner, c.due IS NULL, c.due, m0.date, c.id", error);
+                                " ORDER BY c.owner, c.due IS NULL, c.due, m0.date, c.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);

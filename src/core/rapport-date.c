@@ -11,7 +11,7 @@
 gboolean
 rapport_date_is_valid (const char *date)
 {
-  int y, m, d;
+  int  y, m, d;
   char tail;
 
   if (date == NULL || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
@@ -36,8 +36,8 @@ rapport_date_parse (const char *text,
 }
 
 void
-rapport_date_format (const GDate     *date,
-                     RapportDateText  out)
+rapport_date_format (const GDate    *date,
+                     RapportDateText out)
 {
   g_snprintf (out, sizeof (RapportDateText), "%04d-%02d-%02d",
               g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
@@ -50,7 +50,7 @@ rapport_date_add_days (const char *date,
                        int         days)
 {
   RapportDateText out;
-  GDate day;
+  GDate           day;
 
   g_return_val_if_fail (days >= 0, NULL);
 

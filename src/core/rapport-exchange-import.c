@@ -27,23 +27,35 @@
 typedef struct
 {
   const char *table;
-  const char *refill;     /* fills the emptied index */
-  gboolean    looked;     /* for the triggers, in bulk mode */
-  char       *triggers;   /* their SQL, to create them again; NULL if kept */
+  const char *refill;   /* fills the emptied index */
+  gboolean    looked;   /* for the triggers, in bulk mode */
+  char       *triggers; /* their SQL, to create them again; NULL if kept */
 } SearchIndex;
 
-enum { FTS_PEOPLE, FTS_MEETINGS, FTS_CHECKLIST, FTS_COMMITMENTS, FTS_TALKING_POINTS, N_FTS };
+enum
+{
+  FTS_PEOPLE,
+  FTS_MEETINGS,
+  FTS_CHECKLIST,
+  FTS_COMMITMENTS,
+  FTS_TALKING_POINTS,
+  N_FTS
+};
 
 static const SearchIndex search_indexes[N_FTS] = {
   { "people", "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people", FALSE, NULL },
   { "meetings", "INSERT INTO meetings_fts (rowid, notes)"
-                " SELECT id, notes FROM meetings WHERE deleted = 0", FALSE, NULL },
+                " SELECT id, notes FROM meetings WHERE deleted = 0",
+    FALSE, NULL },
   { "checklist", "INSERT INTO checklist_fts (rowid, evidence)"
-                 " SELECT id, evidence FROM checklist WHERE evidence <> ''", FALSE, NULL },
+                 " SELECT id, evidence FROM checklist WHERE evidence <> ''",
+    FALSE, NULL },
   { "commitments", "INSERT INTO commitments_fts (rowid, text)"
-                   " SELECT id, text FROM commitments WHERE deleted = 0", FALSE, NULL },
+                   " SELECT id, text FROM commitments WHERE deleted = 0",
+    FALSE, NULL },
   { "talking_points", "INSERT INTO talking_points_fts (rowid, text)"
-                      " SELECT id, text FROM talking_points WHERE deleted = 0", FALSE, NULL },
+                      " SELECT id, text FROM talking_points WHERE deleted = 0",
+    FALSE, NULL },
 };
 
 guint rapport_exchange_bulk_min_rows = 2000;
@@ -55,24 +67,24 @@ typedef struct
   GCancellable         *cancellable;
   RapportProgressFunc   progress;
   gpointer              progress_data;
-  gsize                 length;       /* of the file, for progress */
-  guint                 elements;     /* read so far */
-  UuidTable             habits;       /* the file's habit UUID -> database id */
+  gsize                 length;   /* of the file, for progress */
+  guint                 elements; /* read so far */
+  UuidTable             habits;   /* the file's habit UUID -> database id */
   gboolean              in_transaction;
   /* Tables without a row when the import began: each row of the file is
    * new to them, so there is nothing to look up. */
   gboolean              no_meetings, no_ticks, no_commitments, no_talking_points, no_missed;
   gboolean              bulk;
-  SearchIndex           fts[N_FTS];   /* triggers dropped in bulk mode */
-  char                **aggregates;   /* the same for the history totals */
+  SearchIndex           fts[N_FTS]; /* triggers dropped in bulk mode */
+  char                **aggregates; /* the same for the history totals */
   gboolean              pragmas_set;
-  int                   temp_store;   /* the connection's, to set back */
+  int                   temp_store; /* the connection's, to set back */
 } Merge;
 
 static gboolean
-step (gpointer   data,
-      gsize      offset,
-      GError   **error)
+step (gpointer data,
+      gsize    offset,
+      GError **error)
 {
   Merge *m = data;
 
@@ -91,18 +103,18 @@ step (gpointer   data,
  * a number (if @extra is given). Returns FALSE on a database error;
  * *found says whether there was a row. */
 static gboolean
-lookup (Merge        *m,
-        const char   *sql,
-        const char   *text,
-        gint64        number,
-        gboolean     *found,
-        gint64       *id,
-        char          updated[32],
-        gint64       *extra,
-        GError      **error)
+lookup (Merge      *m,
+        const char *sql,
+        const char *text,
+        gint64      number,
+        gboolean   *found,
+        gint64     *id,
+        char        updated[32],
+        gint64     *extra,
+        GError    **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (m->store, sql, error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -132,23 +144,26 @@ lookup (Merge        *m,
   return TRUE;
 }
 
-typedef enum { A_PERSON, A_HABIT } Kind;
+typedef enum
+{
+  A_PERSON,
+  A_HABIT
+} Kind;
 
 /* The database id of the row with @uuid that the file refers to at @path:
  * written by this import already, or there before. */
 static gboolean
-resolve (Merge       *m,
-         Kind         kind,
-         const char  *uuid,
-         const char  *path,
-         gint64      *id,
-         GError     **error)
+resolve (Merge      *m,
+         Kind        kind,
+         const char *uuid,
+         const char *path,
+         gint64     *id,
+         GError    **error)
 {
   gboolean found = FALSE;
-  char lower[64];
+  char     lower[64];
 
-  if (!lookup (m, kind == A_PERSON ? "SELECT id FROM people WHERE uuid = ?1"
-                                   : "SELECT id FROM habits WHERE uuid = ?1",
+  if (!lookup (m, kind == A_PERSON ? "SELECT id FROM people WHERE uuid = ?1" : "SELECT id FROM habits WHERE uuid = ?1",
                rapport_exchange_lower_uuid (uuid, lower), 0, &found, id, NULL, NULL, error))
     return FALSE;
   if (!found && kind == A_PERSON)
@@ -171,10 +186,10 @@ bind_text_or_null (sqlite3_stmt *stmt,
 
 typedef enum
 {
-  KEEP,      /* the database's version is newer */
-  INSERT,    /* new to the database */
-  REPLACE,   /* the file's version is newer */
-  TIE,       /* same time: the file's values are written only where they
+  KEEP,    /* the database's version is newer */
+  INSERT,  /* new to the database */
+  REPLACE, /* the file's version is newer */
+  TIE,     /* same time: the file's values are written only where they
               * differ, so that a row changed without a new time (a copy
               * of Rapport's built-in habits, say) still round-trips */
 } Decision;
@@ -189,12 +204,13 @@ decide (gboolean    found,
   if (!found)
     return INSERT;
   cmp = strcmp (file_updated, db_updated);
-  return cmp > 0 ? REPLACE : cmp == 0 ? TIE : KEEP;
+  return cmp > 0 ? REPLACE : cmp == 0 ? TIE
+                                      : KEEP;
 }
 
 static void
-count (Merge    *m,
-       Decision  decision)
+count (Merge   *m,
+       Decision decision)
 {
   switch (decision)
     {
@@ -214,12 +230,12 @@ count (Merge    *m,
 /* The statement that writes a row of the file as @decision says (not
  * KEEP), with ?1 bound: the database row's id, or the new row's UUID. */
 static sqlite3_stmt *
-prepare_write (Merge        *m,
-               Decision      decision,
-               const char   *sql,
-               gint64        id,
-               const char   *lower_uuid,
-               GError      **error)
+prepare_write (Merge      *m,
+               Decision    decision,
+               const char *sql,
+               gint64      id,
+               const char *lower_uuid,
+               GError    **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (m->store, sql, error);
 
@@ -235,16 +251,16 @@ prepare_write (Merge        *m,
 /* Bulk mode: drops the search triggers of @fts's table, keeping their SQL
  * to create them again. */
 static gboolean
-drop_search_triggers (Merge     *m,
-                      guint      fts,
-                      GError   **error)
+drop_search_triggers (Merge   *m,
+                      guint    fts,
+                      GError **error)
 {
   SearchIndex *index = &m->fts[fts];
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) drop = g_string_new (NULL);
   sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
+  guint         n = 0;
+  int           rc;
 
   if (index->looked)
     return TRUE;
@@ -284,10 +300,10 @@ drop_search_triggers (Merge     *m,
  * the end, when the totals and the index are computed once. Nothing is
  * dropped by an import that adds or replaces nothing. */
 static gboolean
-before_write (Merge     *m,
-              Decision   decision,
-              int        fts,
-              GError   **error)
+before_write (Merge   *m,
+              Decision decision,
+              int      fts,
+              GError **error)
 {
   /* A tie writes only what differs, which is rare: the triggers, where
    * they still are, do that little. Dropping them would cost a rebuild of
@@ -307,12 +323,12 @@ before_write (Merge     *m,
  * autosave in a hundred taking 30 ms), the history totals are computed
  * again, and the triggers come back. */
 static gboolean
-after_bulk (Merge    *m,
-            GError  **error)
+after_bulk (Merge   *m,
+            GError **error)
 {
   for (guint i = 0; i < N_FTS; i++)
     {
-      SearchIndex *index = &m->fts[i];
+      SearchIndex     *index = &m->fts[i];
       g_autofree char *empty = NULL;
       g_autofree char *optimize = NULL;
 
@@ -390,24 +406,24 @@ write_row (Merge        *m,
                      " AND evidence IS ?5 AND created_at IS ?6)"
 
 #define COMMITMENT_INSERT "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner," \
-                          " due, closed_on, created_at, updated_at)" \
+                          " due, closed_on, created_at, updated_at)"                           \
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 #define COMMITMENT_UPDATE "UPDATE commitments SET person_id = ?2, meeting_id = ?3, text = ?4," \
-                          " owner = ?5, due = ?6, closed_on = ?7, created_at = ?8," \
+                          " owner = ?5, due = ?6, closed_on = ?7, created_at = ?8,"            \
                           " updated_at = ?9 WHERE id = ?1"
 #define COMMITMENT_DIFFERS " AND NOT (person_id IS ?2 AND meeting_id IS ?3 AND text IS ?4" \
                            " AND owner IS ?5 AND due IS ?6 AND closed_on IS ?7 AND created_at IS ?8)"
 
 #define TALKING_POINT_INSERT "INSERT INTO talking_points (uuid, person_id, text, raised_by, position," \
-                             " discussed_in, recur_every, recur_unit, series, next_due, created_at," \
+                             " discussed_in, recur_every, recur_unit, series, next_due, created_at,"   \
                              " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-#define TALKING_POINT_UPDATE "UPDATE talking_points SET person_id = ?2, text = ?3, raised_by = ?4," \
+#define TALKING_POINT_UPDATE "UPDATE talking_points SET person_id = ?2, text = ?3, raised_by = ?4,"  \
                              " position = ?5, discussed_in = ?6, recur_every = ?7, recur_unit = ?8," \
-                             " series = ?9, next_due = ?10, created_at = ?11, updated_at = ?12" \
+                             " series = ?9, next_due = ?10, created_at = ?11, updated_at = ?12"      \
                              " WHERE id = ?1"
-#define TALKING_POINT_DIFFERS " AND NOT (person_id IS ?2 AND text IS ?3 AND raised_by IS ?4" \
+#define TALKING_POINT_DIFFERS " AND NOT (person_id IS ?2 AND text IS ?3 AND raised_by IS ?4"     \
                               " AND position IS ?5 AND discussed_in IS ?6 AND recur_every IS ?7" \
-                              " AND recur_unit IS ?8 AND series IS ?9 AND next_due IS ?10" \
+                              " AND recur_unit IS ?8 AND series IS ?9 AND next_due IS ?10"       \
                               " AND created_at IS ?11)"
 
 #define MISSED_INSERT "INSERT INTO missed_meetings (uuid, person_id, date, kind, reason, reason_kind," \
@@ -418,21 +434,21 @@ write_row (Merge        *m,
                        " AND reason_kind IS ?6 AND moved_to IS ?7 AND created_at IS ?8)"
 
 /* The statement that carries out @decision (not KEEP). */
-#define CHOOSE_SQL(decision, PREFIX) \
-  ((decision) == INSERT ? PREFIX##_INSERT : \
-   (decision) == REPLACE ? PREFIX##_UPDATE : PREFIX##_UPDATE PREFIX##_DIFFERS)
+#define CHOOSE_SQL(decision, PREFIX)                                                \
+  ((decision) == INSERT ? PREFIX##_INSERT : (decision) == REPLACE ? PREFIX##_UPDATE \
+                                                                  : PREFIX##_UPDATE PREFIX##_DIFFERS)
 
 static gboolean
-merge_habit (gpointer         data,
-             const HabitRec  *r,
-             guint            index,
-             GError         **error)
+merge_habit (gpointer        data,
+             const HabitRec *r,
+             guint           index,
+             GError        **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  gint64 id = 0;
-  Decision decision;
+  Merge        *m = data;
+  char          path[64], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  gint64        id = 0;
+  Decision      decision;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.habits[%u]", index);
@@ -472,16 +488,16 @@ merge_habit (gpointer         data,
 }
 
 static gboolean
-merge_person (gpointer          data,
-              const PersonRec  *r,
-              guint             index,
-              GError          **error)
+merge_person (gpointer         data,
+              const PersonRec *r,
+              guint            index,
+              GError         **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  gint64 id = 0;
-  Decision decision;
+  Merge        *m = data;
+  char          path[64], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  gint64        id = 0;
+  Decision      decision;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.people[%u]", index);
@@ -510,18 +526,18 @@ merge_person (gpointer          data,
 }
 
 static gboolean
-merge_tick (Merge          *m,
-            const TickRec  *r,
-            guint           meeting_index,
-            gint64          meeting_id,
-            gboolean        new_meeting,
-            GError        **error)
+merge_tick (Merge         *m,
+            const TickRec *r,
+            guint          meeting_index,
+            gint64         meeting_id,
+            gboolean       new_meeting,
+            GError       **error)
 {
-  char path[96], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  Decision decision;
-  gint64 id = 0, habit = 0;
-  guint64 known;
+  char          path[96], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  Decision      decision;
+  gint64        id = 0, habit = 0;
+  guint64       known;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.meetings[%u].checklist[%u].habit", meeting_index, r->index);
@@ -575,18 +591,18 @@ merge_tick (Merge          *m,
 }
 
 static gboolean
-merge_meeting (gpointer           data,
-               const MeetingRec  *r,
-               const TickRec     *ticks,
-               guint              n_ticks,
-               guint              index,
-               GError           **error)
+merge_meeting (gpointer          data,
+               const MeetingRec *r,
+               const TickRec    *ticks,
+               guint             n_ticks,
+               guint             index,
+               GError          **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  Decision decision;
-  gint64 id = 0, person = 0, old_person = 0;
+  Merge        *m = data;
+  char          path[64], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  Decision      decision;
+  gint64        id = 0, person = 0, old_person = 0;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.meetings[%u].person", index);
@@ -630,7 +646,8 @@ merge_meeting (gpointer           data,
 
           stmt = rapport_store_prepare (m->store,
                                         "UPDATE commitments SET person_id = ?2"
-                                        " WHERE meeting_id = ?1 AND person_id <> ?2", error);
+                                        " WHERE meeting_id = ?1 AND person_id <> ?2",
+                                        error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, id);
@@ -643,7 +660,8 @@ merge_meeting (gpointer           data,
           /* And what was discussed in it, for the same reason. */
           stmt = rapport_store_prepare (m->store,
                                         "UPDATE talking_points SET person_id = ?2"
-                                        " WHERE discussed_in = ?1 AND person_id <> ?2", error);
+                                        " WHERE discussed_in = ?1 AND person_id <> ?2",
+                                        error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, id);
@@ -663,16 +681,16 @@ merge_meeting (gpointer           data,
 }
 
 static gboolean
-merge_commitment (gpointer              data,
-                  const CommitmentRec  *r,
-                  guint                 index,
-                  GError              **error)
+merge_commitment (gpointer             data,
+                  const CommitmentRec *r,
+                  guint                index,
+                  GError             **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  gint64 id = 0, person = 0, meeting = 0, meeting_person = 0;
-  Decision decision;
+  Merge        *m = data;
+  char          path[64], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  gint64        id = 0, person = 0, meeting = 0, meeting_person = 0;
+  Decision      decision;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.commitments[%u].person", index);
@@ -725,16 +743,16 @@ merge_commitment (gpointer              data,
 }
 
 static gboolean
-merge_talking_point (gpointer                data,
-                     const TalkingPointRec  *r,
-                     guint                   index,
-                     GError                **error)
+merge_talking_point (gpointer               data,
+                     const TalkingPointRec *r,
+                     guint                  index,
+                     GError               **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], series[64], updated[32] = "";
-  gboolean found = FALSE;
-  gint64 id = 0, person = 0, meeting = 0, meeting_person = 0;
-  Decision decision;
+  Merge        *m = data;
+  char          path[64], lower[64], series[64], updated[32] = "";
+  gboolean      found = FALSE;
+  gint64        id = 0, person = 0, meeting = 0, meeting_person = 0;
+  Decision      decision;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.talking_points[%u].person", index);
@@ -799,16 +817,16 @@ merge_talking_point (gpointer                data,
 }
 
 static gboolean
-merge_missed_meeting (gpointer                 data,
-                      const MissedMeetingRec  *r,
-                      guint                    index,
-                      GError                 **error)
+merge_missed_meeting (gpointer                data,
+                      const MissedMeetingRec *r,
+                      guint                   index,
+                      GError                **error)
 {
-  Merge *m = data;
-  char path[64], lower[64], updated[32] = "";
-  gboolean found = FALSE;
-  gint64 id = 0, person = 0;
-  Decision decision;
+  Merge        *m = data;
+  char          path[64], lower[64], updated[32] = "";
+  gboolean      found = FALSE;
+  gint64        id = 0, person = 0;
+  Decision      decision;
   sqlite3_stmt *stmt;
 
   g_snprintf (path, sizeof path, "$.missed_meetings[%u].person", index);
@@ -849,7 +867,7 @@ pragma_int (RapportStore *store,
             int           fallback)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (store, sql, NULL);
-  int value = fallback;
+  int           value = fallback;
 
   if (stmt == NULL)
     return fallback;
@@ -876,8 +894,9 @@ count_rows (Merge   *m,
                                               " (SELECT count(*) FROM checklist),"
                                               " (SELECT count(*) FROM commitments),"
                                               " (SELECT count(*) FROM talking_points),"
-                                              " (SELECT count(*) FROM missed_meetings)", error);
-  int rc;
+                                              " (SELECT count(*) FROM missed_meetings)",
+                                              error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -900,13 +919,13 @@ count_rows (Merge   *m,
 /* After the header is checked and before the first record: one
  * transaction for the whole file. */
 static gboolean
-merge_begin (gpointer        data,
-             const Outline  *outline,
-             GError        **error)
+merge_begin (gpointer       data,
+             const Outline *outline,
+             GError       **error)
 {
   Merge *m = data;
   gint64 people = 0, meetings = 0, ticks = 0, commitments = 0, talking_points = 0, missed = 0;
-  guint file_rows = 0;
+  guint  file_rows = 0;
 
   for (guint i = 0; i < N_LISTS; i++)
     file_rows += outline->lists[i].count;
@@ -949,12 +968,18 @@ rapport_exchange_import_from_data (RapportStore         *store,
                                    GError              **error)
 {
   static const RecordSink sink = {
-    merge_begin, merge_habit, merge_person, merge_meeting, merge_commitment,
-    merge_talking_point, merge_missed_meeting, step,
+    merge_begin,
+    merge_habit,
+    merge_person,
+    merge_meeting,
+    merge_commitment,
+    merge_talking_point,
+    merge_missed_meeting,
+    step,
   };
   RapportExchangeStats local_stats = { 0 };
-  Merge m = { 0 };
-  gboolean ok = FALSE;
+  Merge                m = { 0 };
+  gboolean             ok = FALSE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -1007,14 +1032,14 @@ out:
  * device (/dev/zero) is not read until memory runs out and a FIFO does
  * not block, and only up to the size limit. */
 static GMappedFile *
-map_file (const char  *path,
-          GError     **error)
+map_file (const char *path,
+          GError    **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autoptr(GError) local = NULL;
   GMappedFile *mapped;
-  struct stat st;
-  int fd;
+  struct stat  st;
+  int          fd;
 
   /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
@@ -1035,12 +1060,12 @@ map_file (const char  *path,
     }
   if (!S_ISREG (st.st_mode))
     {
-      const char *what = S_ISDIR (st.st_mode) ? _("a folder")
+      const char *what = S_ISDIR (st.st_mode)    ? _("a folder")
                          : S_ISFIFO (st.st_mode) ? _("a pipe (FIFO)")
-                         : S_ISCHR (st.st_mode) ? _("a character device")
-                         : S_ISBLK (st.st_mode) ? _("a block device")
+                         : S_ISCHR (st.st_mode)  ? _("a character device")
+                         : S_ISBLK (st.st_mode)  ? _("a block device")
                          : S_ISSOCK (st.st_mode) ? _("a socket")
-                         : _("not a regular file");
+                                                 : _("not a regular file");
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_IO,
                    _("“%s” is %s, not an export file"), name, what);
       close (fd);
@@ -1076,7 +1101,7 @@ rapport_exchange_import_from_file (RapportStore         *store,
 {
   g_autoptr(GMappedFile) mapped = NULL;
   const char *data;
-  gsize length;
+  gsize       length;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);

@@ -47,14 +47,14 @@ static gboolean
 append_notes (GString    *out,
               const char *notes)
 {
-  g_auto(GStrv) lines = g_strsplit (notes, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (notes, "\n", -1);
   gboolean in_paragraph = FALSE;
   gboolean pending_blank = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *line = lines[i];
-      gsize len = strlen (line);
+      char       *line = lines[i];
+      gsize       len = strlen (line);
       const char *p;
 
       if (len > 0 && line[len - 1] == '\r')
@@ -119,17 +119,17 @@ typedef void (*AppendItem) (GString      *out,
 /* A list under @heading of the rows @sql gives for the meeting; nothing
  * at all when there are none. */
 static gboolean
-append_list (RapportStore  *store,
-             GString       *out,
-             const char    *sql,
-             gint64         meeting_id,
-             const char    *heading,
-             AppendItem     append_item,
-             GError       **error)
+append_list (RapportStore *store,
+             GString      *out,
+             const char   *sql,
+             gint64        meeting_id,
+             const char   *heading,
+             AppendItem    append_item,
+             GError      **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (store, sql, error);
-  gboolean any = FALSE;
-  int rc;
+  gboolean      any = FALSE;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -176,7 +176,7 @@ append_commitment (GString      *out,
 {
   const char *due = (const char *) sqlite3_column_text (stmt, 2);
   const char *closed = (const char *) sqlite3_column_text (stmt, 3);
-  gboolean mine = g_str_equal (rapport_store_column_text (stmt, 1), "me");
+  gboolean    mine = g_str_equal (rapport_store_column_text (stmt, 1), "me");
 
   g_string_append_printf (out, "[%c] %s: ", closed ? 'x' : ' ', mine ? _("Me") : _("Them"));
   append_inline (out, rapport_store_column_text (stmt, 0));
@@ -193,7 +193,7 @@ static void
 append_talking_point (GString      *out,
                       sqlite3_stmt *stmt)
 {
-  int every = sqlite3_column_int (stmt, 2);
+  int         every = sqlite3_column_int (stmt, 2);
   const char *unit = (const char *) sqlite3_column_text (stmt, 3);
   const char *next = (const char *) sqlite3_column_text (stmt, 4);
 
@@ -203,12 +203,10 @@ append_talking_point (GString      *out,
     g_string_append (out, _(" (raised by them)"));
   if (unit != NULL && g_str_equal (unit, "weeks"))
     /* Translators: after a talking point in the Markdown export. */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d week)", " (every %d weeks)",
-                                              every), every);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d week)", " (every %d weeks)", every), every);
   else if (unit != NULL)
     /* Translators: after a talking point in the Markdown export. */
-    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d day)", " (every %d days)",
-                                              every), every);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " (every %d day)", " (every %d days)", every), every);
   if (next != NULL)
     /* Translators: after a recurring talking point in the Markdown
      * export; %s is a date. */
@@ -216,10 +214,10 @@ append_talking_point (GString      *out,
 }
 
 static gboolean
-markdown_meeting (RapportStore  *store,
-                  GString       *out,
-                  gint64         meeting_id,
-                  GError       **error)
+markdown_meeting (RapportStore *store,
+                  GString      *out,
+                  gint64        meeting_id,
+                  GError      **error)
 {
   return append_list (store, out,
                       "SELECT h.label, c.evidence FROM checklist c"
@@ -240,15 +238,15 @@ markdown_meeting (RapportStore  *store,
 }
 
 char *
-rapport_exchange_person_markdown (RapportStore  *store,
-                                  const char    *person_uuid,
-                                  GError       **error)
+rapport_exchange_person_markdown (RapportStore *store,
+                                  const char   *person_uuid,
+                                  GError      **error)
 {
   g_autoptr(GString) out = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt    *stmt = NULL;
   g_autofree char *today = NULL;
-  gint64 person_id;
-  int rc;
+  gint64           person_id;
+  int              rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (person_uuid != NULL, NULL);
@@ -293,7 +291,8 @@ rapport_exchange_person_markdown (RapportStore  *store,
   if (sqlite3_prepare_v2 (rapport_store_get_handle (store),
                           "SELECT id, date, mood, notes FROM meetings"
                           " WHERE person_id = ?1 AND deleted = 0"
-                          " ORDER BY date DESC, id DESC", -1, &stmt, NULL) != SQLITE_OK)
+                          " ORDER BY date DESC, id DESC",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       rapport_store_set_error (store, error, _("Could not read the database"));
       return NULL;
@@ -302,7 +301,7 @@ rapport_exchange_person_markdown (RapportStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *day = format_day (rapport_store_column_text (stmt, 1));
-      const char *notes = rapport_store_column_text (stmt, 3);
+      const char      *notes = rapport_store_column_text (stmt, 3);
 
       g_string_append_printf (out, "## %s\n\n", day);
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
@@ -338,10 +337,10 @@ rapport_exchange_person_markdown (RapportStore  *store,
 }
 
 gboolean
-rapport_exchange_person_markdown_to_file (RapportStore  *store,
-                                          const char    *person_uuid,
-                                          const char    *path,
-                                          GError       **error)
+rapport_exchange_person_markdown_to_file (RapportStore *store,
+                                          const char   *person_uuid,
+                                          const char   *path,
+                                          GError      **error)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;

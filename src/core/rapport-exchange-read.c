@@ -20,19 +20,19 @@ typedef struct
   const RecordSink *sink;
   gpointer          sink_data;
   Decoder           decoder;
-  UuidTable         uuids;     /* every row's own UUID -> where (see where()) */
-  GHashTable       *keys;      /* habit key -> its index in $.habits */
-  GArray           *ticks;     /* TickRec of the meeting being read */
+  UuidTable         uuids; /* every row's own UUID -> where (see where()) */
+  GHashTable       *keys;  /* habit key -> its index in $.habits */
+  GArray           *ticks; /* TickRec of the meeting being read */
 } Document;
 
 void
-rapport_exchange_invalid (GError     **error,
-                          const char  *path,
-                          const char  *format,
+rapport_exchange_invalid (GError    **error,
+                          const char *path,
+                          const char *format,
                           ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -43,22 +43,22 @@ rapport_exchange_invalid (GError     **error,
 
 /* rapport_exchange_invalid() for the member @name of the object at @base.
  * Returns FALSE, for the caller to return. */
-static gboolean invalid_member (GError     **error,
-                                const char  *base,
-                                const char  *name,
-                                const char  *format,
+static gboolean invalid_member (GError    **error,
+                                const char *base,
+                                const char *name,
+                                const char *format,
                                 ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-invalid_member (GError     **error,
-                const char  *base,
-                const char  *name,
-                const char  *format,
+invalid_member (GError    **error,
+                const char *base,
+                const char *name,
+                const char *format,
                 ...)
 {
   g_autofree char *path = g_strconcat (base, ".", name, NULL);
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -72,7 +72,7 @@ invalid_member (GError     **error,
 struct UuidSlot
 {
   guint64 hi, lo;
-  guint64 value;   /* bit 63 set: in use */
+  guint64 value; /* bit 63 set: in use */
 };
 
 #define SLOT_USED (G_GUINT64_CONSTANT (1) << 63)
@@ -117,7 +117,7 @@ find_slot (UuidTable *table,
   /* A UUID's bits are mostly random already; mix them anyway, as
    * hand-made ones (a000…0001) are not. */
   guint64 h = (hi ^ (lo * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
-  gsize i;
+  gsize   i;
 
   h ^= h >> 29;
   for (i = (gsize) h & table->mask;; i = (i + 1) & table->mask)
@@ -136,7 +136,7 @@ rapport_exchange_uuid_table_add (UuidTable  *table,
                                  guint64    *old)
 {
   struct UuidSlot *slot;
-  guint64 hi, lo;
+  guint64          hi, lo;
 
   uuid_bits (uuid, &hi, &lo);
   slot = find_slot (table, hi, lo);
@@ -152,7 +152,7 @@ rapport_exchange_uuid_table_add (UuidTable  *table,
   if (++table->used * 2 > table->mask)
     {
       struct UuidSlot *old_slots = table->slots;
-      gsize old_size = table->mask + 1;
+      gsize            old_size = table->mask + 1;
 
       table->mask = old_size * 2 - 1;
       table->slots = g_new0 (struct UuidSlot, old_size * 2);
@@ -170,7 +170,7 @@ rapport_exchange_uuid_table_get (UuidTable  *table,
                                  guint64    *value)
 {
   struct UuidSlot *slot;
-  guint64 hi, lo;
+  guint64          hi, lo;
 
   uuid_bits (uuid, &hi, &lo);
   slot = find_slot (table, hi, lo);
@@ -242,8 +242,8 @@ is_timestamp (const char *s)
 typedef enum
 {
   REQUIRED,
-  OPTIONAL,   /* missing means the default */
-  NULLABLE,   /* missing or null means NULL */
+  OPTIONAL, /* missing means the default */
+  NULLABLE, /* missing or null means NULL */
 } Presence;
 
 static gboolean
@@ -257,9 +257,9 @@ get_string (const Value *object,
             const char **out,
             GError     **error)
 {
-  Value *node = member (object, name);
+  Value      *node = member (object, name);
   const char *value;
-  gsize bytes;
+  gsize       bytes;
 
   if (node == NULL || (presence == NULLABLE && node->kind == 'n'))
     {
@@ -349,7 +349,7 @@ get_checked (const Value *object,
              const char  *base,
              const char  *name,
              Presence     presence,
-             gboolean   (*valid) (const char *),
+             gboolean (*valid) (const char *),
              const char  *what,
              const char **out,
              GError     **error)
@@ -409,8 +409,8 @@ static char *
 where_path (guint64 w)
 {
   ListKind list = (ListKind) (w >> 56);
-  int tick = (int) ((w >> 32) & 0xffffff) - 1;
-  guint index = (guint) (w & 0xffffffff);
+  int      tick = (int) ((w >> 32) & 0xffffff) - 1;
+  guint    index = (guint) (w & 0xffffffff);
 
   if (tick >= 0)
     return g_strdup_printf ("$.%s[%u].checklist[%d]", rapport_exchange_list_name (list), index, tick);
@@ -451,11 +451,11 @@ get_timestamps (const Value *object,
 }
 
 static gboolean
-read_person (Document   *doc,
+read_person (Document    *doc,
              const Value *o,
-             const char *base,
-             guint       index,
-             GError    **error)
+             const char  *base,
+             guint        index,
+             GError     **error)
 {
   PersonRec r = { 0 };
 
@@ -484,11 +484,11 @@ is_habit_key (const char *key)
 }
 
 static gboolean
-read_habit (Document   *doc,
+read_habit (Document    *doc,
             const Value *o,
-            const char *base,
-            guint       index,
-            GError    **error)
+            const char  *base,
+            guint        index,
+            GError     **error)
 {
   HabitRec r = { 0 };
   gpointer first;
@@ -521,12 +521,12 @@ read_habit (Document   *doc,
 }
 
 static gboolean
-read_tick (Document   *doc,
+read_tick (Document    *doc,
            const Value *o,
-           const char *base,
-           guint       meeting,
-           guint       index,
-           GError    **error)
+           const char  *base,
+           guint        meeting,
+           guint        index,
+           GError     **error)
 {
   TickRec r = { 0 };
 
@@ -546,16 +546,16 @@ read_tick (Document   *doc,
 }
 
 static gboolean
-read_checklist (Document   *doc,
+read_checklist (Document    *doc,
                 const Value *meeting,
-                const char *meeting_base,
-                guint       meeting_index,
-                GError    **error)
+                const char  *meeting_base,
+                guint        meeting_index,
+                GError     **error)
 {
   g_autofree char *path = g_strconcat (meeting_base, ".checklist", NULL);
-  Value *node = member (meeting, "checklist");
-  char base[128];
-  guint i = 0;
+  Value           *node = member (meeting, "checklist");
+  char             base[128];
+  guint            i = 0;
 
   g_array_set_size (doc->ticks, 0);
   if (node == NULL)
@@ -585,11 +585,11 @@ read_checklist (Document   *doc,
 }
 
 static gboolean
-read_meeting (Document   *doc,
+read_meeting (Document    *doc,
               const Value *o,
-              const char *base,
-              guint       index,
-              GError    **error)
+              const char  *base,
+              guint        index,
+              GError     **error)
 {
   MeetingRec r = { 0 };
 
@@ -606,11 +606,11 @@ read_meeting (Document   *doc,
 }
 
 static gboolean
-read_commitment (Document   *doc,
+read_commitment (Document    *doc,
                  const Value *o,
-                 const char *base,
-                 guint       index,
-                 GError    **error)
+                 const char  *base,
+                 guint        index,
+                 GError     **error)
 {
   CommitmentRec r = { 0 };
 
@@ -636,8 +636,8 @@ read_talking_point (Document    *doc,
                     GError     **error)
 {
   TalkingPointRec r = { 0 };
-  Value *discussed = member (o, "discussed_in");
-  Value *series = member (o, "series");
+  Value          *discussed = member (o, "discussed_in");
+  Value          *series = member (o, "series");
 
   if (!get_own_uuid (doc, o, base, where (LIST_TALKING_POINTS, index, -1), &r.uuid, error) ||
       !get_uuid_ref (o, base, "person", &r.person, error) ||
@@ -696,27 +696,27 @@ read_missed_meeting (Document    *doc,
   return doc->sink->missed_meeting (doc->sink_data, &r, index, error);
 }
 
-typedef gboolean (*ReadElement) (Document   *doc,
+typedef gboolean (*ReadElement) (Document    *doc,
                                  const Value *o,
-                                 const char *base,
-                                 guint       index,
-                                 GError    **error);
+                                 const char  *base,
+                                 guint        index,
+                                 GError     **error);
 
 /* The most a root member other than a list may take. */
 #define HEADER_MAX_BYTES 256
 
 /* Each element of the list @list, decoded alone and read by @read. */
 static gboolean
-read_list (Document    *doc,
-           const Span  *span,
-           ListKind     list,
-           ReadElement  read,
-           GError     **error)
+read_list (Document   *doc,
+           const Span *span,
+           ListKind    list,
+           ReadElement read,
+           GError    **error)
 {
   ListCursor cursor;
-  gsize start, end;
-  char base[64];
-  guint index = 0;
+  gsize      start, end;
+  char       base[64];
+  guint      index = 0;
 
   if (!span->present)
     return TRUE;
@@ -746,12 +746,12 @@ read_list (Document    *doc,
 }
 
 static gboolean
-check_utf8 (const char  *data,
-            gsize        length,
-            GError     **error)
+check_utf8 (const char *data,
+            gsize       length,
+            GError    **error)
 {
   const char *bad = NULL;
-  guint line, column;
+  guint       line, column;
 
   if (g_utf8_validate (data, (gssize) length, &bad))
     return TRUE;
@@ -767,20 +767,20 @@ check_utf8 (const char  *data,
 }
 
 static gboolean
-read_document (Document    *doc,
-               gsize        length,
-               GError     **error)
+read_document (Document *doc,
+               gsize     length,
+               GError  **error)
 {
   static const char *const header[] = { "format", "version", "exported_at" };
-  Outline outline;
-  const Span *spans[G_N_ELEMENTS (header)];
+  Outline                  outline;
+  const Span              *spans[G_N_ELEMENTS (header)];
   /* The root's short members, each decoded alone, make an object of
    * their own: the root itself is never decoded whole. */
-  Value root = { '{', 0, NULL, NULL, 0, 0, NULL, NULL };
-  Value **link = &root.first;
-  const char *format = NULL;
-  const char *exported = NULL;
-  gint64 version = 0;
+  Value                    root = { '{', 0, NULL, NULL, 0, 0, NULL, NULL };
+  Value                  **link = &root.first;
+  const char              *format = NULL;
+  const char              *exported = NULL;
+  gint64                   version = 0;
 
   if (length == 0)
     {
@@ -842,8 +842,8 @@ read_document (Document    *doc,
     {
       g_set_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_TOO_NEW,
                    _("$.version: the file was written by a newer version of Rapport "
-                     "(format %lld; this version reads up to %d). "
-                     "Update Rapport to import it."),
+                      "(format %lld; this version reads up to %d). "
+                      "Update Rapport to import it."),
                    (long long) version, RAPPORT_EXCHANGE_FORMAT_VERSION);
       return FALSE;
     }
@@ -862,11 +862,11 @@ read_document (Document    *doc,
 }
 
 gboolean
-rapport_exchange_document_read (const char        *data,
-                                gsize              length,
-                                const RecordSink  *sink,
-                                gpointer           sink_data,
-                                GError           **error)
+rapport_exchange_document_read (const char       *data,
+                                gsize             length,
+                                const RecordSink *sink,
+                                gpointer          sink_data,
+                                GError          **error)
 {
   Document doc = { 0 };
   gboolean ok;

@@ -31,19 +31,19 @@
 
 typedef struct
 {
-  gsize    start;    /* after the opening quote */
-  gsize    length;   /* up to the closing quote, raw */
-  gboolean escaped;  /* holds a backslash: compare decoded */
+  gsize    start;   /* after the opening quote */
+  gsize    length;  /* up to the closing quote, raw */
+  gboolean escaped; /* holds a backslash: compare decoded */
 } Name;
 
 typedef struct
 {
-  char        kind;          /* '{' or '[' */
-  int         list;          /* the list this array is (a ListKind), or -1 */
-  guint       count;         /* elements begun or names read so far */
-  gsize       value_start;   /* where the current element or member value began */
+  char        kind;        /* '{' or '[' */
+  int         list;        /* the list this array is (a ListKind), or -1 */
+  guint       count;       /* elements begun or names read so far */
+  gsize       value_start; /* where the current element or member value began */
   Name        names[FEW_MEMBERS];
-  GHashTable *many;          /* decoded names, past FEW_MEMBERS */
+  GHashTable *many; /* decoded names, past FEW_MEMBERS */
 } Frame;
 
 typedef struct
@@ -51,15 +51,20 @@ typedef struct
   const char *data;
   gsize       length;
   gsize       pos;
-  int         depth;                           /* open containers */
+  int         depth; /* open containers */
   Frame       frames[RAPPORT_EXCHANGE_MAX_DEPTH + 1];
   Outline    *outline;
   GError    **error;
-  guint       element_values;                  /* in the current list element */
+  guint       element_values; /* in the current list element */
 } Scan;
 
 static const char *const list_names[N_LISTS] = {
-  "habits", "people", "meetings", "commitments", "talking_points", "missed_meetings",
+  "habits",
+  "people",
+  "meetings",
+  "commitments",
+  "talking_points",
+  "missed_meetings",
 };
 
 const char *
@@ -101,8 +106,8 @@ syntax_error (Scan       *s,
               ...)
 {
   g_autofree char *what = NULL;
-  guint line, column;
-  va_list args;
+  guint            line, column;
+  va_list          args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -169,7 +174,7 @@ static char *
 decode (const char *raw,
         gsize       length)
 {
-  GString *out = g_string_sized_new (length);
+  GString    *out = g_string_sized_new (length);
   const char *end = raw + length;
 
   for (const char *p = raw; p < end;)
@@ -236,7 +241,7 @@ path_to (Scan *s,
         g_string_append_printf (path, "[%u]", f->count > 0 ? f->count - 1 : 0);
       else if (f->count > 0)
         {
-          const Name *n = current_name (f);
+          const Name      *n = current_name (f);
           g_autofree char *name = decode (s->data + n->start, n->length);
 
           if (g_utf8_strlen (name, -1) > 40)
@@ -265,7 +270,7 @@ invalid_at (Scan       *s,
 {
   g_autofree char *path = path_to (s, depth);
   g_autofree char *what = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -305,7 +310,7 @@ scan_string (Scan     *s,
              gboolean  is_name,
              gboolean *escaped)
 {
-  gsize open = s->pos;
+  gsize       open = s->pos;
   const char *d = s->data;
 
   *escaped = FALSE;
@@ -326,14 +331,22 @@ scan_string (Scan     *s,
         }
       if (c < 0x20)
         return syntax_error (s, s->pos, _("a control character (U+%04X) inside a text must be "
-                                          "written as an escape"), c);
+                                           "written as an escape"),
+                             c);
       /* A backslash. */
       *escaped = TRUE;
       if (s->pos + 1 >= s->length)
         return syntax_error (s, open, _("a text (string) that starts here is never closed"));
       switch (d[s->pos + 1])
         {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
           s->pos += 2;
           break;
         case 'u':
@@ -352,7 +365,7 @@ scan_string (Scan     *s,
             if (u == 0)
               return invalid_at (s, s->depth,
                                  _("contains a NUL character (\\u0000); Rapport refuses it "
-                                   "rather than cut the text there"));
+                                    "rather than cut the text there"));
             if (u >= 0xdc00 && u <= 0xdfff)
               return syntax_error (s, s->pos, _("a lone low surrogate (\\u%04X)"), u);
             if (u >= 0xd800 && u <= 0xdbff)
@@ -378,8 +391,8 @@ static gboolean
 scan_number (Scan *s)
 {
   const char *d = s->data;
-  gsize start = s->pos, digits_start, digits;
-  gboolean negative = FALSE, whole = TRUE;
+  gsize       start = s->pos, digits_start, digits;
+  gboolean    negative = FALSE, whole = TRUE;
 
   if (d[s->pos] == '-')
     {
@@ -464,7 +477,7 @@ push (Scan *s,
       rapport_exchange_locate (s->data, s->pos, &line, &column);
       g_set_error (s->error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID,
                    _("Nested deeper than %d levels at line %u, column %u "
-                     "(a Rapport export is %d deep)"),
+                      "(a Rapport export is %d deep)"),
                    RAPPORT_EXCHANGE_MAX_DEPTH, line, column, RAPPORT_EXCHANGE_DEPTH);
       return FALSE;
     }
@@ -502,13 +515,13 @@ pop (Scan *s)
 /* Records a member's name in the current object; a second member of the
  * same name is refused, as json-glib would keep only the last. */
 static gboolean
-add_name (Scan     *s,
-          gsize     start,
-          gsize     length,
-          gboolean  escaped)
+add_name (Scan    *s,
+          gsize    start,
+          gsize    length,
+          gboolean escaped)
 {
   Frame *f = &s->frames[s->depth];
-  Name name = { start, length, escaped };
+  Name   name = { start, length, escaped };
 
   if (f->count >= RAPPORT_EXCHANGE_MAX_MEMBERS)
     return invalid_at (s, s->depth - 1, _("more than %d members in one object"),
@@ -520,7 +533,7 @@ add_name (Scan     *s,
       for (guint i = 0; i + 1 < f->count; i++)
         if (name_equal (s->data, &f->names[i], &name))
           return invalid_at (s, s->depth, _("a second member of this name in the same object "
-                                            "(one of them would be lost)"));
+                                             "(one of them would be lost)"));
       return TRUE;
     }
 
@@ -534,7 +547,7 @@ add_name (Scan     *s,
   f->count++;
   if (!g_hash_table_add (f->many, decode (s->data + start, length)))
     return invalid_at (s, s->depth, _("a second member of this name in the same object "
-                                      "(one of them would be lost)"));
+                                       "(one of them would be lost)"));
   return TRUE;
 }
 
@@ -543,7 +556,7 @@ static gboolean
 read_name (Scan *s)
 {
   gboolean escaped;
-  gsize start;
+  gsize    start;
 
   skip_space (s);
   if (s->pos >= s->length)
@@ -591,9 +604,9 @@ value_begins (Scan *s)
 static void
 value_ends (Scan *s)
 {
-  Frame *root = &s->frames[1];
+  Frame      *root = &s->frames[1];
   const Name *n;
-  Span *span = NULL;
+  Span       *span = NULL;
 
   if (s->depth != 1 || root->kind != '{')
     return;
@@ -617,14 +630,14 @@ value_ends (Scan *s)
 }
 
 gboolean
-rapport_exchange_scan (const char  *data,
-                       gsize        length,
-                       Outline     *outline,
-                       GError     **error)
+rapport_exchange_scan (const char *data,
+                       gsize       length,
+                       Outline    *outline,
+                       GError    **error)
 {
   static gsize plain_ready;
-  Scan s = { 0 };
-  gboolean ok = FALSE;
+  Scan         s = { 0 };
+  gboolean     ok = FALSE;
 
   if (g_once_init_enter (&plain_ready))
     {
@@ -695,7 +708,7 @@ rapport_exchange_scan (const char  *data,
       for (;;)
         {
           Frame *f;
-          char close;
+          char   close;
 
           value_ends (&s);
           skip_space (&s);
@@ -713,9 +726,7 @@ rapport_exchange_scan (const char  *data,
           close = f->kind == '{' ? '}' : ']';
           if (s.pos >= s.length)
             {
-              syntax_error (&s, s.pos, f->kind == '{'
-                            ? _("the file ends inside an object")
-                            : _("the file ends inside a list"));
+              syntax_error (&s, s.pos, f->kind == '{' ? _("the file ends inside an object") : _("the file ends inside a list"));
               goto out;
             }
           if (data[s.pos] != close)
@@ -753,8 +764,8 @@ rapport_exchange_cursor_init (ListCursor *cursor,
                               const Span *list)
 {
   cursor->data = data;
-  cursor->pos = list->start + 1;   /* past the "[" */
-  cursor->end = list->end - 1;     /* at the "]" */
+  cursor->pos = list->start + 1; /* past the "[" */
+  cursor->end = list->end - 1;   /* at the "]" */
   cursor->index = 0;
 }
 
@@ -786,7 +797,7 @@ rapport_exchange_cursor_next (ListCursor *cursor,
   const char *d = cursor->data;
   const char *p = d + cursor->pos;
   const char *stop = d + cursor->end;
-  int depth = 0;
+  int         depth = 0;
 
   while (p < stop && (is_space (*p) || *p == ','))
     p++;
@@ -898,11 +909,26 @@ decode_string (Decoder     *decoder,
         break;
       switch (p[1])
         {
-        case 'b': *o++ = '\b'; p += 2; break;
-        case 'f': *o++ = '\f'; p += 2; break;
-        case 'n': *o++ = '\n'; p += 2; break;
-        case 'r': *o++ = '\r'; p += 2; break;
-        case 't': *o++ = '\t'; p += 2; break;
+        case 'b':
+          *o++ = '\b';
+          p += 2;
+          break;
+        case 'f':
+          *o++ = '\f';
+          p += 2;
+          break;
+        case 'n':
+          *o++ = '\n';
+          p += 2;
+          break;
+        case 'r':
+          *o++ = '\r';
+          p += 2;
+          break;
+        case 't':
+          *o++ = '\t';
+          p += 2;
+          break;
         case 'u':
           {
             gunichar c;
@@ -911,7 +937,7 @@ decode_string (Decoder     *decoder,
             o += g_unichar_to_utf8 (c, o);
           }
           break;
-        default:   /* " \ / */
+        default: /* " \ / */
           *o++ = p[1];
           p += 2;
           break;
@@ -934,9 +960,9 @@ skip_blank (const char *p)
 
 /* The value at @p; returns where it ends. Depth is bounded by the scan. */
 static const char *
-decode_value (Decoder     *decoder,
-              const char  *p,
-              Value      **out)
+decode_value (Decoder    *decoder,
+              const char *p,
+              Value     **out)
 {
   Value *value;
 
@@ -946,7 +972,7 @@ decode_value (Decoder     *decoder,
     case '{':
     case '[':
       {
-        char close = *p == '{' ? '}' : ']';
+        char    close = *p == '{' ? '}' : ']';
         Value **link;
 
         value = new_value (decoder, *p);
@@ -955,13 +981,13 @@ decode_value (Decoder     *decoder,
         while (*p != close)
           {
             const char *name = NULL;
-            gsize name_length;
-            Value *child;
+            gsize       name_length;
+            Value      *child;
 
             if (value->kind == '{')
               {
                 p = decode_string (decoder, p, &name, &name_length);
-                p = skip_blank (p) + 1;   /* the ":" */
+                p = skip_blank (p) + 1; /* the ":" */
               }
             p = decode_value (decoder, p, &child);
             child->name = name;
@@ -994,7 +1020,7 @@ decode_value (Decoder     *decoder,
     default:
       {
         const char *start = p;
-        gboolean whole = TRUE;
+        gboolean    whole = TRUE;
 
         if (*p == '-')
           p++;

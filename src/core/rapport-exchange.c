@@ -19,19 +19,19 @@ G_DEFINE_QUARK (rapport-exchange-error-quark, rapport_exchange_error)
 
 typedef struct
 {
-  RapportStore        *store;
-  JsonBuilder         *builder;
-  GCancellable        *cancellable;
-  RapportProgressFunc  progress;
-  gpointer             progress_data;
-  guint                done, total;
+  RapportStore       *store;
+  JsonBuilder        *builder;
+  GCancellable       *cancellable;
+  RapportProgressFunc progress;
+  gpointer            progress_data;
+  guint               done, total;
 } Export;
 
 typedef enum
 {
-  TEXT,   /* a string, or null */
-  INT,    /* a number, or null */
-  BOOL,   /* true or false */
+  TEXT, /* a string, or null */
+  INT,  /* a number, or null */
+  BOOL, /* true or false */
 } FieldType;
 
 /* A member of an exported object, taken from one column. */
@@ -82,10 +82,10 @@ export_step (Export  *e,
 }
 
 static gboolean
-finish_query (Export        *e,
-              sqlite3_stmt  *stmt,
-              int            rc,
-              GError       **error)
+finish_query (Export       *e,
+              sqlite3_stmt *stmt,
+              int           rc,
+              GError      **error)
 {
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -101,12 +101,12 @@ finish_query (Export        *e,
 /* Adds the member @name: an array with an object per row of @stmt (a
  * cached statement, NULL if it could not be prepared). */
 static gboolean
-export_rows (Export        *e,
-             const char    *name,
-             sqlite3_stmt  *stmt,
-             const Field   *fields,
-             guint          n_fields,
-             GError       **error)
+export_rows (Export       *e,
+             const char   *name,
+             sqlite3_stmt *stmt,
+             const Field  *fields,
+             guint         n_fields,
+             GError      **error)
 {
   int rc;
 
@@ -131,15 +131,23 @@ export_habits (Export  *e,
                GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "key", TEXT }, { "label", TEXT }, { "hint", TEXT }, { "kind", TEXT },
-    { "position", INT }, { "active", BOOL }, { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "key", TEXT },
+    { "label", TEXT },
+    { "hint", TEXT },
+    { "kind", TEXT },
+    { "position", INT },
+    { "active", BOOL },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
 
   return export_rows (e, "habits",
                       rapport_store_prepare (e->store,
                                              "SELECT uuid, key, label, hint, kind, position,"
                                              " active, created_at, updated_at FROM habits"
-                                             " ORDER BY position, uuid", error),
+                                             " ORDER BY position, uuid",
+                                             error),
                       fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -148,15 +156,22 @@ export_people (Export  *e,
                GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "name", TEXT }, { "role", TEXT }, { "cadence_days", INT },
-    { "archived", BOOL }, { "next_date", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "name", TEXT },
+    { "role", TEXT },
+    { "cadence_days", INT },
+    { "archived", BOOL },
+    { "next_date", TEXT },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
 
   return export_rows (e, "people",
                       rapport_store_prepare (e->store,
                                              "SELECT uuid, name, role, cadence_days, archived,"
                                              " next_date, created_at, updated_at FROM people"
-                                             " ORDER BY created_at, uuid", error),
+                                             " ORDER BY created_at, uuid",
+                                             error),
                       fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -166,16 +181,21 @@ export_checklist (Export  *e,
                   GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "habit", TEXT }, { "ticked", BOOL }, { "evidence", TEXT },
-    { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "habit", TEXT },
+    { "ticked", BOOL },
+    { "evidence", TEXT },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
   sqlite3_stmt *stmt = rapport_store_prepare (e->store,
                                               "SELECT c.uuid, h.uuid, c.ticked, c.evidence,"
                                               " c.created_at, c.updated_at"
                                               " FROM checklist c JOIN habits h ON h.id = c.habit_id"
                                               " WHERE c.meeting_id = ?1"
-                                              " ORDER BY h.position, h.uuid", error);
-  int rc;
+                                              " ORDER BY h.position, h.uuid",
+                                              error);
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -198,13 +218,18 @@ export_meetings (Export  *e,
                  GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "person", TEXT }, { "date", TEXT }, { "mood", INT }, { "notes", TEXT },
-    { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "person", TEXT },
+    { "date", TEXT },
+    { "mood", INT },
+    { "notes", TEXT },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
   /* Its own statement, not a cached one: export_checklist() runs while
    * this one is still stepping. */
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (rapport_store_get_handle (e->store),
                           "SELECT m.id, m.uuid, p.uuid, m.date, m.mood, m.notes,"
@@ -245,8 +270,14 @@ export_commitments (Export  *e,
                     GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "person", TEXT }, { "meeting", TEXT }, { "text", TEXT },
-    { "owner", TEXT }, { "due", TEXT }, { "closed_on", TEXT }, { "created_at", TEXT },
+    { "uuid", TEXT },
+    { "person", TEXT },
+    { "meeting", TEXT },
+    { "text", TEXT },
+    { "owner", TEXT },
+    { "due", TEXT },
+    { "closed_on", TEXT },
+    { "created_at", TEXT },
     { "updated_at", TEXT },
   };
 
@@ -258,7 +289,8 @@ export_commitments (Export  *e,
                                              " JOIN people p ON p.id = c.person_id"
                                              " JOIN meetings m ON m.id = c.meeting_id"
                                              " WHERE c.deleted = 0 AND m.deleted = 0"
-                                             " ORDER BY c.created_at, c.uuid", error),
+                                             " ORDER BY c.created_at, c.uuid",
+                                             error),
                       fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -269,9 +301,18 @@ export_talking_points (Export  *e,
                        GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "person", TEXT }, { "text", TEXT }, { "raised_by", TEXT },
-    { "position", INT }, { "discussed_in", TEXT }, { "recur_every", INT }, { "recur_unit", TEXT },
-    { "series", TEXT }, { "next_due", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "person", TEXT },
+    { "text", TEXT },
+    { "raised_by", TEXT },
+    { "position", INT },
+    { "discussed_in", TEXT },
+    { "recur_every", INT },
+    { "recur_unit", TEXT },
+    { "series", TEXT },
+    { "next_due", TEXT },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
 
   return export_rows (e, "talking_points",
@@ -283,7 +324,8 @@ export_talking_points (Export  *e,
                                              " JOIN people p ON p.id = t.person_id"
                                              " LEFT JOIN meetings m ON m.id = t.discussed_in"
                                              " WHERE t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
-                                             " ORDER BY t.created_at, t.uuid", error),
+                                             " ORDER BY t.created_at, t.uuid",
+                                             error),
                       fields, G_N_ELEMENTS (fields), error);
 }
 
@@ -292,8 +334,15 @@ export_missed_meetings (Export  *e,
                         GError **error)
 {
   static const Field fields[] = {
-    { "uuid", TEXT }, { "person", TEXT }, { "date", TEXT }, { "kind", TEXT }, { "reason", TEXT },
-    { "reason_kind", TEXT }, { "moved_to", TEXT }, { "created_at", TEXT }, { "updated_at", TEXT },
+    { "uuid", TEXT },
+    { "person", TEXT },
+    { "date", TEXT },
+    { "kind", TEXT },
+    { "reason", TEXT },
+    { "reason_kind", TEXT },
+    { "moved_to", TEXT },
+    { "created_at", TEXT },
+    { "updated_at", TEXT },
   };
 
   return export_rows (e, "missed_meetings",
@@ -302,14 +351,15 @@ export_missed_meetings (Export  *e,
                                              " s.moved_to, s.created_at, s.updated_at"
                                              " FROM missed_meetings s JOIN people p ON p.id = s.person_id"
                                              " WHERE s.deleted = 0"
-                                             " ORDER BY s.date, s.created_at, s.uuid", error),
+                                             " ORDER BY s.date, s.created_at, s.uuid",
+                                             error),
                       fields, G_N_ELEMENTS (fields), error);
 }
 
 static gboolean
-count_rows (RapportStore  *store,
-            guint         *total,
-            GError       **error)
+count_rows (RapportStore *store,
+            guint        *total,
+            GError      **error)
 {
   sqlite3_stmt *stmt = rapport_store_prepare (store,
                                               "SELECT (SELECT count(*) FROM habits)"
@@ -318,7 +368,8 @@ count_rows (RapportStore  *store,
                                               " + (SELECT count(*) FROM checklist)"
                                               " + (SELECT count(*) FROM commitments)"
                                               " + (SELECT count(*) FROM talking_points)"
-                                              " + (SELECT count(*) FROM missed_meetings)", error);
+                                              " + (SELECT count(*) FROM missed_meetings)",
+                                              error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -333,22 +384,22 @@ count_rows (RapportStore  *store,
 }
 
 char *
-rapport_exchange_export_to_data (RapportStore         *store,
-                                 gsize                *length,
-                                 GCancellable         *cancellable,
-                                 RapportProgressFunc   progress,
-                                 gpointer              progress_data,
-                                 GError              **error)
+rapport_exchange_export_to_data (RapportStore       *store,
+                                 gsize              *length,
+                                 GCancellable       *cancellable,
+                                 RapportProgressFunc progress,
+                                 gpointer            progress_data,
+                                 GError            **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *now = NULL;
-  sqlite3 *db;
-  gboolean own_txn;
-  gboolean ok;
-  Export e = { 0 };
-  char *data;
+  sqlite3         *db;
+  gboolean         own_txn;
+  gboolean         ok;
+  Export           e = { 0 };
+  char            *data;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -406,12 +457,12 @@ rapport_exchange_export_to_data (RapportStore         *store,
 }
 
 gboolean
-rapport_exchange_export_to_file (RapportStore         *store,
-                                 const char           *path,
-                                 GCancellable         *cancellable,
-                                 RapportProgressFunc   progress,
-                                 gpointer              progress_data,
-                                 GError              **error)
+rapport_exchange_export_to_file (RapportStore       *store,
+                                 const char         *path,
+                                 GCancellable       *cancellable,
+                                 RapportProgressFunc progress,
+                                 gpointer            progress_data,
+                                 GError            **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) local = NULL;
@@ -444,9 +495,9 @@ rapport_exchange_export_to_file (RapportStore         *store,
 
 /* Returns the file written. */
 static gpointer
-export_work (RapportJob    *job,
-             GCancellable  *cancellable,
-             GError       **error)
+export_work (RapportJob   *job,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
 
@@ -458,13 +509,13 @@ export_work (RapportJob    *job,
 }
 
 void
-rapport_exchange_export_async (RapportStore        *store,
-                               const char          *path,
-                               GCancellable        *cancellable,
-                               RapportProgressFunc  progress,
-                               gpointer             progress_data,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+rapport_exchange_export_async (RapportStore       *store,
+                               const char         *path,
+                               GCancellable       *cancellable,
+                               RapportProgressFunc progress,
+                               gpointer            progress_data,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
@@ -474,9 +525,9 @@ rapport_exchange_export_async (RapportStore        *store,
 }
 
 gboolean
-rapport_exchange_export_finish (RapportStore  *store,
-                                GAsyncResult  *result,
-                                GError       **error)
+rapport_exchange_export_finish (RapportStore *store,
+                                GAsyncResult *result,
+                                GError      **error)
 {
   g_autofree char *path = rapport_job_finish (store, result, rapport_exchange_export_async, error);
 
@@ -485,9 +536,9 @@ rapport_exchange_export_finish (RapportStore  *store,
 
 /* Returns a RapportExchangeStats. */
 static gpointer
-import_work (RapportJob    *job,
-             GCancellable  *cancellable,
-             GError       **error)
+import_work (RapportJob   *job,
+             GCancellable *cancellable,
+             GError      **error)
 {
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   RapportExchangeStats stats = { 0 };
@@ -500,13 +551,13 @@ import_work (RapportJob    *job,
 }
 
 void
-rapport_exchange_import_async (RapportStore        *store,
-                               const char          *path,
-                               GCancellable        *cancellable,
-                               RapportProgressFunc  progress,
-                               gpointer             progress_data,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+rapport_exchange_import_async (RapportStore       *store,
+                               const char         *path,
+                               GCancellable       *cancellable,
+                               RapportProgressFunc progress,
+                               gpointer            progress_data,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_return_if_fail (RAPPORT_IS_STORE (store));
   g_return_if_fail (path != NULL);
@@ -516,10 +567,10 @@ rapport_exchange_import_async (RapportStore        *store,
 }
 
 gboolean
-rapport_exchange_import_finish (RapportStore          *store,
-                                GAsyncResult          *result,
-                                RapportExchangeStats  *stats,
-                                GError               **error)
+rapport_exchange_import_finish (RapportStore         *store,
+                                GAsyncResult         *result,
+                                RapportExchangeStats *stats,
+                                GError              **error)
 {
   g_autofree RapportExchangeStats *done = rapport_job_finish (store, result,
                                                               rapport_exchange_import_async, error);

@@ -18,17 +18,17 @@
  * keeps the mode of the file it replaces, so an export written over a
  * file readable by others stayed readable by others. */
 gboolean
-rapport_file_write_private (const char  *path,
-                            const char  *data,
-                            gsize        length,
-                            GError     **error)
+rapport_file_write_private (const char *path,
+                            const char *data,
+                            gsize       length,
+                            GError    **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
-  int saved;
-  int fd;
+  int              saved;
+  int              fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);

@@ -23,10 +23,10 @@
  * decade data set, against 20,186 meetings and 30,279 commitments read
  * before). Whether an open commitment counts depends on today, so open
  * ones are summed apart and counted here when their deadline is past. */
-#define MEETINGS_SQL(FROM) \
+#define MEETINGS_SQL(FROM)                                      \
   "SELECT m.person_id, m.id, m.date " FROM " AND m.deleted = 0" \
   " ORDER BY m.person_id, m.date DESC, m.id DESC"
-#define COMMITMENTS_SQL(FROM) \
+#define COMMITMENTS_SQL(FROM)                     \
   "SELECT c.meeting_id, c.due, c.closed_on " FROM \
   " AND c.deleted = 0 AND c.owner = 'me'"
 
@@ -73,15 +73,15 @@ find_bucket (const int *bounds,
 
 /* meeting id -> yyyymmdd of the next meeting with @person_id, or -1. */
 static GHashTable *
-load_next_dates (RapportStore  *store,
-                 gint64         person_id,
-                 GError       **error)
+load_next_dates (RapportStore *store,
+                 gint64        person_id,
+                 GError      **error)
 {
   g_autoptr(GHashTable) next = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt;
-  gint64 last_person = -1;
-  int later = -1;
-  int rc;
+  gint64        last_person = -1;
+  int           later = -1;
+  int           rc;
 
   stmt = rapport_store_prepare (store, person_meetings_sql, error);
   if (stmt == NULL)
@@ -91,7 +91,7 @@ load_next_dates (RapportStore  *store,
     {
       gint64 person = sqlite3_column_int64 (stmt, 0);
       gint64 id = sqlite3_column_int64 (stmt, 1);
-      int date = ymd (sqlite3_column_text (stmt, 2));
+      int    date = ymd (sqlite3_column_text (stmt, 2));
 
       if (person != last_person)
         later = -1;
@@ -110,18 +110,18 @@ load_next_dates (RapportStore  *store,
 
 /* The team, from the sums per deadline day. */
 static gboolean
-team_series (RapportStore       *store,
-             const char * const *bounds,
-             const int          *bound_days,
-             guint               n_buckets,
-             int                 now,
-             guint              *kept,
-             guint              *due,
-             GError            **error)
+team_series (RapportStore      *store,
+             const char *const *bounds,
+             const int         *bound_days,
+             guint              n_buckets,
+             int                now,
+             guint             *kept,
+             guint             *due,
+             GError           **error)
 {
   sqlite3_stmt *stmt;
-  guint i = 0;
-  int rc;
+  guint         i = 0;
+  int           rc;
 
   stmt = rapport_store_prepare (store, team_days_sql, error);
   if (stmt == NULL)
@@ -157,20 +157,20 @@ team_series (RapportStore       *store,
 #define OPEN_END "9999-99-99"
 
 gboolean
-rapport_follow_through_series (RapportStore       *store,
-                               gint64              person_id,
-                               const char * const *bounds,
-                               guint               n_buckets,
-                               const char         *today,
-                               guint              *kept,
-                               guint              *due,
-                               GError            **error)
+rapport_follow_through_series (RapportStore      *store,
+                               gint64             person_id,
+                               const char *const *bounds,
+                               guint              n_buckets,
+                               const char        *today,
+                               guint             *kept,
+                               guint             *due,
+                               GError           **error)
 {
   g_autoptr(GHashTable) next = NULL;
   g_autofree int *bound_days = NULL;
-  sqlite3_stmt *stmt;
-  int from, to, now;
-  int rc;
+  sqlite3_stmt   *stmt;
+  int             from, to, now;
+  int             rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
@@ -182,8 +182,7 @@ rapport_follow_through_series (RapportStore       *store,
   for (guint i = 0; i <= n_buckets; i++)
     {
       /* The open ends are not dates, but sort like them. */
-      if (g_strcmp0 (bounds[i], OPEN_START) != 0 && g_strcmp0 (bounds[i], OPEN_END) != 0
-          && !rapport_rows_check_date (bounds[i], error))
+      if (g_strcmp0 (bounds[i], OPEN_START) != 0 && g_strcmp0 (bounds[i], OPEN_END) != 0 && !rapport_rows_check_date (bounds[i], error))
         return FALSE;
       if (i > 0 && strcmp (bounds[i - 1], bounds[i]) > 0)
         {
@@ -216,16 +215,16 @@ rapport_follow_through_series (RapportStore       *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gpointer found;
-      int deadline, closed_on;
-      guint i;
+      int      deadline, closed_on;
+      guint    i;
 
       /* Not there: made in a hidden (deleted) meeting. */
       if (!g_hash_table_lookup_extended (next, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)),
                                          NULL, &found))
         continue;
       deadline = sqlite3_column_type (stmt, 1) != SQLITE_NULL
-        ? ymd (sqlite3_column_text (stmt, 1))
-        : GPOINTER_TO_INT (found);
+                   ? ymd (sqlite3_column_text (stmt, 1))
+                   : GPOINTER_TO_INT (found);
       closed_on = ymd (sqlite3_column_text (stmt, 2));
       /* No deadline yet (no later 1:1), outside the range, or open and
        * still keepable: not counted. */
@@ -246,14 +245,14 @@ rapport_follow_through_series (RapportStore       *store,
 }
 
 gboolean
-rapport_follow_through_rate_at (RapportStore  *store,
-                                gint64         person_id,
-                                const char    *from,
-                                const char    *to,
-                                const char    *today,
-                                guint         *kept,
-                                guint         *due,
-                                GError       **error)
+rapport_follow_through_rate_at (RapportStore *store,
+                                gint64        person_id,
+                                const char   *from,
+                                const char   *to,
+                                const char   *today,
+                                guint        *kept,
+                                guint        *due,
+                                GError      **error)
 {
   const char *bounds[2];
 
@@ -267,13 +266,13 @@ rapport_follow_through_rate_at (RapportStore  *store,
 }
 
 gboolean
-rapport_follow_through_rate (RapportStore  *store,
-                             gint64         person_id,
-                             const char    *from,
-                             const char    *to,
-                             guint         *kept,
-                             guint         *due,
-                             GError       **error)
+rapport_follow_through_rate (RapportStore *store,
+                             gint64        person_id,
+                             const char   *from,
+                             const char   *to,
+                             guint        *kept,
+                             guint        *due,
+                             GError      **error)
 {
   g_autofree char *today = rapport_store_today ();
 

@@ -10,8 +10,8 @@
 #include "rapport-text.h"
 
 static gboolean
-check_kind (RapportHabitKind   kind,
-            GError           **error)
+check_kind (RapportHabitKind kind,
+            GError         **error)
 {
   if (kind == RAPPORT_HABIT_TRUST || kind == RAPPORT_HABIT_STRUCTURE)
     return TRUE;
@@ -21,8 +21,8 @@ check_kind (RapportHabitKind   kind,
 }
 
 static char *
-clean_hint (const char  *hint,
-            GError     **error)
+clean_hint (const char *hint,
+            GError    **error)
 {
   g_autofree char *clean = rapport_text_single_line (hint);
 
@@ -37,17 +37,17 @@ clean_hint (const char  *hint,
 }
 
 static char *
-check_label (RapportStore  *store,
-             const char    *label,
-             gint64         except_id,
-             gboolean       against_active,
-             GError       **error)
+check_label (RapportStore *store,
+             const char   *label,
+             gint64        except_id,
+             gboolean      against_active,
+             GError      **error)
 {
   g_autofree char *clean = NULL;
   g_autofree char *folded = NULL;
-  sqlite3_stmt *stmt;
-  gboolean clash = FALSE;
-  int rc = SQLITE_DONE;
+  sqlite3_stmt    *stmt;
+  gboolean         clash = FALSE;
+  int              rc = SQLITE_DONE;
 
   clean = rapport_text_single_line (label);
   if (clean[0] == '\0')
@@ -74,7 +74,7 @@ check_label (RapportStore  *store,
     return NULL;
   while (!clash && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *stored = rapport_store_column_text (stmt, 1);
+      const char      *stored = rapport_store_column_text (stmt, 1);
       g_autofree char *other = NULL;
       g_autofree char *shown = NULL;
 
@@ -101,10 +101,10 @@ check_label (RapportStore  *store,
 }
 
 char *
-rapport_habit_library_check_label (RapportStore  *store,
-                                   const char    *label,
-                                   gint64         except_id,
-                                   GError       **error)
+rapport_habit_library_check_label (RapportStore *store,
+                                   const char   *label,
+                                   gint64        except_id,
+                                   GError      **error)
 {
   gboolean against_active = TRUE;
 
@@ -122,12 +122,12 @@ rapport_habit_library_check_label (RapportStore  *store,
 }
 
 static gboolean
-next_position (RapportStore  *store,
-               int           *position,
-               GError       **error)
+next_position (RapportStore *store,
+               int          *position,
+               GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT COALESCE(MAX(position), 0) + 1 FROM habits WHERE active = 1",
@@ -149,14 +149,14 @@ next_position (RapportStore  *store,
 /* So that the meeting open right now shows a habit switched on during it.
  * Meetings of earlier days keep the checklist they were held with. */
 static gboolean
-add_to_todays_meetings (RapportStore  *store,
-                        gint64         habit_id,
-                        const char    *now,
-                        GError       **error)
+add_to_todays_meetings (RapportStore *store,
+                        gint64        habit_id,
+                        const char   *now,
+                        GError      **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autofree char *today = rapport_store_today ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT m.id FROM meetings m"
@@ -180,19 +180,19 @@ add_to_todays_meetings (RapportStore  *store,
 }
 
 RapportHabit *
-rapport_habit_library_add (RapportStore      *store,
-                           const char        *label,
-                           const char        *hint,
-                           RapportHabitKind   kind,
-                           GError           **error)
+rapport_habit_library_add (RapportStore    *store,
+                           const char      *label,
+                           const char      *hint,
+                           RapportHabitKind kind,
+                           GError         **error)
 {
   g_autofree char *clean_label = NULL;
   g_autofree char *hint_text = NULL;
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
-  int position;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  int              position;
+  gint64           id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -212,7 +212,8 @@ rapport_habit_library_add (RapportStore      *store,
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO habits (uuid, key, label, hint, kind, position, active,"
                                 " created_at, updated_at)"
-                                " VALUES (?1, NULL, ?2, ?3, ?4, ?5, 1, ?6, ?6)", error);
+                                " VALUES (?1, NULL, ?2, ?3, ?4, ?5, 1, ?6, ?6)",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -238,18 +239,18 @@ fail:
 }
 
 gboolean
-rapport_habit_library_update (RapportStore      *store,
-                              gint64             habit_id,
-                              const char        *label,
-                              const char        *hint,
-                              RapportHabitKind   kind,
-                              GError           **error)
+rapport_habit_library_update (RapportStore    *store,
+                              gint64           habit_id,
+                              const char      *label,
+                              const char      *hint,
+                              RapportHabitKind kind,
+                              GError         **error)
 {
   g_autoptr(RapportHabit) habit = NULL;
   g_autofree char *clean_label = NULL;
   g_autofree char *hint_text = NULL;
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -277,7 +278,8 @@ rapport_habit_library_update (RapportStore      *store,
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE habits SET label = ?2, hint = ?3, kind = ?4, updated_at = ?5"
-                                " WHERE id = ?1", error);
+                                " WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, habit_id);
@@ -306,12 +308,12 @@ typedef enum
 
 /* One field changed, the other two kept as they are stored. */
 static gboolean
-update_one (RapportStore      *store,
-            gint64             habit_id,
-            Change             change,
-            const char        *text,
-            RapportHabitKind   kind,
-            GError           **error)
+update_one (RapportStore    *store,
+            gint64           habit_id,
+            Change           change,
+            const char      *text,
+            RapportHabitKind kind,
+            GError         **error)
 {
   g_autoptr(RapportHabit) habit = rapport_habit_load (store, habit_id, error);
 
@@ -325,38 +327,38 @@ update_one (RapportStore      *store,
 }
 
 gboolean
-rapport_habit_library_rename (RapportStore  *store,
-                              gint64         habit_id,
-                              const char    *label,
-                              GError       **error)
+rapport_habit_library_rename (RapportStore *store,
+                              gint64        habit_id,
+                              const char   *label,
+                              GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return update_one (store, habit_id, CHANGE_LABEL, label, 0, error);
 }
 
 gboolean
-rapport_habit_library_set_hint (RapportStore  *store,
-                                gint64         habit_id,
-                                const char    *hint,
-                                GError       **error)
+rapport_habit_library_set_hint (RapportStore *store,
+                                gint64        habit_id,
+                                const char   *hint,
+                                GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return update_one (store, habit_id, CHANGE_HINT, hint, 0, error);
 }
 
 gboolean
-rapport_habit_library_set_kind (RapportStore      *store,
-                                gint64             habit_id,
-                                RapportHabitKind   kind,
-                                GError           **error)
+rapport_habit_library_set_kind (RapportStore    *store,
+                                gint64           habit_id,
+                                RapportHabitKind kind,
+                                GError         **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return update_one (store, habit_id, CHANGE_KIND, NULL, kind, error);
 }
 
 static GArray *
-active_ids (RapportStore  *store,
-            GError       **error)
+active_ids (RapportStore *store,
+            GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -384,16 +386,17 @@ find_id (GArray *ids,
 
 /* Numbers the active habits 1..n in the order of @ids. */
 static gboolean
-write_positions (RapportStore  *store,
-                 GArray        *ids,
-                 GError       **error)
+write_positions (RapportStore *store,
+                 GArray       *ids,
+                 GError      **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE habits SET position = ?2, updated_at = ?3"
-                                " WHERE id = ?1 AND position IS NOT ?2", error);
+                                " WHERE id = ?1 AND position IS NOT ?2",
+                                error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -408,10 +411,10 @@ write_positions (RapportStore  *store,
 }
 
 gboolean
-rapport_habit_library_move (RapportStore  *store,
-                            gint64         habit_id,
-                            guint          position,
-                            GError       **error)
+rapport_habit_library_move (RapportStore *store,
+                            gint64        habit_id,
+                            guint         position,
+                            GError      **error)
 {
   g_autoptr(GArray) ids = NULL;
   guint from;
@@ -449,10 +452,10 @@ fail:
 }
 
 static gboolean
-move_by (RapportStore  *store,
-         gint64         habit_id,
-         int            delta,
-         GError       **error)
+move_by (RapportStore *store,
+         gint64        habit_id,
+         int           delta,
+         GError      **error)
 {
   g_autoptr(GArray) ids = active_ids (store, error);
   guint index;
@@ -467,33 +470,33 @@ move_by (RapportStore  *store,
 }
 
 gboolean
-rapport_habit_library_move_up (RapportStore  *store,
-                               gint64         habit_id,
-                               GError       **error)
+rapport_habit_library_move_up (RapportStore *store,
+                               gint64        habit_id,
+                               GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return move_by (store, habit_id, -1, error);
 }
 
 gboolean
-rapport_habit_library_move_down (RapportStore  *store,
-                                 gint64         habit_id,
-                                 GError       **error)
+rapport_habit_library_move_down (RapportStore *store,
+                                 gint64        habit_id,
+                                 GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return move_by (store, habit_id, 1, error);
 }
 
 gboolean
-rapport_habit_library_set_active (RapportStore  *store,
-                                  gint64         habit_id,
-                                  gboolean       active,
-                                  GError       **error)
+rapport_habit_library_set_active (RapportStore *store,
+                                  gint64        habit_id,
+                                  gboolean      active,
+                                  GError      **error)
 {
   g_autoptr(RapportHabit) habit = NULL;
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
-  int position;
+  sqlite3_stmt    *stmt;
+  int              position;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -531,7 +534,8 @@ rapport_habit_library_set_active (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE habits SET active = ?2, position = ?3, updated_at = ?4"
-                                " WHERE id = ?1", error);
+                                " WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, habit_id);
@@ -553,10 +557,10 @@ fail:
 }
 
 static gboolean
-set_own_active (RapportStore  *store,
-                gint64         habit_id,
-                gboolean       active,
-                GError       **error)
+set_own_active (RapportStore *store,
+                gint64        habit_id,
+                gboolean      active,
+                GError      **error)
 {
   g_autoptr(RapportHabit) habit = rapport_habit_load (store, habit_id, error);
 
@@ -573,27 +577,27 @@ set_own_active (RapportStore  *store,
 }
 
 gboolean
-rapport_habit_library_archive (RapportStore  *store,
-                               gint64         habit_id,
-                               GError       **error)
+rapport_habit_library_archive (RapportStore *store,
+                               gint64        habit_id,
+                               GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return set_own_active (store, habit_id, FALSE, error);
 }
 
 gboolean
-rapport_habit_library_restore (RapportStore  *store,
-                               gint64         habit_id,
-                               GError       **error)
+rapport_habit_library_restore (RapportStore *store,
+                               gint64        habit_id,
+                               GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   return set_own_active (store, habit_id, TRUE, error);
 }
 
 static GListStore *
-load_inactive (RapportStore  *store,
-               gboolean       built_in,
-               GError       **error)
+load_inactive (RapportStore *store,
+               gboolean      built_in,
+               GError      **error)
 {
   g_autoptr(GListStore) all = rapport_habit_load_all (store, error);
   g_autoptr(GListStore) list = NULL;
@@ -615,16 +619,16 @@ load_inactive (RapportStore  *store,
 }
 
 GListStore *
-rapport_habit_library_load_available (RapportStore  *store,
-                                      GError       **error)
+rapport_habit_library_load_available (RapportStore *store,
+                                      GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   return load_inactive (store, TRUE, error);
 }
 
 GListStore *
-rapport_habit_library_load_archived (RapportStore  *store,
-                                     GError       **error)
+rapport_habit_library_load_archived (RapportStore *store,
+                                     GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   return load_inactive (store, FALSE, error);

@@ -11,21 +11,22 @@
 
 struct _RapportHabit
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  gint64            id;
-  char             *uuid;
-  char             *key;
-  char             *label;
-  char             *hint;
-  RapportHabitKind  kind;
-  int               position;
-  gboolean          active;
+  gint64           id;
+  char            *uuid;
+  char            *key;
+  char            *label;
+  char            *hint;
+  RapportHabitKind kind;
+  int              position;
+  gboolean         active;
 };
 
 G_DEFINE_FINAL_TYPE (RapportHabit, rapport_habit, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_LABEL,
@@ -96,14 +97,54 @@ rapport_habit_init (RapportHabit *self)
 {
 }
 
-gint64 rapport_habit_get_id (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->id; }
-const char *rapport_habit_get_uuid (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->uuid; }
-const char *rapport_habit_get_key (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->key; }
-const char *rapport_habit_get_label (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->label; }
-const char *rapport_habit_get_hint (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL); return self->hint; }
-RapportHabitKind rapport_habit_get_kind (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->kind; }
-int rapport_habit_get_position (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0); return self->position; }
-gboolean rapport_habit_get_active (RapportHabit *self) { g_return_val_if_fail (RAPPORT_IS_HABIT (self), FALSE); return self->active; }
+gint64
+rapport_habit_get_id (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0);
+  return self->id;
+}
+const char *
+rapport_habit_get_uuid (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL);
+  return self->uuid;
+}
+const char *
+rapport_habit_get_key (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL);
+  return self->key;
+}
+const char *
+rapport_habit_get_label (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL);
+  return self->label;
+}
+const char *
+rapport_habit_get_hint (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), NULL);
+  return self->hint;
+}
+RapportHabitKind
+rapport_habit_get_kind (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0);
+  return self->kind;
+}
+int
+rapport_habit_get_position (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), 0);
+  return self->position;
+}
+gboolean
+rapport_habit_get_active (RapportHabit *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_HABIT (self), FALSE);
+  return self->active;
+}
 
 const char *
 rapport_habit_kind_to_string (RapportHabitKind kind)
@@ -215,9 +256,9 @@ habit_from_row (sqlite3_stmt *stmt,
 }
 
 static GListStore *
-load_list (RapportStore  *store,
-           const char    *sql,
-           GError       **error)
+load_list (RapportStore *store,
+           const char   *sql,
+           GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -229,29 +270,31 @@ load_list (RapportStore  *store,
 }
 
 GListStore *
-rapport_habit_load_active (RapportStore  *store,
-                           GError       **error)
+rapport_habit_load_active (RapportStore *store,
+                           GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   return load_list (store,
                     "SELECT " HABIT_COLUMNS " FROM habits WHERE active = 1"
-                    " ORDER BY position, id", error);
+                    " ORDER BY position, id",
+                    error);
 }
 
 GListStore *
-rapport_habit_load_all (RapportStore  *store,
-                        GError       **error)
+rapport_habit_load_all (RapportStore *store,
+                        GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   return load_list (store,
                     "SELECT " HABIT_COLUMNS " FROM habits"
-                    " ORDER BY active DESC, position, id", error);
+                    " ORDER BY active DESC, position, id",
+                    error);
 }
 
 RapportHabit *
-rapport_habit_load (RapportStore  *store,
-                    gint64         id,
-                    GError       **error)
+rapport_habit_load (RapportStore *store,
+                    gint64        id,
+                    GError      **error)
 {
   return rapport_rows_load_by_id (store, "SELECT " HABIT_COLUMNS " FROM habits WHERE id = ?1",
                                   id, habit_from_row, _("Could not read a habit"), error,

@@ -31,14 +31,13 @@
 
 typedef struct
 {
-  int                   ref_count;
-  RapportHistorySeries  series;
+  int                  ref_count;
+  RapportHistorySeries series;
 } SeriesBox;
 
-#define BOX(s) ((SeriesBox *) ((char *) (s) - G_STRUCT_OFFSET (SeriesBox, series)))
+#define BOX(s) ((SeriesBox *) ((char *) (s) -G_STRUCT_OFFSET (SeriesBox, series)))
 
-G_DEFINE_BOXED_TYPE (RapportHistorySeries, rapport_history_series,
-                     rapport_history_series_ref, rapport_history_series_unref)
+G_DEFINE_BOXED_TYPE (RapportHistorySeries, rapport_history_series, rapport_history_series_ref, rapport_history_series_unref)
 
 static void
 rate_clear (RapportHistoryRate *rate)
@@ -122,9 +121,9 @@ weekday0 (const GDate *date)
 }
 
 static void
-align (GDate                *date,
-       RapportHistoryBucket  bucket,
-       int                   first_weekday)
+align (GDate               *date,
+       RapportHistoryBucket bucket,
+       int                  first_weekday)
 {
   if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
     g_date_set_day (date, 1);
@@ -133,9 +132,9 @@ align (GDate                *date,
 }
 
 static guint
-count_buckets (const GDate          *start,
-               const GDate          *today,
-               RapportHistoryBucket  bucket)
+count_buckets (const GDate         *start,
+               const GDate         *today,
+               RapportHistoryBucket bucket)
 {
   if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
     return (g_date_get_year (today) * 12 + g_date_get_month (today)) -
@@ -144,9 +143,9 @@ count_buckets (const GDate          *start,
 }
 
 static void
-step (GDate                *date,
-      RapportHistoryBucket  bucket,
-      int                   n)
+step (GDate               *date,
+      RapportHistoryBucket bucket,
+      int                  n)
 {
   if (bucket == RAPPORT_HISTORY_BUCKET_MONTH)
     {
@@ -171,12 +170,12 @@ range_months (RapportHistoryRange range)
 }
 
 void
-rapport_history_query_init (RapportHistoryQuery  *query,
-                            gint64                person_id,
-                            RapportHistoryRange   range,
-                            RapportHistoryBucket  bucket,
-                            int                   first_weekday,
-                            const char           *today)
+rapport_history_query_init (RapportHistoryQuery *query,
+                            gint64               person_id,
+                            RapportHistoryRange  range,
+                            RapportHistoryBucket bucket,
+                            int                  first_weekday,
+                            const char          *today)
 {
   g_autofree char *now = NULL;
 
@@ -241,7 +240,11 @@ const char *
 rapport_history_get_sql (guint index)
 {
   static const char *const all[] = {
-    person_scan_sql, person_first_sql, team_days_sql, team_ticks_sql, team_first_sql,
+    person_scan_sql,
+    person_first_sql,
+    team_days_sql,
+    team_ticks_sql,
+    team_first_sql,
     person_days_sql,
   };
 
@@ -251,20 +254,20 @@ rapport_history_get_sql (guint index)
 typedef struct
 {
   RapportHistorySeries *series;
-  GHashTable           *habit_index;   /* habit id -> index + 1 */
-  RapportHistoryHabit **habits;        /* all habits, by position */
+  GHashTable           *habit_index; /* habit id -> index + 1 */
+  RapportHistoryHabit **habits;      /* all habits, by position */
   guint                 n_habits;
   guint                *mood_sum;
 } Builder;
 
 static gboolean
-load_habits (RapportStore  *store,
-             Builder       *b,
-             GError       **error)
+load_habits (RapportStore *store,
+             Builder      *b,
+             GError      **error)
 {
   sqlite3_stmt *stmt;
-  GPtrArray *all = b->series->habits;
-  int rc;
+  GPtrArray    *all = b->series->habits;
+  int           rc;
 
   stmt = rapport_store_prepare (store,
                                 "SELECT id, label, kind, position, active, key FROM habits"
@@ -276,7 +279,7 @@ load_habits (RapportStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapportHistoryHabit *habit = g_new0 (RapportHistoryHabit, 1);
-      RapportHabitKind kind = RAPPORT_HABIT_TRUST;
+      RapportHabitKind     kind = RAPPORT_HABIT_TRUST;
 
       rapport_habit_kind_from_string (rapport_store_column_text (stmt, 2), &kind);
       habit->habit_id = sqlite3_column_int64 (stmt, 0);
@@ -344,21 +347,21 @@ add_ticks (Builder             *b,
 /* One person's meetings. With @bounds (n_buckets + 1 dates as text) rows
  * are counted per bucket; without, they count toward the previous range. */
 static gboolean
-scan_person (RapportStore               *store,
-             const RapportHistoryQuery  *query,
-             Builder                    *b,
-             const char                 *from,
-             const char                 *to,
-             RapportDateText            *bounds,
-             GError                    **error)
+scan_person (RapportStore              *store,
+             const RapportHistoryQuery *query,
+             Builder                   *b,
+             const char                *from,
+             const char                *to,
+             RapportDateText           *bounds,
+             GError                   **error)
 {
   RapportHistorySeries *s = b->series;
-  sqlite3_stmt *stmt;
-  gint64 last_meeting = -1;
-  guint bucket = 0;
-  gint64 cached_id = -1;
-  RapportHistoryHabit *cached = NULL;
-  int rc;
+  sqlite3_stmt         *stmt;
+  gint64                last_meeting = -1;
+  guint                 bucket = 0;
+  gint64                cached_id = -1;
+  RapportHistoryHabit  *cached = NULL;
+  int                   rc;
 
   stmt = rapport_store_prepare (store, person_scan_sql, error);
   if (stmt == NULL)
@@ -397,7 +400,7 @@ scan_person (RapportStore               *store,
         }
 
       if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-        continue;  /* a meeting without any checklist */
+        continue; /* a meeting without any checklist */
 
       if (sqlite3_column_int64 (stmt, 3) != cached_id)
         {
@@ -444,10 +447,10 @@ find_bucket (RapportDateText *bounds,
 }
 
 static gboolean
-team_step_failed (RapportStore  *store,
-                  sqlite3_stmt  *stmt,
-                  int            rc,
-                  GError       **error)
+team_step_failed (RapportStore *store,
+                  sqlite3_stmt *stmt,
+                  int           rc,
+                  GError      **error)
 {
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -459,12 +462,12 @@ team_step_failed (RapportStore  *store,
 /* One of the team's day sums, team_days_sql or team_ticks_sql, bound to
  * the days @from to @to. */
 static sqlite3_stmt *
-prepare_team (RapportStore               *store,
-              const char                 *sql,
-              const RapportHistoryQuery  *query,
-              const char                 *from,
-              const char                 *to,
-              GError                    **error)
+prepare_team (RapportStore              *store,
+              const char                *sql,
+              const RapportHistoryQuery *query,
+              const char                *from,
+              const char                *to,
+              GError                   **error)
 {
   sqlite3_stmt *stmt;
 
@@ -479,18 +482,18 @@ prepare_team (RapportStore               *store,
 
 /* The team's sums per day, counted as scan_person() counts meetings. */
 static gboolean
-scan_team (RapportStore               *store,
-           const RapportHistoryQuery  *query,
-           Builder                    *b,
-           const char                 *from,
-           const char                 *to,
-           RapportDateText            *bounds,
-           GError                    **error)
+scan_team (RapportStore              *store,
+           const RapportHistoryQuery *query,
+           Builder                   *b,
+           const char                *from,
+           const char                *to,
+           RapportDateText           *bounds,
+           GError                   **error)
 {
   RapportHistorySeries *s = b->series;
-  sqlite3_stmt *stmt;
-  guint bucket = 0;
-  int rc;
+  sqlite3_stmt         *stmt;
+  guint                 bucket = 0;
+  int                   rc;
 
   stmt = prepare_team (store, team_days_sql, query, from, to, error);
   if (stmt == NULL)
@@ -520,7 +523,7 @@ scan_team (RapportStore               *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapportHistoryHabit *habit = find_habit (b, sqlite3_column_int64 (stmt, 1));
-      guint n = sqlite3_column_int (stmt, 2);
+      guint                n = sqlite3_column_int (stmt, 2);
 
       if (habit == NULL || n == 0)
         continue;
@@ -532,14 +535,14 @@ scan_team (RapportStore               *store,
 }
 
 static gboolean
-scan (RapportStore               *store,
-      const RapportHistoryQuery  *query,
-      Scope                       scope,
-      Builder                    *b,
-      const char                 *from,
-      const char                 *to,
-      RapportDateText            *bounds,
-      GError                    **error)
+scan (RapportStore              *store,
+      const RapportHistoryQuery *query,
+      Scope                      scope,
+      Builder                   *b,
+      const char                *from,
+      const char                *to,
+      RapportDateText           *bounds,
+      GError                   **error)
 {
   if (scope == SCOPE_PERSON)
     return scan_person (store, query, b, from, to, bounds, error);
@@ -549,12 +552,12 @@ scan (RapportStore               *store,
 /* The day of the subject's first meeting up to @today; invalid (cleared)
  * when there is none. */
 static gboolean
-first_meeting (RapportStore               *store,
-               const RapportHistoryQuery  *query,
-               Scope                       scope,
-               const char                 *today,
-               GDate                      *out,
-               GError                    **error)
+first_meeting (RapportStore              *store,
+               const RapportHistoryQuery *query,
+               Scope                      scope,
+               const char                *today,
+               GDate                     *out,
+               GError                   **error)
 {
   g_autofree char *first = NULL;
 
@@ -562,7 +565,7 @@ first_meeting (RapportStore               *store,
   for (int archived = 0; archived <= (scope == SCOPE_TEAM_ALL ? 1 : 0); archived++)
     {
       sqlite3_stmt *stmt;
-      int rc;
+      int           rc;
 
       stmt = rapport_store_prepare (store, scope == SCOPE_PERSON ? person_first_sql : team_first_sql,
                                     error);
@@ -596,12 +599,12 @@ first_meeting (RapportStore               *store,
 }
 
 static gboolean
-person_exists (RapportStore  *store,
-               gint64         person_id,
-               GError       **error)
+person_exists (RapportStore *store,
+               gint64        person_id,
+               GError      **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = rapport_store_prepare (store, "SELECT 1 FROM people WHERE id = ?1", error);
   if (stmt == NULL)
@@ -625,7 +628,7 @@ sum_kinds (RapportHistorySeries *s)
   for (guint i = 0; i < s->habits->len; i++)
     {
       RapportHistoryHabit *habit = g_ptr_array_index (s->habits, i);
-      RapportHistoryRate *kind = &s->kinds[habit->kind];
+      RapportHistoryRate  *kind = &s->kinds[habit->kind];
 
       kind->range.total += habit->rate.range.total;
       kind->range.ticked += habit->rate.range.ticked;
@@ -637,18 +640,18 @@ sum_kinds (RapportHistorySeries *s)
 }
 
 RapportHistorySeries *
-rapport_history_compute (RapportStore               *store,
-                         const RapportHistoryQuery  *query,
-                         GError                    **error)
+rapport_history_compute (RapportStore              *store,
+                         const RapportHistoryQuery *query,
+                         GError                   **error)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
   g_autoptr(GHashTable) habit_index = NULL;
-  g_autofree guint *mood_sum = NULL;
+  g_autofree guint           *mood_sum = NULL;
   g_autofree RapportDateText *bounds = NULL;
-  RapportDateText today, from, prev_from, prev_to;
-  SeriesBox *box;
-  Scope scope;
-  Builder b;
+  RapportDateText             today, from, prev_from, prev_to;
+  SeriesBox                  *box;
+  Scope                       scope;
+  Builder                     b;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -790,18 +793,23 @@ rapport_history_compute (RapportStore               *store,
 /* Follow-through ---------------------------------------------------------- */
 
 gboolean
-rapport_history_series_add_follow_through (RapportHistorySeries  *self,
-                                           RapportStore          *store,
-                                           gint64                 person_id,
-                                           GError               **error)
+rapport_history_series_add_follow_through (RapportHistorySeries *self,
+                                           RapportStore         *store,
+                                           gint64                person_id,
+                                           GError              **error)
 {
   g_autofree RapportDateText *bounds = NULL;
-  g_autofree const char **bound_ptrs = NULL;
-  g_autofree guint *kept = NULL;
-  g_autofree guint *due = NULL;
-  RapportHistoryCount range = { 0, }, previous = { 0, };
+  g_autofree const char     **bound_ptrs = NULL;
+  g_autofree guint           *kept = NULL;
+  g_autofree guint           *due = NULL;
+  RapportHistoryCount         range = {
+            0,
+  },
+                      previous = {
+                        0,
+                      };
   RapportHistoryRate *rate;
-  RapportDateText today;
+  RapportDateText     today;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -847,21 +855,21 @@ rapport_history_series_add_follow_through (RapportHistorySeries  *self,
   rate = rapport_history_series_add_extra (self, _("Follow-through"));
   rate->unit = RAPPORT_HISTORY_UNIT_COMMITMENTS;
   for (guint i = 0; i < self->n_buckets; i++)
-    rate->buckets[i] = (RapportHistoryCount) { kept[i], due[i] };
+    rate->buckets[i] = (RapportHistoryCount){ kept[i], due[i] };
   rate->range = range;
   rate->previous = previous;
   return TRUE;
 }
 
 gboolean
-rapport_history_suggest_range (RapportStore               *store,
-                               const RapportHistoryQuery  *query,
-                               RapportHistoryRange        *range,
-                               GError                    **error)
+rapport_history_suggest_range (RapportStore              *store,
+                               const RapportHistoryQuery *query,
+                               RapportHistoryRange       *range,
+                               GError                   **error)
 {
   RapportDateText today;
-  GDate first, cutoff;
-  Scope scope;
+  GDate           first, cutoff;
+  Scope           scope;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL && g_date_valid (&query->today), FALSE);
@@ -883,15 +891,15 @@ rapport_history_suggest_range (RapportStore               *store,
 }
 
 gboolean
-rapport_history_suggest_bucket (RapportStore               *store,
-                                const RapportHistoryQuery  *query,
-                                RapportHistoryBucket       *bucket,
-                                GError                    **error)
+rapport_history_suggest_bucket (RapportStore              *store,
+                                const RapportHistoryQuery *query,
+                                RapportHistoryBucket      *bucket,
+                                GError                   **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt   *stmt;
   RapportDateText today, from, month = "";
-  guint months = 0;
-  int rc = SQLITE_DONE;
+  guint           months = 0;
+  int             rc = SQLITE_DONE;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL && g_date_valid (&query->today), FALSE);
@@ -957,7 +965,7 @@ guint
 rapport_history_series_thin_limit (const RapportHistorySeries *self)
 {
   g_autofree guint *counts = NULL;
-  guint n = 0;
+  guint             n = 0;
 
   g_return_val_if_fail (self != NULL, 0);
 
@@ -1039,7 +1047,7 @@ rapport_history_series_bucket_label (const RapportHistorySeries *self,
   dt = date_time (&self->starts[bucket]);
   if (bucket_is_cut (self, bucket))
     {
-      GDate last = self->starts[bucket + 1];
+      GDate            last = self->starts[bucket + 1];
       g_autofree char *from = NULL;
       g_autofree char *to = NULL;
 

@@ -23,8 +23,8 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   RapportJob *job = task_data;
-  GError *error = NULL;
-  gpointer result = job->work (job, cancellable, &error);
+  GError     *error = NULL;
+  gpointer    result = job->work (job, cancellable, &error);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -33,16 +33,16 @@ job_thread (GTask        *task,
 }
 
 void
-rapport_job_run (RapportStore        *store,
-                 const char          *file,
-                 int                  keep,
-                 GCancellable        *cancellable,
-                 RapportProgressFunc  progress,
-                 gpointer             progress_data,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data,
-                 gpointer             source_tag,
-                 RapportJobFunc       work)
+rapport_job_run (RapportStore       *store,
+                 const char         *file,
+                 int                 keep,
+                 GCancellable       *cancellable,
+                 RapportProgressFunc progress,
+                 gpointer            progress_data,
+                 GAsyncReadyCallback callback,
+                 gpointer            user_data,
+                 gpointer            source_tag,
+                 RapportJobFunc      work)
 {
   g_autoptr(GTask) task = NULL;
   RapportJob *job;
@@ -63,10 +63,10 @@ rapport_job_run (RapportStore        *store,
 }
 
 gpointer
-rapport_job_finish (RapportStore  *store,
-                    GAsyncResult  *result,
-                    gpointer       source_tag,
-                    GError       **error)
+rapport_job_finish (RapportStore *store,
+                    GAsyncResult *result,
+                    gpointer      source_tag,
+                    GError      **error)
 {
   RapportJob *job;
 

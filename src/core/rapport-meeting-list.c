@@ -13,16 +13,15 @@ struct _RapportMeetingList
 
   RapportStore *store;
   gint64        person_id;
-  GArray       *ids;       /* gint64, newest first */
-  guint         limit;     /* how many of them the model shows */
-  GHashTable   *loaded;    /* id -> RapportMeeting, kept so a view and an
+  GArray       *ids;    /* gint64, newest first */
+  guint         limit;  /* how many of them the model shows */
+  GHashTable   *loaded; /* id -> RapportMeeting, kept so a view and an
                             * editor share one object per meeting */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (RapportMeetingList, rapport_meeting_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportMeetingList, rapport_meeting_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GType
 get_item_type (GListModel *model)
@@ -50,8 +49,8 @@ get_item (GListModel *model,
           guint       position)
 {
   RapportMeetingList *self = RAPPORT_MEETING_LIST (model);
-  RapportMeeting *meeting;
-  gint64 id;
+  RapportMeeting     *meeting;
+  gint64              id;
 
   if (position >= n_shown (self))
     return NULL;
@@ -97,16 +96,17 @@ rapport_meeting_list_init (RapportMeetingList *self)
 }
 
 static GArray *
-query_ids (RapportMeetingList  *self,
-           GError             **error)
+query_ids (RapportMeetingList *self,
+           GError            **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = rapport_store_prepare (self->store,
                                 "SELECT id FROM meetings WHERE person_id = ?1 AND deleted = 0"
-                                " ORDER BY date DESC, id DESC", error);
+                                " ORDER BY date DESC, id DESC",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
@@ -137,9 +137,9 @@ load_shown (RapportMeetingList *self,
   while (i < n_shown (self))
     {
       g_autoptr(GError) error = NULL;
-      gint64 id = g_array_index (self->ids, gint64, i);
+      gint64          id = g_array_index (self->ids, gint64, i);
       RapportMeeting *meeting;
-      gint64 *key;
+      gint64         *key;
 
       if (g_hash_table_contains (self->loaded, &id))
         {
@@ -164,9 +164,9 @@ load_shown (RapportMeetingList *self,
 }
 
 RapportMeetingList *
-rapport_meeting_list_new (RapportStore  *store,
-                          gint64         person_id,
-                          GError       **error)
+rapport_meeting_list_new (RapportStore *store,
+                          gint64        person_id,
+                          GError      **error)
 {
   g_autoptr(RapportMeetingList) self = NULL;
   GArray *ids;
@@ -193,13 +193,13 @@ rapport_meeting_list_get_person_id (RapportMeetingList *self)
 }
 
 gboolean
-rapport_meeting_list_reload (RapportMeetingList  *self,
-                             GError             **error)
+rapport_meeting_list_reload (RapportMeetingList *self,
+                             GError            **error)
 {
-  GArray *ids;
-  guint old_len;
+  GArray        *ids;
+  guint          old_len;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_return_val_if_fail (RAPPORT_IS_MEETING_LIST (self), FALSE);
 

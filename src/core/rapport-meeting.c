@@ -20,7 +20,7 @@ struct _RapportMeeting
   gint64   person_id;
   char    *date;
   char    *notes;
-  int      mood;      /* 0: not recorded */
+  int      mood; /* 0: not recorded */
   gboolean dirty;
 
   /* The row as last read or written: its revision (meetings.revision, see
@@ -35,7 +35,8 @@ struct _RapportMeeting
 
 G_DEFINE_FINAL_TYPE (RapportMeeting, rapport_meeting, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_DATE,
@@ -141,14 +142,54 @@ set_dirty (RapportMeeting *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
-gint64 rapport_meeting_get_id (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->id; }
-const char *rapport_meeting_get_uuid (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL); return self->uuid; }
-gint64 rapport_meeting_get_person_id (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->person_id; }
-const char *rapport_meeting_get_date (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL); return self->date; }
-const char *rapport_meeting_get_notes (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL); return self->notes; }
-int rapport_meeting_get_mood (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->mood; }
-gboolean rapport_meeting_get_dirty (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE); return self->dirty; }
-gint64 rapport_meeting_get_revision (RapportMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0); return self->revision; }
+gint64
+rapport_meeting_get_id (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0);
+  return self->id;
+}
+const char *
+rapport_meeting_get_uuid (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL);
+  return self->uuid;
+}
+gint64
+rapport_meeting_get_person_id (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0);
+  return self->person_id;
+}
+const char *
+rapport_meeting_get_date (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL);
+  return self->date;
+}
+const char *
+rapport_meeting_get_notes (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), NULL);
+  return self->notes;
+}
+int
+rapport_meeting_get_mood (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0);
+  return self->mood;
+}
+gboolean
+rapport_meeting_get_dirty (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
+  return self->dirty;
+}
+gint64
+rapport_meeting_get_revision (RapportMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MEETING (self), 0);
+  return self->revision;
+}
 
 void
 rapport_meeting_set_date (RapportMeeting *self,
@@ -200,10 +241,10 @@ rapport_meeting_set_mood (RapportMeeting *self,
 #define MEETING_COLUMNS "id, uuid, person_id, date, notes, mood, revision"
 
 static gboolean
-add_active_habits (RapportStore  *store,
-                   gint64         meeting_id,
-                   const char    *now,
-                   GError       **error)
+add_active_habits (RapportStore *store,
+                   gint64        meeting_id,
+                   const char   *now,
+                   GError      **error)
 {
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
@@ -219,15 +260,15 @@ add_active_habits (RapportStore  *store,
 }
 
 RapportMeeting *
-rapport_meeting_create (RapportStore  *store,
-                        gint64         person_id,
-                        const char    *date,
-                        GError       **error)
+rapport_meeting_create (RapportStore *store,
+                        gint64        person_id,
+                        const char   *date,
+                        GError      **error)
 {
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -243,7 +284,8 @@ rapport_meeting_create (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO meetings (uuid, person_id, date, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+                                " VALUES (?1, ?2, ?3, ?4, ?4)",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -277,18 +319,19 @@ fail:
 }
 
 RapportMeeting *
-rapport_meeting_load (RapportStore  *store,
-                      gint64         id,
-                      GError       **error)
+rapport_meeting_load (RapportStore *store,
+                      gint64        id,
+                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt   *stmt;
   RapportMeeting *self = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
   stmt = rapport_store_prepare (store,
                                 "SELECT " MEETING_COLUMNS " FROM meetings"
-                                " WHERE id = ?1 AND deleted = 0", error);
+                                " WHERE id = ?1 AND deleted = 0",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -312,12 +355,12 @@ rapport_meeting_load (RapportStore  *store,
 }
 
 gboolean
-rapport_meeting_save (RapportMeeting  *self,
-                      RapportStore    *store,
-                      GError         **error)
+rapport_meeting_save (RapportMeeting *self,
+                      RapportStore   *store,
+                      GError        **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -329,7 +372,7 @@ rapport_meeting_save (RapportMeeting  *self,
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
                    _("The notes of one meeting can hold at most %d MB; these have %.1f MB. "
-                     "Remove some text (it is still in the editor) so that they can be saved."),
+                      "Remove some text (it is still in the editor) so that they can be saved."),
                    RAPPORT_MAX_NOTES_BYTES / (1024 * 1024),
                    strlen (self->notes) / (1024.0 * 1024.0));
       return FALSE;
@@ -341,7 +384,8 @@ rapport_meeting_save (RapportMeeting  *self,
   stmt = rapport_store_prepare (store,
                                 "UPDATE meetings SET date = ?2, notes = ?3, mood = ?4,"
                                 " updated_at = ?5, revision = revision + 1"
-                                " WHERE id = ?1 AND uuid = ?6 AND deleted = 0 AND revision = ?7", error);
+                                " WHERE id = ?1 AND uuid = ?6 AND deleted = 0 AND revision = ?7",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -366,7 +410,8 @@ rapport_meeting_save (RapportMeeting  *self,
         return FALSE;
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT,
                    _("The meeting of %s was changed elsewhere since it was opened, "
-                     "so these notes were not written over it"), self->date);
+                      "so these notes were not written over it"),
+                   self->date);
       return FALSE;
     }
   self->revision++;
@@ -378,10 +423,10 @@ rapport_meeting_save (RapportMeeting  *self,
 }
 
 gboolean
-rapport_meeting_read_revision (RapportMeeting  *self,
-                               RapportStore    *store,
-                               gint64          *revision,
-                               GError         **error)
+rapport_meeting_read_revision (RapportMeeting *self,
+                               RapportStore   *store,
+                               gint64         *revision,
+                               GError        **error)
 {
   sqlite3_stmt *stmt;
 
@@ -390,14 +435,15 @@ rapport_meeting_read_revision (RapportMeeting  *self,
 
   stmt = rapport_store_prepare (store,
                                 "SELECT revision FROM meetings"
-                                " WHERE id = ?1 AND uuid = ?2 AND deleted = 0", error);
+                                " WHERE id = ?1 AND uuid = ?2 AND deleted = 0",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
   sqlite3_bind_text (stmt, 2, self->uuid, -1, SQLITE_TRANSIENT);
   if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
                                _("The meeting of %s is no longer in the database (deleted or "
-                                 "restored from a backup), so its notes could not be saved"),
+                                  "restored from a backup), so its notes could not be saved"),
                                self->date))
     return FALSE;
   if (revision != NULL)
@@ -441,7 +487,7 @@ rapport_meeting_merge_notes (const char *base,
                              gboolean   *kept_both)
 {
   g_autofree char *heading = NULL;
-  GString *merged;
+  GString         *merged;
 
   g_return_val_if_fail (base != NULL && mine != NULL && theirs != NULL, NULL);
 
@@ -466,22 +512,22 @@ rapport_meeting_merge_notes (const char *base,
 }
 
 gboolean
-rapport_meeting_refresh (RapportMeeting         *self,
-                         RapportStore           *store,
-                         RapportMeetingRefresh  *result,
-                         GError                **error)
+rapport_meeting_refresh (RapportMeeting        *self,
+                         RapportStore          *store,
+                         RapportMeetingRefresh *result,
+                         GError               **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *date = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *updated_at = NULL;
   g_autofree char *merged = NULL;
-  gint64 person_id, revision;
-  gboolean kept_both = FALSE;
-  gboolean date_changed, notes_changed, mood_changed;
-  const char *base_notes;
-  int mood, new_mood;
-  const char *new_date;
+  gint64           person_id, revision;
+  gboolean         kept_both = FALSE;
+  gboolean         date_changed, notes_changed, mood_changed;
+  const char      *base_notes;
+  int              mood, new_mood;
+  const char      *new_date;
 
   g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -491,14 +537,16 @@ rapport_meeting_refresh (RapportMeeting         *self,
 
   stmt = rapport_store_prepare (store,
                                 "SELECT person_id, date, notes, mood, revision, updated_at"
-                                " FROM meetings WHERE id = ?1 AND uuid = ?2 AND deleted = 0", error);
+                                " FROM meetings WHERE id = ?1 AND uuid = ?2 AND deleted = 0",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
   sqlite3_bind_text (stmt, 2, self->uuid, -1, SQLITE_TRANSIENT);
   if (!rapport_store_step_row (store, stmt, _("Could not read a meeting"), error,
                                _("The meeting of %s is no longer in the database (deleted, or "
-                                 "replaced by an import or a restore)"), self->date))
+                                  "replaced by an import or a restore)"),
+                               self->date))
     return FALSE;
   person_id = sqlite3_column_int64 (stmt, 0);
   date = g_strdup (rapport_store_column_text (stmt, 1));
@@ -560,8 +608,8 @@ rapport_meeting_refresh (RapportMeeting         *self,
     }
 
   set_dirty (self, self->base_notes != NULL ||
-                   g_strcmp0 (self->date, self->base_date) != 0 ||
-                   self->mood != self->base_mood);
+                     g_strcmp0 (self->date, self->base_date) != 0 ||
+                     self->mood != self->base_mood);
   if (result != NULL && *result == RAPPORT_MEETING_REFRESH_MERGED && !self->dirty)
     *result = RAPPORT_MEETING_REFRESH_TOOK_NEWER;
 
@@ -580,13 +628,13 @@ rapport_meeting_refresh (RapportMeeting         *self,
 #define BLANK_CHARS " \t\n\r\v\f\u00a0\u2028\u2029\u3000"
 
 gboolean
-rapport_meeting_discard_if_untouched (RapportMeeting  *self,
-                                      RapportStore    *store,
-                                      gboolean        *discarded,
-                                      GError         **error)
+rapport_meeting_discard_if_untouched (RapportMeeting *self,
+                                      RapportStore   *store,
+                                      gboolean       *discarded,
+                                      GError        **error)
 {
   sqlite3_stmt *stmt;
-  gboolean gone;
+  gboolean      gone;
 
   g_return_val_if_fail (RAPPORT_IS_MEETING (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -618,7 +666,8 @@ rapport_meeting_discard_if_untouched (RapportMeeting  *self,
                                 "                  WHERE c.person_id = meetings.person_id"
                                 "                    AND c.updated_at >= meetings.created_at)"
                                 " AND NOT EXISTS (SELECT 1 FROM talking_points t"
-                                "                  WHERE t.discussed_in = ?1)", error);
+                                "                  WHERE t.discussed_in = ?1)",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -639,18 +688,18 @@ fail:
 }
 
 gboolean
-rapport_meeting_hide (RapportStore  *store,
-                      gint64         id,
-                      gboolean       hidden,
-                      GError       **error)
+rapport_meeting_hide (RapportStore *store,
+                      gint64        id,
+                      gboolean      hidden,
+                      GError      **error)
 {
   return rapport_store_set_deleted (store, "meetings", id, hidden, error);
 }
 
 gboolean
-rapport_meeting_purge (RapportStore  *store,
-                       gint64         id,
-                       GError       **error)
+rapport_meeting_purge (RapportStore *store,
+                       gint64        id,
+                       GError      **error)
 {
   return rapport_store_purge (store, "meetings", id, error);
 }

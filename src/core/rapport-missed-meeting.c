@@ -13,21 +13,22 @@
 
 struct _RapportMissedMeeting
 {
-  GObject              parent_instance;
+  GObject             parent_instance;
 
-  gint64               id;
-  char                *uuid;
-  gint64               person_id;
-  char                *date;
-  RapportMissedKind    kind;
-  RapportMissedReason  reason_kind;
-  char                *reason;
-  char                *moved_to;
+  gint64              id;
+  char               *uuid;
+  gint64              person_id;
+  char               *date;
+  RapportMissedKind   kind;
+  RapportMissedReason reason_kind;
+  char               *reason;
+  char               *moved_to;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMissedMeeting, rapport_missed_meeting, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_PERSON_ID,
@@ -115,14 +116,54 @@ rapport_missed_meeting_init (RapportMissedMeeting *self)
 {
 }
 
-gint64 rapport_missed_meeting_get_id (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0); return self->id; }
-const char *rapport_missed_meeting_get_uuid (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL); return self->uuid; }
-gint64 rapport_missed_meeting_get_person_id (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0); return self->person_id; }
-const char *rapport_missed_meeting_get_date (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL); return self->date; }
-RapportMissedKind rapport_missed_meeting_get_kind (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0); return self->kind; }
-RapportMissedReason rapport_missed_meeting_get_reason_kind (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0); return self->reason_kind; }
-const char *rapport_missed_meeting_get_reason (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL); return self->reason; }
-const char *rapport_missed_meeting_get_moved_to (RapportMissedMeeting *self) { g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL); return self->moved_to; }
+gint64
+rapport_missed_meeting_get_id (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0);
+  return self->id;
+}
+const char *
+rapport_missed_meeting_get_uuid (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL);
+  return self->uuid;
+}
+gint64
+rapport_missed_meeting_get_person_id (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0);
+  return self->person_id;
+}
+const char *
+rapport_missed_meeting_get_date (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL);
+  return self->date;
+}
+RapportMissedKind
+rapport_missed_meeting_get_kind (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0);
+  return self->kind;
+}
+RapportMissedReason
+rapport_missed_meeting_get_reason_kind (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), 0);
+  return self->reason_kind;
+}
+const char *
+rapport_missed_meeting_get_reason (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL);
+  return self->reason;
+}
+const char *
+rapport_missed_meeting_get_moved_to (RapportMissedMeeting *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_MISSED_MEETING (self), NULL);
+  return self->moved_to;
+}
 
 const char *
 rapport_missed_kind_to_string (RapportMissedKind kind)
@@ -184,9 +225,9 @@ missed_from_row (sqlite3_stmt *stmt,
 }
 
 RapportMissedMeeting *
-rapport_missed_meeting_load (RapportStore  *store,
-                             gint64         id,
-                             GError       **error)
+rapport_missed_meeting_load (RapportStore *store,
+                             gint64        id,
+                             GError      **error)
 {
   return rapport_rows_load_by_id (store,
                                   "SELECT " MISSED_COLUMNS " FROM missed_meetings s"
@@ -196,24 +237,25 @@ rapport_missed_meeting_load (RapportStore  *store,
 }
 
 RapportMissedMeeting *
-rapport_missed_meeting_record (RapportStore         *store,
-                               gint64                person_id,
-                               const char           *date,
-                               RapportMissedKind     kind,
-                               RapportMissedReason   reason_kind,
-                               const char           *reason,
-                               const char           *moved_to,
-                               GError              **error)
+rapport_missed_meeting_record (RapportStore       *store,
+                               gint64              person_id,
+                               const char         *date,
+                               RapportMissedKind   kind,
+                               RapportMissedReason reason_kind,
+                               const char         *reason,
+                               const char         *moved_to,
+                               GError            **error)
 {
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (kind == RAPPORT_MISSED_SKIPPED || kind == RAPPORT_MISSED_MOVED, NULL);
   g_return_val_if_fail (reason_kind == RAPPORT_MISSED_REASON_OTHER ||
-                        reason_kind == RAPPORT_MISSED_REASON_LEAVE, NULL);
+                          reason_kind == RAPPORT_MISSED_REASON_LEAVE,
+                        NULL);
 
   if (moved_to != NULL && *moved_to == '\0')
     moved_to = NULL;
@@ -239,7 +281,8 @@ rapport_missed_meeting_record (RapportStore         *store,
                                 "INSERT INTO missed_meetings (uuid, person_id, date, kind, reason, reason_kind,"
                                 " moved_to, created_at, updated_at)"
                                 " SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?8 FROM people"
-                                " WHERE id = ?2 AND archived = 0", error);
+                                " WHERE id = ?2 AND archived = 0",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -259,28 +302,28 @@ rapport_missed_meeting_record (RapportStore         *store,
 }
 
 gboolean
-rapport_missed_meeting_hide (RapportStore  *store,
-                             gint64         id,
-                             gboolean       hidden,
-                             GError       **error)
+rapport_missed_meeting_hide (RapportStore *store,
+                             gint64        id,
+                             gboolean      hidden,
+                             GError      **error)
 {
   return rapport_store_set_deleted (store, "missed_meetings", id, hidden, error);
 }
 
 gboolean
-rapport_missed_meeting_purge (RapportStore  *store,
-                              gint64         id,
-                              GError       **error)
+rapport_missed_meeting_purge (RapportStore *store,
+                              gint64        id,
+                              GError      **error)
 {
   return rapport_store_purge (store, "missed_meetings", id, error);
 }
 
 GListStore *
-rapport_missed_meeting_load_range (RapportStore  *store,
-                                   gint64         person_id,
-                                   const char    *from,
-                                   const char    *to,
-                                   GError       **error)
+rapport_missed_meeting_load_range (RapportStore *store,
+                                   gint64        person_id,
+                                   const char   *from,
+                                   const char   *to,
+                                   GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -292,7 +335,8 @@ rapport_missed_meeting_load_range (RapportStore  *store,
                                 "SELECT " MISSED_COLUMNS " FROM people p CROSS JOIN missed_meetings s"
                                 " WHERE (?1 = 0 OR p.id = ?1) AND s.person_id = p.id AND s.deleted = 0"
                                 " AND s.date >= ?2 AND s.date < ?3"
-                                " ORDER BY s.date, s.id", error);
+                                " ORDER BY s.date, s.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);

@@ -23,7 +23,8 @@ struct _RapportPerson
 
 G_DEFINE_FINAL_TYPE (RapportPerson, rapport_person, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -214,9 +215,9 @@ rapport_person_set_archived (RapportPerson *self,
 #define PERSON_COLUMNS "id, uuid, name, role, cadence_days, archived"
 
 static gboolean
-check_person_text (const char  *name,
-                   const char  *role,
-                   GError     **error)
+check_person_text (const char *name,
+                   const char *role,
+                   GError    **error)
 {
   if (*name == '\0')
     {
@@ -249,10 +250,10 @@ person_from_row (sqlite3_stmt *stmt,
 }
 
 RapportPerson *
-rapport_person_create (RapportStore  *store,
-                       const char    *name,
-                       const char    *role,
-                       GError       **error)
+rapport_person_create (RapportStore *store,
+                       const char   *name,
+                       const char   *role,
+                       GError      **error)
 {
   return rapport_person_create_full (store, name, role, 7, error);
 }
@@ -260,16 +261,16 @@ rapport_person_create (RapportStore  *store,
 /* One INSERT with every field: adding a person is one write, so a failure
  * never leaves a person with the default cadence behind. */
 RapportPerson *
-rapport_person_create_full (RapportStore  *store,
-                            const char    *name,
-                            const char    *role,
-                            int            cadence_days,
-                            GError       **error)
+rapport_person_create_full (RapportStore *store,
+                            const char   *name,
+                            const char   *role,
+                            int           cadence_days,
+                            GError      **error)
 {
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *now = rapport_store_now ();
   g_autofree char *clean_name = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -281,7 +282,8 @@ rapport_person_create_full (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "INSERT INTO people (uuid, name, role, cadence_days, created_at, updated_at)"
-                                " VALUES (?1, ?2, ?3, ?5, ?4, ?4)", error);
+                                " VALUES (?1, ?2, ?3, ?5, ?4, ?4)",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -302,9 +304,9 @@ rapport_person_create_full (RapportStore  *store,
 }
 
 RapportPerson *
-rapport_person_load (RapportStore  *store,
-                     gint64         id,
-                     GError       **error)
+rapport_person_load (RapportStore *store,
+                     gint64        id,
+                     GError      **error)
 {
   return rapport_rows_load_by_id (store, "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1",
                                   id, person_from_row, _("Could not read a person"), error,
@@ -312,13 +314,13 @@ rapport_person_load (RapportStore  *store,
 }
 
 gboolean
-rapport_person_save (RapportPerson  *self,
-                     RapportStore   *store,
-                     GError        **error)
+rapport_person_save (RapportPerson *self,
+                     RapportStore  *store,
+                     GError       **error)
 {
   g_autofree char *now = rapport_store_now ();
   g_autofree char *clean_name = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_PERSON (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -329,7 +331,8 @@ rapport_person_save (RapportPerson  *self,
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE people SET name = ?2, role = ?3, cadence_days = ?4,"
-                                " archived = ?5, updated_at = ?6 WHERE id = ?1", error);
+                                " archived = ?5, updated_at = ?6 WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -342,8 +345,8 @@ rapport_person_save (RapportPerson  *self,
 }
 
 GListStore *
-rapport_person_load_all (RapportStore  *store,
-                         GError       **error)
+rapport_person_load_all (RapportStore *store,
+                         GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -351,7 +354,8 @@ rapport_person_load_all (RapportStore  *store,
 
   stmt = rapport_store_prepare (store,
                                 "SELECT " PERSON_COLUMNS " FROM people"
-                                " ORDER BY name COLLATE NOCASE, id", error);
+                                " ORDER BY name COLLATE NOCASE, id",
+                                error);
   if (stmt == NULL)
     return NULL;
   return rapport_rows_collect (store, stmt, RAPPORT_TYPE_PERSON, person_from_row, NULL,

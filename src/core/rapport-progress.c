@@ -7,12 +7,12 @@
 
 struct _RapportProgressRelay
 {
-  GMainContext        *context;
-  RapportProgressFunc  func;
-  gpointer             data;
-  int                  permille;  /* atomic: the latest report */
-  int                  pending;   /* atomic: an idle is queued */
-  int                  finished;  /* atomic */
+  GMainContext       *context;
+  RapportProgressFunc func;
+  gpointer            data;
+  int                 permille; /* atomic: the latest report */
+  int                 pending;  /* atomic: an idle is queued */
+  int                 finished; /* atomic */
 };
 
 static void
@@ -52,7 +52,7 @@ static gboolean
 deliver (gpointer data)
 {
   RapportProgressRelay *self = data;
-  int permille;
+  int                   permille;
 
   /* Cleared first, so a report made while we run queues a new idle. */
   g_atomic_int_set (&self->pending, 0);
@@ -67,7 +67,7 @@ rapport_progress_relay_report (double   fraction,
                                gpointer relay)
 {
   RapportProgressRelay *self = relay;
-  int permille = (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0 + 0.5);
+  int                   permille = (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0 + 0.5);
   g_autoptr(GSource) source = NULL;
 
   if (self == NULL || self->func == NULL)

@@ -13,11 +13,11 @@
 
 struct _RapportReminder
 {
-  char   *title;
-  char   *body;
-  gint64  person_id;
-  guint   n_people;
-  guint   n_promises;
+  char  *title;
+  char  *body;
+  gint64 person_id;
+  guint  n_people;
+  guint  n_promises;
 };
 
 void
@@ -32,13 +32,13 @@ rapport_reminder_free (RapportReminder *self)
 
 /* My open promises to @person that are due on @today, as body lines. */
 static gboolean
-add_promises (RapportStore   *store,
-              RapportPerson  *person,
-              const char     *today,
-              GPtrArray      *lines,
-              guint          *n_promises,
-              gint64         *first_person,
-              GError        **error)
+add_promises (RapportStore  *store,
+              RapportPerson *person,
+              const char    *today,
+              GPtrArray     *lines,
+              guint         *n_promises,
+              gint64        *first_person,
+              GError       **error)
 {
   g_autoptr(GListStore) open = rapport_commitment_load_open (store, rapport_person_get_id (person), error);
   guint n;
@@ -66,9 +66,9 @@ add_promises (RapportStore   *store,
 }
 
 RapportReminder *
-rapport_reminder_compute (RapportStore  *store,
-                          const char    *today,
-                          GError       **error)
+rapport_reminder_compute (RapportStore *store,
+                          const char   *today,
+                          GError      **error)
 {
   g_autoptr(GListStore) people = NULL;
   g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_free);
@@ -76,9 +76,9 @@ rapport_reminder_compute (RapportStore  *store,
   g_autoptr(GPtrArray) promises = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) body = g_string_new (NULL);
   RapportReminder *self;
-  gint64 first_overdue = 0, first_due = 0, first_promise = 0;
-  guint n_promises = 0, n_lines = 0, shown = 0;
-  guint n;
+  gint64           first_overdue = 0, first_due = 0, first_promise = 0;
+  guint            n_promises = 0, n_lines = 0, shown = 0;
+  guint            n;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (rapport_date_is_valid (today), NULL);
@@ -121,7 +121,8 @@ rapport_reminder_compute (RapportStore  *store,
   self = g_new0 (RapportReminder, 1);
   self->n_people = overdue->len + due->len;
   self->n_promises = n_promises;
-  self->person_id = first_overdue != 0 ? first_overdue : first_due != 0 ? first_due : first_promise;
+  self->person_id = first_overdue != 0 ? first_overdue : first_due != 0 ? first_due
+                                                                        : first_promise;
   if (self->n_people > 0)
     self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u 1:1 is due", "%u 1:1s are due",
                                                 self->n_people),
@@ -134,7 +135,8 @@ rapport_reminder_compute (RapportStore  *store,
   n_lines = overdue->len + due->len + promises->len;
   for (guint k = 0; k < 3; k++)
     {
-      GPtrArray *lines = k == 0 ? overdue : k == 1 ? due : promises;
+      GPtrArray *lines = k == 0 ? overdue : k == 1 ? due
+                                                   : promises;
 
       for (guint i = 0; i < lines->len; i++)
         {
@@ -150,8 +152,7 @@ rapport_reminder_compute (RapportStore  *store,
   if (shown < n_lines)
     {
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                                 n_lines - shown),
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n_lines - shown),
                               n_lines - shown);
     }
   self->body = g_string_free (g_steal_pointer (&body), FALSE);

@@ -7,23 +7,24 @@
 
 struct _RapportSearchResult
 {
-  GObject            parent_instance;
+  GObject           parent_instance;
 
-  RapportSearchKind  kind;
-  gint64             source_id;
-  gint64             person_id;
-  char              *person_name;
-  gint64             meeting_id;
-  char              *date;
-  char              *snippet;
-  int                match_offset;
-  int                match_length;
-  double             rank;
+  RapportSearchKind kind;
+  gint64            source_id;
+  gint64            person_id;
+  char             *person_name;
+  gint64            meeting_id;
+  char             *date;
+  char             *snippet;
+  int               match_offset;
+  int               match_length;
+  double            rank;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchResult, rapport_search_result, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PERSON_NAME,
   PROP_DATE,
@@ -89,16 +90,16 @@ rapport_search_result_init (RapportSearchResult *self)
 }
 
 RapportSearchResult *
-rapport_search_result_new (RapportSearchKind  kind,
-                           gint64             source_id,
-                           gint64             person_id,
-                           const char        *person_name,
-                           gint64             meeting_id,
-                           const char        *date,
-                           const char        *snippet,
-                           int                match_offset,
-                           int                match_length,
-                           double             rank)
+rapport_search_result_new (RapportSearchKind kind,
+                           gint64            source_id,
+                           gint64            person_id,
+                           const char       *person_name,
+                           gint64            meeting_id,
+                           const char       *date,
+                           const char       *snippet,
+                           int               match_offset,
+                           int               match_length,
+                           double            rank)
 {
   RapportSearchResult *self = g_object_new (RAPPORT_TYPE_SEARCH_RESULT, NULL);
 

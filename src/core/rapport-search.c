@@ -24,49 +24,49 @@
  * usefully anyway (the word's weight is near zero), so above
  * RAPPORT_SEARCH_RANK_CAP matches the same statement runs ordered by rowid,
  * newest first, which FTS5 walks in index order and stops early. */
-#define SELECT_NOTE \
-    "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date," \
-    "       snippet (meetings_fts, 0, ?2, ?3, '…', 16)," \
-    "       highlight (meetings_fts, 0, ?2, ?3)" \
-    "  FROM meetings_fts" \
-    "  JOIN meetings m ON m.id = meetings_fts.rowid" \
-    "  JOIN people p ON p.id = m.person_id" \
-    " WHERE meetings_fts MATCH ?1 AND m.deleted = 0"
-#define SELECT_COMMITMENT \
-    "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date," \
-    "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL" \
-    "  FROM commitments_fts" \
-    "  JOIN commitments c ON c.id = commitments_fts.rowid" \
-    "  JOIN meetings m ON m.id = c.meeting_id" \
-    "  JOIN people p ON p.id = c.person_id" \
-    " WHERE commitments_fts MATCH ?1 AND c.deleted = 0 AND m.deleted = 0"
-#define SELECT_EVIDENCE \
-    "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date," \
-    "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL" \
-    "  FROM checklist_fts" \
-    "  JOIN checklist k ON k.id = checklist_fts.rowid" \
-    "  JOIN meetings m ON m.id = k.meeting_id" \
-    "  JOIN people p ON p.id = m.person_id" \
-    " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
+#define SELECT_NOTE                                                                  \
+  "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date," \
+  "       snippet (meetings_fts, 0, ?2, ?3, '…', 16),"                             \
+  "       highlight (meetings_fts, 0, ?2, ?3)"                                       \
+  "  FROM meetings_fts"                                                              \
+  "  JOIN meetings m ON m.id = meetings_fts.rowid"                                   \
+  "  JOIN people p ON p.id = m.person_id"                                            \
+  " WHERE meetings_fts MATCH ?1 AND m.deleted = 0"
+#define SELECT_COMMITMENT                                                                  \
+  "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date," \
+  "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL"                           \
+  "  FROM commitments_fts"                                                                 \
+  "  JOIN commitments c ON c.id = commitments_fts.rowid"                                   \
+  "  JOIN meetings m ON m.id = c.meeting_id"                                               \
+  "  JOIN people p ON p.id = c.person_id"                                                  \
+  " WHERE commitments_fts MATCH ?1 AND c.deleted = 0 AND m.deleted = 0"
+#define SELECT_EVIDENCE                                                                \
+  "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date," \
+  "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL"                         \
+  "  FROM checklist_fts"                                                               \
+  "  JOIN checklist k ON k.id = checklist_fts.rowid"                                   \
+  "  JOIN meetings m ON m.id = k.meeting_id"                                           \
+  "  JOIN people p ON p.id = m.person_id"                                              \
+  " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
 /* A waiting point has no meeting: 0 and NULL, as for a person. One
  * discussed in a hidden meeting is left out, as that meeting's notes are. */
-#define SELECT_TALKING_POINT \
-    "SELECT talking_points_fts.rowid, talking_points_fts.rank, t.person_id, p.name," \
-    "       coalesce (m.id, 0), m.date," \
-    "       snippet (talking_points_fts, 0, ?2, ?3, '…', 16), NULL" \
-    "  FROM talking_points_fts" \
-    "  JOIN talking_points t ON t.id = talking_points_fts.rowid" \
-    "  JOIN people p ON p.id = t.person_id" \
-    "  LEFT JOIN meetings m ON m.id = t.discussed_in" \
-    " WHERE talking_points_fts MATCH ?1 AND t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
-#define SELECT_PERSON \
-    "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL," \
-    "       highlight (people_fts, 0, ?2, ?3), NULL" \
-    "  FROM people_fts" \
-    "  JOIN people p ON p.id = people_fts.rowid" \
-    " WHERE people_fts MATCH ?1"
+#define SELECT_TALKING_POINT                                                       \
+  "SELECT talking_points_fts.rowid, talking_points_fts.rank, t.person_id, p.name," \
+  "       coalesce (m.id, 0), m.date,"                                             \
+  "       snippet (talking_points_fts, 0, ?2, ?3, '…', 16), NULL"                \
+  "  FROM talking_points_fts"                                                      \
+  "  JOIN talking_points t ON t.id = talking_points_fts.rowid"                     \
+  "  JOIN people p ON p.id = t.person_id"                                          \
+  "  LEFT JOIN meetings m ON m.id = t.discussed_in"                                \
+  " WHERE talking_points_fts MATCH ?1 AND t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
+#define SELECT_PERSON                                                \
+  "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL," \
+  "       highlight (people_fts, 0, ?2, ?3), NULL"                   \
+  "  FROM people_fts"                                                \
+  "  JOIN people p ON p.id = people_fts.rowid"                       \
+  " WHERE people_fts MATCH ?1"
 
-static const char * const ranked_sql[] = {
+static const char *const ranked_sql[] = {
   [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rank LIMIT ?4",
   [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rank LIMIT ?4",
   [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rank LIMIT ?4",
@@ -74,7 +74,7 @@ static const char * const ranked_sql[] = {
   [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT " ORDER BY talking_points_fts.rank LIMIT ?4",
 };
 
-static const char * const newest_sql[] = {
+static const char *const newest_sql[] = {
   [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rowid DESC LIMIT ?4",
   [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rowid DESC LIMIT ?4",
   [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rowid DESC LIMIT ?4",
@@ -83,7 +83,7 @@ static const char * const newest_sql[] = {
 };
 
 /* Counts matches up to ?2, which is as far as it needs to look. */
-static const char * const count_sql[] = {
+static const char *const count_sql[] = {
   [RAPPORT_SEARCH_KIND_NOTE] =
     "SELECT count(*) FROM (SELECT 1 FROM meetings_fts WHERE meetings_fts MATCH ?1 LIMIT ?2)",
   [RAPPORT_SEARCH_KIND_COMMITMENT] =
@@ -144,12 +144,12 @@ rapport_search_build_query (const char *text)
   g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
   g_autoptr(GString) query = g_string_new (NULL);
   const char *p = valid;
-  guint n_terms = 0;
+  guint       n_terms = 0;
 
   while (*p != '\0' && n_terms < RAPPORT_SEARCH_MAX_TERMS)
     {
       const char *start;
-      guint n_chars = 0;
+      guint       n_chars = 0;
 
       while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -223,12 +223,12 @@ first_match (const char *highlighted,
 }
 
 static gboolean
-count_matches (RapportStore       *store,
-               RapportSearchKind   kind,
-               const char         *query,
-               guint               up_to,
-               guint              *n_matches,
-               GError            **error)
+count_matches (RapportStore     *store,
+               RapportSearchKind kind,
+               const char       *query,
+               guint             up_to,
+               guint            *n_matches,
+               GError          **error)
 {
   sqlite3_stmt *stmt;
 
@@ -249,17 +249,17 @@ count_matches (RapportStore       *store,
 }
 
 static gboolean
-search_kind (RapportStore       *store,
-             RapportSearchKind   kind,
-             const char         *query,
-             int                 limit,
-             guint               rank_cap,
-             GPtrArray          *results,
-             GError            **error)
+search_kind (RapportStore     *store,
+             RapportSearchKind kind,
+             const char       *query,
+             int               limit,
+             guint             rank_cap,
+             GPtrArray        *results,
+             GError          **error)
 {
   sqlite3_stmt *stmt;
-  guint n_matches = 0;
-  int rc;
+  guint         n_matches = 0;
+  int           rc;
 
   if (!count_matches (store, kind, query, rank_cap + 1, &n_matches, error))
     return FALSE;
@@ -280,8 +280,8 @@ search_kind (RapportStore       *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *snippet = flatten ((const char *) sqlite3_column_text (stmt, 6));
-      const char *highlighted = (const char *) sqlite3_column_text (stmt, 7);
-      int offset, length;
+      const char      *highlighted = (const char *) sqlite3_column_text (stmt, 7);
+      int              offset, length;
 
       first_match (highlighted, &offset, &length);
 
@@ -315,11 +315,11 @@ compare_results (gconstpointer a,
 {
   RapportSearchResult *ra = *(RapportSearchResult **) a;
   RapportSearchResult *rb = *(RapportSearchResult **) b;
-  double rank_a = rapport_search_result_get_rank (ra);
-  double rank_b = rapport_search_result_get_rank (rb);
-  gboolean person_a = rapport_search_result_get_kind (ra) == RAPPORT_SEARCH_KIND_PERSON;
-  gboolean person_b = rapport_search_result_get_kind (rb) == RAPPORT_SEARCH_KIND_PERSON;
-  const char *date_a, *date_b;
+  double               rank_a = rapport_search_result_get_rank (ra);
+  double               rank_b = rapport_search_result_get_rank (rb);
+  gboolean             person_a = rapport_search_result_get_kind (ra) == RAPPORT_SEARCH_KIND_PERSON;
+  gboolean             person_b = rapport_search_result_get_kind (rb) == RAPPORT_SEARCH_KIND_PERSON;
+  const char          *date_a, *date_b;
 
   /* A name is the most specific thing a query can match, and bm25 over a
    * dozen names says little (with few people a name's weight is near
@@ -335,20 +335,20 @@ compare_results (gconstpointer a,
 }
 
 GListStore *
-rapport_search_run (RapportStore  *store,
-                    const char    *text,
-                    int            limit,
-                    GError       **error)
+rapport_search_run (RapportStore *store,
+                    const char   *text,
+                    int           limit,
+                    GError      **error)
 {
   return rapport_search_run_capped (store, text, limit, RAPPORT_SEARCH_RANK_CAP, error);
 }
 
 GListStore *
-rapport_search_run_capped (RapportStore  *store,
-                           const char    *text,
-                           int            limit,
-                           guint          rank_cap,
-                           GError       **error)
+rapport_search_run_capped (RapportStore *store,
+                           const char   *text,
+                           int           limit,
+                           guint         rank_cap,
+                           GError      **error)
 {
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -383,7 +383,7 @@ rapport_search_snippet_to_markup (const char *snippet)
 {
   g_autofree char *valid = g_utf8_make_valid (snippet ? snippet : "", -1);
   g_autoptr(GString) markup = g_string_new (NULL);
-  gboolean bold = FALSE;
+  gboolean    bold = FALSE;
   const char *p = valid;
 
   while (*p != '\0')

@@ -10,16 +10,16 @@
 #include "rapport-text.h"
 
 /* Sets @error, unless NULL, to @code with a message from @format. */
-static void set_error_valist (GError     **error,
-                              int          code,
-                              const char  *format,
-                              va_list      args) G_GNUC_PRINTF (3, 0);
+static void set_error_valist (GError    **error,
+                              int         code,
+                              const char *format,
+                              va_list     args) G_GNUC_PRINTF (3, 0);
 
 static void
-set_error_valist (GError     **error,
-                  int          code,
-                  const char  *format,
-                  va_list      args)
+set_error_valist (GError    **error,
+                  int         code,
+                  const char *format,
+                  va_list     args)
 {
   if (error != NULL)
     g_propagate_error (error, g_error_new_valist (RAPPORT_STORE_ERROR, code, format, args));
@@ -31,11 +31,11 @@ set_error_valist (GError     **error,
  * @empty_message, one longer than RAPPORT_MAX_TEXT_CHARS to
  * @too_long_format; @clean is then NULL. */
 gboolean
-rapport_rows_check_text (const char  *text,
-                         char       **clean,
-                         const char  *empty_message,
-                         GError     **error,
-                         const char  *too_long_format,
+rapport_rows_check_text (const char *text,
+                         char      **clean,
+                         const char *empty_message,
+                         GError    **error,
+                         const char *too_long_format,
                          ...)
 {
   va_list args;
@@ -61,8 +61,8 @@ rapport_rows_check_text (const char  *text,
 
 /* A day as YYYY-MM-DD, or @error. */
 gboolean
-rapport_rows_check_date (const char  *date,
-                         GError     **error)
+rapport_rows_check_date (const char *date,
+                         GError    **error)
 {
   if (rapport_date_is_valid (date))
     return TRUE;
@@ -73,8 +73,8 @@ rapport_rows_check_date (const char  *date,
 
 /* As rapport_rows_check_date(), but NULL and "" both mean "no date". */
 gboolean
-rapport_rows_check_optional_date (const char  *date,
-                                  GError     **error)
+rapport_rows_check_optional_date (const char *date,
+                                  GError    **error)
 {
   return date == NULL || *date == '\0' || rapport_rows_check_date (date, error);
 }
@@ -108,10 +108,10 @@ rapport_rows_dup_text_or_null (sqlite3_stmt *stmt,
 /* Steps a statement that writes one row. Where it wrote none (the row is
  * gone or does not match), @error is NOT_FOUND with @missing_format. */
 gboolean
-rapport_rows_step_changed_one (RapportStore  *store,
-                               sqlite3_stmt  *stmt,
-                               GError       **error,
-                               const char    *missing_format,
+rapport_rows_step_changed_one (RapportStore *store,
+                               sqlite3_stmt *stmt,
+                               GError      **error,
+                               const char   *missing_format,
                                ...)
 {
   va_list args;
@@ -131,13 +131,13 @@ rapport_rows_step_changed_one (RapportStore  *store,
  * transaction of its own. A row it does not find sets @error to
  * NOT_FOUND with @missing. */
 gboolean
-rapport_rows_update_column (RapportStore  *store,
-                            const char    *sql,
-                            gint64         id,
-                            const char    *value,
-                            const char    *now,
-                            const char    *missing,
-                            GError       **error)
+rapport_rows_update_column (RapportStore *store,
+                            const char   *sql,
+                            gint64        id,
+                            const char   *value,
+                            const char   *now,
+                            const char   *missing,
+                            GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -156,19 +156,19 @@ rapport_rows_update_column (RapportStore  *store,
  * @error: NOT_FOUND with @missing_format where there is no such row, the
  * SQLite error after @what where reading failed. */
 gpointer
-rapport_rows_load_by_id (RapportStore        *store,
-                         const char          *sql,
-                         gint64               id,
-                         RapportRowsFromRow   from_row,
-                         const char          *what,
-                         GError             **error,
-                         const char          *missing_format,
+rapport_rows_load_by_id (RapportStore      *store,
+                         const char        *sql,
+                         gint64             id,
+                         RapportRowsFromRow from_row,
+                         const char        *what,
+                         GError           **error,
+                         const char        *missing_format,
                          ...)
 {
-  gpointer item = NULL;
+  gpointer      item = NULL;
   sqlite3_stmt *stmt;
-  va_list args;
-  int rc;
+  va_list       args;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -194,13 +194,13 @@ rapport_rows_load_by_id (RapportStore        *store,
 /* Every row of @stmt as an object of @item_type, made by @from_row with
  * @user_data, or NULL with the SQLite error after @what. */
 GListStore *
-rapport_rows_collect (RapportStore        *store,
-                      sqlite3_stmt        *stmt,
-                      GType                item_type,
-                      RapportRowsFromRow   from_row,
-                      gpointer             user_data,
-                      const char          *what,
-                      GError             **error)
+rapport_rows_collect (RapportStore      *store,
+                      sqlite3_stmt      *stmt,
+                      GType              item_type,
+                      RapportRowsFromRow from_row,
+                      gpointer           user_data,
+                      const char        *what,
+                      GError           **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (item_type);
   int rc;
@@ -223,11 +223,11 @@ rapport_rows_collect (RapportStore        *store,
 /* The person and day of meeting @meeting_id, which must be there and not
  * hidden. */
 gboolean
-rapport_rows_read_meeting (RapportStore  *store,
-                           gint64         meeting_id,
-                           gint64        *person_id,
-                           char         **date,
-                           GError       **error)
+rapport_rows_read_meeting (RapportStore *store,
+                           gint64        meeting_id,
+                           gint64       *person_id,
+                           char        **date,
+                           GError      **error)
 {
   sqlite3_stmt *stmt;
 

@@ -20,7 +20,7 @@ struct _RapportStore
 
   char       *path;
   sqlite3    *db;
-  GHashTable *statements;   /* SQL text -> sqlite3_stmt* */
+  GHashTable *statements; /* SQL text -> sqlite3_stmt* */
   guint       txn_depth;
   int         schema_version;
 };
@@ -117,7 +117,7 @@ describe (RapportStoreError kind)
       return _("the disk is full; free some space and try again");
     case RAPPORT_STORE_ERROR_BUSY:
       return _("another program is using the database and has locked it; "
-               "close it or try again in a moment");
+                "close it or try again in a moment");
     case RAPPORT_STORE_ERROR_OPEN:
     case RAPPORT_STORE_ERROR_NOT_DATABASE:
     case RAPPORT_STORE_ERROR_TOO_NEW:
@@ -131,13 +131,13 @@ describe (RapportStoreError kind)
 }
 
 static void
-set_error_from_code (sqlite3     *db,
-                     int          code,
-                     GError     **error,
-                     const char  *what)
+set_error_from_code (sqlite3    *db,
+                     int         code,
+                     GError    **error,
+                     const char *what)
 {
   RapportStoreError kind = classify (db, code);
-  const char *words = describe (kind);
+  const char       *words = describe (kind);
 
   if (words != NULL)
     g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s", what, words);
@@ -147,17 +147,17 @@ set_error_from_code (sqlite3     *db,
 }
 
 void
-rapport_store_set_error (RapportStore  *self,
-                         GError       **error,
-                         const char    *what)
+rapport_store_set_error (RapportStore *self,
+                         GError      **error,
+                         const char   *what)
 {
   set_error_from_code (self->db, sqlite3_extended_errcode (self->db), error, what);
 }
 
 sqlite3_stmt *
-rapport_store_prepare (RapportStore  *self,
-                       const char    *sql,
-                       GError       **error)
+rapport_store_prepare (RapportStore *self,
+                       const char   *sql,
+                       GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -184,9 +184,9 @@ rapport_store_prepare (RapportStore  *self,
 }
 
 gboolean
-rapport_store_step_done (RapportStore  *self,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
+rapport_store_step_done (RapportStore *self,
+                         sqlite3_stmt *stmt,
+                         GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -205,14 +205,14 @@ rapport_store_step_done (RapportStore  *self,
  * @missing_format when there is no row, the SQLite error after @what when
  * the query failed. */
 gboolean
-rapport_store_step_row (RapportStore  *self,
-                        sqlite3_stmt  *stmt,
-                        const char    *what,
-                        GError       **error,
-                        const char    *missing_format,
+rapport_store_step_row (RapportStore *self,
+                        sqlite3_stmt *stmt,
+                        const char   *what,
+                        GError      **error,
+                        const char   *missing_format,
                         ...)
 {
-  int rc = sqlite3_step (stmt);
+  int     rc = sqlite3_step (stmt);
   va_list args;
 
   if (rc == SQLITE_ROW)
@@ -238,10 +238,10 @@ rapport_store_step_row (RapportStore  *self,
  * gint64, or NULL with @error (the SQLite error after @what). @stmt is
  * reset either way. */
 GArray *
-rapport_store_step_ids (RapportStore  *self,
-                        sqlite3_stmt  *stmt,
-                        const char    *what,
-                        GError       **error)
+rapport_store_step_ids (RapportStore *self,
+                        sqlite3_stmt *stmt,
+                        const char   *what,
+                        GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
@@ -296,15 +296,15 @@ soft_delete_table (const char *table)
  * A row that is not there (purged, or gone with a restore) is
  * RAPPORT_STORE_ERROR_NOT_FOUND: an undo that cannot restore must say so. */
 gboolean
-rapport_store_set_deleted (RapportStore  *self,
-                           const char    *table,
-                           gint64         id,
-                           gboolean       hidden,
-                           GError       **error)
+rapport_store_set_deleted (RapportStore *self,
+                           const char   *table,
+                           gint64        id,
+                           gboolean      hidden,
+                           GError      **error)
 {
-  guint t = soft_delete_table (table);
+  guint            t = soft_delete_table (table);
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (t < G_N_ELEMENTS (soft_delete_tables), FALSE);
@@ -329,12 +329,12 @@ rapport_store_set_deleted (RapportStore  *self,
 
 /* Deletes row @id of @table for good, only if it is hidden. */
 gboolean
-rapport_store_purge (RapportStore  *self,
-                     const char    *table,
-                     gint64         id,
-                     GError       **error)
+rapport_store_purge (RapportStore *self,
+                     const char   *table,
+                     gint64        id,
+                     GError      **error)
 {
-  guint t = soft_delete_table (table);
+  guint         t = soft_delete_table (table);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
@@ -348,9 +348,9 @@ rapport_store_purge (RapportStore  *self,
 }
 
 gboolean
-rapport_store_exec (RapportStore  *self,
-                    const char    *sql,
-                    GError       **error)
+rapport_store_exec (RapportStore *self,
+                    const char   *sql,
+                    GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
@@ -369,10 +369,10 @@ rapport_store_exec (RapportStore  *self,
  * its level back already (a rollback after it still closes only one
  * level, so call it only for a level that is still open, or at depth 0). */
 static gboolean
-savepoint_exec (RapportStore  *self,
-                const char    *verb,
-                guint          level,
-                GError       **error)
+savepoint_exec (RapportStore *self,
+                const char   *verb,
+                guint         level,
+                GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("%s rapport_%u", verb, level);
 
@@ -380,8 +380,8 @@ savepoint_exec (RapportStore  *self,
 }
 
 gboolean
-rapport_store_begin (RapportStore  *self,
-                     GError       **error)
+rapport_store_begin (RapportStore *self,
+                     GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
@@ -419,8 +419,8 @@ roll_back_level (RapportStore *self)
 }
 
 gboolean
-rapport_store_commit (RapportStore  *self,
-                      GError       **error)
+rapport_store_commit (RapportStore *self,
+                      GError      **error)
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
@@ -464,13 +464,13 @@ rapport_store_get_transaction_depth (RapportStore *self)
 }
 
 static gboolean
-query_int (RapportStore  *self,
-           const char    *sql,
-           int           *out,
-           GError       **error)
+query_int (RapportStore *self,
+           const char   *sql,
+           int          *out,
+           GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -515,12 +515,12 @@ migration_sql (int      version,
  * Another process may upgrade the file in between: the version is read
  * again once the lock is held. */
 static gboolean
-migrate (RapportStore  *self,
-         gboolean       back_up,
-         GError       **error)
+migrate (RapportStore *self,
+         gboolean      back_up,
+         GError      **error)
 {
   g_autofree char *pragma = NULL;
-  int from = self->schema_version;
+  int              from = self->schema_version;
 
   if (from >= RAPPORT_STORE_SCHEMA_VERSION)
     return TRUE;
@@ -534,10 +534,11 @@ migrate (RapportStore  *self,
         {
           g_set_error (error, RAPPORT_STORE_ERROR,
                        g_error_matches (local, RAPPORT_BACKUP_ERROR, RAPPORT_BACKUP_ERROR_DAMAGED)
-                       ? RAPPORT_STORE_ERROR_NOT_DATABASE : RAPPORT_STORE_ERROR_OPEN,
+                         ? RAPPORT_STORE_ERROR_NOT_DATABASE
+                         : RAPPORT_STORE_ERROR_OPEN,
                        _("The database needs an update to format %d, and a backup is made "
-                         "before every update, but it could not be made (%s). Nothing has "
-                         "been changed"),
+                          "before every update, but it could not be made (%s). Nothing has "
+                          "been changed"),
                        RAPPORT_STORE_SCHEMA_VERSION, local->message);
           return FALSE;
         }
@@ -585,8 +586,8 @@ failed:
 /* Reads what the file is without writing to it, so that a file we must
  * refuse is left byte for byte as it was. */
 static gboolean
-check_identity (RapportStore  *self,
-                GError       **error)
+check_identity (RapportStore *self,
+                GError      **error)
 {
   int version = 0, app_id = 0, objects = 0;
 
@@ -594,7 +595,7 @@ check_identity (RapportStore  *self,
       !query_int (self, "PRAGMA application_id", &app_id, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error))
     {
-      int code = sqlite3_extended_errcode (self->db);
+      int               code = sqlite3_extended_errcode (self->db);
       RapportStoreError kind = classify (self->db, code);
 
       g_clear_error (error);
@@ -619,8 +620,8 @@ check_identity (RapportStore  *self,
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
                    _("The database was written by a newer version of Rapport "
-                     "(format %d; this version reads up to %d). Update Rapport "
-                     "to open it; the file has not been changed."),
+                      "(format %d; this version reads up to %d). Update Rapport "
+                      "to open it; the file has not been changed."),
                    version, RAPPORT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -640,12 +641,12 @@ classify_errno (int saved)
 }
 
 static void
-set_error_from_errno (GError     **error,
-                      int          saved,
-                      const char  *what)
+set_error_from_errno (GError    **error,
+                      int         saved,
+                      const char *what)
 {
   RapportStoreError kind = classify_errno (saved);
-  const char *words = describe (kind);
+  const char       *words = describe (kind);
 
   g_set_error (error, RAPPORT_STORE_ERROR, kind, "%s: %s", what,
                words != NULL ? words : g_strerror (saved));
@@ -654,13 +655,13 @@ set_error_from_errno (GError     **error,
 /* Makes the folder of @path; sets *@exists to whether a file (or anything
  * but nothing) is at @path already. */
 static gboolean
-prepare_folder (const char  *path,
-                gboolean    *exists,
-                GError     **error)
+prepare_folder (const char *path,
+                gboolean   *exists,
+                GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *what = NULL;
-  GStatBuf st;
+  GStatBuf         st;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -688,7 +689,7 @@ static gboolean
 is_empty_file (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
+  GStatBuf         st;
 
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
     return FALSE;
@@ -697,14 +698,14 @@ is_empty_file (const char *path)
 
 typedef enum
 {
-  OPEN_PRIMARY,     /* the app's or the CLI's connection */
-  OPEN_SECONDARY,   /* another one of the same process, for a worker */
-  OPEN_NEW,         /* the new file a database is made in */
+  OPEN_PRIMARY,   /* the app's or the CLI's connection */
+  OPEN_SECONDARY, /* another one of the same process, for a worker */
+  OPEN_NEW,       /* the new file a database is made in */
 } OpenMode;
 
-static RapportStore *open_internal (const char  *path,
-                                    OpenMode     mode,
-                                    GError     **error);
+static RapportStore *open_internal (const char *path,
+                                    OpenMode    mode,
+                                    GError    **error);
 
 /* Rows hidden this long ago are no longer offered for undo by anyone. */
 #define PURGE_AFTER_SECONDS (24 * 60 * 60)
@@ -719,7 +720,7 @@ step_once (RapportStore *self,
            gboolean     *first)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -790,12 +791,12 @@ purge_old_hidden (RapportStore *self)
 /* The error of @local, said about @path rather than the temporary file
  * @tmp it happened in. */
 static void
-propagate_for (GError      **error,
-               GError       *local,
-               const char   *tmp,
-               const char   *path)
+propagate_for (GError    **error,
+               GError     *local,
+               const char *tmp,
+               const char *path)
 {
-  const char *message = local->message;
+  const char      *message = local->message;
   g_autofree char *prefix = g_strconcat (tmp, ": ", NULL);
 
   if (g_str_has_prefix (message, prefix))
@@ -820,24 +821,24 @@ remove_database_files (const char *path)
  * into place: so an empty file at @path is never one of ours, and a kill
  * at any moment leaves either no database or a whole one. */
 static gboolean
-create_database (const char  *path,
-                 GError     **error)
+create_database (const char *path,
+                 GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s-new-XXXXXX", base);
   g_autofree char *tmp = g_build_filename (dir, name, NULL);
   g_autoptr(RapportStore) store = NULL;
-  GError *local = NULL;
+  GError  *local = NULL;
   gboolean ok = TRUE;
-  int fd;
+  int      fd;
 
   /* Private from the first byte; SQLite gives its -wal and -shm files the
    * same mode. */
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      int saved = errno;
+      int              saved = errno;
       g_autofree char *what = g_strdup_printf (_("Could not create “%s”"), path);
       set_error_from_errno (error, saved, what);
       return FALSE;
@@ -855,7 +856,7 @@ create_database (const char  *path,
 
   if (link (tmp, path) != 0)
     {
-      int saved = errno;
+      int      saved = errno;
       GStatBuf st;
 
       if (saved == EEXIST)
@@ -880,14 +881,14 @@ create_database (const char  *path,
 }
 
 static RapportStore *
-open_internal (const char  *path,
-               OpenMode     mode,
-               GError     **error)
+open_internal (const char *path,
+               OpenMode    mode,
+               GError    **error)
 {
   g_autoptr(RapportStore) self = NULL;
   g_autofree char *what = NULL;
-  gboolean exists = TRUE;
-  int rc;
+  gboolean         exists = TRUE;
+  int              rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -902,7 +903,8 @@ open_internal (const char  *path,
         {
           g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
                        _("%s: The file is a symbolic link; Rapport opens only the file "
-                         "itself (give the path it leads to)"), path);
+                          "itself (give the path it leads to)"),
+                       path);
           return NULL;
         }
       if (is_empty_file (path))
@@ -971,8 +973,8 @@ open_internal (const char  *path,
 }
 
 RapportStore *
-rapport_store_open (const char  *path,
-                    GError     **error)
+rapport_store_open (const char *path,
+                    GError    **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -984,8 +986,8 @@ rapport_store_open (const char  *path,
  * off the main thread (export, import, backup). Same checks as
  * rapport_store_open(), without the housekeeping. */
 RapportStore *
-rapport_store_open_secondary (const char  *path,
-                              GError     **error)
+rapport_store_open_secondary (const char *path,
+                              GError    **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -999,8 +1001,8 @@ rapport_store_open_secondary (const char  *path,
  * writes. Nothing is made (folder, file) and nothing migrated: a database
  * not yet at this build's format is refused until the app opens it. */
 RapportStore *
-rapport_store_open_read_only (const char  *path,
-                              GError     **error)
+rapport_store_open_read_only (const char *path,
+                              GError    **error)
 {
   g_autoptr(RapportStore) self = NULL;
   int rc;
@@ -1014,7 +1016,8 @@ rapport_store_open_read_only (const char  *path,
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_OPEN,
                    _("%s: The file is a symbolic link; Rapport opens only the file "
-                     "itself (give the path it leads to)"), path);
+                      "itself (give the path it leads to)"),
+                   path);
       return NULL;
     }
 
@@ -1089,7 +1092,7 @@ gint64
 rapport_store_get_data_version (RapportStore *self)
 {
   sqlite3_stmt *stmt;
-  gint64 version = -1;
+  gint64        version = -1;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), -1);
 

@@ -15,27 +15,28 @@
 
 struct _RapportTalkingPoint
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  gint64            id;
-  char             *uuid;
-  gint64            person_id;
-  char             *text;
-  RapportRaisedBy   raised_by;
-  gint64            position;
-  gint64            discussed_in;
-  char             *discussed_on;
-  int               recur_every;
-  RapportRecurUnit  recur_unit;
-  char             *series;
-  char             *next_due;
-  char             *created_at;
-  char             *updated_at;
+  gint64           id;
+  char            *uuid;
+  gint64           person_id;
+  char            *text;
+  RapportRaisedBy  raised_by;
+  gint64           position;
+  gint64           discussed_in;
+  char            *discussed_on;
+  int              recur_every;
+  RapportRecurUnit recur_unit;
+  char            *series;
+  char            *next_due;
+  char            *created_at;
+  char            *updated_at;
 };
 
 G_DEFINE_FINAL_TYPE (RapportTalkingPoint, rapport_talking_point, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_PERSON_ID,
@@ -151,22 +152,102 @@ rapport_talking_point_init (RapportTalkingPoint *self)
 {
 }
 
-gint64 rapport_talking_point_get_id (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->id; }
-const char *rapport_talking_point_get_uuid (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->uuid; }
-gint64 rapport_talking_point_get_person_id (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->person_id; }
-const char *rapport_talking_point_get_text (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->text; }
-RapportRaisedBy rapport_talking_point_get_raised_by (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->raised_by; }
-gint64 rapport_talking_point_get_position (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->position; }
-gint64 rapport_talking_point_get_discussed_in (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->discussed_in; }
-const char *rapport_talking_point_get_discussed_on (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->discussed_on; }
-gboolean rapport_talking_point_get_discussed (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE); return self->discussed_in != 0; }
-int rapport_talking_point_get_recur_every (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0); return self->recur_every; }
-RapportRecurUnit rapport_talking_point_get_recur_unit (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), RAPPORT_RECUR_NONE); return self->recur_unit; }
-gboolean rapport_talking_point_get_recurring (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE); return self->recur_unit != RAPPORT_RECUR_NONE; }
-const char *rapport_talking_point_get_series (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->series; }
-const char *rapport_talking_point_get_next_due (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->next_due; }
-const char *rapport_talking_point_get_created_at (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->created_at; }
-const char *rapport_talking_point_get_updated_at (RapportTalkingPoint *self) { g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL); return self->updated_at; }
+gint64
+rapport_talking_point_get_id (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->id;
+}
+const char *
+rapport_talking_point_get_uuid (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->uuid;
+}
+gint64
+rapport_talking_point_get_person_id (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->person_id;
+}
+const char *
+rapport_talking_point_get_text (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->text;
+}
+RapportRaisedBy
+rapport_talking_point_get_raised_by (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->raised_by;
+}
+gint64
+rapport_talking_point_get_position (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->position;
+}
+gint64
+rapport_talking_point_get_discussed_in (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->discussed_in;
+}
+const char *
+rapport_talking_point_get_discussed_on (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->discussed_on;
+}
+gboolean
+rapport_talking_point_get_discussed (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
+  return self->discussed_in != 0;
+}
+int
+rapport_talking_point_get_recur_every (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), 0);
+  return self->recur_every;
+}
+RapportRecurUnit
+rapport_talking_point_get_recur_unit (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), RAPPORT_RECUR_NONE);
+  return self->recur_unit;
+}
+gboolean
+rapport_talking_point_get_recurring (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
+  return self->recur_unit != RAPPORT_RECUR_NONE;
+}
+const char *
+rapport_talking_point_get_series (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->series;
+}
+const char *
+rapport_talking_point_get_next_due (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->next_due;
+}
+const char *
+rapport_talking_point_get_created_at (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->created_at;
+}
+const char *
+rapport_talking_point_get_updated_at (RapportTalkingPoint *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), NULL);
+  return self->updated_at;
+}
 
 int
 rapport_talking_point_get_recur_days (RapportTalkingPoint *self)
@@ -258,9 +339,9 @@ interval_days (int              every,
 }
 
 char *
-rapport_talking_point_date_after (const char       *date,
-                                  int               every,
-                                  RapportRecurUnit  unit)
+rapport_talking_point_date_after (const char      *date,
+                                  int              every,
+                                  RapportRecurUnit unit)
 {
   int days = interval_days (every, unit);
 
@@ -271,7 +352,7 @@ rapport_talking_point_date_after (const char       *date,
 
 /* Every query that builds objects selects these, "m" being the meeting
  * it was discussed in (a LEFT JOIN), or NULL in its place. */
-#define POINT_COLUMNS(date) \
+#define POINT_COLUMNS(date)                                                               \
   "t.id, t.uuid, t.person_id, t.text, t.raised_by, t.position, t.discussed_in, " date "," \
   " t.recur_every, t.recur_unit, t.series, t.next_due, t.created_at, t.updated_at"
 
@@ -305,9 +386,9 @@ point_from_row (sqlite3_stmt *stmt,
 }
 
 static gboolean
-check_text (const char  *text,
-            char       **clean,
-            GError     **error)
+check_text (const char *text,
+            char      **clean,
+            GError    **error)
 {
   return rapport_rows_check_text (text, clean, _("A talking point needs some text"), error,
                                   _("A talking point can have at most %d characters"),
@@ -315,9 +396,9 @@ check_text (const char  *text,
 }
 
 static gboolean
-check_recurrence (int               every,
-                  RapportRecurUnit  unit,
-                  GError          **error)
+check_recurrence (int              every,
+                  RapportRecurUnit unit,
+                  GError         **error)
 {
   if (interval_days (every, unit) >= 0)
     return TRUE;
@@ -328,10 +409,10 @@ check_recurrence (int               every,
 }
 
 static void
-bind_recurrence (sqlite3_stmt     *stmt,
-                 int               column,
-                 int               every,
-                 RapportRecurUnit  unit)
+bind_recurrence (sqlite3_stmt    *stmt,
+                 int              column,
+                 int              every,
+                 RapportRecurUnit unit)
 {
   if (unit == RAPPORT_RECUR_NONE)
     {
@@ -346,33 +427,32 @@ bind_recurrence (sqlite3_stmt     *stmt,
 }
 
 RapportTalkingPoint *
-rapport_talking_point_load (RapportStore  *store,
-                            gint64         id,
-                            GError       **error)
+rapport_talking_point_load (RapportStore *store,
+                            gint64        id,
+                            GError      **error)
 {
   return rapport_rows_load_by_id (store,
-                                  "SELECT " POINT_COLUMNS ("m.date")
-                                  " FROM talking_points t LEFT JOIN meetings m ON m.id = t.discussed_in"
-                                  " WHERE t.id = ?1 AND t.deleted = 0",
+                                  "SELECT " POINT_COLUMNS ("m.date") " FROM talking_points t LEFT JOIN meetings m ON m.id = t.discussed_in"
+                                                                     " WHERE t.id = ?1 AND t.deleted = 0",
                                   id, point_from_row, _("Could not read a talking point"), error,
                                   _("No talking point with id %lld"), (long long) id);
 }
 
 RapportTalkingPoint *
-rapport_talking_point_add (RapportStore      *store,
-                           gint64             person_id,
-                           const char        *text,
-                           RapportRaisedBy    raised_by,
-                           int                every,
-                           RapportRecurUnit   unit,
-                           const char        *first_due,
-                           GError           **error)
+rapport_talking_point_add (RapportStore    *store,
+                           gint64           person_id,
+                           const char      *text,
+                           RapportRaisedBy  raised_by,
+                           int              every,
+                           RapportRecurUnit unit,
+                           const char      *first_due,
+                           GError         **error)
 {
   g_autofree char *clean = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id;
+  sqlite3_stmt    *stmt;
+  gint64           id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (raised_by == RAPPORT_RAISED_BY_ME || raised_by == RAPPORT_RAISED_BY_THEM, NULL);
@@ -396,7 +476,8 @@ rapport_talking_point_add (RapportStore      *store,
                                 "             WHERE t.person_id = p.id AND t.deleted = 0"
                                 "             AND t.discussed_in IS NULL), 0),"
                                 "  ?5, ?6, ?7, ?8, ?9, ?9"
-                                " FROM people p WHERE p.id = ?2 AND p.archived = 0", error);
+                                " FROM people p WHERE p.id = ?2 AND p.archived = 0",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -426,11 +507,11 @@ fail:
 /* One UPDATE of a waiting or discussed row that is not hidden, ?1 its id,
  * ?2 the value, ?3 the time. */
 static gboolean
-update_column (RapportTalkingPoint  *self,
-               RapportStore         *store,
-               const char           *sql,
-               const char           *value,
-               GError              **error)
+update_column (RapportTalkingPoint *self,
+               RapportStore        *store,
+               const char          *sql,
+               const char          *value,
+               GError             **error)
 {
   g_autofree char *now = rapport_store_now ();
 
@@ -442,10 +523,10 @@ update_column (RapportTalkingPoint  *self,
 }
 
 gboolean
-rapport_talking_point_set_text (RapportTalkingPoint  *self,
-                                RapportStore         *store,
-                                const char           *text,
-                                GError              **error)
+rapport_talking_point_set_text (RapportTalkingPoint *self,
+                                RapportStore        *store,
+                                const char          *text,
+                                GError             **error)
 {
   g_autofree char *clean = NULL;
 
@@ -466,10 +547,10 @@ rapport_talking_point_set_text (RapportTalkingPoint  *self,
 }
 
 gboolean
-rapport_talking_point_set_raised_by (RapportTalkingPoint  *self,
-                                     RapportStore         *store,
-                                     RapportRaisedBy       raised_by,
-                                     GError              **error)
+rapport_talking_point_set_raised_by (RapportTalkingPoint *self,
+                                     RapportStore        *store,
+                                     RapportRaisedBy      raised_by,
+                                     GError             **error)
 {
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -487,8 +568,8 @@ rapport_talking_point_set_raised_by (RapportTalkingPoint  *self,
 }
 
 static gboolean
-refuse_if_discussed (RapportTalkingPoint  *self,
-                     GError              **error)
+refuse_if_discussed (RapportTalkingPoint *self,
+                     GError             **error)
 {
   if (self->discussed_in == 0)
     return TRUE;
@@ -498,16 +579,16 @@ refuse_if_discussed (RapportTalkingPoint  *self,
 }
 
 gboolean
-rapport_talking_point_set_recurrence (RapportTalkingPoint  *self,
-                                      RapportStore         *store,
-                                      int                   every,
-                                      RapportRecurUnit      unit,
-                                      GError              **error)
+rapport_talking_point_set_recurrence (RapportTalkingPoint *self,
+                                      RapportStore        *store,
+                                      int                  every,
+                                      RapportRecurUnit     unit,
+                                      GError             **error)
 {
   g_autofree char *now = NULL;
-  const char *series;
-  gboolean was_recurring;
-  sqlite3_stmt *stmt;
+  const char      *series;
+  gboolean         was_recurring;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -529,7 +610,8 @@ rapport_talking_point_set_recurrence (RapportTalkingPoint  *self,
                                 " series = coalesce (series, ?4),"
                                 " next_due = CASE WHEN ?3 IS NULL THEN NULL ELSE next_due END,"
                                 " updated_at = ?5"
-                                " WHERE id = ?1 AND deleted = 0 AND discussed_in IS NULL", error);
+                                " WHERE id = ?1 AND deleted = 0 AND discussed_in IS NULL",
+                                error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -565,10 +647,10 @@ rapport_talking_point_set_recurrence (RapportTalkingPoint  *self,
 }
 
 gboolean
-rapport_talking_point_set_next_due (RapportTalkingPoint  *self,
-                                    RapportStore         *store,
-                                    const char           *date,
-                                    GError              **error)
+rapport_talking_point_set_next_due (RapportTalkingPoint *self,
+                                    RapportStore        *store,
+                                    const char          *date,
+                                    GError             **error)
 {
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -596,14 +678,14 @@ rapport_talking_point_set_next_due (RapportTalkingPoint  *self,
 }
 
 gboolean
-rapport_talking_point_reorder (RapportStore  *store,
-                               gint64         person_id,
-                               const gint64  *ids,
-                               guint          n_ids,
-                               GError       **error)
+rapport_talking_point_reorder (RapportStore *store,
+                               gint64        person_id,
+                               const gint64 *ids,
+                               guint         n_ids,
+                               GError      **error)
 {
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
@@ -614,7 +696,8 @@ rapport_talking_point_reorder (RapportStore  *store,
     {
       stmt = rapport_store_prepare (store,
                                     "UPDATE talking_points SET position = ?3, updated_at = ?4"
-                                    " WHERE id = ?1 AND person_id = ?2 AND deleted = 0", error);
+                                    " WHERE id = ?1 AND person_id = ?2 AND deleted = 0",
+                                    error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, ids[i]);
@@ -653,17 +736,17 @@ set_discussed (RapportTalkingPoint *self,
 }
 
 gboolean
-rapport_talking_point_mark_discussed (RapportTalkingPoint  *self,
-                                      RapportStore         *store,
-                                      gint64                meeting_id,
-                                      GError              **error)
+rapport_talking_point_mark_discussed (RapportTalkingPoint *self,
+                                      RapportStore        *store,
+                                      gint64               meeting_id,
+                                      GError             **error)
 {
   g_autofree char *now = NULL;
   g_autofree char *date = NULL;
   g_autofree char *next = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  gint64 meeting_person;
+  sqlite3_stmt    *stmt;
+  gint64           meeting_person;
 
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -687,7 +770,8 @@ rapport_talking_point_mark_discussed (RapportTalkingPoint  *self,
   now = rapport_store_now ();
   stmt = rapport_store_prepare (store,
                                 "UPDATE talking_points SET discussed_in = ?2, updated_at = ?3"
-                                " WHERE id = ?1 AND deleted = 0 AND discussed_in IS NULL", error);
+                                " WHERE id = ?1 AND deleted = 0 AND discussed_in IS NULL",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -708,7 +792,8 @@ rapport_talking_point_mark_discussed (RapportTalkingPoint  *self,
                                     " recur_every, recur_unit, series, next_due, created_at, updated_at)"
                                     " SELECT ?2, person_id, text, raised_by, position, recur_every, recur_unit,"
                                     "  coalesce (series, uuid), ?3, ?4, ?4"
-                                    " FROM talking_points WHERE id = ?1", error);
+                                    " FROM talking_points WHERE id = ?1",
+                                    error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, self->id);
@@ -730,15 +815,15 @@ fail:
 }
 
 gboolean
-rapport_talking_point_unmark_discussed (RapportTalkingPoint  *self,
-                                        RapportStore         *store,
-                                        GError              **error)
+rapport_talking_point_unmark_discussed (RapportTalkingPoint *self,
+                                        RapportStore        *store,
+                                        GError             **error)
 {
   g_autofree char *now = NULL;
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gint64 next_id = 0;
-  int rc;
+  sqlite3_stmt    *stmt;
+  gint64           next_id = 0;
+  int              rc;
 
   g_return_val_if_fail (RAPPORT_IS_TALKING_POINT (self), FALSE);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
@@ -757,7 +842,8 @@ rapport_talking_point_unmark_discussed (RapportTalkingPoint  *self,
       stmt = rapport_store_prepare (store,
                                     "SELECT id, text FROM talking_points"
                                     " WHERE series = ?1 AND discussed_in IS NULL AND deleted = 0 AND id <> ?2"
-                                    " ORDER BY id DESC LIMIT 1", error);
+                                    " ORDER BY id DESC LIMIT 1",
+                                    error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_text (stmt, 1, self->series, -1, SQLITE_TRANSIENT);
@@ -787,7 +873,8 @@ rapport_talking_point_unmark_discussed (RapportTalkingPoint  *self,
 
   stmt = rapport_store_prepare (store,
                                 "UPDATE talking_points SET discussed_in = NULL, text = coalesce (?2, text),"
-                                " updated_at = ?3 WHERE id = ?1 AND deleted = 0", error);
+                                " updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                                error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, self->id);
@@ -809,26 +896,26 @@ fail:
 }
 
 gboolean
-rapport_talking_point_hide (RapportStore  *store,
-                            gint64         id,
-                            gboolean       hidden,
-                            GError       **error)
+rapport_talking_point_hide (RapportStore *store,
+                            gint64        id,
+                            gboolean      hidden,
+                            GError      **error)
 {
   return rapport_store_set_deleted (store, "talking_points", id, hidden, error);
 }
 
 gboolean
-rapport_talking_point_purge (RapportStore  *store,
-                             gint64         id,
-                             GError       **error)
+rapport_talking_point_purge (RapportStore *store,
+                             gint64        id,
+                             GError      **error)
 {
   return rapport_store_purge (store, "talking_points", id, error);
 }
 
 static GListStore *
-collect (RapportStore  *store,
-         sqlite3_stmt  *stmt,
-         GError       **error)
+collect (RapportStore *store,
+         sqlite3_stmt *stmt,
+         GError      **error)
 {
   return rapport_rows_collect (store, stmt, RAPPORT_TYPE_TALKING_POINT, point_from_row, NULL,
                                _("Could not read the talking points"), error);
@@ -839,15 +926,15 @@ collect (RapportStore  *store,
 #define DUE "(t.next_due IS NULL OR t.next_due <= ?2)"
 static const char queue_sql[] =
   "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
-  " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL AND " DUE
-  " ORDER BY t.position, t.id";
+                                   " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL AND " DUE
+                                   " ORDER BY t.position, t.id";
 
 /* Every person's, through people: one search of that index per person. */
 static const char waiting_sql[] =
   "SELECT " POINT_COLUMNS ("NULL") " FROM people p CROSS JOIN talking_points t"
-  " WHERE p.archived = 0 AND t.person_id = p.id AND t.deleted = 0 AND t.discussed_in IS NULL"
-  " AND (t.next_due IS NULL OR t.next_due <= ?1)"
-  " ORDER BY p.name COLLATE NOCASE, p.id, t.position, t.id";
+                                   " WHERE p.archived = 0 AND t.person_id = p.id AND t.deleted = 0 AND t.discussed_in IS NULL"
+                                   " AND (t.next_due IS NULL OR t.next_due <= ?1)"
+                                   " ORDER BY p.name COLLATE NOCASE, p.id, t.position, t.id";
 
 const char *
 rapport_talking_point_get_queue_sql (void)
@@ -863,11 +950,11 @@ rapport_talking_point_get_waiting_sql (void)
 
 /* One person's waiting points by @sql, with ?1 the person, ?2 today. */
 static GListStore *
-load_waiting_for (RapportStore  *store,
-                  const char    *sql,
-                  gint64         person_id,
-                  const char    *today,
-                  GError       **error)
+load_waiting_for (RapportStore *store,
+                  const char   *sql,
+                  gint64        person_id,
+                  const char   *today,
+                  GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -883,36 +970,36 @@ load_waiting_for (RapportStore  *store,
 }
 
 GListStore *
-rapport_talking_point_load_queue (RapportStore  *store,
-                                  gint64         person_id,
-                                  const char    *today,
-                                  GError       **error)
+rapport_talking_point_load_queue (RapportStore *store,
+                                  gint64        person_id,
+                                  const char   *today,
+                                  GError      **error)
 {
   return load_waiting_for (store, queue_sql, person_id, today, error);
 }
 
 GListStore *
-rapport_talking_point_load_scheduled (RapportStore  *store,
-                                      gint64         person_id,
-                                      const char    *today,
-                                      GError       **error)
+rapport_talking_point_load_scheduled (RapportStore *store,
+                                      gint64        person_id,
+                                      const char   *today,
+                                      GError      **error)
 {
   return load_waiting_for (store,
                            "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
-                           " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL"
-                           " AND t.next_due > ?2"
-                           " ORDER BY t.next_due, t.position, t.id",
+                                                            " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL"
+                                                            " AND t.next_due > ?2"
+                                                            " ORDER BY t.next_due, t.position, t.id",
                            person_id, today, error);
 }
 
 GListStore *
-rapport_talking_point_load_for_meeting (RapportStore  *store,
-                                        gint64         meeting_id,
-                                        GError       **error)
+rapport_talking_point_load_for_meeting (RapportStore *store,
+                                        gint64        meeting_id,
+                                        GError      **error)
 {
   g_autofree char *date = NULL;
-  sqlite3_stmt *stmt;
-  gint64 person_id;
+  sqlite3_stmt    *stmt;
+  gint64           person_id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
@@ -920,13 +1007,13 @@ rapport_talking_point_load_for_meeting (RapportStore  *store,
     return NULL;
 
   stmt = rapport_store_prepare (store,
-                                "SELECT " POINT_COLUMNS ("m.date")
-                                " FROM talking_points t CROSS JOIN meetings m"
-                                " WHERE t.discussed_in = ?3 AND t.deleted = 0 AND m.id = t.discussed_in"
-                                " UNION ALL "
-                                "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
-                                " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL AND " DUE
-                                " ORDER BY 6, 1", error);
+                                "SELECT " POINT_COLUMNS ("m.date") " FROM talking_points t CROSS JOIN meetings m"
+                                                                   " WHERE t.discussed_in = ?3 AND t.deleted = 0 AND m.id = t.discussed_in"
+                                                                   " UNION ALL "
+                                                                   "SELECT " POINT_COLUMNS ("NULL") " FROM talking_points t"
+                                                                                                    " WHERE t.person_id = ?1 AND t.deleted = 0 AND t.discussed_in IS NULL AND " DUE
+                                                                                                    " ORDER BY 6, 1",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -937,9 +1024,9 @@ rapport_talking_point_load_for_meeting (RapportStore  *store,
 #undef DUE
 
 GListStore *
-rapport_talking_point_load_waiting (RapportStore  *store,
-                                    const char    *today,
-                                    GError       **error)
+rapport_talking_point_load_waiting (RapportStore *store,
+                                    const char   *today,
+                                    GError      **error)
 {
   sqlite3_stmt *stmt;
 
@@ -954,13 +1041,13 @@ rapport_talking_point_load_waiting (RapportStore  *store,
 }
 
 GHashTable *
-rapport_talking_point_count_waiting (RapportStore  *store,
-                                     const char    *today,
-                                     GError       **error)
+rapport_talking_point_count_waiting (RapportStore *store,
+                                     const char   *today,
+                                     GError      **error)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -969,12 +1056,13 @@ rapport_talking_point_count_waiting (RapportStore  *store,
                                 "SELECT p.id, count(*) FROM people p CROSS JOIN talking_points t"
                                 " WHERE t.person_id = p.id AND t.deleted = 0 AND t.discussed_in IS NULL"
                                 " AND (t.next_due IS NULL OR t.next_due <= ?1)"
-                                " GROUP BY p.id", error);
+                                " GROUP BY p.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+    g_hash_table_insert (counts, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                          GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -986,16 +1074,16 @@ rapport_talking_point_count_waiting (RapportStore  *store,
 }
 
 gboolean
-rapport_talking_point_count_discussed (RapportStore        *store,
-                                       gint64               person_id,
-                                       const char          *series,
-                                       const char * const  *bounds,
-                                       guint                n_buckets,
-                                       guint               *counts,
-                                       GError             **error)
+rapport_talking_point_count_discussed (RapportStore      *store,
+                                       gint64             person_id,
+                                       const char        *series,
+                                       const char *const *bounds,
+                                       guint              n_buckets,
+                                       guint             *counts,
+                                       GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (bounds != NULL && n_buckets > 0, FALSE);
@@ -1010,19 +1098,22 @@ rapport_talking_point_count_discussed (RapportStore        *store,
                                   " WHERE t.series = ?1 AND t.discussed_in IS NOT NULL AND t.deleted = 0"
                                   " AND (?2 = 0 OR t.person_id = ?2)"
                                   " AND m.id = t.discussed_in AND m.deleted = 0"
-                                  " AND m.date >= ?3 AND m.date < ?4", error);
+                                  " AND m.date >= ?3 AND m.date < ?4",
+                                  error);
   else if (person_id != 0)
     stmt = rapport_store_prepare (store,
                                   "SELECT m.date FROM talking_points t CROSS JOIN meetings m"
                                   " WHERE t.person_id = ?2 AND t.deleted = 0 AND t.discussed_in IS NOT NULL"
                                   " AND m.id = t.discussed_in AND m.deleted = 0"
-                                  " AND m.date >= ?3 AND m.date < ?4", error);
+                                  " AND m.date >= ?3 AND m.date < ?4",
+                                  error);
   else
     stmt = rapport_store_prepare (store,
                                   "SELECT m.date FROM talking_points t CROSS JOIN meetings m"
                                   " WHERE t.discussed_in IS NOT NULL AND t.deleted = 0"
                                   " AND m.id = t.discussed_in AND m.deleted = 0"
-                                  " AND m.date >= ?3 AND m.date < ?4", error);
+                                  " AND m.date >= ?3 AND m.date < ?4",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   /* Parameters a shape does not use are left unbound (SQLITE_RANGE). */
@@ -1033,7 +1124,7 @@ rapport_talking_point_count_discussed (RapportStore        *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *date = rapport_store_column_text (stmt, 0);
-      guint lo = 0, hi = n_buckets;
+      guint       lo = 0, hi = n_buckets;
 
       /* The bucket whose start is the last one on or before the date. */
       while (hi - lo > 1)

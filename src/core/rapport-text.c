@@ -9,8 +9,8 @@
 
 /* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
 gboolean
-rapport_set_str (char       **dest,
-                 const char  *value)
+rapport_set_str (char      **dest,
+                 const char *value)
 {
   char *copy;
 
@@ -40,8 +40,8 @@ char *
 rapport_text_excerpt (const char *text,
                       gsize       max_chars)
 {
-  const char *p = text ? text : "";
-  const char *end;
+  const char      *p = text ? text : "";
+  const char      *end;
   g_autofree char *line = NULL;
 
   while (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t')

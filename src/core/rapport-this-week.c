@@ -19,14 +19,14 @@ struct _RapportThisWeek
   GObject     parent_instance;
 
   char       *today;
-  char       *week_end;       /* the last day looked ahead */
+  char       *week_end; /* the last day looked ahead */
   GListStore *due;
   GListStore *commitments;
   guint       n_overdue;
   GListStore *talking_points;
   GListStore *alerts;
   GListStore *attention;
-  GHashTable *names;          /* person id -> name */
+  GHashTable *names; /* person id -> name */
 };
 
 G_DEFINE_FINAL_TYPE (RapportThisWeek, rapport_this_week, G_TYPE_OBJECT)
@@ -63,13 +63,48 @@ rapport_this_week_init (RapportThisWeek *self)
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
-const char *rapport_this_week_get_today (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return self->today; }
-GListModel *rapport_this_week_get_due (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return G_LIST_MODEL (self->due); }
-GListModel *rapport_this_week_get_commitments (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return G_LIST_MODEL (self->commitments); }
-guint rapport_this_week_get_n_overdue_commitments (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), 0); return self->n_overdue; }
-GListModel *rapport_this_week_get_talking_points (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return G_LIST_MODEL (self->talking_points); }
-GListModel *rapport_this_week_get_alerts (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return G_LIST_MODEL (self->alerts); }
-GListModel *rapport_this_week_get_attention (RapportThisWeek *self) { g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL); return G_LIST_MODEL (self->attention); }
+const char *
+rapport_this_week_get_today (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return self->today;
+}
+GListModel *
+rapport_this_week_get_due (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return G_LIST_MODEL (self->due);
+}
+GListModel *
+rapport_this_week_get_commitments (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return G_LIST_MODEL (self->commitments);
+}
+guint
+rapport_this_week_get_n_overdue_commitments (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), 0);
+  return self->n_overdue;
+}
+GListModel *
+rapport_this_week_get_talking_points (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return G_LIST_MODEL (self->talking_points);
+}
+GListModel *
+rapport_this_week_get_alerts (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return G_LIST_MODEL (self->alerts);
+}
+GListModel *
+rapport_this_week_get_attention (RapportThisWeek *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK (self), NULL);
+  return G_LIST_MODEL (self->attention);
+}
 
 const char *
 rapport_this_week_get_person_name (RapportThisWeek *self,
@@ -98,11 +133,12 @@ compare_due (gconstpointer a,
 {
   const RapportCadenceStatus *x = rapport_attention_get_cadence (RAPPORT_ATTENTION ((gpointer) a));
   const RapportCadenceStatus *y = rapport_attention_get_cadence (RAPPORT_ATTENTION ((gpointer) b));
-  int cmp;
+  int                         cmp;
 
   if (x->state != y->state)
     return x->state == RAPPORT_DUE_OVERDUE ? -1 : y->state == RAPPORT_DUE_OVERDUE ? 1
-           : x->state == RAPPORT_DUE_DUE ? -1 : 1;
+                                                : x->state == RAPPORT_DUE_DUE     ? -1
+                                                                                  : 1;
   if (x->days_late != y->days_late)
     return x->days_late > y->days_late ? -1 : 1;
   cmp = strcmp (x->due_date, y->due_date);
@@ -120,13 +156,13 @@ compare_commitments (gconstpointer a,
 {
   RapportCommitment *x = RAPPORT_COMMITMENT ((gpointer) a);
   RapportCommitment *y = RAPPORT_COMMITMENT ((gpointer) b);
-  const char *today = data;
-  gboolean late_x = rapport_commitment_is_overdue (x, today);
-  gboolean late_y = rapport_commitment_is_overdue (y, today);
-  const char *due_x = rapport_commitment_get_due (x);
-  const char *due_y = rapport_commitment_get_due (y);
-  gint64 id_x, id_y;
-  int cmp;
+  const char        *today = data;
+  gboolean           late_x = rapport_commitment_is_overdue (x, today);
+  gboolean           late_y = rapport_commitment_is_overdue (y, today);
+  const char        *due_x = rapport_commitment_get_due (x);
+  const char        *due_y = rapport_commitment_get_due (y);
+  gint64             id_x, id_y;
+  int                cmp;
 
   if (late_x != late_y)
     return late_x ? -1 : 1;
@@ -143,9 +179,9 @@ compare_commitments (gconstpointer a,
 }
 
 RapportThisWeek *
-rapport_this_week_load (RapportStore  *store,
-                        const char    *today,
-                        GError       **error)
+rapport_this_week_load (RapportStore *store,
+                        const char   *today,
+                        GError      **error)
 {
   g_autoptr(RapportThisWeek) self = NULL;
   guint n;
@@ -165,8 +201,8 @@ rapport_this_week_load (RapportStore  *store,
     {
       g_autoptr(RapportAttention) item = g_list_model_get_item (G_LIST_MODEL (self->attention), i);
       const RapportCadenceStatus *cadence = rapport_attention_get_cadence (item);
-      gint64 id = rapport_attention_get_person_id (item);
-      GListModel *alerts = rapport_attention_get_alerts (item);
+      gint64                      id = rapport_attention_get_person_id (item);
+      GListModel                 *alerts = rapport_attention_get_alerts (item);
       g_autoptr(GListStore) open = NULL;
       guint n_open;
 
@@ -212,7 +248,7 @@ rapport_this_week_load (RapportStore  *store,
   return g_steal_pointer (&self);
 }
 
-const char * const *
+const char *const *
 rapport_this_week_get_statements (void)
 {
   static const char *statements[9];

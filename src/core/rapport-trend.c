@@ -15,8 +15,8 @@ rapport_trend_compute (const double *values,
                        double        threshold,
                        RapportTrend *trend)
 {
-  RapportTrend result = { RAPPORT_TREND_NONE, 0, 0 };
-  double recent = 0, earlier = 0;
+  RapportTrend  result = { RAPPORT_TREND_NONE, 0, 0 };
+  double        recent = 0, earlier = 0;
   const double *last;
 
   g_return_val_if_fail (values != NULL || n == 0, RAPPORT_TREND_NONE);
@@ -51,7 +51,7 @@ rapport_trend_of_moods (const int    *moods,
                         RapportTrend *trend)
 {
   double values[RAPPORT_TREND_READINGS];
-  gsize take = MIN (n, (gsize) RAPPORT_TREND_READINGS);
+  gsize  take = MIN (n, (gsize) RAPPORT_TREND_READINGS);
 
   g_return_val_if_fail (moods != NULL || n == 0, RAPPORT_TREND_NONE);
 

@@ -19,17 +19,17 @@
 
 struct _RapportApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication         parent_instance;
 
-  char           *database_path;
-  RapportStore   *store;
-  GCancellable   *cancellable;
-  guint           backup_source;
+  char                  *database_path;
+  RapportStore          *store;
+  GCancellable          *cancellable;
+  guint                  backup_source;
   RapportSearchProvider *search_provider;
-  RapportReminders *reminders;
+  RapportReminders      *reminders;
   /* An action of the desktop file's (--this-week...) for the window
    * this instance is about to open, or NULL. */
-  const char     *startup_action;
+  const char            *startup_action;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -66,7 +66,7 @@ default_database_path (void)
 static char *
 resolve_database_path (GVariantDict *options)
 {
-  const char *env = g_getenv ("RAPPORT_DATABASE");
+  const char      *env = g_getenv ("RAPPORT_DATABASE");
   g_autofree char *option = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &option) && option[0] != '\0')
@@ -81,11 +81,11 @@ rapport_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
-  g_autofree char *export_file = NULL;
-  g_autofree char *import_file = NULL;
-  g_autofree char *backup_dir = NULL;
-  g_autofree char *topic_person = NULL;
-  g_auto(GStrv) rest = NULL;
+  g_autofree char    *export_file = NULL;
+  g_autofree char    *import_file = NULL;
+  g_autofree char    *backup_dir = NULL;
+  g_autofree char    *topic_person = NULL;
+  g_auto (GStrv) rest = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -137,7 +137,8 @@ rapport_application_handle_local_options (GApplication *app,
       g_variant_dict_contains (options, "new-talking-point"))
     {
       const char *action = g_variant_dict_contains (options, "new-talking-point")
-                           ? "new-talking-point" : "show-this-week";
+                             ? "new-talking-point"
+                             : "show-this-week";
       g_autoptr(GError) error = NULL;
 
       if (!g_application_register (app, NULL, &error))
@@ -167,23 +168,24 @@ static void
 show_open_error (RapportApplication *self,
                  GError             *error)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  GtkWidget       *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget       *page = adw_status_page_new ();
+  GtkWidget       *quit = gtk_button_new_with_mnemonic (_("_Quit"));
   g_autofree char *path = g_markup_escape_text (self->database_path, -1);
   g_autofree char *prefix = g_strconcat (self->database_path, ": ", NULL);
   g_autofree char *reason = g_markup_escape_text (g_str_has_prefix (error->message, prefix)
-                                                  ? error->message + strlen (prefix)
-                                                  : error->message, -1);
+                                                    ? error->message + strlen (prefix)
+                                                    : error->message,
+                                                  -1);
   g_autofree char *body = NULL;
-  const char *title;
+  const char      *title;
 
   g_printerr ("rapport: %s\n", error->message);
 
   body = g_strdup_printf (_("Rapport could not open its database at\n%s\n\n%s\n\n"
-                            "The file has not been changed. You can start Rapport with "
-                            "another file using --database PATH."),
+                             "The file has not been changed. You can start Rapport with "
+                             "another file using --database PATH."),
                           path, reason);
   gtk_window_set_title (GTK_WINDOW (window), _("Rapport"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
@@ -219,7 +221,7 @@ on_daily_backup_done (GObject      *source,
   g_autoptr(RapportApplication) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = rapport_backup_maybe_daily_finish (RAPPORT_STORE (source), result, &error);
-  GtkWindow *window;
+  GtkWindow       *window;
 
   if (error == NULL)
     {
@@ -235,8 +237,8 @@ on_daily_backup_done (GObject      *source,
   if (RAPPORT_IS_WINDOW (window))
     {
       g_autofree char *message = NULL;
-      GtkWidget *label;
-      AdwToast *toast;
+      GtkWidget       *label;
+      AdwToast        *toast;
 
       /* A damaged database is the one thing a backup exists for: said
        * in full, and until the user has seen it (no timeout). */
@@ -275,7 +277,7 @@ static void
 rapport_application_activate (GApplication *app)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
 
   if (window != NULL)
@@ -331,7 +333,7 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = g_list_copy (gtk_application_get_windows (app));
+  GList          *windows = g_list_copy (gtk_application_get_windows (app));
 
   /* Closing the windows ends the app once the last is gone; a window
    * with notes it could not save asks first instead of closing. */
@@ -350,7 +352,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  const char *developers[] = { _("The Rapport developers"), NULL };
+  const char     *developers[] = { _("The Rapport developers"), NULL };
 
   rapport_about_show (GTK_WIDGET (gtk_application_get_active_window (app)),
                       "application-name", _("Rapport"),
@@ -382,7 +384,7 @@ reopen_database (gpointer data)
 {
   RapportApplication *self = data;
   g_autoptr(GError) error = NULL;
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GList        *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   RapportStore *store;
 
   /* Hold on so that closing the last window does not end the app. */
@@ -402,7 +404,7 @@ reopen_database (gpointer data)
       self->store = store;
       gtk_window_present (GTK_WINDOW (window));
       rapport_window_add_toast (window, _("Restored from the backup. What was here before is "
-                                          "kept in the backups folder."));
+                                           "kept in the backups folder."));
     }
   g_application_release (G_APPLICATION (self));
   return G_SOURCE_REMOVE;
@@ -436,7 +438,7 @@ show_this_week_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   GApplication *app = user_data;
-  GtkWindow *window;
+  GtkWindow    *window;
 
   g_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -452,7 +454,7 @@ new_talking_point_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   GApplication *app = user_data;
-  GtkWindow *window;
+  GtkWindow    *window;
 
   g_application_activate (app);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -502,11 +504,11 @@ rapport_application_startup (GApplication *app)
   g_unix_signal_add (SIGINT, on_quit_signal, app);
   g_unix_signal_add (SIGHUP, on_quit_signal, app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
+                                         (const char *[]){ "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
-                                         (const char *[]) { "<Control>comma", NULL });
+                                         (const char *[]){ "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+                                         (const char *[]){ "<Control>w", NULL });
 }
 
 static void
@@ -514,8 +516,8 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  RapportApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RapportApplication       *self = user_data;
+  GtkWindow                *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   RapportPreferencesWindow *prefs;
 
@@ -531,16 +533,15 @@ preferences_action (GSimpleAction *action,
 /* GNOME Shell's search in the Activities overview: exported with the
  * application, at the path the search-provider .ini in data/ names. */
 static gboolean
-rapport_application_dbus_register (GApplication     *app,
-                                   GDBusConnection  *connection,
-                                   const char       *object_path,
-                                   GError          **error)
+rapport_application_dbus_register (GApplication    *app,
+                                   GDBusConnection *connection,
+                                   const char      *object_path,
+                                   GError         **error)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
-  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+  g_autofree char    *path = g_strconcat (object_path, "/SearchProvider", NULL);
 
-  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection,
-                                                                              object_path, error))
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection, object_path, error))
     return FALSE;
   if (self->database_path == NULL)
     self->database_path = default_database_path ();
@@ -577,7 +578,7 @@ rapport_application_finalize (GObject *object)
 static void
 rapport_application_class_init (RapportApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = rapport_application_finalize;

@@ -15,32 +15,32 @@
 
 struct _RapportBriefView
 {
-  GtkWidget      parent_instance;
+  GtkWidget                  parent_instance;
 
-  RapportStore  *store;
-  RapportPerson *person;
-  RapportBrief  *brief;
-  guint          neglect_window;
-  char          *today;       /* NULL: the real date */
+  RapportStore              *store;
+  RapportPerson             *person;
+  RapportBrief              *brief;
+  guint                      neglect_window;
+  char                      *today; /* NULL: the real date */
 
-  GtkLabel      *name_label;
-  GtkLabel      *status_label;
-  GtkButton     *start_button;
-  GtkListBox    *commitments_list;
-  GtkLabel      *follow_through_label;
-  GtkWidget     *last_box;
-  GtkLabel      *last_heading;
-  GtkButton     *open_button;
-  GtkLabel      *notes_label;
-  GtkLabel      *practised_label;
-  GtkWidget     *habits_box;
-  GtkLabel      *habits_caption;
-  GtkListBox    *habits_list;
-  GtkWidget     *mood_box;
-  RapportMoodChart *mood_chart;
-  GtkLabel      *mood_label;
-  GtkBox        *next_slot;
-  GtkBox        *topics_slot;
+  GtkLabel                  *name_label;
+  GtkLabel                  *status_label;
+  GtkButton                 *start_button;
+  GtkListBox                *commitments_list;
+  GtkLabel                  *follow_through_label;
+  GtkWidget                 *last_box;
+  GtkLabel                  *last_heading;
+  GtkButton                 *open_button;
+  GtkLabel                  *notes_label;
+  GtkLabel                  *practised_label;
+  GtkWidget                 *habits_box;
+  GtkLabel                  *habits_caption;
+  GtkListBox                *habits_list;
+  GtkWidget                 *mood_box;
+  RapportMoodChart          *mood_chart;
+  GtkLabel                  *mood_label;
+  GtkBox                    *next_slot;
+  GtkBox                    *topics_slot;
 
   /* Borrowed: children of the slots above */
   RapportNextMeetingBar     *next_bar;
@@ -49,7 +49,8 @@ struct _RapportBriefView
 
 G_DEFINE_FINAL_TYPE (RapportBriefView, rapport_brief_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_PERSON,
@@ -58,14 +59,15 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   OPEN_MEETING,
   CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 clear_list (GtkListBox *list)
@@ -80,9 +82,9 @@ clear_list (GtkListBox *list)
 static char *
 status_text (RapportBrief *brief)
 {
-  int days = rapport_brief_get_days_since (brief);
+  int              days = rapport_brief_get_days_since (brief);
   g_autofree char *since = NULL;
-  const char *state = NULL;
+  const char      *state = NULL;
 
   /* No 1:1 yet is never overdue; it becomes due one cadence after the
    * person was added. */
@@ -99,7 +101,8 @@ status_text (RapportBrief *brief)
     {
     case RAPPORT_DUE_DUE: state = _("due"); break;
     case RAPPORT_DUE_OVERDUE: state = _("overdue"); break;
-    case RAPPORT_DUE_NONE: default: break;
+    case RAPPORT_DUE_NONE:
+    default: break;
     }
   if (state == NULL)
     return g_steal_pointer (&since);
@@ -111,7 +114,7 @@ static void
 on_commitment_toggled (GtkCheckButton *check,
                        GtkWidget      *row)
 {
-  RapportBriefView *self = RAPPORT_BRIEF_VIEW (gtk_widget_get_ancestor (row, RAPPORT_TYPE_BRIEF_VIEW));
+  RapportBriefView  *self = RAPPORT_BRIEF_VIEW (gtk_widget_get_ancestor (row, RAPPORT_TYPE_BRIEF_VIEW));
   RapportCommitment *item = g_object_get_data (G_OBJECT (row), "item");
   g_autoptr(GError) error = NULL;
   gboolean active = gtk_check_button_get_active (check);
@@ -144,10 +147,10 @@ commitment_row (RapportBriefView  *self,
                 RapportCommitment *item)
 {
   const char *today = rapport_brief_get_today (self->brief);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  gboolean mine = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME;
-  gboolean overdue = rapport_commitment_is_overdue (item, today);
+  GtkWidget  *row = adw_action_row_new ();
+  GtkWidget  *check = gtk_check_button_new ();
+  gboolean    mine = rapport_commitment_get_owner (item) == RAPPORT_COMMITMENT_OWNER_ME;
+  gboolean    overdue = rapport_commitment_is_overdue (item, today);
   g_autoptr(GString) subtitle = g_string_new (mine ? _("Mine") : _("Theirs"));
   g_autofree char *made = rapport_brief_format_date (rapport_commitment_get_made_on (item), today);
   g_autofree char *check_name = g_strdup_printf (_("Done: %s"), rapport_commitment_get_text (item));
@@ -187,9 +190,9 @@ static void
 fill_commitments (RapportBriefView *self)
 {
   GListModel *open = rapport_brief_get_open_commitments (self->brief);
-  guint n = g_list_model_get_n_items (open);
-  guint kept = rapport_brief_get_follow_through_kept (self->brief);
-  guint due = rapport_brief_get_follow_through_due (self->brief);
+  guint       n = g_list_model_get_n_items (open);
+  guint       kept = rapport_brief_get_follow_through_kept (self->brief);
+  guint       due = rapport_brief_get_follow_through_due (self->brief);
 
   for (guint i = 0; i < n; i++)
     {
@@ -248,8 +251,8 @@ fill_practised (RapportBriefView *self,
 static void
 fill_last_meeting (RapportBriefView *self)
 {
-  const char *date = rapport_brief_get_last_meeting_date (self->brief);
-  const char *excerpt = rapport_brief_get_notes_excerpt (self->brief);
+  const char      *date = rapport_brief_get_last_meeting_date (self->brief);
+  const char      *excerpt = rapport_brief_get_notes_excerpt (self->brief);
   g_autofree char *day = NULL;
   g_autofree char *heading = NULL;
 
@@ -277,9 +280,9 @@ fill_last_meeting (RapportBriefView *self)
 static void
 fill_habits (RapportBriefView *self)
 {
-  GListModel *habits = rapport_brief_get_neglected_habits (self->brief);
-  guint n = g_list_model_get_n_items (habits);
-  guint window = rapport_brief_get_neglect_window (self->brief);
+  GListModel      *habits = rapport_brief_get_neglected_habits (self->brief);
+  guint            n = g_list_model_get_n_items (habits);
+  guint            window = rapport_brief_get_neglect_window (self->brief);
   g_autofree char *caption = NULL;
 
   gtk_widget_set_visible (self->habits_box, n > 0);
@@ -306,7 +309,7 @@ fill_habits (RapportBriefView *self)
 static void
 fill_mood (RapportBriefView *self)
 {
-  guint n = 0;
+  guint                   n = 0;
   const RapportBriefMood *moods = rapport_brief_get_moods (self->brief, &n);
 
   gtk_widget_set_visible (self->mood_box, n > 0);
@@ -322,7 +325,7 @@ fill_mood (RapportBriefView *self)
 static void
 fill_start_button (RapportBriefView *self)
 {
-  gboolean today = self->brief != NULL && rapport_brief_get_today_meeting_id (self->brief) != 0;
+  gboolean    today = self->brief != NULL && rapport_brief_get_today_meeting_id (self->brief) != 0;
   const char *name = today ? _("Continue Today's 1:1") : _("Start 1:1");
 
   gtk_button_set_label (self->start_button, today ? _("_Continue Today's 1:1") : _("_Start 1:1"));
@@ -353,7 +356,7 @@ rapport_brief_view_refresh (RapportBriefView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *real_today = NULL;
   g_autofree char *status = NULL;
-  GtkWidget *status_widget;
+  GtkWidget       *status_widget;
 
   g_return_if_fail (RAPPORT_IS_BRIEF_VIEW (self));
 
@@ -477,7 +480,7 @@ static void
 rapport_brief_view_dispose (GObject *object)
 {
   RapportBriefView *self = RAPPORT_BRIEF_VIEW (object);
-  GtkWidget *child;
+  GtkWidget        *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_BRIEF_VIEW);
   /* Template children without an id are not bound, so not cleared. */
@@ -570,7 +573,7 @@ rapport_brief_view_constructed (GObject *object)
 static void
 rapport_brief_view_class_init (RapportBriefViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_brief_view_dispose;
@@ -648,7 +651,7 @@ on_selectable_focus_leave (GtkEventControllerFocus *focus,
 static void
 selectable_by_pointer (GtkLabel *label)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture         *click = gtk_gesture_click_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_label_set_selectable (label, TRUE);

@@ -25,7 +25,8 @@ struct _RapportChecklistRow
 
 G_DEFINE_FINAL_TYPE (RapportChecklistRow, rapport_checklist_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
+enum
+{
   SAVE_FAILED,
   N_SIGNALS
 };
@@ -43,7 +44,7 @@ static char *
 dup_evidence_text (RapportChecklistRow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->evidence_view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -54,10 +55,10 @@ dup_evidence_text (RapportChecklistRow *self)
 static void
 update_evidence_button (RapportChecklistRow *self)
 {
-  const char *label = rapport_checklist_item_get_label (self->item);
-  const char *evidence = rapport_checklist_item_get_evidence (self->item);
-  gboolean ticked = rapport_checklist_item_get_ticked (self->item);
-  gboolean written = *evidence != '\0';
+  const char      *label = rapport_checklist_item_get_label (self->item);
+  const char      *evidence = rapport_checklist_item_get_evidence (self->item);
+  gboolean         ticked = rapport_checklist_item_get_ticked (self->item);
+  gboolean         written = *evidence != '\0';
   g_autofree char *name = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -159,7 +160,7 @@ rapport_checklist_row_dispose (GObject *object)
 static void
 rapport_checklist_row_class_init (RapportChecklistRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_checklist_row_dispose;
@@ -203,7 +204,7 @@ rapport_checklist_row_new (RapportStore         *store,
                            guint                 number)
 {
   RapportChecklistRow *self;
-  g_autofree char *evidence_name = NULL;
+  g_autofree char     *evidence_name = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_CHECKLIST_ITEM (item), NULL);

@@ -15,8 +15,8 @@ struct _RapportCommitmentRow
 
   /* Owned */
   RapportCommitment *commitment;
-  GBindingGroup     *bindings;   /* commitment -> text and tick box */
-  GSignalGroup      *signals;    /* commitment's "notify" -> repaint */
+  GBindingGroup     *bindings; /* commitment -> text and tick box */
+  GSignalGroup      *signals;  /* commitment's "notify" -> repaint */
   char              *today;
 
   /* Template children */
@@ -34,7 +34,8 @@ struct _RapportCommitmentRow
 
 G_DEFINE_FINAL_TYPE (RapportCommitmentRow, rapport_commitment_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_COMMITMENT,
   PROP_TODAY,
@@ -44,7 +45,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Positions in the owner drop-down's list. */
-enum {
+enum
+{
   OWNER_ME,
   OWNER_THEM,
 };
@@ -54,9 +56,9 @@ static void
 repaint (RapportCommitmentRow *self)
 {
   RapportCommitment *item = self->commitment;
-  GtkWidget *row = GTK_WIDGET (self);
-  g_autofree char *check_name = NULL;
-  gboolean mine;
+  GtkWidget         *row = GTK_WIDGET (self);
+  g_autofree char   *check_name = NULL;
+  gboolean           mine;
 
   if (item == NULL)
     return;
@@ -203,7 +205,8 @@ on_owner_selected (RapportCommitmentRow *self)
   if (self->commitment == NULL)
     return;
   owner = gtk_drop_down_get_selected (self->owner_dropdown) == OWNER_THEM
-    ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME;
+            ? RAPPORT_COMMITMENT_OWNER_THEM
+            : RAPPORT_COMMITMENT_OWNER_ME;
   /* repaint() showing the commitment's owner: nothing to ask. */
   if (owner == rapport_commitment_get_owner (self->commitment))
     return;
@@ -390,7 +393,7 @@ rapport_commitment_row_set_property (GObject      *object,
 static void
 rapport_commitment_row_class_init (RapportCommitmentRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_commitment_row_dispose;

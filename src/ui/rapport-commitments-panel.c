@@ -19,10 +19,10 @@ struct _RapportCommitmentsPanel
   RapportMeeting  *meeting;
   GListStore      *items;
   AdwToastOverlay *toast_overlay;
-  char            *new_due;     /* due date chosen for the next new line */
+  char            *new_due; /* due date chosen for the next new line */
   char            *today;
   guint            reveal_tick;
-  gint64           reveal_until;   /* frame time to stop looking at */
+  gint64           reveal_until; /* frame time to stop looking at */
 
   GtkListBox      *list;
   GtkBox          *add_box;
@@ -37,7 +37,8 @@ struct _RapportCommitmentsPanel
 
 G_DEFINE_FINAL_TYPE (RapportCommitmentsPanel, rapport_commitments_panel, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_MEETING,
@@ -45,7 +46,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   SAVE_FAILED,
   SHOW_TOAST,
@@ -53,7 +55,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 report (RapportCommitmentsPanel *self,
@@ -79,7 +81,7 @@ dup_item (RapportCommitmentsPanel *self,
           guint                   *position)
 {
   gint64 id;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
     id = g_variant_get_int64 (parameter);
@@ -141,7 +143,7 @@ set_text_action (GtkWidget  *widget,
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   const char *text;
-  gboolean ok;
+  gboolean    ok;
 
   g_variant_get_child (parameter, 1, "&s", &text);
   if (item == NULL || g_strcmp0 (text, rapport_commitment_get_text (item)) == 0)
@@ -159,8 +161,8 @@ set_owner_action (GtkWidget  *widget,
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   RapportCommitmentOwner owner;
-  const char *text;
-  gboolean ok;
+  const char            *text;
+  gboolean               ok;
 
   g_variant_get_child (parameter, 1, "&s", &text);
   if (item == NULL || !rapport_commitment_owner_from_string (text, &owner) ||
@@ -179,7 +181,7 @@ set_due_action (GtkWidget  *widget,
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, NULL);
   g_autoptr(GError) error = NULL;
   const char *due;
-  gboolean ok;
+  gboolean    ok;
 
   g_variant_get_child (parameter, 1, "&s", &due);
   if (item == NULL)
@@ -191,10 +193,10 @@ set_due_action (GtkWidget  *widget,
 
 typedef struct
 {
-  RapportStore            *store;
-  GWeakRef                 panel;
-  gint64                   id;
-  gboolean                 undone;
+  RapportStore *store;
+  GWeakRef      panel;
+  gint64        id;
+  gboolean      undone;
 } PendingDelete;
 
 static void
@@ -264,7 +266,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
-  guint position;
+  guint                    position;
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, &position);
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
@@ -319,11 +321,11 @@ reveal_add_box_tick (GtkWidget     *widget,
                      gpointer       user_data)
 {
   RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double page, value, bottom;
+  GtkWidget               *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  gint64                   now = gdk_frame_clock_get_frame_time (clock);
+  GtkAdjustment           *adjustment;
+  graphene_rect_t          bounds;
+  double                   page, value, bottom;
 
   if (self->reveal_until == 0)
     self->reveal_until = now + REVEAL_USEC;
@@ -402,8 +404,8 @@ on_add (RapportCommitmentsPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportCommitment) item = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  const char            *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
+  g_autofree char       *stripped = g_strstrip (g_strdup (text));
   RapportCommitmentOwner owner;
 
   /* An empty line is not worth an error message. */
@@ -411,7 +413,8 @@ on_add (RapportCommitmentsPanel *self)
     return;
 
   owner = gtk_toggle_button_get_active (self->them_button)
-    ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME;
+            ? RAPPORT_COMMITMENT_OWNER_THEM
+            : RAPPORT_COMMITMENT_OWNER_ME;
   item = rapport_commitment_create (self->store, rapport_meeting_get_id (self->meeting),
                                     text, owner, self->new_due, &error);
   if (item == NULL)
@@ -491,7 +494,7 @@ rapport_commitments_panel_set_meeting (RapportCommitmentsPanel *self,
 
   if (meeting == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
       /* The meeting's page is going (the brief, another person): do not
@@ -574,7 +577,7 @@ static void
 rapport_commitments_panel_dispose (GObject *object)
 {
   RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (object);
-  GtkWidget *child;
+  GtkWidget               *child;
 
   rapport_commitments_panel_set_toast_overlay (self, NULL);
   if (self->reveal_tick != 0)
@@ -649,7 +652,7 @@ rapport_commitments_panel_constructed (GObject *object)
 static void
 rapport_commitments_panel_class_init (RapportCommitmentsPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_commitments_panel_dispose;

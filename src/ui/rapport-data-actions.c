@@ -16,36 +16,37 @@
 
 struct _RapportDataJob
 {
-  GObject               parent_instance;
+  GObject            parent_instance;
 
-  RapportDataJobKind    kind;
-  GtkWindow            *parent;
-  RapportStore         *store;
-  AdwToastOverlay      *toasts;
-  char                 *person_uuid;
-  char                 *person_name;
-  GFile                *file;
-  GCancellable         *cancellable;
-  GtkWidget            *progress_dialog;
-  GtkProgressBar       *progress_bar;
-  double                fraction;
-  guint                 progress_id;
-  gboolean              running;
-  gboolean              finished;
+  RapportDataJobKind kind;
+  GtkWindow         *parent;
+  RapportStore      *store;
+  AdwToastOverlay   *toasts;
+  char              *person_uuid;
+  char              *person_name;
+  GFile             *file;
+  GCancellable      *cancellable;
+  GtkWidget         *progress_dialog;
+  GtkProgressBar    *progress_bar;
+  double             fraction;
+  guint              progress_id;
+  gboolean           running;
+  gboolean           finished;
 };
 
 G_DEFINE_FINAL_TYPE (RapportDataJob, rapport_data_job, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   FINISHED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void on_progress_response (GtkWidget      *dialog,
-                                  const char     *response,
-                                  RapportDataJob *self);
+static void  on_progress_response (GtkWidget      *dialog,
+                                   const char     *response,
+                                   RapportDataJob *self);
 
 /* Closes the progress dialog without it answering "cancel". */
 static void
@@ -134,10 +135,10 @@ rapport_data_job_cancel (RapportDataJob *self)
 
 /* The job holds a reference on itself from creation to "finished". */
 static RapportDataJob *
-job_new (RapportDataJobKind  kind,
-         GtkWindow          *parent,
-         RapportStore       *store,
-         AdwToastOverlay    *toasts)
+job_new (RapportDataJobKind kind,
+         GtkWindow         *parent,
+         RapportStore      *store,
+         AdwToastOverlay   *toasts)
 {
   RapportDataJob *self = g_object_new (RAPPORT_TYPE_DATA_JOB, NULL);
 
@@ -156,8 +157,8 @@ toast (RapportDataJob *self,
        const char     *message)
 {
   g_autofree char *escaped = NULL;
-  GtkWidget *label;
-  AdwToast *item;
+  GtkWidget       *label;
+  AdwToast        *item;
 
   if (self->toasts == NULL)
     {
@@ -181,8 +182,8 @@ static char *
 display_folder_of (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  const char *home = g_get_home_dir ();
-  gsize n = home != NULL ? strlen (home) : 0;
+  const char      *home = g_get_home_dir ();
+  gsize            n = home != NULL ? strlen (home) : 0;
 
   if (n > 1 && g_str_has_prefix (folder, home) && (folder[n] == '/' || folder[n] == '\0'))
     {
@@ -237,7 +238,7 @@ static char *
 display_name (GFile *file)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     return g_strdup (g_file_info_get_display_name (info));
   return g_file_get_basename (file);
@@ -275,8 +276,8 @@ static gboolean
 show_progress (gpointer data)
 {
   RapportDataJob *self = data;
-  GtkWidget *dialog;
-  GtkWidget *bar;
+  GtkWidget      *dialog;
+  GtkWidget      *bar;
 
   self->progress_id = 0;
   dialog = rapport_alert_new (progress_heading (self), NULL);
@@ -346,7 +347,7 @@ on_import_done (GObject      *source,
   RapportDataJob *self = data;
   g_autoptr(GError) error = NULL;
   RapportExchangeStats stats = { 0 };
-  gboolean ok;
+  gboolean             ok;
 
   ok = rapport_exchange_import_finish (RAPPORT_STORE (source), result, &stats, &error);
   if (ok)
@@ -453,7 +454,7 @@ start (RapportDataJob *self)
   if (self->file != NULL && path == NULL)
     {
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                             _("Rapport can only use local files"));
+                                              _("Rapport can only use local files"));
       show_error (self, _("Could Not Use the File"), error);
       finish (self, FALSE, FALSE);
       return;
@@ -514,7 +515,7 @@ on_confirm_restore (GObject      *dialog,
                     gpointer      data)
 {
   RapportDataJob *self = data;
-  const char *response = rapport_alert_choose_finish (GTK_WIDGET (dialog), result);
+  const char     *response = rapport_alert_choose_finish (GTK_WIDGET (dialog), result);
 
   if (g_strcmp0 (response, "restore") == 0)
     start (self);
@@ -526,13 +527,14 @@ static void
 confirm_restore (RapportDataJob *self)
 {
   g_autofree char *name = display_name (self->file);
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   dialog = rapport_alert_new (_("Restore This Backup?"), NULL);
   rapport_alert_format_body (dialog,
                              _("All notes, people and habits will be replaced by those in "
-                               "“%s”. What is here now is first saved in the backups "
-                               "folder, so you can go back."), name);
+                                "“%s”. What is here now is first saved in the backups "
+                                "folder, so you can go back."),
+                             name);
   rapport_alert_add_responses (dialog,
                                "cancel", _("_Cancel"),
                                "restore", _("_Restore"),
@@ -588,12 +590,12 @@ filters_new (const char *name,
 }
 
 static void
-choose (RapportDataJob    *self,
-        RapportFileAction  action,
-        const char        *title,
-        const char        *accept,
-        const char        *suggested_name,
-        const char        *folder)
+choose (RapportDataJob   *self,
+        RapportFileAction action,
+        const char       *title,
+        const char       *accept,
+        const char       *suggested_name,
+        const char       *folder)
 {
   g_autoptr(GListModel) filters = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -636,7 +638,7 @@ rapport_data_actions_export (GtkWindow       *parent,
                              RapportStore    *store,
                              AdwToastOverlay *toasts)
 {
-  RapportDataJob *self;
+  RapportDataJob  *self;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -669,7 +671,7 @@ rapport_data_actions_export_person (GtkWindow       *parent,
                                     const char      *person_name,
                                     AdwToastOverlay *toasts)
 {
-  RapportDataJob *self;
+  RapportDataJob  *self;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
 
@@ -702,7 +704,7 @@ rapport_data_actions_restore (GtkWindow       *parent,
                               RapportStore    *store,
                               AdwToastOverlay *toasts)
 {
-  RapportDataJob *self;
+  RapportDataJob  *self;
   g_autofree char *folder = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -714,11 +716,11 @@ rapport_data_actions_restore (GtkWindow       *parent,
 }
 
 static RapportDataJob *
-job_new_for_file (RapportDataJobKind  kind,
-                  GtkWindow          *parent,
-                  RapportStore       *store,
-                  AdwToastOverlay    *toasts,
-                  GFile              *file)
+job_new_for_file (RapportDataJobKind kind,
+                  GtkWindow         *parent,
+                  RapportStore      *store,
+                  AdwToastOverlay   *toasts,
+                  GFile             *file)
 {
   RapportDataJob *self = job_new (kind, parent, store, toasts);
 

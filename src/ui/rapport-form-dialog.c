@@ -43,8 +43,8 @@ rapport_form_dialog_save_on_enter (GtkWidget   *form,
 
 typedef struct
 {
-  GTask                 *task;   /* owned */
-  RapportFormDialogSave  save;
+  GTask                *task; /* owned */
+  RapportFormDialogSave save;
 } DialogRun;
 
 static void
@@ -68,10 +68,10 @@ on_answer (GtkWidget *form,
 }
 
 void
-rapport_form_dialog_run_task (GtkWidget             *form,
-                              GtkWidget             *parent,
-                              GTask                 *task,
-                              RapportFormDialogSave  save)
+rapport_form_dialog_run_task (GtkWidget            *form,
+                              GtkWidget            *parent,
+                              GTask                *task,
+                              RapportFormDialogSave save)
 {
   DialogRun *run;
 

@@ -14,23 +14,23 @@
 typedef struct
 {
   /* Owned */
-  RapportStore            *store;
+  RapportStore *store;
   /* Borrowed: the form and its parts. */
-  AdwEntryRow             *label_row;
-  AdwEntryRow             *hint_row;
-  AdwComboRow             *kind_row;
-  GtkLabel                *problem_label;
-  GtkWidget               *form;
+  AdwEntryRow  *label_row;
+  AdwEntryRow  *hint_row;
+  AdwComboRow  *kind_row;
+  GtkLabel     *problem_label;
+  GtkWidget    *form;
   /* State */
-  gint64                   habit_id;
+  gint64        habit_id;
 } DialogData;
 
 /* What the dialog returns. */
 typedef struct
 {
-  char                    *label;
-  char                    *hint;
-  RapportHabitKind         kind;
+  char            *label;
+  char            *hint;
+  RapportHabitKind kind;
 } HabitValues;
 
 static void
@@ -54,7 +54,8 @@ static RapportHabitKind
 selected_kind (DialogData *data)
 {
   return adw_combo_row_get_selected (data->kind_row) == 1
-         ? RAPPORT_HABIT_STRUCTURE : RAPPORT_HABIT_TRUST;
+           ? RAPPORT_HABIT_STRUCTURE
+           : RAPPORT_HABIT_TRUST;
 }
 
 /* Says what is wrong as it is typed, rather than after "Save". */
@@ -63,11 +64,11 @@ update_state (DialogData *data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->label_row));
-  const char *hint = gtk_editable_get_text (GTK_EDITABLE (data->hint_row));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (data->label_row));
+  const char      *hint = gtk_editable_get_text (GTK_EDITABLE (data->hint_row));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   /* An empty name is plain from the greyed-out button; no need to scold. */
-  gboolean show = trimmed[0] != '\0';
+  gboolean         show = trimmed[0] != '\0';
 
   label = rapport_habit_library_check_label (data->store, text, data->habit_id, &error);
   if (label != NULL && g_utf8_strlen (hint, -1) > RAPPORT_HABIT_HINT_MAX_CHARS)
@@ -88,7 +89,7 @@ update_state (DialogData *data)
 static void
 save (GTask *task)
 {
-  DialogData *data = g_task_get_task_data (task);
+  DialogData  *data = g_task_get_task_data (task);
   HabitValues *values = g_new0 (HabitValues, 1);
 
   values->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->label_row)));
@@ -111,18 +112,18 @@ entry_row (GtkWidget  *list,
 }
 
 void
-rapport_habit_dialog_run_async (GtkWidget           *parent,
-                                RapportStore        *store,
-                                RapportHabit        *habit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+rapport_habit_dialog_run_async (GtkWidget          *parent,
+                                RapportStore       *store,
+                                RapportHabit       *habit,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   DialogData *data;
-  GtkWidget *box;
-  GtkWidget *list;
-  GtkWidget *kind_help;
+  GtkWidget  *box;
+  GtkWidget  *list;
+  GtkWidget  *kind_help;
   g_autoptr(GtkStringList) kinds = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
@@ -145,7 +146,7 @@ rapport_habit_dialog_run_async (GtkWidget           *parent,
   data->label_row = entry_row (list, _("Name"));
   data->hint_row = entry_row (list, _("Hint (optional)"));
 
-  kinds = gtk_string_list_new ((const char *[]) { _("Trust"), _("Structure"), NULL });
+  kinds = gtk_string_list_new ((const char *[]){ _("Trust"), _("Structure"), NULL });
   data->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->kind_row), _("Kind"));
   adw_combo_row_set_model (data->kind_row, G_LIST_MODEL (kinds));
@@ -184,7 +185,7 @@ rapport_habit_dialog_run_async (GtkWidget           *parent,
   data->form = rapport_form_new (habit ? _("Edit Habit") : _("Add Habit"),
                                  habit ? NULL
                                        : _("A prompt on the checklist of every new meeting, "
-                                           "added after the others."),
+                                            "added after the others."),
                                  box, habit ? _("_Save") : _("_Add"));
   g_object_set_data_full (G_OBJECT (data->form), "rapport-habit-dialog", data,
                           (GDestroyNotify) dialog_data_free);
@@ -200,11 +201,11 @@ rapport_habit_dialog_run_async (GtkWidget           *parent,
 }
 
 gboolean
-rapport_habit_dialog_run_finish (GAsyncResult      *result,
-                                 char             **label,
-                                 char             **hint,
-                                 RapportHabitKind  *kind,
-                                 GError           **error)
+rapport_habit_dialog_run_finish (GAsyncResult     *result,
+                                 char            **label,
+                                 char            **hint,
+                                 RapportHabitKind *kind,
+                                 GError          **error)
 {
   g_autoptr(HabitValues) values = NULL;
 

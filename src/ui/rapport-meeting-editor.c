@@ -27,48 +27,49 @@
 
 struct _RapportMeetingEditor
 {
-  GtkWidget          parent_instance;
+  GtkWidget            parent_instance;
 
   /* Owned */
-  RapportStore      *store;
-  RapportMeeting    *meeting;
-  GListStore        *checklist;
-  GError            *save_error;   /* why the last save failed, or NULL */
+  RapportStore        *store;
+  RapportMeeting      *meeting;
+  GListStore          *checklist;
+  GError              *save_error; /* why the last save failed, or NULL */
   /* Meetings left while their save was failing. Their text lives on in
    * the (dirty) objects, which the retry keeps writing until it can. */
-  GPtrArray         *unsaved;
+  GPtrArray           *unsaved;
 
   /* Borrowed (weak): held by the widget tree */
-  GtkWidget         *commitments;
-  GtkWidget         *talking_points;
-  gulong             focus_entry_id;  /* commitments' "map", once */
-  GtkWidget         *window;          /* the root while it is a window */
-  gulong             close_request_id;
+  GtkWidget           *commitments;
+  GtkWidget           *talking_points;
+  gulong               focus_entry_id; /* commitments' "map", once */
+  GtkWidget           *window;         /* the root while it is a window */
+  gulong               close_request_id;
 
   /* Template children */
-  GtkMenuButton     *date_button;
-  GtkLabel          *date_label;
-  GtkPopover        *date_popover;
-  GtkCalendar       *calendar;
-  RapportMoodPicker *mood_picker;
+  GtkMenuButton       *date_button;
+  GtkLabel            *date_label;
+  GtkPopover          *date_popover;
+  GtkCalendar         *calendar;
+  RapportMoodPicker   *mood_picker;
   RapportOverlaySplit *side_split;
-  GtkTextView       *notes_view;
-  GtkListBox        *checklist_box;
-  GtkBox            *extra_slot;
+  GtkTextView         *notes_view;
+  GtkListBox          *checklist_box;
+  GtkBox              *extra_slot;
 
   /* State */
-  RapportSaveState   save_state;
-  guint              save_source;
-  gint64             first_unsaved_us;
-  gboolean           loading;
+  RapportSaveState     save_state;
+  guint                save_source;
+  gint64               first_unsaved_us;
+  gboolean             loading;
   /* The meeting on show was started in this window a moment ago
    * (rapport_meeting_editor_set_started()): its id, or 0. */
-  gint64             started_id;
+  gint64               started_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingEditor, rapport_meeting_editor, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_MEETING,
@@ -76,7 +77,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   SAVE_FAILED,
   DATE_CHANGED,
   CONFLICT,
@@ -86,11 +88,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
-static gboolean save_now          (RapportMeetingEditor *self);
-static void     update_date_label (RapportMeetingEditor *self);
-static void     sync_mood_buttons (RapportMeetingEditor *self);
+static gboolean    save_now (RapportMeetingEditor *self);
+static void        update_date_label (RapportMeetingEditor *self);
+static void        sync_mood_buttons (RapportMeetingEditor *self);
 
 static void
 set_save_state (RapportMeetingEditor *self,
@@ -116,7 +118,7 @@ static void
 schedule_save (RapportMeetingEditor *self)
 {
   gint64 now = g_get_monotonic_time ();
-  guint delay = RAPPORT_AUTOSAVE_DELAY_MS;
+  guint  delay = RAPPORT_AUTOSAVE_DELAY_MS;
 
   /* Saving fails: the header keeps saying "Not saved" while the user
    * types on, and the retry already planned comes when it was due. */
@@ -143,7 +145,7 @@ static char *
 get_notes_text (RapportMeetingEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -159,14 +161,14 @@ get_notes_text (RapportMeetingEditor *self)
 static void
 show_meeting_notes (RapportMeetingEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  const char *notes = rapport_meeting_get_notes (self->meeting);
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char      *notes = rapport_meeting_get_notes (self->meeting);
   g_autofree char *text = get_notes_text (self);
-  gsize len = strlen (text), notes_len = strlen (notes);
-  gsize prefix = 0, suffix = 0;
-  GtkTextIter insert, bound, from, to;
-  int insert_offset, bound_offset;
-  gboolean append;
+  gsize            len = strlen (text), notes_len = strlen (notes);
+  gsize            prefix = 0, suffix = 0;
+  GtkTextIter      insert, bound, from, to;
+  int              insert_offset, bound_offset;
+  gboolean         append;
 
   if (strcmp (text, notes) == 0)
     return;
@@ -224,7 +226,7 @@ report_conflict (RapportMeetingEditor *self,
 
   /* Translators: a toast; %s is the meeting's date as YYYY-MM-DD. */
   message = g_strdup_printf (_("The notes of %s were also changed elsewhere: both texts are kept, "
-                               "the other one at the end"),
+                                "the other one at the end"),
                              rapport_meeting_get_date (meeting));
   g_signal_emit (self, signals[CONFLICT], 0, message);
 }
@@ -234,9 +236,9 @@ report_conflict (RapportMeetingEditor *self,
  * both texts kept when both changed), shows it if it is the meeting on
  * show, and saves again over the newer row. */
 static gboolean
-save_meeting (RapportMeetingEditor  *self,
-              RapportMeeting        *meeting,
-              GError               **error)
+save_meeting (RapportMeetingEditor *self,
+              RapportMeeting       *meeting,
+              GError              **error)
 {
   for (int round = 0;; round++)
     {
@@ -263,8 +265,8 @@ save_meeting (RapportMeetingEditor  *self,
 
 /* Saves the meetings that were left unsaved; TRUE when none is left. */
 static gboolean
-save_left_behind (RapportMeetingEditor  *self,
-                  GError               **error)
+save_left_behind (RapportMeetingEditor *self,
+                  GError              **error)
 {
   for (guint i = 0; i < self->unsaved->len;)
     {
@@ -388,7 +390,7 @@ update_date_label (RapportMeetingEditor *self)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *label = NULL;
-  int y, m, d;
+  int              y, m, d;
 
   if (self->meeting == NULL ||
       sscanf (rapport_meeting_get_date (self->meeting), "%d-%d-%d", &y, &m, &d) != 3)
@@ -466,7 +468,7 @@ rebuild_checklist (RapportMeetingEditor *self)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
-  guint n;
+  guint      n;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_box))) != NULL)
     gtk_list_box_remove (self->checklist_box, child);
@@ -567,8 +569,9 @@ rapport_meeting_editor_set_meeting (RapportMeetingEditor *self,
   if (meeting != NULL && rapport_meeting_get_dirty (meeting))
     g_ptr_array_remove (self->unsaved, meeting);
   set_save_state (self, self->unsaved->len > 0 ||
-                        (meeting != NULL && rapport_meeting_get_dirty (meeting))
-                        ? RAPPORT_SAVE_STATE_FAILED : RAPPORT_SAVE_STATE_SAVED);
+                            (meeting != NULL && rapport_meeting_get_dirty (meeting))
+                          ? RAPPORT_SAVE_STATE_FAILED
+                          : RAPPORT_SAVE_STATE_SAVED);
   if (self->save_state == RAPPORT_SAVE_STATE_FAILED && self->save_source == 0)
     self->save_source = g_timeout_add (RETRY_MS, on_save_timeout, self);
 
@@ -608,7 +611,7 @@ static void
 rapport_meeting_editor_root (GtkWidget *widget)
 {
   RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (widget);
-  GtkRoot *root;
+  GtkRoot              *root;
 
   GTK_WIDGET_CLASS (rapport_meeting_editor_parent_class)->root (widget);
 
@@ -689,7 +692,7 @@ rapport_meeting_editor_reveal_text (RapportMeetingEditor *self,
                                     int                   length)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   g_return_if_fail (RAPPORT_IS_MEETING_EDITOR (self));
 
@@ -754,7 +757,7 @@ rapport_meeting_editor_get_save_error (RapportMeetingEditor *self)
 static gboolean
 has_focus_within (GtkWidget *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot   *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
@@ -878,7 +881,7 @@ static void
 rapport_meeting_editor_dispose (GObject *object)
 {
   RapportMeetingEditor *self = RAPPORT_MEETING_EDITOR (object);
-  GtkWidget *child;
+  GtkWidget            *child;
 
   if (self->meeting != NULL)
     {
@@ -935,7 +938,7 @@ rapport_meeting_editor_set_property (GObject      *object,
 static void
 rapport_meeting_editor_class_init (RapportMeetingEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_meeting_editor_dispose;

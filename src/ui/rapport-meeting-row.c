@@ -15,7 +15,7 @@ struct _RapportMeetingRow
 
   /* Owned */
   RapportMeeting *meeting;
-  GSignalGroup   *signals;   /* meeting's notes and date -> repaint */
+  GSignalGroup   *signals; /* meeting's notes and date -> repaint */
 
   /* Borrowed (weak): children, held by the widget tree */
   GtkLabel       *date_label;
@@ -74,7 +74,7 @@ static void
 rapport_meeting_row_dispose (GObject *object)
 {
   RapportMeetingRow *self = RAPPORT_MEETING_ROW (object);
-  GtkWidget *child;
+  GtkWidget         *child;
 
   if (self->signals != NULL)
     rapport_meeting_row_set_meeting (self, NULL);

@@ -8,10 +8,10 @@
 #include "rapport-mood-chart.h"
 #include "rapport-trend.h"
 
-#define CHART_HEIGHT  112
-#define MIN_WIDTH     200
-#define PAD           8
-#define DOT_RADIUS    4.0
+#define CHART_HEIGHT 112
+#define MIN_WIDTH 200
+#define PAD 8
+#define DOT_RADIUS 4.0
 
 struct _RapportMoodChart
 {
@@ -33,8 +33,8 @@ const char *
 rapport_mood_chart_rule_text (void)
 {
   return _("Trend: the average of the last 3 moods against the average of the 3 before them. "
-           "Rising or falling when the two differ by more than half a point, otherwise steady. "
-           "It takes 6 recorded moods; dashed lines show the two averages.");
+            "Rising or falling when the two differ by more than half a point, otherwise steady. "
+            "It takes 6 recorded moods; dashed lines show the two averages.");
 }
 
 static char *
@@ -165,7 +165,7 @@ static PangoLayout *
 small_layout (RapportMoodChart *self,
               const char       *text)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout   *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   PangoAttrList *attrs = pango_attr_list_new ();
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
@@ -209,10 +209,10 @@ draw (RapportMoodChart *self,
   g_autoptr(PangoLayout) high = small_layout (self, _("5 high"));
   g_autoptr(PangoLayout) middle = small_layout (self, "3");
   g_autoptr(PangoLayout) low = small_layout (self, _("1 low"));
-  int high_w, low_w, text_h;
+  int    high_w, low_w, text_h;
   double gutter, top, bottom, left, right, plot_h;
   double last_label_end = -G_MAXDOUBLE;
-  guint n = self->n_moods;
+  guint  n = self->n_moods;
 
 #define X(i) (n > 1 ? left + (right - left) * (i) / (double) (n - 1) : (left + right) / 2)
 #define Y(m) (top + plot_h * (5.0 - (m)) / 4.0)
@@ -265,7 +265,7 @@ draw (RapportMoodChart *self,
   if (self->trend.direction != RAPPORT_TREND_NONE)
     {
       const double dash[] = { 4, 3 };
-      double means[] = { self->trend.earlier_mean, self->trend.recent_mean };
+      double       means[] = { self->trend.earlier_mean, self->trend.recent_mean };
 
       cairo_save (cr);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
@@ -288,7 +288,7 @@ draw (RapportMoodChart *self,
     {
       g_autofree char *day = rapport_brief_format_date (self->moods[i].date, self->today);
       g_autoptr(PangoLayout) layout = small_layout (self, day);
-      int day_w;
+      int    day_w;
       double x;
 
       pango_layout_get_pixel_size (layout, &day_w, NULL);
@@ -307,9 +307,9 @@ rapport_mood_chart_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   RapportMoodChart *self = RAPPORT_MOOD_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int               width = gtk_widget_get_width (widget);
+  int               height = gtk_widget_get_height (widget);
+  cairo_t          *cr;
 
   if (width <= 0 || height <= 0 || self->n_moods == 0)
     return;
@@ -319,13 +319,13 @@ rapport_mood_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
-rapport_mood_chart_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+rapport_mood_chart_measure (GtkWidget     *widget,
+                            GtkOrientation orientation,
+                            int            for_size,
+                            int           *minimum,
+                            int           *natural,
+                            int           *minimum_baseline,
+                            int           *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -351,7 +351,7 @@ rapport_mood_chart_finalize (GObject *object)
 static void
 rapport_mood_chart_class_init (RapportMoodChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = rapport_mood_chart_finalize;

@@ -13,31 +13,32 @@
 
 struct _RapportNextMeetingBar
 {
-  GtkWidget             parent_instance;
+  GtkWidget            parent_instance;
 
   /* Owned */
-  RapportStore         *store;
-  RapportPerson        *person;
-  char                 *today;        /* set for tests; NULL: the real date */
-  GCancellable         *cancellable;  /* of the skip dialog on show */
-  RapportCadenceStatus  status;
-  gboolean              showing;      /* the calendar is being set from the status */
+  RapportStore        *store;
+  RapportPerson       *person;
+  char                *today;       /* set for tests; NULL: the real date */
+  GCancellable        *cancellable; /* of the skip dialog on show */
+  RapportCadenceStatus status;
+  gboolean             showing; /* the calendar is being set from the status */
 
   /* Borrowed (weak pointer) */
-  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay     *toast_overlay;
 
   /* Template children */
-  GtkMenuButton        *next_button;
-  GtkLabel             *next_label;
-  GtkPopover           *next_popover;
-  GtkCalendar          *next_calendar;
-  GtkButton            *cadence_button;
-  GtkButton            *skip_button;
+  GtkMenuButton       *next_button;
+  GtkLabel            *next_label;
+  GtkPopover          *next_popover;
+  GtkCalendar         *next_calendar;
+  GtkButton           *cadence_button;
+  GtkButton           *skip_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportNextMeetingBar, rapport_next_meeting_bar, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_PERSON,
@@ -46,7 +47,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   SAVE_FAILED,
   SHOW_TOAST,
@@ -54,7 +56,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static char *
 dup_today (RapportNextMeetingBar *self)
@@ -80,7 +82,7 @@ rapport_next_meeting_bar_refresh (RapportNextMeetingBar *self)
 
   g_return_if_fail (RAPPORT_IS_NEXT_MEETING_BAR (self));
 
-  self->status = (RapportCadenceStatus) { 0 };
+  self->status = (RapportCadenceStatus){ 0 };
   today = dup_today (self);
   if (self->person != NULL &&
       !rapport_cadence_status_load (self->store, rapport_person_get_id (self->person), today, &self->status, &error))
@@ -195,7 +197,7 @@ on_skip_done (GObject      *source,
 static void
 on_skip_clicked (RapportNextMeetingBar *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *today = NULL;
 
   if (self->person == NULL || !GTK_IS_WINDOW (root))
@@ -311,16 +313,16 @@ rapport_next_meeting_bar_get_request_mode (GtkWidget *widget)
 }
 
 static void
-rapport_next_meeting_bar_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
+rapport_next_meeting_bar_measure (GtkWidget     *widget,
+                                  GtkOrientation orientation,
+                                  int            for_size,
+                                  int           *minimum,
+                                  int           *natural,
+                                  int           *minimum_baseline,
+                                  int           *natural_baseline)
 {
   RapportNextMeetingBar *self = RAPPORT_NEXT_MEETING_BAR (widget);
-  int min_a, nat_a, min_b, nat_b;
+  int                    min_a, nat_a, min_b, nat_b;
 
   gtk_widget_measure (GTK_WIDGET (self->next_button), orientation, -1, &min_a, &nat_a, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self->skip_button), orientation, -1, &min_b, &nat_b, NULL, NULL);
@@ -348,7 +350,7 @@ allocate_child (GtkWidget *child,
                 int        width,
                 int        height)
 {
-  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+  gtk_widget_size_allocate (child, &(GtkAllocation){ x, y, width, height }, -1);
 }
 
 static void
@@ -358,10 +360,10 @@ rapport_next_meeting_bar_size_allocate (GtkWidget *widget,
                                         int        baseline)
 {
   RapportNextMeetingBar *self = RAPPORT_NEXT_MEETING_BAR (widget);
-  GtkWidget *a = GTK_WIDGET (self->next_button);
-  GtkWidget *b = GTK_WIDGET (self->skip_button);
-  int nat_a, nat_b, h_a, h_b;
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  GtkWidget             *a = GTK_WIDGET (self->next_button);
+  GtkWidget             *b = GTK_WIDGET (self->skip_button);
+  int                    nat_a, nat_b, h_a, h_b;
+  gboolean               rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   gtk_widget_measure (a, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_a, NULL, NULL);
   gtk_widget_measure (b, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat_b, NULL, NULL);
@@ -387,7 +389,7 @@ static void
 rapport_next_meeting_bar_dispose (GObject *object)
 {
   RapportNextMeetingBar *self = RAPPORT_NEXT_MEETING_BAR (object);
-  GtkWidget *child;
+  GtkWidget             *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -460,7 +462,7 @@ rapport_next_meeting_bar_constructed (GObject *object)
 static void
 rapport_next_meeting_bar_class_init (RapportNextMeetingBarClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_next_meeting_bar_dispose;

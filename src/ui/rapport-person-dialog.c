@@ -15,20 +15,20 @@ static const int cadences[] = { 7, 14, 28 };
  * Borrowed: the form and its rows. */
 typedef struct
 {
-  AdwEntryRow             *name_row;
-  AdwEntryRow             *role_row;
-  AdwComboRow             *cadence_row;
-  AdwActionRow            *days_row;
-  GtkSpinButton           *days_spin;
-  GtkWidget               *form;
+  AdwEntryRow   *name_row;
+  AdwEntryRow   *role_row;
+  AdwComboRow   *cadence_row;
+  AdwActionRow  *days_row;
+  GtkSpinButton *days_spin;
+  GtkWidget     *form;
 } DialogData;
 
 /* What the dialog returns. */
 typedef struct
 {
-  char                    *name;
-  char                    *role;
-  int                      cadence_days;
+  char *name;
+  char *role;
+  int   cadence_days;
 } PersonValues;
 
 static void
@@ -64,7 +64,7 @@ update_sensitivity (DialogData *data)
 static void
 save (GTask *task)
 {
-  DialogData *data = g_task_get_task_data (task);
+  DialogData   *data = g_task_get_task_data (task);
   PersonValues *values = g_new0 (PersonValues, 1);
 
   values->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->name_row)));
@@ -74,17 +74,17 @@ save (GTask *task)
 }
 
 void
-rapport_person_dialog_run_async (GtkWindow           *parent,
-                                 RapportPerson       *person,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+rapport_person_dialog_run_async (GtkWindow          *parent,
+                                 RapportPerson      *person,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   DialogData *data;
-  GtkWidget *list;
+  GtkWidget  *list;
   g_autoptr(GtkStringList) choices = NULL;
-  int cadence = person ? rapport_person_get_cadence_days (person) : 7;
+  int   cadence = person ? rapport_person_get_cadence_days (person) : 7;
   guint selected = G_N_ELEMENTS (cadences);
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -108,7 +108,7 @@ rapport_person_dialog_run_async (GtkWindow           *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->role_row), _("Role (optional)"));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->role_row));
 
-  choices = gtk_string_list_new ((const char *[]) {
+  choices = gtk_string_list_new ((const char *[]){
     _("Every week"), _("Every two weeks"), _("Every four weeks"), _("Custom"), NULL });
   data->cadence_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->cadence_row), _("Meet"));
@@ -153,11 +153,11 @@ rapport_person_dialog_run_async (GtkWindow           *parent,
 }
 
 gboolean
-rapport_person_dialog_run_finish (GAsyncResult  *result,
-                                  char         **name,
-                                  char         **role,
-                                  int           *cadence_days,
-                                  GError       **error)
+rapport_person_dialog_run_finish (GAsyncResult *result,
+                                  char        **name,
+                                  char        **role,
+                                  int          *cadence_days,
+                                  GError      **error)
 {
   g_autoptr(PersonValues) values = NULL;
 

@@ -10,21 +10,21 @@
 
 struct _RapportPersonRow
 {
-  GtkListBoxRow  parent_instance;
+  GtkListBoxRow     parent_instance;
 
   /* Owned */
-  RapportStore  *store;
-  RapportPerson *person;
+  RapportStore     *store;
+  RapportPerson    *person;
   RapportAttention *attention;
-  GBindingGroup *bindings; /* person -> name, role and "Archived" */
-  GSignalGroup  *signals;  /* person's "notify" -> due badge, accessible name */
+  GBindingGroup    *bindings; /* person -> name, role and "Archived" */
+  GSignalGroup     *signals;  /* person's "notify" -> due badge, accessible name */
 
   /* Template children */
-  GtkLabel      *name_label;
-  GtkLabel      *role_label;
-  GtkLabel      *archived_label;
-  GtkLabel      *due_label;
-  GtkLabel      *reason_label;
+  GtkLabel         *name_label;
+  GtkLabel         *role_label;
+  GtkLabel         *archived_label;
+  GtkLabel         *due_label;
+  GtkLabel         *reason_label;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPersonRow, rapport_person_row, GTK_TYPE_LIST_BOX_ROW)

@@ -10,9 +10,9 @@
 /* ---- alerts ---- */
 
 #if RAPPORT_HAVE_ADW_DIALOG
-# define ALERT(w) ADW_ALERT_DIALOG (w)
+#define ALERT(w) ADW_ALERT_DIALOG (w)
 #else
-# define ALERT(w) ADW_MESSAGE_DIALOG (w)
+#define ALERT(w) ADW_MESSAGE_DIALOG (w)
 #endif
 
 GtkWidget *
@@ -38,9 +38,9 @@ rapport_alert_is_alert (GtkWidget *widget)
 }
 
 #if RAPPORT_HAVE_ADW_DIALOG
-# define CALL(name, ...) adw_alert_dialog_##name (__VA_ARGS__)
+#define CALL(name, ...) adw_alert_dialog_##name (__VA_ARGS__)
 #else
-# define CALL(name, ...) adw_message_dialog_##name (__VA_ARGS__)
+#define CALL(name, ...) adw_message_dialog_##name (__VA_ARGS__)
 #endif
 
 const char *
@@ -63,7 +63,7 @@ rapport_alert_format_body (GtkWidget  *alert,
                            ...)
 {
   g_autofree char *body = NULL;
-  va_list args;
+  va_list          args;
 
   g_return_if_fail (rapport_alert_is_alert (alert));
 
@@ -126,9 +126,9 @@ rapport_alert_get_response_appearance (GtkWidget  *alert,
 }
 
 void
-rapport_alert_set_response_appearance (GtkWidget             *alert,
-                                       const char            *response,
-                                       AdwResponseAppearance  appearance)
+rapport_alert_set_response_appearance (GtkWidget            *alert,
+                                       const char           *response,
+                                       AdwResponseAppearance appearance)
 {
   g_return_if_fail (rapport_alert_is_alert (alert));
   CALL (set_response_appearance, ALERT (alert), response, appearance);
@@ -240,14 +240,14 @@ on_choice_cancelled (GCancellable *cancellable,
 }
 
 void
-rapport_alert_choose (GtkWidget           *alert,
-                      GtkWidget           *parent,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+rapport_alert_choose (GtkWidget          *alert,
+                      GtkWidget          *parent,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
 {
   Choice *choice;
-  GTask *task;
+  GTask  *task;
 
   g_return_if_fail (rapport_alert_is_alert (alert));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -339,18 +339,18 @@ rapport_alert_close (GtkWidget *alert)
 
 typedef struct
 {
-  GtkWidget         *save_button;   /* AdwDialog only */
-  GtkWidget         *cancel_button; /* AdwDialog only */
-  GtkWidget         *focus;         /* weak */
-  GtkWindow         *window;        /* weak: the parent's */
-  GCancellable      *cancellable;
-  gulong             cancelled_id;
-  RapportFormAnswer  answer;
-  gpointer           user_data;
-  GDestroyNotify     destroy;
-  guint              ticks;
-  gboolean           presented;
-  gboolean           answered;
+  GtkWidget        *save_button;   /* AdwDialog only */
+  GtkWidget        *cancel_button; /* AdwDialog only */
+  GtkWidget        *focus;         /* weak */
+  GtkWindow        *window;        /* weak: the parent's */
+  GCancellable     *cancellable;
+  gulong            cancelled_id;
+  RapportFormAnswer answer;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
+  guint             ticks;
+  gboolean          presented;
+  gboolean          answered;
 } Form;
 
 static void
@@ -383,10 +383,10 @@ static void
 form_answer (GtkWidget *widget,
              gboolean   save)
 {
-  Form *form = form_of (widget);
+  Form             *form = form_of (widget);
   RapportFormAnswer answer;
-  gpointer user_data;
-  GDestroyNotify destroy;
+  gpointer          user_data;
+  GDestroyNotify    destroy;
 
   if (form == NULL || form->answered)
     return;
@@ -508,17 +508,17 @@ form_dialog_new (Form       *form,
 #else /* AdwMessageDialog */
 
 static void
-on_form_response (GtkWidget  *widget,
+on_form_response (GtkWidget *widget,
                   const char *response)
 {
   form_answer (widget, g_strcmp0 (response, "save") == 0);
 }
 
 static GtkWidget *
-form_dialog_new (Form       *form,
+form_dialog_new (Form *form,
                  const char *heading,
                  const char *body,
-                 GtkWidget  *child,
+                 GtkWidget *child,
                  const char *save_label)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, heading, body));
@@ -541,7 +541,7 @@ rapport_form_new (const char *heading,
                   GtkWidget  *child,
                   const char *save_label)
 {
-  Form *form;
+  Form      *form;
   GtkWidget *widget;
 
   g_return_val_if_fail (heading != NULL, NULL);
@@ -633,7 +633,7 @@ rapport_form_set_focus (GtkWidget *widget,
 static void
 on_form_toplevels_changed (GtkWidget *widget)
 {
-  Form *form = form_of (widget);
+  Form       *form = form_of (widget);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   if (form == NULL || !form->presented || form->answered)
@@ -656,14 +656,14 @@ on_form_cancelled (GCancellable *cancellable,
 }
 
 void
-rapport_form_present (GtkWidget         *widget,
-                      GtkWidget         *parent,
-                      GCancellable      *cancellable,
-                      RapportFormAnswer  answer,
-                      gpointer           user_data,
-                      GDestroyNotify     destroy)
+rapport_form_present (GtkWidget        *widget,
+                      GtkWidget        *parent,
+                      GCancellable     *cancellable,
+                      RapportFormAnswer answer,
+                      gpointer          user_data,
+                      GDestroyNotify    destroy)
 {
-  Form *form = form_of (widget);
+  Form    *form = form_of (widget);
   GtkRoot *root;
 
   g_return_if_fail (form != NULL);
@@ -737,7 +737,7 @@ void
 rapport_form_respond (GtkWidget *widget,
                       gboolean   save)
 {
-  Form *form = form_of (widget);
+  Form      *form = form_of (widget);
   GtkWidget *button;
 
   g_return_if_fail (form != NULL);
@@ -936,7 +936,7 @@ rapport_dialog_set_focus (GtkWidget *dialog,
   if (ADW_IS_DIALOG (dialog))
     {
       DialogFocus *pending = g_new0 (DialogFocus, 1);
-      gboolean waiting = g_object_get_data (G_OBJECT (dialog), DIALOG_FOCUS_KEY) != NULL;
+      gboolean     waiting = g_object_get_data (G_OBJECT (dialog), DIALOG_FOCUS_KEY) != NULL;
 
       g_weak_ref_init (&pending->focus, focus);
       g_object_set_data_full (G_OBJECT (dialog), DIALOG_FOCUS_KEY, pending, (GDestroyNotify) dialog_focus_free);
@@ -970,7 +970,7 @@ rapport_about_show (GtkWidget  *parent,
                     ...)
 {
   GtkWidget *about;
-  va_list args;
+  va_list    args;
 
   g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
 
@@ -1007,14 +1007,14 @@ hide_icons (GtkWidget *widget)
 
 typedef struct
 {
-  AdwViewSwitcher *switcher;   /* borrowed: the bin's child */
-  AdwBreakpoint   *narrow;     /* borrowed: the bin's */
-  AdwBreakpoint   *none;       /* borrowed: the bin's */
+  AdwViewSwitcher *switcher; /* borrowed: the bin's child */
+  AdwBreakpoint   *narrow;   /* borrowed: the bin's */
+  AdwBreakpoint   *none;     /* borrowed: the bin's */
 } ViewSwitcher;
 
 static int
-switcher_width (AdwViewSwitcher       *switcher,
-                AdwViewSwitcherPolicy  policy)
+switcher_width (AdwViewSwitcher      *switcher,
+                AdwViewSwitcherPolicy policy)
 {
   int natural = 0;
 
@@ -1031,8 +1031,8 @@ on_view_switcher_realize (GtkWidget    *bin,
                           ViewSwitcher *view)
 {
   AdwViewSwitcherPolicy policy = adw_view_switcher_get_policy (view->switcher);
-  gboolean visible = gtk_widget_get_visible (GTK_WIDGET (view->switcher));
-  int wide, narrow;
+  gboolean              visible = gtk_widget_get_visible (GTK_WIDGET (view->switcher));
+  int                   wide, narrow;
 
   gtk_widget_set_visible (GTK_WIDGET (view->switcher), TRUE);
   wide = switcher_width (view->switcher, ADW_VIEW_SWITCHER_POLICY_WIDE);
@@ -1051,7 +1051,7 @@ GtkWidget *
 rapport_view_switcher_new (AdwViewStack       *stack,
                            AdwViewSwitcherBar *bar)
 {
-  GtkWidget *bin;
+  GtkWidget    *bin;
   ViewSwitcher *view;
 
   g_return_val_if_fail (ADW_IS_VIEW_STACK (stack), NULL);
@@ -1104,21 +1104,21 @@ rapport_view_switcher_get_shown (GtkWidget *widget)
 
 typedef struct
 {
-  GtkWidget          *none;   /* borrowed: the squeezer's child */
-  AdwViewSwitcherBar *bar;    /* borrowed */
+  GtkWidget *none;         /* borrowed: the squeezer's child */
+  AdwViewSwitcherBar *bar; /* borrowed */
 } ViewSwitcher;
 
 /* Too narrow for a switcher at the top: the bar at the bottom has it. */
 static void
-on_view_switcher_squeezed (AdwSqueezer  *squeezer,
-                           GParamSpec   *pspec,
+on_view_switcher_squeezed (AdwSqueezer *squeezer,
+                           GParamSpec *pspec,
                            ViewSwitcher *view)
 {
   adw_view_switcher_bar_set_reveal (view->bar, adw_squeezer_get_visible_child (squeezer) == view->none);
 }
 
 GtkWidget *
-rapport_view_switcher_new (AdwViewStack       *stack,
+rapport_view_switcher_new (AdwViewStack *stack,
                            AdwViewSwitcherBar *bar)
 {
   static const AdwViewSwitcherPolicy policies[] = { ADW_VIEW_SWITCHER_POLICY_WIDE, ADW_VIEW_SWITCHER_POLICY_NARROW };
@@ -1202,9 +1202,9 @@ on_file_dialog_done (GObject      *source,
 typedef struct
 {
   GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
-  gulong                cancelled_id;
-  gboolean              done;
+  GCancellable *cancellable;
+  gulong cancelled_id;
+  gboolean done;
 } FileChoice;
 
 static void
@@ -1241,8 +1241,8 @@ file_choice_end (GTask *task,
 
 static void
 on_native_response (GtkNativeDialog *chooser,
-                    int              response,
-                    GTask           *task)
+                    int response,
+                    GTask *task)
 {
   GFile *file = NULL;
 
@@ -1253,7 +1253,7 @@ on_native_response (GtkNativeDialog *chooser,
 
 static void
 on_file_choice_cancelled (GCancellable *cancellable,
-                          GTask        *task)
+                          GTask *task)
 {
   file_choice_end (task, NULL);
 }
@@ -1261,16 +1261,16 @@ on_file_choice_cancelled (GCancellable *cancellable,
 #endif
 
 void
-rapport_file_choose (GtkWindow           *parent,
-                     RapportFileAction    action,
-                     const char          *title,
-                     const char          *accept_label,
-                     const char          *initial_name,
-                     GFile               *initial_folder,
-                     GListModel          *filters,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+rapport_file_choose (GtkWindow          *parent,
+                     RapportFileAction   action,
+                     const char         *title,
+                     const char         *accept_label,
+                     const char         *initial_name,
+                     GFile              *initial_folder,
+                     GListModel         *filters,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
 {
   g_autoptr(GtkFileFilter) first = NULL;
   GTask *task;
@@ -1351,8 +1351,8 @@ rapport_file_choose (GtkWindow           *parent,
 }
 
 GFile *
-rapport_file_choose_finish (GAsyncResult  *result,
-                            GError       **error)
+rapport_file_choose_finish (GAsyncResult *result,
+                            GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_file_choose, NULL);
@@ -1383,11 +1383,11 @@ on_uri_launched (GObject      *source,
 }
 
 void
-rapport_uri_launch (GtkWindow           *parent,
-                    const char          *uri,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
+rapport_uri_launch (GtkWindow          *parent,
+                    const char         *uri,
+                    GCancellable       *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer            user_data)
 {
   GTask *task;
 
@@ -1409,8 +1409,8 @@ rapport_uri_launch (GtkWindow           *parent,
 }
 
 gboolean
-rapport_uri_launch_finish (GAsyncResult  *result,
-                           GError       **error)
+rapport_uri_launch_finish (GAsyncResult *result,
+                           GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_uri_launch, FALSE);

@@ -14,49 +14,51 @@ struct _RapportPreferencesWindow
 {
   RapportPreferencesBase parent_instance;
 
-  GtkWindow            *parent;   /* weak */
-  RapportStore         *store;
-  GSettings            *settings;
-  GListStore           *active_model;
-  GListStore           *library_model;
-  GListStore           *archived_model;
+  GtkWindow             *parent; /* weak */
+  RapportStore          *store;
+  GSettings             *settings;
+  GListStore            *active_model;
+  GListStore            *library_model;
+  GListStore            *archived_model;
 
-  AdwPreferencesGroup  *active_group;
-  AdwPreferencesGroup  *library_group;
-  AdwPreferencesGroup  *archived_group;
-  GtkListBox           *active_list;
-  GtkButton            *add_button;
-  GtkListBox           *library_list;
-  GtkListBox           *archived_list;
-  GtkSpinButton        *neglect_spin;
-  GtkSpinButton        *backup_spin;
-  GtkSwitch            *system_search_switch;
-  GtkSwitch            *remind_switch;
+  AdwPreferencesGroup   *active_group;
+  AdwPreferencesGroup   *library_group;
+  AdwPreferencesGroup   *archived_group;
+  GtkListBox            *active_list;
+  GtkButton             *add_button;
+  GtkListBox            *library_list;
+  GtkListBox            *archived_list;
+  GtkSpinButton         *neglect_spin;
+  GtkSpinButton         *backup_spin;
+  GtkSwitch             *system_search_switch;
+  GtkSwitch             *remind_switch;
 
-  guint                 scroll_source;
-  double                scroll_value; /* the page's, before a rebuild */
+  guint                  scroll_source;
+  double                 scroll_value; /* the page's, before a rebuild */
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, RAPPORT_TYPE_PREFERENCES_BASE)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   N_PROPS
 };
 
-enum {
+enum
+{
   HABITS_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 /* Which control of a row to give the focus back to after a rebuild. */
-#define ROW_UP_BUTTON   "rapport-up-button"
+#define ROW_UP_BUTTON "rapport-up-button"
 #define ROW_DOWN_BUTTON "rapport-down-button"
-#define ROW_HABIT       "rapport-habit"
+#define ROW_HABIT "rapport-habit"
 
 static void
 show_error (RapportPreferencesWindow *self,
@@ -73,7 +75,7 @@ static void
 replace_all (GListStore *model,
              GListStore *with)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (with));
+  guint                n = g_list_model_get_n_items (G_LIST_MODEL (with));
   g_autofree gpointer *items = g_new0 (gpointer, n + 1);
 
   for (guint i = 0; i < n; i++)
@@ -95,7 +97,7 @@ static gboolean
 restore_scroll_cb (gpointer data)
 {
   RapportPreferencesWindow *self = data;
-  GtkAdjustment *adjustment = page_adjustment (self);
+  GtkAdjustment            *adjustment = page_adjustment (self);
 
   self->scroll_source = 0;
   if (adjustment != NULL)
@@ -150,7 +152,7 @@ static void
 changed (RapportPreferencesWindow *self)
 {
   GtkAdjustment *adjustment = page_adjustment (self);
-  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  double         value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 
   rapport_preferences_window_reload (self);
   keep_scroll (self, value);
@@ -180,7 +182,7 @@ refocus (RapportPreferencesWindow *self,
          const char               *button_key)
 {
   GtkListBoxRow *row = find_row (self->active_list, habit_id);
-  GtkWidget *button;
+  GtkWidget     *button;
 
   if (row == NULL)
     return;
@@ -261,7 +263,7 @@ habit_move (GtkWidget  *widget,
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
+  gint64   id = g_variant_get_int64 (parameter);
   gboolean up = g_str_equal (action_name, "habit.move-up");
   gboolean ok;
 
@@ -356,10 +358,10 @@ on_drop (GtkDropTarget *target,
          double         y,
          GtkWidget     *row)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (row, RAPPORT_TYPE_PREFERENCES_WINDOW);
+  GtkWidget    *window = gtk_widget_get_ancestor (row, RAPPORT_TYPE_PREFERENCES_WINDOW);
   RapportHabit *dragged;
-  Move *move;
-  int index;
+  Move         *move;
+  int           index;
 
   if (window == NULL || !G_VALUE_HOLDS (value, RAPPORT_TYPE_HABIT))
     return FALSE;
@@ -407,7 +409,8 @@ static GtkWidget *
 kind_label (RapportHabit *habit)
 {
   GtkWidget *label = gtk_label_new (rapport_habit_get_kind (habit) == RAPPORT_HABIT_STRUCTURE
-                                    ? _("Structure") : _("Trust"));
+                                      ? _("Structure")
+                                      : _("Trust"));
 
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "caption");
@@ -431,21 +434,21 @@ create_active_row (gpointer item,
                    gpointer user_data)
 {
   RapportPreferencesWindow *self = user_data;
-  RapportHabit *habit = item;
-  AdwActionRow *row = habit_row (habit);
-  const char *label = rapport_habit_get_label (habit);
-  gint64 id = rapport_habit_get_id (habit);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->active_model));
-  guint index = 0;
-  GtkWidget *handle, *up, *down, *edit, *off;
-  GtkDragSource *source;
-  GtkDropTarget *target;
-  g_autofree char *up_text = g_strdup_printf (_("Move “%s” up"), label);
-  g_autofree char *down_text = g_strdup_printf (_("Move “%s” down"), label);
-  g_autofree char *edit_text = g_strdup_printf (_("Edit “%s”"), label);
-  g_autofree char *off_text = rapport_habit_get_key (habit) != NULL
-                              ? g_strdup_printf (_("Move “%s” to the library"), label)
-                              : g_strdup_printf (_("Archive “%s”"), label);
+  RapportHabit             *habit = item;
+  AdwActionRow             *row = habit_row (habit);
+  const char               *label = rapport_habit_get_label (habit);
+  gint64                    id = rapport_habit_get_id (habit);
+  guint                     n = g_list_model_get_n_items (G_LIST_MODEL (self->active_model));
+  guint                     index = 0;
+  GtkWidget                *handle, *up, *down, *edit, *off;
+  GtkDragSource            *source;
+  GtkDropTarget            *target;
+  g_autofree char          *up_text = g_strdup_printf (_("Move “%s” up"), label);
+  g_autofree char          *down_text = g_strdup_printf (_("Move “%s” down"), label);
+  g_autofree char          *edit_text = g_strdup_printf (_("Edit “%s”"), label);
+  g_autofree char          *off_text = rapport_habit_get_key (habit) != NULL
+                                         ? g_strdup_printf (_("Move “%s” to the library"), label)
+                                         : g_strdup_printf (_("Archive “%s”"), label);
 
   g_list_store_find (self->active_model, habit, &index);
 
@@ -491,10 +494,10 @@ static GtkWidget *
 create_library_row (gpointer item,
                     gpointer user_data)
 {
-  RapportHabit *habit = item;
-  AdwActionRow *row = habit_row (habit);
+  RapportHabit    *habit = item;
+  AdwActionRow    *row = habit_row (habit);
   g_autofree char *add_text = g_strdup_printf (_("Add “%s” to the checklist"), rapport_habit_get_label (habit));
-  GtkWidget *add;
+  GtkWidget       *add;
 
   adw_action_row_add_suffix (row, kind_label (habit));
   add = icon_button ("list-add-symbolic", add_text, "habit.switch-on", rapport_habit_get_id (habit));
@@ -507,13 +510,13 @@ static GtkWidget *
 create_archived_row (gpointer item,
                      gpointer user_data)
 {
-  RapportHabit *habit = item;
-  AdwActionRow *row = habit_row (habit);
-  const char *label = rapport_habit_get_label (habit);
-  gint64 id = rapport_habit_get_id (habit);
+  RapportHabit    *habit = item;
+  AdwActionRow    *row = habit_row (habit);
+  const char      *label = rapport_habit_get_label (habit);
+  gint64           id = rapport_habit_get_id (habit);
   g_autofree char *edit_text = g_strdup_printf (_("Edit “%s”"), label);
   g_autofree char *restore_text = g_strdup_printf (_("Restore “%s”"), label);
-  GtkWidget *restore;
+  GtkWidget       *restore;
 
   adw_action_row_add_suffix (row, kind_label (habit));
   adw_action_row_add_suffix (row, icon_button ("document-edit-symbolic", edit_text, "habit.edit", id));
@@ -633,7 +636,7 @@ rapport_preferences_window_set_property (GObject      *object,
 static void
 rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = rapport_preferences_window_constructed;

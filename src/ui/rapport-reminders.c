@@ -22,7 +22,7 @@ struct _RapportReminders
 {
   GObject       parent_instance;
 
-  GApplication *application;  /* not owned: the application owns us */
+  GApplication *application; /* not owned: the application owns us */
   char         *database_path;
   GSettings    *settings;
   gboolean      held;
@@ -83,7 +83,7 @@ write_autostart (void)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = g_strdup_printf ("%s --gapplication-service", quoted);
-  const char *group = G_KEY_FILE_DESKTOP_GROUP;
+  const char      *group = G_KEY_FILE_DESKTOP_GROUP;
 
   g_key_file_set_string (file, group, G_KEY_FILE_DESKTOP_KEY_TYPE, G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
   g_key_file_set_string (file, group, G_KEY_FILE_DESKTOP_KEY_NAME, _("Rapport"));
@@ -132,7 +132,7 @@ on_portal_response (GDBusConnection *connection,
   RapportReminders *self = user_data;
   g_autoptr(GVariant) results = NULL;
   gboolean background = FALSE;
-  guint32 response;
+  guint32  response;
 
   g_dbus_connection_signal_unsubscribe (connection, self->portal_response);
   self->portal_response = 0;
@@ -157,8 +157,8 @@ request_from_portal (RapportReminders *self,
   g_autofree char *token = g_strdup_printf ("rapport%u", g_random_int ());
   g_autofree char *sender = NULL;
   g_autofree char *handle = NULL;
-  const char *commandline[] = { "rapport", "--gapplication-service", NULL };
-  GVariantBuilder options;
+  const char      *commandline[] = { "rapport", "--gapplication-service", NULL };
+  GVariantBuilder  options;
 
   if (connection == NULL)
     return;
@@ -276,7 +276,7 @@ rapport_reminders_check (RapportReminders *self)
   icon = g_themed_icon_new (APP_ID);
   g_notification_set_icon (notification, icon);
   g_notification_set_default_action_and_target (notification, "app.show-person", "x",
-                                                 rapport_reminder_get_person_id (reminder));
+                                                rapport_reminder_get_person_id (reminder));
   g_application_send_notification (self->application, RAPPORT_REMINDERS_NOTIFICATION_ID, notification);
   g_settings_set_string (self->settings, "last-reminder", today);
   return TRUE;

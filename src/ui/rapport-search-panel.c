@@ -25,20 +25,22 @@ struct _RapportSearchPanel
 
 G_DEFINE_FINAL_TYPE (RapportSearchPanel, rapport_search_panel, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   N_PROPS
 };
 
-enum {
+enum
+{
   OPEN_RESULT,
   CLOSE_REQUESTED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static const char *
 kind_label (RapportSearchKind kind)
@@ -87,13 +89,13 @@ create_row (gpointer item,
             gpointer user_data)
 {
   RapportSearchResult *result = item;
-  RapportSearchKind kind = rapport_search_result_get_kind (result);
-  const char *snippet = rapport_search_result_get_snippet (result);
-  g_autofree char *date = format_date (rapport_search_result_get_date (result));
-  g_autofree char *markup = rapport_search_snippet_to_markup (snippet);
-  g_autofree char *plain = plain_snippet (snippet);
-  g_autofree char *accessible = NULL;
-  GtkWidget *row, *box, *top, *person, *kind_widget, *date_widget, *text;
+  RapportSearchKind    kind = rapport_search_result_get_kind (result);
+  const char          *snippet = rapport_search_result_get_snippet (result);
+  g_autofree char     *date = format_date (rapport_search_result_get_date (result));
+  g_autofree char     *markup = rapport_search_snippet_to_markup (snippet);
+  g_autofree char     *plain = plain_snippet (snippet);
+  g_autofree char     *accessible = NULL;
+  GtkWidget           *row, *box, *top, *person, *kind_widget, *date_widget, *text;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_margin_top (box, 6);
@@ -157,7 +159,7 @@ run_search (RapportSearchPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) found = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *query = rapport_search_build_query (text);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
@@ -300,7 +302,7 @@ rapport_search_panel_set_property (GObject      *object,
 static void
 rapport_search_panel_class_init (RapportSearchPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_search_panel_dispose;
@@ -310,7 +312,7 @@ rapport_search_panel_class_init (RapportSearchPanelClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

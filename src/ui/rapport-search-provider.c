@@ -20,8 +20,8 @@
  * found it, since the shell asks right after. */
 typedef struct
 {
-  char *name;
-  char *description;
+  char       *name;
+  char       *description;
   const char *icon_name;
 } Meta;
 
@@ -29,7 +29,7 @@ struct _RapportSearchProvider
 {
   GObject          parent_instance;
 
-  GtkApplication  *application;  /* not owned: the application owns us */
+  GtkApplication  *application; /* not owned: the application owns us */
   char            *database_path;
   GSettings       *settings;
 
@@ -41,7 +41,7 @@ struct _RapportSearchProvider
 
   GDBusConnection *connection;
   guint            registration_id;
-  GHashTable      *metas;        /* result id → Meta */
+  GHashTable      *metas; /* result id → Meta */
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchProvider, rapport_search_provider, G_TYPE_OBJECT)
@@ -100,7 +100,7 @@ parse_result_id (const char *id,
 {
   /* person, meeting, offset, length: the smallest each may be */
   static const gint64 minimum[] = { 1, 0, -1, 0 };
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
   gint64 values[4];
 
   if (id == NULL || id[0] == '\0' || strchr ("ncept", id[0]) == NULL)
@@ -135,9 +135,9 @@ static Meta *
 meta_for (RapportSearchResult *result,
           const char          *today)
 {
-  Meta *meta = g_new0 (Meta, 1);
+  Meta            *meta = g_new0 (Meta, 1);
   g_autofree char *snippet = plain_snippet (rapport_search_result_get_snippet (result));
-  const char *date = rapport_search_result_get_date (result);
+  const char      *date = rapport_search_result_get_date (result);
   g_autofree char *day = date != NULL ? rapport_brief_format_date (date, today) : NULL;
 
   meta->name = g_strdup (rapport_search_result_get_person_name (result));
@@ -202,15 +202,15 @@ get_store (RapportSearchProvider *self)
 
 GStrv
 rapport_search_provider_search (RapportSearchProvider *self,
-                                const char * const    *terms)
+                                const char *const     *terms)
 {
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GListStore) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *today = NULL;
-  RapportStore *store;
-  guint n;
+  RapportStore    *store;
+  guint            n;
 
   g_return_val_if_fail (RAPPORT_IS_SEARCH_PROVIDER (self), NULL);
   g_return_val_if_fail (terms != NULL, NULL);
@@ -246,7 +246,7 @@ rapport_search_provider_search (RapportSearchProvider *self,
 
 static GVariant *
 get_result_metas (RapportSearchProvider *self,
-                  const char * const    *ids)
+                  const char *const     *ids)
 {
   GVariantBuilder builder;
 
@@ -315,7 +315,7 @@ rapport_search_provider_open (GtkApplication *application,
                               guint32         timestamp)
 {
   RapportWindow *window;
-  GtkWidget *panel;
+  GtkWidget     *panel;
 
   g_return_if_fail (GTK_IS_APPLICATION (application));
   g_return_if_fail (person_id > 0 && meeting_id >= 0);
@@ -336,7 +336,7 @@ activate_result (RapportSearchProvider *self,
                  guint32                timestamp)
 {
   gint64 person_id, meeting_id;
-  int offset, length;
+  int    offset, length;
 
   if (!parse_result_id (id, &person_id, &meeting_id, &offset, &length))
     {
@@ -348,12 +348,12 @@ activate_result (RapportSearchProvider *self,
 
 static void
 launch_search (RapportSearchProvider *self,
-               const char * const    *terms,
+               const char *const     *terms,
                guint32                timestamp)
 {
-  RapportWindow *window = present_window (self->application, timestamp);
+  RapportWindow   *window = present_window (self->application, timestamp);
   g_autofree char *text = g_strjoinv (" ", (char **) terms);
-  GtkWidget *panel;
+  GtkWidget       *panel;
 
   if (window == NULL || (panel = find_search_panel (GTK_WIDGET (window))) == NULL)
     return;
@@ -373,7 +373,7 @@ method_call (GDBusConnection       *connection,
              gpointer               user_data)
 {
   RapportSearchProvider *self = user_data;
-  GApplication *app = G_APPLICATION (self->application);
+  GApplication          *app = G_APPLICATION (self->application);
 
   /* A service started for the shell stays while it is being asked. */
   g_application_hold (app);
@@ -381,7 +381,7 @@ method_call (GDBusConnection       *connection,
   if (g_str_equal (method_name, "GetInitialResultSet"))
     {
       g_autofree const char **terms = NULL;
-      g_auto(GStrv) ids = NULL;
+      g_auto (GStrv) ids = NULL;
 
       g_variant_get (parameters, "(^a&s)", &terms);
       ids = rapport_search_provider_search (self, terms);
@@ -391,7 +391,7 @@ method_call (GDBusConnection       *connection,
     {
       g_autofree const char **previous = NULL;
       g_autofree const char **terms = NULL;
-      g_auto(GStrv) ids = NULL;
+      g_auto (GStrv) ids = NULL;
 
       /* More words narrow the search; running it again is as quick as
        * filtering, and ranks the narrower matches afresh. */
@@ -409,9 +409,9 @@ method_call (GDBusConnection       *connection,
     }
   else if (g_str_equal (method_name, "ActivateResult"))
     {
-      const char *id;
+      const char             *id;
       g_autofree const char **terms = NULL;
-      guint32 timestamp;
+      guint32                 timestamp;
 
       g_variant_get (parameters, "(&s^a&su)", &id, &terms, &timestamp);
       activate_result (self, id, timestamp);
@@ -420,7 +420,7 @@ method_call (GDBusConnection       *connection,
   else if (g_str_equal (method_name, "LaunchSearch"))
     {
       g_autofree const char **terms = NULL;
-      guint32 timestamp;
+      guint32                 timestamp;
 
       g_variant_get (parameters, "(^a&su)", &terms, &timestamp);
       launch_search (self, terms, timestamp);
@@ -436,10 +436,10 @@ method_call (GDBusConnection       *connection,
 static const GDBusInterfaceVTable vtable = { method_call, NULL, NULL, { 0 } };
 
 gboolean
-rapport_search_provider_register (RapportSearchProvider  *self,
-                                  GDBusConnection        *connection,
-                                  const char             *object_path,
-                                  GError                **error)
+rapport_search_provider_register (RapportSearchProvider *self,
+                                  GDBusConnection       *connection,
+                                  const char            *object_path,
+                                  GError               **error)
 {
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(GDBusNodeInfo) node = NULL;

@@ -16,28 +16,28 @@ struct _RapportSkipDialog
   RapportDialogBase parent_instance;
 
   /* Owned */
-  RapportStore    *store;
-  GTask           *task;       /* until it returned */
-  GtkWindow       *parent;     /* the task's, while it runs */
-  gint64           person_id;
-  char            *date;       /* the day it was due */
-  char            *moved_to;   /* NULL: not known */
+  RapportStore     *store;
+  GTask            *task;   /* until it returned */
+  GtkWindow        *parent; /* the task's, while it runs */
+  gint64            person_id;
+  char             *date;     /* the day it was due */
+  char             *moved_to; /* NULL: not known */
 
   /* Template children */
-  GtkButton       *save_button;
-  GtkLabel        *intro_label;
-  GtkToggleButton *moved_button;
-  GtkMenuButton   *date_button;
-  GtkPopover      *date_popover;
-  GtkCalendar     *date_calendar;
-  AdwActionRow    *moved_row;
-  GtkMenuButton   *moved_to_button;
-  GtkPopover      *moved_to_popover;
-  GtkCalendar     *moved_to_calendar;
-  GtkToggleButton *leave_button;
-  AdwEntryRow     *reason_row;
-  GtkLabel        *rule_label;
-  GtkLabel        *message_label;
+  GtkButton        *save_button;
+  GtkLabel         *intro_label;
+  GtkToggleButton  *moved_button;
+  GtkMenuButton    *date_button;
+  GtkPopover       *date_popover;
+  GtkCalendar      *date_calendar;
+  AdwActionRow     *moved_row;
+  GtkMenuButton    *moved_to_button;
+  GtkPopover       *moved_to_popover;
+  GtkCalendar      *moved_to_calendar;
+  GtkToggleButton  *leave_button;
+  AdwEntryRow      *reason_row;
+  GtkLabel         *rule_label;
+  GtkLabel         *message_label;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSkipDialog, rapport_skip_dialog, RAPPORT_TYPE_DIALOG_BASE)
@@ -50,8 +50,8 @@ format_day (const char *date)
 }
 
 static void
-set_string (char       **field,
-            const char  *value)
+set_string (char      **field,
+            const char *value)
 {
   if (*field == value)
     return;
@@ -63,10 +63,10 @@ set_string (char       **field,
 static void
 update (RapportSkipDialog *self)
 {
-  gboolean moved = gtk_toggle_button_get_active (self->moved_button);
-  gboolean leave = gtk_toggle_button_get_active (self->leave_button);
+  gboolean         moved = gtk_toggle_button_get_active (self->moved_button);
+  gboolean         leave = gtk_toggle_button_get_active (self->leave_button);
   g_autofree char *day = format_day (self->date);
-  const char *rule;
+  const char      *rule;
 
   gtk_menu_button_set_label (self->date_button, day);
   gtk_widget_set_visible (GTK_WIDGET (self->moved_row), moved);
@@ -147,12 +147,13 @@ on_save (RapportSkipDialog *self)
   g_autoptr(RapportMissedMeeting) missed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
-  gboolean moved = gtk_toggle_button_get_active (self->moved_button);
+  gboolean         moved = gtk_toggle_button_get_active (self->moved_button);
 
   missed = rapport_missed_meeting_record (self->store, self->person_id, self->date,
                                           moved ? RAPPORT_MISSED_MOVED : RAPPORT_MISSED_SKIPPED,
                                           gtk_toggle_button_get_active (self->leave_button)
-                                            ? RAPPORT_MISSED_REASON_LEAVE : RAPPORT_MISSED_REASON_OTHER,
+                                            ? RAPPORT_MISSED_REASON_LEAVE
+                                            : RAPPORT_MISSED_REASON_OTHER,
                                           reason, moved ? self->moved_to : NULL, &error);
   if (missed == NULL)
     {
@@ -188,8 +189,8 @@ static void
 on_toplevels_changed (RapportSkipDialog *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *parent = self->task != NULL ? self->parent : NULL;
-  guint n = g_list_model_get_n_items (toplevels);
+  GtkWindow  *parent = self->task != NULL ? self->parent : NULL;
+  guint       n = g_list_model_get_n_items (toplevels);
 
   if (parent == NULL)
     return;
@@ -211,8 +212,8 @@ load_person (RapportSkipDialog *self,
   g_autoptr(RapportPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   RapportCadenceStatus status = { 0 };
-  const char *name = NULL;
-  g_autofree char *intro = NULL;
+  const char          *name = NULL;
+  g_autofree char     *intro = NULL;
 
   person = rapport_person_load (self->store, self->person_id, &error);
   if (person != NULL)
@@ -257,16 +258,16 @@ keep_one_name (GtkWidget *root)
 }
 
 void
-rapport_skip_dialog_run_async (GtkWindow           *parent,
-                               RapportStore        *store,
-                               gint64               person_id,
-                               const char          *today,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+rapport_skip_dialog_run_async (GtkWindow          *parent,
+                               RapportStore       *store,
+                               gint64              person_id,
+                               const char         *today,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *real_today = NULL;
+  g_autofree char   *real_today = NULL;
   RapportSkipDialog *self;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
@@ -300,8 +301,8 @@ rapport_skip_dialog_run_async (GtkWindow           *parent,
 }
 
 RapportMissedMeeting *
-rapport_skip_dialog_run_finish (GAsyncResult  *result,
-                                GError       **error)
+rapport_skip_dialog_run_finish (GAsyncResult *result,
+                                GError      **error)
 {
   g_return_val_if_fail (g_async_result_is_tagged (result, rapport_skip_dialog_run_async), NULL);
 
@@ -342,8 +343,8 @@ AdwToast *
 rapport_skip_dialog_new_toast (RapportStore         *store,
                                RapportMissedMeeting *missed)
 {
-  AdwToast *toast;
-  Recorded *recorded;
+  AdwToast   *toast;
+  Recorded   *recorded;
   const char *title;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -391,7 +392,7 @@ rapport_skip_dialog_finalize (GObject *object)
 static void
 rapport_skip_dialog_class_init (RapportSkipDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_skip_dialog_dispose;

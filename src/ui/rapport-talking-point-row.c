@@ -14,8 +14,8 @@ struct _RapportTalkingPointRow
 
   /* Owned */
   RapportTalkingPoint *point;
-  GBindingGroup       *bindings;   /* point -> text and tick box */
-  GSignalGroup        *signals;    /* point's "notify" -> repaint */
+  GBindingGroup       *bindings; /* point -> text and tick box */
+  GSignalGroup        *signals;  /* point's "notify" -> repaint */
   char                *today;
   gboolean             meeting_mode;
 
@@ -35,7 +35,8 @@ struct _RapportTalkingPointRow
 
 G_DEFINE_FINAL_TYPE (RapportTalkingPointRow, rapport_talking_point_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_TALKING_POINT,
   PROP_TODAY,
@@ -46,12 +47,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Positions in the drop-downs' lists. */
-enum {
+enum
+{
   RAISED_ME,
   RAISED_THEM,
 };
 
-enum {
+enum
+{
   UNIT_WEEKS,
   UNIT_DAYS,
 };
@@ -120,11 +123,11 @@ static void
 repaint (RapportTalkingPointRow *self)
 {
   RapportTalkingPoint *item = self->point;
-  g_autofree char *check_name = NULL;
-  g_autofree char *rhythm = NULL;
-  g_autofree char *recur_name = NULL;
-  gboolean scheduled;
-  gboolean them;
+  g_autofree char     *check_name = NULL;
+  g_autofree char     *rhythm = NULL;
+  g_autofree char     *recur_name = NULL;
+  gboolean             scheduled;
+  gboolean             them;
 
   if (item == NULL)
     return;
@@ -142,7 +145,7 @@ repaint (RapportTalkingPointRow *self)
 
   scheduled = is_scheduled (self);
   rhythm = rapport_talking_point_row_describe_rhythm (rapport_talking_point_get_recur_every (item),
-                                                     rapport_talking_point_get_recur_unit (item));
+                                                      rapport_talking_point_get_recur_unit (item));
   if (rhythm != NULL && scheduled)
     {
       g_autofree char *day = rapport_brief_format_date (rapport_talking_point_get_next_due (item), self->today);
@@ -264,7 +267,8 @@ on_raised_selected (RapportTalkingPointRow *self)
   if (self->point == NULL)
     return;
   raised_by = gtk_drop_down_get_selected (self->raised_dropdown) == RAISED_THEM
-    ? RAPPORT_RAISED_BY_THEM : RAPPORT_RAISED_BY_ME;
+                ? RAPPORT_RAISED_BY_THEM
+                : RAPPORT_RAISED_BY_ME;
   /* repaint() showing the point's value: nothing to ask. */
   if (raised_by == rapport_talking_point_get_raised_by (self->point))
     return;
@@ -291,7 +295,7 @@ static void
 on_recur_popover_show (RapportTalkingPointRow *self)
 {
   RapportRecurUnit unit;
-  int every;
+  int              every;
 
   if (self->point == NULL)
     return;
@@ -311,7 +315,7 @@ static void
 on_repeat_clicked (RapportTalkingPointRow *self)
 {
   RapportRecurUnit unit;
-  int every;
+  int              every;
 
   gtk_popover_popdown (self->recur_popover);
   if (self->point == NULL)
@@ -393,7 +397,7 @@ on_drop (GtkDropTarget          *target,
          RapportTalkingPointRow *self)
 {
   RapportTalkingPoint *dropped = g_value_get_object (value);
-  gboolean after;
+  gboolean             after;
 
   if (self->point == NULL || dropped == NULL || dropped == self->point ||
       rapport_talking_point_get_id (dropped) == rapport_talking_point_get_id (self->point) ||
@@ -585,7 +589,7 @@ rapport_talking_point_row_set_property (GObject      *object,
 static void
 rapport_talking_point_row_class_init (RapportTalkingPointRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_talking_point_row_dispose;
@@ -635,8 +639,8 @@ static void
 rapport_talking_point_row_init (RapportTalkingPointRow *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkDragSource *drag;
-  GtkDropTarget *drop;
+  GtkDragSource      *drag;
+  GtkDropTarget      *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   keep_one_name (GTK_WIDGET (self->recur_popover));

@@ -15,10 +15,10 @@ struct _RapportTalkingPointsPanel
 
   /* Owned */
   RapportStore    *store;
-  RapportMeeting  *meeting;     /* meeting mode when set */
-  GListStore      *items;       /* the queue, or the meeting's points */
-  GListStore      *scheduled;   /* recurring points back on a later day */
-  char            *today;       /* set for tests; NULL: the real date */
+  RapportMeeting  *meeting;   /* meeting mode when set */
+  GListStore      *items;     /* the queue, or the meeting's points */
+  GListStore      *scheduled; /* recurring points back on a later day */
+  char            *today;     /* set for tests; NULL: the real date */
   gint64           person_id;
 
   /* Borrowed (weak pointer) */
@@ -38,7 +38,8 @@ struct _RapportTalkingPointsPanel
 
 G_DEFINE_FINAL_TYPE (RapportTalkingPointsPanel, rapport_talking_points_panel, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_PERSON_ID,
@@ -49,7 +50,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   SAVE_FAILED,
   SHOW_TOAST,
@@ -57,7 +59,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static char *
 dup_today (RapportTalkingPointsPanel *self)
@@ -119,7 +121,7 @@ dup_item (RapportTalkingPointsPanel *self,
           GVariant                  *parameter)
 {
   RapportTalkingPoint *item;
-  gint64 id;
+  gint64               id;
 
   if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
     id = g_variant_get_int64 (parameter);
@@ -150,7 +152,7 @@ replace_all (GListStore *store,
 static gint64
 focused_point (RapportTalkingPointsPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *row;
 
@@ -166,7 +168,7 @@ focused_point (RapportTalkingPointsPanel *self)
 static void
 let_go_of_focus (RapportTalkingPointsPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
@@ -195,7 +197,7 @@ rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
   g_autoptr(GListStore) later = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
-  gint64 focused;
+  gint64           focused;
 
   g_return_if_fail (RAPPORT_IS_TALKING_POINTS_PANEL (self));
 
@@ -259,7 +261,7 @@ set_text_action (GtkWidget  *widget,
   g_autoptr(RapportTalkingPoint) item = dup_item (self, parameter);
   g_autoptr(GError) error = NULL;
   const char *text;
-  gboolean ok;
+  gboolean    ok;
 
   g_variant_get_child (parameter, 1, "&s", &text);
   if (item == NULL || g_strcmp0 (text, rapport_talking_point_get_text (item)) == 0)
@@ -277,8 +279,8 @@ set_raised_by_action (GtkWidget  *widget,
   g_autoptr(RapportTalkingPoint) item = dup_item (self, parameter);
   g_autoptr(GError) error = NULL;
   RapportRaisedBy raised_by;
-  const char *text;
-  gboolean ok;
+  const char     *text;
+  gboolean        ok;
 
   g_variant_get_child (parameter, 1, "&s", &text);
   if (item == NULL || !rapport_raised_by_from_string (text, &raised_by) ||
@@ -297,9 +299,9 @@ set_recurrence_action (GtkWidget  *widget,
   g_autoptr(RapportTalkingPoint) item = dup_item (self, parameter);
   g_autoptr(GError) error = NULL;
   RapportRecurUnit unit;
-  const char *unit_text;
-  gint64 id;
-  int every;
+  const char      *unit_text;
+  gint64           id;
+  int              every;
 
   g_variant_get (parameter, "(xi&s)", &id, &every, &unit_text);
   if (g_strcmp0 (unit_text, "none") == 0)
@@ -330,7 +332,7 @@ move_item (RapportTalkingPointsPanel *self,
   g_autoptr(RapportTalkingPoint) moved = NULL;
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *row;
-  gint64 moved_id;
+  gint64         moved_id;
 
   g_assert (from < n && to < n);
   if (from == to)
@@ -376,11 +378,11 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RapportTalkingPointsPanel *self = RAPPORT_TALKING_POINTS_PANEL (widget);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint                      n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autoptr(RapportTalkingPoint) item = NULL;
-  guint position;
+  guint  position;
   gint64 id;
-  int delta;
+  int    delta;
 
   g_variant_get (parameter, "(xi)", &id, &delta);
   item = find_in (self->items, id, &position);
@@ -400,8 +402,8 @@ move_to_action (GtkWidget  *widget,
   RapportTalkingPointsPanel *self = RAPPORT_TALKING_POINTS_PANEL (widget);
   g_autoptr(RapportTalkingPoint) item = NULL;
   g_autoptr(RapportTalkingPoint) target = NULL;
-  guint from, at, to;
-  gint64 id, target_id;
+  guint    from, at, to;
+  gint64   id, target_id;
   gboolean after;
 
   g_variant_get (parameter, "(xxb)", &id, &target_id, &after);
@@ -496,10 +498,10 @@ delete_action (GtkWidget  *widget,
   g_autoptr(RapportTalkingPoint) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
-  GListStore *holder = self->items;
+  GListStore    *holder = self->items;
   PendingDelete *pending;
-  guint position;
-  gint64 id = g_variant_get_int64 (parameter);
+  guint          position;
+  gint64         id = g_variant_get_int64 (parameter);
 
   item = find_in (holder, id, &position);
   if (item == NULL)
@@ -539,7 +541,7 @@ create_row (gpointer item,
             gpointer user_data)
 {
   RapportTalkingPointsPanel *self = user_data;
-  g_autofree char *today = dup_today (self);
+  g_autofree char           *today = dup_today (self);
 
   return rapport_talking_point_row_new (item, today, self->meeting != NULL);
 }
@@ -549,7 +551,7 @@ create_scheduled_row (gpointer item,
                       gpointer user_data)
 {
   RapportTalkingPointsPanel *self = user_data;
-  g_autofree char *today = dup_today (self);
+  g_autofree char           *today = dup_today (self);
 
   return rapport_talking_point_row_new (item, today, FALSE);
 }
@@ -561,9 +563,9 @@ on_add (RapportTalkingPointsPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) item = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  RapportRaisedBy raised_by;
+  RapportRaisedBy  raised_by;
 
   /* An empty line is not worth an error message. */
   if (self->person_id == 0 || *stripped == '\0')
@@ -741,7 +743,7 @@ static void
 rapport_talking_points_panel_dispose (GObject *object)
 {
   RapportTalkingPointsPanel *self = RAPPORT_TALKING_POINTS_PANEL (object);
-  GtkWidget *child;
+  GtkWidget                 *child;
 
   rapport_talking_points_panel_set_toast_overlay (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TALKING_POINTS_PANEL);
@@ -817,7 +819,7 @@ rapport_talking_points_panel_constructed (GObject *object)
 static void
 rapport_talking_points_panel_class_init (RapportTalkingPointsPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_talking_points_panel_dispose;

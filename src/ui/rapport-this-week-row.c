@@ -20,7 +20,7 @@ struct _RapportThisWeekRow
 
   /* Owned */
   GObject        *item;
-  GSignalGroup   *signals;   /* item's "notify" -> repaint */
+  GSignalGroup   *signals; /* item's "notify" -> repaint */
   char           *person_name;
   char           *today;
 
@@ -33,7 +33,8 @@ struct _RapportThisWeekRow
 
 G_DEFINE_FINAL_TYPE (RapportThisWeekRow, rapport_this_week_row, ADW_TYPE_ACTION_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ITEM,
   PROP_PERSON_NAME,
@@ -64,11 +65,11 @@ describe_due (RapportThisWeekRow *self,
               RapportAttention   *attention)
 {
   const RapportCadenceStatus *status = rapport_attention_get_cadence (attention);
-  const char *reason = rapport_attention_get_reason_text (attention);
-  RapportAttentionReason kind = rapport_attention_get_reason (attention);
-  g_autofree char *when = NULL;
-  g_autofree char *day = NULL;
-  GString *text = g_string_new (NULL);
+  const char                 *reason = rapport_attention_get_reason_text (attention);
+  RapportAttentionReason      kind = rapport_attention_get_reason (attention);
+  g_autofree char            *when = NULL;
+  g_autofree char            *day = NULL;
+  GString                    *text = g_string_new (NULL);
 
   if (status->due_date[0] != '\0')
     /* Translators: a day within the coming week or so, see strftime(3): "Thu 10 Dec". */
@@ -130,7 +131,7 @@ paint_due (RapportThisWeekRow *self,
            RapportAttention   *attention)
 {
   const RapportCadenceStatus *status = rapport_attention_get_cadence (attention);
-  g_autofree char *subtitle = describe_due (self, attention);
+  g_autofree char            *subtitle = describe_due (self, attention);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_attention_get_name (attention));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
@@ -148,9 +149,9 @@ static void
 paint_commitment (RapportThisWeekRow *self,
                   RapportCommitment  *commitment)
 {
-  const char *due = rapport_commitment_get_due (commitment);
-  const char *name = self->person_name != NULL ? self->person_name : "";
-  gboolean overdue = self->today != NULL && rapport_commitment_is_overdue (commitment, self->today);
+  const char      *due = rapport_commitment_get_due (commitment);
+  const char      *name = self->person_name != NULL ? self->person_name : "";
+  gboolean         overdue = self->today != NULL && rapport_commitment_is_overdue (commitment, self->today);
   g_autofree char *subtitle = NULL;
   g_autofree char *check_name = NULL;
 
@@ -200,7 +201,7 @@ paint_talking_point (RapportThisWeekRow  *self,
 {
   g_autofree char *rhythm = rapport_talking_point_row_describe_rhythm (rapport_talking_point_get_recur_every (point),
                                                                        rapport_talking_point_get_recur_unit (point));
-  GString *subtitle = g_string_new (self->person_name);
+  GString         *subtitle = g_string_new (self->person_name);
 
   if (subtitle->len > 0)
     g_string_append (subtitle, " · ");
@@ -360,10 +361,10 @@ rapport_this_week_row_finalize (GObject *object)
 }
 
 static void
-set_string (RapportThisWeekRow  *self,
-            char               **field,
-            const char          *value,
-            guint                prop_id)
+set_string (RapportThisWeekRow *self,
+            char              **field,
+            const char         *value,
+            guint               prop_id)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -410,7 +411,7 @@ rapport_this_week_row_set_property (GObject      *object,
 static void
 rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_this_week_row_dispose;

@@ -15,7 +15,8 @@
 /* Lines a section shows before its "Show All" button. */
 #define SECTION_LINES 8
 
-enum {
+enum
+{
   SECTION_DUE,
   SECTION_COMMITMENTS,
   SECTION_TOPICS,
@@ -26,14 +27,14 @@ enum {
 typedef struct
 {
   /* Template children */
-  GtkBox            *box;
-  GtkLabel          *caption;
-  GtkListBox        *list;
-  GtkButton         *more;
+  GtkBox     *box;
+  GtkLabel   *caption;
+  GtkListBox *list;
+  GtkButton  *more;
   /* Borrowed: the snapshot's list, and the rows the list box holds */
-  GListModel        *model;
-  GPtrArray         *rows;
-  gboolean           expanded;
+  GListModel *model;
+  GPtrArray  *rows;
+  gboolean    expanded;
 } Section;
 
 struct _RapportThisWeekView
@@ -43,7 +44,7 @@ struct _RapportThisWeekView
   /* Owned */
   RapportStore    *store;
   RapportThisWeek *this_week;
-  char            *today;      /* set for tests; NULL: the real date */
+  char            *today; /* set for tests; NULL: the real date */
   gint64           load_time;
   Section          sections[N_SECTIONS];
 
@@ -55,7 +56,8 @@ struct _RapportThisWeekView
 
 G_DEFINE_FINAL_TYPE (RapportThisWeekView, rapport_this_week_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_TODAY,
@@ -63,7 +65,8 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   OPEN_PERSON,
   OPEN_MEETING,
   CHANGED,
@@ -72,7 +75,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static char *
 dup_today (RapportThisWeekView *self)
@@ -85,7 +88,7 @@ person_name_of (RapportThisWeekView *self,
                 gpointer             item)
 {
   const char *name = NULL;
-  gint64 person_id = 0;
+  gint64      person_id = 0;
 
   if (RAPPORT_IS_COMMITMENT (item))
     person_id = rapport_commitment_get_person_id (item);
@@ -102,8 +105,8 @@ static void
 update_section (RapportThisWeekView *self,
                 Section             *section)
 {
-  guint n = section->model != NULL ? g_list_model_get_n_items (section->model) : 0;
-  guint shown = section->expanded ? n : MIN (n, SECTION_LINES);
+  guint       n = section->model != NULL ? g_list_model_get_n_items (section->model) : 0;
+  guint       shown = section->expanded ? n : MIN (n, SECTION_LINES);
   const char *today = self->this_week != NULL ? rapport_this_week_get_today (self->this_week) : NULL;
 
   /* The rows on show take the new items: a reload makes no widget anew
@@ -152,11 +155,11 @@ update_section (RapportThisWeekView *self,
 static void
 update_commitments_caption (RapportThisWeekView *self)
 {
-  Section *section = &self->sections[SECTION_COMMITMENTS];
-  GListModel *model = section->model;
+  Section         *section = &self->sections[SECTION_COMMITMENTS];
+  GListModel      *model = section->model;
   g_autofree char *today = dup_today (self);
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  guint n_overdue = 0;
+  guint            n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint            n_overdue = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -183,8 +186,8 @@ rapport_this_week_view_reload (RapportThisWeekView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
   g_autofree char *date = NULL;
-  gboolean was_empty, empty;
-  gint64 start;
+  gboolean         was_empty, empty;
+  gint64           start;
 
   g_return_if_fail (RAPPORT_IS_THIS_WEEK_VIEW (self));
 
@@ -215,11 +218,11 @@ rapport_this_week_view_reload (RapportThisWeekView *self)
   if (empty && loaded != NULL && g_list_model_get_n_items (rapport_this_week_get_attention (loaded)) == 0)
     adw_status_page_set_description (self->empty_page,
                                      _("Add the people you hold one-on-ones with; who is due, what you "
-                                       "promised and what is waiting will show here."));
+                                        "promised and what is waiting will show here."));
   else
     adw_status_page_set_description (self->empty_page,
                                      _("No 1:1 is due this week, every promise is kept and no topic is "
-                                       "waiting. A talking point added now will be here for the next 1:1."));
+                                        "waiting. A talking point added now will be here for the next 1:1."));
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "content");
   if (empty != was_empty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
@@ -232,7 +235,7 @@ on_row_activated (RapportThisWeekView *self,
                   GtkListBoxRow       *row)
 {
   RapportThisWeekRow *line;
-  gint64 person_id, meeting_id;
+  gint64              person_id, meeting_id;
 
   if (!RAPPORT_IS_THIS_WEEK_ROW (row))
     return;
@@ -268,13 +271,13 @@ toggle_closed_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RapportThisWeekView *self = RAPPORT_THIS_WEEK_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  GListModel *model;
+  gint64               id = g_variant_get_int64 (parameter);
+  GListModel          *model;
   g_autoptr(RapportCommitment) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
-  guint n;
-  gboolean ok;
+  guint            n;
+  gboolean         ok;
 
   if (self->this_week == NULL)
     return;
@@ -374,7 +377,7 @@ static void
 rapport_this_week_view_dispose (GObject *object)
 {
   RapportThisWeekView *self = RAPPORT_THIS_WEEK_VIEW (object);
-  GtkWidget *child;
+  GtkWidget           *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_THIS_WEEK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -444,20 +447,20 @@ rapport_this_week_view_constructed (GObject *object)
   rapport_this_week_view_reload (self);
 }
 
-#define BIND_SECTION(klass, name, index) \
-  gtk_widget_class_bind_template_child_full (klass, #name "_box", FALSE, \
-    G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, box)); \
-  gtk_widget_class_bind_template_child_full (klass, #name "_caption", FALSE, \
-    G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, caption)); \
-  gtk_widget_class_bind_template_child_full (klass, #name "_list", FALSE, \
-    G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, list)); \
-  gtk_widget_class_bind_template_child_full (klass, #name "_more", FALSE, \
-    G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, more))
+#define BIND_SECTION(klass, name, index)                                                                                                                         \
+  gtk_widget_class_bind_template_child_full (klass, #name "_box", FALSE,                                                                                         \
+                                             G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, box));     \
+  gtk_widget_class_bind_template_child_full (klass, #name "_caption", FALSE,                                                                                     \
+                                             G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, caption)); \
+  gtk_widget_class_bind_template_child_full (klass, #name "_list", FALSE,                                                                                        \
+                                             G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, list));    \
+  gtk_widget_class_bind_template_child_full (klass, #name "_more", FALSE,                                                                                        \
+                                             G_STRUCT_OFFSET (RapportThisWeekView, sections) + (index) * sizeof (Section) + G_STRUCT_OFFSET (Section, more))
 
 static void
 rapport_this_week_view_class_init (RapportThisWeekViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_this_week_view_dispose;

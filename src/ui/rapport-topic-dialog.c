@@ -14,9 +14,9 @@ struct _RapportTopicDialog
 
   /* Owned */
   RapportStore       *store;
-  GTask              *task;      /* until it returned */
-  GtkWindow          *parent;    /* the task's, while it runs */
-  GtkFilterListModel *people;    /* those not archived */
+  GTask              *task;   /* until it returned */
+  GtkWindow          *parent; /* the task's, while it runs */
+  GtkFilterListModel *people; /* those not archived */
 
   /* Template children */
   GtkButton          *add_button;
@@ -71,8 +71,8 @@ on_add (RapportTopicDialog *self)
   g_autoptr(RapportTalkingPoint) point = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_row))));
-  RapportPerson *person = selected_person (self);
-  RapportRaisedBy raised_by;
+  RapportPerson   *person = selected_person (self);
+  RapportRaisedBy  raised_by;
 
   /* Enter on an empty line, or nobody to add it for: nothing to say. */
   if (person == NULL || *text == '\0')
@@ -121,8 +121,8 @@ static void
 on_toplevels_changed (RapportTopicDialog *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *parent = self->task != NULL ? self->parent : NULL;
-  guint n = g_list_model_get_n_items (toplevels);
+  GtkWindow  *parent = self->task != NULL ? self->parent : NULL;
+  guint       n = g_list_model_get_n_items (toplevels);
 
   if (parent == NULL)
     return;
@@ -188,12 +188,12 @@ keep_one_name (GtkWidget *root)
 }
 
 void
-rapport_topic_dialog_run_async (GtkWindow           *parent,
-                                RapportStore        *store,
-                                gint64               person_id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+rapport_topic_dialog_run_async (GtkWindow          *parent,
+                                RapportStore       *store,
+                                gint64              person_id,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   RapportTopicDialog *self;
@@ -228,8 +228,8 @@ rapport_topic_dialog_run_async (GtkWindow           *parent,
 }
 
 RapportTalkingPoint *
-rapport_topic_dialog_run_finish (GAsyncResult  *result,
-                                 GError       **error)
+rapport_topic_dialog_run_finish (GAsyncResult *result,
+                                 GError      **error)
 {
   g_return_val_if_fail (g_async_result_is_tagged (result, rapport_topic_dialog_run_async), NULL);
 
@@ -255,7 +255,7 @@ rapport_topic_dialog_dispose (GObject *object)
 static void
 rapport_topic_dialog_class_init (RapportTopicDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_topic_dialog_dispose;

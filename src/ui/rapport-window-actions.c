@@ -24,7 +24,7 @@ person_added (GObject      *source,
   g_autoptr(RapportPerson) person = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
-  int cadence_days;
+  int              cadence_days;
 
   /* The only failure is the dialog closed without adding. */
   if (!rapport_person_dialog_run_finish (result, &name, &role, &cadence_days, NULL))
@@ -60,8 +60,8 @@ person_edited (GObject      *source,
   g_autofree char *role = NULL;
   g_autofree char *old_name = NULL;
   g_autofree char *old_role = NULL;
-  int cadence_days;
-  int old_cadence;
+  int              cadence_days;
+  int              old_cadence;
 
   /* The only failure is the dialog closed without saving. */
   if (!rapport_person_dialog_run_finish (result, &name, &role, &cadence_days, NULL))
@@ -99,7 +99,7 @@ edit_person_action (GtkWidget  *widget,
 
 typedef struct
 {
-  RapportWindow *window;   /* weak */
+  RapportWindow *window; /* weak */
   gint64         person_id;
 } PendingArchive;
 
@@ -166,8 +166,8 @@ set_archived (RapportWindow *self,
   if (archived && !self->show_archived)
     {
       g_autofree char *message = NULL;
-      PendingArchive *pending;
-      AdwToast *toast;
+      PendingArchive  *pending;
+      AdwToast        *toast;
 
       rapport_window_show_person (self, NULL);
       /* Translators: %s is a person's name. */
@@ -214,7 +214,7 @@ say_not_started (RapportWindow *self,
 {
   /* Translators: %s says why, in the database's words. */
   g_autofree char *message = g_strdup_printf (_("Could not start the 1:1: %s"), error->message);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast        *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -227,7 +227,7 @@ start_meeting (RapportWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autofree char *today = rapport_store_today ();
-  gint64 existing = 0;
+  gint64           existing = 0;
 
   if (self->person == NULL)
     return;
@@ -281,7 +281,7 @@ new_meeting_anyway_action (GtkWidget  *widget,
 
 typedef struct
 {
-  RapportWindow *window;   /* weak */
+  RapportWindow *window; /* weak */
   RapportStore  *store;
   gint64         meeting_id;
   gboolean       undone;
@@ -344,13 +344,13 @@ delete_meeting_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportWindow  *self = RAPPORT_WINDOW (widget);
   RapportMeeting *meeting = rapport_meeting_editor_get_meeting (self->editor);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  PendingDelete *pending;
-  AdwToast *toast;
-  gint64 id;
+  PendingDelete   *pending;
+  AdwToast        *toast;
+  gint64           id;
 
   if (meeting == NULL)
     return;
@@ -416,7 +416,7 @@ on_topic_added (GObject      *source,
   g_autoptr(RapportTalkingPoint) point = NULL;
   g_autoptr(RapportPerson) person = NULL;
   g_autofree char *message = NULL;
-  gint64 person_id;
+  gint64           person_id;
 
   /* The only failure is the dialog closed without adding. */
   point = rapport_topic_dialog_run_finish (result, NULL);
@@ -501,17 +501,17 @@ data_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
-  GtkWindow *parent = GTK_WINDOW (self);
+  RapportWindow  *self = RAPPORT_WINDOW (widget);
+  GtkWindow      *parent = GTK_WINDOW (self);
   RapportDataJob *job = NULL;
-  gboolean replaces_data = g_str_equal (action_name, "win.import") ||
+  gboolean        replaces_data = g_str_equal (action_name, "win.import") ||
                            g_str_equal (action_name, "win.restore");
 
   if (!rapport_window_flush (self) && replaces_data)
     {
       rapport_window_show_error (self, _("Notes Not Saved Yet"),
                                  _("Some notes could not be saved. Import or restore once "
-                                   "they are saved, so that nothing typed is lost."));
+                                    "they are saved, so that nothing typed is lost."));
       return;
     }
   if (replaces_data && self->person != NULL)
@@ -566,7 +566,7 @@ static gboolean
 has_meeting_today (RapportWindow *self)
 {
   g_autofree char *today = rapport_store_today ();
-  gint64 id = 0;
+  gint64           id = 0;
 
   if (!rapport_brief_find_meeting_on (self->store, rapport_person_get_id (self->person), today, &id, NULL))
     return FALSE;
@@ -598,7 +598,8 @@ set_new_meeting_label (GtkButton *button,
                        gboolean   narrow)
 {
   const char *label = !continue_today ? _("_New 1:1")
-                      : narrow ? C_("narrow bar", "_Continue 1:1") : _("_Continue Today's 1:1");
+                      : narrow        ? C_("narrow bar", "_Continue 1:1")
+                                      : _("_Continue Today's 1:1");
 
   if (g_strcmp0 (gtk_button_get_label (button), label) != 0)
     {
@@ -625,17 +626,17 @@ void
 rapport_window_update_actions (RapportWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_person = self->person != NULL;
-  gboolean archived = has_person && rapport_person_get_archived (self->person);
-  gboolean has_meeting = rapport_meeting_editor_get_meeting (self->editor) != NULL;
-  gboolean person_page = has_person && !self->search_mode &&
+  gboolean   has_person = self->person != NULL;
+  gboolean   archived = has_person && rapport_person_get_archived (self->person);
+  gboolean   has_meeting = rapport_meeting_editor_get_meeting (self->editor) != NULL;
+  gboolean   person_page = has_person && !self->search_mode &&
                          !(self->history_mode && self->history_view != NULL &&
                            rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
-  gboolean today = has_person && !archived && has_meeting_today (self);
+  gboolean         today = has_person && !archived && has_meeting_today (self);
   g_autofree char *today_date = rapport_store_today ();
   /* Today's 1:1 on show: "Continue Today's 1:1" would lead where one is. */
-  gboolean in_today = today && has_meeting &&
+  gboolean         in_today = today && has_meeting &&
                       g_strcmp0 (rapport_meeting_get_date (rapport_meeting_editor_get_meeting (self->editor)), today_date) == 0;
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);

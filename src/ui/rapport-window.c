@@ -30,7 +30,8 @@
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_SHOW_ARCHIVED,
@@ -42,17 +43,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void on_search_open_result      (RapportWindow      *self,
-                                        gint64              person_id,
-                                        gint64              meeting_id,
-                                        int                 offset,
-                                        int                 length,
-                                        RapportSearchPanel *panel);
-static void on_search_close_requested  (RapportWindow      *self);
-static void on_brief_open_meeting      (RapportWindow      *self,
-                                        gint64              meeting_id);
-static void on_neglect_window_changed  (RapportWindow      *self);
-static void on_between_meetings_changed (RapportWindow     *self);
+static void        on_search_open_result (RapportWindow      *self,
+                                          gint64              person_id,
+                                          gint64              meeting_id,
+                                          int                 offset,
+                                          int                 length,
+                                          RapportSearchPanel *panel);
+static void        on_search_close_requested (RapportWindow *self);
+static void        on_brief_open_meeting (RapportWindow *self,
+                                          gint64         meeting_id);
+static void        on_neglect_window_changed (RapportWindow *self);
+static void        on_between_meetings_changed (RapportWindow *self);
 
 /* The person's page (the meetings, the brief, the editor) is made ready
  * when a person is first shown: start-up shows This Week, and a hidden
@@ -348,8 +349,8 @@ load_attention (RapportWindow *self)
   g_autofree char *today = rapport_store_today ();
   g_autoptr(GListModel) all = NULL;
   RapportThisWeek *this_week = NULL;
-  gint64 start = g_get_monotonic_time ();
-  guint n;
+  gint64           start = g_get_monotonic_time ();
+  guint            n;
 
   /* At start-up This Week has just read the same, for the same day:
    * taken from it instead of read twice. */
@@ -370,7 +371,7 @@ load_attention (RapportWindow *self)
   for (guint i = 0; i < n; i++)
     {
       RapportAttention *attention = g_list_model_get_item (all, i);
-      gint64 *id = g_new (gint64, 1);
+      gint64           *id = g_new (gint64, 1);
 
       *id = rapport_attention_get_person_id (attention);
       g_hash_table_insert (self->attention, id, attention);
@@ -391,7 +392,7 @@ compare_attention (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  RapportWindow *self = user_data;
+  RapportWindow    *self = user_data;
   RapportAttention *x = attention_of (self, RAPPORT_PERSON ((gpointer) a));
   RapportAttention *y = attention_of (self, RAPPORT_PERSON ((gpointer) b));
 
@@ -407,14 +408,14 @@ static void
 reselect_person (RapportWindow *self)
 {
   GtkListBoxRow *row;
-  gboolean reloading = self->reloading;
+  gboolean       reloading = self->reloading;
 
   if (self->person == NULL)
     return;
   row = gtk_list_box_get_selected_row (self->people_list);
   if (row != NULL &&
       rapport_person_get_id (rapport_person_row_get_person (RAPPORT_PERSON_ROW (row))) ==
-      rapport_person_get_id (self->person))
+        rapport_person_get_id (self->person))
     return;
   self->reloading = TRUE;
   rapport_window_select_person (self, rapport_person_get_id (self->person));
@@ -428,7 +429,7 @@ update_people_order_of (RapportWindow *self,
                         GListModel    *people)
 {
   g_autofree char *order = g_settings_get_string (self->settings, "people-order");
-  gboolean by_attention;
+  gboolean         by_attention;
 
   if (g_str_equal (order, "auto"))
     {
@@ -492,7 +493,7 @@ create_person_row (gpointer item,
                    gpointer user_data)
 {
   RapportWindow *self = user_data;
-  GtkWidget *row = rapport_person_row_new (self->store, NULL);
+  GtkWidget     *row = rapport_person_row_new (self->store, NULL);
 
   /* The attention first: the row reads its badge once, with the person. */
   rapport_person_row_set_attention (RAPPORT_PERSON_ROW (row), attention_of (self, item));
@@ -514,21 +515,21 @@ update_sidebar_page (RapportWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, main_page (self));
   {
     AdwStatusPage *welcome = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content_stack, "welcome"));
-    gboolean first_run = g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0;
+    gboolean       first_run = g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0;
 
     gtk_widget_set_visible (adw_status_page_get_child (welcome), first_run);
     if (first_run)
       {
         adw_status_page_set_title (welcome, _("Welcome to Rapport"));
         adw_status_page_set_description (welcome,
-          _("Add the people you hold one-on-ones with. Rapport keeps your notes, what you "
-            "promised each other and the habits that build trust — all on this computer."));
+                                         _("Add the people you hold one-on-ones with. Rapport keeps your notes, what you "
+                                            "promised each other and the habits that build trust — all on this computer."));
       }
     else
       {
         adw_status_page_set_title (welcome, _("Select a Person"));
         adw_status_page_set_description (welcome,
-          _("Pick someone in the list to see what to follow up before your next 1:1."));
+                                         _("Pick someone in the list to see what to follow up before your next 1:1."));
       }
   }
   rapport_window_update_actions (self);
@@ -570,7 +571,7 @@ rapport_window_reload_people (RapportWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) people = rapport_person_load_all (self->store, &error);
   gint64 selected = self->person ? rapport_person_get_id (self->person) : 0;
-  guint n_old, n_new;
+  guint  n_old, n_new;
 
   if (people == NULL)
     {
@@ -630,14 +631,13 @@ unbind_meeting_item (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_meetings_edge_reached (RapportWindow   *self,
-                          GtkPositionType  position)
+on_meetings_edge_reached (RapportWindow  *self,
+                          GtkPositionType position)
 {
   if (position != GTK_POS_BOTTOM || self->meetings == NULL)
     return;
   rapport_meeting_list_show_more (self->meetings,
-                                  g_list_model_get_n_items (G_LIST_MODEL (self->meetings))
-                                  + RAPPORT_MEETING_LIST_PAGE);
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) + RAPPORT_MEETING_LIST_PAGE);
 }
 
 static void
@@ -695,8 +695,8 @@ rapport_window_reload_meetings (RapportWindow *self)
 {
   g_autoptr(GError) error = NULL;
   RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
-  gint64 current_id = current ? rapport_meeting_get_id (current) : 0;
-  guint position;
+  gint64          current_id = current ? rapport_meeting_get_id (current) : 0;
+  guint           position;
 
   if (self->meetings == NULL)
     return;
@@ -714,7 +714,8 @@ rapport_window_reload_meetings (RapportWindow *self)
 
   gtk_stack_set_visible_child_name (self->meetings_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
-                                    ? "list" : "empty");
+                                      ? "list"
+                                      : "empty");
   refresh_due_badges (self);
   if (current_id != 0 && position == G_MAXUINT)
     {
@@ -776,15 +777,16 @@ update_title (RapportWindow *self)
   if (self->history_mode && self->history_view != NULL)
     {
       RapportHistoryView *history = RAPPORT_HISTORY_VIEW (self->history_view);
-      const char *title = rapport_history_view_get_title (history);
-      const char *subtitle = rapport_history_view_get_subtitle (history);
+      const char         *title = rapport_history_view_get_title (history);
+      const char         *subtitle = rapport_history_view_get_subtitle (history);
 
       /* The view's own words: the person's name, or "Team" when the team
        * is shown (from the menu or the view's toggle), never the name of
        * the person selected over the team's numbers. */
       if (title == NULL || *title == '\0')
         title = self->person != NULL && rapport_history_view_get_person (history) != 0
-                ? rapport_person_get_name (self->person) : _("Team History");
+                  ? rapport_person_get_name (self->person)
+                  : _("Team History");
       adw_window_title_set_title (self->content_title, title);
       adw_window_title_set_subtitle (self->content_title,
                                      subtitle != NULL && *subtitle != '\0' ? subtitle : _("History"));
@@ -864,7 +866,8 @@ rapport_window_show_person (RapportWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "person");
       gtk_stack_set_visible_child_name (self->meetings_stack,
                                         self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
-                                        ? "list" : "empty");
+                                          ? "list"
+                                          : "empty");
       /* set_person above has just loaded the brief. */
       show_brief_page (self, FALSE);
     }
@@ -1001,8 +1004,8 @@ on_split_collapsed (RapportWindow *self)
   if (rapport_navigation_split_get_collapsed (self->split))
     rapport_navigation_split_set_show_content (self->split,
                                                self->person != NULL || self->search_mode ||
-                                               self->history_mode ||
-                                               g_strcmp0 (main_page (self), "this-week") == 0);
+                                                 self->history_mode ||
+                                                 g_strcmp0 (main_page (self), "this-week") == 0);
 }
 
 static gboolean
@@ -1022,20 +1025,21 @@ static void
 show_save_banner (RapportWindow *self,
                   const char    *message)
 {
-  const GError *error = rapport_meeting_editor_get_save_error (self->editor);
+  const GError    *error = rapport_meeting_editor_get_save_error (self->editor);
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
     text = g_strdup (_("This meeting was deleted in another window or program, so what was "
-                       "typed in it cannot be saved there. Copy the text somewhere (a new "
-                       "meeting, for instance) before you leave it."));
+                        "typed in it cannot be saved there. Copy the text somewhere (a new "
+                        "meeting, for instance) before you leave it."));
   else if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY))
     text = g_strdup (_("Another program is using the journal, so the latest notes are not "
-                       "saved yet. They are kept here, and Rapport saves them as soon as it can."));
+                        "saved yet. They are kept here, and Rapport saves them as soon as it can."));
   else if (error != NULL)
     /* Translators: %s is the database's own words for what went wrong. */
     text = g_strdup_printf (_("The latest notes could not be saved. They are kept here, and "
-                              "Rapport keeps trying. %s"), error->message);
+                               "Rapport keeps trying. %s"),
+                            error->message);
   else
     /* Translators: a tick or a commitment could not be written; %s says why. */
     text = g_strdup_printf (_("A change could not be saved. %s"), message);
@@ -1127,7 +1131,7 @@ static gboolean
 rapport_window_close_request (GtkWindow *window)
 {
   RapportWindow *self = RAPPORT_WINDOW (window);
-  int width, height;
+  int            width, height;
 
   if (self->jobs->len > 0)
     {
@@ -1142,9 +1146,9 @@ rapport_window_close_request (GtkWindow *window)
       /* Never close over notes that are not on disk without asking. */
       alert = rapport_alert_new (_("Some Notes Are Not Saved"),
                                  _("Rapport could not write the latest notes to the database "
-                                   "and keeps trying. If you close now, what was typed since "
-                                   "the last save is lost. You can also copy the text "
-                                   "somewhere safe first."));
+                                    "and keeps trying. If you close now, what was typed since "
+                                    "the last save is lost. You can also copy the text "
+                                    "somewhere safe first."));
       rapport_alert_add_responses (alert,
                                    "keep", _("_Keep Rapport Open"),
                                    "discard", _("_Close Without Saving"),
@@ -1295,7 +1299,7 @@ rapport_window_set_property (GObject      *object,
 static void
 rapport_window_class_init (RapportWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -1494,7 +1498,7 @@ static void
 refresh_loaded_meetings (RapportWindow *self)
 {
   RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
-  guint n;
+  guint           n;
 
   if (self->meetings == NULL)
     return;
@@ -1549,7 +1553,8 @@ rapport_window_check_for_changes (RapportWindow *self)
   if (version < 0 || version == self->data_version)
     return FALSE;
   g_debug ("The database changed elsewhere (data_version %" G_GINT64_FORMAT
-           " -> %" G_GINT64_FORMAT "): reloading", self->data_version, version);
+           " -> %" G_GINT64_FORMAT "): reloading",
+           self->data_version, version);
   rapport_window_reload (self);
   return TRUE;
 }

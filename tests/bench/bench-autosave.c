@@ -27,8 +27,8 @@ main (int argc, char *argv[])
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
-  double times[SAVES];
-  double cpu[SAVES];
+  double   times[SAVES];
+  double   cpu[SAVES];
   gboolean ok;
 
   bench_print_environment ();

@@ -26,7 +26,7 @@
 
 #define RUNS 25
 
-static int runs = RUNS;
+static int         runs = RUNS;
 static const char *only;
 #define TODAY "2026-03-18"
 
@@ -67,7 +67,7 @@ add_commitments (RapportStore *store)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT count(*) FROM commitments", &error);
-  gint64 n;
+  gint64        n;
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -93,7 +93,8 @@ add_commitments (RapportStore *store)
                            " SELECT lower(hex(randomblob(16))), person_id, id, 'Send the notes of ' || id, 'me',"
                            "  NULL, CASE WHEN id % 5 = 0 THEN NULL ELSE date(date, '+' || (id % 12) || ' days') END,"
                            "  '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'"
-                           " FROM meetings WHERE id % 2 = 1;", &error) ||
+                           " FROM meetings WHERE id % 2 = 1;",
+                           &error) ||
       !rapport_store_commit (store, &error))
     g_error ("Could not add commitments: %s", error->message);
 }
@@ -135,21 +136,21 @@ bench_meeting (RapportStore *store,
 
 typedef struct
 {
-  gint64   person_id;
-  char   **bounds;
-  guint    n_buckets;
+  gint64 person_id;
+  char **bounds;
+  guint  n_buckets;
 } SeriesData;
 
 static void
 bench_series (RapportStore *store,
               gpointer      data)
 {
-  SeriesData *d = data;
+  SeriesData       *d = data;
   g_autofree guint *kept = g_new (guint, d->n_buckets);
   g_autofree guint *due = g_new (guint, d->n_buckets);
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_follow_through_series (store, d->person_id, (const char * const *) d->bounds,
+  if (!rapport_follow_through_series (store, d->person_id, (const char *const *) d->bounds,
                                       d->n_buckets, TODAY, kept, due, &error))
     g_error ("%s", error->message);
 }
@@ -165,11 +166,11 @@ main (int argc, char *argv[])
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GDateTime) week = NULL;
-  SeriesData series;
+  SeriesData    series;
   sqlite3_stmt *stmt;
-  gint64 meeting_id;
-  double brief_ms, team_ms;
-  gboolean ok = TRUE;
+  gint64        meeting_id;
+  double        brief_ms, team_ms;
+  gboolean      ok = TRUE;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
@@ -187,7 +188,8 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   person = g_list_model_get_item (G_LIST_MODEL (people), 7);
   stmt = rapport_store_prepare (store, "SELECT id FROM meetings WHERE person_id = ?1 AND deleted = 0"
-                                       " ORDER BY date DESC, id DESC LIMIT 1", &error);
+                                       " ORDER BY date DESC, id DESC LIMIT 1",
+                                &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, rapport_person_get_id (person));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

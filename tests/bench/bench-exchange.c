@@ -34,8 +34,8 @@
 
 typedef struct
 {
-  gint64 wall;   /* µs */
-  gint64 cpu;    /* µs, user and system */
+  gint64 wall; /* µs */
+  gint64 cpu;  /* µs, user and system */
 } Clock;
 
 static gint64
@@ -55,7 +55,7 @@ static long
 peak_kib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
       (line = strstr (status, "\nVmHWM:")) == NULL)
@@ -87,9 +87,9 @@ import_only (const char *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   RapportExchangeStats stats = { 0 };
-  long before = peak_kib ();
-  double wall, cpu;
-  Clock c;
+  long                 before = peak_kib ();
+  double               wall, cpu;
+  Clock                c;
 
   /* Opening the database counts: it is part of what `rapport --import`
    * does. */
@@ -118,15 +118,15 @@ main (int   argc,
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportStore) again = NULL;
   RapportExchangeStats stats = { 0 };
-  const char *keep = NULL;
-  gboolean built;
-  GStatBuf st;
-  Clock c;
-  double export_s, export_cpu, import_s, import_cpu, again_s, again_cpu;
-  long rss_before, rss_after;
-  guint added, updated, unchanged;
-  double file_mib, grew_mib;
-  int status = 0, wait_status = 0;
+  const char          *keep = NULL;
+  gboolean             built;
+  GStatBuf             st;
+  Clock                c;
+  double               export_s, export_cpu, import_s, import_cpu, again_s, again_cpu;
+  long                 rss_before, rss_after;
+  guint                added, updated, unchanged;
+  double               file_mib, grew_mib;
+  int                  status = 0, wait_status = 0;
 
   if (argc == 4 && g_str_equal (argv[1], "--import-only"))
     return import_only (argv[2], argv[3]);
@@ -174,7 +174,8 @@ main (int   argc,
     const char *child[] = { self, "--import-only", target, file, NULL };
 
     bench_check (g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
-                               &out, NULL, &wait_status, &error), error);
+                               &out, NULL, &wait_status, &error),
+                 error);
   }
   if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0 ||
       sscanf (out, "%lf %lf %ld %ld %u %u %u", &import_s, &import_cpu, &rss_before, &rss_after,

@@ -23,9 +23,9 @@ time_frames (const char                 *what,
              int                         scale)
 {
   RapportHistoryStyle style;
-  double times[RUNS];
-  cairo_surface_t *surface;
-  int height;
+  double              times[RUNS];
+  cairo_surface_t    *surface;
+  int                 height;
 
   rapport_history_style_init_light (&style);
   style.fill_background = FALSE;
@@ -38,7 +38,7 @@ time_frames (const char                 *what,
 
   for (int i = -1; i < RUNS; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64   start = g_get_monotonic_time ();
       cairo_t *cr = cairo_create (surface);
 
       cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
@@ -58,12 +58,12 @@ time_frames (const char                 *what,
 }
 
 static RapportHistorySeries *
-compute (RapportStore         *store,
-         RapportHistoryRange   range,
-         RapportHistoryBucket  bucket)
+compute (RapportStore        *store,
+         RapportHistoryRange  range,
+         RapportHistoryBucket bucket)
 {
   g_autoptr(GError) error = NULL;
-  RapportHistoryQuery query;
+  RapportHistoryQuery   query;
   RapportHistorySeries *series;
 
   rapport_history_query_init (&query, 0, range, bucket, 1, TODAY);
@@ -80,7 +80,7 @@ main (int argc, char *argv[])
   g_autoptr(RapportHistorySeries) year = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  double worst = 0, t;
+  double           worst = 0, t;
 
   bench_print_environment ();
   path = bench_database_path (NULL, &dir);
@@ -109,5 +109,6 @@ main (int argc, char *argv[])
     }
 
   return bench_report ("history chart, slowest frame (median)", worst, 8.0, "ms")
-         ? EXIT_SUCCESS : EXIT_FAILURE;
+           ? EXIT_SUCCESS
+           : EXIT_FAILURE;
 }

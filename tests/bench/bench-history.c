@@ -22,7 +22,7 @@
 #define TODAY "2026-03-18"
 #define BUDGET_MS 30.0
 
-static int runs = RUNS;
+static int         runs = RUNS;
 static const char *only;
 
 /* Median of RUNS runs after a warm-up, in milliseconds. */
@@ -35,7 +35,7 @@ time_query (RapportStore              *store,
 {
   g_autofree double *times = g_new (double, runs);
   g_autofree double *cpu = g_new (double, runs);
-  guint n_buckets = 0, n_meetings = 0;
+  guint              n_buckets = 0, n_meetings = 0;
 
   if (only != NULL && strstr (what, only) == NULL)
     return 0;
@@ -74,11 +74,11 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(RapportStore) store = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char    *dir = NULL;
+  g_autofree char    *path = NULL;
   RapportHistoryQuery query;
-  double team_all, team_all_ft;
-  gboolean ok = TRUE;
+  double              team_all, team_all_ft;
+  gboolean            ok = TRUE;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--runs") && i + 1 < argc)

@@ -76,19 +76,20 @@ print_memory (const char        *what,
 
 /* @renderer: 64 bytes for the name of the empty window's renderer. */
 static BenchMemory
-empty_window_memory (const char  *program,
-                     char        *renderer)
+empty_window_memory (const char *program,
+                     char       *renderer)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "RAPPORT_BENCH_MEMORY", "1", TRUE);
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "RAPPORT_BENCH_MEMORY", "1", TRUE);
   g_autofree char *out = NULL;
-  const char *argv[] = { program, NULL };
-  const char *line;
-  BenchMemory m = { -1, -1, -1, -1 };
-  int status;
+  const char      *argv[] = { program, NULL };
+  const char      *line;
+  BenchMemory      m = { -1, -1, -1, -1 };
+  int              status;
 
   bench_check (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
-                             &out, NULL, &status, &error), error);
+                             &out, NULL, &status, &error),
+               error);
   bench_check (g_spawn_check_wait_status (status, &error), error);
   line = strstr (out, "memory: ");
   if (line == NULL ||
@@ -106,11 +107,11 @@ main (int argc, char *argv[])
   g_autoptr(GListStore) people = NULL;
   g_autoptr(RapportPerson) person = NULL;
   g_autoptr(GError) error = NULL;
-  BenchMemory empty, start, selected, history, team;
-  char empty_renderer[64] = "";
+  BenchMemory    empty, start, selected, history, team;
+  char           empty_renderer[64] = "";
   RapportWindow *window;
   GdkFrameClock *clock;
-  gboolean ok;
+  gboolean       ok;
 
   if (argc != 2)
     g_error ("usage: bench-memory EMPTY-WINDOW");

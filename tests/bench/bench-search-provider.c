@@ -21,20 +21,27 @@ main (int argc, char *argv[])
 {
   /* As typed in the overview, one keystroke after another. */
   static const char *const queries[][3] = {
-    { "b", NULL }, { "bu", NULL }, { "bud", NULL }, { "budget", NULL },
-    { "budget", "p", NULL }, { "budget", "project", NULL },
-    { "person", NULL }, { "person", "07", NULL },
-    { "the", NULL }, { "cafe", NULL }, { "zzzz", NULL },
+    { "b", NULL },
+    { "bu", NULL },
+    { "bud", NULL },
+    { "budget", NULL },
+    { "budget", "p", NULL },
+    { "budget", "project", NULL },
+    { "person", NULL },
+    { "person", "07", NULL },
+    { "the", NULL },
+    { "cafe", NULL },
+    { "zzzz", NULL },
   };
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(RapportSearchProvider) provider = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  const char *keep = NULL;
-  double worst = 0, open_ms;
-  const char *worst_query = NULL;
-  int runs = 25;
-  int status = 0;
+  const char      *keep = NULL;
+  double           worst = 0, open_ms;
+  const char      *worst_query = NULL;
+  int              runs = 25;
+  int              status = 0;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
@@ -55,9 +62,9 @@ main (int argc, char *argv[])
   provider = rapport_search_provider_new (app, path);
   {
     const char *terms[] = { "budget", NULL };
-    gint64 start = g_get_monotonic_time ();
-    double cpu_start = bench_cpu_ms ();
-    g_auto(GStrv) ids = rapport_search_provider_search (provider, terms);
+    gint64      start = g_get_monotonic_time ();
+    double      cpu_start = bench_cpu_ms ();
+    g_auto (GStrv) ids = rapport_search_provider_search (provider, terms);
 
     open_ms = (g_get_monotonic_time () - start) / 1000.0;
     bench_check (ids != NULL && ids[0] != NULL, NULL);
@@ -72,14 +79,14 @@ main (int argc, char *argv[])
     {
       g_autofree double *times = g_new (double, runs);
       g_autofree double *cpu = g_new (double, runs);
-      g_autofree char *label = g_strjoinv (" ", (char **) queries[q]);
-      guint n = 0;
+      g_autofree char   *label = g_strjoinv (" ", (char **) queries[q]);
+      guint              n = 0;
 
       for (int r = 0; r < runs; r++)
         {
           gint64 start = g_get_monotonic_time ();
           double cpu_start = bench_cpu_ms ();
-          g_auto(GStrv) ids = rapport_search_provider_search (provider, queries[q]);
+          g_auto (GStrv) ids = rapport_search_provider_search (provider, queries[q]);
 
           times[r] = (g_get_monotonic_time () - start) / 1000.0;
           cpu[r] = bench_cpu_ms () - cpu_start;

@@ -17,14 +17,14 @@
 #include "rapport-search.h"
 #include "rapport-store.h"
 
-#define BUDGET_MS  30.0
+#define BUDGET_MS 30.0
 
 static gint64
 count_meetings (RapportStore *store)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT count(*) FROM meetings", &error);
-  gint64 n;
+  gint64        n;
 
   bench_check (stmt != NULL, error);
   bench_check (sqlite3_step (stmt) == SQLITE_ROW, NULL);
@@ -37,31 +37,31 @@ int
 main (int argc, char *argv[])
 {
   static const char *const queries[] = {
-    "budget",             /* a word in almost every note */
-    "the",                /* the most common word */
-    "cafe",               /* folded diacritics */
-    "project deadline",   /* two words */
-    "zurich cafe audit",  /* three words */
-    "pro",                /* a prefix, as typed */
-    "proj",               /* a longer prefix, as typed */
-    "t",                  /* one letter, as typed */
-    "a",                  /* one letter, a word in almost every note */
-    "we",                 /* two letters, a word in almost every note */
-    "de",                 /* two letters, the start of many words */
-    "person 07",          /* a name */
-    "zzzz",               /* nothing */
+    "budget",            /* a word in almost every note */
+    "the",               /* the most common word */
+    "cafe",              /* folded diacritics */
+    "project deadline",  /* two words */
+    "zurich cafe audit", /* three words */
+    "pro",               /* a prefix, as typed */
+    "proj",              /* a longer prefix, as typed */
+    "t",                 /* one letter, as typed */
+    "a",                 /* one letter, a word in almost every note */
+    "we",                /* two letters, a word in almost every note */
+    "de",                /* two letters, the start of many words */
+    "person 07",         /* a name */
+    "zzzz",              /* nothing */
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  const char *keep = NULL;
-  const char *only = NULL;
-  const char *worst_query = NULL;
-  gboolean built;
-  double worst = 0;
-  int runs = 25;
-  int status = 0;
+  const char      *keep = NULL;
+  const char      *only = NULL;
+  const char      *worst_query = NULL;
+  gboolean         built;
+  double           worst = 0;
+  int              runs = 25;
+  int              status = 0;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
@@ -86,8 +86,8 @@ main (int argc, char *argv[])
     {
       g_autofree double *times = g_new (double, runs);
       g_autofree double *cpu = g_new (double, runs);
-      double first;
-      guint n_results = 0;
+      double             first;
+      guint              n_results = 0;
 
       if (only != NULL && !g_str_equal (only, queries[q]))
         continue;

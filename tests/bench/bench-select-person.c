@@ -56,11 +56,11 @@ main (int argc, char *argv[])
   g_autoptr(GError) error = NULL;
   RapportWindow *window;
   GdkFrameClock *clock;
-  double times[40];
-  double sync_part[40];
-  double cpu[40];
-  guint n;
-  gboolean ok;
+  double         times[40];
+  double         sync_part[40];
+  double         cpu[40];
+  guint          n;
+  gboolean       ok;
 
   gtk_init ();
   adw_init ();
@@ -115,7 +115,8 @@ main (int argc, char *argv[])
   /* The first selection makes the person's page ready (the window
    * builds it when first shown): it must stay close to the others. */
   g_print ("the first selection (makes the person's page ready): %.1f ms, %.1f ms CPU, "
-           "of which %.1f ms before painting\n", times[0], cpu[0], sync_part[0]);
+           "of which %.1f ms before painting\n",
+           times[0], cpu[0], sync_part[0]);
   bench_sort (times, n);
   bench_sort (sync_part, n);
   bench_sort (cpu, n);

@@ -51,7 +51,7 @@ typedef struct
 static Mark
 mark_now (void)
 {
-  return (Mark) { g_get_monotonic_time (), process_cpu_ms () };
+  return (Mark){ g_get_monotonic_time (), process_cpu_ms () };
 }
 
 static void
@@ -74,7 +74,7 @@ change_stacks (GtkWidget *widget,
 
   if (GTK_IS_STACK (widget))
     {
-      GtkStack *stack = GTK_STACK (widget);
+      GtkStack  *stack = GTK_STACK (widget);
       GtkWidget *visible = gtk_stack_get_visible_child (stack);
 
       if (hide)
@@ -129,8 +129,8 @@ print_labels (GtkWidget *window)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
-  gpointer key, value;
-  guint total = 0;
+  gpointer       key, value;
+  guint          total = 0;
 
   count_labels (window, G_OBJECT_TYPE_NAME (window), counts);
   g_hash_table_iter_init (&iter, counts);
@@ -151,7 +151,7 @@ main (int argc, char *argv[])
   g_autoptr(RapportStore) store = NULL;
   RapportWindow *window;
   GdkFrameClock *clock;
-  Mark first, last;
+  Mark           first, last;
 
   if (argc < 2 || argc > 3 ||
       (argc == 3 && !g_str_equal (argv[2], "--no-homogeneous-stacks") &&

@@ -28,7 +28,7 @@
 #define RUNS 25
 #define TODAY "2026-03-18"
 
-static int runs = RUNS;
+static int         runs = RUNS;
 static const char *only;
 
 typedef void (*BenchFunc) (RapportStore *store);
@@ -68,7 +68,7 @@ count (RapportStore *store,
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = rapport_store_prepare (store, sql, &error);
-  gint64 n;
+  gint64        n;
 
   bench_check (stmt != NULL, error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -102,7 +102,9 @@ add_between_meetings (RapportStore *store)
                                      "  CASE WHEN id IN (SELECT id FROM recent) THEN NULL"
                                      "   ELSE date (date, '+' || (id % 10) || ' days') END,"
                                      "  created_at, updated_at FROM meetings;"
-                                     "DROP TABLE recent;", &error), error);
+                                     "DROP TABLE recent;",
+                                     &error),
+                 error);
   /* One or two points discussed in every meeting. */
   bench_check (rapport_store_exec (store,
                                    "INSERT INTO talking_points (uuid, person_id, text, raised_by, position,"
@@ -141,7 +143,8 @@ add_between_meetings (RapportStore *store)
                                    " SELECT lower (hex (randomblob (16))), person_id, date (date, '+7 days'),"
                                    "  'skipped', 'Holiday', CASE WHEN id % 60 = 0 THEN 'leave' ELSE 'other' END,"
                                    "  created_at, updated_at FROM meetings WHERE id % 30 = 0;",
-                                   &error), error);
+                                   &error),
+               error);
   bench_check (rapport_store_commit (store, &error), error);
   g_print ("# added %" G_GINT64_FORMAT " talking points (%" G_GINT64_FORMAT " waiting),"
            " %" G_GINT64_FORMAT " commitments (%" G_GINT64_FORMAT " of mine open),"
@@ -176,12 +179,13 @@ bench_add_topic (RapportStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (store, 7, "A topic for the next 1:1",
-                                                                    RAPPORT_RAISED_BY_ME, 0,
-                                                                    RAPPORT_RECUR_NONE, NULL, &error);
+                                                                     RAPPORT_RAISED_BY_ME, 0,
+                                                                     RAPPORT_RECUR_NONE, NULL, &error);
 
   bench_check (point != NULL, error);
   bench_check (rapport_talking_point_hide (store, rapport_talking_point_get_id (point), TRUE, &error) &&
-               rapport_talking_point_purge (store, rapport_talking_point_get_id (point), &error), error);
+                 rapport_talking_point_purge (store, rapport_talking_point_get_id (point), &error),
+               error);
 }
 
 int
@@ -192,8 +196,8 @@ main (int argc, char *argv[])
   g_autoptr(RapportThisWeek) week = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  double week_ms, attention_ms;
-  gboolean ok = TRUE;
+  double           week_ms, attention_ms;
+  gboolean         ok = TRUE;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--runs") && i + 1 < argc)

@@ -15,16 +15,16 @@
 #include "bench-util.h"
 
 void
-bench_check (gboolean  ok,
-             GError   *error)
+bench_check (gboolean ok,
+             GError  *error)
 {
   if (!ok)
     g_error ("%s", error ? error->message : "failed");
 }
 
 char *
-bench_database_path (const char  *keep,
-                     char       **tmpdir)
+bench_database_path (const char *keep,
+                     char      **tmpdir)
 {
   g_autoptr(GError) error = NULL;
 
@@ -44,7 +44,7 @@ bench_decade_ensure (const char *path,
 {
   g_autoptr(GError) error = NULL;
   DecadeStats stats = { 0 };
-  gint64 start;
+  gint64      start;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return FALSE;
@@ -99,19 +99,20 @@ bench_add_commitments_and_evidence (RapportStore *store)
                                    " (SELECT substr (notes, 1 + (checklist.id * 53) % 300, 30 + checklist.id % 80)"
                                    "    FROM meetings WHERE meetings.id = checklist.meeting_id)"
                                    " WHERE ticked = 1 AND id % 5 = 0;",
-                                   &error), error);
+                                   &error),
+               error);
   bench_check (rapport_store_commit (store, &error), error);
 }
 
 void
 bench_print_environment (void)
 {
-  const char *check = g_getenv ("MALLOC_CHECK_");
-  const char *perturb = g_getenv ("MALLOC_PERTURB_");
-  const char *debug = g_getenv ("G_DEBUG");
+  const char      *check = g_getenv ("MALLOC_CHECK_");
+  const char      *perturb = g_getenv ("MALLOC_PERTURB_");
+  const char      *debug = g_getenv ("G_DEBUG");
   g_autofree char *loadavg = NULL;
-  double load[3];
-  gboolean user = TRUE;
+  double           load[3];
+  gboolean         user = TRUE;
 
   if (check != NULL && *check != '\0' && g_strcmp0 (check, "0") != 0)
     user = FALSE;
@@ -139,7 +140,7 @@ bench_report (const char *what,
               double      budget,
               const char *unit)
 {
-  double headroom = value > 0 ? budget / value : INFINITY;
+  double      headroom = value > 0 ? budget / value : INFINITY;
   const char *verdict;
 
   if (value > budget)

@@ -11,22 +11,124 @@
 #include "rapport-store.h"
 
 static const char *const words[] = {
-  "release", "plan", "team", "customer", "review", "design", "deadline",
-  "feedback", "project", "roadmap", "hiring", "onboarding", "bug", "test",
-  "deploy", "incident", "on-call", "budget", "quarter", "goal", "metric",
-  "latency", "database", "migration", "prototype", "spec", "meeting",
-  "training", "conference", "promotion", "career", "mentor", "pairing",
-  "refactor", "workload", "holiday", "sprint", "retro", "estimate", "risk",
-  "dependency", "vendor", "contract", "security", "audit", "privacy",
-  "documentation", "support", "ticket", "backlog", "priority", "scope",
-  "stakeholder", "demo", "launch", "partner", "strategy", "architecture",
-  "we", "she", "he", "they", "talked", "about", "the", "a", "and", "to",
-  "of", "in", "for", "with", "on", "next", "week", "last", "wants", "needs",
-  "agreed", "asked", "worried", "happy", "tired", "proud", "unsure", "will",
-  "should", "could", "maybe", "really", "clear", "slow", "fast", "again",
-  "today", "tomorrow", "later", "first", "new", "old", "more", "less",
-  "lead", "own", "help", "share", "write", "check", "move", "split", "merge",
-  "café", "naïve", "résumé", "Zürich", "São", "Paulo", "Kraków",
+  "release",
+  "plan",
+  "team",
+  "customer",
+  "review",
+  "design",
+  "deadline",
+  "feedback",
+  "project",
+  "roadmap",
+  "hiring",
+  "onboarding",
+  "bug",
+  "test",
+  "deploy",
+  "incident",
+  "on-call",
+  "budget",
+  "quarter",
+  "goal",
+  "metric",
+  "latency",
+  "database",
+  "migration",
+  "prototype",
+  "spec",
+  "meeting",
+  "training",
+  "conference",
+  "promotion",
+  "career",
+  "mentor",
+  "pairing",
+  "refactor",
+  "workload",
+  "holiday",
+  "sprint",
+  "retro",
+  "estimate",
+  "risk",
+  "dependency",
+  "vendor",
+  "contract",
+  "security",
+  "audit",
+  "privacy",
+  "documentation",
+  "support",
+  "ticket",
+  "backlog",
+  "priority",
+  "scope",
+  "stakeholder",
+  "demo",
+  "launch",
+  "partner",
+  "strategy",
+  "architecture",
+  "we",
+  "she",
+  "he",
+  "they",
+  "talked",
+  "about",
+  "the",
+  "a",
+  "and",
+  "to",
+  "of",
+  "in",
+  "for",
+  "with",
+  "on",
+  "next",
+  "week",
+  "last",
+  "wants",
+  "needs",
+  "agreed",
+  "asked",
+  "worried",
+  "happy",
+  "tired",
+  "proud",
+  "unsure",
+  "will",
+  "should",
+  "could",
+  "maybe",
+  "really",
+  "clear",
+  "slow",
+  "fast",
+  "again",
+  "today",
+  "tomorrow",
+  "later",
+  "first",
+  "new",
+  "old",
+  "more",
+  "less",
+  "lead",
+  "own",
+  "help",
+  "share",
+  "write",
+  "check",
+  "move",
+  "split",
+  "merge",
+  "café",
+  "naïve",
+  "résumé",
+  "Zürich",
+  "São",
+  "Paulo",
+  "Kraków",
 };
 
 /* Habit ids in the seeded library (002-seed-habits.sql), and the weeks in
@@ -36,23 +138,23 @@ static const struct
 {
   int    id;
   guint  from_week;
-  guint  to_week;      /* exclusive */
+  guint  to_week; /* exclusive */
   double base_rate;
 } habit_plan[] = {
-  { 1, 0, DECADE_WEEKS, 0.75 },     /* listen */
-  { 2, 0, DECADE_WEEKS, 0.40 },     /* transfer authority */
-  { 3, 0, DECADE_WEEKS, 0.55 },     /* explain the why */
-  { 9, 100, DECADE_WEEKS, 0.60 },   /* set clear expectations */
-  { 7, 150, 380, 0.35 },            /* invest in growth, later archived */
-  { 6, 220, DECADE_WEEKS, 0.50 },   /* recognise the work */
-  { 10, 400, DECADE_WEEKS, 0.45 },  /* review progress */
+  { 1, 0, DECADE_WEEKS, 0.75 },    /* listen */
+  { 2, 0, DECADE_WEEKS, 0.40 },    /* transfer authority */
+  { 3, 0, DECADE_WEEKS, 0.55 },    /* explain the why */
+  { 9, 100, DECADE_WEEKS, 0.60 },  /* set clear expectations */
+  { 7, 150, 380, 0.35 },           /* invest in growth, later archived */
+  { 6, 220, DECADE_WEEKS, 0.50 },  /* recognise the work */
+  { 10, 400, DECADE_WEEKS, 0.45 }, /* review progress */
 };
 
 static void
 append_notes (GString *notes,
               GRand   *rand)
 {
-  guint n_words = g_rand_int_range (rand, 150, 601);
+  guint    n_words = g_rand_int_range (rand, 150, 601);
   gboolean sentence_start = TRUE;
 
   g_string_truncate (notes, 0);
@@ -81,28 +183,30 @@ append_notes (GString *notes,
 }
 
 static gboolean
-step_done (RapportStore  *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+step_done (RapportStore *store,
+           sqlite3_stmt *stmt,
+           GError      **error)
 {
   return rapport_store_step_done (store, stmt, error);
 }
 
 gboolean
-decade_build (const char   *path,
-              const char   *last_date,
-              DecadeStats  *stats,
-              GError      **error)
+decade_build (const char  *path,
+              const char  *last_date,
+              DecadeStats *stats,
+              GError     **error)
 {
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260318);
   g_autoptr(GString) notes = g_string_sized_new (4096);
   g_autofree char *today = NULL;
-  DecadeStats local = { 0, };
-  gint64 person_ids[DECADE_PEOPLE];
+  DecadeStats      local = {
+         0,
+  };
+  gint64        person_ids[DECADE_PEOPLE];
   sqlite3_stmt *stmt;
-  GDate end, day;
-  int y, m, d;
+  GDate         end, day;
+  int           y, m, d;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -171,10 +275,10 @@ decade_build (const char   *path,
         {
           g_autofree char *uuid = NULL;
           g_autofree char *stamp = NULL;
-          char date[11];
-          GDate when = day;
-          gint64 meeting;
-          int n_rows = 0;
+          char             date[11];
+          GDate            when = day;
+          gint64           meeting;
+          int              n_rows = 0;
 
           /* Holidays and sick days. */
           if (g_rand_int_range (rand, 0, 100) < 3)
@@ -209,7 +313,7 @@ decade_build (const char   *path,
           for (guint h = 0; h < G_N_ELEMENTS (habit_plan); h++)
             {
               g_autofree char *row_uuid = NULL;
-              double rate;
+              double           rate;
 
               if (week < habit_plan[h].from_week || week >= habit_plan[h].to_week || n_rows == 6)
                 continue;

@@ -52,7 +52,7 @@ query_int (RapportStore *store,
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = rapport_store_prepare (store, sql, &error);
-  gint64 value = 0;
+  gint64        value = 0;
 
   g_assert_no_error (error);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -72,7 +72,7 @@ exec_printf (RapportStore *store,
              ...)
 {
   g_autofree char *sql = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
@@ -89,7 +89,7 @@ pick (Fixture      *f,
 {
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", table, where);
   g_autofree char *sql = NULL;
-  gint64 n = query_int (store, count_sql);
+  gint64           n = query_int (store, count_sql);
 
   if (n == 0)
     return 0;
@@ -103,7 +103,7 @@ static char *
 random_date (Fixture *f)
 {
   GDate date;
-  char text[11];
+  char  text[11];
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, 1, 2025);
@@ -191,7 +191,7 @@ op_add_meeting (Fixture      *f,
                 RapportStore *store)
 {
   g_autofree char *date = random_date (f);
-  gint64 person = any_person (f, store);
+  gint64           person = any_person (f, store);
 
   if (rnd (f, 2) == 0)
     {
@@ -222,8 +222,8 @@ static void
 op_edit_meeting (Fixture      *f,
                  RapportStore *store)
 {
-  gint64 id = pick (f, store, "meetings", "true");
-  gint64 live = pick (f, store, "meetings", "deleted = 0");
+  gint64           id = pick (f, store, "meetings", "true");
+  gint64           live = pick (f, store, "meetings", "deleted = 0");
   g_autofree char *date = random_date (f);
 
   if (id == 0)
@@ -232,18 +232,18 @@ op_edit_meeting (Fixture      *f,
     {
     case 0:
       if (live != 0)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(RapportMeeting) meeting = rapport_meeting_load (store, live, &error);
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(RapportMeeting) meeting = rapport_meeting_load (store, live, &error);
 
-        /* The model loads the meetings that are shown. */
-        f->op = "move and rate a meeting (model)";
-        g_assert_no_error (error);
-        rapport_meeting_set_date (meeting, date);
-        rapport_meeting_set_mood (meeting, rnd (f, 6));
-        g_assert_true (rapport_meeting_save (meeting, store, &error));
-        g_assert_no_error (error);
-      }
+          /* The model loads the meetings that are shown. */
+          f->op = "move and rate a meeting (model)";
+          g_assert_no_error (error);
+          rapport_meeting_set_date (meeting, date);
+          rapport_meeting_set_mood (meeting, rnd (f, 6));
+          g_assert_true (rapport_meeting_save (meeting, store, &error));
+          g_assert_no_error (error);
+        }
       break;
     case 1:
       f->op = "move a meeting (SQL)";
@@ -278,7 +278,7 @@ op_hide_meeting (Fixture      *f,
                  RapportStore *store)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = pick (f, store, "meetings", "true");
+  gint64           id = pick (f, store, "meetings", "true");
   g_autofree char *sql = g_strdup_printf ("SELECT deleted FROM meetings WHERE id = %" G_GINT64_FORMAT, id);
 
   if (id == 0)
@@ -318,7 +318,7 @@ op_checklist (Fixture      *f,
 {
   gint64 id = pick (f, store, "checklist", "true");
   gint64 meeting = pick (f, store, "meetings", "true");
-  int habit = 1 + rnd (f, N_HABITS);
+  int    habit = 1 + rnd (f, N_HABITS);
 
   switch (rnd (f, 4))
     {
@@ -417,7 +417,7 @@ op_edit_commitment (Fixture      *f,
   /* The model works on the commitments that are shown. */
   gint64 shown = pick (f, store, "commitments",
                        "deleted = 0 AND meeting_id IN (SELECT id FROM meetings WHERE deleted = 0)");
-  guint what = rnd (f, 6);
+  guint  what = rnd (f, 6);
 
   if (id == 0)
     return;
@@ -458,7 +458,8 @@ op_edit_commitment (Fixture      *f,
       g_assert_no_error (error);
       g_assert_true (rapport_commitment_set_owner (c, store,
                                                    rapport_commitment_get_owner (c) == RAPPORT_COMMITMENT_OWNER_ME
-                                                     ? RAPPORT_COMMITMENT_OWNER_THEM : RAPPORT_COMMITMENT_OWNER_ME,
+                                                     ? RAPPORT_COMMITMENT_OWNER_THEM
+                                                     : RAPPORT_COMMITMENT_OWNER_ME,
                                                    &error));
       break;
     case 3:
@@ -482,7 +483,7 @@ op_edit_commitment (Fixture      *f,
       break;
     default:
       {
-        gint64 meeting = pick (f, store, "meetings", "true");
+        gint64           meeting = pick (f, store, "meetings", "true");
         g_autofree char *due = random_date_sql (f, 2);
         g_autofree char *closed = random_date_sql (f, 2);
 
@@ -564,7 +565,7 @@ people_ids (RapportStore *store,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = rapport_store_prepare (store, "SELECT id FROM people WHERE archived <= ?1 ORDER BY id",
                                               &error);
-  GArray *ids;
+  GArray       *ids;
 
   g_assert_no_error (error);
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
@@ -595,10 +596,12 @@ count_before (Fixture              *f,
               gboolean              include_archived)
 {
   g_autoptr(GError) error = NULL;
-  RapportHistoryCount count = { 0, };
+  RapportHistoryCount count = {
+    0,
+  };
   sqlite3_stmt *stmt;
-  GDate from = s->previous_first, to = s->first;
-  char from_text[11], to_text[11];
+  GDate         from = s->previous_first, to = s->first;
+  char          from_text[11], to_text[11];
 
   g_assert_true (g_date_valid (&from));
   g_date_subtract_days (&to, 1);
@@ -623,29 +626,32 @@ count_before (Fixture              *f,
   return count;
 }
 
-#define assert_same_count(f, what, a, b) G_STMT_START {                                 \
-    if ((a).ticked != (b).ticked || (a).total != (b).total)                                \
+#define assert_same_count(f, what, a, b)                                                     \
+  G_STMT_START                                                                               \
+  {                                                                                          \
+    if ((a).ticked != (b).ticked || (a).total != (b).total)                                  \
       g_error ("seed %u, step %u: %s: team %u of %u, people %u of %u", (f)->seed, (f)->step, \
-               (what), (a).ticked, (a).total, (b).ticked, (b).total);                     \
-  } G_STMT_END
+               (what), (a).ticked, (a).total, (b).ticked, (b).total);                        \
+  }                                                                                          \
+  G_STMT_END
 
 /* The team's series (from the sums per day) equal the sum of every
  * person's (from their meetings), bucket by bucket. */
 static void
-assert_team_history (Fixture              *f,
-                     const char           *today,
-                     RapportHistoryRange   range,
-                     RapportHistoryBucket  bucket,
-                     int                   first_weekday,
-                     gboolean              include_archived)
+assert_team_history (Fixture             *f,
+                     const char          *today,
+                     RapportHistoryRange  range,
+                     RapportHistoryBucket bucket,
+                     int                  first_weekday,
+                     gboolean             include_archived)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHistorySeries) team = NULL;
   g_autoptr(GArray) people = people_ids (f->store, include_archived);
-  g_autofree guint *meetings = NULL;
-  g_autofree guint *moods = NULL;
-  g_autofree double *mood_sums = NULL;
-  guint previous = 0;
+  g_autofree guint   *meetings = NULL;
+  g_autofree guint   *moods = NULL;
+  g_autofree double  *mood_sums = NULL;
+  guint               previous = 0;
   RapportHistoryQuery query;
 
   rapport_history_query_init (&query, 0, range, bucket, first_weekday, today);
@@ -659,9 +665,14 @@ assert_team_history (Fixture              *f,
   /* Every habit of the team's has the sum of the people's counts. */
   for (guint h = 0; h < team->habits->len; h++)
     {
-      RapportHistoryHabit *habit = g_ptr_array_index (team->habits, h);
+      RapportHistoryHabit            *habit = g_ptr_array_index (team->habits, h);
       g_autofree RapportHistoryCount *sums = g_new0 (RapportHistoryCount, team->n_buckets);
-      RapportHistoryCount in_range = { 0, }, before = { 0, };
+      RapportHistoryCount             in_range = {
+                    0,
+      },
+                          before = {
+                            0,
+                          };
 
       for (guint p = 0; p < people->len; p++)
         {
@@ -735,7 +746,12 @@ assert_team_follow_through (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) people = people_ids (f->store, TRUE);
   g_autoptr(GPtrArray) bounds = g_ptr_array_new_with_free_func (g_free);
-  guint n, team_kept[40], team_due[40], kept[40], due[40], sum_kept[40] = { 0, }, sum_due[40] = { 0, };
+  guint n, team_kept[40], team_due[40], kept[40], due[40], sum_kept[40] = {
+    0,
+  },
+                                                           sum_due[40] = {
+                                                             0,
+                                                           };
   GDate day;
 
   /* Weeks from a random day, with open ends at both sides. */
@@ -752,13 +768,13 @@ assert_team_follow_through (Fixture    *f,
   g_ptr_array_add (bounds, g_strdup ("9999-99-99"));
   n = bounds->len - 1;
 
-  g_assert_true (rapport_follow_through_series (f->store, 0, (const char * const *) bounds->pdata, n,
+  g_assert_true (rapport_follow_through_series (f->store, 0, (const char *const *) bounds->pdata, n,
                                                 today, team_kept, team_due, &error));
   g_assert_no_error (error);
   for (guint p = 0; p < people->len; p++)
     {
       g_assert_true (rapport_follow_through_series (f->store, g_array_index (people, gint64, p),
-                                                    (const char * const *) bounds->pdata, n,
+                                                    (const char *const *) bounds->pdata, n,
                                                     today, kept, due, &error));
       g_assert_no_error (error);
       for (guint i = 0; i < n; i++)
@@ -789,8 +805,8 @@ assert_series (Fixture *f)
 /* Fixture ---------------------------------------------------------------- */
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   const char *env = g_getenv ("RAPPORT_TEST_SEED");
 
@@ -803,8 +819,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_rand_free (f->rand);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
@@ -815,12 +831,12 @@ fixture_tear_down (Fixture       *f,
 /* The check can fail: a sum changed behind the triggers' back is found,
  * and a rebuild puts it right. */
 static void
-test_check_and_rebuild (Fixture       *f,
-                        gconstpointer  data)
+test_check_and_rebuild (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *difference = NULL;
-  gint64 ada = test_core_insert_person (f->store, "Ada", FALSE);
+  gint64           ada = test_core_insert_person (f->store, "Ada", FALSE);
 
   test_core_insert_meeting (f->store, ada, "2025-03-03", 4, "101", FALSE);
   test_core_insert_commitment (f->store, ada, query_int (f->store, "SELECT max(id) FROM meetings"),
@@ -854,8 +870,8 @@ test_check_and_rebuild (Fixture       *f,
 /* Moving a meeting changes the deadline of the commitments made in the
  * meeting before it, at its old place and at its new one. */
 static void
-test_neighbours (Fixture       *f,
-                 gconstpointer  data)
+test_neighbours (Fixture      *f,
+                 gconstpointer data)
 {
   gint64 ada = test_core_insert_person (f->store, "Ada", FALSE);
   gint64 m1 = test_core_insert_meeting (f->store, ada, "2025-03-03", 0, "", FALSE);
@@ -906,7 +922,8 @@ test_neighbours (Fixture       *f,
   assert_aggregates (f);
   g_assert_cmpint (query_int (f->store,
                               "SELECT (SELECT count(*) FROM history_days WHERE meetings <> 0)"
-                              " + (SELECT count(*) FROM follow_through_days WHERE closed + open <> 0)"), ==, 0);
+                              " + (SELECT count(*) FROM follow_through_days WHERE closed + open <> 0)"),
+                   ==, 0);
 }
 
 static void
@@ -928,12 +945,12 @@ random_import (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) other = NULL;
-  g_autofree char *data = NULL;
-  char *dir = test_core_tmpdir_new ();
+  g_autofree char     *data = NULL;
+  char                *dir = test_core_tmpdir_new ();
   RapportExchangeStats stats;
-  gboolean bulk;
-  guint saved;
-  gsize length;
+  gboolean             bulk;
+  guint                saved;
+  gsize                length;
 
   /* Rows written in SQL above have 'x' for times, which no file may hold. */
   f->op = "give SQL rows real times";
@@ -978,7 +995,7 @@ static void
 random_bulk (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) triggers = NULL;
+  g_auto (GStrv) triggers = NULL;
   gint64 n = query_int (f->store, N_TRIGGERS_SQL);
 
   g_assert_cmpint (n, ==, 18);
@@ -1002,7 +1019,7 @@ static void
 random_rollback (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) triggers = NULL;
+  g_auto (GStrv) triggers = NULL;
 
   g_assert_true (rapport_store_begin (f->store, &error));
   if (rnd (f, 2) == 0)
@@ -1016,8 +1033,8 @@ random_rollback (Fixture *f)
 }
 
 static void
-test_random (Fixture       *f,
-             gconstpointer  data)
+test_random (Fixture      *f,
+             gconstpointer data)
 {
   guint n_steps = g_test_slow () ? 5000 : 700;
 

@@ -39,33 +39,25 @@ static const ScoreCase score_cases[] = {
   { "one promise", { RAPPORT_DUE_NONE, 0, 7, TRUE, 1 }, 25, RAPPORT_ATTENTION_PROMISES_LATE, "1 promise late" },
   { "many promises", { RAPPORT_DUE_NONE, 0, 7, TRUE, 9 }, 75, RAPPORT_ATTENTION_PROMISES_LATE, "9 promises late" },
   { "mood", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, TRUE }, 30, RAPPORT_ATTENTION_MOOD_FALLING, "mood falling" },
-  { "habit", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 1, "Listen" }, 15,
-    RAPPORT_ATTENTION_HABIT_SLIPPING, "Listen slipping" },
+  { "habit", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 1, "Listen" }, 15, RAPPORT_ATTENTION_HABIT_SLIPPING, "Listen slipping" },
   /* Two habit alerts at most: 30, as much as a falling mood, which comes
    * first on a tie. */
-  { "habits and mood", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, TRUE, 3, "Listen" }, 60,
-    RAPPORT_ATTENTION_MOOD_FALLING, "mood falling" },
-  { "habits", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 3, "Listen" }, 30,
-    RAPPORT_ATTENTION_HABIT_SLIPPING, "3 habits slipping" },
-  { "neglected", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 1, "Explain the why" }, 5,
-    RAPPORT_ATTENTION_HABITS_NEGLECTED, "Explain the why neglected" },
-  { "neglected many", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 6, "Listen" }, 20,
-    RAPPORT_ATTENTION_HABITS_NEGLECTED, "6 habits neglected" },
-  { "topics", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 0, NULL, 7 }, 15,
-    RAPPORT_ATTENTION_TOPICS_WAITING, "7 talking points waiting" },
+  { "habits and mood", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, TRUE, 3, "Listen" }, 60, RAPPORT_ATTENTION_MOOD_FALLING, "mood falling" },
+  { "habits", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 3, "Listen" }, 30, RAPPORT_ATTENTION_HABIT_SLIPPING, "3 habits slipping" },
+  { "neglected", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 1, "Explain the why" }, 5, RAPPORT_ATTENTION_HABITS_NEGLECTED, "Explain the why neglected" },
+  { "neglected many", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 6, "Listen" }, 20, RAPPORT_ATTENTION_HABITS_NEGLECTED, "6 habits neglected" },
+  { "topics", { RAPPORT_DUE_NONE, 0, 7, TRUE, 0, FALSE, 0, NULL, 0, NULL, 7 }, 15, RAPPORT_ATTENTION_TOPICS_WAITING, "7 talking points waiting" },
   /* Neglect ties with a due 1:1 (20 each): due comes first. */
-  { "due and neglected", { RAPPORT_DUE_DUE, 0, 7, TRUE, 0, FALSE, 0, NULL, 4, "Listen" }, 40,
-    RAPPORT_ATTENTION_DUE, "due today" },
-  { "everything", { RAPPORT_DUE_OVERDUE, 3, 7, TRUE, 1, TRUE, 1, "Listen", 2, "Listen", 4 }, 157,
-    RAPPORT_ATTENTION_OVERDUE, "overdue 3 days" },
+  { "due and neglected", { RAPPORT_DUE_DUE, 0, 7, TRUE, 0, FALSE, 0, NULL, 4, "Listen" }, 40, RAPPORT_ATTENTION_DUE, "due today" },
+  { "everything", { RAPPORT_DUE_OVERDUE, 3, 7, TRUE, 1, TRUE, 1, "Listen", 2, "Listen", 4 }, 157, RAPPORT_ATTENTION_OVERDUE, "overdue 3 days" },
 };
 
 static void
 test_score (gconstpointer data)
 {
-  const ScoreCase *c = data;
+  const ScoreCase       *c = data;
   RapportAttentionReason reason = RAPPORT_ATTENTION_TOPICS_WAITING + 1;
-  g_autofree char *text = NULL;
+  g_autofree char       *text = NULL;
 
   g_assert_cmpint (rapport_attention_score_for (&c->facts, &reason), ==, c->score);
   g_assert_cmpint (reason, ==, c->reason);
@@ -125,8 +117,8 @@ test_mood_alert (gconstpointer data)
 typedef struct
 {
   const char *name;
-  const char *ticked;   /* oldest first, '1' ticked */
-  const char *text;     /* NULL: no alert */
+  const char *ticked; /* oldest first, '1' ticked */
+  const char *text;   /* NULL: no alert */
 } HabitCase;
 
 static const HabitCase habit_cases[] = {
@@ -146,8 +138,8 @@ static void
 test_habit_alert (gconstpointer data)
 {
   const HabitCase *c = data;
-  gboolean ticked[16];
-  gsize n = strlen (c->ticked);
+  gboolean         ticked[16];
+  gsize            n = strlen (c->ticked);
   g_autoptr(RapportAlert) alert = NULL;
 
   for (gsize i = 0; i < n; i++)
@@ -181,14 +173,14 @@ person (Fixture    *f,
 /* Six weekly meetings ending on @last, with @moods (or none) and the
  * checklist @specs (one per meeting, see test_core_insert_meeting()). */
 static gint64
-six_meetings (Fixture     *f,
-              gint64       who,
-              const char  *last,
-              const int   *moods,
-              const char  *specs)
+six_meetings (Fixture    *f,
+              gint64      who,
+              const char *last,
+              const int  *moods,
+              const char *specs)
 {
-  GDate day;
-  int y, m, d;
+  GDate  day;
+  int    y, m, d;
   gint64 meeting = 0;
 
   sscanf (last, "%4d-%2d-%2d", &y, &m, &d);
@@ -208,8 +200,8 @@ six_meetings (Fixture     *f,
 }
 
 static void
-test_team (Fixture       *f,
-           gconstpointer  data)
+test_team (Fixture      *f,
+           gconstpointer data)
 {
   static const int falling[] = { 4, 4, 4, 2, 2, 2 };
   g_autoptr(GError) error = NULL;
@@ -296,8 +288,8 @@ test_team (Fixture       *f,
 /* Neglect as the brief counts it: only in each of the last three
  * meetings, and a meeting with an empty checklist breaks the run. */
 static void
-test_neglected (Fixture       *f,
-                gconstpointer  data)
+test_neglected (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportAttention) one = NULL;

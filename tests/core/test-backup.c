@@ -30,9 +30,10 @@ add_person (RapportStore *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *now = rapport_store_now ();
-  sqlite3_stmt *stmt = rapport_store_prepare (store,
-                                              "INSERT INTO people (uuid, name, created_at, updated_at)"
-                                              " VALUES (?1, ?2, ?3, ?3)", &error);
+  sqlite3_stmt    *stmt = rapport_store_prepare (store,
+                                                 "INSERT INTO people (uuid, name, created_at, updated_at)"
+                                                    " VALUES (?1, ?2, ?3, ?3)",
+                                                 &error);
 
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -43,8 +44,8 @@ add_person (RapportStore *store,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->backups = g_build_filename (f->dir, "backups", NULL);
@@ -53,8 +54,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
   g_free (f->backups);
@@ -64,10 +65,11 @@ static char *
 names_of_people (RapportStore *store)
 {
   sqlite3_stmt *stmt = NULL;
-  GString *out = g_string_new (NULL);
+  GString      *out = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (store),
-                                       "SELECT name FROM people ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "SELECT name FROM people ORDER BY id", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s;", sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
@@ -94,8 +96,8 @@ mode_of (const char *path)
 }
 
 static void
-test_backup_now (Fixture       *f,
-                 gconstpointer  data)
+test_backup_now (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = rapport_store_today ();
@@ -131,8 +133,8 @@ test_backup_now (Fixture       *f,
 }
 
 static void
-test_backup_into_folder (Fixture       *f,
-                         gconstpointer  data)
+test_backup_into_folder (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_build_filename (f->dir, "usb", "stick", NULL);
@@ -172,8 +174,8 @@ exists (const char *folder,
 }
 
 static void
-test_daily_rolling (Fixture       *f,
-                    gconstpointer  data)
+test_daily_rolling (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *made = NULL;
@@ -224,8 +226,8 @@ test_daily_rolling (Fixture       *f,
 }
 
 static void
-test_restore (Fixture       *f,
-              gconstpointer  data)
+test_restore (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = rapport_backup_now (f->store, NULL, NULL, NULL, NULL, &error);
@@ -269,8 +271,8 @@ test_restore (Fixture       *f,
 }
 
 static void
-test_restore_refuses (Fixture       *f,
-                      gconstpointer  data)
+test_restore_refuses (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
@@ -280,7 +282,7 @@ test_restore_refuses (Fixture       *f,
   g_autofree char *before = names_of_people (f->store);
   g_autofree char *backup = NULL;
   g_autofree char *sql = NULL;
-  char *safety;
+  char            *safety;
 
   g_assert_true (g_file_set_contents (text, "just some notes\n", -1, NULL));
   test_core_sql (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
@@ -333,11 +335,11 @@ fill (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rapport_store_exec (f->store,
-    "INSERT INTO meetings (uuid, person_id, date, notes, created_at, updated_at)"
-    " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800)"
-    " SELECT 'm' || i, 1, date ('2020-01-01', '+' || i || ' days'),"
-    "        'Talked about ' || hex (randomblob (1000)) || ' and more ' || i, 'x', 'x' FROM n",
-    &error));
+                                     "INSERT INTO meetings (uuid, person_id, date, notes, created_at, updated_at)"
+                                     " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800)"
+                                     " SELECT 'm' || i, 1, date ('2020-01-01', '+' || i || ' days'),"
+                                     "        'Talked about ' || hex (randomblob (1000)) || ' and more ' || i, 'x', 'x' FROM n",
+                                     &error));
   g_assert_no_error (error);
 }
 
@@ -345,7 +347,7 @@ static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The names in @folder, sorted, joined with spaces. */
@@ -374,7 +376,7 @@ overwrite_pages (const char *path,
   gint64 page_size = test_core_sql_int (path, "PRAGMA page_size");
   g_autoptr(GRand) rand = g_rand_new_with_seed (9);
   g_autofree guint8 *junk = g_malloc (page_size * count);
-  int fd;
+  int                fd;
 
   g_assert_cmpint (pages, >, 100);
   for (gint64 i = 0; i < page_size * count; i++)
@@ -391,8 +393,8 @@ overwrite_pages (const char *path,
  * backup with an error the window shows), write nothing, and prune none
  * of the older, good backups. */
 static void
-test_damaged_database (Fixture       *f,
-                       gconstpointer  data)
+test_damaged_database (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *usb = g_build_filename (f->dir, "usb", NULL);
@@ -480,8 +482,8 @@ kill_midway (double   fraction,
  * backup into that folder removes it, but not the file of a backup that
  * is still being written (locked). */
 static void
-test_killed_backup (Fixture       *f,
-                    gconstpointer  data)
+test_killed_backup (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *usb = g_build_filename (f->dir, "usb", NULL);
@@ -489,9 +491,9 @@ test_killed_backup (Fixture       *f,
   g_autofree char *left = NULL;
   g_autofree char *made = NULL;
   g_autofree char *names = NULL;
-  int status = 0;
-  int live_fd;
-  pid_t pid;
+  int              status = 0;
+  int              live_fd;
+  pid_t            pid;
 
   fill (f);
   g_assert_cmpint (g_mkdir (usb, 0755), ==, 0);
@@ -544,8 +546,8 @@ test_killed_backup (Fixture       *f,
  * folder it leads to keeps its mode and every file; the backup fails and
  * says why. */
 static void
-test_symlinked_folder (Fixture       *f,
-                       gconstpointer  data)
+test_symlinked_folder (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
@@ -599,8 +601,8 @@ test_symlinked_folder (Fixture       *f,
 /* A folder the user names may be anything, a link included: backed up
  * into, its mode and its files left alone. */
 static void
-test_user_folder_left_alone (Fixture       *f,
-                             gconstpointer  data)
+test_user_folder_left_alone (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *theirs = g_build_filename (f->dir, "theirs", NULL);
@@ -644,15 +646,15 @@ on_progress (double   fraction,
 }
 
 static void
-test_async (Fixture       *f,
-            gconstpointer  data)
+test_async (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *safety = NULL;
   g_autofree char *daily = NULL;
   g_autofree char *names = NULL;
-  TestCoreAsync state = { 0 };
+  TestCoreAsync    state = { 0 };
 
   rapport_backup_now_async (f->store, NULL, NULL, on_progress, &state, test_core_async_done, &state);
   test_core_async_wait (&state);
@@ -663,7 +665,7 @@ test_async (Fixture       *f,
   test_core_async_drop (&state);
 
   /* Today's backup exists now: the daily one has nothing to do. */
-  state = (TestCoreAsync) { 0 };
+  state = (TestCoreAsync){ 0 };
   rapport_backup_maybe_daily_async (f->store, 7, NULL, test_core_async_done, &state);
   test_core_async_wait (&state);
   daily = rapport_backup_maybe_daily_finish (f->store, state.result, &error);
@@ -672,7 +674,7 @@ test_async (Fixture       *f,
   test_core_async_drop (&state);
 
   add_person (f->store, "Later");
-  state = (TestCoreAsync) { 0 };
+  state = (TestCoreAsync){ 0 };
   rapport_backup_restore_async (f->store, backup, NULL, on_progress, &state, test_core_async_done, &state);
   test_core_async_wait (&state);
   safety = rapport_backup_restore_finish (f->store, state.result, &error);
@@ -687,8 +689,8 @@ test_async (Fixture       *f,
  * daily backup (one no longer counts as the other's), and a restore of
  * one keeps the data from before beside that one's backups only. */
 static void
-test_folder_per_database (Fixture       *f,
-                          gconstpointer  data)
+test_folder_per_database (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *today = rapport_store_today ();

@@ -20,16 +20,16 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_person_new (f->store, "Ada", NULL);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (f->ada);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
@@ -146,8 +146,8 @@ test_due_rules (void)
 }
 
 static void
-test_cadence_edges (Fixture       *f,
-                    gconstpointer  data)
+test_cadence_edges (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -238,15 +238,17 @@ neglected (Fixture    *f,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define assert_neglected(f, today, window, expected) \
-  G_STMT_START { \
+#define assert_neglected(f, today, window, expected)            \
+  G_STMT_START                                                  \
+  {                                                             \
     g_autofree char *got_ = neglected ((f), (today), (window)); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));                     \
+  }                                                             \
+  G_STMT_END
 
 static void
-test_neglected_habits (Fixture       *f,
-                       gconstpointer  data)
+test_neglected_habits (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1, m2, m3, m4;
@@ -255,7 +257,7 @@ test_neglected_habits (Fixture       *f,
   m1 = meeting (f, "2026-03-02", NULL, 0);
   tick (f, m1, "Explain the why");
   m2 = meeting (f, "2026-03-09", NULL, 0);
-  assert_neglected (f, "2026-03-10", 3, "");  /* two meetings: too early */
+  assert_neglected (f, "2026-03-10", 3, ""); /* two meetings: too early */
   test_core_sql (f->path, "UPDATE habits SET active = 1 WHERE key = 'show-empathy'");
   m3 = meeting (f, "2026-03-16", NULL, 0);
   tick (f, m3, "Show empathy");
@@ -281,15 +283,15 @@ test_neglected_habits (Fixture       *f,
 }
 
 static void
-test_brief_contents (Fixture       *f,
-                     gconstpointer  data)
+test_brief_contents (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) empty = NULL;
   g_autoptr(RapportBrief) brief = NULL;
-  gint64 m1, m2, m3;
+  gint64                  m1, m2, m3;
   const RapportBriefMood *moods;
-  guint n_moods = 99;
+  guint                   n_moods = 99;
 
   empty = rapport_brief_load (f->store, f->ada, "2026-03-01", 0, &error);
   g_assert_no_error (error);
@@ -374,15 +376,15 @@ badge_on (Fixture    *f,
           const char *today)
 {
   RapportDueState state = 99;
-  const char *text = rapport_brief_due_badge (f->store, f->ada, today, &state);
+  const char     *text = rapport_brief_due_badge (f->store, f->ada, today, &state);
 
   g_assert_cmpint (state, ==, state_on (f, today));
   return text;
 }
 
 static void
-test_due_new_person (Fixture       *f,
-                     gconstpointer  data)
+test_due_new_person (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = NULL;
@@ -435,8 +437,8 @@ test_due_new_person (Fixture       *f,
 }
 
 static void
-test_today_meeting (Fixture       *f,
-                    gconstpointer  data)
+test_today_meeting (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = NULL;
@@ -490,17 +492,17 @@ test_today_meeting (Fixture       *f,
 }
 
 static void
-test_mood_trend (Fixture       *f,
-                 gconstpointer  data)
+test_mood_trend (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = NULL;
   /* 0: no mood recorded. */
-  const int series[] = { 5, 3, 2, 4, 0, 2, 2, 2 };
-  const int expected[] = { 3, 2, 4, 2, 2, 2 };
+  const int               series[] = { 5, 3, 2, 4, 0, 2, 2, 2 };
+  const int               expected[] = { 3, 2, 4, 2, 2, 2 };
   const RapportBriefMood *moods;
-  RapportTrend trend;
-  guint n = 0;
+  RapportTrend            trend;
+  guint                   n = 0;
 
   /* Eight weekly meetings, one without a mood: the brief shows the last
    * six moods recorded, oldest first. */
@@ -535,15 +537,15 @@ test_mood_trend (Fixture       *f,
 }
 
 static void
-test_query_plans (Fixture       *f,
-                  gconstpointer  data)
+test_query_plans (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportBrief) brief = NULL;
-  sqlite3 *db;
+  sqlite3    *db;
   const char *mine[] = { "WITH last AS", "ORDER BY date DESC, id DESC LIMIT", "SELECT m.person_id, m.id, m.date",
                          "FROM commitments c", "ORDER BY id DESC LIMIT 1", "FROM people WHERE id" };
-  guint checked = 0;
+  guint       checked = 0;
 
   meeting (f, "2026-03-02", "notes", 3);
   meeting (f, "2026-03-09", "notes", 3);
@@ -562,10 +564,10 @@ test_query_plans (Fixture       *f,
   db = rapport_store_get_handle (f->store);
   for (sqlite3_stmt *s = sqlite3_next_stmt (db, NULL); s != NULL; s = sqlite3_next_stmt (db, s))
     {
-      const char *sql = sqlite3_sql (s);
+      const char      *sql = sqlite3_sql (s);
       g_autofree char *explain = NULL;
-      sqlite3_stmt *plan = NULL;
-      gboolean is_mine = FALSE;
+      sqlite3_stmt    *plan = NULL;
+      gboolean         is_mine = FALSE;
 
       for (guint i = 0; i < G_N_ELEMENTS (mine); i++)
         is_mine |= strstr (sql, mine[i]) != NULL;
@@ -579,8 +581,7 @@ test_query_plans (Fixture       *f,
           const char *detail = (const char *) sqlite3_column_text (plan, 3);
 
           g_test_message ("%s\n  -> %s", sql, detail);
-          if (g_str_has_prefix (detail, "SCAN ") && !g_str_has_prefix (detail, "SCAN last")
-              && !g_str_has_prefix (detail, "SCAN d") && !g_str_has_prefix (detail, "SCAN CONSTANT"))
+          if (g_str_has_prefix (detail, "SCAN ") && !g_str_has_prefix (detail, "SCAN last") && !g_str_has_prefix (detail, "SCAN d") && !g_str_has_prefix (detail, "SCAN CONSTANT"))
             g_error ("Full scan in “%s”: %s", sql, detail);
         }
       sqlite3_finalize (plan);

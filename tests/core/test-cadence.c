@@ -15,12 +15,12 @@ typedef TestCoreDb Fixture;
 /* Events written as "2026-03-09 skip leave", "2026-03-09 skip",
  * "2026-03-09 moved 2026-03-11", "2026-03-09 moved". */
 static void
-parse_events (const char * const  *specs,
-              GArray              *events)
+parse_events (const char *const *specs,
+              GArray            *events)
 {
   for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (specs[i], " ", -1);
+      g_auto (GStrv) parts = g_strsplit (specs[i], " ", -1);
       RapportCadenceEvent e = { { 0 } };
 
       g_strlcpy (e.date, parts[0], sizeof e.date);
@@ -28,7 +28,8 @@ parse_events (const char * const  *specs,
         {
           e.kind = RAPPORT_MISSED_SKIPPED;
           e.reason = parts[2] != NULL && g_str_equal (parts[2], "leave")
-                     ? RAPPORT_MISSED_REASON_LEAVE : RAPPORT_MISSED_REASON_OTHER;
+                       ? RAPPORT_MISSED_REASON_LEAVE
+                       : RAPPORT_MISSED_REASON_OTHER;
         }
       else
         {
@@ -42,74 +43,51 @@ parse_events (const char * const  *specs,
 
 typedef struct
 {
-  const char      *name;
-  int              cadence;
-  const char      *last;
-  const char      *added;
-  const char      *next;
-  const char      *events[4];
-  const char      *today;
-  RapportDueState  state;
-  RapportDueBasis  basis;
-  const char      *due_date;
-  int              days_late;
+  const char     *name;
+  int             cadence;
+  const char     *last;
+  const char     *added;
+  const char     *next;
+  const char     *events[4];
+  const char     *today;
+  RapportDueState state;
+  RapportDueBasis basis;
+  const char     *due_date;
+  int             days_late;
 } Case;
 
 static const Case cases[] = {
   /* The rule of the brief, unchanged without missed 1:1s. */
-  { "not yet", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-08",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
-  { "due on the day", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-09",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
-  { "grace", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-10",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 1 },
-  { "overdue", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-14",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 5 },
+  { "not yet", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-08", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
+  { "due on the day", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-09", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
+  { "grace", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-10", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 1 },
+  { "overdue", 7, "2026-03-02", NULL, NULL, { NULL }, "2026-03-14", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 5 },
   /* Skipped for leave: the clock starts at the skip. */
-  { "leave moves the clock", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip leave", NULL }, "2026-03-14",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 0 },
-  { "due again after leave", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip leave", NULL }, "2026-03-18",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 2 },
+  { "leave moves the clock", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip leave", NULL }, "2026-03-14", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 0 },
+  { "due again after leave", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip leave", NULL }, "2026-03-18", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 2 },
   /* Skipped for another reason: still overdue in time. */
-  { "a skip is not a 1:1", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip", NULL }, "2026-03-14",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 5 },
-  { "leave then a plain skip", 7, "2026-03-02", NULL, NULL,
-    { "2026-03-09 skip leave", "2026-03-16 skip", NULL }, "2026-03-20",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 4 },
+  { "a skip is not a 1:1", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip", NULL }, "2026-03-14", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 5 },
+  { "leave then a plain skip", 7, "2026-03-02", NULL, NULL, { "2026-03-09 skip leave", "2026-03-16 skip", NULL }, "2026-03-20", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LEAVE, "2026-03-16", 4 },
   /* Moved: due on the new day; with no new day yet nothing changes. */
-  { "moved", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved 2026-03-13", NULL }, "2026-03-12",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_MOVED, "2026-03-13", 0 },
-  { "moved and missed", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved 2026-03-13", NULL }, "2026-03-16",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_MOVED, "2026-03-13", 3 },
-  { "moved, no day", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved", NULL }, "2026-03-12",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 3 },
+  { "moved", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved 2026-03-13", NULL }, "2026-03-12", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_MOVED, "2026-03-13", 0 },
+  { "moved and missed", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved 2026-03-13", NULL }, "2026-03-16", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_MOVED, "2026-03-13", 3 },
+  { "moved, no day", 7, "2026-03-02", NULL, NULL, { "2026-03-09 moved", NULL }, "2026-03-12", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 3 },
   /* Before the last 1:1: spent. */
-  { "old skip", 7, "2026-03-02", NULL, NULL, { "2026-02-23 skip leave", NULL }, "2026-03-12",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 3 },
+  { "old skip", 7, "2026-03-02", NULL, NULL, { "2026-02-23 skip leave", NULL }, "2026-03-12", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 3 },
   /* A date set by hand wins, until a 1:1 is held on or after it. */
-  { "hand-set wins", 7, "2026-03-02", NULL, "2026-03-20", { "2026-03-09 moved 2026-03-11", NULL }, "2026-03-14",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-20", 0 },
-  { "hand-set passed", 14, "2026-03-02", NULL, "2026-03-05", { NULL }, "2026-03-10",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-05", 5 },
-  { "hand-set spent", 7, "2026-03-02", NULL, "2026-03-02", { NULL }, "2026-03-08",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
+  { "hand-set wins", 7, "2026-03-02", NULL, "2026-03-20", { "2026-03-09 moved 2026-03-11", NULL }, "2026-03-14", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-20", 0 },
+  { "hand-set passed", 14, "2026-03-02", NULL, "2026-03-05", { NULL }, "2026-03-10", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-05", 5 },
+  { "hand-set spent", 7, "2026-03-02", NULL, "2026-03-02", { NULL }, "2026-03-08", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-03-09", 0 },
   /* No 1:1 yet: from the day they were added, never overdue. */
-  { "new person", 7, NULL, "2026-03-01", NULL, { NULL }, "2026-03-05",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 0 },
-  { "first 1:1 late", 7, NULL, "2026-03-01", NULL, { NULL }, "2026-04-30",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 53 },
-  { "first 1:1 planned", 7, NULL, "2026-03-01", "2026-03-04", { NULL }, "2026-03-20",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-04", 16 },
-  { "added when unknown", 7, NULL, NULL, NULL, { NULL }, "2026-03-20",
-    RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_NONE, "", 0 },
+  { "new person", 7, NULL, "2026-03-01", NULL, { NULL }, "2026-03-05", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 0 },
+  { "first 1:1 late", 7, NULL, "2026-03-01", NULL, { NULL }, "2026-04-30", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 53 },
+  { "first 1:1 planned", 7, NULL, "2026-03-01", "2026-03-04", { NULL }, "2026-03-20", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_NEXT_DATE, "2026-03-04", 16 },
+  { "added when unknown", 7, NULL, NULL, NULL, { NULL }, "2026-03-20", RAPPORT_DUE_NONE, RAPPORT_DUE_BASIS_NONE, "", 0 },
   /* A meeting in the future is not held yet. */
-  { "future meeting", 7, "2026-03-30", "2026-03-01", NULL, { NULL }, "2026-03-20",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 12 },
+  { "future meeting", 7, "2026-03-30", "2026-03-01", NULL, { NULL }, "2026-03-20", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_ADDED, "2026-03-08", 12 },
   /* Monthly: a week of grace. */
-  { "monthly grace", 30, "2026-01-01", NULL, NULL, { NULL }, "2026-02-07",
-    RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-01-31", 7 },
-  { "monthly overdue", 30, "2026-01-01", NULL, NULL, { NULL }, "2026-02-08",
-    RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-01-31", 8 },
+  { "monthly grace", 30, "2026-01-01", NULL, NULL, { NULL }, "2026-02-07", RAPPORT_DUE_DUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-01-31", 7 },
+  { "monthly overdue", 30, "2026-01-01", NULL, NULL, { NULL }, "2026-02-08", RAPPORT_DUE_OVERDUE, RAPPORT_DUE_BASIS_LAST_MEETING, "2026-01-31", 8 },
 };
 
 static void
@@ -117,7 +95,7 @@ test_rule (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (RapportCadenceEvent));
-  RapportCadenceInput input = { 0 };
+  RapportCadenceInput  input = { 0 };
   RapportCadenceStatus status;
 
   parse_events (c->events, events);
@@ -150,10 +128,10 @@ test_rule_matches_brief (void)
   for (int cadence = 1; cadence <= 40; cadence++)
     for (int d = 0; d <= 60; d++)
       {
-        RapportCadenceInput input = { cadence, FALSE, "2026-01-01", NULL, NULL, NULL, 0 };
+        RapportCadenceInput  input = { cadence, FALSE, "2026-01-01", NULL, NULL, NULL, 0 };
         RapportCadenceStatus status;
-        GDate day;
-        char today[11];
+        GDate                day;
+        char                 today[11];
 
         g_date_clear (&day, 1);
         g_date_set_dmy (&day, 1, 1, 2026);
@@ -179,8 +157,8 @@ person (Fixture    *f,
 }
 
 static void
-test_record_missed (Fixture       *f,
-                    gconstpointer  data)
+test_record_missed (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMissedMeeting) skip = NULL;
@@ -241,17 +219,17 @@ test_record_missed (Fixture       *f,
 
 /* The same rule through the store, and in the brief and the badge. */
 static void
-test_status_from_store (Fixture       *f,
-                        gconstpointer  data)
+test_status_from_store (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada_object = NULL;
   g_autoptr(RapportBrief) brief = NULL;
   g_autoptr(RapportMissedMeeting) skip = NULL;
   RapportCadenceStatus status;
-  gint64 ada = person (f, "Ada", 7);
-  gint64 nobody = person (f, "Nobody", 7);
-  char *updated_before;
+  gint64               ada = person (f, "Ada", 7);
+  gint64               nobody = person (f, "Nobody", 7);
+  char                *updated_before;
 
   test_core_insert_meeting (f->store, ada, "2026-03-02", 0, "", FALSE);
   test_core_insert_meeting (f->store, ada, "2026-02-23", 0, "", FALSE);
@@ -296,7 +274,8 @@ test_status_from_store (Fixture       *f,
   g_assert_true (rapport_cadence_set_next_date (f->store, ada, "2026-03-19", &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM people"
-                                               " WHERE updated_at = '2026-01-01T12:00:00.000Z'"), ==, 1);
+                                               " WHERE updated_at = '2026-01-01T12:00:00.000Z'"),
+                   ==, 1);
   g_assert_true (rapport_cadence_status_load (f->store, ada, "2026-03-14", &status, &error));
   g_assert_cmpint (status.state, ==, RAPPORT_DUE_NONE);
   g_assert_cmpstr (status.next_date, ==, "2026-03-19");
@@ -336,20 +315,20 @@ assert_adherence (const RapportAdherence *a,
 }
 
 static void
-test_adherence (Fixture       *f,
-                gconstpointer  data)
+test_adherence (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMissedMeeting) m1 = NULL;
   g_autoptr(RapportMissedMeeting) m2 = NULL;
   g_autoptr(RapportMissedMeeting) m3 = NULL;
-  const char *months[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01" };
+  const char      *months[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01" };
   RapportAdherence series[3];
   RapportAdherence total;
-  gint64 ada = person (f, "Ada", 7);
-  gint64 bo = person (f, "Bo", 14);
-  gint64 old = person (f, "Old", 7);
-  gint64 later = person (f, "Later", 7);
+  gint64           ada = person (f, "Ada", 7);
+  gint64           bo = person (f, "Bo", 14);
+  gint64           old = person (f, "Old", 7);
+  gint64           later = person (f, "Later", 7);
 
   /* Ada, weekly from Monday 5 January: every week to 2 March, except
    * the 9 February (leave) and the 23 February (skipped). 9 March is
@@ -360,7 +339,7 @@ test_adherence (Fixture       *f,
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       test_core_insert_meeting (f->store, ada, dates[i], 0, "", FALSE);
   }
-  test_core_insert_meeting (f->store, ada, "2026-01-20", 0, "", TRUE);   /* hidden: not held */
+  test_core_insert_meeting (f->store, ada, "2026-01-20", 0, "", TRUE); /* hidden: not held */
   m1 = rapport_missed_meeting_record (f->store, ada, "2026-02-09", RAPPORT_MISSED_SKIPPED,
                                       RAPPORT_MISSED_REASON_LEAVE, NULL, NULL, &error);
   m2 = rapport_missed_meeting_record (f->store, ada, "2026-02-23", RAPPORT_MISSED_SKIPPED,

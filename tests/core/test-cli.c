@@ -15,8 +15,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
@@ -30,13 +30,14 @@ fixture_set_up (Fixture       *f,
                       "  '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');"
                       "INSERT INTO meetings (uuid, person_id, date, notes, created_at, updated_at) VALUES"
                       " ('c0000000-0000-4000-8000-000000000001', 1, '2026-02-02', 'Talked about the parser',"
-                      "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');", &error);
+                      "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');",
+                      &error);
   g_assert_no_error (error);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_tmpdir_free (f->dir);
   g_free (f->path);
@@ -52,8 +53,8 @@ contents_without_time (const char *path)
 }
 
 static void
-test_export_import_round_trip (Fixture       *f,
-                               gconstpointer  data)
+test_export_import_round_trip (Fixture      *f,
+                               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *out1 = g_build_filename (f->dir, "one.json", NULL);
@@ -69,7 +70,8 @@ test_export_import_round_trip (Fixture       *f,
   g_assert_cmpint (rapport_cli_run (fresh, NULL, out1, NULL, &error), ==, RAPPORT_CLI_OK);
   g_assert_no_error (error);
   g_assert_cmpint (test_core_sql_int (fresh, "SELECT count(*) FROM meetings"
-                                      " WHERE notes = 'Talked about the parser'"), ==, 1);
+                                             " WHERE notes = 'Talked about the parser'"),
+                   ==, 1);
 
   g_assert_cmpint (rapport_cli_run (fresh, out2, NULL, NULL, &error), ==, RAPPORT_CLI_OK);
   g_assert_no_error (error);
@@ -79,8 +81,8 @@ test_export_import_round_trip (Fixture       *f,
 }
 
 static void
-test_database_from_environment (Fixture       *f,
-                                gconstpointer  data)
+test_database_from_environment (Fixture      *f,
+                                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *out = g_build_filename (f->dir, "env.json", NULL);
@@ -93,13 +95,13 @@ test_database_from_environment (Fixture       *f,
 }
 
 static void
-test_backup (Fixture       *f,
-             gconstpointer  data)
+test_backup (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_build_filename (f->dir, "saved", NULL);
   g_autoptr(GDir) dir = NULL;
-  const char *name;
+  const char      *name;
   g_autofree char *path = NULL;
 
   g_assert_cmpint (rapport_cli_run (f->path, NULL, NULL, folder, &error), ==, RAPPORT_CLI_OK);
@@ -114,8 +116,8 @@ test_backup (Fixture       *f,
 }
 
 static void
-test_failures (Fixture       *f,
-               gconstpointer  data)
+test_failures (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
@@ -136,7 +138,8 @@ test_failures (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"rapport-export\", \"version\": 1,\n"
-                                      "  \"people\": [ { \"uuid\": 7 } ] }", -1, NULL));
+                                           "  \"people\": [ { \"uuid\": 7 } ] }",
+                                      -1, NULL));
   g_assert_cmpint (rapport_cli_run (f->path, NULL, bad, NULL, &error), ==, RAPPORT_CLI_FAILED);
   g_assert_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "bad.json: $.people[0].uuid: not a string"));
@@ -151,8 +154,8 @@ test_failures (Fixture       *f,
 
 /* What a user sees: one line on stderr and a non-zero status. */
 static void
-test_main_reports_one_line (Fixture       *f,
-                            gconstpointer  data)
+test_main_reports_one_line (Fixture      *f,
+                            gconstpointer data)
 {
   if (g_test_subprocess ())
     {
@@ -167,8 +170,8 @@ test_main_reports_one_line (Fixture       *f,
 }
 
 static void
-test_main_success (Fixture       *f,
-                   gconstpointer  data)
+test_main_success (Fixture      *f,
+                   gconstpointer data)
 {
   if (g_test_subprocess ())
     {
@@ -183,8 +186,8 @@ test_main_success (Fixture       *f,
 
 /* --import says what it did, in one line on stdout. */
 static void
-test_main_import_summary (Fixture       *f,
-                          gconstpointer  data)
+test_main_import_summary (Fixture      *f,
+                          gconstpointer data)
 {
   if (g_test_subprocess ())
     {
@@ -222,7 +225,8 @@ add_people (Fixture *f)
                       " ('a0000000-0000-4000-8000-000000000003', 'Sam', 'Designer', 0, 'x', 'x'),"
                       " ('a0000000-0000-4000-8000-000000000004', 'Sarah Connor', 'Lead', 0, 'x', 'x'),"
                       " ('a0000000-0000-4000-8000-000000000005', 'Zoë Ångström', '', 0, 'x', 'x'),"
-                      " ('a0000000-0000-4000-8000-000000000006', 'Adam Gone', '', 1, 'x', 'x');", &error);
+                      " ('a0000000-0000-4000-8000-000000000006', 'Adam Gone', '', 1, 'x', 'x');",
+                      &error);
   g_assert_no_error (error);
 }
 
@@ -231,10 +235,11 @@ queue_of (Fixture    *f,
           const char *name)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (t.text, '|') FROM talking_points t"
-                                          " JOIN people p ON p.id = t.person_id WHERE p.name = '%s'", name);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *out;
+                                          " JOIN people p ON p.id = t.person_id WHERE p.name = '%s'",
+                                          name);
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  char            *out;
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -246,11 +251,11 @@ queue_of (Fixture    *f,
 }
 
 static void
-test_add_topic (Fixture       *f,
-                gconstpointer  data)
+test_add_topic (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) candidates = NULL;
+  g_auto (GStrv) candidates = NULL;
   g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
   g_autofree char *got = NULL;
 
@@ -265,7 +270,8 @@ test_add_topic (Fixture       *f,
   g_assert_cmpint (rapport_cli_add_topic (f->path, "SAMI", "Visa papers", NULL, &error), ==, RAPPORT_CLI_OK);
   g_assert_cmpint (rapport_cli_add_topic (f->path, "sam", "Portfolio review", NULL, &error), ==, RAPPORT_CLI_OK);
   g_assert_cmpint (rapport_cli_add_topic (f->path, "zoe\xcc\x88 a\xcc\x8angstro\xcc\x88m", "Relocation",
-                                          NULL, &error), ==, RAPPORT_CLI_OK);
+                                          NULL, &error),
+                   ==, RAPPORT_CLI_OK);
   g_assert_cmpint (rapport_cli_add_topic (f->path, "Ada Lovelace", "  Second\none  ", NULL, &error),
                    ==, RAPPORT_CLI_FAILED);
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
@@ -284,7 +290,8 @@ test_add_topic (Fixture       *f,
   got = queue_of (f, "Zoë Ångström");
   g_assert_cmpstr (got, ==, "Relocation");
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE raised_by = 'me'"
-                                      " AND discussed_in IS NULL AND deleted = 0"), ==, 5);
+                                               " AND discussed_in IS NULL AND deleted = 0"),
+                   ==, 5);
 
   /* Ambiguous: the candidates, nothing written. */
   g_assert_cmpint (rapport_cli_add_topic (f->path, "sa", "x", &candidates, &error), ==, RAPPORT_CLI_FAILED);
@@ -319,8 +326,8 @@ test_add_topic (Fixture       *f,
 /* What a user sees: the point added in one line, or the reason and the
  * candidates on stderr with a non-zero status. */
 static void
-test_add_topic_main (Fixture       *f,
-                     gconstpointer  data)
+test_add_topic_main (Fixture      *f,
+                     gconstpointer data)
 {
   if (g_test_subprocess ())
     {
@@ -334,8 +341,8 @@ test_add_topic_main (Fixture       *f,
 }
 
 static void
-test_add_topic_main_ambiguous (Fixture       *f,
-                               gconstpointer  data)
+test_add_topic_main_ambiguous (Fixture      *f,
+                               gconstpointer data)
 {
   if (g_test_subprocess ())
     {
@@ -351,8 +358,8 @@ test_add_topic_main_ambiguous (Fixture       *f,
 }
 
 static void
-test_add_topic_main_unknown (Fixture       *f,
-                             gconstpointer  data)
+test_add_topic_main_unknown (Fixture      *f,
+                             gconstpointer data)
 {
   if (g_test_subprocess ())
     exit (rapport_cli_add_topic_main (f->path, "Grace", "Hiring plan"));

@@ -19,8 +19,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(RapportPerson) ada = NULL;
   g_autoptr(RapportPerson) bob = NULL;
@@ -33,8 +33,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -58,11 +58,11 @@ meeting (Fixture    *f,
 }
 
 static RapportCommitment *
-commit (Fixture                *f,
-        gint64                  meeting_id,
-        const char             *text,
-        RapportCommitmentOwner  owner,
-        const char             *due)
+commit (Fixture               *f,
+        gint64                 meeting_id,
+        const char            *text,
+        RapportCommitmentOwner owner,
+        const char            *due)
 {
   g_autoptr(GError) error = NULL;
   RapportCommitment *c = rapport_commitment_create (f->store, meeting_id, text, owner, due, &error);
@@ -98,15 +98,17 @@ shown (Fixture *f,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define assert_shown(f, id, expected) \
-  G_STMT_START { \
+#define assert_shown(f, id, expected)          \
+  G_STMT_START                                 \
+  {                                            \
     g_autofree char *got_ = shown ((f), (id)); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));    \
+  }                                            \
+  G_STMT_END
 
 static void
-test_crud (Fixture       *f,
-           gconstpointer  data)
+test_crud (Fixture      *f,
+           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1 = meeting (f, f->ada, "2026-03-03");
@@ -191,8 +193,8 @@ test_crud (Fixture       *f,
 }
 
 static void
-test_carry_over (Fixture       *f,
-                 gconstpointer  data)
+test_carry_over (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1 = meeting (f, f->ada, "2026-03-03");
@@ -272,8 +274,8 @@ test_carry_over (Fixture       *f,
 }
 
 static void
-test_open_and_overdue (Fixture       *f,
-                       gconstpointer  data)
+test_open_and_overdue (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1 = meeting (f, f->ada, "2026-03-03");
@@ -313,8 +315,8 @@ test_open_and_overdue (Fixture       *f,
 }
 
 static void
-test_follow_through (Fixture       *f,
-                     gconstpointer  data)
+test_follow_through (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1 = meeting (f, f->ada, "2026-01-05");
@@ -322,29 +324,34 @@ test_follow_through (Fixture       *f,
   gint64 m3 = meeting (f, f->ada, "2026-01-19");
   gint64 b1 = meeting (f, f->bob, "2026-01-06");
   gint64 b2 = meeting (f, f->bob, "2026-01-06");
-  struct {
-    gint64 meeting; const char *text; RapportCommitmentOwner owner; const char *due; const char *closed;
+  struct
+  {
+    gint64                 meeting;
+    const char            *text;
+    RapportCommitmentOwner owner;
+    const char            *due;
+    const char            *closed;
   } rows[] = {
     /* With a due date: kept when closed by it. */
-    { m1, "a on time",  RAPPORT_COMMITMENT_OWNER_ME, "2026-01-10", "2026-01-09" },
-    { m1, "b late",     RAPPORT_COMMITMENT_OWNER_ME, "2026-01-10", "2026-01-11" },
+    { m1, "a on time", RAPPORT_COMMITMENT_OWNER_ME, "2026-01-10", "2026-01-09" },
+    { m1, "b late", RAPPORT_COMMITMENT_OWNER_ME, "2026-01-10", "2026-01-11" },
     /* Without: by the next 1:1 (m2, 2026-01-12). */
-    { m1, "c by next",  RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-12" },
-    { m1, "d after",    RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-13" },
-    { m1, "e never",    RAPPORT_COMMITMENT_OWNER_ME, NULL, NULL },
+    { m1, "c by next", RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-12" },
+    { m1, "d after", RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-13" },
+    { m1, "e never", RAPPORT_COMMITMENT_OWNER_ME, NULL, NULL },
     /* No next 1:1 yet: no deadline, not counted, even if closed. */
-    { m3, "f pending",  RAPPORT_COMMITMENT_OWNER_ME, NULL, NULL },
-    { m3, "g closed",   RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-19" },
+    { m3, "f pending", RAPPORT_COMMITMENT_OWNER_ME, NULL, NULL },
+    { m3, "g closed", RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-19" },
     /* Open and due later: counted only once the date has passed. */
-    { m2, "h future",   RAPPORT_COMMITMENT_OWNER_ME, "2026-01-30", NULL },
+    { m2, "h future", RAPPORT_COMMITMENT_OWNER_ME, "2026-01-30", NULL },
     /* Theirs never counts. */
-    { m1, "i theirs",   RAPPORT_COMMITMENT_OWNER_THEM, "2026-01-10", NULL },
+    { m1, "i theirs", RAPPORT_COMMITMENT_OWNER_THEM, "2026-01-10", NULL },
     /* Bob: next 1:1 the same day, later id. */
-    { b1, "j bob",      RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-06" },
+    { b1, "j bob", RAPPORT_COMMITMENT_OWNER_ME, NULL, "2026-01-06" },
     { b2, "k bob last", RAPPORT_COMMITMENT_OWNER_ME, NULL, NULL },
   };
-  guint kept = 99, due = 99;
-  guint skept[2], sdue[2];
+  guint       kept = 99, due = 99;
+  guint       skept[2], sdue[2];
   const char *bounds[] = { "2026-01-01", "2026-01-11", "2026-02-01" };
   const char *bad_bounds[] = { "2026-01-11", "2026-01-01" };
 
@@ -438,7 +445,7 @@ assert_plans_use_indexes (RapportStore *store,
   for (guint i = 0; i < sqls->len; i++)
     {
       g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", (char *) sqls->pdata[i], NULL);
-      sqlite3_stmt *plan = NULL;
+      sqlite3_stmt    *plan = NULL;
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &plan, NULL), ==, SQLITE_OK);
       while (sqlite3_step (plan) == SQLITE_ROW)
@@ -459,8 +466,8 @@ assert_plans_use_indexes (RapportStore *store,
 }
 
 static void
-test_query_plans (Fixture       *f,
-                  gconstpointer  data)
+test_query_plans (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   gint64 m1 = meeting (f, f->ada, "2026-01-05");

@@ -11,17 +11,17 @@
 
 typedef struct
 {
-  char           *dir;
-  char           *path;
-  RapportStore   *store;
-  RapportStore   *other;     /* a second connection, as a second window */
-  RapportPerson  *person;
-  gint64          meeting_id;
+  char          *dir;
+  char          *path;
+  RapportStore  *store;
+  RapportStore  *other; /* a second connection, as a second window */
+  RapportPerson *person;
+  gint64         meeting_id;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
@@ -35,8 +35,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_clear_object (&f->other);
   g_clear_object (&f->person);
@@ -58,9 +58,9 @@ load (RapportStore *store,
 static char *
 notes_on_disk (Fixture *f)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *notes;
+  char         *notes;
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT notes FROM meetings WHERE id = ?1", -1, &stmt, NULL),
@@ -80,7 +80,7 @@ test_merge_rule (void)
   {
     const char *base, *mine, *theirs;
     gboolean    both;
-    const char *expected;   /* when not both */
+    const char *expected; /* when not both */
   } cases[] = {
     /* Only one side changed: that side wins, no copy. */
     { "a", "a plus mine", "a", FALSE, "a plus mine" },
@@ -96,7 +96,7 @@ test_merge_rule (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      gboolean both = !cases[i].both;
+      gboolean         both = !cases[i].both;
       g_autofree char *merged = rapport_meeting_merge_notes (cases[i].base, cases[i].mine,
                                                              cases[i].theirs,
                                                              "2026-12-01T18:40:00.000Z", &both);
@@ -126,14 +126,14 @@ test_merge_rule (void)
 }
 
 static void
-test_save_is_conditional (Fixture       *f,
-                          gconstpointer  data)
+test_save_is_conditional (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
   g_autoptr(RapportMeeting) there = load (f->other, f->meeting_id);
   g_autofree char *on_disk = NULL;
-  gint64 revision = rapport_meeting_get_revision (here);
+  gint64           revision = rapport_meeting_get_revision (here);
 
   g_assert_cmpint (rapport_meeting_get_revision (there), ==, revision);
 
@@ -156,8 +156,8 @@ test_save_is_conditional (Fixture       *f,
 
 /* Whoever writes the row, the app or not, moves its revision on. */
 static void
-test_other_writers_bump_revision (Fixture       *f,
-                                  gconstpointer  data)
+test_other_writers_bump_revision (Fixture      *f,
+                                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
@@ -176,12 +176,15 @@ test_other_writers_bump_revision (Fixture       *f,
   g_assert_false (rapport_meeting_save (here, f->store, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CONFLICT);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
-                                               " WHERE notes = 'By hand in sqlite3.'"), ==, 1);
+                                               " WHERE notes = 'By hand in sqlite3.'"),
+                   ==, 1);
   /* The search index still has the text on disk, not the refused one. */
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings_fts"
-                                               " WHERE meetings_fts MATCH 'sqlite3'"), ==, 1);
+                                               " WHERE meetings_fts MATCH 'sqlite3'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings_fts"
-                                               " WHERE meetings_fts MATCH 'stale'"), ==, 0);
+                                               " WHERE meetings_fts MATCH 'stale'"),
+                   ==, 0);
 }
 
 static void
@@ -193,13 +196,13 @@ count_notify (GObject    *object,
 }
 
 static void
-test_refresh_takes_newer_when_clean (Fixture       *f,
-                                     gconstpointer  data)
+test_refresh_takes_newer_when_clean (Fixture      *f,
+                                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
   RapportMeetingRefresh result = -1;
-  guint notified = 0;
+  guint                 notified = 0;
 
   /* Nothing changed yet. */
   g_assert_true (rapport_meeting_refresh (here, f->store, &result, &error));
@@ -223,16 +226,16 @@ test_refresh_takes_newer_when_clean (Fixture       *f,
 }
 
 static void
-test_refresh_keeps_both_texts (Fixture       *f,
-                               gconstpointer  data)
+test_refresh_keeps_both_texts (Fixture      *f,
+                               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
   g_autoptr(RapportMeeting) there = load (f->other, f->meeting_id);
-  g_autofree char *on_disk = NULL;
+  g_autofree char      *on_disk = NULL;
   RapportMeetingRefresh result = -1;
-  const char *mine = "What we agreed. She leads the release.";
-  const char *theirs = "What we agreed. Budget talk on Friday.";
+  const char           *mine = "What we agreed. She leads the release.";
+  const char           *theirs = "What we agreed. Budget talk on Friday.";
 
   rapport_meeting_set_notes (there, theirs);
   g_assert_true (rapport_meeting_save (there, f->other, &error));
@@ -268,13 +271,13 @@ test_refresh_keeps_both_texts (Fixture       *f,
 }
 
 static void
-test_refresh_identical_text_no_copy (Fixture       *f,
-                                     gconstpointer  data)
+test_refresh_identical_text_no_copy (Fixture      *f,
+                                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
   g_autoptr(RapportMeeting) there = load (f->other, f->meeting_id);
-  g_autofree char *on_disk = NULL;
+  g_autofree char      *on_disk = NULL;
   RapportMeetingRefresh result = -1;
 
   rapport_meeting_set_notes (there, "The same words.");
@@ -293,13 +296,13 @@ test_refresh_identical_text_no_copy (Fixture       *f,
 
 /* Fields merge one by one: a mood set there and notes typed here both stay. */
 static void
-test_refresh_merges_fields (Fixture       *f,
-                            gconstpointer  data)
+test_refresh_merges_fields (Fixture      *f,
+                            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);
   g_autoptr(RapportMeeting) there = load (f->other, f->meeting_id);
-  g_autofree char *on_disk = NULL;
+  g_autofree char      *on_disk = NULL;
   RapportMeetingRefresh result = -1;
 
   rapport_meeting_set_mood (there, 3);
@@ -323,8 +326,8 @@ test_refresh_merges_fields (Fixture       *f,
 }
 
 static void
-test_deleted_row_is_not_found (Fixture       *f,
-                               gconstpointer  data)
+test_deleted_row_is_not_found (Fixture      *f,
+                               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) here = load (f->store, f->meeting_id);

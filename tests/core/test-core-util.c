@@ -20,7 +20,7 @@ test_core_tmpdir_new (void)
 static void
 remove_tree (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
+  GDir       *dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   if (dir != NULL)
@@ -56,7 +56,7 @@ test_core_store_new (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
-  RapportStore *store = rapport_store_open (path, &error);
+  RapportStore    *store = rapport_store_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -64,9 +64,9 @@ test_core_store_new (const char *dir)
 }
 
 void
-test_core_db_set_up (char          **dir,
-                     char          **path,
-                     RapportStore  **store)
+test_core_db_set_up (char         **dir,
+                     char         **path,
+                     RapportStore **store)
 {
   *dir = test_core_tmpdir_new ();
   *path = g_build_filename (*dir, "rapport.db", NULL);
@@ -74,9 +74,9 @@ test_core_db_set_up (char          **dir,
 }
 
 void
-test_core_db_tear_down (char          **dir,
-                        char          **path,
-                        RapportStore  **store)
+test_core_db_tear_down (char         **dir,
+                        char         **path,
+                        RapportStore **store)
 {
   g_assert_finalize_object (*store);
   *store = NULL;
@@ -85,15 +85,15 @@ test_core_db_tear_down (char          **dir,
 }
 
 void
-test_core_db_fixture_set_up (TestCoreDb    *f,
-                             gconstpointer  data)
+test_core_db_fixture_set_up (TestCoreDb   *f,
+                             gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
 }
 
 void
-test_core_db_fixture_tear_down (TestCoreDb    *f,
-                                gconstpointer  data)
+test_core_db_fixture_tear_down (TestCoreDb   *f,
+                                gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -167,7 +167,7 @@ test_core_insert_meeting (RapportStore *store,
   g_autofree char *uuid = rapport_store_new_uuid ();
   g_autofree char *mood_text = mood > 0 ? g_strdup_printf ("%d", mood) : g_strdup ("NULL");
   g_autofree char *sql = NULL;
-  gint64 meeting;
+  gint64           meeting;
 
   sql = g_strdup_printf ("INSERT INTO meetings (uuid, person_id, date, mood, deleted, created_at, updated_at)"
                          " VALUES ('%s', %" G_GINT64_FORMAT ", '%s', %s, %d, 'x', 'x')",
@@ -203,8 +203,7 @@ test_core_insert_commitment (RapportStore *store,
   g_autofree char *due_sql = due ? g_strdup_printf ("'%s'", due) : g_strdup ("NULL");
   g_autofree char *closed_sql = closed_on ? g_strdup_printf ("'%s'", closed_on) : g_strdup ("NULL");
   g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
-                                          " due, closed_on, created_at, updated_at) VALUES ('%s', %"
-                                          G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
+                                          " due, closed_on, created_at, updated_at) VALUES ('%s', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'x', '%s', %s, %s, 'x', 'x')",
                                           uuid, person, meeting, owner, due_sql, closed_sql);
 
   test_core_exec (store, sql);
@@ -283,7 +282,7 @@ test_core_sql (const char *path,
                const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -295,9 +294,9 @@ gint64
 test_core_sql_int (const char *path,
                    const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

@@ -19,12 +19,12 @@ typedef struct
   char         *path;
   RapportStore *store;
   gint64        ada;
-  gint64        carried;   /* Ada's commitment of last week, open */
+  gint64        carried; /* Ada's commitment of last week, open */
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_insert_person (f->store, "Ada", FALSE);
@@ -40,8 +40,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -105,21 +105,25 @@ assert_aggregates_fresh (Fixture *f)
 {
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM (SELECT * FROM history_days WHERE meetings <> 0"
-                                      " EXCEPT SELECT * FROM history_days_fresh)"), ==, 0);
+                                      " EXCEPT SELECT * FROM history_days_fresh)"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM (SELECT * FROM history_days_fresh"
-                                      " EXCEPT SELECT * FROM history_days)"), ==, 0);
+                                      " EXCEPT SELECT * FROM history_days)"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM (SELECT * FROM history_day_ticks WHERE total <> 0"
-                                      " EXCEPT SELECT * FROM history_day_ticks_fresh)"), ==, 0);
+                                      " EXCEPT SELECT * FROM history_day_ticks_fresh)"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM (SELECT * FROM history_day_ticks_fresh"
-                                      " EXCEPT SELECT * FROM history_day_ticks)"), ==, 0);
+                                      " EXCEPT SELECT * FROM history_day_ticks)"),
+                   ==, 0);
 }
 
 static void
-test_untouched_goes (Fixture       *f,
-                     gconstpointer  data)
+test_untouched_goes (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(RapportMeeting) older = start (f, "2026-03-02");
   g_autoptr(RapportMeeting) meeting = start (f, "2026-03-09");
@@ -143,8 +147,8 @@ test_untouched_goes (Fixture       *f,
 
 /* Untouched in every way that counts, though something happened. */
 static void
-test_blank_goes (Fixture       *f,
-                 gconstpointer  data)
+test_blank_goes (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = start (f, "2026-03-09");
@@ -180,8 +184,8 @@ typedef enum
 } Touch;
 
 static void
-test_touched_stays (Fixture       *f,
-                    gconstpointer  data)
+test_touched_stays (Fixture      *f,
+                    gconstpointer data)
 {
   Touch touch = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
@@ -216,8 +220,8 @@ test_touched_stays (Fixture       *f,
     case TOUCH_COMMITMENT_HIDDEN:
       {
         g_autoptr(RapportCommitment) c = rapport_commitment_create (f->store, id, "Send the plan",
-                                                                    RAPPORT_COMMITMENT_OWNER_ME,
-                                                                    NULL, &error);
+                                                                     RAPPORT_COMMITMENT_OWNER_ME,
+                                                                     NULL, &error);
         g_assert_no_error (error);
         /* Deleted with Undo still on offer: the Undo must still work. */
         if (touch == TOUCH_COMMITMENT_HIDDEN)
@@ -237,8 +241,8 @@ test_touched_stays (Fixture       *f,
     case TOUCH_TALKING_POINT:
       {
         g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, f->ada, "Conference",
-                                                                          RAPPORT_RAISED_BY_ME, 0,
-                                                                          RAPPORT_RECUR_NONE, NULL, &error);
+                                                                           RAPPORT_RAISED_BY_ME, 0,
+                                                                           RAPPORT_RECUR_NONE, NULL, &error);
         g_assert_no_error (error);
         g_assert_true (rapport_talking_point_mark_discussed (point, f->store, id, &error));
       }
@@ -269,7 +273,8 @@ test_touched_stays (Fixture       *f,
       g_assert_true (rapport_meeting_save (meeting, f->store, &error));
       g_assert_no_error (error);
       g_assert_cmpint (count (f, "SELECT count(*) FROM meetings WHERE id = %lld AND notes = 'Half a sentence'",
-                              meeting), ==, 1);
+                              meeting),
+                       ==, 1);
       break;
     default:
       break;
@@ -279,8 +284,8 @@ test_touched_stays (Fixture       *f,
 /* This object saw an empty meeting, but another writer (a second window,
  * the command line) has put notes in it since: they are never lost. */
 static void
-test_other_writer_notes_stay (Fixture       *f,
-                              gconstpointer  data)
+test_other_writer_notes_stay (Fixture      *f,
+                              gconstpointer data)
 {
   g_autoptr(RapportMeeting) meeting = start (f, "2026-03-09");
   g_autoptr(RapportMeeting) mood_only = start (f, "2026-03-16");
@@ -299,15 +304,17 @@ test_other_writer_notes_stay (Fixture       *f,
   g_assert_false (discard (f, meeting));
   g_assert_false (discard (f, mood_only));
   g_assert_cmpint (count (f, "SELECT count(*) FROM meetings WHERE id = %lld"
-                             " AND notes = 'Typed in the other window'", meeting), ==, 1);
+                             " AND notes = 'Typed in the other window'",
+                          meeting),
+                   ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM checklist WHERE meeting_id = %lld", meeting), >, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM meetings WHERE id = %lld", mood_only), ==, 1);
 }
 
 /* Deleted with Undo on offer: the undo's, not ours. */
 static void
-test_hidden_stays (Fixture       *f,
-                   gconstpointer  data)
+test_hidden_stays (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = start (f, "2026-03-09");
@@ -324,7 +331,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const struct { const char *name; Touch touch; } touches[] = {
+  static const struct
+  {
+    const char *name;
+    Touch       touch;
+  } touches[] = {
     { "notes", TOUCH_NOTES },
     { "mood", TOUCH_MOOD },
     { "tick", TOUCH_TICK },

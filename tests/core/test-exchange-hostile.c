@@ -19,10 +19,10 @@
 #include "rapport-exchange.h"
 #include "test-core-util.h"
 
-#define ADA   "a0000000-0000-4000-8000-000000000001"
+#define ADA "a0000000-0000-4000-8000-000000000001"
 #define GRACE "a0000000-0000-4000-8000-000000000002"
-#define M1    "c0000000-0000-4000-8000-000000000001"
-#define M2    "c0000000-0000-4000-8000-000000000002"
+#define M1 "c0000000-0000-4000-8000-000000000001"
+#define M2 "c0000000-0000-4000-8000-000000000002"
 
 /* Peak memory of an import may grow by at most this many times the size
  * of the file, plus a fixed allowance for what any import holds whatever
@@ -34,19 +34,19 @@
  * so resident memory says nothing about the importer there: the bounds are
  * checked by the same tests in the ordinary build. */
 #if defined(__SANITIZE_ADDRESS__)
-# define MEMORY_MEASURED FALSE
+#define MEMORY_MEASURED FALSE
 #elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define MEMORY_MEASURED FALSE
-# endif
+#if __has_feature(address_sanitizer)
+#define MEMORY_MEASURED FALSE
+#endif
 #endif
 #ifndef MEMORY_MEASURED
-# define MEMORY_MEASURED TRUE
+#define MEMORY_MEASURED TRUE
 #endif
 
 static void
-assert_memory_bound (long  grew_kib,
-                     long  bound_kib)
+assert_memory_bound (long grew_kib,
+                     long bound_kib)
 {
   if (!MEMORY_MEASURED)
     {
@@ -74,14 +74,14 @@ static const char *sample_sql =
 typedef struct
 {
   char *dir;
-  char *db;        /* a database with the sample, closed */
-  char *file;      /* where a case writes its file */
-  char *good;      /* the sample's export */
+  char *db;   /* a database with the sample, closed */
+  char *file; /* where a case writes its file */
+  char *good; /* the sample's export */
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
@@ -98,8 +98,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_tmpdir_free (f->dir);
   g_free (f->db);
@@ -416,9 +416,9 @@ make_zeros_unknown (Fixture *f)
 typedef struct
 {
   const char *name;
-  void      (*make) (Fixture *f);
-  int         code;      /* a RapportExchangeError, or -1: accepted */
-  const char *message;   /* a part of the message */
+  void (*make) (Fixture *f);
+  int         code;    /* a RapportExchangeError, or -1: accepted */
+  const char *message; /* a part of the message */
 } Case;
 
 #define ACCEPTED (-1)
@@ -485,8 +485,8 @@ static GBytes *
 settled_bytes (const char *db)
 {
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  sqlite3 *handle = NULL;
-  GStatBuf st;
+  sqlite3         *handle = NULL;
+  GStatBuf         st;
 
   g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -506,11 +506,11 @@ file_size (const char *path)
 
 typedef struct
 {
-  int    status;     /* exit status */
-  char  *out;
-  char  *err;
-  long   rss_before; /* KiB: peak before the import began */
-  long   rss_after;  /* KiB: peak when it was over */
+  int   status; /* exit status */
+  char *out;
+  char *err;
+  long  rss_before; /* KiB: peak before the import began */
+  long  rss_after;  /* KiB: peak when it was over */
 } Child;
 
 static void
@@ -529,8 +529,8 @@ run_cli (const char *db,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
-  const char *argv[] = { self, "--child-import", db, file, NULL };
-  int wait_status = 0;
+  const char      *argv[] = { self, "--child-import", db, file, NULL };
+  int              wait_status = 0;
 
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
@@ -545,8 +545,8 @@ run_cli (const char *db,
 }
 
 static void
-test_hostile (Fixture       *f,
-              gconstpointer  data)
+test_hostile (Fixture      *f,
+              gconstpointer data)
 {
   const Case *hostile = data;
   g_autoptr(GError) error = NULL;
@@ -555,7 +555,7 @@ test_hostile (Fixture       *f,
   g_autoptr(RapportStore) store = NULL;
   Child c = { 0 };
   gsize size;
-  long grew;
+  long  grew;
 
   hostile->make (f);
   size = file_size (f->file);
@@ -615,13 +615,13 @@ test_hostile (Fixture       *f,
 /* A refused import that would have started a new database leaves no
  * database behind. */
 static void
-test_new_database_left_out (Fixture       *f,
-                            gconstpointer  data)
+test_new_database_left_out (Fixture      *f,
+                            gconstpointer data)
 {
   g_autofree char *db = g_build_filename (f->dir, "new.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-  Child c = { 0 };
+  Child            c = { 0 };
 
   make_nul_in_notes (f);
   run_cli (db, f->file, &c);
@@ -643,8 +643,22 @@ test_new_database_left_out (Fixture       *f,
 /* ---- a realistic export, large ---- */
 
 static const char *const words[] = {
-  "team", "release", "parser", "review", "customer", "roadmap", "hiring", "growth",
-  "feedback", "deadline", "migration", "on-call", "budget", "design", "café", "naïve",
+  "team",
+  "release",
+  "parser",
+  "review",
+  "customer",
+  "roadmap",
+  "hiring",
+  "growth",
+  "feedback",
+  "deadline",
+  "migration",
+  "on-call",
+  "budget",
+  "design",
+  "café",
+  "naïve",
 };
 
 /* About @meetings meetings of 40 people, with notes of some 2,000
@@ -666,7 +680,8 @@ write_large_export (const char *path,
         "    {\n      \"uuid\" : \"a0000000-0000-4000-8000-%012x\",\n      \"name\" : \"Person %u\",\n"
         "      \"role\" : \"\",\n      \"cadence_days\" : 7,\n      \"archived\" : false,\n"
         "      \"created_at\" : \"2016-01-01T00:00:00.000Z\",\n"
-        "      \"updated_at\" : \"2016-01-01T00:00:00.000Z\"\n    }%s\n", p + 1, p, p < 39 ? "," : "");
+        "      \"updated_at\" : \"2016-01-01T00:00:00.000Z\"\n    }%s\n",
+        p + 1, p, p < 39 ? "," : "");
       put (&w, person);
     }
   put (&w, "  ],\n  \"meetings\" : [\n");
@@ -691,8 +706,10 @@ write_large_export (const char *path,
       for (guint t = 0; t < 5; t++)
         {
           static const char *const habits[] = {
-            "7f1f2a10-5b1e-4c1e-9a01-000000000001", "7f1f2a10-5b1e-4c1e-9a01-000000000002",
-            "7f1f2a10-5b1e-4c1e-9a01-000000000003", "7f1f2a10-5b1e-4c1e-9a01-000000000009",
+            "7f1f2a10-5b1e-4c1e-9a01-000000000001",
+            "7f1f2a10-5b1e-4c1e-9a01-000000000002",
+            "7f1f2a10-5b1e-4c1e-9a01-000000000003",
+            "7f1f2a10-5b1e-4c1e-9a01-000000000009",
             "7f1f2a10-5b1e-4c1e-9a01-00000000000b",
           };
           g_autofree char *tick = g_strdup_printf (
@@ -730,13 +747,13 @@ write_large_export (const char *path,
 /* A realistic export of some 20 MB, imported through the command line
  * into an empty database: peak memory stays under four times the file. */
 static void
-test_large_memory (Fixture       *f,
-                   gconstpointer  data)
+test_large_memory (Fixture      *f,
+                   gconstpointer data)
 {
   g_autofree char *db = g_build_filename (f->dir, "empty.db", NULL);
-  Child c = { 0 };
-  gsize size;
-  long grew;
+  Child            c = { 0 };
+  gsize            size;
+  long             grew;
 
   write_large_export (f->file, 6000, FALSE);
   size = file_size (f->file);
@@ -757,8 +774,8 @@ test_large_memory (Fixture       *f,
  * written and the page cache spilled into the WAL: the database is byte
  * for byte as it was, and so are its search triggers. */
 static void
-test_late_refusal (Fixture       *f,
-                   gconstpointer  data)
+test_late_refusal (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -784,7 +801,7 @@ static long
 peak_kib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
       (line = strstr (status, "\nVmHWM:")) == NULL)
@@ -797,7 +814,7 @@ child_import (const char *db,
               const char *file)
 {
   long before;
-  int status;
+  int  status;
 
   /* A FIFO that blocked the import would end here, not hang the test. */
   alarm (60);

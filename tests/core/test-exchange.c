@@ -10,17 +10,17 @@
 #include "rapport-exchange.h"
 #include "test-core-util.h"
 
-#define ADA    "a0000000-0000-4000-8000-000000000001"
-#define GRACE  "a0000000-0000-4000-8000-000000000002"
-#define OWN    "b0000000-0000-4000-8000-000000000001"
-#define M1     "c0000000-0000-4000-8000-000000000001"
-#define M2     "c0000000-0000-4000-8000-000000000002"
-#define M3     "c0000000-0000-4000-8000-000000000003"
+#define ADA "a0000000-0000-4000-8000-000000000001"
+#define GRACE "a0000000-0000-4000-8000-000000000002"
+#define OWN "b0000000-0000-4000-8000-000000000001"
+#define M1 "c0000000-0000-4000-8000-000000000001"
+#define M2 "c0000000-0000-4000-8000-000000000002"
+#define M3 "c0000000-0000-4000-8000-000000000003"
 #define LISTEN "7f1f2a10-5b1e-4c1e-9a01-000000000001"
-#define TP1    "f0000000-0000-4000-8000-000000000001"
-#define TP2    "f0000000-0000-4000-8000-000000000002"
-#define TP3    "f0000000-0000-4000-8000-000000000003"
-#define TP4    "f0000000-0000-4000-8000-000000000004"
+#define TP1 "f0000000-0000-4000-8000-000000000001"
+#define TP2 "f0000000-0000-4000-8000-000000000002"
+#define TP3 "f0000000-0000-4000-8000-000000000003"
+#define TP4 "f0000000-0000-4000-8000-000000000004"
 
 /* A small history that uses every column, NULLs and non-ASCII text. */
 static const char *sample_sql =
@@ -93,15 +93,15 @@ static const char *sample_sql =
 typedef struct
 {
   char         *dir;
-  char         *path;    /* the source database, with the sample */
-  char         *path2;   /* an empty one */
+  char         *path;  /* the source database, with the sample */
+  char         *path2; /* an empty one */
   RapportStore *store;
   RapportStore *store2;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir2 = NULL;
@@ -117,8 +117,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (f->store2);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
@@ -131,21 +131,20 @@ dump (RapportStore *store)
 {
   static const char *tables[] = { "people", "habits", "meetings", "checklist", "commitments",
                                   "talking_points", "missed_meetings" };
-  sqlite3 *db = rapport_store_get_handle (store);
-  GString *out = g_string_new (NULL);
+  sqlite3           *db = rapport_store_get_handle (store);
+  GString           *out = g_string_new (NULL);
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
-      sqlite3_stmt *stmt = NULL;
+      sqlite3_stmt    *stmt = NULL;
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       g_string_append_printf (out, "[%s]\n", tables[t]);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                    ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
           g_string_append_c (out, '\n');
         }
       sqlite3_finalize (stmt);
@@ -153,8 +152,7 @@ dump (RapportStore *store)
   return g_string_free (out, FALSE);
 }
 
-static char *
-export (RapportStore *store)
+static char *export(RapportStore *store)
 {
   g_autoptr(GError) error = NULL;
   gsize length = 0;
@@ -190,13 +188,13 @@ import_ok (RapportStore         *store,
 }
 
 static void
-test_round_trip (Fixture       *f,
-                 gconstpointer  data)
+test_round_trip (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autofree char *first = export (f->store);
-  g_autofree char *second = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  g_autofree char     *first = export(f->store);
+  g_autofree char     *second = NULL;
+  g_autofree char     *a = NULL;
+  g_autofree char     *b = NULL;
   RapportExchangeStats stats = { 0 };
 
   g_assert_nonnull (strstr (first, "\"format\" : \"rapport-export\""));
@@ -212,51 +210,61 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (stats.updated, ==, 2);
   g_assert_cmpuint (stats.unchanged, ==, 9);
 
-  second = export (f->store2);
+  second = export(f->store2);
   a = without_time (first);
   b = without_time (second);
   g_assert_cmpstr (a, ==, b);
 
   /* Byte for byte in the columns, not only in the file. */
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE notes ="
-                                      " 'First 1:1.\nShe wants to own the \"parser\" rewrite. Café ☕ chat.'"), ==, 1);
+                                                " 'First 1:1.\nShe wants to own the \"parser\" rewrite. Café ☕ chat.'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE mood IS NULL"), ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM commitments WHERE due IS NULL"
-                                      " AND closed_on IS NULL AND owner = 'them'"), ==, 1);
+                                                " AND closed_on IS NULL AND owner = 'them'"),
+                   ==, 1);
 
   /* Every new field, as it was. */
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE next_date = '2024-01-19'"
-                                      " AND uuid = '" ADA "'"), ==, 1);
+                                                " AND uuid = '" ADA "'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE next_date IS NULL"), ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points t JOIN people p"
-                                      " ON p.id = t.person_id WHERE t.uuid = '" TP1 "' AND p.uuid = '" ADA "'"
-                                      " AND t.text = 'Conférence “budget” for Q3' AND t.raised_by = 'them'"
-                                      " AND t.position = 2 AND t.discussed_in IS NULL AND t.recur_every IS NULL"
-                                      " AND t.recur_unit IS NULL AND t.series IS NULL AND t.next_due IS NULL"
-                                      " AND t.created_at = '2024-01-09T08:00:00.000Z'"
-                                      " AND t.updated_at = '2024-01-10T08:00:00.000Z'"), ==, 1);
+                                                " ON p.id = t.person_id WHERE t.uuid = '" TP1 "' AND p.uuid = '" ADA "'"
+                                                " AND t.text = 'Conférence “budget” for Q3' AND t.raised_by = 'them'"
+                                                " AND t.position = 2 AND t.discussed_in IS NULL AND t.recur_every IS NULL"
+                                                " AND t.recur_unit IS NULL AND t.series IS NULL AND t.next_due IS NULL"
+                                                " AND t.created_at = '2024-01-09T08:00:00.000Z'"
+                                                " AND t.updated_at = '2024-01-10T08:00:00.000Z'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points t JOIN meetings m"
-                                      " ON m.id = t.discussed_in WHERE m.uuid = '" M1 "'"), ==, 2);
+                                                " ON m.id = t.discussed_in WHERE m.uuid = '" M1 "'"),
+                   ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points WHERE uuid = '" TP4 "'"
-                                      " AND recur_every = 8 AND recur_unit = 'weeks' AND series = '" TP3 "'"
-                                      " AND next_due = '2024-03-04' AND discussed_in IS NULL"), ==, 1);
+                                                " AND recur_every = 8 AND recur_unit = 'weeks' AND series = '" TP3 "'"
+                                                " AND next_due = '2024-03-04' AND discussed_in IS NULL"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points"
-                                      " WHERE text = 'Hidden for undo'"), ==, 0);
+                                                " WHERE text = 'Hidden for undo'"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM missed_meetings s JOIN people p"
-                                      " ON p.id = s.person_id WHERE p.uuid = '" ADA "' AND s.date = '2024-01-22'"
-                                      " AND s.kind = 'skipped' AND s.reason = 'On leave — skiing'"
-                                      " AND s.reason_kind = 'leave' AND s.moved_to IS NULL"), ==, 1);
+                                                " ON p.id = s.person_id WHERE p.uuid = '" ADA "' AND s.date = '2024-01-22'"
+                                                " AND s.kind = 'skipped' AND s.reason = 'On leave — skiing'"
+                                                " AND s.reason_kind = 'leave' AND s.moved_to IS NULL"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM missed_meetings WHERE kind = 'moved'"
-                                      " AND moved_to = '2024-01-18' AND reason = ''"
-                                      " AND updated_at = '2024-01-15T09:30:00.000Z'"), ==, 1);
+                                                " AND moved_to = '2024-01-18' AND reason = ''"
+                                                " AND updated_at = '2024-01-15T09:30:00.000Z'"),
+                   ==, 1);
   /* Searchable there as here. */
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM talking_points_fts"
-                                      " WHERE talking_points_fts MATCH 'conference'"), ==, 1);
+                                                " WHERE talking_points_fts MATCH 'conference'"),
+                   ==, 1);
 }
 
 static void
-test_round_trip_file (Fixture       *f,
-                      gconstpointer  data)
+test_round_trip_file (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (f->dir, "export.json", NULL);
@@ -265,7 +273,7 @@ test_round_trip_file (Fixture       *f,
   g_autoptr(GBytes) two = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  GStatBuf st;
+  GStatBuf         st;
 
   g_assert_true (rapport_exchange_export_to_file (f->store, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -285,12 +293,12 @@ test_round_trip_file (Fixture       *f,
 }
 
 static void
-test_idempotent (Fixture       *f,
-                 gconstpointer  data)
+test_idempotent (Fixture      *f,
+                 gconstpointer data)
 {
-  g_autofree char *file = export (f->store);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char     *file = export(f->store);
+  g_autofree char     *before = NULL;
+  g_autofree char     *after = NULL;
   RapportExchangeStats stats = { 0 };
 
   import_ok (f->store2, file, NULL);
@@ -316,9 +324,9 @@ static char *
 notes_of (const char *path,
           const char *uuid)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *notes;
+  char         *notes;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT notes FROM meetings WHERE uuid = ?", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -331,20 +339,21 @@ notes_of (const char *path,
 }
 
 static void
-test_conflict_newer_wins (Fixture       *f,
-                          gconstpointer  data)
+test_conflict_newer_wins (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *old_export = export (f->store);
-  g_autofree char *newer_export = NULL;
-  g_autofree char *notes = NULL;
+  g_autofree char     *old_export = export(f->store);
+  g_autofree char     *newer_export = NULL;
+  g_autofree char     *notes = NULL;
   RapportExchangeStats stats = { 0 };
 
   import_ok (f->store2, old_export, NULL);
 
   /* The target was edited after the export: its version stays. */
   rapport_store_exec (f->store2, "UPDATE meetings SET notes = 'edited here later',"
-                      " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "'", &error);
+                                 " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "'",
+                      &error);
   g_assert_no_error (error);
   import_ok (f->store2, old_export, &stats);
   notes = notes_of (f->path2, M1);
@@ -353,11 +362,12 @@ test_conflict_newer_wins (Fixture       *f,
 
   /* The source was edited later still: the file's version wins. */
   rapport_store_exec (f->store, "UPDATE meetings SET notes = 'edited there, even later', mood = 5,"
-                      " updated_at = '2025-06-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
-                      "UPDATE checklist SET ticked = 0, updated_at = '2025-06-01T00:00:00.000Z'"
-                      " WHERE uuid = 'd0000000-0000-4000-8000-000000000001'", &error);
+                                " updated_at = '2025-06-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
+                                "UPDATE checklist SET ticked = 0, updated_at = '2025-06-01T00:00:00.000Z'"
+                                " WHERE uuid = 'd0000000-0000-4000-8000-000000000001'",
+                      &error);
   g_assert_no_error (error);
-  newer_export = export (f->store);
+  newer_export = export(f->store);
   import_ok (f->store2, newer_export, &stats);
   g_clear_pointer (&notes, g_free);
   notes = notes_of (f->path2, M1);
@@ -366,28 +376,32 @@ test_conflict_newer_wins (Fixture       *f,
   g_assert_cmpuint (stats.added, ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT mood FROM meetings WHERE uuid = '" M1 "'"), ==, 5);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT ticked FROM checklist WHERE"
-                                      " uuid = 'd0000000-0000-4000-8000-000000000001'"), ==, 0);
+                                                " uuid = 'd0000000-0000-4000-8000-000000000001'"),
+                   ==, 0);
 }
 
 static void
-test_builtin_habits_match_by_key (Fixture       *f,
-                                  gconstpointer  data)
+test_builtin_habits_match_by_key (Fixture      *f,
+                                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
 
   /* Another copy of Rapport gave "listen" another UUID. */
   rapport_store_exec (f->store, "UPDATE habits SET uuid = 'f0000000-0000-4000-8000-00000000000f'"
-                      " WHERE key = 'listen'", &error);
+                                " WHERE key = 'listen'",
+                      &error);
   g_assert_no_error (error);
-  file = export (f->store);
+  file = export(f->store);
   import_ok (f->store2, file, NULL);
 
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM habits"), ==, 12);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM habits WHERE key = 'listen'"
-                                      " AND uuid = '" LISTEN "' AND label = 'Really listen'"), ==, 1);
+                                                " AND uuid = '" LISTEN "' AND label = 'Really listen'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM checklist c JOIN habits h"
-                                      " ON h.id = c.habit_id WHERE h.key = 'listen'"), ==, 2);
+                                                " ON h.id = c.habit_id WHERE h.key = 'listen'"),
+                   ==, 2);
 }
 
 /* ---- refused files ---- */
@@ -427,7 +441,7 @@ typedef struct
 {
   const char *name;
   int         code;
-  const char *message;   /* a part of the error message */
+  const char *message; /* a part of the error message */
 } BadCase;
 
 static char *
@@ -502,7 +516,7 @@ spoil (const char *good,
                                    "c0000000-0000-4000-8000-0000000000ee");
   else if (g_str_equal (name, "dangling-habit"))
     {
-      JsonObject *meeting = item (root, "meetings", 1);   /* Grace's, one tick */
+      JsonObject *meeting = item (root, "meetings", 1); /* Grace's, one tick */
       JsonObject *tick = json_array_get_object_element (json_object_get_array_member (meeting, "checklist"), 0);
       json_object_set_string_member (tick, "habit", "b0000000-0000-4000-8000-0000000000ee");
     }
@@ -537,7 +551,7 @@ spoil (const char *good,
   else if (g_str_equal (name, "invalid-utf8"))
     {
       g_autofree char *text = unparse (root);
-      char *at = strstr (text, "Lovelace");
+      char            *at = strstr (text, "Lovelace");
       at[0] = (char) 0xff;
       return g_steal_pointer (&text);
     }
@@ -592,12 +606,12 @@ static const BadCase bad_cases[] = {
 };
 
 static void
-test_bad_file (Fixture       *f,
-               gconstpointer  data)
+test_bad_file (Fixture      *f,
+               gconstpointer data)
 {
   const BadCase *bad = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *good = export (f->store);
+  g_autofree char *good = export(f->store);
   g_autofree char *spoilt = spoil (good, bad->name);
   g_autofree char *before = dump (f->store2);
   g_autofree char *after = NULL;
@@ -624,8 +638,8 @@ test_bad_file (Fixture       *f,
 }
 
 static void
-test_missing_file (Fixture       *f,
-                   gconstpointer  data)
+test_missing_file (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (f->dir, "nothing-here.json", NULL);
@@ -636,30 +650,31 @@ test_missing_file (Fixture       *f,
 }
 
 static void
-test_minimal_file (Fixture       *f,
-                   gconstpointer  data)
+test_minimal_file (Fixture      *f,
+                   gconstpointer data)
 {
-  const char *minimal = "{ \"format\": \"rapport-export\", \"version\": 1, \"people\": ["
-                        " { \"uuid\": \"A0000000-0000-4000-8000-0000000000AA\", \"name\": \"Min\","
-                        "   \"created_at\": \"2024-05-05T00:00:00.000Z\","
-                        "   \"updated_at\": \"2024-05-05T00:00:00.000Z\" } ] }";
+  const char          *minimal = "{ \"format\": \"rapport-export\", \"version\": 1, \"people\": ["
+                                 " { \"uuid\": \"A0000000-0000-4000-8000-0000000000AA\", \"name\": \"Min\","
+                                 "   \"created_at\": \"2024-05-05T00:00:00.000Z\","
+                                 "   \"updated_at\": \"2024-05-05T00:00:00.000Z\" } ] }";
   RapportExchangeStats stats = { 0 };
 
   import_ok (f->store2, minimal, &stats);
   g_assert_cmpuint (stats.added, ==, 1);
   /* Defaults for what was left out; UUIDs kept in lower case. */
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM people WHERE name = 'Min'"
-                                      " AND role = '' AND cadence_days = 7 AND archived = 0"
-                                      " AND uuid = 'a0000000-0000-4000-8000-0000000000aa'"), ==, 1);
+                                                " AND role = '' AND cadence_days = 7 AND archived = 0"
+                                                " AND uuid = 'a0000000-0000-4000-8000-0000000000aa'"),
+                   ==, 1);
 }
 
 static void
-test_markdown (Fixture       *f,
-               gconstpointer  data)
+test_markdown (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *md = rapport_exchange_person_markdown (f->store, ADA, &error);
-  const char *first, *second;
+  const char      *first, *second;
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (md, "# Ada Lovelace\n"));
@@ -668,11 +683,11 @@ test_markdown (Fixture       *f,
   second = strstr (md, "## Monday, 8 January 2024");
   g_assert_nonnull (first);
   g_assert_nonnull (second);
-  g_assert_true (first < second);   /* newest first */
+  g_assert_true (first < second); /* newest first */
   g_assert_nonnull (strstr (second, "Mood: 4 of 5"));
   g_assert_nonnull (strstr (second, "- Really listen: She talked 80 % of the time\n"));
   g_assert_nonnull (strstr (second, "- Ask about the weekend\n"));
-  g_assert_null (strstr (md, "Explain the why"));   /* not ticked */
+  g_assert_null (strstr (md, "Explain the why")); /* not ticked */
   g_assert_nonnull (strstr (second, "She wants to own the \"parser\" rewrite. Café ☕ chat."));
   g_assert_nonnull (strstr (second, "- [x] Me: Send the design doc (due 2024-01-12) (done 2024-01-11)"));
   g_assert_nonnull (strstr (second, "- [ ] Them: Draft the parser plan\n"));
@@ -685,7 +700,7 @@ test_markdown (Fixture       *f,
   g_assert_nonnull (strstr (second, "**Talked about**\n\n- The parser rewrite\n"
                                     "- Career and growth (every 8 weeks)\n\n"));
   g_assert_null (strstr (md, "Hidden for undo"));
-  g_assert_null (strstr (md, "Tabs"));   /* Grace's meeting */
+  g_assert_null (strstr (md, "Tabs")); /* Grace's meeting */
   /* A single line break is kept (a hard break: two spaces). */
   g_assert_nonnull (strstr (second, "**Notes**\n\nFirst 1:1.  \nShe wants to own"));
 
@@ -697,7 +712,8 @@ test_markdown (Fixture       *f,
                       "UPDATE meetings SET notes = '"
                       "# Not a heading\n- not a list\n---\n> not a quote\n1. not a list\n"
                       "2) nor this\nUnderlined\n===\n```\n  indented\n\n\n\nlast *one* 3.5 %\r\n'"
-                      " WHERE uuid = '" M2 "'", &error);
+                      " WHERE uuid = '" M2 "'",
+                      &error);
   g_assert_no_error (error);
   md = rapport_exchange_person_markdown (f->store, ADA, &error);
   g_assert_no_error (error);
@@ -715,7 +731,7 @@ test_markdown (Fixture       *f,
                                 "last *one* 3.5 %\n\n---\n\n"));
   /* Nothing else of the export is a heading but the name and the days. */
   {
-    g_auto(GStrv) lines = g_strsplit (md, "\n", -1);
+    g_auto (GStrv) lines = g_strsplit (md, "\n", -1);
     guint headings = 0;
 
     for (guint i = 0; lines[i] != NULL; i++)
@@ -735,19 +751,19 @@ test_markdown (Fixture       *f,
  * elsewhere): its commitments go with it, so that the database stays one
  * whose own export can be imported. */
 static void
-test_move_meeting_with_commitments (Fixture       *f,
-                                    gconstpointer  data)
+test_move_meeting_with_commitments (Fixture      *f,
+                                    gconstpointer data)
 {
-  g_autofree char *good = export (f->store);
+  g_autofree char *good = export(f->store);
   g_autoptr(JsonNode) root = parse (good);
-  g_autofree char *moved = NULL;
-  g_autofree char *mine = NULL;
-  g_autofree char *theirs = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  JsonObject *meeting = item (root, "meetings", 0);
+  g_autofree char     *moved = NULL;
+  g_autofree char     *mine = NULL;
+  g_autofree char     *theirs = NULL;
+  g_autofree char     *a = NULL;
+  g_autofree char     *b = NULL;
+  g_autofree char     *before = NULL;
+  g_autofree char     *after = NULL;
+  JsonObject          *meeting = item (root, "meetings", 0);
   RapportExchangeStats stats = { 0 };
 
   g_assert_cmpstr (json_object_get_string_member (meeting, "uuid"), ==, M1);
@@ -762,23 +778,27 @@ test_move_meeting_with_commitments (Fixture       *f,
   import_ok (f->store, moved, &stats);
   g_assert_cmpuint (stats.updated, ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments c"
-                                      " JOIN meetings m ON m.id = c.meeting_id"
-                                      " WHERE m.uuid = '" M1 "' AND c.person_id = m.person_id"
-                                      " AND m.person_id = (SELECT id FROM people WHERE uuid = '" GRACE "')"), ==, 2);
+                                               " JOIN meetings m ON m.id = c.meeting_id"
+                                               " WHERE m.uuid = '" M1 "' AND c.person_id = m.person_id"
+                                               " AND m.person_id = (SELECT id FROM people WHERE uuid = '" GRACE "')"),
+                   ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments c"
-                                      " JOIN meetings m ON m.id = c.meeting_id"
-                                      " WHERE c.person_id <> m.person_id"), ==, 0);
+                                               " JOIN meetings m ON m.id = c.meeting_id"
+                                               " WHERE c.person_id <> m.person_id"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points t"
-                                      " JOIN meetings m ON m.id = t.discussed_in"
-                                      " WHERE m.uuid = '" M1 "' AND t.person_id = m.person_id"), ==, 2);
+                                               " JOIN meetings m ON m.id = t.discussed_in"
+                                               " WHERE m.uuid = '" M1 "' AND t.person_id = m.person_id"),
+                   ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points t"
-                                      " JOIN meetings m ON m.id = t.discussed_in"
-                                      " WHERE t.person_id <> m.person_id"), ==, 0);
+                                               " JOIN meetings m ON m.id = t.discussed_in"
+                                               " WHERE t.person_id <> m.person_id"),
+                   ==, 0);
 
   /* Its own export is imported, into an empty database and into itself. */
-  mine = export (f->store);
+  mine = export(f->store);
   import_ok (f->store2, mine, NULL);
-  theirs = export (f->store2);
+  theirs = export(f->store2);
   a = without_time (mine);
   b = without_time (theirs);
   g_assert_cmpstr (a, ==, b);
@@ -801,7 +821,7 @@ test_move_meeting_with_commitments (Fixture       *f,
     g_assert_no_error (error);
     import_ok (third, good, NULL);
     import_ok (third, moved, NULL);
-    third_export = export (third);
+    third_export = export(third);
     g_clear_pointer (&b, g_free);
     b = without_time (third_export);
     g_assert_cmpstr (a, ==, b);
@@ -816,7 +836,7 @@ pragma_value (RapportStore *store,
               const char   *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  int value;
+  int           value;
 
   g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -828,13 +848,13 @@ pragma_value (RapportStore *store,
 /* An import may use a larger page cache while it runs; afterwards the
  * connection has the store's own again, whether it succeeded or not. */
 static void
-test_page_cache_kept (Fixture       *f,
-                      gconstpointer  data)
+test_page_cache_kept (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *good = export (f->store);
-  int cache = pragma_value (f->store2, "PRAGMA cache_size");
-  int temp = pragma_value (f->store2, "PRAGMA temp_store");
+  g_autofree char *good = export(f->store);
+  int              cache = pragma_value (f->store2, "PRAGMA cache_size");
+  int              temp = pragma_value (f->store2, "PRAGMA temp_store");
 
   /* What the store sets when it opens a database. */
   g_assert_cmpint (cache, ==, pragma_value (f->store, "PRAGMA cache_size"));
@@ -859,19 +879,22 @@ search_tokens (const char *path)
 {
   static const char *indexes[] = { "people_fts", "meetings_fts", "checklist_fts", "commitments_fts",
                                    "talking_points_fts" };
-  GString *out = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  GString           *out = g_string_new (NULL);
+  sqlite3           *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
     {
       g_autofree char *create = g_strdup_printf ("CREATE VIRTUAL TABLE temp.tokens USING"
-                                                 " fts5vocab (main, %s, instance)", indexes[i]);
-      sqlite3_stmt *stmt = NULL;
+                                                 " fts5vocab (main, %s, instance)",
+                                                 indexes[i]);
+      sqlite3_stmt    *stmt = NULL;
 
       g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT term, doc, offset FROM temp.tokens"
-                                           " ORDER BY doc, offset", -1, &stmt, NULL), ==, SQLITE_OK);
+                                               " ORDER BY doc, offset",
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
       g_string_append_printf (out, "[%s]\n", indexes[i]);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_string_append_printf (out, "%s %lld %d\n", sqlite3_column_text (stmt, 0),
@@ -886,13 +909,15 @@ search_tokens (const char *path)
 static char *
 trigger_sql (const char *path)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  GString *out = g_string_new (NULL);
+  GString      *out = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                                       " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+                                           " ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s\n%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
   sqlite3_finalize (stmt);
@@ -923,11 +948,11 @@ static const char *target_sql =
  * what the triggers would have put there row by row, and leaves the
  * triggers as they were. */
 static void
-test_bulk_search_index (Fixture       *f,
-                        gconstpointer  data)
+test_bulk_search_index (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = export (f->store);
+  g_autofree char *first = export(f->store);
   g_autofree char *later = NULL;
   g_autofree char *row_dir = g_build_filename (f->dir, "row", NULL);
   g_autofree char *row_path = g_build_filename (row_dir, "rapport.db", NULL);
@@ -936,7 +961,7 @@ test_bulk_search_index (Fixture       *f,
   g_autofree char *by_row = NULL;
   g_autofree char *at_once = NULL;
   g_autofree char *after = NULL;
-  guint saved = rapport_exchange_bulk_min_rows;
+  guint            saved = rapport_exchange_bulk_min_rows;
 
   g_assert_no_error (error);
   test_core_exec (f->store2, target_sql);
@@ -959,11 +984,12 @@ test_bulk_search_index (Fixture       *f,
   g_assert_nonnull (strstr (at_once, "conference "));
 
   rapport_store_exec (f->store, "UPDATE meetings SET notes = 'rewritten with a wombat',"
-                      " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
-                      "UPDATE people SET name = 'Ada King', updated_at = '2025-01-01T00:00:00.000Z'"
-                      " WHERE uuid = '" ADA "'", &error);
+                                " updated_at = '2025-01-01T00:00:00.000Z' WHERE uuid = '" M1 "';"
+                                "UPDATE people SET name = 'Ada King', updated_at = '2025-01-01T00:00:00.000Z'"
+                                " WHERE uuid = '" ADA "'",
+                      &error);
   g_assert_no_error (error);
-  later = export (f->store);
+  later = export(f->store);
   rapport_exchange_bulk_min_rows = G_MAXUINT;
   import_ok (row, later, NULL);
   rapport_exchange_bulk_min_rows = 1;
@@ -981,7 +1007,7 @@ test_bulk_search_index (Fixture       *f,
   /* The same file again changes nothing, not even the schema: nothing is
    * dropped when no row is added or replaced. */
   {
-    int schema = pragma_value (f->store2, "PRAGMA schema_version");
+    int                  schema = pragma_value (f->store2, "PRAGMA schema_version");
     RapportExchangeStats stats = { 0 };
 
     rapport_exchange_bulk_min_rows = 1;
@@ -1005,26 +1031,28 @@ test_bulk_search_index (Fixture       *f,
   g_assert_cmpstr (triggers, ==, after);
   test_core_exec (f->store2, "UPDATE meetings SET notes = 'a quokka now' WHERE uuid = '" M1 "'");
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
-                                      " WHERE meetings_fts MATCH 'quokka'"), ==, 1);
+                                                " WHERE meetings_fts MATCH 'quokka'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
-                                      " WHERE meetings_fts MATCH 'wombat'"), ==, 0);
+                                                " WHERE meetings_fts MATCH 'wombat'"),
+                   ==, 0);
   g_assert_finalize_object (g_steal_pointer (&row));
 }
 
 /* A large import refused after it began writing leaves the triggers and
  * the indexes as they were. */
 static void
-test_bulk_refused (Fixture       *f,
-                   gconstpointer  data)
+test_bulk_refused (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *good = export (f->store);
+  g_autofree char *good = export(f->store);
   g_autofree char *bad = spoil (good, "other-persons-meeting");
   g_autofree char *triggers = trigger_sql (f->path2);
   g_autofree char *tokens = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  guint saved = rapport_exchange_bulk_min_rows;
+  guint            saved = rapport_exchange_bulk_min_rows;
 
   test_core_exec (f->store2, target_sql);
   tokens = search_tokens (f->path2);
@@ -1059,17 +1087,17 @@ on_progress (double   fraction,
 }
 
 static void
-test_async (Fixture       *f,
-            gconstpointer  data)
+test_async (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_build_filename (f->dir, "async.json", NULL);
-  TestCoreAsync state = { 0 };
+  g_autofree char     *file = g_build_filename (f->dir, "async.json", NULL);
+  TestCoreAsync        state = { 0 };
   RapportExchangeStats stats = { 0 };
-  g_autofree char *one = NULL;
-  g_autofree char *two = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  g_autofree char     *one = NULL;
+  g_autofree char     *two = NULL;
+  g_autofree char     *a = NULL;
+  g_autofree char     *b = NULL;
 
   rapport_exchange_export_async (f->store, file, NULL, on_progress, &state, test_core_async_done, &state);
   test_core_async_wait (&state);
@@ -1078,7 +1106,7 @@ test_async (Fixture       *f,
   g_assert_cmpuint (state.reports, >=, 1);
   test_core_async_drop (&state);
 
-  state = (TestCoreAsync) { 0 };
+  state = (TestCoreAsync){ 0 };
   rapport_exchange_import_async (f->store2, file, NULL, on_progress, &state, test_core_async_done, &state);
   test_core_async_wait (&state);
   g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
@@ -1087,24 +1115,24 @@ test_async (Fixture       *f,
   test_core_async_drop (&state);
 
   /* The main connection sees what the worker's connection wrote. */
-  one = export (f->store);
-  two = export (f->store2);
+  one = export(f->store);
+  two = export(f->store2);
   a = without_time (one);
   b = without_time (two);
   g_assert_cmpstr (a, ==, b);
 }
 
 static void
-test_async_cancel (Fixture       *f,
-                   gconstpointer  data)
+test_async_cancel (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *file = g_build_filename (f->dir, "cancel.json", NULL);
-  g_autofree char *good = export (f->store);
+  g_autofree char *good = export(f->store);
   g_autofree char *before = dump (f->store2);
   g_autofree char *after = NULL;
-  TestCoreAsync state = { 0 };
+  TestCoreAsync    state = { 0 };
 
   g_assert_true (g_file_set_contents (file, good, -1, NULL));
   g_cancellable_cancel (cancellable);
@@ -1118,7 +1146,7 @@ test_async_cancel (Fixture       *f,
 
   g_clear_error (&error);
   g_assert_true (g_unlink (file) == 0);
-  state = (TestCoreAsync) { 0 };
+  state = (TestCoreAsync){ 0 };
   rapport_exchange_export_async (f->store, file, cancellable, NULL, NULL, test_core_async_done, &state);
   test_core_async_wait (&state);
   g_assert_false (rapport_exchange_export_finish (f->store, state.result, &error));

@@ -21,8 +21,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(RapportPerson) person = NULL;
 
@@ -32,8 +32,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -120,25 +120,27 @@ ticks_of (Fixture *f,
   return test_core_sql_int (f->path, sql);
 }
 
-#define assert_checklist(f, meeting, expected) \
-  G_STMT_START { \
+#define assert_checklist(f, meeting, expected)                 \
+  G_STMT_START                                                 \
+  {                                                            \
     g_autofree char *got_ = checklist_string ((f), (meeting)); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));                    \
+  }                                                            \
+  G_STMT_END
 
 #define assert_active(f, expected) test_core_assert_active_habits ((f)->store, (expected))
 
 static void
-test_add (Fixture       *f,
-          gconstpointer  data)
+test_add (Fixture      *f,
+          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) habit = NULL;
   g_autoptr(RapportHabit) again = NULL;
   g_autofree char *today = rapport_store_today ();
-  gint64 old_meeting = meeting_new (f, OLD_DATE);
-  gint64 today_meeting = meeting_new (f, today);
-  gint64 later;
+  gint64           old_meeting = meeting_new (f, OLD_DATE);
+  gint64           today_meeting = meeting_new (f, today);
+  gint64           later;
 
   assert_active (f, "Listen, Transfer authority, Explain the why");
 
@@ -171,8 +173,8 @@ test_add (Fixture       *f,
 }
 
 static void
-test_rename (Fixture       *f,
-             gconstpointer  data)
+test_rename (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
@@ -220,8 +222,8 @@ test_rename (Fixture       *f,
 }
 
 static void
-test_reorder (Fixture       *f,
-              gconstpointer  data)
+test_reorder (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
@@ -267,15 +269,15 @@ test_reorder (Fixture       *f,
  * habits were made), and keeps it once the day is past; today's meeting
  * follows the checklist as it changes. */
 static void
-test_reorder_keeps_past_meetings (Fixture       *f,
-                                  gconstpointer  data)
+test_reorder_keeps_past_meetings (Fixture      *f,
+                                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
   g_autofree char *today = rapport_store_today ();
-  gint64 listen_id = habit_id_by_key (f, "listen");
-  gint64 why_id = habit_id_by_key (f, "explain-why");
-  gint64 last_week, today_meeting;
+  gint64           listen_id = habit_id_by_key (f, "listen");
+  gint64           why_id = habit_id_by_key (f, "explain-why");
+  gint64           last_week, today_meeting;
 
   own = rapport_habit_library_add (f->store, "Coffee chat", "", RAPPORT_HABIT_TRUST, &error);
   g_assert_no_error (error);
@@ -307,15 +309,15 @@ test_reorder_keeps_past_meetings (Fixture       *f,
 }
 
 static void
-test_archive_restore (Fixture       *f,
-                      gconstpointer  data)
+test_archive_restore (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
   g_autoptr(GListStore) archived = NULL;
   g_autoptr(RapportHabit) first = NULL;
   g_autofree char *today = rapport_store_today ();
-  gint64 old_meeting, today_meeting, own_id;
+  gint64           old_meeting, today_meeting, own_id;
 
   own = rapport_habit_library_add (f->store, "Coffee chat", "Meet away from the desk.",
                                    RAPPORT_HABIT_TRUST, &error);
@@ -363,16 +365,16 @@ test_archive_restore (Fixture       *f,
 }
 
 static void
-test_library_switch (Fixture       *f,
-                     gconstpointer  data)
+test_library_switch (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) available = NULL;
   g_autoptr(RapportHabit) first = NULL;
   g_autofree char *today = rapport_store_today ();
-  gint64 recognise_id = habit_id_by_key (f, "recognise-work");
-  gint64 transfer_id = habit_id_by_key (f, "transfer-authority");
-  gint64 today_meeting = meeting_new (f, today);
+  gint64           recognise_id = habit_id_by_key (f, "recognise-work");
+  gint64           transfer_id = habit_id_by_key (f, "transfer-authority");
+  gint64           today_meeting = meeting_new (f, today);
 
   available = rapport_habit_library_load_available (f->store, &error);
   g_assert_no_error (error);
@@ -400,8 +402,8 @@ test_library_switch (Fixture       *f,
 }
 
 static void
-test_old_meeting_set (Fixture       *f,
-                      gconstpointer  data)
+test_old_meeting_set (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
@@ -433,8 +435,8 @@ test_old_meeting_set (Fixture       *f,
 }
 
 static void
-test_validation (Fixture       *f,
-                 gconstpointer  data)
+test_validation (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
@@ -442,9 +444,9 @@ test_validation (Fixture       *f,
   g_autofree char *long80 = g_strnfill (80, 'x');
   g_autofree char *long81 = g_strnfill (81, 'y');
   g_autofree char *long_hint = g_strnfill (RAPPORT_HABIT_HINT_MAX_CHARS + 1, 'h');
-  gint64 empathy_id = habit_id_by_key (f, "show-empathy");
-  gint64 own_id;
-  RapportHabit *refused;
+  gint64           empathy_id = habit_id_by_key (f, "show-empathy");
+  gint64           own_id;
+  RapportHabit    *refused;
 
   refused = rapport_habit_library_add (f->store, " \n\t ", "", RAPPORT_HABIT_TRUST, &error);
   g_assert_null (refused);

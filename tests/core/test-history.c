@@ -8,7 +8,14 @@
 #include "test-core-util.h"
 
 /* Habit ids of the seeded library, in 002-seed-habits.sql order. */
-enum { LISTEN = 1, TRANSFER = 2, EXPLAIN = 3, CREATIVITY = 4, CLEAR = 9 };
+enum
+{
+  LISTEN = 1,
+  TRANSFER = 2,
+  EXPLAIN = 3,
+  CREATIVITY = 4,
+  CLEAR = 9
+};
 
 typedef struct
 {
@@ -31,8 +38,8 @@ add_meeting (Fixture    *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_insert_person (f->store, "Ada", FALSE);
@@ -42,8 +49,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -52,29 +59,29 @@ fixture_tear_down (Fixture       *f,
 static void
 add_ada_quarter (Fixture *f)
 {
-  add_meeting (f, f->ada, "2025-09-07", 0, "0");           /* Sunday, before everything */
-  add_meeting (f, f->ada, "2025-12-14", 5, "10");          /* Sunday */
-  add_meeting (f, f->ada, "2025-12-15", 0, "1");           /* Monday */
-  add_meeting (f, f->ada, "2026-03-02", 4, "101");         /* Monday */
-  add_meeting (f, f->ada, "2026-03-04", 0, "110-----1");   /* Wednesday, with an inactive habit */
-  add_meeting (f, f->ada, "2026-03-08", 2, "000");         /* Sunday */
+  add_meeting (f, f->ada, "2025-09-07", 0, "0");                           /* Sunday, before everything */
+  add_meeting (f, f->ada, "2025-12-14", 5, "10");                          /* Sunday */
+  add_meeting (f, f->ada, "2025-12-15", 0, "1");                           /* Monday */
+  add_meeting (f, f->ada, "2026-03-02", 4, "101");                         /* Monday */
+  add_meeting (f, f->ada, "2026-03-04", 0, "110-----1");                   /* Wednesday, with an inactive habit */
+  add_meeting (f, f->ada, "2026-03-08", 2, "000");                         /* Sunday */
   test_core_insert_meeting (f->store, f->ada, "2026-03-10", 1, "1", TRUE); /* deleted */
-  add_meeting (f, f->ada, "2026-03-16", 3, "1");           /* Monday */
-  add_meeting (f, f->ada, "2026-03-18", 0, "0");           /* today, Wednesday */
-  add_meeting (f, f->ada, "2026-03-19", 0, "1");           /* tomorrow */
-  add_meeting (f, f->bob, "2026-03-03", 1, "111");         /* someone else */
+  add_meeting (f, f->ada, "2026-03-16", 3, "1");                           /* Monday */
+  add_meeting (f, f->ada, "2026-03-18", 0, "0");                           /* today, Wednesday */
+  add_meeting (f, f->ada, "2026-03-19", 0, "1");                           /* tomorrow */
+  add_meeting (f, f->bob, "2026-03-03", 1, "111");                         /* someone else */
 }
 
 static RapportHistorySeries *
-compute (Fixture              *f,
-         gint64                person,
-         RapportHistoryRange   range,
-         RapportHistoryBucket  bucket,
-         int                   first_weekday,
-         const char           *today)
+compute (Fixture             *f,
+         gint64               person,
+         RapportHistoryRange  range,
+         RapportHistoryBucket bucket,
+         int                  first_weekday,
+         const char          *today)
 {
   g_autoptr(GError) error = NULL;
-  RapportHistoryQuery query;
+  RapportHistoryQuery   query;
   RapportHistorySeries *series;
 
   rapport_history_query_init (&query, person, range, bucket, first_weekday, today);
@@ -103,18 +110,21 @@ habit_at (RapportHistorySeries *s,
   return g_ptr_array_index (s->habits, i);
 }
 
-#define assert_count(c, t, n) G_STMT_START {                \
-    RapportHistoryCount _c = (c);                             \
-    g_assert_cmpuint (_c.ticked, ==, (t));                    \
-    g_assert_cmpuint (_c.total, ==, (n));                     \
-  } G_STMT_END
+#define assert_count(c, t, n)              \
+  G_STMT_START                             \
+  {                                        \
+    RapportHistoryCount _c = (c);          \
+    g_assert_cmpuint (_c.ticked, ==, (t)); \
+    g_assert_cmpuint (_c.total, ==, (n));  \
+  }                                        \
+  G_STMT_END
 
 static void
-test_weeks_monday (Fixture       *f,
-                   gconstpointer  data)
+test_weeks_monday (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char     *summary = NULL;
   RapportHistoryHabit *listen, *transfer, *explain, *clear;
 
   add_ada_quarter (f);
@@ -215,8 +225,8 @@ test_weeks_monday (Fixture       *f,
 }
 
 static void
-test_weeks_sunday (Fixture       *f,
-                   gconstpointer  data)
+test_weeks_sunday (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
   RapportHistoryHabit *listen, *transfer;
@@ -255,23 +265,23 @@ test_weeks_sunday (Fixture       *f,
 }
 
 static void
-test_months (Fixture       *f,
-             gconstpointer  data)
+test_months (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
   g_autoptr(RapportHistorySeries) year = NULL;
-  g_autofree char *label = NULL;
+  g_autofree char     *label = NULL;
   RapportHistoryHabit *listen;
 
-  add_meeting (f, f->bob, "2025-12-18", 0, "0");   /* the day before the range */
-  add_meeting (f, f->bob, "2025-12-19", 0, "1");   /* its first day */
+  add_meeting (f, f->bob, "2025-12-18", 0, "0"); /* the day before the range */
+  add_meeting (f, f->bob, "2025-12-19", 0, "1"); /* its first day */
   add_meeting (f, f->bob, "2025-12-31", 0, "1");
   add_meeting (f, f->bob, "2026-01-31", 0, "1");
   add_meeting (f, f->bob, "2026-02-01", 0, "0");
   add_meeting (f, f->bob, "2026-02-28", 0, "1");
   add_meeting (f, f->bob, "2026-03-01", 0, "0");
-  add_meeting (f, f->bob, "2025-03-19", 0, "1");   /* the year's first day */
-  add_meeting (f, f->bob, "2025-03-18", 0, "0");   /* the day before the year */
+  add_meeting (f, f->bob, "2025-03-19", 0, "1"); /* the year's first day */
+  add_meeting (f, f->bob, "2025-03-18", 0, "0"); /* the day before the year */
 
   /* 19 Dec to 18 Mar: December cut to its last 13 days, and March so far. */
   s = compute (f, f->bob, RAPPORT_HISTORY_RANGE_3_MONTHS, RAPPORT_HISTORY_BUCKET_MONTH, 1, "2026-03-18");
@@ -318,8 +328,8 @@ test_months (Fixture       *f,
 }
 
 static void
-test_week_labels (Fixture       *f,
-                  gconstpointer  data)
+test_week_labels (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
   g_autofree char *label = NULL;
@@ -347,16 +357,16 @@ test_week_labels (Fixture       *f,
 }
 
 static void
-test_year_edges (Fixture       *f,
-                 gconstpointer  data)
+test_year_edges (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
 
   /* Thursday 1 Jan 2026: the Monday week began in 2025. */
-  add_meeting (f, f->ada, "2025-12-28", 0, "1");  /* Sunday */
-  add_meeting (f, f->ada, "2025-12-29", 0, "0");  /* Monday */
+  add_meeting (f, f->ada, "2025-12-28", 0, "1"); /* Sunday */
+  add_meeting (f, f->ada, "2025-12-29", 0, "0"); /* Monday */
   add_meeting (f, f->ada, "2026-01-01", 0, "1");
-  add_meeting (f, f->ada, "2026-01-04", 0, "1");  /* Sunday */
+  add_meeting (f, f->ada, "2026-01-04", 0, "1"); /* Sunday */
 
   s = compute (f, f->ada, RAPPORT_HISTORY_RANGE_YEAR, RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-01-07");
   /* From Wednesday 8 Jan 2025 (in the week of 6 Jan) to the week of today. */
@@ -370,20 +380,20 @@ test_year_edges (Fixture       *f,
 }
 
 static void
-test_team_and_archived (Fixture       *f,
-                        gconstpointer  data)
+test_team_and_archived (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) team = NULL;
   g_autoptr(RapportHistorySeries) all = NULL;
   g_autoptr(RapportHistorySeries) gone = NULL;
-  gint64 cy = test_core_insert_person (f->store, "Cy", TRUE);
+  gint64              cy = test_core_insert_person (f->store, "Cy", TRUE);
   RapportHistoryQuery query;
   g_autoptr(GError) error = NULL;
 
   add_meeting (f, f->ada, "2026-03-02", 0, "11");
   add_meeting (f, f->bob, "2026-03-03", 0, "10");
   add_meeting (f, cy, "2026-03-04", 0, "00");
-  add_meeting (f, cy, "2026-02-02", 0, "---1");  /* a library habit, only with Cy */
+  add_meeting (f, cy, "2026-02-02", 0, "---1"); /* a library habit, only with Cy */
   /* Archive "Transfer authority" afterwards: its history stays. */
   g_assert_true (rapport_store_exec (f->store, "UPDATE habits SET active = 0 WHERE id = 2", &error));
 
@@ -418,8 +428,8 @@ test_team_and_archived (Fixture       *f,
 }
 
 static void
-test_all_time_switches_to_months (Fixture       *f,
-                                  gconstpointer  data)
+test_all_time_switches_to_months (Fixture      *f,
+                                  gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) weeks = NULL;
   g_autoptr(RapportHistorySeries) months = NULL;
@@ -459,8 +469,8 @@ test_all_time_switches_to_months (Fixture       *f,
 }
 
 static void
-test_extra_series (Fixture       *f,
-                   gconstpointer  data)
+test_extra_series (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
   g_autoptr(RapportHistorySeries) copy = NULL;
@@ -495,17 +505,17 @@ follow_through (Fixture              *f,
 }
 
 static void
-test_follow_through (Fixture       *f,
-                     gconstpointer  data)
+test_follow_through (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) ada = NULL;
   g_autoptr(RapportHistorySeries) team = NULL;
   g_autoptr(RapportHistorySeries) carol = NULL;
   g_autoptr(RapportHistorySeries) months = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char    *summary = NULL;
   RapportHistoryRate *rate;
-  gint64 carol_id = test_core_insert_person (f->store, "Carol", FALSE);
-  gint64 m0, m1, bob;
+  gint64              carol_id = test_core_insert_person (f->store, "Carol", FALSE);
+  gint64              m0, m1, bob;
 
   m0 = add_meeting (f, f->ada, "2025-11-10", 0, "1");
   m1 = add_meeting (f, f->ada, "2026-03-02", 0, "1");
@@ -537,7 +547,7 @@ test_follow_through (Fixture       *f,
   g_assert_cmpstr (rate->name, ==, "Follow-through");
   g_assert_cmpint (rate->unit, ==, RAPPORT_HISTORY_UNIT_COMMITMENTS);
   for (guint i = 0; i < 11; i++)
-    assert_count (rate->buckets[i], 0, 0);   /* gaps, not 0 % */
+    assert_count (rate->buckets[i], 0, 0); /* gaps, not 0 % */
   assert_count (rate->buckets[11], 1, 2);
   assert_count (rate->buckets[12], 1, 1);
   assert_count (rate->buckets[13], 0, 1);
@@ -572,8 +582,8 @@ test_follow_through (Fixture       *f,
 }
 
 static void
-test_local_dates (Fixture       *f,
-                  gconstpointer  data)
+test_local_dates (Fixture      *f,
+                  gconstpointer data)
 {
   RapportHistoryQuery query;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -604,10 +614,15 @@ test_local_dates (Fixture       *f,
 /* One person's meetings come through an index of theirs, the team's sums
  * per day through their primary keys: no full scan, no sort. */
 static void
-test_query_plans (Fixture       *f,
-                  gconstpointer  data)
+test_query_plans (Fixture      *f,
+                  gconstpointer data)
 {
-  const struct { guint index; const char *expected; const char *also; } cases[] = {
+  const struct
+  {
+    guint       index;
+    const char *expected;
+    const char *also;
+  } cases[] = {
     { 0, "COVERING INDEX meetings_person_history", "COVERING INDEX checklist_ticks" },
     { 1, "COVERING INDEX meetings_person_history", NULL },
     { 2, "history_days USING PRIMARY KEY (archived=? AND day>? AND day<?)", NULL },
@@ -639,19 +654,19 @@ test_query_plans (Fixture       *f,
 /* A newcomer's year starts at their first meeting, not with forty empty
  * weeks; gaps after it stay gaps; the team starts at its own first. */
 static void
-test_from_first_meeting (Fixture       *f,
-                         gconstpointer  data)
+test_from_first_meeting (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHistorySeries) year = NULL;
   g_autoptr(RapportHistorySeries) clipped = NULL;
   g_autoptr(RapportHistorySeries) team = NULL;
   RapportHistoryQuery query;
-  guint gaps = 0;
+  guint               gaps = 0;
 
-  add_meeting (f, f->ada, "2026-01-05", 0, "1");   /* Monday, week 2 */
+  add_meeting (f, f->ada, "2026-01-05", 0, "1"); /* Monday, week 2 */
   add_meeting (f, f->ada, "2026-01-12", 0, "0");
-  add_meeting (f, f->ada, "2026-02-02", 0, "1");   /* after a gap of two weeks */
+  add_meeting (f, f->ada, "2026-02-02", 0, "1"); /* after a gap of two weeks */
   add_meeting (f, f->ada, "2026-03-16", 0, "1");
   add_meeting (f, f->bob, "2025-12-01", 0, "1");
 
@@ -697,8 +712,8 @@ test_from_first_meeting (Fixture       *f,
 }
 
 static void
-test_suggest_range (Fixture       *f,
-                    gconstpointer  data)
+test_suggest_range (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   RapportHistoryQuery query;
@@ -734,8 +749,8 @@ test_suggest_range (Fixture       *f,
 
 /* Hollow bars: fewer meetings than three and than the usual bucket. */
 static void
-test_thin_limit (Fixture       *f,
-                 gconstpointer  data)
+test_thin_limit (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) weeks = NULL;
   g_autoptr(RapportHistorySeries) months = NULL;
@@ -795,16 +810,17 @@ add_weekly_year (Fixture     *f,
   while (g_date_days_between (today, &day) <= days_after)
     {
       g_autofree char *date = iso (&day);
-      char spec[12];
-      gint64 meeting;
+      char             spec[12];
+      gint64           meeting;
 
       for (guint h = 0; h < 11; h++)
-        spec[h] = (n * 7 + h * 3) % 5 < 2 ? '0' : (h % 4 == 3 && n % 3 == 0) ? '-' : '1';
+        spec[h] = (n * 7 + h * 3) % 5 < 2 ? '0' : (h % 4 == 3 && n % 3 == 0) ? '-'
+                                                                             : '1';
       spec[11] = '\0';
       meeting = add_meeting (f, f->ada, date, 1 + n % 5, spec);
       if (n % 2 == 0)
         {
-          GDate due = day, closed = day;
+          GDate            due = day, closed = day;
           g_autofree char *due_text = NULL;
           g_autofree char *closed_text = NULL;
 
@@ -845,7 +861,9 @@ assert_same_rate (const RapportHistoryRate *a,
                   guint                     n_a,
                   guint                     n_b)
 {
-  RapportHistoryCount sum = { 0, };
+  RapportHistoryCount sum = {
+    0,
+  };
 
   g_assert_cmpstr (a->name, ==, b->name);
   assert_count (a->range, b->range.ticked, b->range.total);
@@ -857,7 +875,9 @@ assert_same_rate (const RapportHistoryRate *a,
       sum.total += a->buckets[i].total;
     }
   assert_count (a->range, sum.ticked, sum.total);
-  sum = (RapportHistoryCount) { 0, };
+  sum = (RapportHistoryCount){
+    0,
+  };
   for (guint i = 0; i < n_b; i++)
     {
       sum.ticked += b->buckets[i].ticked;
@@ -882,13 +902,17 @@ count_meetings (Fixture    *f,
 }
 
 static void
-assert_totals_agree (Fixture             *f,
-                     gint64               person,
-                     RapportHistoryRange  range,
-                     gboolean             from_first_meeting,
-                     const char          *today)
+assert_totals_agree (Fixture            *f,
+                     gint64              person,
+                     RapportHistoryRange range,
+                     gboolean            from_first_meeting,
+                     const char         *today)
 {
-  const struct { RapportHistoryBucket bucket; int first_weekday; } groupings[] = {
+  const struct
+  {
+    RapportHistoryBucket bucket;
+    int                  first_weekday;
+  } groupings[] = {
     { RAPPORT_HISTORY_BUCKET_WEEK, 1 },
     { RAPPORT_HISTORY_BUCKET_WEEK, 0 },
     { RAPPORT_HISTORY_BUCKET_MONTH, 1 },
@@ -902,9 +926,9 @@ assert_totals_agree (Fixture             *f,
   for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
     {
       g_autoptr(RapportHistorySeries) s = NULL;
-      g_autofree char *text = NULL;
+      g_autofree char    *text = NULL;
       RapportHistoryQuery query;
-      guint meetings = 0, moods = 0;
+      guint               meetings = 0, moods = 0;
 
       rapport_history_query_init (&query, person, range, groupings[g].bucket,
                                   groupings[g].first_weekday, today);
@@ -963,12 +987,12 @@ assert_totals_agree (Fixture             *f,
 /* Weekly or monthly, from Sunday or Monday: one range, one set of
  * meetings, the same totals (in this zone and in the -auckland run). */
 static void
-test_totals_agree (Fixture       *f,
-                   gconstpointer  data)
+test_totals_agree (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *earlier = NULL;
-  GDate today, day;
+  GDate            today, day;
 
   /* The meetings end a week after today. */
   g_date_clear (&today, 1);
@@ -993,14 +1017,14 @@ test_totals_agree (Fixture       *f,
 
 /* "1 Year" on three months of data says where the data starts. */
 static void
-test_data_start (Fixture       *f,
-                 gconstpointer  data)
+test_data_start (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) year = NULL;
   g_autoptr(RapportHistorySeries) quarter = NULL;
   g_autoptr(RapportHistorySeries) all = NULL;
   g_autoptr(RapportHistorySeries) old = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char    *text = NULL;
   RapportHistoryQuery query;
 
   add_meeting (f, f->ada, "2026-01-07", 0, "1");
@@ -1066,17 +1090,17 @@ test_data_start (Fixture       *f,
 /* Every sentence in its unit: a habit's meetings, a kind's checklist
  * items (several per meeting), commitments. */
 static void
-test_units (Fixture       *f,
-            gconstpointer  data)
+test_units (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) s = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char    *text = NULL;
   RapportHistoryQuery query;
 
   /* 12 meetings with four trust habits and one structure habit each. */
   for (int week = 0; week < 12; week++)
     {
-      GDate day;
+      GDate            day;
       g_autofree char *date = NULL;
 
       g_date_clear (&day, 1);
@@ -1114,7 +1138,7 @@ test_units (Fixture       *f,
   text = rapport_history_rate_summary (&s->kinds[RAPPORT_HABIT_TRUST]);
   g_assert_cmpstr (text, ==, "56 % of 48 checklist items ticked in 12 meetings, up from 0 %");
   g_clear_pointer (&text, g_free);
-  s->kinds[RAPPORT_HABIT_TRUST].range = (RapportHistoryCount) { 0, 0 };
+  s->kinds[RAPPORT_HABIT_TRUST].range = (RapportHistoryCount){ 0, 0 };
   text = rapport_history_rate_summary (&s->kinds[RAPPORT_HABIT_TRUST]);
   g_assert_cmpstr (text, ==, "no checklist items in this period");
 }
@@ -1122,22 +1146,22 @@ test_units (Fixture       *f,
 /* One person opens by month once their 1:1s in the range fall in two
  * months; the team by week. */
 static void
-test_suggest_bucket (Fixture       *f,
-                     gconstpointer  data)
+test_suggest_bucket (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  RapportHistoryQuery query;
+  RapportHistoryQuery  query;
   RapportHistoryBucket bucket = RAPPORT_HISTORY_BUCKET_WEEK;
-  gint64 cy = test_core_insert_person (f->store, "Cy", FALSE);
+  gint64               cy = test_core_insert_person (f->store, "Cy", FALSE);
 
   add_meeting (f, f->ada, "2026-02-26", 0, "1");
   add_meeting (f, f->ada, "2026-03-05", 0, "1");
-  add_meeting (f, f->bob, "2025-11-03", 0, "1");  /* before 3 months */
+  add_meeting (f, f->bob, "2025-11-03", 0, "1"); /* before 3 months */
   add_meeting (f, f->bob, "2026-03-02", 0, "1");
   add_meeting (f, f->bob, "2026-03-09", 0, "1");
   add_meeting (f, cy, "2026-02-10", 0, "1");
   add_meeting (f, cy, "2026-02-17", 0, "1");
-  add_meeting (f, cy, "2026-03-20", 0, "1");      /* planned, after today */
+  add_meeting (f, cy, "2026-03-20", 0, "1"); /* planned, after today */
 
   rapport_history_query_init (&query, f->ada, RAPPORT_HISTORY_RANGE_3_MONTHS,
                               RAPPORT_HISTORY_BUCKET_WEEK, 1, "2026-03-18");

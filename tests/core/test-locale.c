@@ -27,7 +27,11 @@ static gboolean german;
 static int
 locale_first_weekday (void)
 {
-  union { unsigned int word; char *string; } info;
+  union
+  {
+    unsigned int word;
+    char        *string;
+  } info;
   int week_1stday = 1;
   int first_weekday;
 
@@ -62,9 +66,9 @@ test_history_weeks (void)
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(RapportHistorySeries) series = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
+  g_autofree char    *label = NULL;
   RapportHistoryQuery query;
-  GDate *start;
+  GDate              *start;
 
   g_assert_cmpint (locale_first_weekday (), ==, german ? 1 : 0);
 
@@ -124,7 +128,7 @@ test_decimal_number (void)
   g_autoptr(RapportPerson) person = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
-  gsize size = RAPPORT_MAX_NOTES_BYTES + RAPPORT_MAX_NOTES_BYTES / 16;
+  gsize            size = RAPPORT_MAX_NOTES_BYTES + RAPPORT_MAX_NOTES_BYTES / 16;
   g_autofree char *notes = g_malloc (size + 1);
 
   memset (notes, 'x', size);

@@ -25,8 +25,14 @@
 /* The tables of format 7: every row of them must come through the
  * upgrade unchanged, in the columns they had. */
 static const char *const previous_tables[] = {
-  "people", "meetings", "habits", "checklist", "commitments",
-  "history_days", "history_day_ticks", "follow_through_days",
+  "people",
+  "meetings",
+  "habits",
+  "checklist",
+  "commitments",
+  "history_days",
+  "history_day_ticks",
+  "follow_through_days",
 };
 
 static char *
@@ -106,16 +112,16 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->dir = test_core_tmpdir_new ();
   f->path = g_build_filename (f->dir, "rapport.db", NULL);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_tmpdir_free (f->dir);
   g_free (f->path);
@@ -127,7 +133,7 @@ only_backup (Fixture *f)
 {
   g_autofree char *folder = g_build_filename (f->dir, "backups", NULL);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  char *found = NULL;
+  char       *found = NULL;
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -145,8 +151,8 @@ old_columns (sqlite3    *db,
              const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA old.table_info (%s)", table);
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  GString         *out = g_string_new (NULL);
+  sqlite3_stmt    *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -169,8 +175,8 @@ differences (sqlite3    *db,
   g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (SELECT %s FROM main.%s EXCEPT SELECT %s FROM old.%s))"
                                           " + (SELECT count(*) FROM (SELECT %s FROM old.%s EXCEPT SELECT %s FROM main.%s))",
                                           columns, table, columns, table, columns, table, columns, table);
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
+  sqlite3_stmt    *stmt = NULL;
+  gint64           n;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -199,10 +205,10 @@ upgrade_and_check (Fixture *f)
   g_autofree char *difference = NULL;
   g_autoptr(GListStore) found = NULL;
   g_autoptr(RapportTalkingPoint) point = NULL;
-  int version = (int) test_core_sql_int (f->path, "PRAGMA user_version");
-  gint64 meetings = count_in (f->path, "meetings");
-  gint64 hidden = test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE deleted = 1");
-  gint64 start;
+  int      version = (int) test_core_sql_int (f->path, "PRAGMA user_version");
+  gint64   meetings = count_in (f->path, "meetings");
+  gint64   hidden = test_core_sql_int (f->path, "SELECT count(*) FROM meetings WHERE deleted = 1");
+  gint64   start;
   sqlite3 *db;
 
   g_assert_cmpint (version, >=, 1);
@@ -236,7 +242,7 @@ upgrade_and_check (Fixture *f)
       g_autofree char *columns = old_columns (db, previous_tables[i]);
 
       if (columns == NULL)
-        continue;   /* older than the table */
+        continue; /* older than the table */
       g_assert_cmpint (differences (db, previous_tables[i], columns), ==, 0);
     }
   g_assert_cmpint (sqlite3_exec (db, "DETACH DATABASE old", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -252,8 +258,8 @@ upgrade_and_check (Fixture *f)
   for (guint i = 0; i < 2; i++)
     {
       static const char *const indexes[] = { "commitments_fts", "people_fts" };
-      g_autofree char *check = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)",
-                                                indexes[i], indexes[i]);
+      g_autofree char         *check = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)",
+                                                        indexes[i], indexes[i]);
 
       g_assert_cmpint (sqlite3_exec (db, check, NULL, NULL, NULL), ==, SQLITE_OK);
     }
@@ -285,8 +291,8 @@ upgrade_and_check (Fixture *f)
 }
 
 static void
-test_decade (Fixture       *f,
-             gconstpointer  data)
+test_decade (Fixture      *f,
+             gconstpointer data)
 {
   const char *given = g_getenv ("RAPPORT_TEST_PREVIOUS_DB");
 
@@ -312,8 +318,8 @@ test_decade (Fixture       *f,
 /* From further back (format 2, before search): the same, several steps
  * at once. */
 static void
-test_older (Fixture       *f,
-            gconstpointer  data)
+test_older (Fixture      *f,
+            gconstpointer data)
 {
   make_previous (f->path, 2);
   test_core_sql (f->path,
@@ -327,8 +333,8 @@ test_older (Fixture       *f,
 /* A step that fails leaves the file at the version it had: no step
  * before it is kept either. */
 static void
-test_one_transaction (Fixture       *f,
-                      gconstpointer  data)
+test_one_transaction (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
@@ -349,9 +355,11 @@ test_one_transaction (Fixture       *f,
 
   g_assert_cmpint (test_core_sql_int (f->path, "PRAGMA user_version"), ==, 5);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM sqlite_schema"
-                                               " WHERE name IN ('history_days', 'talking_points')"), ==, 0);
+                                               " WHERE name IN ('history_days', 'talking_points')"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM sqlite_schema"
-                                               " WHERE name = 'meetings_fts' AND sql LIKE '%prefix%'"), ==, 0);
+                                               " WHERE name = 'meetings_fts' AND sql LIKE '%prefix%'"),
+                   ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM people"), ==, 1);
   /* The backup was made before anything was tried. */
   {
@@ -362,8 +370,8 @@ test_one_transaction (Fixture       *f,
 
 /* Without a backup, no upgrade: the file stays at its version. */
 static void
-test_no_backup_no_upgrade (Fixture       *f,
-                           gconstpointer  data)
+test_no_backup_no_upgrade (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
@@ -380,13 +388,14 @@ test_no_backup_no_upgrade (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Nothing has been changed"));
   g_assert_cmpint (test_core_sql_int (f->path, "PRAGMA user_version"), ==, PREVIOUS_VERSION);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM sqlite_schema"
-                                               " WHERE name = 'talking_points'"), ==, 0);
+                                               " WHERE name = 'talking_points'"),
+                   ==, 0);
 }
 
 /* A new database has nothing to back up. */
 static void
-test_new_database (Fixture       *f,
-                   gconstpointer  data)
+test_new_database (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = rapport_store_open (f->path, &error);

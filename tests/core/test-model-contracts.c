@@ -77,15 +77,15 @@ mirror_clear (Mirror *mirror)
  * page and past it: the list never hands out NULL below n_items, and
  * tells its views (items-changed) about every change in its length. */
 static void
-test_meeting_list_rows_gone (Fixture       *f,
-                             gconstpointer  data)
+test_meeting_list_rows_gone (Fixture      *f,
+                             gconstpointer data)
 {
   guint total = RAPPORT_MEETING_LIST_PAGE + 6;
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeetingList) list = NULL;
-  gint64 person = test_core_insert_person (f->store, "Ada", FALSE);
+  gint64             person = test_core_insert_person (f->store, "Ada", FALSE);
   g_autofree gint64 *ids = g_new0 (gint64, total);
-  Mirror mirror;
+  Mirror             mirror;
 
   /* ids[0] newest: position i holds ids[i]. */
   for (guint i = 0; i < total; i++)
@@ -139,14 +139,14 @@ count_commit (void *data)
 
 /* Adding a person is one write: name, role and cadence together. */
 static void
-test_person_add_one_write (Fixture       *f,
-                           gconstpointer  data)
+test_person_add_one_write (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = NULL;
   g_autoptr(RapportPerson) again = NULL;
   RapportPerson *none;
-  int commits = 0;
+  int            commits = 0;
 
   sqlite3_commit_hook (rapport_store_get_handle (f->store), count_commit, &commits);
   ada = rapport_person_create_full (f->store, "Ada", "Engineer", 14, &error);

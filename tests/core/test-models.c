@@ -20,15 +20,15 @@ reopen (Fixture *f)
 }
 
 static void
-test_people_crud (Fixture       *f,
-                  gconstpointer  data)
+test_people_crud (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = NULL;
   g_autoptr(RapportPerson) again = NULL;
   g_autoptr(GListStore) all = NULL;
   g_autofree char *uuid = NULL;
-  RapportPerson *nobody;
+  RapportPerson   *nobody;
 
   ada = rapport_person_create (f->store, "  Ada\nLovelace ", "Engineer", &error);
   g_assert_no_error (error);
@@ -67,8 +67,8 @@ test_people_crud (Fixture       *f,
 }
 
 static void
-test_meeting_crud_and_ticks (Fixture       *f,
-                             gconstpointer  data)
+test_meeting_crud_and_ticks (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
@@ -109,7 +109,8 @@ test_meeting_crud_and_ticks (Fixture       *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM checklist WHERE ticked = 1"), ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT c.ticked FROM checklist c JOIN habits h ON h.id = c.habit_id"
-                                      " WHERE h.key = 'listen'"), ==, 1);
+                                      " WHERE h.key = 'listen'"),
+                   ==, 1);
 
   reopen (f);
   loaded = rapport_meeting_load (f->store, rapport_meeting_get_id (meeting), &error);
@@ -136,8 +137,8 @@ test_meeting_crud_and_ticks (Fixture       *f,
 }
 
 static void
-test_checklist_is_a_snapshot (Fixture       *f,
-                              gconstpointer  data)
+test_checklist_is_a_snapshot (Fixture      *f,
+                              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
@@ -169,8 +170,8 @@ test_checklist_is_a_snapshot (Fixture       *f,
 }
 
 static void
-test_archiving_keeps_history (Fixture       *f,
-                              gconstpointer  data)
+test_archiving_keeps_history (Fixture      *f,
+                              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
@@ -211,16 +212,16 @@ items_changed_cb (GListModel *model,
 }
 
 static void
-test_meeting_list_order_and_delete (Fixture       *f,
-                                    gconstpointer  data)
+test_meeting_list_order_and_delete (Fixture      *f,
+                                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
   g_autoptr(RapportPerson) bob = rapport_person_create (f->store, "Bob", NULL, &error);
   g_autoptr(RapportMeetingList) list = NULL;
   const char *dates[] = { "2026-01-05", "2026-03-02", "2026-02-09" };
-  gint64 ids[3];
-  guint calls = 0;
+  gint64      ids[3];
+  guint       calls = 0;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -288,14 +289,14 @@ test_meeting_list_order_and_delete (Fixture       *f,
 }
 
 static void
-test_meeting_list_pages (Fixture       *f,
-                         gconstpointer  data)
+test_meeting_list_pages (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = rapport_person_create (f->store, "Ada", NULL, &error);
   g_autoptr(RapportMeetingList) list = NULL;
-  guint total = RAPPORT_MEETING_LIST_PAGE * 2 + 5;
-  guint calls = 0;
+  guint  total = RAPPORT_MEETING_LIST_PAGE * 2 + 5;
+  guint  calls = 0;
   gint64 oldest = 0;
 
   g_assert_true (rapport_store_begin (f->store, &error));
@@ -304,7 +305,7 @@ test_meeting_list_pages (Fixture       *f,
       g_autofree char *date = g_strdup_printf ("2020-01-%02u", 1 + i % 28);
       g_autoptr(RapportMeeting) m = NULL;
 
-      date[3] = '0' + (i / 28) % 10;  /* a different year per 28 days */
+      date[3] = '0' + (i / 28) % 10; /* a different year per 28 days */
       m = rapport_meeting_create (f->store, rapport_person_get_id (ada), date, &error);
       g_assert_no_error (error);
       if (i == 0)
@@ -334,17 +335,19 @@ test_meeting_list_pages (Fixture       *f,
 }
 
 static void
-test_meeting_list_uses_index (Fixture       *f,
-                              gconstpointer  data)
+test_meeting_list_uses_index (Fixture      *f,
+                              gconstpointer data)
 {
-  sqlite3 *db = rapport_store_get_handle (f->store);
+  sqlite3      *db = rapport_store_get_handle (f->store);
   sqlite3_stmt *stmt = NULL;
-  GString *plan = g_string_new (NULL);
+  GString      *plan = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "EXPLAIN QUERY PLAN SELECT id FROM meetings"
                                        " WHERE person_id = 1 AND deleted = 0"
-                                       " ORDER BY date DESC, id DESC", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       " ORDER BY date DESC, id DESC",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
   sqlite3_finalize (stmt);
@@ -354,8 +357,8 @@ test_meeting_list_uses_index (Fixture       *f,
 }
 
 static void
-test_limits_keep_data_exportable (Fixture       *f,
-                                  gconstpointer  data)
+test_limits_keep_data_exportable (Fixture      *f,
+                                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *long_name = g_strnfill (RAPPORT_MAX_NAME_CHARS + 1, 'n');

@@ -31,8 +31,8 @@ person_met (Fixture    *f,
 }
 
 static void
-test_nothing_due (Fixture       *f,
-                  gconstpointer  data)
+test_nothing_due (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportReminder) reminder = NULL;
@@ -50,17 +50,17 @@ test_nothing_due (Fixture       *f,
 }
 
 static void
-test_due_and_promises (Fixture       *f,
-                       gconstpointer  data)
+test_due_and_promises (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportReminder) reminder = NULL;
   gint64 meeting;
-  gint64 ada = person_met (f, "Ada", "2025-03-10", NULL);   /* 10 days: overdue */
+  gint64 ada = person_met (f, "Ada", "2025-03-10", NULL); /* 10 days: overdue */
   gint64 cy;
 
-  person_met (f, "Bo", "2025-03-13", NULL);                 /* 7 days: due */
-  cy = person_met (f, "Cy", "2025-03-18", &meeting);        /* 2 days: not due */
+  person_met (f, "Bo", "2025-03-13", NULL);          /* 7 days: due */
+  cy = person_met (f, "Cy", "2025-03-18", &meeting); /* 2 days: not due */
   test_core_exec (f->store, "INSERT INTO people (uuid, name, role, cadence_days, archived, created_at, updated_at) "
                             "VALUES ('00000000-0000-4000-8000-0000000000dd', 'Dee', '', 7, 1, 'x', 'x')");
   test_core_insert_commitment (f->store, cy, meeting, "me", TODAY, NULL);
@@ -79,8 +79,8 @@ test_due_and_promises (Fixture       *f,
 }
 
 static void
-test_promises_only (Fixture       *f,
-                    gconstpointer  data)
+test_promises_only (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportReminder) reminder = NULL;
@@ -98,12 +98,12 @@ test_promises_only (Fixture       *f,
 }
 
 static void
-test_long_list (Fixture       *f,
-                gconstpointer  data)
+test_long_list (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportReminder) reminder = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
 
   for (int i = 0; i < 7; i++)
     {

@@ -19,16 +19,16 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_person_new (f->store, "Ada Lovelace", "Engineer");
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_finalize_object (f->ada);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
@@ -76,7 +76,7 @@ exec (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
@@ -90,10 +90,11 @@ query_int (Fixture    *f,
            const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
+                                       &stmt, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -138,7 +139,11 @@ assert_well_formed (const char *markup)
 static void
 test_build_query (void)
 {
-  static const struct { const char *in; const char *out; } cases[] = {
+  static const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
     { "budget", "\"budget\"*" },
     { "  Budget   plan ", "\"Budget\"* \"plan\"*" },
     { "\"", NULL },
@@ -153,7 +158,7 @@ test_build_query (void)
     { "don't \"quote\"", "\"don\"* \"t\" \"quote\"*" },
     { "col:val -x ^y", "\"col\"* \"val\"* \"x\" \"y\"" },
     { "café", "\"café\"*" },
-    { "e\xcc\x81t\xc3\xa9", "\"e\xcc\x81t\xc3\xa9\"*" },   /* combining accent stays in */
+    { "e\xcc\x81t\xc3\xa9", "\"e\xcc\x81t\xc3\xa9\"*" }, /* combining accent stays in */
     { "bad\xff\xfeutf8", "\"bad\"* \"utf8\"*" },
   };
   g_autofree char *many = NULL;
@@ -182,8 +187,8 @@ test_build_query (void)
 }
 
 static void
-test_notes_sync (Fixture       *f,
-                 gconstpointer  data)
+test_notes_sync (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = NULL;
@@ -202,9 +207,9 @@ test_notes_sync (Fixture       *f,
   g_assert_cmpint (rapport_search_result_get_person_id (hit), ==, rapport_person_get_id (f->ada));
   g_assert_cmpstr (rapport_search_result_get_person_name (hit), ==, "Ada Lovelace");
   g_assert_cmpstr (rapport_search_result_get_date (hit), ==, "2024-03-05");
-  g_assert_cmpuint (count (f, "budg"), ==, 1);     /* prefix */
+  g_assert_cmpuint (count (f, "budg"), ==, 1); /* prefix */
   g_assert_cmpuint (count (f, "BUDGET q2"), ==, 1);
-  g_assert_cmpuint (count (f, "budget roadmap"), ==, 0);  /* every word must match */
+  g_assert_cmpuint (count (f, "budget roadmap"), ==, 0); /* every word must match */
 
   /* An edit replaces the indexed words. */
   rapport_meeting_set_notes (meeting, "Now the roadmap instead.");
@@ -253,14 +258,15 @@ add_commitment (Fixture    *f,
                 gint64      meeting_id,
                 const char *text)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt    *stmt = NULL;
   g_autofree char *uuid = rapport_store_new_uuid ();
-  sqlite3 *db = rapport_store_get_handle (f->store);
+  sqlite3         *db = rapport_store_get_handle (f->store);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner,"
                                        " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 'me', 'x', 'x')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, rapport_person_get_id (f->ada));
   sqlite3_bind_int64 (stmt, 3, meeting_id);
@@ -271,8 +277,8 @@ add_commitment (Fixture    *f,
 }
 
 static void
-test_commitments_sync (Fixture       *f,
-                       gconstpointer  data)
+test_commitments_sync (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-05-01", "Weekly catch-up");
@@ -331,8 +337,8 @@ test_commitments_sync (Fixture       *f,
 }
 
 static void
-test_evidence_sync (Fixture       *f,
-                    gconstpointer  data)
+test_evidence_sync (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-06-01", "");
@@ -390,8 +396,8 @@ test_evidence_sync (Fixture       *f,
 }
 
 static void
-test_people_sync (Fixture       *f,
-                  gconstpointer  data)
+test_people_sync (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) grace = NULL;
@@ -422,7 +428,7 @@ test_people_sync (Fixture       *f,
   /* A name comes before notes that mention it. */
   {
     g_autoptr(RapportMeeting) mention = test_core_meeting_new (f->store, f->ada, "2024-02-02",
-                                                               "Brewster Brewster Brewster");
+                                                                "Brewster Brewster Brewster");
     g_autoptr(GListStore) results = search (f, "brewster");
     g_autoptr(RapportSearchResult) r0 = g_list_model_get_item (G_LIST_MODEL (results), 0);
     g_autoptr(RapportSearchResult) r1 = g_list_model_get_item (G_LIST_MODEL (results), 1);
@@ -443,15 +449,16 @@ test_people_sync (Fixture       *f,
 }
 
 static void
-test_diacritics (Fixture       *f,
-                 gconstpointer  data)
+test_diacritics (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(RapportMeeting) one = test_core_meeting_new (f->store, f->ada, "2024-02-01", "Coffee at the café, crème brûlée.");
   g_autoptr(RapportMeeting) two = test_core_meeting_new (f->store, f->ada, "2024-02-08", "A naive plan for Zürich");
   g_assert_nonnull (one);
   g_assert_nonnull (two);
   /* "e" followed by a combining acute accent. */
-  g_autoptr(RapportMeeting) three = test_core_meeting_new (f->store, f->ada, "2024-02-15", "Rése\xcc\x81" "au review");
+  g_autoptr(RapportMeeting) three = test_core_meeting_new (f->store, f->ada, "2024-02-15", "Rése\xcc\x81"
+                                                                                            "au review");
   g_assert_nonnull (three);
 
   g_assert_cmpuint (count (f, "cafe"), ==, 1);
@@ -464,8 +471,8 @@ test_diacritics (Fixture       *f,
 }
 
 static void
-test_ranking (Fixture       *f,
-              gconstpointer  data)
+test_ranking (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(RapportMeeting) passing = NULL;
   g_autoptr(RapportMeeting) focused = NULL;
@@ -506,8 +513,8 @@ test_ranking (Fixture       *f,
 }
 
 static void
-test_limit (Fixture       *f,
-            gconstpointer  data)
+test_limit (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) results = NULL;
@@ -531,15 +538,15 @@ test_limit (Fixture       *f,
 }
 
 static void
-test_snippet (Fixture       *f,
-              gconstpointer  data)
+test_snippet (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(GString) notes = g_string_new ("Zoë & <team>\nhad a good week.\n");
   g_autoptr(RapportMeeting) meeting = NULL;
   g_autoptr(RapportSearchResult) hit = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *markup = NULL;
-  const char *snippet;
+  const char      *snippet;
 
   for (guint i = 0; i < 40; i++)
     g_string_append (notes, "filler words here. ");
@@ -567,7 +574,11 @@ test_snippet (Fixture       *f,
 static void
 test_markup (void)
 {
-  static const struct { const char *in; const char *out; } cases[] = {
+  static const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
     { "plain", "plain" },
     { "a \002b\003 c", "a <b>b</b> c" },
     { "<&>\002'\"\003", "&lt;&amp;&gt;<b>&apos;&quot;</b>" },
@@ -587,17 +598,46 @@ test_markup (void)
 }
 
 static void
-test_hostile_queries (Fixture       *f,
-                      gconstpointer  data)
+test_hostile_queries (Fixture      *f,
+                      gconstpointer data)
 {
   static const char *const queries[] = {
-    "\"", "\"\"", "AND", "OR", "NOT", "and or not", "*", "**", "(", ")", "((a",
-    "NEAR(", "NEAR(a b, 2)", "a:b", "-", "^", "{a b}:c", "'", "\\", "%", "_",
-    "a\"b", "\"unbalanced", "a OR", "x AND AND y", "\xff\xfe", "caf\xc3",
-    "\xe2\x80", "🙂", "\t\n", " ", "", NULL,
+    "\"",
+    "\"\"",
+    "AND",
+    "OR",
+    "NOT",
+    "and or not",
+    "*",
+    "**",
+    "(",
+    ")",
+    "((a",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "a:b",
+    "-",
+    "^",
+    "{a b}:c",
+    "'",
+    "\\",
+    "%",
+    "_",
+    "a\"b",
+    "\"unbalanced",
+    "a OR",
+    "x AND AND y",
+    "\xff\xfe",
+    "caf\xc3",
+    "\xe2\x80",
+    "🙂",
+    "\t\n",
+    " ",
+    "",
+    NULL,
   };
   g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, f->ada, "2024-01-01",
-                                                             "and or not near a b c \"quoted\" x y");
+                                                              "and or not near a b c \"quoted\" x y");
   g_autoptr(GString) huge = g_string_new (NULL);
   g_assert_nonnull (meeting);
 
@@ -623,8 +663,8 @@ test_hostile_queries (Fixture       *f,
 }
 
 static void
-test_query_plan (Fixture       *f,
-                 gconstpointer  data)
+test_query_plan (Fixture      *f,
+                 gconstpointer data)
 {
   static const char *const fts_tables[] = {
     [RAPPORT_SEARCH_KIND_NOTE] = "meetings_fts",
@@ -640,11 +680,12 @@ test_query_plan (Fixture       *f,
                                             rapport_search_get_sql (kind, newest), NULL);
         g_autoptr(GString) plan = g_string_new (NULL);
         g_autofree char *fts_scan = g_strdup_printf ("SCAN %s VIRTUAL TABLE INDEX", fts_tables[kind]);
-        sqlite3_stmt *stmt = NULL;
-        guint lines = 0;
+        sqlite3_stmt    *stmt = NULL;
+        guint            lines = 0;
 
         g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1,
-                                             &stmt, NULL), ==, SQLITE_OK);
+                                             &stmt, NULL),
+                         ==, SQLITE_OK);
         sqlite3_bind_text (stmt, 1, "\"x\"*", -1, SQLITE_STATIC);
         sqlite3_bind_int (stmt, 4, 50);
         while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -670,8 +711,8 @@ test_query_plan (Fixture       *f,
 
 /* Past the cap, the newest matches are the ones ranked. */
 static void
-test_broad_query (Fixture       *f,
-                  gconstpointer  data)
+test_broad_query (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) best = test_core_meeting_new (f->store, f->ada, "2021-01-01", "standup standup standup");
@@ -731,7 +772,10 @@ test_migration_fills_index (void)
   g_autofree char *v2 = resource_text ("002.sql");
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 2; PRAGMA application_id = %d;",
                                               RAPPORT_STORE_APPLICATION_ID);
-  Fixture fixture = { 0, }, *f = &fixture;
+  Fixture          fixture = {
+             0,
+  },
+          *f = &fixture;
 
   test_core_sql (path, v1);
   test_core_sql (path, v2);
@@ -777,7 +821,10 @@ test_migration_prefix (void)
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 6; PRAGMA application_id = %d;",
                                               RAPPORT_STORE_APPLICATION_ID);
-  Fixture fixture = { 0, }, *f = &fixture;
+  Fixture          fixture = {
+             0,
+  },
+          *f = &fixture;
 
   for (guint v = 1; v <= 6; v++)
     {
@@ -798,7 +845,8 @@ test_migration_prefix (void)
                  "INSERT INTO commitments (uuid, person_id, meeting_id, text, owner, created_at, updated_at)"
                  " VALUES ('c1', 1, 1, 'Prototype demo', 'me', 'x', 'x');");
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema"
-                                            " WHERE name GLOB '*_fts' AND sql LIKE '%prefix%'"), ==, 0);
+                                            " WHERE name GLOB '*_fts' AND sql LIKE '%prefix%'"),
+                   ==, 0);
 
   f->dir = g_steal_pointer (&dir);
   f->path = g_steal_pointer (&path);
@@ -808,7 +856,8 @@ test_migration_prefix (void)
   g_assert_cmpint (rapport_store_get_schema_version (f->store), >=, 7);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                  " ('meetings_fts', 'commitments_fts', 'checklist_fts')"
-                                 " AND sql LIKE '%prefix = ''3''%'"), ==, 3);
+                                 " AND sql LIKE '%prefix = ''3''%'"),
+                   ==, 3);
 
   /* Both notes, the commitment and the evidence; a shorter word whole. */
   g_assert_cmpuint (count (f, "pro"), ==, 4);
@@ -851,4 +900,3 @@ main (int argc, char *argv[])
 
   return g_test_run ();
 }
-

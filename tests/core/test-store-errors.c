@@ -87,7 +87,7 @@ run_unprivileged (const char *dir,
                   Body        body)
 {
   pid_t pid;
-  int status;
+  int   status;
 
   if (geteuid () != 0)
     {
@@ -117,7 +117,7 @@ static gboolean
 write_file (const char *path,
             const char *text)
 {
-  int fd = open (path, O_WRONLY | O_CLOEXEC);
+  int      fd = open (path, O_WRONLY | O_CLOEXEC);
   gboolean ok;
 
   if (fd < 0)
@@ -136,10 +136,10 @@ run_on_small_disk (const char *dir,
                    Body        body)
 {
   g_autofree char *mountpoint = g_build_filename (dir, "small", NULL);
-  uid_t uid = geteuid ();
-  gid_t gid = getegid ();
-  pid_t pid;
-  int status;
+  uid_t            uid = geteuid ();
+  gid_t            gid = getegid ();
+  pid_t            pid;
+  int              status;
 
   g_assert_cmpint (g_mkdir (mountpoint, 0700), ==, 0);
   pid = fork ();
@@ -180,8 +180,8 @@ static void
 fill_disk (const char *path)
 {
   static const char block[4096];
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  ssize_t n;
+  int               fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  ssize_t           n;
 
   g_assert_cmpint (fd, >=, 0);
   do
@@ -321,7 +321,7 @@ test_disk_full (void)
 typedef struct
 {
   pid_t pid;
-  int   release;   /* closed to let the child go */
+  int   release; /* closed to let the child go */
 } Locker;
 
 static Locker
@@ -329,8 +329,8 @@ lock_in_other_process (const char *path,
                        const char *sql)
 {
   Locker locker = { 0, -1 };
-  int ready[2], release[2];
-  char byte = 0;
+  int    ready[2], release[2];
+  char   byte = 0;
 
   g_assert_cmpint (pipe (ready), ==, 0);
   g_assert_cmpint (pipe (release), ==, 0);
@@ -373,15 +373,15 @@ unlock (Locker *locker)
 static void
 test_locked_open (gconstpointer data)
 {
-  const char *mode = data;
-  char *dir = test_core_tmpdir_new ();
+  const char      *mode = data;
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   RapportStore *store;
-  Locker locker;
+  Locker        locker;
 
   make_database (path);
   test_core_sql (path, sql);
@@ -412,7 +412,7 @@ test_locked_open (gconstpointer data)
 static void
 test_locked_write (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
@@ -455,7 +455,7 @@ test_locked_write (void)
 static void
 test_read_only_write (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;
@@ -484,7 +484,7 @@ test_read_only_write (void)
 static void
 test_empty_file (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
@@ -493,8 +493,8 @@ test_empty_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) listing = NULL;
   RapportStore *store;
-  GStatBuf st;
-  const char *name;
+  GStatBuf      st;
+  const char   *name;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   store = rapport_store_open (path, &error);
@@ -534,7 +534,7 @@ test_empty_file (void)
 static void
 test_symlinks (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *real = g_build_filename (dir, "real", NULL);
   g_autofree char *home = g_build_filename (dir, "home", NULL);
   g_autofree char *through = g_build_filename (home, "rapport.db", NULL);

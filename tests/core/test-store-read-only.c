@@ -15,7 +15,7 @@ static char *
 file_digest (const char *path)
 {
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
@@ -177,7 +177,7 @@ test_links (void)
   g_autofree char *through_dir = NULL;
   g_autofree char *linked_file = NULL;
   g_autofree char *base = NULL;
-  RapportStore *reader;
+  RapportStore    *reader;
 
   test_core_db_set_up (&dir, &path, &store);
   base = g_path_get_basename (path);

@@ -14,7 +14,7 @@
 static void
 test_migrate_from_empty (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
 
@@ -24,7 +24,8 @@ test_migrate_from_empty (void)
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits"), ==, 11);
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM habits WHERE active = 1"), ==, 3);
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                      "('people','meetings','habits','checklist','commitments')"), ==, 5);
+                                            "('people','meetings','habits','checklist','commitments')"),
+                   ==, 5);
   g_assert_cmpstr (sqlite3_db_filename (rapport_store_get_handle (store), "main"), ==, path);
   g_assert_cmpint (test_core_sql_int (path, "SELECT 1 FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
 
@@ -41,7 +42,7 @@ test_settings_of_connection (void)
 {
   char *dir = test_core_tmpdir_new ();
   g_autoptr(RapportStore) store = test_core_store_new (dir);
-  sqlite3 *db = rapport_store_get_handle (store);
+  sqlite3      *db = rapport_store_get_handle (store);
   sqlite3_stmt *stmt;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -61,7 +62,7 @@ test_settings_of_connection (void)
 static void
 test_refuses_newer_version (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;
@@ -91,13 +92,13 @@ test_refuses_newer_version (void)
 static void
 test_refuses_garbage (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   RapportStore *store;
-  char junk[8192];
+  char          junk[8192];
 
   for (gsize i = 0; i < sizeof junk; i++)
     junk[i] = (char) g_test_rand_int_range (0, 256);
@@ -117,7 +118,7 @@ test_refuses_garbage (void)
 static void
 test_refuses_foreign_database (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   g_autoptr(GError) error = NULL;
   RapportStore *store;
@@ -135,7 +136,7 @@ test_refuses_foreign_database (void)
 static void
 test_unwritable_folder (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *locked = g_build_filename (dir, "locked", NULL);
   g_autofree char *path = g_build_filename (locked, "sub", "rapport.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -166,7 +167,7 @@ test_unwritable_folder (void)
 static void
 test_permissions (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "nested", "rapport.db", NULL);
   g_autofree char *nested = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
@@ -188,7 +189,7 @@ test_permissions (void)
 static void
 test_transactions_roll_back (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;
@@ -196,7 +197,8 @@ test_transactions_roll_back (void)
   g_assert_true (rapport_store_begin (store, &error));
   g_assert_true (rapport_store_exec (store,
                                      "INSERT INTO people (uuid, name, created_at, updated_at)"
-                                     " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+                                     " VALUES ('u1', 'Ada', 'x', 'x')",
+                                     &error));
   rapport_store_rollback (store);
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
 
@@ -204,7 +206,8 @@ test_transactions_roll_back (void)
   g_assert_true (rapport_store_begin (store, &error));
   g_assert_true (rapport_store_exec (store,
                                      "INSERT INTO people (uuid, name, created_at, updated_at)"
-                                     " VALUES ('u2', 'Grace', 'x', 'x')", &error));
+                                     " VALUES ('u2', 'Grace', 'x', 'x')",
+                                     &error));
   g_assert_true (rapport_store_commit (store, &error));
   /* Still inside the outer transaction: not yet visible to others. */
   g_assert_cmpint (test_core_sql_int (path, "SELECT count(*) FROM people"), ==, 0);
@@ -221,7 +224,7 @@ test_transactions_roll_back (void)
 static void
 test_row_helpers (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;
@@ -291,7 +294,7 @@ test_row_helpers (void)
 static void
 test_data_version (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   gint64 before, after;
@@ -316,12 +319,12 @@ test_data_version (void)
 static void
 test_busy_timeout (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
-  gint64 start, elapsed;
+  gint64   start, elapsed;
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -330,7 +333,8 @@ test_busy_timeout (void)
   start = g_get_monotonic_time ();
   g_assert_false (rapport_store_exec (store,
                                       "INSERT INTO people (uuid, name, created_at, updated_at)"
-                                      " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+                                      " VALUES ('u1', 'Ada', 'x', 'x')",
+                                      &error));
   elapsed = g_get_monotonic_time () - start;
   g_assert_nonnull (error);
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
@@ -340,7 +344,8 @@ test_busy_timeout (void)
   sqlite3_close (other);
   g_assert_true (rapport_store_exec (store,
                                      "INSERT INTO people (uuid, name, created_at, updated_at)"
-                                     " VALUES ('u1', 'Ada', 'x', 'x')", &error));
+                                     " VALUES ('u1', 'Ada', 'x', 'x')",
+                                     &error));
   g_assert_no_error (error);
 
   g_clear_object (&store);
@@ -353,7 +358,7 @@ test_busy_timeout (void)
 static void
 test_undo_survives_other_open (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
@@ -393,7 +398,8 @@ insert_person (RapportStore *store,
                const char   *uuid)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO people (uuid, name, created_at, updated_at)"
-                                          " VALUES ('%s', '%s', 'x', 'x')", uuid, uuid);
+                                          " VALUES ('%s', '%s', 'x', 'x')",
+                                          uuid, uuid);
   test_core_exec (store, sql);
 }
 
@@ -402,7 +408,7 @@ insert_person (RapportStore *store,
 static void
 test_nested_transactions (void)
 {
-  char *dir = test_core_tmpdir_new ();
+  char            *dir = test_core_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = test_core_store_new (dir);
   g_autoptr(GError) error = NULL;

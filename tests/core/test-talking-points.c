@@ -20,8 +20,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_insert_person (f->store, "Ada", FALSE);
@@ -29,17 +29,17 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
 static RapportTalkingPoint *
-add (Fixture         *f,
-     gint64           person,
-     const char      *text,
-     RapportRaisedBy  raised_by)
+add (Fixture        *f,
+     gint64          person,
+     const char     *text,
+     RapportRaisedBy raised_by)
 {
   g_autoptr(GError) error = NULL;
   RapportTalkingPoint *point = rapport_talking_point_add (f->store, person, text, raised_by,
@@ -91,24 +91,28 @@ for_meeting (Fixture *f,
   return texts (list);
 }
 
-#define assert_queue(f, person, today, expected) \
-  G_STMT_START { \
+#define assert_queue(f, person, today, expected)            \
+  G_STMT_START                                              \
+  {                                                         \
     g_autofree char *got_ = queue ((f), (person), (today)); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));                 \
+  }                                                         \
+  G_STMT_END
 
-#define assert_meeting(f, meeting, expected) \
-  G_STMT_START { \
+#define assert_meeting(f, meeting, expected)              \
+  G_STMT_START                                            \
+  {                                                       \
     g_autofree char *got_ = for_meeting ((f), (meeting)); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));               \
+  }                                                       \
+  G_STMT_END
 
 static gint64
 sql_int (Fixture    *f,
          const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 value;
+  gint64        value;
 
   g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -125,16 +129,16 @@ count_commit (void *data)
 }
 
 static void
-test_add (Fixture       *f,
-          gconstpointer  data)
+test_add (Fixture      *f,
+          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) first = NULL;
   g_autoptr(RapportTalkingPoint) second = NULL;
   g_autoptr(RapportTalkingPoint) none = NULL;
   g_autofree char *long_text = g_strnfill (10001, 'x');
-  gint64 gone = test_core_insert_person (f->store, "Old", TRUE);
-  guint commits = 0;
+  gint64           gone = test_core_insert_person (f->store, "Old", TRUE);
+  guint            commits = 0;
 
   /* One transaction: a single commit for the whole add. */
   sqlite3_commit_hook (rapport_store_get_handle (f->store), count_commit, &commits);
@@ -199,8 +203,8 @@ on_notify (GObject    *object,
 }
 
 static void
-test_edit (Fixture       *f,
-           gconstpointer  data)
+test_edit (Fixture      *f,
+           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) point = add (f, f->ada, "Budget", RAPPORT_RAISED_BY_ME);
@@ -234,8 +238,8 @@ test_edit (Fixture       *f,
 }
 
 static void
-test_reorder (Fixture       *f,
-              gconstpointer  data)
+test_reorder (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) a = add (f, f->ada, "A", RAPPORT_RAISED_BY_ME);
@@ -266,8 +270,8 @@ test_reorder (Fixture       *f,
 }
 
 static void
-test_delete_undo (Fixture       *f,
-                  gconstpointer  data)
+test_delete_undo (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) a = add (f, f->ada, "Salary review", RAPPORT_RAISED_BY_ME);
@@ -306,8 +310,8 @@ test_delete_undo (Fixture       *f,
 /* Rows hidden a day ago were offered for undo by a window that is gone:
  * purged when the store opens, younger ones kept. */
 static void
-test_purged_on_open (Fixture       *f,
-                     gconstpointer  data)
+test_purged_on_open (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(RapportTalkingPoint) old = add (f, f->ada, "Old", RAPPORT_RAISED_BY_ME);
   g_autoptr(RapportTalkingPoint) young = add (f, f->ada, "Young", RAPPORT_RAISED_BY_ME);
@@ -324,8 +328,8 @@ test_purged_on_open (Fixture       *f,
 }
 
 static void
-test_carry_over (Fixture       *f,
-                 gconstpointer  data)
+test_carry_over (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) a = add (f, f->ada, "Roadmap", RAPPORT_RAISED_BY_ME);
@@ -396,18 +400,18 @@ test_carry_over (Fixture       *f,
 }
 
 static void
-test_recurring (Fixture       *f,
-                gconstpointer  data)
+test_recurring (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) career = NULL;
   g_autoptr(RapportTalkingPoint) plain = add (f, f->ada, "Parking", RAPPORT_RAISED_BY_THEM);
   g_autoptr(GListStore) scheduled = NULL;
   g_autoptr(RapportTalkingPoint) next = NULL;
-  gint64 m1 = test_core_insert_meeting (f->store, f->ada, "2026-01-05", 0, "", FALSE);
-  gint64 m2, m3;
-  const char *bounds[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01" };
-  guint counts[4];
+  gint64           m1 = test_core_insert_meeting (f->store, f->ada, "2026-01-05", 0, "", FALSE);
+  gint64           m2, m3;
+  const char      *bounds[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01" };
+  guint            counts[4];
   g_autofree char *series = NULL;
 
   career = rapport_talking_point_add (f->store, f->ada, "Career and growth", RAPPORT_RAISED_BY_ME,
@@ -533,8 +537,8 @@ test_date_after (void)
 }
 
 static void
-test_waiting_all (Fixture       *f,
-                  gconstpointer  data)
+test_waiting_all (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) all = NULL;
@@ -544,7 +548,7 @@ test_waiting_all (Fixture       *f,
   g_autoptr(RapportTalkingPoint) p3 = add (f, f->ada, "Ada second", RAPPORT_RAISED_BY_ME);
   g_autoptr(RapportTalkingPoint) later = NULL;
   g_autofree char *got = NULL;
-  gint64 ada = f->ada;
+  gint64           ada = f->ada;
 
   /* Each person's queue is numbered from 0. */
   g_assert_cmpint (rapport_talking_point_get_position (p1), ==, 0);
@@ -578,8 +582,8 @@ test_waiting_all (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportTalkingPoint) point = add (f, f->ada, "Conférence in Kraków", RAPPORT_RAISED_BY_ME);
@@ -633,8 +637,8 @@ plan_of (Fixture    *f,
          const char *sql)
 {
   g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-  GString *plan = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  GString         *plan = g_string_new (NULL);
+  sqlite3_stmt    *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), explain, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -645,8 +649,8 @@ plan_of (Fixture    *f,
 }
 
 static void
-test_query_plans (Fixture       *f,
-                  gconstpointer  data)
+test_query_plans (Fixture      *f,
+                  gconstpointer data)
 {
   g_autofree char *queue_plan = plan_of (f, rapport_talking_point_get_queue_sql ());
   g_autofree char *waiting_plan = plan_of (f, rapport_talking_point_get_waiting_sql ());
@@ -665,7 +669,7 @@ test_query_plans (Fixture       *f,
   /* Search: the FTS index drives, the rest by primary key. */
   for (const char *plan = search_plan; plan != NULL; plan = plan == search_plan ? newest_plan : NULL)
     {
-      g_auto(GStrv) lines = g_strsplit (plan, "\n", -1);
+      g_auto (GStrv) lines = g_strsplit (plan, "\n", -1);
 
       g_assert_true (g_str_has_prefix (lines[0], "SCAN talking_points_fts VIRTUAL TABLE INDEX"));
       for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)

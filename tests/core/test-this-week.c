@@ -14,7 +14,7 @@
 #include "rapport-this-week.h"
 #include "test-core-util.h"
 
-#define TODAY "2026-03-20"   /* a Friday */
+#define TODAY "2026-03-20" /* a Friday */
 
 typedef TestCoreDb Fixture;
 
@@ -35,18 +35,18 @@ commitment (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportCommitment) c = rapport_commitment_create (f->store, meeting, text,
-                                                              g_str_equal (owner, "me")
-                                                              ? RAPPORT_COMMITMENT_OWNER_ME
-                                                              : RAPPORT_COMMITMENT_OWNER_THEM,
-                                                              due, &error);
+                                                               g_str_equal (owner, "me")
+                                                                 ? RAPPORT_COMMITMENT_OWNER_ME
+                                                                 : RAPPORT_COMMITMENT_OWNER_THEM,
+                                                               due, &error);
 
   g_assert_no_error (error);
   return rapport_commitment_get_id (c);
 }
 
 static void
-test_empty (Fixture       *f,
-            gconstpointer  data)
+test_empty (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportThisWeek) week = NULL;
@@ -71,13 +71,13 @@ static char *
 due_list (RapportThisWeek *week)
 {
   GListModel *due = rapport_this_week_get_due (week);
-  GString *out = g_string_new (NULL);
+  GString    *out = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (due); i++)
     {
       g_autoptr(RapportAttention) item = g_list_model_get_item (due, i);
       const RapportCadenceStatus *cadence = rapport_attention_get_cadence (item);
-      static const char *const states[] = { "none", "due", "overdue" };
+      static const char *const    states[] = { "none", "due", "overdue" };
 
       g_string_append_printf (out, "%s %s %s|", rapport_attention_get_name (item),
                               states[cadence->state], cadence->due_date);
@@ -86,8 +86,8 @@ due_list (RapportThisWeek *week)
 }
 
 static void
-test_week (Fixture       *f,
-           gconstpointer  data)
+test_week (Fixture      *f,
+           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportThisWeek) week = NULL;
@@ -96,14 +96,14 @@ test_week (Fixture       *f,
   g_autoptr(RapportTalkingPoint) t2 = NULL;
   g_autoptr(RapportTalkingPoint) t3 = NULL;
   g_autofree char *due = NULL;
-  GListModel *list;
-  gint64 ada = person (f, "Ada", 7), bo = person (f, "Bo", 14), cy = person (f, "Cy", 7);
-  gint64 di = person (f, "Di", 7), eve = person (f, "Eve", 14), fay = person (f, "Fay", 7);
-  gint64 new_one = person (f, "Gil", 7);
-  gint64 newest;
-  gint64 m_ada, m_bo, m_fay;
-  const char *expected_commitments[] = { "Old promise", "Send the plan", "Book the room",
-                                         "Next week", "Some day" };
+  GListModel      *list;
+  gint64           ada = person (f, "Ada", 7), bo = person (f, "Bo", 14), cy = person (f, "Cy", 7);
+  gint64           di = person (f, "Di", 7), eve = person (f, "Eve", 14), fay = person (f, "Fay", 7);
+  gint64           new_one = person (f, "Gil", 7);
+  gint64           newest;
+  gint64           m_ada, m_bo, m_fay;
+  const char      *expected_commitments[] = { "Old promise", "Send the plan", "Book the room",
+                                              "Next week", "Some day" };
   static const int falling[] = { 5, 5, 5, 2, 2, 2 };
 
   /* Ada: overdue by 5 days. Bo: fortnightly, due today. Cy: due on
@@ -157,7 +157,7 @@ test_week (Fixture       *f,
 
   due = due_list (week);
   g_assert_cmpstr (due, ==, "Ada overdue 2026-03-15|Gil due 2026-01-08|Bo due 2026-03-20|Cy none 2026-03-24|"
-                   "Hal none 2026-04-03|");
+                            "Hal none 2026-04-03|");
 
   list = rapport_this_week_get_commitments (week);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (expected_commitments));
@@ -213,11 +213,11 @@ test_week (Fixture       *f,
  * each is served by an index (people and habits are read whole, being a
  * team and a checklist long). */
 static void
-test_query_plans (Fixture       *f,
-                  gconstpointer  data)
+test_query_plans (Fixture      *f,
+                  gconstpointer data)
 {
-  const char * const *statements = rapport_this_week_get_statements ();
-  guint n = 0;
+  const char *const *statements = rapport_this_week_get_statements ();
+  guint              n = 0;
 
   for (; statements[n] != NULL; n++)
     {

@@ -9,8 +9,8 @@ static RapportTrendDirection
 moods_trend (const char   *series,
              RapportTrend *trend)
 {
-  g_auto(GStrv) parts = g_strsplit (series, " ", -1);
-  int values[32];
+  g_auto (GStrv) parts = g_strsplit (series, " ", -1);
+  int   values[32];
   guint n = 0;
 
   for (; parts[n] != NULL; n++)
@@ -21,15 +21,17 @@ moods_trend (const char   *series,
   return rapport_trend_of_moods (values, n, trend);
 }
 
-#define assert_trend(series, expected) \
-  G_STMT_START { \
-    RapportTrend t_; \
-    RapportTrendDirection d_ = moods_trend ((series), &t_); \
-    g_test_message ("%s: %s (%.2f against %.2f)", (series), \
+#define assert_trend(series, expected)                                                        \
+  G_STMT_START                                                                                \
+  {                                                                                           \
+    RapportTrend          t_;                                                                 \
+    RapportTrendDirection d_ = moods_trend ((series), &t_);                                   \
+    g_test_message ("%s: %s (%.2f against %.2f)", (series),                                   \
                     rapport_trend_direction_to_string (d_), t_.recent_mean, t_.earlier_mean); \
-    g_assert_cmpstr (rapport_trend_direction_to_string (d_), ==, (expected)); \
-    g_assert_cmpint (d_, ==, t_.direction); \
-  } G_STMT_END
+    g_assert_cmpstr (rapport_trend_direction_to_string (d_), ==, (expected));                 \
+    g_assert_cmpint (d_, ==, t_.direction);                                                   \
+  }                                                                                           \
+  G_STMT_END
 
 static void
 test_too_few (void)
@@ -69,12 +71,12 @@ test_trial_series (void)
 
   /* "5 2 4 3 4" with one more meeting before it: the last three (4 3 4,
    * 3.67) against the three before (x 5 2); never "falling" here. */
-  assert_trend ("3 5 2 4 3 4", "steady");     /* 3.67 against 3.33 */
-  assert_trend ("5 5 2 4 3 4", "steady");     /* 3.67 against 4.00 */
-  assert_trend ("1 5 2 4 3 4", "rising");     /* 3.67 against 2.67 */
+  assert_trend ("3 5 2 4 3 4", "steady"); /* 3.67 against 3.33 */
+  assert_trend ("5 5 2 4 3 4", "steady"); /* 3.67 against 4.00 */
+  assert_trend ("1 5 2 4 3 4", "rising"); /* 3.67 against 2.67 */
   /* A last move up does not hide a fall of the means: said as falling,
    * and the tooltip shows both means. */
-  assert_trend ("5 5 5 2 2 3", "falling");    /* 2.33 against 5.00 */
+  assert_trend ("5 5 5 2 2 3", "falling"); /* 2.33 against 5.00 */
   moods_trend ("5 5 5 2 2 3", &trend);
   g_assert_cmpfloat_with_epsilon (trend.recent_mean, 7.0 / 3, 1e-9);
   g_assert_cmpfloat_with_epsilon (trend.earlier_mean, 5.0, 1e-9);
@@ -83,7 +85,7 @@ test_trial_series (void)
 static void
 test_threshold (void)
 {
-  double values[] = { 3, 3, 3, 3, 3, 3 };
+  double       values[] = { 3, 3, 3, 3, 3, 3 };
   RapportTrend trend;
 
   assert_trend ("3 3 3 3 3 3", "steady");
@@ -95,7 +97,7 @@ test_threshold (void)
   assert_trend ("3 3 3 3 2 2", "falling");
 
   /* Exactly on the threshold is not beyond it. */
-  values[5] = 4.5;   /* 3.5 against 3.0 */
+  values[5] = 4.5; /* 3.5 against 3.0 */
   g_assert_cmpint (rapport_trend_compute (values, 6, 0.5, &trend), ==, RAPPORT_TREND_STEADY);
   values[5] = 4.53;
   g_assert_cmpint (rapport_trend_compute (values, 6, 0.5, &trend), ==, RAPPORT_TREND_RISING);

@@ -13,8 +13,8 @@
 
 static RapportStore *store;
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int                  LLVMFuzzerInitialize (int *argc, char ***argv);
+int                  LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static void
 fail (GError *error)
@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(GError) error = NULL;
   RapportExchangeStats stats = { 0 };
-  gboolean ok;
+  gboolean             ok;
 
   /* An outer transaction, rolled back after each input, keeps every run
    * on the same database: the import's own transaction nests inside. */
@@ -66,7 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   ok = rapport_exchange_import_from_data (store, (const char *) data, size, &stats,
                                           NULL, NULL, NULL, &error);
   if (ok == (error != NULL))
-    abort ();   /* success must come without an error, failure with one */
+    abort (); /* success must come without an error, failure with one */
   if (!ok && (error->message == NULL || error->message[0] == '\0'))
     abort ();
   rapport_store_rollback (store);

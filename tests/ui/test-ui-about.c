@@ -7,8 +7,8 @@
 #include "test-ui-util.h"
 
 static gboolean
-is_about (GtkWidget     *widget,
-          gconstpointer  data)
+is_about (GtkWidget    *widget,
+          gconstpointer data)
 {
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwAboutDialog") ||
          g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwAboutWindow");
@@ -38,11 +38,11 @@ find_about (void)
 static void
 test_about (void)
 {
-  GtkWidget *window = adw_window_new ();
+  GtkWidget       *window = adw_window_new ();
   g_autofree char *name = NULL;
   g_autofree char *version = NULL;
-  GtkLicense license;
-  GtkWidget *about;
+  GtkLicense       license;
+  GtkWidget       *about;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_present (GTK_WINDOW (window));

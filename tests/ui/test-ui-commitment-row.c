@@ -20,8 +20,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->person = test_core_person_new (f->store, "Ada", "Engineer");
@@ -30,8 +30,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_spin (10);
@@ -53,8 +53,8 @@ commitment_new (Fixture    *f,
 }
 
 static gboolean
-has_class (GtkWidget     *widget,
-           gconstpointer  name)
+has_class (GtkWidget    *widget,
+           gconstpointer name)
 {
   return gtk_widget_has_css_class (widget, name);
 }
@@ -86,7 +86,7 @@ owner_dropdown (GtkWidget *row)
 static const char *
 shown_owner (GtkWidget *row)
 {
-  GtkDropDown *dropdown = owner_dropdown (row);
+  GtkDropDown     *dropdown = owner_dropdown (row);
   GtkStringObject *selected = gtk_drop_down_get_selected_item (dropdown);
 
   g_assert_true (GTK_IS_STRING_OBJECT (selected));
@@ -99,7 +99,7 @@ choose_owner (GtkWidget  *row,
               const char *owner)
 {
   GtkDropDown *dropdown = owner_dropdown (row);
-  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  GListModel  *choices = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
@@ -148,8 +148,8 @@ show_row (Fixture   *f,
 /* Every property of the commitment, changed on the model object, shows in
  * the row without anyone telling the row. */
 static void
-test_follows_commitment (Fixture       *f,
-                         gconstpointer  data)
+test_follows_commitment (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportCommitment) item = commitment_new (f, "Send the budget");
@@ -183,7 +183,7 @@ test_follows_commitment (Fixture       *f,
   g_assert_cmpstr (shown_owner (row), ==, "Them");
   {
     /* "owner" is an enum property, as a binding or a GtkBuilder sees it. */
-    GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "owner");
+    GParamSpec            *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "owner");
     RapportCommitmentOwner owner = RAPPORT_COMMITMENT_OWNER_ME;
     g_autoptr(GEnumClass) owners = g_type_class_ref (RAPPORT_TYPE_COMMITMENT_OWNER);
 
@@ -240,8 +240,8 @@ test_follows_commitment (Fixture       *f,
 
 /* Made in an earlier meeting: the badge says where it came from. */
 static void
-test_carried_over_badge (Fixture       *f,
-                         gconstpointer  data)
+test_carried_over_badge (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportCommitment) made = commitment_new (f, "Send the budget");
@@ -295,15 +295,15 @@ click (GtkWidget *button)
 }
 
 static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
+is_button_labelled (GtkWidget    *widget,
+                    gconstpointer label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
-has_tooltip (GtkWidget     *widget,
-             gconstpointer  text)
+has_tooltip (GtkWidget    *widget,
+             gconstpointer text)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
 }
@@ -319,16 +319,16 @@ last (GPtrArray *log)
  * group, carrying the commitment's id; the row writes nothing itself, so
  * with nobody to change the model it goes on showing the model. */
 static void
-test_asks_through_actions (Fixture       *f,
-                           gconstpointer  data)
+test_asks_through_actions (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(RapportCommitment) item = commitment_new (f, "Send the budget");
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 20, 12, 0, 0);
-  gint64 id = rapport_commitment_get_id (item);
+  gint64           id = rapport_commitment_get_id (item);
   g_autofree char *expected = NULL;
-  GtkWidget *row, *label;
+  GtkWidget       *row, *label;
 
   add_action (group, "toggle-closed", "x", log);
   add_action (group, "set-owner", "(xs)", log);
@@ -383,8 +383,8 @@ test_asks_through_actions (Fixture       *f,
 }
 
 static void
-on_counted (gpointer  widget,
-            guint    *count)
+on_counted (gpointer widget,
+            guint   *count)
 {
   (*count)++;
 }
@@ -401,17 +401,17 @@ on_save_failed (RapportCommitmentsPanel *panel,
 /* Inside the panel, the same actions write to the store, and the row
  * follows the write through its commitment. */
 static void
-test_actions_reach_panel (Fixture       *f,
-                          gconstpointer  data)
+test_actions_reach_panel (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr(RapportCommitment) made = commitment_new (f, "Send the budget");
   g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 20, 12, 0, 0);
   g_autofree char *failure = NULL;
-  GtkWidget *panel = rapport_commitments_panel_new (f->store);
-  GListModel *model = rapport_commitments_panel_get_model (RAPPORT_COMMITMENTS_PANEL (panel));
+  GtkWidget       *panel = rapport_commitments_panel_new (f->store);
+  GListModel      *model = rapport_commitments_panel_get_model (RAPPORT_COMMITMENTS_PANEL (panel));
   g_autoptr(RapportCommitment) item = NULL;
   GtkWidget *list, *row, *label;
-  guint n_changed = 0;
+  guint      n_changed = 0;
 
   /* The commitment the panel is about to load from the store. */
   g_assert_nonnull (made);
@@ -512,8 +512,8 @@ press_key (GtkWidget *widget,
 }
 
 static gboolean
-is_focused_day (GtkWidget     *widget,
-                gconstpointer  data)
+is_focused_day (GtkWidget    *widget,
+                gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "day-number") &&
          (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUSED) != 0;
@@ -537,18 +537,18 @@ open_calendar (GtkWidget *root)
  * Space or a click does; Enter on the day already shown picks that one.
  * Either way the popover closes. */
 static void
-test_enter_picks_day (Fixture       *f,
-                      gconstpointer  data)
+test_enter_picks_day (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportCommitment) item = rapport_commitment_create (f->store, rapport_meeting_get_id (f->meeting),
-                                                                 "Send the budget", RAPPORT_COMMITMENT_OWNER_ME,
-                                                                 "2026-03-20", &error);
+                                                                  "Send the budget", RAPPORT_COMMITMENT_OWNER_ME,
+                                                                  "2026-03-20", &error);
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *expected = NULL;
-  const char *day_text, *picked;
-  GtkWidget *row, *calendar, *focused, *panel, *entry;
+  const char      *day_text, *picked;
+  GtkWidget       *row, *calendar, *focused, *panel, *entry;
 
   g_assert_no_error (error);
   add_action (group, "set-due", "(xs)", log);
@@ -603,7 +603,8 @@ test_enter_picks_day (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Book the room");
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"
-                                               " WHERE text = 'Book the room' AND due = '2026-03-02'"), ==, 1);
+                                               " WHERE text = 'Book the room' AND due = '2026-03-02'"),
+                   ==, 1);
   rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), NULL);
 }
 

@@ -23,16 +23,16 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->person = test_core_person_new (f->store, "Ada", "Engineer");
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_clear_object (&f->person);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
@@ -47,9 +47,9 @@ meeting (Fixture    *f,
 
 /* The first visible widget under @root that matches; there must be one. */
 static GtkWidget *
-find_one (GtkWidget     *root,
-          TestUiMatch    match,
-          gconstpointer  data)
+find_one (GtkWidget    *root,
+          TestUiMatch   match,
+          gconstpointer data)
 {
   g_autoptr(GPtrArray) all = test_ui_find_all_visible (root, match, data);
 
@@ -80,7 +80,7 @@ static GtkWidget *
 row_at (GtkWidget *panel,
         guint      index)
 {
-  GtkWidget *list = find_one_type (panel, GTK_TYPE_LIST_BOX);
+  GtkWidget     *list = find_one_type (panel, GTK_TYPE_LIST_BOX);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
 
   g_assert_nonnull (row);
@@ -91,7 +91,7 @@ static guint
 n_rows (GtkWidget *panel)
 {
   GtkWidget *list = find_one_type (panel, GTK_TYPE_LIST_BOX);
-  guint n = 0;
+  guint      n = 0;
 
   while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
     n++;
@@ -111,8 +111,8 @@ on_toast (RapportCommitmentsPanel *panel,
 }
 
 static void
-on_changed (gpointer  widget,
-            guint    *count)
+on_changed (gpointer widget,
+            guint   *count)
 {
   (*count)++;
 }
@@ -138,20 +138,20 @@ add_line (GtkWidget  *panel,
 }
 
 static void
-test_carry_over_and_close (Fixture       *f,
-                           gconstpointer  data)
+test_carry_over_and_close (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-02");
   g_autoptr(RapportMeeting) m2 = NULL;
   g_autoptr(RapportMeeting) m3 = NULL;
   g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GDateTime) due = g_date_time_new_local (2026, 3, 6, 12, 0, 0);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *panel = rapport_commitments_panel_new (f->store);
-  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget  *window = gtk_window_new ();
+  GtkWidget  *panel = rapport_commitments_panel_new (f->store);
+  GtkWidget  *overlay = adw_toast_overlay_new ();
   GListModel *model = rapport_commitments_panel_get_model (RAPPORT_COMMITMENTS_PANEL (panel));
-  GtkWidget *row, *check;
-  guint n_changed = 0;
+  GtkWidget  *row, *check;
+  guint       n_changed = 0;
 
   g_object_ref_sink (panel);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), panel);
@@ -190,9 +190,11 @@ test_carry_over_and_close (Fixture       *f,
   g_assert_cmpuint (n_rows (panel), ==, 2);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
-                                               " AND text = 'Send the budget draft' AND due IS NULL"), ==, 1);
+                                               " AND text = 'Send the budget draft' AND due IS NULL"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'them'"
-                                               " AND text = 'Write the rollout plan' AND due = '2026-03-06'"), ==, 1);
+                                               " AND text = 'Write the rollout plan' AND due = '2026-03-06'"),
+                   ==, 1);
   /* Made here: no "from" badge. */
   {
     g_autoptr(GPtrArray) badges = test_ui_find_all_visible (panel, is_label_with, "from 2 Mar");
@@ -217,7 +219,8 @@ test_carry_over_and_close (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   g_assert_true (gtk_widget_has_css_class (row, "closed"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE text = 'Send the budget draft'"
-                                               " AND closed_on = '2026-03-09'"), ==, 1);
+                                               " AND closed_on = '2026-03-09'"),
+                   ==, 1);
 
   /* The first meeting shows it closed too: it is one commitment. */
   rapport_commitments_panel_set_meeting (RAPPORT_COMMITMENTS_PANEL (panel), m1);
@@ -249,10 +252,11 @@ test_carry_over_and_close (Fixture       *f,
     GtkWidget *owner = find_one (row, has_tooltip, "Who Will Do It");
 
     g_assert_true (GTK_IS_DROP_DOWN (owner));
-    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (owner)), ==, 1);   /* Them */
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (owner)), ==, 1); /* Them */
     gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 0);
     g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
-                                                 " AND text = 'Write the rollout plan v2'"), ==, 1);
+                                                 " AND text = 'Write the rollout plan v2'"),
+                     ==, 1);
   }
 
   /* Delete, undo, delete again and let the toast go: gone for good. */
@@ -287,8 +291,8 @@ on_open_meeting (RapportBriefView *view,
 }
 
 static void
-test_brief_view (Fixture       *f,
-                 gconstpointer  data)
+test_brief_view (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-02");
@@ -298,8 +302,8 @@ test_brief_view (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_brief_view_new (f->store);
   GtkWidget *list;
-  gint64 opened = 0;
-  guint n_changed = 0;
+  gint64     opened = 0;
+  guint      n_changed = 0;
 
   rapport_meeting_set_notes (m2, "Release went well.\nShe wants to lead the next one.");
   rapport_meeting_set_mood (m2, 4);
@@ -328,7 +332,7 @@ test_brief_view (Fixture       *f,
   g_assert_nonnull (find_one (view, is_label_with, "Last 1:1, 9 Mar"));
   /* Two moods: drawn, and no trend word until there are six. */
   {
-    GtkWidget *chart = find_one_type (view, RAPPORT_TYPE_MOOD_CHART);
+    GtkWidget  *chart = find_one_type (view, RAPPORT_TYPE_MOOD_CHART);
     const char *summary = "No trend yet: it takes 6 recorded moods, there are 2 so far.";
 
     g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
@@ -389,8 +393,8 @@ test_brief_view (Fixture       *f,
 }
 
 static gboolean
-is_selectable_label (GtkWidget     *widget,
-                     gconstpointer  data)
+is_selectable_label (GtkWidget    *widget,
+                     gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
 }
@@ -399,8 +403,8 @@ is_selectable_label (GtkWidget     *widget,
  * the pointer, but Tab does not stop on them: it goes from control to
  * control. */
 static void
-test_brief_selectable_not_tab_stop (Fixture       *f,
-                                    gconstpointer  data)
+test_brief_selectable_not_tab_stop (Fixture      *f,
+                                    gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) m1 = meeting (f, "2026-03-09");
@@ -409,7 +413,7 @@ test_brief_selectable_not_tab_stop (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_brief_view_new (f->store);
   GtkWidget *notes;
-  int start, end;
+  int        start, end;
 
   rapport_meeting_set_notes (m1, "Release went well.");
   g_assert_true (rapport_meeting_save (m1, f->store, &error));
@@ -479,8 +483,8 @@ test_brief_selectable_not_tab_stop (Fixture       *f,
 }
 
 static gboolean
-is_button_with_tooltip (GtkWidget     *widget,
-                        gconstpointer  text)
+is_button_with_tooltip (GtkWidget    *widget,
+                        gconstpointer text)
 {
   return GTK_IS_BUTTON (widget) && has_tooltip (widget, text);
 }
@@ -488,15 +492,15 @@ is_button_with_tooltip (GtkWidget     *widget,
 /* The brief continues today's meeting rather than offer a second one, and
  * says the mood trend by the rule, as a chart with words. */
 static void
-test_brief_today_and_trend (Fixture       *f,
-                            gconstpointer  data)
+test_brief_today_and_trend (Fixture      *f,
+                            gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  const int moods[] = { 3, 2, 4, 2, 2, 2 };
+  const int  moods[] = { 3, 2, 4, 2, 2, 2 };
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_brief_view_new (f->store);
   GtkWidget *start, *chart;
-  char *failure;
+  char      *failure;
 
   for (guint i = 0; i < G_N_ELEMENTS (moods); i++)
     {

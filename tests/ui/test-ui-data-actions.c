@@ -25,8 +25,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -36,7 +36,8 @@ fixture_set_up (Fixture       *f,
                       " ('" ADA "', 'Ada Lovelace', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');"
                       "INSERT INTO meetings (uuid, person_id, date, notes, mood, created_at, updated_at) VALUES"
                       " ('c0000000-0000-4000-8000-000000000001', 1, '2026-02-02', 'Talked about the parser', 4,"
-                      "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');", &error);
+                      "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');",
+                      &error);
   g_assert_no_error (error);
 
   f->window = GTK_WINDOW (g_object_ref_sink (adw_window_new ()));
@@ -61,8 +62,8 @@ close_dialogs (void)
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   close_dialogs ();
   gtk_window_destroy (f->window);
@@ -96,19 +97,19 @@ wait_for (Fixture        *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  test_ui_spin (30);   /* the worker thread lets go of its task */
+  test_ui_spin (30); /* the worker thread lets go of its task */
 }
 
 static void
-test_export_then_import (Fixture       *f,
-                         gconstpointer  data)
+test_export_then_import (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *json = g_build_filename (f->dir, "all.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (json);
   g_autofree char *dir2 = g_build_filename (f->dir, "second", NULL);
   g_autoptr(RapportStore) other = test_core_store_new (dir2);
   g_autofree char *other_path = g_build_filename (dir2, "rapport.db", NULL);
-  RapportDataJob *job;
+  RapportDataJob  *job;
 
   job = rapport_data_actions_export_to_file (f->window, f->store, f->toasts, file);
   g_assert_cmpint (rapport_data_job_get_kind (job), ==, RAPPORT_DATA_JOB_EXPORT);
@@ -124,7 +125,8 @@ test_export_then_import (Fixture       *f,
   g_assert_true (f->success);
   g_assert_true (f->changed);
   g_assert_cmpint (test_core_sql_int (other_path, "SELECT count(*) FROM meetings"
-                                      " WHERE notes = 'Talked about the parser'"), ==, 1);
+                                                  " WHERE notes = 'Talked about the parser'"),
+                   ==, 1);
 
   /* Again: nothing changes, and the window need not reload. */
   job = rapport_data_actions_import_file (f->window, other, f->toasts, file);
@@ -135,16 +137,17 @@ test_export_then_import (Fixture       *f,
 }
 
 static void
-test_import_bad_file (Fixture       *f,
-                      gconstpointer  data)
+test_import_bad_file (Fixture      *f,
+                      gconstpointer data)
 {
   g_autofree char *json = g_build_filename (f->dir, "bad.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (json);
-  GtkWidget *dialog;
+  GtkWidget  *dialog;
   const char *body;
 
   g_assert_true (g_file_set_contents (json, "{ \"format\": \"rapport-export\", \"version\": 1,"
-                                      " \"meetings\": [ { \"uuid\": \"nope\" } ] }", -1, NULL));
+                                            " \"meetings\": [ { \"uuid\": \"nope\" } ] }",
+                                      -1, NULL));
   wait_for (f, rapport_data_actions_import_file (f->window, f->store, f->toasts, file));
   g_assert_false (f->success);
   g_assert_false (f->changed);
@@ -159,8 +162,8 @@ test_import_bad_file (Fixture       *f,
 }
 
 static void
-test_export_person (Fixture       *f,
-                    gconstpointer  data)
+test_export_person (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *md = g_build_filename (f->dir, "ada.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (md);
@@ -174,8 +177,8 @@ test_export_person (Fixture       *f,
 }
 
 static gboolean
-is_label_with (GtkWidget     *widget,
-               gconstpointer  text)
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
@@ -195,8 +198,8 @@ assert_toast (Fixture    *f,
 }
 
 static void
-test_backup_and_restore (Fixture       *f,
-                         gconstpointer  data)
+test_backup_and_restore (Fixture      *f,
+                         gconstpointer data)
 {
   g_autofree char *folder = rapport_backup_default_folder (f->path);
   g_autofree char *today = rapport_store_today ();
@@ -204,7 +207,7 @@ test_backup_and_restore (Fixture       *f,
   g_autofree char *backup = g_build_filename (folder, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (backup);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
+  GtkWidget      *dialog;
   RapportDataJob *job;
 
   wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));
@@ -257,7 +260,7 @@ test_backup_and_restore (Fixture       *f,
   {
     g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
     const char *entry;
-    gboolean told = FALSE;
+    gboolean    told = FALSE;
 
     g_assert_no_error (error);
     while ((entry = g_dir_read_name (dir)) != NULL)
@@ -281,8 +284,8 @@ test_backup_and_restore (Fixture       *f,
 }
 
 static void
-test_restore_not_a_backup (Fixture       *f,
-                           gconstpointer  data)
+test_restore_not_a_backup (Fixture      *f,
+                           gconstpointer data)
 {
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (text);
@@ -299,8 +302,8 @@ test_restore_not_a_backup (Fixture       *f,
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture      *f,
+             gconstpointer data)
 {
   g_autofree char *json = g_build_filename (f->dir, "cancelled.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (json);
@@ -310,7 +313,7 @@ test_cancel (Fixture       *f,
   rapport_data_job_cancel (job);
   wait_for (f, job);
   g_assert_false (f->success);
-  g_assert_null (test_ui_find_alert ());   /* a cancel is no error */
+  g_assert_null (test_ui_find_alert ()); /* a cancel is no error */
   g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
 }
 
@@ -331,14 +334,14 @@ find_chooser (void)
 /* Without a portal the native chooser is a GtkFileChooserDialog we can
  * answer as a user would. */
 static void
-test_chooser (Fixture       *f,
-              gconstpointer  data)
+test_chooser (Fixture      *f,
+              gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   g_autofree char *json = g_build_filename (f->dir, "chosen.json", NULL);
-  GtkFileChooser *chooser;
-  RapportDataJob *job;
+  GtkFileChooser  *chooser;
+  RapportDataJob  *job;
 
   job = rapport_data_actions_export (f->window, f->store, f->toasts);
   f->finished = FALSE;
@@ -377,8 +380,8 @@ test_chooser (Fixture       *f,
 /* Restore opens the chooser in this database's own backups folder, which
  * holds its backups and no other database's, even one beside it. */
 static void
-test_restore_lists_own_backups (Fixture       *f,
-                                gconstpointer  data)
+test_restore_lists_own_backups (Fixture      *f,
+                                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *team_path = g_build_filename (f->dir, "team.db", NULL);
@@ -389,8 +392,8 @@ test_restore_lists_own_backups (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   GtkFileChooser *chooser;
   RapportDataJob *job;
-  const char *entry;
-  guint n = 0;
+  const char     *entry;
+  guint           n = 0;
 
   g_assert_no_error (error);
   wait_for (f, rapport_data_actions_backup_now (f->window, f->store, f->toasts));

@@ -29,8 +29,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -41,8 +41,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_clear_object (&f->meeting);
   g_clear_object (&f->person);
@@ -50,11 +50,11 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-test_autosave_writes_notes (Fixture       *f,
-                            gconstpointer  data)
+test_autosave_writes_notes (Fixture      *f,
+                            gconstpointer data)
 {
-  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget     *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  GtkWidget     *window = gtk_window_new ();
   GtkTextBuffer *buffer;
 
   g_object_ref_sink (editor);
@@ -74,23 +74,25 @@ test_autosave_writes_notes (Fixture       *f,
                    RAPPORT_SAVE_STATE_SAVED);
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM meetings WHERE notes = "
-                                      "'She wants to own the release plan.'"), ==, 1);
+                                      "'She wants to own the release plan.'"),
+                   ==, 1);
 
   /* Switching away saves what was typed at once. */
   gtk_text_buffer_insert_at_cursor (buffer, " Follow up Friday.", -1);
   rapport_meeting_editor_set_meeting (RAPPORT_MEETING_EDITOR (editor), NULL);
   g_assert_cmpint (test_core_sql_int (f->path,
-                                      "SELECT count(*) FROM meetings WHERE notes LIKE '%Follow up Friday.'"), ==, 1);
+                                      "SELECT count(*) FROM meetings WHERE notes LIKE '%Follow up Friday.'"),
+                   ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (editor);
 }
 
 static void
-test_continuous_typing_still_saves (Fixture       *f,
-                                    gconstpointer  data)
+test_continuous_typing_still_saves (Fixture      *f,
+                                    gconstpointer data)
 {
-  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  GtkWidget     *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
   GtkTextBuffer *buffer;
 
   g_object_ref_sink (editor);
@@ -123,17 +125,17 @@ buffer_text (GtkTextBuffer *buffer)
 /* A save that fails must never lose the text, even when the user moves on
  * to another meeting before it could be written. */
 static void
-test_failed_save_keeps_text (Fixture       *f,
-                             gconstpointer  data)
+test_failed_save_keeps_text (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) other = rapport_meeting_create (f->store, rapport_person_get_id (f->person),
-                                                            "2026-03-09", &error);
-  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+                                                             "2026-03-09", &error);
+  GtkWidget            *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
   RapportMeetingEditor *ed;
-  GtkTextBuffer *buffer;
-  g_autofree char *huge = g_strnfill (RAPPORT_MAX_NOTES_BYTES + 10, 'x');
-  g_autofree char *back = NULL;
+  GtkTextBuffer        *buffer;
+  g_autofree char      *huge = g_strnfill (RAPPORT_MAX_NOTES_BYTES + 10, 'x');
+  g_autofree char      *back = NULL;
 
   g_object_ref_sink (editor);
   ed = RAPPORT_MEETING_EDITOR (editor);
@@ -165,8 +167,8 @@ test_failed_save_keeps_text (Fixture       *f,
 }
 
 static void
-test_checklist_toggles_write_ticks (Fixture       *f,
-                                    gconstpointer  data)
+test_checklist_toggles_write_ticks (Fixture      *f,
+                                    gconstpointer data)
 {
   GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
 
@@ -178,7 +180,8 @@ test_checklist_toggles_write_ticks (Fixture       *f,
   g_assert_false (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 7));
   g_assert_cmpint (test_core_sql_int (f->path,
                                       "SELECT count(*) FROM checklist c JOIN habits h ON h.id = c.habit_id"
-                                      " WHERE c.ticked = 1 AND h.key IN ('listen', 'explain-why')"), ==, 2);
+                                      " WHERE c.ticked = 1 AND h.key IN ('listen', 'explain-why')"),
+                   ==, 2);
 
   /* Toggling again unticks, on disk too. */
   g_assert_true (rapport_meeting_editor_toggle_prompt (RAPPORT_MEETING_EDITOR (editor), 1));
@@ -193,19 +196,19 @@ test_checklist_toggles_write_ticks (Fixture       *f,
   g_assert_finalize_object (editor);
 }
 
-static gboolean is_label_with (GtkWidget     *widget,
-                               gconstpointer  text);
+static gboolean is_label_with (GtkWidget    *widget,
+                               gconstpointer text);
 
 /* Reordering habits does not renumber a past meeting: Alt+2 ticks the
  * same prompt, shown as Alt+2, before and after, even after a reload. */
 static void
-test_reorder_keeps_alt_numbers (Fixture       *f,
-                                gconstpointer  data)
+test_reorder_keeps_alt_numbers (Fixture      *f,
+                                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
-  gint64 second = test_core_sql_int (f->path, "SELECT c.habit_id FROM checklist c JOIN habits h ON h.id = c.habit_id"
-                                              " ORDER BY h.position LIMIT 1 OFFSET 1");
+  GtkWidget       *editor = g_object_new (RAPPORT_TYPE_MEETING_EDITOR, "store", f->store, NULL);
+  gint64           second = test_core_sql_int (f->path, "SELECT c.habit_id FROM checklist c JOIN habits h ON h.id = c.habit_id"
+                                                                  " ORDER BY h.position LIMIT 1 OFFSET 1");
   g_autofree char *ticked_second = g_strdup_printf ("SELECT ticked FROM checklist WHERE habit_id = %" G_GINT64_FORMAT,
                                                     second);
 
@@ -235,10 +238,10 @@ test_reorder_keeps_alt_numbers (Fixture       *f,
 }
 
 static void
-test_window_new_meeting_and_delete (Fixture       *f,
-                                    gconstpointer  data)
+test_window_new_meeting_and_delete (Fixture      *f,
+                                    gconstpointer data)
 {
-  RapportWindow *window = rapport_window_new (NULL, f->store);
+  RapportWindow        *window = rapport_window_new (NULL, f->store);
   RapportMeetingEditor *editor = rapport_window_get_editor (window);
 
   g_object_ref_sink (window);
@@ -260,9 +263,9 @@ test_window_new_meeting_and_delete (Fixture       *f,
 
   /* Moving today's meeting to an earlier date moves it down the list. */
   {
-    GtkWidget *calendar = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR);
+    GtkWidget   *calendar = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR);
     GtkListView *view = GTK_LIST_VIEW (test_ui_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
-    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+    GListModel  *model = G_LIST_MODEL (gtk_list_view_get_model (view));
     g_autoptr(GDateTime) early = g_date_time_new_local (2026, 1, 5, 12, 0, 0);
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(RapportMeeting) first = NULL;
@@ -292,8 +295,8 @@ test_window_new_meeting_and_delete (Fixture       *f,
 }
 
 static gboolean
-is_label_with (GtkWidget     *widget,
-               gconstpointer  text)
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
          strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
@@ -308,8 +311,8 @@ has_label_with (GtkWidget  *widget,
 }
 
 static void
-test_brief_shows_evidence (Fixture       *f,
-                           gconstpointer  data)
+test_brief_shows_evidence (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) checklist = rapport_checklist_load (f->store, rapport_meeting_get_id (f->meeting), &error);
@@ -328,7 +331,6 @@ test_brief_shows_evidence (Fixture       *f,
   g_object_run_dispose (G_OBJECT (brief));
   g_assert_finalize_object (brief);
 }
-
 
 /* Takes the database's write lock as another program would (a CLI import
  * in the middle of its transaction) and keeps it until released. */
@@ -384,7 +386,7 @@ banner_says (RapportWindow *window,
              const char    *text)
 {
   g_autoptr(GPtrArray) revealers = test_ui_find_all_visible (GTK_WIDGET (window), test_ui_is_type,
-                                                             TEST_UI_TYPE (GTK_TYPE_REVEALER));
+                                                              TEST_UI_TYPE (GTK_TYPE_REVEALER));
 
   for (guint i = 0; i < revealers->len; i++)
     {
@@ -403,7 +405,7 @@ static guint
 n_visible_toplevels (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -423,14 +425,14 @@ type_text (RapportWindow *window,
            const char    *text)
 {
 #ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkSurface      *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
   if (xdotool != NULL && GDK_IS_X11_SURFACE (surface))
     {
       g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-      const char *focus[] = { xdotool, "windowfocus", "--sync", xid, NULL };
-      const char *type[] = { xdotool, "type", "--delay", "15", "--clearmodifiers", "--", text, NULL };
+      const char      *focus[] = { xdotool, "windowfocus", "--sync", xid, NULL };
+      const char      *type[] = { xdotool, "type", "--delay", "15", "--clearmodifiers", "--", text, NULL };
       g_autoptr(GError) error = NULL;
       int status = 0;
 
@@ -451,16 +453,16 @@ type_text (RapportWindow *window,
  * dialog takes the keys (a typed space used to close it), the notes keep
  * the focus and every character, and the save goes through later. */
 static void
-test_failed_save_keeps_focus_and_keys (Fixture       *f,
-                                       gconstpointer  data)
+test_failed_save_keeps_focus_and_keys (Fixture      *f,
+                                       gconstpointer data)
 {
-  RapportWindow *window = window_on_meeting (f);
+  RapportWindow        *window = window_on_meeting (f);
   RapportMeetingEditor *editor = rapport_window_get_editor (window);
-  GtkTextBuffer *buffer = notes_buffer (window);
-  GtkWidget *notes = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
-  sqlite3 *lock = hold_write_lock (f->path);
-  g_autofree char *shown = NULL;
-  gint64 deadline;
+  GtkTextBuffer        *buffer = notes_buffer (window);
+  GtkWidget            *notes = test_ui_find_type (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  sqlite3              *lock = hold_write_lock (f->path);
+  g_autofree char      *shown = NULL;
+  gint64                deadline;
 
   type_text (window, buffer, "abc def ");
   /* The autosave comes and fails. */
@@ -490,7 +492,8 @@ test_failed_save_keeps_focus_and_keys (Fixture       *f,
     test_ui_spin (20);
   g_assert_cmpint (rapport_meeting_editor_get_save_state (editor), ==, RAPPORT_SAVE_STATE_SAVED);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
-                                               " WHERE notes = 'abc def ghi jkl mno.'"), ==, 1);
+                                               " WHERE notes = 'abc def ghi jkl mno.'"),
+                   ==, 1);
   g_assert_false (banner_says (window, ""));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == notes);
 
@@ -500,14 +503,14 @@ test_failed_save_keeps_focus_and_keys (Fixture       *f,
 /* Another program's lock costs a save attempt ~0.1 s on the main thread,
  * never the 5 s it used to; the window keeps drawing meanwhile. */
 static void
-test_lock_never_freezes (Fixture       *f,
-                         gconstpointer  data)
+test_lock_never_freezes (Fixture      *f,
+                         gconstpointer data)
 {
-  RapportWindow *window = window_on_meeting (f);
+  RapportWindow        *window = window_on_meeting (f);
   RapportMeetingEditor *editor = rapport_window_get_editor (window);
-  GtkTextBuffer *buffer = notes_buffer (window);
-  sqlite3 *lock = hold_write_lock (f->path);
-  gint64 start, took, longest = 0, end;
+  GtkTextBuffer        *buffer = notes_buffer (window);
+  sqlite3              *lock = hold_write_lock (f->path);
+  gint64                start, took, longest = 0, end;
 
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Typed while locked.", -1, TRUE);
   /* Each attempt on the main thread gives up quickly (three, in case the
@@ -546,14 +549,15 @@ test_lock_never_freezes (Fixture       *f,
          g_get_monotonic_time () < end)
     test_ui_spin (20);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
-                                               " WHERE notes = 'Typed while locked.'"), ==, 1);
+                                               " WHERE notes = 'Typed while locked.'"),
+                   ==, 1);
 
   window_close (window);
 }
 
 static gboolean
-is_button_with_label (GtkWidget     *widget,
-                      gconstpointer  label)
+is_button_with_label (GtkWidget    *widget,
+                      gconstpointer label)
 {
   return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
@@ -613,16 +617,16 @@ set_notes (RapportWindow *window,
  * it is gone again, whichever way it is left; one with anything in it,
  * and one that existed before, stays. */
 static void
-test_window_discards_untouched_meeting (Fixture       *f,
-                                        gconstpointer  data)
+test_window_discards_untouched_meeting (Fixture      *f,
+                                        gconstpointer data)
 {
   g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
-  gint64 existing = rapport_meeting_get_id (f->meeting);
-  RapportWindow *window = rapport_window_new (NULL, f->store);
+  gint64                existing = rapport_meeting_get_id (f->meeting);
+  RapportWindow        *window = rapport_window_new (NULL, f->store);
   RapportMeetingEditor *editor = rapport_window_get_editor (window);
-  GtkListView *view;
-  guint discarded = 0;
-  gint64 id, kept;
+  GtkListView          *view;
+  guint                 discarded = 0;
+  gint64                id, kept;
 
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -698,7 +702,8 @@ test_window_discards_untouched_meeting (Fixture       *f,
   g_assert_cmpint (id, !=, kept);
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE meetings SET notes = 'From the other window',"
-                                            " revision = revision + 1 WHERE id = %" G_GINT64_FORMAT, id);
+                                            " revision = revision + 1 WHERE id = %" G_GINT64_FORMAT,
+                                            id);
     test_core_sql (f->path, sql);
   }
   rapport_window_show_brief (window);

@@ -12,14 +12,14 @@
 /* What came back from a dialog's task. */
 typedef struct
 {
-  gboolean  done;
-  GObject  *source;       /* the window the task held */
-  gboolean  parent_alive; /* it was still an object when the callback ran */
-  gboolean  ok;
-  GError   *error;
-  char     *text;         /* name or label */
-  char     *detail;       /* role or hint */
-  int       number;       /* cadence or kind */
+  gboolean done;
+  GObject *source;       /* the window the task held */
+  gboolean parent_alive; /* it was still an object when the callback ran */
+  gboolean ok;
+  GError  *error;
+  char    *text;   /* name or label */
+  char    *detail; /* role or hint */
+  int      number; /* cadence or kind */
 } Outcome;
 
 static void
@@ -48,7 +48,7 @@ on_habit_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  Outcome *o = user_data;
+  Outcome         *o = user_data;
   RapportHabitKind kind = RAPPORT_HABIT_TRUST;
 
   o->done = TRUE;
@@ -75,12 +75,12 @@ assert_cancelled (Outcome *o)
   g_assert_error (o->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (o->text);
   outcome_clear (o);
-  *o = (Outcome) { 0 };
+  *o = (Outcome){ 0 };
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_row_titled (GtkWidget    *widget,
+               gconstpointer title)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
@@ -114,7 +114,7 @@ static void
 test_person_save (void)
 {
   GtkWidget *window = window_new ();
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog;
 
   rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
@@ -144,7 +144,7 @@ static void
 test_person_cancel (void)
 {
   GtkWidget *window = window_new ();
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog;
 
   rapport_person_dialog_run_async (GTK_WINDOW (window), NULL, NULL, on_person_done, &o);
@@ -194,7 +194,7 @@ test_person_parent_destroyed (gconstpointer data)
 {
   g_autoptr(RapportPerson) person = g_object_new (RAPPORT_TYPE_PERSON, "name", "Grace", NULL);
   GtkWidget *window = GPOINTER_TO_INT (data) ? gtk_window_new () : window_new ();
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -220,10 +220,10 @@ static void
 test_habit_save_and_cancel (void)
 {
   g_autofree char *dir = NULL, *path = NULL;
-  RapportStore *store = NULL;
-  GtkWidget *window;
-  GtkWidget *dialog;
-  Outcome o = { 0 };
+  RapportStore    *store = NULL;
+  GtkWidget       *window;
+  GtkWidget       *dialog;
+  Outcome          o = { 0 };
 
   test_core_db_set_up (&dir, &path, &store);
   window = window_new ();
@@ -244,7 +244,7 @@ test_habit_save_and_cancel (void)
   g_assert_cmpint (o.number, ==, RAPPORT_HABIT_STRUCTURE);
   outcome_clear (&o);
 
-  o = (Outcome) { 0 };
+  o = (Outcome){ 0 };
   rapport_habit_dialog_run_async (window, store, NULL, NULL, on_habit_done, &o);
   rapport_form_respond (test_ui_find_dialog (), FALSE);
   assert_cancelled (&o);
@@ -255,15 +255,15 @@ test_habit_save_and_cancel (void)
 }
 
 static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  type_name)
+is_named (GtkWidget    *widget,
+          gconstpointer type_name)
 {
   return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
 }
 
 static gboolean
-is_labelled (GtkWidget     *widget,
-             gconstpointer  label)
+is_labelled (GtkWidget    *widget,
+             gconstpointer label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
@@ -275,9 +275,9 @@ is_labelled (GtkWidget     *widget,
 static void
 test_platform (gconstpointer data)
 {
-  int width = GPOINTER_TO_INT (data);
+  int        width = GPOINTER_TO_INT (data);
   GtkWidget *window = adw_window_new ();
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog, *name, *focus;
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);

@@ -17,15 +17,15 @@ on_done (GObject      *source,
 }
 
 static gboolean
-match_kind_help (GtkWidget     *widget,
-                 gconstpointer  data)
+match_kind_help (GtkWidget    *widget,
+                 gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), "structure habits") != NULL;
 }
 
 static gboolean
-match_kind_row (GtkWidget     *widget,
-                gconstpointer  data)
+match_kind_row (GtkWidget    *widget,
+                gconstpointer data)
 {
   return ADW_IS_COMBO_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Kind") == 0;
@@ -37,9 +37,9 @@ static void
 test_kind_help (void)
 {
   g_autofree char *dir = NULL, *path = NULL;
-  RapportStore *store = NULL;
-  GtkWidget *window, *dialog, *help, *row, *list;
-  int width, min_height, nat_height;
+  RapportStore    *store = NULL;
+  GtkWidget       *window, *dialog, *help, *row, *list;
+  int              width, min_height, nat_height;
 
   test_core_db_set_up (&dir, &path, &store);
   window = adw_window_new ();

@@ -36,8 +36,8 @@ add_meeting (Fixture    *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   f->ada = test_core_insert_person (f->store, "Ada", FALSE);
@@ -51,8 +51,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
@@ -62,7 +62,7 @@ compute (Fixture *f,
          gint64   person)
 {
   g_autoptr(GError) error = NULL;
-  RapportHistoryQuery query;
+  RapportHistoryQuery   query;
   RapportHistorySeries *series;
 
   rapport_history_query_init (&query, person, RAPPORT_HISTORY_RANGE_3_MONTHS,
@@ -100,7 +100,7 @@ render_scale_2 (const RapportHistorySeries *series,
                 Pixels                     *p)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
-  cairo_t *cr;
+  cairo_t         *cr;
 
   cairo_surface_set_device_scale (surface, 2, 2);
   cr = cairo_create (surface);
@@ -121,7 +121,7 @@ pixel (const Pixels *p,
        int           rgb[3])
 {
   const guchar *px = p->data + (int) (y * p->scale) * p->stride + (int) (x * p->scale) * 4;
-  guint32 value = *(const guint32 *) px;   /* CAIRO_FORMAT_ARGB32, native endian */
+  guint32       value = *(const guint32 *) px; /* CAIRO_FORMAT_ARGB32, native endian */
 
   rgb[0] = (value >> 16) & 0xff;
   rgb[1] = (value >> 8) & 0xff;
@@ -154,8 +154,8 @@ find_row (const RapportHistoryLayout *layout,
 
 /* Every tick on the time axis has its label, at any width. */
 static void
-test_axis_labels (Fixture       *f,
-                  gconstpointer  data)
+test_axis_labels (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
   RapportHistoryStyle style;
@@ -164,10 +164,10 @@ test_axis_labels (Fixture       *f,
   for (int width = 360; width <= 1200; width += 40)
     {
       RapportHistoryLayout layout;
-      cairo_surface_t *surface;
-      int height = rapport_history_natural_height (series, &style), rgb[3];
-      guint ticks = 0;
-      Pixels p;
+      cairo_surface_t     *surface;
+      int                  height = rapport_history_natural_height (series, &style), rgb[3];
+      guint                ticks = 0;
+      Pixels               p;
 
       surface = render_scale_2 (series, &style, width, height, &p);
       rapport_history_layout_init (&layout, series, &style, width, height);
@@ -198,23 +198,23 @@ test_axis_labels (Fixture       *f,
 }
 
 static void
-test_draw_pixels (Fixture       *f,
-                  gconstpointer  data)
+test_draw_pixels (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
-  RapportHistoryStyle style;
-  RapportHistoryLayout layout;
+  RapportHistoryStyle      style;
+  RapportHistoryLayout     layout;
   const RapportHistoryRow *listen, *transfer;
-  cairo_surface_t *surface;
-  Pixels p;
-  int width = 640, height, rgb[3], dark = 0;
-  double x;
+  cairo_surface_t         *surface;
+  Pixels                   p;
+  int                      width = 640, height, rgb[3], dark = 0;
+  double                   x;
 
   g_assert_cmpuint (series->n_buckets, ==, 14);
   g_assert_cmpuint (series->meetings[10], ==, 0);
 
   rapport_history_style_init_light (&style);
-  style.accent = (RapportHistoryColor) { 0, 0, 1, 1 };
+  style.accent = (RapportHistoryColor){ 0, 0, 1, 1 };
   height = rapport_history_natural_height (series, &style);
   /* Two habit rows and the meeting strip; no mood was recorded. */
   g_assert_cmpint (height, >=, 2 * RAPPORT_HISTORY_ROW_HEIGHT + 40);
@@ -290,15 +290,15 @@ test_draw_pixels (Fixture       *f,
 }
 
 static void
-test_words (Fixture       *f,
-            gconstpointer  data)
+test_words (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
-  g_autofree char *text = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_HABITS);
-  g_autofree char *kinds = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_KINDS);
-  g_autofree char *point = NULL;
+  g_autofree char     *text = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_HABITS);
+  g_autofree char     *kinds = rapport_history_describe_series (series, RAPPORT_HISTORY_SHOW_KINDS);
+  g_autofree char     *point = NULL;
   RapportHistoryLayout layout;
-  RapportHistoryStyle style;
+  RapportHistoryStyle  style;
 
   /* Every sentence in its unit: a habit's meetings, a kind's checklist
    * items (two a meeting here: 10 items in 5 meetings, not 10 meetings). */
@@ -338,8 +338,8 @@ test_words (Fixture       *f,
 /* The time axis carries dates with their year: the start, and wherever
  * the year changes, as drawn on screen and in exports. */
 static void
-test_axis_years (Fixture       *f,
-                 gconstpointer  data)
+test_axis_years (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
   g_autoptr(RapportHistorySeries) clipped = NULL;
@@ -350,9 +350,9 @@ test_axis_years (Fixture       *f,
   rapport_history_style_init_light (&style);
   for (int width = 360; width <= 1200; width += 120)
     {
-      g_auto(GStrv) labels = rapport_history_axis_labels (series, &style, width, 400);
+      g_auto (GStrv) labels = rapport_history_axis_labels (series, &style, width, 400);
       g_autofree char *joined = g_strjoinv ("|", labels);
-      gboolean new_year = FALSE;
+      gboolean         new_year = FALSE;
 
       g_test_message ("%d px: %s", width, joined);
       /* The range's first day, with its year. */
@@ -377,7 +377,7 @@ test_axis_years (Fixture       *f,
   clipped = rapport_history_compute (f->store, &query, &error);
   g_assert_no_error (error);
   {
-    g_auto(GStrv) labels = rapport_history_axis_labels (clipped, &style, 800, 400);
+    g_auto (GStrv) labels = rapport_history_axis_labels (clipped, &style, 800, 400);
 
     g_assert_cmpstr (labels[0], ==, "Data starts 9 Feb 2026");
     g_assert_cmpstr (labels[1], ==, "Mar 2026");
@@ -385,7 +385,7 @@ test_axis_years (Fixture       *f,
   }
   /* At 360 px the words would leave no room: the date alone. */
   {
-    g_auto(GStrv) labels = rapport_history_axis_labels (clipped, &style, 360, 400);
+    g_auto (GStrv) labels = rapport_history_axis_labels (clipped, &style, 360, 400);
 
     g_assert_cmpstr (labels[0], ==, "9 Feb 2026");
   }
@@ -401,7 +401,7 @@ render_widget (GtkWidget *window,
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int          width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -410,24 +410,24 @@ render_widget (GtkWidget *window,
 }
 
 static void
-test_widget (Fixture       *f,
-             gconstpointer  data)
+test_widget (Fixture      *f,
+             gconstpointer data)
 {
   g_autoptr(RapportHistorySeries) series = compute (f, f->ada);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
-  g_autofree char *png = g_build_filename (f->dir, "chart.png", NULL);
-  g_autofree char *svg = g_build_filename (f->dir, "chart.svg", NULL);
-  g_autofree char *svg_text = NULL;
+  g_autofree char   *png = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char   *svg = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autofree char   *svg_text = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
-  RapportHistoryChart *chart;
-  RapportHistoryStyle style;
-  RapportHistoryLayout layout;
+  RapportHistoryChart     *chart;
+  RapportHistoryStyle      style;
+  RapportHistoryLayout     layout;
   const RapportHistoryRow *listen;
-  GtkWidget *window;
-  int width, height, accent = 0;
-  gsize stride;
+  GtkWidget               *window;
+  int                      width, height, accent = 0;
+  gsize                    stride;
 
   window = gtk_window_new ();
   chart = RAPPORT_HISTORY_CHART (rapport_history_chart_new ());
@@ -441,7 +441,7 @@ test_widget (Fixture       *f,
   width = gtk_widget_get_width (GTK_WIDGET (chart));
   height = gtk_widget_get_height (GTK_WIDGET (chart));
   g_assert_cmpint (width, >=, 600);
-  g_assert_cmpint (height, >=, rapport_history_natural_height (series, &(RapportHistoryStyle) { .show = RAPPORT_HISTORY_SHOW_HABITS }));
+  g_assert_cmpint (height, >=, rapport_history_natural_height (series, &(RapportHistoryStyle){ .show = RAPPORT_HISTORY_SHOW_HABITS }));
 
   /* The live label starts at the latest week with a meeting, first row. */
   g_assert_cmpstr (rapport_history_chart_get_status (chart), ==, "Week of 16 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
@@ -459,9 +459,9 @@ test_widget (Fixture       *f,
   listen = find_row (&layout, "Listen");
   for (guint b = 11; b <= 12; b++)
     {
-      double x = rapport_history_layout_bucket_x (&layout, b);
-      const guchar *px = pixels + (int) listen->plot_top * stride + (int) x * 4;  /* B G R A */
-      int r = px[2] * 255 / MAX (px[3], 1), g = px[1] * 255 / MAX (px[3], 1), bl = px[0] * 255 / MAX (px[3], 1);
+      double        x = rapport_history_layout_bucket_x (&layout, b);
+      const guchar *px = pixels + (int) listen->plot_top * stride + (int) x * 4; /* B G R A */
+      int           r = px[2] * 255 / MAX (px[3], 1), g = px[1] * 255 / MAX (px[3], 1), bl = px[0] * 255 / MAX (px[3], 1);
 
       accent += fabs (r - style.accent.red * 255) < 40 &&
                 fabs (g - style.accent.green * 255) < 40 &&
@@ -525,15 +525,15 @@ find_content_stack (GtkWidget *widget)
 }
 
 static void
-test_view (Fixture       *f,
-           gconstpointer  data)
+test_view (Fixture      *f,
+           gconstpointer data)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = rapport_history_view_new (f->store);
+  GtkWidget            *window = gtk_window_new ();
+  GtkWidget            *view = rapport_history_view_new (f->store);
   RapportHistorySeries *series;
-  GtkColumnView *table;
-  GtkStack *stack;
-  GtkDropDown *range;
+  GtkColumnView        *table;
+  GtkStack             *stack;
+  GtkDropDown          *range;
 
   rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -624,7 +624,8 @@ add_commitment (Fixture    *f,
                 const char *closed_on)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM meetings WHERE person_id = %" G_GINT64_FORMAT
-                                          " AND date = '%s'", f->ada, meeting_date);
+                                          " AND date = '%s'",
+                                          f->ada, meeting_date);
 
   test_core_insert_commitment (f->store, f->ada, test_core_sql_int (f->path, sql), "me", due, closed_on);
 }
@@ -685,22 +686,22 @@ press_key (GtkWidget *widget,
 }
 
 static void
-test_view_follow_through (Fixture       *f,
-                          gconstpointer  data)
+test_view_follow_through (Fixture      *f,
+                          gconstpointer data)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_history_view_new (f->store);
   g_autoptr(GString) cells = g_string_new ("|");
-  g_autofree char *description = NULL;
+  g_autofree char      *description = NULL;
   RapportHistorySeries *series;
-  RapportHistoryChart *chart;
-  RapportHistoryRate *rate;
-  RapportHistoryStyle style;
-  RapportHistoryLayout layout;
-  GtkColumnView *table;
-  GtkColumnViewColumn *column;
-  GtkLabel *live;
-  const char *error;
+  RapportHistoryChart  *chart;
+  RapportHistoryRate   *rate;
+  RapportHistoryStyle   style;
+  RapportHistoryLayout  layout;
+  GtkColumnView        *table;
+  GtkColumnViewColumn  *column;
+  GtkLabel             *live;
+  const char           *error;
 
   /* Week of 1 Mar: one kept, one overdue. Week of 15 Mar: the one without
    * a due date, due at the next 1:1 (16 Mar) and closed that day. Not
@@ -783,7 +784,7 @@ test_view_follow_through (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 1 Mar: Follow-through 50 % (1 of 2 commitments kept)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Home);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Left);   /* already at the start */
+  press_key (GTK_WIDGET (chart), GDK_KEY_Left); /* already at the start */
   g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
   press_key (GTK_WIDGET (chart), GDK_KEY_Right);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Feb: Follow-through, no commitments due");
@@ -792,7 +793,7 @@ test_view_follow_through (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Feb: Listen, no meetings");
   press_key (GTK_WIDGET (chart), GDK_KEY_End);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Right);  /* already at the end */
+  press_key (GTK_WIDGET (chart), GDK_KEY_Right); /* already at the end */
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
   press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Transfer authority 0 % (ticked in 0 of 1 meeting)");
@@ -813,18 +814,18 @@ test_view_follow_through (Fixture       *f,
  * of at least 6 px) scrolls on its own; the page, the summary list and
  * the live label fit the window. */
 static void
-test_view_narrow (Fixture       *f,
-                  gconstpointer  data)
+test_view_narrow (Fixture      *f,
+                  gconstpointer data)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = rapport_history_view_new (f->store);
-  RapportHistoryChart *chart;
-  GtkWidget *summary;
-  GtkWidget *page = NULL;
-  GtkAdjustment *hadjustment;
+  GtkWidget            *window = gtk_window_new ();
+  GtkWidget            *view = rapport_history_view_new (f->store);
+  RapportHistoryChart  *chart;
+  GtkWidget            *summary;
+  GtkWidget            *page = NULL;
+  GtkAdjustment        *hadjustment;
   RapportHistorySeries *series;
-  GDate date;
-  int min;
+  GDate                 date;
+  int                   min;
 
   g_date_clear (&date, 1);
   g_date_set_parse (&date, "2025-03-20");
@@ -863,7 +864,7 @@ test_view_narrow (Fixture       *f,
   /* ...but the page around it does not scroll sideways... */
   for (GtkWidget *w = GTK_WIDGET (chart); w != NULL; w = gtk_widget_get_parent (w))
     if (GTK_IS_SCROLLED_WINDOW (w))
-      page = w;   /* the outermost: the page's */
+      page = w; /* the outermost: the page's */
   g_assert_nonnull (page);
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (page));
   g_test_message ("page: %.0f px of content in %.0f px",
@@ -895,8 +896,8 @@ test_view_narrow (Fixture       *f,
 }
 
 static gboolean
-is_top_switcher (GtkWidget     *widget,
-                 gconstpointer  data)
+is_top_switcher (GtkWidget    *widget,
+                 gconstpointer data)
 {
   return ADW_IS_VIEW_SWITCHER (widget) && gtk_widget_get_mapped (widget) &&
          gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER_BAR) == NULL;
@@ -933,8 +934,8 @@ show_view_at (Fixture  *f,
  * pages and there is no switcher at the top; wide, one at the top and no
  * bar.  Without a GTK critical at either width (they are fatal here). */
 static void
-test_view_switcher (Fixture       *f,
-                    gconstpointer  data)
+test_view_switcher (Fixture      *f,
+                    gconstpointer data)
 {
   static const int widths[] = { 360, 1200, 360 };
 
@@ -942,8 +943,8 @@ test_view_switcher (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
       GtkWidget *window;
-      guint n_top = 0;
-      gboolean revealed = FALSE;
+      guint      n_top = 0;
+      gboolean   revealed = FALSE;
 
       window = show_view_at (f, widths[i], &n_top, &revealed);
       g_assert_cmpuint (n_top, ==, widths[i] > 600 ? 1 : 0);
@@ -956,8 +957,8 @@ test_view_switcher (Fixture       *f,
 /* Exports ---------------------------------------------------------------- */
 
 static void
-test_slug (Fixture       *f,
-           gconstpointer  data)
+test_slug (Fixture      *f,
+           gconstpointer data)
 {
   g_autofree char *a = rapport_history_slug ("Sam Rivera");
   g_autofree char *b = rapport_history_slug ("  José   Núñez-O'Brien, Jr. ");
@@ -979,22 +980,22 @@ test_slug (Fixture       *f,
 /* What the export menu items write: a title line naming who, the range
  * and the grouping above the chart, and a file name to match. */
 static void
-test_view_export (Fixture       *f,
-                  gconstpointer  data)
+test_view_export (Fixture      *f,
+                  gconstpointer data)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_history_view_new (f->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) titled = NULL;
   g_autoptr(GdkPixbuf) plain = NULL;
-  g_autofree char *png = g_build_filename (f->dir, "titled.png", NULL);
-  g_autofree char *plain_png = g_build_filename (f->dir, "plain.png", NULL);
-  g_autofree char *svg = g_build_filename (f->dir, "titled.svg", NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char     *png = g_build_filename (f->dir, "titled.png", NULL);
+  g_autofree char     *plain_png = g_build_filename (f->dir, "plain.png", NULL);
+  g_autofree char     *svg = g_build_filename (f->dir, "titled.svg", NULL);
+  g_autofree char     *contents = NULL;
+  g_autofree char     *name = NULL;
   RapportHistoryChart *chart;
-  RapportHistoryStyle style;
-  gint64 sam;
+  RapportHistoryStyle  style;
+  gint64               sam;
 
   sam = test_core_insert_person (f->store, "Sam Rivera", FALSE);
   add_meeting (f, sam, "2026-03-02");
@@ -1084,8 +1085,8 @@ test_view_export (Fixture       *f,
 }
 
 static gboolean
-match_tooltip (GtkWidget     *widget,
-               gconstpointer  tooltip)
+match_tooltip (GtkWidget    *widget,
+               gconstpointer tooltip)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
@@ -1094,16 +1095,16 @@ match_tooltip (GtkWidget     *widget,
  * weeks ago, a year for the team and for Bob, who met a year ago; what
  * the user picks stays while the subject does. */
 static void
-test_view_default_range (Fixture       *f,
-                         gconstpointer  data)
+test_view_default_range (Fixture      *f,
+                         gconstpointer data)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view;
-  GtkDropDown *range;
-  GtkDropDown *bucket;
-  GtkColumnView *table;
+  GtkWidget            *window = gtk_window_new ();
+  GtkWidget            *view;
+  GtkDropDown          *range;
+  GtkDropDown          *bucket;
+  GtkColumnView        *table;
   RapportHistorySeries *series;
-  GtkToggleButton *team;
+  GtkToggleButton      *team;
 
   add_meeting (f, f->bob, "2025-02-03");
   add_meeting (f, f->bob, "2026-03-09");
@@ -1178,20 +1179,20 @@ row_subtitle (GtkListBox *list,
  * balance's sentences, the accessible description and the live label:
  * the same numbers, in the right units, weekly or monthly. */
 static void
-test_view_numbers (Fixture       *f,
-                   gconstpointer  data)
+test_view_numbers (Fixture      *f,
+                   gconstpointer data)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = rapport_history_view_new (f->store);
-  RapportHistoryView *history = RAPPORT_HISTORY_VIEW (view);
-  g_autofree char *by_month = NULL;
-  g_autofree char *description = NULL;
+  GtkWidget           *window = gtk_window_new ();
+  GtkWidget           *view = rapport_history_view_new (f->store);
+  RapportHistoryView  *history = RAPPORT_HISTORY_VIEW (view);
+  g_autofree char     *by_month = NULL;
+  g_autofree char     *description = NULL;
   RapportHistoryChart *balance;
-  GtkDropDown *bucket;
-  GtkListBox *list;
-  GtkLabel *range_label;
-  guint titles = 0, subtitles = 0;
-  const char *error;
+  GtkDropDown         *bucket;
+  GtkListBox          *list;
+  GtkLabel            *range_label;
+  guint                titles = 0, subtitles = 0;
+  const char          *error;
 
   /* Ada's 5 weekly 1:1s, ticks of two trust habits in each. */
   rapport_history_view_set_today (history, TODAY);
@@ -1238,7 +1239,7 @@ test_view_numbers (Fixture       *f,
   test_ui_spin (100);
   {
     AdwViewStack *pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
-    GtkWidget *page = adw_view_stack_get_child_by_name (pages, "balance");
+    GtkWidget    *page = adw_view_stack_get_child_by_name (pages, "balance");
 
     balance = RAPPORT_HISTORY_CHART (test_ui_find_type (page, RAPPORT_TYPE_HISTORY_CHART));
     list = GTK_LIST_BOX (chart_sibling (balance, GTK_TYPE_LIST_BOX));
@@ -1276,25 +1277,25 @@ test_view_numbers (Fixture       *f,
 static GtkLabel *
 find_adherence_label (GtkWidget *view)
 {
-  AdwViewStack *pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
-  GtkWidget *page = adw_view_stack_get_child_by_name (pages, "chart");
+  AdwViewStack        *pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
+  GtkWidget           *page = adw_view_stack_get_child_by_name (pages, "chart");
   RapportHistoryChart *chart = RAPPORT_HISTORY_CHART (test_ui_find_type (page, RAPPORT_TYPE_HISTORY_CHART));
-  GtkWidget *list = chart_sibling (chart, GTK_TYPE_LIST_BOX);
+  GtkWidget           *list = chart_sibling (chart, GTK_TYPE_LIST_BOX);
 
   return GTK_LABEL (gtk_widget_get_prev_sibling (list));
 }
 
 static void
-test_view_adherence (Fixture       *f,
-                     gconstpointer  data)
+test_view_adherence (Fixture      *f,
+                     gconstpointer data)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = rapport_history_view_new (f->store);
+  GtkWidget          *window = gtk_window_new ();
+  GtkWidget          *view = rapport_history_view_new (f->store);
   RapportHistoryView *history = RAPPORT_HISTORY_VIEW (view);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMissedMeeting) leave = NULL;
   g_autoptr(RapportMissedMeeting) skip = NULL;
-  gint64 cy = test_core_insert_person_every (f->store, "Cy", 7);
+  gint64    cy = test_core_insert_person_every (f->store, "Cy", 7);
   GtkLabel *label;
 
   /* Cy, weekly from Monday 5 January to 16 March (11 Mondays): away on
@@ -1346,18 +1347,18 @@ test_view_adherence (Fixture       *f,
 
 /* The sentence's forms: one, none expected, moved, nothing at all. */
 static void
-test_adherence_words (Fixture       *f,
-                      gconstpointer  data)
+test_adherence_words (Fixture      *f,
+                      gconstpointer data)
 {
   const RapportAdherence one = { .held = 1, .expected = 1, .skipped = 1 };
   const RapportAdherence extra = { .held = 2 };
   const RapportAdherence leave_only = { .excused = 1 };
   const RapportAdherence moved = { .held = 3, .expected = 4, .excused = 1, .moved = 2 };
   const RapportAdherence nothing = { 0 };
-  g_autofree char *a = rapport_history_describe_adherence (&one);
-  g_autofree char *b = rapport_history_describe_adherence (&extra);
-  g_autofree char *c = rapport_history_describe_adherence (&leave_only);
-  g_autofree char *d = rapport_history_describe_adherence (&moved);
+  g_autofree char       *a = rapport_history_describe_adherence (&one);
+  g_autofree char       *b = rapport_history_describe_adherence (&extra);
+  g_autofree char       *c = rapport_history_describe_adherence (&leave_only);
+  g_autofree char       *d = rapport_history_describe_adherence (&moved);
 
   g_assert_cmpstr (a, ==, "1 of 1 expected 1:1 held (100 %) · 1 skipped");
   g_assert_cmpstr (b, ==, "2 1:1s held, none expected");
@@ -1369,18 +1370,18 @@ test_adherence_words (Fixture       *f,
 /* The chart's own scroller (sideways) passes the wheel's vertical moves
  * to the page, and keeps the horizontal ones. */
 static void
-test_view_wheel (Fixture       *f,
-                 gconstpointer  data)
+test_view_wheel (Fixture      *f,
+                 gconstpointer data)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_history_view_new (f->store);
   g_autoptr(GListModel) controllers = NULL;
-  GtkEventController *capture = NULL;
+  GtkEventController  *capture = NULL;
   RapportHistoryChart *chart;
-  GtkWidget *scroller, *page;
-  GtkAdjustment *vadjustment;
-  gboolean handled = FALSE;
-  double before;
+  GtkWidget           *scroller, *page;
+  GtkAdjustment       *vadjustment;
+  gboolean             handled = FALSE;
+  double               before;
 
   rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -1444,16 +1445,16 @@ collect_row_labels (GtkWidget *widget,
 /* Scrolled to its end, the table's last column is whole, clear of the
  * scroll bar, and no cell is narrower than its text. */
 static void
-test_view_table_end (Fixture       *f,
-                     gconstpointer  data)
+test_view_table_end (Fixture      *f,
+                     gconstpointer data)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_history_view_new (f->store);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GtkColumnView *table;
-  GtkWidget *scroller;
+  GtkWidget     *scroller;
   GtkAdjustment *hadjustment;
-  double rightmost = 0;
+  double         rightmost = 0;
 
   for (int d = 1; d <= 28; d += 3)
     {
@@ -1480,13 +1481,13 @@ test_view_table_end (Fixture       *f,
   g_assert_cmpuint (labels->len, >, 10);
   for (guint i = 0; i < labels->len; i++)
     {
-      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget      *label = g_ptr_array_index (labels, i);
       graphene_rect_t bounds;
-      int natural;
+      int             natural;
 
       g_assert_true (gtk_widget_compute_bounds (label, scroller, &bounds));
       if (bounds.origin.x + bounds.size.width <= 0)
-        continue;   /* scrolled out on the left */
+        continue; /* scrolled out on the left */
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       if (natural > gtk_widget_get_width (label))
         g_error ("“%s” is %d px wide in %d px", gtk_label_get_text (GTK_LABEL (label)), natural,

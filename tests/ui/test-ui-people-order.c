@@ -76,7 +76,7 @@ static char *
 people_order (Fixture *f)
 {
   g_autoptr(GPtrArray) rows = test_ui_find_all_visible (GTK_WIDGET (f->window), test_ui_is_type,
-                                                        TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
+                                                         TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
   g_autoptr(GString) names = g_string_new ("");
 
   for (guint i = 0; i < rows->len; i++)
@@ -93,7 +93,7 @@ row_of (Fixture    *f,
         const char *name)
 {
   g_autoptr(GPtrArray) rows = test_ui_find_all_visible (GTK_WIDGET (f->window), test_ui_is_type,
-                                                        TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
+                                                         TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
 
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (rapport_person_get_name (rapport_person_row_get_person (rows->pdata[i])), name))

@@ -17,8 +17,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->window = GTK_WINDOW (g_object_ref_sink (adw_window_new ()));
   adw_window_set_content (ADW_WINDOW (f->window), gtk_label_new ("parent"));
@@ -28,8 +28,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_assert_null (test_ui_find_alert ());
   gtk_window_destroy (f->window);
@@ -118,8 +118,8 @@ test_platform (void)
 }
 
 static void
-test_alert_choose (Fixture       *f,
-                   gconstpointer  data)
+test_alert_choose (Fixture      *f,
+                   gconstpointer data)
 {
   GtkWidget *alert = question (f);
 
@@ -155,8 +155,8 @@ test_alert_choose (Fixture       *f,
 
 /* Cancelling closes the alert with its close response, as Escape does. */
 static void
-test_alert_cancelled (Fixture       *f,
-                      gconstpointer  data)
+test_alert_cancelled (Fixture      *f,
+                      gconstpointer data)
 {
   GtkWidget *alert = question (f);
 
@@ -175,8 +175,8 @@ test_alert_cancelled (Fixture       *f,
 }
 
 static void
-test_alert_present_close (Fixture       *f,
-                          gconstpointer  data)
+test_alert_present_close (Fixture      *f,
+                          gconstpointer data)
 {
   GtkWidget *alert = question (f);
   GtkWidget *extra = gtk_label_new ("extra");
@@ -226,8 +226,8 @@ json_filters (void)
 /* Without a portal both choosers show a GtkFileChooserDialog we can
  * answer as a user would. */
 static void
-test_file_save (Fixture       *f,
-                gconstpointer  data)
+test_file_save (Fixture      *f,
+                gconstpointer data)
 {
   g_autofree char *dir = g_dir_make_tmp ("rapport-platform-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "chosen.json", NULL);
@@ -273,8 +273,8 @@ test_file_save (Fixture       *f,
 
 /* Dismissing the chooser and cancelling it both end with CANCELLED. */
 static void
-test_file_dismissed (Fixture       *f,
-                     gconstpointer  data)
+test_file_dismissed (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   GtkFileChooser *chooser;
@@ -299,8 +299,8 @@ test_file_dismissed (Fixture       *f,
 }
 
 static void
-test_file_cancelled (Fixture       *f,
-                     gconstpointer  data)
+test_file_cancelled (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -318,8 +318,8 @@ test_file_cancelled (Fixture       *f,
 /* A URI nothing can open is an error for the caller, not a crash or a
  * warning. */
 static void
-test_uri_unknown (Fixture       *f,
-                  gconstpointer  data)
+test_uri_unknown (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 

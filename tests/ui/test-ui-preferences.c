@@ -30,8 +30,8 @@ on_habits_changed (RapportPreferencesWindow *window,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   /* Over a window like the app's, which holds it on the newer platform. */
@@ -45,8 +45,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   rapport_preferences_window_close (f->window);
   /* Until only the fixture holds it (an AdwDialog goes after its closing
@@ -60,18 +60,17 @@ fixture_tear_down (Fixture       *f,
 }
 
 static gboolean
-match_tooltip (GtkWidget     *widget,
-               gconstpointer  tooltip)
+match_tooltip (GtkWidget    *widget,
+               gconstpointer tooltip)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static gboolean
-match_row_title (GtkWidget     *widget,
-                 gconstpointer  title)
+match_row_title (GtkWidget    *widget,
+                 gconstpointer title)
 {
-  return ADW_IS_PREFERENCES_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The control a user would reach by its accessible name (tooltip). */
@@ -101,7 +100,7 @@ click (Fixture    *f,
 static GPtrArray *
 row_titles (GtkListBox *list)
 {
-  GPtrArray *titles = g_ptr_array_new ();
+  GPtrArray     *titles = g_ptr_array_new ();
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
@@ -119,18 +118,17 @@ list_string (GtkListBox *list)
 }
 
 static gboolean
-match_group_title (GtkWidget     *widget,
-                   gconstpointer  title)
+match_group_title (GtkWidget    *widget,
+                   gconstpointer title)
 {
-  return ADW_IS_PREFERENCES_GROUP (widget)
-         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+  return ADW_IS_PREFERENCES_GROUP (widget) && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
 }
 
 /* The group's own list box for preference rows is empty and hidden; ours
  * are named. */
 static gboolean
-match_named_list_box (GtkWidget     *widget,
-                      gconstpointer  data)
+match_named_list_box (GtkWidget    *widget,
+                      gconstpointer data)
 {
   return GTK_IS_LIST_BOX (widget) && g_str_has_suffix (gtk_widget_get_name (widget), "-list");
 }
@@ -148,11 +146,13 @@ list_of_group (Fixture    *f,
   return GTK_LIST_BOX (list);
 }
 
-#define assert_list(f, group, expected) \
-  G_STMT_START { \
+#define assert_list(f, group, expected)                                 \
+  G_STMT_START                                                          \
+  {                                                                     \
     g_autofree char *got_ = list_string (list_of_group ((f), (group))); \
-    g_assert_cmpstr (got_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (got_, ==, (expected));                             \
+  }                                                                     \
+  G_STMT_END
 
 #define assert_active(f, expected) test_core_assert_active_habits ((f)->store, (expected))
 
@@ -168,8 +168,8 @@ dialog_set_text (GtkWidget  *dialog,
 }
 
 static gboolean
-match_button_label (GtkWidget     *widget,
-                    gconstpointer  label)
+match_button_label (GtkWidget    *widget,
+                    gconstpointer label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
@@ -187,15 +187,15 @@ dialog_click (GtkWidget  *dialog,
 }
 
 static gboolean
-match_error_label (GtkWidget     *widget,
-                   gconstpointer  data)
+match_error_label (GtkWidget    *widget,
+                   gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
 }
 
 static void
-test_lists (Fixture       *f,
-            gconstpointer  data)
+test_lists (Fixture      *f,
+            gconstpointer data)
 {
   GtkWidget *archived_group = test_ui_find (GTK_WIDGET (f->window), match_group_title, "Archived");
 
@@ -217,8 +217,8 @@ test_lists (Fixture       *f,
 }
 
 static void
-test_add_habit (Fixture       *f,
-                gconstpointer  data)
+test_add_habit (Fixture      *f,
+                gconstpointer data)
 {
   GtkWidget *dialog;
   GtkWidget *problem;
@@ -278,8 +278,8 @@ test_add_habit (Fixture       *f,
 }
 
 static void
-test_edit_habit (Fixture       *f,
-                 gconstpointer  data)
+test_edit_habit (Fixture      *f,
+                 gconstpointer data)
 {
   GtkWidget *dialog;
   GtkWidget *name;
@@ -303,16 +303,16 @@ test_edit_habit (Fixture       *f,
 }
 
 static void
-test_reorder (Fixture       *f,
-              gconstpointer  data)
+test_reorder (Fixture      *f,
+              gconstpointer data)
 {
-  GtkListBox *list;
+  GtkListBox    *list;
   GtkListBoxRow *row;
   GtkDropTarget *target = NULL;
   g_autoptr(GListModel) controllers = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) explain = NULL;
-  GValue value = G_VALUE_INIT;
+  GValue   value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 
   click (f, "Move “Explain the why” up");
@@ -360,20 +360,20 @@ test_reorder (Fixture       *f,
 /* With a long checklist scrolled down, moving a habit there leaves the
  * page where it was: no jump to the top, by the buttons or a drop. */
 static void
-test_reorder_keeps_scroll (Fixture       *f,
-                           gconstpointer  data)
+test_reorder_keeps_scroll (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  GtkListBox *list;
-  GtkWidget *scrolled, *up;
+  GtkListBox    *list;
+  GtkWidget     *scrolled, *up;
   GtkAdjustment *adjustment;
-  double before;
+  double         before;
 
   for (int i = 1; i <= 14; i++)
     {
       g_autofree char *label = g_strdup_printf ("Habit %02d", i);
       g_autoptr(RapportHabit) habit = rapport_habit_library_add (f->store, label, NULL,
-                                                                 RAPPORT_HABIT_TRUST, &error);
+                                                                  RAPPORT_HABIT_TRUST, &error);
 
       g_assert_no_error (error);
     }
@@ -404,7 +404,8 @@ test_reorder_keeps_scroll (Fixture       *f,
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (f->window))) == button (f, "Move “Habit 12” up"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM habits h, habits g"
                                                " WHERE h.label = 'Habit 12' AND g.label = 'Habit 11'"
-                                               " AND h.position < g.position"), ==, 1);
+                                               " AND h.position < g.position"),
+                   ==, 1);
 
   click (f, "Move “Habit 12” down");
   test_ui_spin (200);
@@ -412,8 +413,8 @@ test_reorder_keeps_scroll (Fixture       *f,
 }
 
 static void
-test_archive_and_library (Fixture       *f,
-                          gconstpointer  data)
+test_archive_and_library (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportHabit) own = NULL;
@@ -448,12 +449,12 @@ test_archive_and_library (Fixture       *f,
 }
 
 static void
-test_general_settings (Fixture       *f,
-                       gconstpointer  data)
+test_general_settings (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *neglect = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Meetings Before Suggesting a Habit");
-  GtkWidget *backups = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Daily Backups to Keep");
+  GtkWidget     *neglect = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Meetings Before Suggesting a Habit");
+  GtkWidget     *backups = test_ui_find (GTK_WIDGET (f->window), match_row_title, "Daily Backups to Keep");
   GtkSpinButton *spin_button;
 
   g_assert_nonnull (neglect);
@@ -477,8 +478,8 @@ test_general_settings (Fixture       *f,
 /* Enter in a field adds the habit once the name is acceptable, and not
  * before; the dialog closes either way it is answered. */
 static void
-test_add_habit_with_enter (Fixture       *f,
-                           gconstpointer  data)
+test_add_habit_with_enter (Fixture      *f,
+                           gconstpointer data)
 {
   GtkWidget *dialog;
   GtkWidget *name;

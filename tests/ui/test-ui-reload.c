@@ -15,23 +15,23 @@
 #include "test-ui-util.h"
 
 #define ADA "a0000000-0000-4000-8000-000000000001"
-#define M1  "c0000000-0000-4000-8000-000000000001"
-#define M2  "c0000000-0000-4000-8000-000000000002"
+#define M1 "c0000000-0000-4000-8000-000000000001"
+#define M2 "c0000000-0000-4000-8000-000000000002"
 #define OLD_TEXT "Old notes of the first meeting."
 
 typedef struct
 {
-  char          *dir;
-  char          *path;
-  RapportStore  *store;
-  RapportWindow *window;
+  char                 *dir;
+  char                 *path;
+  RapportStore         *store;
+  RapportWindow        *window;
   RapportMeetingEditor *editor;
-  GtkTextView   *notes;
+  GtkTextView          *notes;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   test_core_exec (f->store,
@@ -56,8 +56,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_spin (50);
@@ -69,7 +69,7 @@ static char *
 buffer_text (Fixture *f)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -79,7 +79,7 @@ static int
 cursor_offset (Fixture *f)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  GtkTextIter iter;
+  GtkTextIter    iter;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   return gtk_text_iter_get_offset (&iter);
@@ -90,9 +90,9 @@ static char *
 notes_on_disk (Fixture *f,
                gint64   id)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *notes;
+  char         *notes;
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT notes FROM meetings WHERE id = ?1", -1, &stmt, NULL),
@@ -123,8 +123,8 @@ disk_has_both (Fixture    *f,
 }
 
 static gboolean
-is_label_with (GtkWidget     *widget,
-               gconstpointer  text)
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
          strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
@@ -139,10 +139,10 @@ focus_is_notes (Fixture *f)
 /* Another program writes notes, a person and a meeting: within two
  * seconds the window shows all of it, and writes nothing back. */
 static void
-test_shows_changes_from_another_process (Fixture       *f,
-                                         gconstpointer  data)
+test_shows_changes_from_another_process (Fixture      *f,
+                                         gconstpointer data)
 {
-  gint64 start, deadline;
+  gint64           start, deadline;
   g_autofree char *on_disk = NULL;
 
   test_core_sql (f->path,
@@ -182,18 +182,18 @@ test_shows_changes_from_another_process (Fixture       *f,
  * texts end up on disk in full, the cursor and the focus stay put, and
  * the window says so. */
 static void
-test_typed_and_other_text_both_kept (Fixture       *f,
-                                     gconstpointer  data)
+test_typed_and_other_text_both_kept (Fixture      *f,
+                                     gconstpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  const char *mine = OLD_TEXT " She will lead the release.";
-  const char *theirs = "Budget review moved to Friday.";
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (f->notes);
+  const char      *mine = OLD_TEXT " She will lead the release.";
+  const char      *theirs = "Budget review moved to Friday.";
   g_autofree char *on_disk = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *sql = NULL;
-  gint64 deadline;
-  GtkTextIter end;
-  int cursor;
+  gint64           deadline;
+  GtkTextIter      end;
+  int              cursor;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -203,7 +203,8 @@ test_typed_and_other_text_both_kept (Fixture       *f,
 
   /* Before the autosave, another program writes. */
   sql = g_strdup_printf ("UPDATE meetings SET notes = '%s', updated_at = '2026-12-01T18:40:00.000Z'"
-                         " WHERE id = 1", theirs);
+                         " WHERE id = 1",
+                         theirs);
   test_core_sql (f->path, sql);
 
   deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
@@ -237,15 +238,15 @@ test_typed_and_other_text_both_kept (Fixture       *f,
  * when another program's text arrives: the cursor is still at the end,
  * so what they type follows the new text instead of splitting it. */
 static void
-test_cursor_at_end_stays_at_end (Fixture       *f,
-                                 gconstpointer  data)
+test_cursor_at_end_stays_at_end (Fixture      *f,
+                                 gconstpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  const char *theirs = "Imported from the laptop: the whole paragraph, kept.";
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (f->notes);
+  const char      *theirs = "Imported from the laptop: the whole paragraph, kept.";
   g_autofree char *sql = NULL;
   g_autofree char *on_disk = NULL;
-  gint64 deadline;
-  GtkTextIter end;
+  gint64           deadline;
+  GtkTextIter      end;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -268,13 +269,13 @@ test_cursor_at_end_stays_at_end (Fixture       *f,
  * on show with every character, and the window says why it cannot be
  * saved, instead of closing it and dropping the text. */
 static void
-test_deleted_while_typing_stays (Fixture       *f,
-                                 gconstpointer  data)
+test_deleted_while_typing_stays (Fixture      *f,
+                                 gconstpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  const char *typed = OLD_TEXT " Typed before it was deleted.";
+  GtkTextBuffer  *buffer = gtk_text_view_get_buffer (f->notes);
+  const char     *typed = OLD_TEXT " Typed before it was deleted.";
   RapportMeeting *meeting = rapport_meeting_editor_get_meeting (f->editor);
-  GtkTextIter end;
+  GtkTextIter     end;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
@@ -294,10 +295,10 @@ test_deleted_while_typing_stays (Fixture       *f,
 
 /* Both wrote the very same text: it is kept once. */
 static void
-test_same_text_kept_once (Fixture       *f,
-                          gconstpointer  data)
+test_same_text_kept_once (Fixture      *f,
+                          gconstpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (f->notes);
   g_autofree char *on_disk = NULL;
 
   gtk_text_buffer_set_text (buffer, "Agreed: ship on Monday.", -1);
@@ -320,8 +321,8 @@ job_finished (gpointer data)
  * already loaded: that object is re-read, so showing it again shows the
  * imported text and the next keystroke saves over it, not the old one. */
 static void
-test_import_rereads_loaded_meetings (Fixture       *f,
-                                     gconstpointer  data)
+test_import_rereads_loaded_meetings (Fixture      *f,
+                                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportMeeting) first = NULL;
@@ -330,13 +331,13 @@ test_import_rereads_loaded_meetings (Fixture       *f,
   g_autofree char *json_path = g_build_filename (f->dir, "newer.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (json_path);
   g_autofree char *on_disk = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->notes);
-  GtkListView *view = GTK_LIST_VIEW (test_ui_find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
-  RapportDataJob *job;
-  gboolean finished = FALSE;
-  gint64 deadline;
-  gsize length = 0;
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (f->notes);
+  GtkListView     *view = GTK_LIST_VIEW (test_ui_find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  GListModel      *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  RapportDataJob  *job;
+  gboolean         finished = FALSE;
+  gint64           deadline;
+  gsize            length = 0;
 
   /* The first meeting was loaded (it was open); now the second is. */
   first = g_list_model_get_item (model, 1);
@@ -349,8 +350,8 @@ test_import_rereads_loaded_meetings (Fixture       *f,
   json = rapport_exchange_export_to_data (f->store, &length, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   {
-    g_auto(GStrv) parts = g_strsplit (json, OLD_TEXT, -1);
-    g_auto(GStrv) again = NULL;
+    g_auto (GStrv) parts = g_strsplit (json, OLD_TEXT, -1);
+    g_auto (GStrv) again = NULL;
     g_autofree char *joined = NULL;
 
     g_assert_cmpuint (g_strv_length (parts), ==, 2);
@@ -369,7 +370,8 @@ test_import_rereads_loaded_meetings (Fixture       *f,
       test_ui_spin (10);
     }
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"
-                                               " WHERE notes = 'Notes from the laptop.'"), ==, 1);
+                                               " WHERE notes = 'Notes from the laptop.'"),
+                   ==, 1);
   /* What the window does after an import of its own. */
   rapport_window_reload (f->window);
 

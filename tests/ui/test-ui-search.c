@@ -32,8 +32,8 @@ typedef struct
 } Opened;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(RapportMeeting) other = NULL;
 
@@ -52,8 +52,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->meeting);
@@ -90,15 +90,17 @@ on_open_result (RapportSearchPanel *panel,
 }
 
 static void
-test_type_and_open (Fixture       *f,
-                    gconstpointer  data)
+test_type_and_open (Fixture      *f,
+                    gconstpointer data)
 {
-  GtkWidget *entry = test_ui_find_type (f->panel, GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
-  GtkWidget *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
-  GListModel *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
+  GtkWidget     *entry = test_ui_find_type (f->panel, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget     *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
+  GtkWidget     *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
+  GListModel    *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
   GtkListBoxRow *row;
-  Opened opened = { 0, };
+  Opened         opened = {
+            0,
+  };
   const char *notes;
 
   g_signal_connect (f->panel, "open-result", G_CALLBACK (on_open_result), &opened);
@@ -141,12 +143,12 @@ test_type_and_open (Fixture       *f,
 }
 
 static void
-test_empty_state_and_hostile_text (Fixture       *f,
-                                   gconstpointer  data)
+test_empty_state_and_hostile_text (Fixture      *f,
+                                   gconstpointer data)
 {
   static const char *const hostile[] = { "\"", "AND", "NEAR(", "*", "(", "🙂 \\" };
-  GtkWidget *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
-  GListModel *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
+  GtkWidget               *stack = test_ui_find_type (f->panel, GTK_TYPE_STACK);
+  GListModel              *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
 
   rapport_search_panel_set_text (RAPPORT_SEARCH_PANEL (f->panel), "nothing-like-this");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
@@ -164,8 +166,8 @@ test_empty_state_and_hostile_text (Fixture       *f,
 
 /* Results follow the data when the panel is focused again. */
 static void
-test_refresh_on_focus (Fixture       *f,
-                       gconstpointer  data)
+test_refresh_on_focus (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   GListModel *results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (f->panel));
@@ -183,8 +185,8 @@ static void
 test_finalize (void)
 {
   g_autofree char *dir = test_core_tmpdir_new ();
-  RapportStore *store = test_core_store_new (dir);
-  GtkWidget *panel = rapport_search_panel_new (store);
+  RapportStore    *store = test_core_store_new (dir);
+  GtkWidget       *panel = rapport_search_panel_new (store);
 
   g_object_ref_sink (panel);
   rapport_search_panel_set_text (RAPPORT_SEARCH_PANEL (panel), "anything");

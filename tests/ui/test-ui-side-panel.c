@@ -20,16 +20,16 @@
 
 typedef struct
 {
-  char           *dir;
-  char           *path;
-  RapportStore   *store;
-  RapportPerson  *ada;
-  RapportPerson  *bob;
+  char          *dir;
+  char          *path;
+  RapportStore  *store;
+  RapportPerson *ada;
+  RapportPerson *bob;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
   /* Six habits on the checklist, as in a long meeting. */
@@ -40,8 +40,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_clear_object (&f->ada);
   g_clear_object (&f->bob);
@@ -53,7 +53,7 @@ nth_checklist_row (GtkWidget *root,
                    guint      n)
 {
   g_autoptr(GPtrArray) rows = test_ui_find_all_visible (root, test_ui_is_type,
-                                                        TEST_UI_TYPE (RAPPORT_TYPE_CHECKLIST_ROW));
+                                                         TEST_UI_TYPE (RAPPORT_TYPE_CHECKLIST_ROW));
 
   g_assert_cmpuint (rows->len, >, n);
   return rows->pdata[n];
@@ -70,8 +70,8 @@ y_in (GtkWidget *widget,
 }
 
 static gboolean
-has_class (GtkWidget     *widget,
-           gconstpointer  name)
+has_class (GtkWidget    *widget,
+           gconstpointer name)
 {
   return gtk_widget_has_css_class (widget, name);
 }
@@ -114,18 +114,18 @@ close_window (RapportWindow *window)
 }
 
 static void
-test_tick_keeps_place (Fixture       *f,
-                       gconstpointer  data)
+test_tick_keeps_place (Fixture      *f,
+                       gconstpointer data)
 {
-  RapportWindow *window = show_window (f, 1200, 900);
-  GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
-  GtkWidget *first = nth_checklist_row (editor, 0);
-  GtkWidget *second = nth_checklist_row (editor, 1);
-  GtkWidget *check = test_ui_find_type (first, GTK_TYPE_CHECK_BUTTON);
-  GtkWidget *evidence = test_ui_find (first, has_class, "evidence");
-  GtkWidget *view = test_ui_find_type (first, GTK_TYPE_TEXT_VIEW);
+  RapportWindow        *window = show_window (f, 1200, 900);
+  GtkWidget            *editor = GTK_WIDGET (start_meeting (window, f->ada));
+  GtkWidget            *first = nth_checklist_row (editor, 0);
+  GtkWidget            *second = nth_checklist_row (editor, 1);
+  GtkWidget            *check = test_ui_find_type (first, GTK_TYPE_CHECK_BUTTON);
+  GtkWidget            *evidence = test_ui_find (first, has_class, "evidence");
+  GtkWidget            *view = test_ui_find_type (first, GTK_TYPE_TEXT_VIEW);
   RapportChecklistItem *item = rapport_checklist_row_get_item (RAPPORT_CHECKLIST_ROW (first));
-  double before, first_height;
+  double                before, first_height;
 
   g_assert_true (GTK_IS_MENU_BUTTON (evidence));
   before = y_in (second, GTK_WIDGET (window));
@@ -134,7 +134,7 @@ test_tick_keeps_place (Fixture       *f,
 
   /* Tick prompt 1: prompt 2 stays exactly where the pointer left it. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  test_ui_spin (300);   /* past any transition */
+  test_ui_spin (300); /* past any transition */
   g_assert_true (rapport_checklist_item_get_ticked (item));
   g_assert_cmpfloat (y_in (second, GTK_WIDGET (window)), ==, before);
   g_assert_cmpint (gtk_widget_get_height (first), ==, first_height);
@@ -143,7 +143,7 @@ test_tick_keeps_place (Fixture       *f,
   /* By keyboard too (Alt+2 ticks prompt 2): prompt 3 does not move. */
   {
     GtkWidget *third = nth_checklist_row (editor, 2);
-    double third_before = y_in (third, GTK_WIDGET (window));
+    double     third_before = y_in (third, GTK_WIDGET (window));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-prompt", "i", 2));
     test_ui_spin (300);
@@ -194,7 +194,7 @@ shortcut_action (GtkWidget  *widget,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char   *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
 
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
@@ -229,15 +229,15 @@ in_view (GtkWidget *widget,
 }
 
 static void
-test_scrolls_as_one (Fixture       *f,
-                     gconstpointer  data)
+test_scrolls_as_one (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  RapportWindow *window = show_window (f, 1100, 560);
-  GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
-  RapportMeeting *meeting = rapport_meeting_editor_get_meeting (RAPPORT_MEETING_EDITOR (editor));
-  GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
-  GtkWidget *entry, *scrolled, *notes;
+  RapportWindow   *window = show_window (f, 1100, 560);
+  GtkWidget       *editor = GTK_WIDGET (start_meeting (window, f->ada));
+  RapportMeeting  *meeting = rapport_meeting_editor_get_meeting (RAPPORT_MEETING_EDITOR (editor));
+  GtkWidget       *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
+  GtkWidget       *entry, *scrolled, *notes;
   g_autofree char *ctrl_d = NULL;
 
   for (guint i = 0; i < 2; i++)
@@ -296,13 +296,13 @@ test_scrolls_as_one (Fixture       *f,
 /* On a narrow window the side column folds away; Ctrl+D brings it back
  * with the entry focused. */
 static void
-test_ctrl_d_folded (Fixture       *f,
-                    gconstpointer  data)
+test_ctrl_d_folded (Fixture      *f,
+                    gconstpointer data)
 {
-  RapportWindow *window = show_window (f, 480, 700);
-  GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
-  GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
-  GtkWidget *entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
+  RapportWindow       *window = show_window (f, 480, 700);
+  GtkWidget           *editor = GTK_WIDGET (start_meeting (window, f->ada));
+  GtkWidget           *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
+  GtkWidget           *entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
   /* The window's folding container: AdwFlap or AdwOverlaySplitView. */
   RapportOverlaySplit *side = RAPPORT_OVERLAY_SPLIT (gtk_widget_get_ancestor (panel, RAPPORT_TYPE_OVERLAY_SPLIT));
 
@@ -322,8 +322,8 @@ test_ctrl_d_folded (Fixture       *f,
 }
 
 static gboolean
-has_tooltip (GtkWidget     *widget,
-             gconstpointer  text)
+has_tooltip (GtkWidget    *widget,
+             gconstpointer text)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
 }
@@ -339,14 +339,14 @@ add_line (GtkWidget  *panel,
 }
 
 static void
-test_owner_starts_as_me (Fixture       *f,
-                         gconstpointer  data)
+test_owner_starts_as_me (Fixture      *f,
+                         gconstpointer data)
 {
   RapportWindow *window = show_window (f, 1200, 900);
-  GtkWidget *editor = GTK_WIDGET (start_meeting (window, f->ada));
-  GtkWidget *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
-  GtkWidget *me = test_ui_find (panel, has_tooltip, "I will do it");
-  GtkWidget *them = test_ui_find (panel, has_tooltip, "They will do it");
+  GtkWidget     *editor = GTK_WIDGET (start_meeting (window, f->ada));
+  GtkWidget     *panel = test_ui_find_type (editor, RAPPORT_TYPE_COMMITMENTS_PANEL);
+  GtkWidget     *me = test_ui_find (panel, has_tooltip, "I will do it");
+  GtkWidget     *them = test_ui_find (panel, has_tooltip, "They will do it");
 
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (me)));
 
@@ -364,7 +364,8 @@ test_owner_starts_as_me (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (them)));
   add_line (panel, "Send the budget");
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments WHERE owner = 'me'"
-                                               " AND text = 'Send the budget'"), ==, 1);
+                                               " AND text = 'Send the budget'"),
+                   ==, 1);
 
   /* Back to Ada's meeting of today (continued, not a second one): Me. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (them), TRUE);

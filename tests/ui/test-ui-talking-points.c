@@ -36,15 +36,15 @@ on_toast (RapportTalkingPointsPanel *panel,
 }
 
 static void
-on_changed (gpointer  panel,
-            Fixture  *f)
+on_changed (gpointer panel,
+            Fixture *f)
 {
   f->n_changed++;
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
 
@@ -61,8 +61,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_clear_object (&f->toast);
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -80,9 +80,9 @@ panel (Fixture *f)
 
 /* The first visible widget under @root that matches; there must be one. */
 static GtkWidget *
-find_one (GtkWidget     *root,
-          TestUiMatch    match,
-          gconstpointer  data)
+find_one (GtkWidget    *root,
+          TestUiMatch   match,
+          gconstpointer data)
 {
   g_autoptr(GPtrArray) all = test_ui_find_all_visible (root, match, data);
 
@@ -91,9 +91,9 @@ find_one (GtkWidget     *root,
 }
 
 static guint
-count_visible (GtkWidget     *root,
-               TestUiMatch    match,
-               gconstpointer  data)
+count_visible (GtkWidget    *root,
+               TestUiMatch   match,
+               gconstpointer data)
 {
   g_autoptr(GPtrArray) all = test_ui_find_all_visible (root, match, data);
 
@@ -134,7 +134,7 @@ static GtkWidget *
 row_at (Fixture *f,
         guint    index)
 {
-  GtkWidget *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
+  GtkWidget     *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
 
   g_assert_nonnull (row);
@@ -146,7 +146,7 @@ static guint
 n_rows (Fixture *f)
 {
   GtkWidget *list = test_ui_find_type (f->panel, GTK_TYPE_LIST_BOX);
-  guint n = 0;
+  guint      n = 0;
 
   while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
     n++;
@@ -189,7 +189,7 @@ stored_queue (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) queue = rapport_talking_point_load_queue (f->store, rapport_person_get_id (f->person),
-                                                                  "2026-03-01", &error);
+                                                                   "2026-03-01", &error);
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -202,15 +202,17 @@ stored_queue (Fixture *f)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-#define assert_stored_queue(f, expected) \
-  G_STMT_START { \
+#define assert_stored_queue(f, expected)        \
+  G_STMT_START                                  \
+  {                                             \
     g_autofree char *queue_ = stored_queue (f); \
-    g_assert_cmpstr (queue_, ==, (expected)); \
-  } G_STMT_END
+    g_assert_cmpstr (queue_, ==, (expected));   \
+  }                                             \
+  G_STMT_END
 
 static void
-test_queue (Fixture       *f,
-            gconstpointer  data)
+test_queue (Fixture      *f,
+            gconstpointer data)
 {
   GtkWidget *row, *entry;
 
@@ -235,7 +237,8 @@ test_queue (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 3);
   g_assert_cmpuint (f->n_changed, ==, 3);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE raised_by = 'them'"
-                                               " AND text = 'Moving to the platform team'"), ==, 1);
+                                               " AND text = 'Moving to the platform team'"),
+                   ==, 1);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE raised_by = 'me'"), ==, 2);
   assert_stored_queue (f, "Conference budget|Moving to the platform team|Hiring plan");
 
@@ -269,18 +272,19 @@ test_queue (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_one (row, has_tooltip, "I Raised It")), 1);
   g_assert_cmpint (rapport_talking_point_get_raised_by (point_at (f, 0)), ==, RAPPORT_RAISED_BY_THEM);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE raised_by = 'them'"
-                                               " AND text = 'Conference budget for May'"), ==, 1);
+                                               " AND text = 'Conference budget for May'"),
+                   ==, 1);
 
   /* Reorder from the keyboard: the row's menu has Move Up and Move Down,
    * each with Alt+arrow, on the row's own action. */
   row = row_at (f, 2);
   {
-    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_one (row, has_tooltip, "Move")));
+    GMenuModel      *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_one (row, has_tooltip, "Move")));
     g_autofree char *action = NULL;
     g_autoptr(GVariant) target = NULL;
     g_autofree char *accel = NULL;
-    gint64 id;
-    int delta;
+    gint64           id;
+    int              delta;
 
     g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
     g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
@@ -350,10 +354,12 @@ test_queue (Fixture       *f,
   g_clear_object (&f->toast);
   click (find_one (row_at (f, 1), has_tooltip, "Delete Talking Point"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"
-                                               " WHERE text = 'Conference budget for May'"), ==, 1);
+                                               " WHERE text = 'Conference budget for May'"),
+                   ==, 1);
   adw_toast_dismiss (f->toast);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"
-                                               " WHERE text = 'Conference budget for May'"), ==, 0);
+                                               " WHERE text = 'Conference budget for May'"),
+                   ==, 0);
   g_assert_cmpuint (n_rows (f), ==, 2);
 
   /* Reloaded (another program wrote): the row with the focus keeps it. */
@@ -383,9 +389,7 @@ set_rhythm (GtkWidget  *row,
             gboolean    days,
             const char *button_label)
 {
-  GtkWidget *button = find_one (row, has_tooltip, rapport_talking_point_get_recurring (
-                                  rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row)))
-                                  ? "Change How Often It Comes Back" : "Make It Recur");
+  GtkWidget *button = find_one (row, has_tooltip, rapport_talking_point_get_recurring (rapport_talking_point_row_get_talking_point (RAPPORT_TALKING_POINT_ROW (row))) ? "Change How Often It Comes Back" : "Make It Recur");
   GtkWidget *popover, *spin, *unit;
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
@@ -407,12 +411,12 @@ set_rhythm (GtkWidget  *row,
 }
 
 static void
-test_recurring (Fixture       *f,
-                gconstpointer  data)
+test_recurring (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(RapportMeeting) m1 = test_core_meeting_new (f->store, f->person, "2026-03-02", NULL);
   GListModel *scheduled = rapport_talking_points_panel_get_scheduled (panel (f));
-  GtkWidget *row, *popover, *spin;
+  GtkWidget  *row, *popover, *spin;
 
   rapport_talking_points_panel_set_today (panel (f), "2026-03-02");
   rapport_talking_points_panel_set_person (panel (f), f->person);
@@ -432,7 +436,8 @@ test_recurring (Fixture       *f,
 
   set_rhythm (row, 6, FALSE, "_Repeat");
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT recur_every FROM talking_points"
-                                               " WHERE text = 'Career and growth' AND recur_unit = 'weeks'"), ==, 6);
+                                               " WHERE text = 'Career and growth' AND recur_unit = 'weeks'"),
+                   ==, 6);
   row = row_at (f, 0);
   g_assert_nonnull (find_one (row, is_label_with, "every 6 weeks"));
   g_assert_nonnull (find_one (row, has_tooltip, "Change How Often It Comes Back"));
@@ -440,7 +445,8 @@ test_recurring (Fixture       *f,
   /* Discussed in a 1:1: it comes back six weeks after it. */
   rapport_talking_points_panel_set_meeting (panel (f), m1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_one (row_at (f, 0), test_ui_is_type,
-                                                           TEST_UI_TYPE (GTK_TYPE_CHECK_BUTTON))), TRUE);
+                                                           TEST_UI_TYPE (GTK_TYPE_CHECK_BUTTON))),
+                               TRUE);
   rapport_talking_points_panel_set_person (panel (f), f->person);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (rapport_talking_point_get_text (point_at (f, 0)), ==, "Budget");
@@ -458,7 +464,7 @@ test_recurring (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (scheduled), ==, 1);
   {
     g_autoptr(GPtrArray) rows = test_ui_find_all_visible (f->panel, test_ui_is_type,
-                                                          TEST_UI_TYPE (RAPPORT_TYPE_TALKING_POINT_ROW));
+                                                           TEST_UI_TYPE (RAPPORT_TYPE_TALKING_POINT_ROW));
 
     g_assert_cmpuint (rows->len, ==, 2);
     /* The later one cannot be moved in the queue. */
@@ -469,16 +475,17 @@ test_recurring (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_false (gtk_widget_is_visible (test_ui_find (f->panel, is_label_with, "Coming Back Later")));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points WHERE text = 'Career and growth'"
-                                               " AND discussed_in IS NULL AND recur_unit IS NULL"), ==, 1);
+                                               " AND discussed_in IS NULL AND recur_unit IS NULL"),
+                   ==, 1);
 }
 
 static void
-test_discussed (Fixture       *f,
-                gconstpointer  data)
+test_discussed (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(RapportMeeting) m1 = test_core_meeting_new (f->store, f->person, "2026-03-02", NULL);
   g_autoptr(RapportMeeting) m2 = NULL;
-  GtkWidget *check;
+  GtkWidget  *check;
   GListModel *model = rapport_talking_points_panel_get_model (panel (f));
 
   rapport_talking_points_panel_set_today (panel (f), "2026-03-02");
@@ -504,7 +511,8 @@ test_discussed (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   g_assert_false (gtk_widget_has_css_class (row_at (f, 1), "discussed"));
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"
-                                               " WHERE text = 'Moving teams' AND discussed_in IS NULL"), ==, 1);
+                                               " WHERE text = 'Moving teams' AND discussed_in IS NULL"),
+                   ==, 1);
 
   /* Ticked again, the other one left alone. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -544,7 +552,8 @@ test_discussed (Fixture       *f,
   /* A point added during the meeting joins the queue. */
   add_line (f, "Holiday cover", FALSE);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM talking_points"
-                                               " WHERE text = 'Holiday cover' AND discussed_in IS NULL"), ==, 1);
+                                               " WHERE text = 'Holiday cover' AND discussed_in IS NULL"),
+                   ==, 1);
 
   rapport_talking_points_panel_set_meeting (panel (f), NULL);
   g_assert_cmpuint (n_rows (f), ==, 0);

@@ -19,15 +19,15 @@
 
 typedef struct
 {
-  char          *dir;
-  char          *path;
-  RapportStore  *store;
-  GtkWidget     *window;
-  GtkWidget     *view;
-  gint64         opened_person;
-  gint64         opened_meeting;
-  guint          n_opened;
-  guint          n_changed;
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+  GtkWidget    *window;
+  GtkWidget    *view;
+  gint64        opened_person;
+  gint64        opened_meeting;
+  guint         n_opened;
+  guint         n_changed;
 } Fixture;
 
 static void
@@ -59,8 +59,8 @@ on_changed (RapportThisWeekView *view,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   test_core_db_set_up (&f->dir, &f->path, &f->store);
 }
@@ -81,8 +81,8 @@ show_view (Fixture *f)
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
@@ -159,8 +159,8 @@ add_moods (Fixture    *f,
 }
 
 static void
-test_sections (Fixture       *f,
-               gconstpointer  data)
+test_sections (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) ada = test_core_person_new (f->store, "Ada", NULL);
@@ -180,8 +180,8 @@ test_sections (Fixture       *f,
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   const char *cleo_dates[] = { "2026-01-27", "2026-02-03", "2026-02-10", "2026-02-17", "2026-02-24", "2026-03-03" };
-  const int cleo_moods[] = { 5, 5, 5, 2, 2, 2 };
-  GtkWidget *caption;
+  const int   cleo_moods[] = { 5, 5, 5, 2, 2, 2 };
+  GtkWidget  *caption;
 
   add_moods (f, rapport_person_get_id (cleo), cleo_dates, cleo_moods, G_N_ELEMENTS (cleo_moods));
   late = rapport_commitment_create (f->store, rapport_meeting_get_id (ada_meeting), "Send the offsite agenda",
@@ -274,7 +274,8 @@ test_sections (Fixture       *f,
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"
                                                  " WHERE text = 'Send the offsite agenda today'"
-                                                 " AND closed_on = '" TODAY "'"), ==, 1);
+                                                 " AND closed_on = '" TODAY "'"),
+                     ==, 1);
     g_assert_cmpuint (f->n_changed, ==, 1);
     g_assert_true (gtk_widget_has_css_class (promises->pdata[0], "closed"));
     g_assert_false (gtk_widget_is_visible (caption));
@@ -282,7 +283,8 @@ test_sections (Fixture       *f,
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
     g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM commitments"
                                                  " WHERE text = 'Send the offsite agenda today'"
-                                                 " AND closed_on IS NULL"), ==, 1);
+                                                 " AND closed_on IS NULL"),
+                     ==, 1);
     g_assert_true (gtk_widget_is_visible (caption));
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
     g_assert_cmpuint (f->n_changed, ==, 3);
@@ -300,8 +302,8 @@ test_sections (Fixture       *f,
 }
 
 static void
-test_long_section (Fixture       *f,
-                   gconstpointer  data)
+test_long_section (Fixture      *f,
+                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
@@ -312,8 +314,8 @@ test_long_section (Fixture       *f,
     {
       g_autofree char *text = g_strdup_printf ("Topic %u", i + 1);
       g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (bob), text,
-                                                                        RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
-                                                                        NULL, &error);
+                                                                         RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
+                                                                         NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (point);
     }
@@ -338,8 +340,8 @@ test_long_section (Fixture       *f,
 }
 
 static void
-test_empty (Fixture       *f,
-            gconstpointer  data)
+test_empty (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr(RapportPerson) ada = test_core_person_new (f->store, "Ada", NULL);
   g_autoptr(RapportMeeting) met = test_core_meeting_new (f->store, ada, TODAY, NULL);
@@ -359,8 +361,8 @@ test_empty (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (ada),
-                                                                      "Conference budget", RAPPORT_RAISED_BY_ME,
-                                                                      0, RAPPORT_RECUR_NONE, NULL, &error);
+                                                                       "Conference budget", RAPPORT_RAISED_BY_ME,
+                                                                       0, RAPPORT_RECUR_NONE, NULL, &error);
     g_autoptr(GPtrArray) topics = NULL;
 
     g_assert_nonnull (point);
@@ -376,8 +378,8 @@ test_empty (Fixture       *f,
 }
 
 static gboolean
-is_open_skip_dialog (GtkWidget     *widget,
-                     gconstpointer  data)
+is_open_skip_dialog (GtkWidget    *widget,
+                     gconstpointer data)
 {
   return RAPPORT_IS_SKIP_DIALOG (widget) && gtk_widget_get_mapped (widget);
 }
@@ -440,7 +442,7 @@ static GtkWidget *
 calendar_of (GtkWidget  *root,
              const char *label)
 {
-  GtkWidget *button = test_ui_find (root, is_menu_button_labelled, label);
+  GtkWidget  *button = test_ui_find (root, is_menu_button_labelled, label);
   GtkPopover *popover;
 
   g_assert_nonnull (button);
@@ -460,8 +462,8 @@ next_label (GtkWidget *bar)
 static AdwToast *last_toast;
 
 static void
-count_changed (gpointer  emitter,
-               guint    *count)
+count_changed (gpointer emitter,
+               guint   *count)
 {
   (*count)++;
 }
@@ -487,15 +489,15 @@ first_due_subtitle (Fixture    *f,
 }
 
 static void
-test_skip (Fixture       *f,
-           gconstpointer  data)
+test_skip (Fixture      *f,
+           gconstpointer data)
 {
   g_autoptr(RapportPerson) ada = test_core_person_new (f->store, "Ada", NULL);
   g_autoptr(RapportMeeting) met = test_core_meeting_new (f->store, ada, "2026-02-02", NULL);
   GtkWidget *bar = rapport_next_meeting_bar_new (f->store);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *dialog;
-  guint n_bar_changed = 0;
+  guint      n_bar_changed = 0;
 
   g_assert_nonnull (met);
   show_view (f);
@@ -523,7 +525,8 @@ test_skip (Fixture       *f,
   g_assert_null (find_skip_dialog ());
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM missed_meetings WHERE date = '2026-02-09'"
                                                " AND kind = 'skipped' AND reason_kind = 'other'"
-                                               " AND reason = 'Offsite' AND moved_to IS NULL"), ==, 1);
+                                               " AND reason = 'Offsite' AND moved_to IS NULL"),
+                   ==, 1);
   g_assert_cmpuint (n_bar_changed, ==, 1);
   g_assert_nonnull (last_toast);
   g_assert_cmpstr (adw_toast_get_title (last_toast), ==, "1:1 recorded as skipped");
@@ -547,7 +550,8 @@ test_skip (Fixture       *f,
   g_signal_emit_by_name (find_tooltip (dialog, "Record It"), "clicked");
   test_ui_spin (30);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM missed_meetings WHERE date = '2026-03-06'"
-                                               " AND kind = 'skipped' AND reason_kind = 'leave'"), ==, 1);
+                                               " AND kind = 'skipped' AND reason_kind = 'leave'"),
+                   ==, 1);
   g_assert_cmpstr (next_label (bar), ==, "Next 1:1 due Fri 13 Mar");
   rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (f->view));
   g_assert_true (g_str_has_prefix (first_due_subtitle (f, "Ada"), "Next 1:1 Fri 13 Mar"));
@@ -563,7 +567,8 @@ test_skip (Fixture       *f,
   g_signal_emit_by_name (find_tooltip (dialog, "Record It"), "clicked");
   test_ui_spin (30);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM missed_meetings WHERE kind = 'moved'"
-                                               " AND moved_to = '2026-03-12'"), ==, 1);
+                                               " AND moved_to = '2026-03-12'"),
+                   ==, 1);
   g_assert_cmpstr (adw_toast_get_title (last_toast), ==, "1:1 recorded as moved");
   g_assert_cmpstr (next_label (bar), ==, "Next 1:1 due Thu 12 Mar");
   rapport_this_week_view_reload (RAPPORT_THIS_WEEK_VIEW (f->view));

@@ -30,8 +30,8 @@ typedef struct
 } Outcome;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -49,8 +49,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   test_ui_spin (50);
@@ -66,7 +66,7 @@ outcome_clear (Outcome *o)
 {
   g_clear_object (&o->point);
   g_clear_error (&o->error);
-  *o = (Outcome) { 0 };
+  *o = (Outcome){ 0 };
 }
 
 static void
@@ -99,8 +99,8 @@ assert_cancelled (Outcome *o)
 }
 
 static gboolean
-is_open_topic_dialog (GtkWidget     *widget,
-                      gconstpointer  data)
+is_open_topic_dialog (GtkWidget    *widget,
+                      gconstpointer data)
 {
   return RAPPORT_IS_TOPIC_DIALOG (widget) && gtk_widget_get_mapped (widget);
 }
@@ -124,8 +124,8 @@ find_dialog (void)
 }
 
 static gboolean
-is_cancel_button (GtkWidget     *widget,
-                  gconstpointer  data)
+is_cancel_button (GtkWidget    *widget,
+                  gconstpointer data)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Cancel") == 0;
 }
@@ -149,18 +149,18 @@ find_tooltip (GtkWidget  *root,
 static const char *
 selected_name (GtkWidget *dialog)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (test_ui_find_type (dialog, GTK_TYPE_DROP_DOWN));
+  GtkDropDown   *dropdown = GTK_DROP_DOWN (test_ui_find_type (dialog, GTK_TYPE_DROP_DOWN));
   RapportPerson *person = gtk_drop_down_get_selected_item (dropdown);
 
   return person != NULL ? rapport_person_get_name (person) : NULL;
 }
 
 static void
-test_quick_add (Fixture       *f,
-                gconstpointer  data)
+test_quick_add (Fixture      *f,
+                gconstpointer data)
 {
-  Outcome o = { 0 };
-  GtkWidget *dialog, *row, *add, *dropdown;
+  Outcome     o = { 0 };
+  GtkWidget  *dialog, *row, *add, *dropdown;
   GListModel *people;
 
   rapport_topic_dialog_run_async (GTK_WINDOW (f->window), f->store, rapport_person_get_id (f->bob),
@@ -183,7 +183,7 @@ test_quick_add (Fixture       *f,
   g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)));
   g_assert_cmpstr (selected_name (dialog), ==, "Bob Marley");
   {
-    g_auto(GValue) value = G_VALUE_INIT;
+    g_auto (GValue) value = G_VALUE_INIT;
     g_autoptr(RapportPerson) first = g_list_model_get_item (people, 0);
 
     /* What the search matches against. */
@@ -246,10 +246,10 @@ test_quick_add (Fixture       *f,
 }
 
 static void
-test_refused (Fixture       *f,
-              gconstpointer  data)
+test_refused (Fixture      *f,
+              gconstpointer data)
 {
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog, *row;
 
   rapport_topic_dialog_run_async (GTK_WINDOW (f->window), f->store, rapport_person_get_id (f->bob),
@@ -289,8 +289,8 @@ test_refused (Fixture       *f,
 }
 
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture      *f,
+             gconstpointer data)
 {
   Outcome o = { 0 };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -335,10 +335,10 @@ test_cancel (Fixture       *f,
 }
 
 static void
-test_nobody (Fixture       *f,
-             gconstpointer  data)
+test_nobody (Fixture      *f,
+             gconstpointer data)
 {
-  Outcome o = { 0 };
+  Outcome    o = { 0 };
   GtkWidget *dialog;
 
   test_core_sql (f->path, "UPDATE people SET archived = 1");

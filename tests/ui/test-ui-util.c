@@ -14,9 +14,9 @@ test_ui_spin (guint ms)
 }
 
 GtkWidget *
-test_ui_find (GtkWidget     *root,
-              TestUiMatch    match,
-              gconstpointer  data)
+test_ui_find (GtkWidget    *root,
+              TestUiMatch   match,
+              gconstpointer data)
 {
   if (match (root, data))
     return root;
@@ -31,10 +31,10 @@ test_ui_find (GtkWidget     *root,
 }
 
 static void
-collect_visible (GtkWidget     *widget,
-                 TestUiMatch    match,
-                 gconstpointer  data,
-                 GPtrArray     *out)
+collect_visible (GtkWidget    *widget,
+                 TestUiMatch   match,
+                 gconstpointer data,
+                 GPtrArray    *out)
 {
   if (gtk_widget_get_visible (widget) && match (widget, data))
     g_ptr_array_add (out, widget);
@@ -44,9 +44,9 @@ collect_visible (GtkWidget     *widget,
 }
 
 GPtrArray *
-test_ui_find_all_visible (GtkWidget     *root,
-                          TestUiMatch    match,
-                          gconstpointer  data)
+test_ui_find_all_visible (GtkWidget    *root,
+                          TestUiMatch   match,
+                          gconstpointer data)
 {
   GPtrArray *out = g_ptr_array_new ();
 
@@ -55,8 +55,8 @@ test_ui_find_all_visible (GtkWidget     *root,
 }
 
 gboolean
-test_ui_is_type (GtkWidget     *widget,
-                 gconstpointer  type)
+test_ui_is_type (GtkWidget    *widget,
+                 gconstpointer type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
@@ -69,8 +69,8 @@ test_ui_find_type (GtkWidget *root,
 }
 
 static gboolean
-is_open_form (GtkWidget     *widget,
-              gconstpointer  data)
+is_open_form (GtkWidget    *widget,
+              gconstpointer data)
 {
   return rapport_form_is_form (widget) && rapport_form_is_open (widget) && gtk_widget_get_visible (widget);
 }
@@ -92,8 +92,8 @@ test_ui_find_dialog (void)
 }
 
 static gboolean
-is_shown_alert (GtkWidget     *widget,
-                gconstpointer  data)
+is_shown_alert (GtkWidget    *widget,
+                gconstpointer data)
 {
   return rapport_alert_is_alert (widget) && gtk_widget_get_mapped (widget);
 }

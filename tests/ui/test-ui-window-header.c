@@ -101,7 +101,7 @@ header_new_meeting (Fixture *f)
 {
   AdwHeaderBar *header = NULL;
   g_autoptr(GPtrArray) headers = test_ui_find_all_visible (GTK_WIDGET (f->window), test_ui_is_type,
-                                                           TEST_UI_TYPE (ADW_TYPE_HEADER_BAR));
+                                                            TEST_UI_TYPE (ADW_TYPE_HEADER_BAR));
   GtkWidget *button = NULL;
 
   /* The content's header: the one with the person's actions. */
@@ -144,7 +144,7 @@ static const char *
 header_title (Fixture *f)
 {
   g_autoptr(GPtrArray) titles = test_ui_find_all_visible (GTK_WIDGET (f->window), test_ui_is_type,
-                                                          TEST_UI_TYPE (ADW_TYPE_WINDOW_TITLE));
+                                                           TEST_UI_TYPE (ADW_TYPE_WINDOW_TITLE));
 
   /* The content's, not the sidebar's (whose header adds people). */
   for (guint i = 0; i < titles->len; i++)
@@ -204,7 +204,7 @@ lists_person (Fixture *f,
               gint64   id)
 {
   g_autoptr(GPtrArray) rows = test_ui_find_all_visible (GTK_WIDGET (f->window), test_ui_is_type,
-                                                        TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
+                                                         TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
 
   for (guint i = 0; i < rows->len; i++)
     if (rapport_person_get_id (rapport_person_row_get_person (rows->pdata[i])) == id)
@@ -217,7 +217,7 @@ test_archive_undo (Fixture      *f,
                    gconstpointer data)
 {
   GtkWidget *undo;
-  gint64 archived;
+  gint64     archived;
 
   select_person (f, 2);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.archive-person", NULL);
@@ -253,7 +253,7 @@ test_tab_order (Fixture      *f,
                 gconstpointer data)
 {
   GtkWidget *header_button, *history_button, *brief_start, *row;
-  int header_at = -1, history_at = -1, brief_at = -1;
+  int        header_at = -1, history_at = -1, brief_at = -1;
 
   select_person (f, 1);
   header_button = GTK_WIDGET (header_new_meeting (f));

@@ -22,19 +22,20 @@ struct _RapportHistoryChart
 
   /* state */
   gboolean              show_kinds;
-  RapportHistoryColor   accent;         /* the theme's, read again when it changes */
+  RapportHistoryColor   accent; /* the theme's, read again when it changes */
   RapportHistoryColor   foreground;
   RapportHistoryColor   background;
   gboolean              high_contrast;
-  int                   hover_bucket;   /* -1: none */
-  int                   hover_row;      /* -1: none */
-  int                   focus_bucket;   /* -1: none */
+  int                   hover_bucket; /* -1: none */
+  int                   hover_row;    /* -1: none */
+  int                   focus_bucket; /* -1: none */
   int                   focus_row;
 };
 
 G_DEFINE_FINAL_TYPE (RapportHistoryChart, rapport_history_chart, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_SERIES,
   PROP_SHOW_KINDS,
@@ -86,7 +87,7 @@ read_colors (RapportHistoryChart *self)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA rgba;
+  GdkRGBA          rgba;
 
   /* GTK 4.8 has no other way to read a named colour of the theme. */
   if (!gtk_style_context_lookup_color (context, "accent_color", &rgba))
@@ -134,7 +135,7 @@ static void
 update_status (RapportHistoryChart *self)
 {
   RapportHistoryLayout layout;
-  g_autofree char *status = NULL;
+  g_autofree char     *status = NULL;
 
   with_layout (self, &layout);
   if (self->series != NULL && self->focus_bucket >= 0 &&
@@ -155,7 +156,7 @@ static void
 update_accessible (RapportHistoryChart *self)
 {
   g_autofree char *description = NULL;
-  const char *label = self->subject != NULL ? self->subject : _("History chart");
+  const char      *label = self->subject != NULL ? self->subject : _("History chart");
 
   if (self->series != NULL)
     description = rapport_history_describe_series (self->series,
@@ -171,7 +172,7 @@ static guint
 n_focus_rows (RapportHistoryChart *self)
 {
   RapportHistoryLayout layout;
-  guint n;
+  guint                n;
 
   with_layout (self, &layout);
   n = layout.n_rows;
@@ -207,11 +208,11 @@ reset_focus (RapportHistoryChart *self)
 static void
 scroll_to_focus (RapportHistoryChart *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  GtkAdjustment *adjustment;
-  RapportHistoryStyle style;
+  GtkWidget           *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAdjustment       *adjustment;
+  RapportHistoryStyle  style;
   RapportHistoryLayout layout;
-  double x;
+  double               x;
 
   if (!GTK_IS_SCROLLABLE (parent) || self->focus_bucket < 0)
     return;
@@ -228,7 +229,8 @@ scroll_to_focus (RapportHistoryChart *self)
   gtk_adjustment_clamp_page (adjustment,
                              self->focus_bucket == 0 ? 0 : x - 24,
                              self->focus_bucket + 1 == (int) self->series->n_buckets
-                               ? gtk_widget_get_width (GTK_WIDGET (self)) : x + 24);
+                               ? gtk_widget_get_width (GTK_WIDGET (self))
+                               : x + 24);
 }
 
 static gboolean
@@ -288,7 +290,7 @@ on_motion (GtkEventControllerMotion *controller,
            RapportHistoryChart      *self)
 {
   RapportHistoryLayout layout;
-  int bucket, row;
+  int                  bucket, row;
 
   if (self->series == NULL)
     return;
@@ -328,8 +330,8 @@ rapport_history_chart_query_tooltip (GtkWidget  *widget,
 {
   RapportHistoryChart *self = RAPPORT_HISTORY_CHART (widget);
   RapportHistoryLayout layout;
-  g_autofree char *text = NULL;
-  int bucket, row;
+  g_autofree char     *text = NULL;
+  int                  bucket, row;
 
   if (self->series == NULL || self->series->n_buckets == 0)
     return FALSE;
@@ -356,13 +358,13 @@ rapport_history_chart_query_tooltip (GtkWidget  *widget,
 /* Drawing ---------------------------------------------------------------- */
 
 static void
-rapport_history_chart_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
+rapport_history_chart_measure (GtkWidget     *widget,
+                               GtkOrientation orientation,
+                               int            for_size,
+                               int           *minimum,
+                               int           *natural,
+                               int           *minimum_baseline,
+                               int           *natural_baseline)
 {
   RapportHistoryChart *self = RAPPORT_HISTORY_CHART (widget);
 
@@ -385,10 +387,10 @@ rapport_history_chart_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   RapportHistoryChart *self = RAPPORT_HISTORY_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  RapportHistoryStyle style;
-  cairo_t *cr;
+  int                  width = gtk_widget_get_width (widget);
+  int                  height = gtk_widget_get_height (widget);
+  RapportHistoryStyle  style;
+  cairo_t             *cr;
 
   if (self->series == NULL || width <= 0 || height <= 0)
     return;
@@ -490,14 +492,14 @@ rapport_history_chart_get_status (RapportHistoryChart *self)
 }
 
 gboolean
-rapport_history_chart_export (RapportHistoryChart         *self,
-                              const char                  *path,
-                              RapportHistoryExportFormat   format,
-                              GError                     **error)
+rapport_history_chart_export (RapportHistoryChart       *self,
+                              const char                *path,
+                              RapportHistoryExportFormat format,
+                              GError                   **error)
 {
-  g_autofree char *subtitle = NULL;
+  g_autofree char    *subtitle = NULL;
   RapportHistoryStyle style;
-  int width;
+  int                 width;
 
   g_return_val_if_fail (RAPPORT_IS_HISTORY_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -596,7 +598,7 @@ rapport_history_chart_set_property (GObject      *object,
 static void
 rapport_history_chart_class_init (RapportHistoryChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = rapport_history_chart_finalize;

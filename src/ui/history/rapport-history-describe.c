@@ -73,10 +73,15 @@ rapport_history_describe_series (const RapportHistorySeries *series,
                                  RapportHistoryShow          show)
 {
   const RapportHistoryRate *best = NULL, *weakest = NULL;
-  RapportHistoryCount now = { 0, }, before = { 0, };
+  RapportHistoryCount       now = {
+          0,
+  },
+                      before = {
+                        0,
+                      };
   g_autoptr(GPtrArray) rates = g_ptr_array_new ();
   GString *text;
-  guint gaps = 0;
+  guint    gaps = 0;
 
   g_return_val_if_fail (series != NULL, NULL);
 
@@ -102,7 +107,7 @@ rapport_history_describe_series (const RapportHistorySeries *series,
   for (guint i = 0; i < rates->len; i++)
     {
       const RapportHistoryRate *rate = g_ptr_array_index (rates, i);
-      double ratio = rapport_history_count_ratio (rate->range);
+      double                    ratio = rapport_history_count_ratio (rate->range);
 
       if (best == NULL || ratio > rapport_history_count_ratio (best->range))
         best = rate;
@@ -147,7 +152,7 @@ rapport_history_describe_series (const RapportHistorySeries *series,
     for (guint i = 0; i < series->extras->len; i++)
       {
         const RapportHistoryRate *extra = g_ptr_array_index (series->extras, i);
-        g_autofree char *summary = rapport_history_rate_summary (extra);
+        g_autofree char          *summary = rapport_history_rate_summary (extra);
 
         g_string_append_c (text, ' ');
         /* Translators: "Follow-through: 75 % of 8 commitments kept." */
@@ -157,12 +162,10 @@ rapport_history_describe_series (const RapportHistorySeries *series,
     {
       g_string_append_c (text, ' ');
       if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH)
-        g_string_append_printf (text, ngettext ("%u of %u months without a meeting.",
-                                                "%u of %u months without a meeting.", gaps),
+        g_string_append_printf (text, ngettext ("%u of %u months without a meeting.", "%u of %u months without a meeting.", gaps),
                                 gaps, series->n_buckets);
       else
-        g_string_append_printf (text, ngettext ("%u of %u weeks without a meeting.",
-                                                "%u of %u weeks without a meeting.", gaps),
+        g_string_append_printf (text, ngettext ("%u of %u weeks without a meeting.", "%u of %u weeks without a meeting.", gaps),
                                 gaps, series->n_buckets);
     }
   return g_string_free (text, FALSE);
@@ -172,7 +175,7 @@ char *
 rapport_history_describe_adherence (const RapportAdherence *adherence)
 {
   g_autofree char *text = NULL;
-  guint n_skipped;
+  guint            n_skipped;
 
   g_return_val_if_fail (adherence != NULL, NULL);
 
@@ -200,7 +203,7 @@ rapport_history_describe_adherence (const RapportAdherence *adherence)
   if (n_skipped > 0)
     {
       g_autofree char *skips = NULL;
-      char *joined;
+      char            *joined;
 
       /* Translators: 1:1s recorded as skipped, for any reason */
       skips = g_strdup_printf (ngettext ("%u skipped", "%u skipped", n_skipped), n_skipped);
@@ -210,7 +213,7 @@ rapport_history_describe_adherence (const RapportAdherence *adherence)
           g_autofree char *leave = g_strdup_printf (ngettext ("%u for leave", "%u for leave", adherence->excused),
                                                     adherence->excused);
           /* Translators: "2 skipped, 1 for leave" */
-          char *both = g_strdup_printf (_("%s, %s"), skips, leave);
+          char            *both = g_strdup_printf (_("%s, %s"), skips, leave);
 
           g_free (skips);
           skips = both;
@@ -225,7 +228,7 @@ rapport_history_describe_adherence (const RapportAdherence *adherence)
       /* Translators: 1:1s recorded as moved to another day */
       g_autofree char *moved = g_strdup_printf (ngettext ("%u moved", "%u moved", adherence->moved),
                                                 adherence->moved);
-      char *joined = g_strdup_printf (_("%s · %s"), text, moved);
+      char            *joined = g_strdup_printf (_("%s · %s"), text, moved);
 
       g_free (text);
       text = joined;

@@ -9,7 +9,7 @@
 
 #include "rapport-history-draw.h"
 
-#define DEFAULT_FONT   "Cantarell, Sans 10"
+#define DEFAULT_FONT "Cantarell, Sans 10"
 
 /* Text ------------------------------------------------------------------- */
 
@@ -21,7 +21,12 @@ set_source (cairo_t                   *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
+typedef enum
+{
+  ALIGN_START,
+  ALIGN_CENTER,
+  ALIGN_END
+} Align;
 
 /* Draws @text on one line, vertically centred on @cy. */
 static void
@@ -33,7 +38,7 @@ draw_text (cairo_t     *cr,
            double       width,
            Align        align)
 {
-  int w, h;
+  int    w, h;
   double dx = 0;
 
   pango_layout_set_text (layout, text, -1);
@@ -53,10 +58,10 @@ make_layout (cairo_t                    *cr,
              double                      scale,
              gboolean                    bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *desc = pango_font_description_copy (font);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int size = pango_font_description_get_size (desc);
+  PangoAttrList        *attrs = pango_attr_list_new ();
+  int                   size = pango_font_description_get_size (desc);
 
   if (size <= 0)
     size = 10 * PANGO_SCALE;
@@ -89,7 +94,7 @@ draw_series_line (cairo_t                    *cr,
 {
   double line_width = (style->high_contrast || highlighted) ? 3.0 : 2.0;
   double span = row->plot_bottom - row->plot_top;
-  guint i = 0;
+  guint  i = 0;
 
   cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -150,8 +155,8 @@ draw_counts (cairo_t                    *cr,
              const RapportHistoryRow    *row,
              const RapportHistoryStyle  *style)
 {
-  guint max = 1;
-  guint thin = rapport_history_series_thin_limit (series);
+  guint  max = 1;
+  guint  thin = rapport_history_series_thin_limit (series);
   double bar = MAX (1.0, layout->bucket_width * 0.7);
   double span = row->plot_bottom - row->plot_top;
   double alpha = style->high_contrast ? 0.8 : 0.4;
@@ -187,9 +192,9 @@ draw_counts (cairo_t                    *cr,
 
 typedef struct
 {
-  char   *text;
-  double  x;       /* the tick */
-  double  start;   /* where the text starts */
+  char  *text;
+  double x;     /* the tick */
+  double start; /* where the text starts */
 } AxisLabel;
 
 static void
@@ -210,10 +215,10 @@ axis_labels (const RapportHistorySeries *series,
              PangoLayout                *small)
 {
   GArray *labels = g_array_new (FALSE, FALSE, sizeof (AxisLabel));
-  double label_px = series->bucket == RAPPORT_HISTORY_BUCKET_MONTH ? 76 : 60;
-  double last_end;
-  int last_year, w, h;
-  guint every;
+  double  label_px = series->bucket == RAPPORT_HISTORY_BUCKET_MONTH ? 76 : 60;
+  double  last_end;
+  int     last_year, w, h;
+  guint   every;
 
   g_array_set_clear_func (labels, axis_label_clear);
 
@@ -230,7 +235,8 @@ axis_labels (const RapportHistorySeries *series,
 
   /* Months: prefer ticks on January, April, July, October or on a year. */
   if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
-    every = every <= 3 ? 3 : every <= 6 ? 6 : ((every + 11) / 12) * 12;
+    every = every <= 3 ? 3 : every <= 6 ? 6
+                                        : ((every + 11) / 12) * 12;
 
   /* The start, on the plot's left edge, reading to the right; in a
    * narrow chart, the date alone (the dashed line still marks it). */
@@ -254,7 +260,7 @@ axis_labels (const RapportHistorySeries *series,
 
   for (guint i = 1; i < series->n_buckets; i++)
     {
-      int year = g_date_get_year (&series->starts[i]);
+      int       year = g_date_get_year (&series->starts[i]);
       AxisLabel label;
 
       if (series->bucket == RAPPORT_HISTORY_BUCKET_MONTH && every > 1)
@@ -317,10 +323,10 @@ rapport_history_axis_labels (const RapportHistorySeries *series,
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GArray) labels = NULL;
   PangoFontDescription *fallback = NULL;
-  RapportHistoryLayout layout;
-  cairo_surface_t *surface;
-  PangoLayout *small;
-  cairo_t *cr;
+  RapportHistoryLayout  layout;
+  cairo_surface_t      *surface;
+  PangoLayout          *small;
+  cairo_t              *cr;
 
   g_return_val_if_fail (series != NULL && style != NULL, NULL);
 
@@ -351,7 +357,7 @@ draw_data_start (cairo_t                    *cr,
                  const RapportHistoryStyle  *style)
 {
   static const double dash[] = { 3.0, 3.0 };
-  double x = round (layout->plot_x0) - 0.5;
+  double              x = round (layout->plot_x0) - 0.5;
 
   if (!series->starts_at_data || series->range == RAPPORT_HISTORY_RANGE_ALL || layout->n_rows == 0)
     return;
@@ -372,12 +378,12 @@ rapport_history_draw (cairo_t                    *cr,
                       int                         width,
                       int                         height)
 {
-  RapportHistoryLayout layout;
-  PangoFontDescription *fallback = NULL;
+  RapportHistoryLayout        layout;
+  PangoFontDescription       *fallback = NULL;
   const PangoFontDescription *font;
-  PangoLayout *text, *small, *bold;
-  double grid_alpha = style->high_contrast ? 0.45 : 0.12;
-  double text_alpha = style->high_contrast ? 1.0 : 0.8;
+  PangoLayout                *text, *small, *bold;
+  double                      grid_alpha = style->high_contrast ? 0.45 : 0.12;
+  double                      text_alpha = style->high_contrast ? 1.0 : 0.8;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
@@ -425,10 +431,10 @@ rapport_history_draw (cairo_t                    *cr,
   for (guint r = 0; r < layout.n_rows; r++)
     {
       const RapportHistoryRow *row = &layout.rows[r];
-      gboolean highlighted = (int) r == style->highlight_row;
-      double cy = (row->plot_top + row->plot_bottom) / 2;
-      g_autofree char *label = rapport_history_row_label (row);
-      g_autofree char *value = rapport_history_row_value_text (series, row);
+      gboolean                 highlighted = (int) r == style->highlight_row;
+      double                   cy = (row->plot_top + row->plot_bottom) / 2;
+      g_autofree char         *label = rapport_history_row_label (row);
+      g_autofree char         *value = rapport_history_row_value_text (series, row);
 
       /* Shared scale: a faint line at 0 and at the top of every row. */
       set_source (cr, &style->foreground, grid_alpha);
@@ -474,7 +480,7 @@ rapport_history_draw (cairo_t                    *cr,
       for (guint r = 0; r + 1 < layout.n_rows; r++)
         {
           const RapportHistoryRow *row = &layout.rows[r];
-          double v = rapport_history_row_value (series, row, style->highlight_bucket);
+          double                   v = rapport_history_row_value (series, row, style->highlight_bucket);
 
           if (isnan (v))
             continue;

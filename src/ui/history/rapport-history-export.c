@@ -21,8 +21,8 @@ rapport_history_export_title (const char                 *who,
                               const RapportHistorySeries *series,
                               RapportHistoryShow          show)
 {
-  gboolean balance = show == RAPPORT_HISTORY_SHOW_KINDS;
-  gboolean weekly;
+  gboolean    balance = show == RAPPORT_HISTORY_SHOW_KINDS;
+  gboolean    weekly;
   /* Translators: who an exported chart is about when it is the whole team */
   const char *name = who != NULL ? who : _("Team");
 
@@ -35,27 +35,33 @@ rapport_history_export_title (const char                 *who,
       if (balance)
         /* Translators: an exported chart's title; %s is a person's name or “Team” */
         return g_strdup_printf (weekly ? _("%s — trust and structure over the last 3 months, by week")
-                                       : _("%s — trust and structure over the last 3 months, by month"), name);
+                                       : _("%s — trust and structure over the last 3 months, by month"),
+                                name);
       /* Translators: an exported chart's title; %s is a person's name or “Team” */
       return g_strdup_printf (weekly ? _("%s — habits over the last 3 months, by week")
-                                     : _("%s — habits over the last 3 months, by month"), name);
+                                     : _("%s — habits over the last 3 months, by month"),
+                              name);
     case RAPPORT_HISTORY_RANGE_ALL:
       if (balance)
         /* Translators: an exported chart's title; %s is a person's name or “Team” */
         return g_strdup_printf (weekly ? _("%s — trust and structure over all time, by week")
-                                       : _("%s — trust and structure over all time, by month"), name);
+                                       : _("%s — trust and structure over all time, by month"),
+                                name);
       /* Translators: an exported chart's title; %s is a person's name or “Team” */
       return g_strdup_printf (weekly ? _("%s — habits over all time, by week")
-                                     : _("%s — habits over all time, by month"), name);
+                                     : _("%s — habits over all time, by month"),
+                              name);
     case RAPPORT_HISTORY_RANGE_YEAR:
     default:
       if (balance)
         /* Translators: an exported chart's title; %s is a person's name or “Team” */
         return g_strdup_printf (weekly ? _("%s — trust and structure over the last year, by week")
-                                       : _("%s — trust and structure over the last year, by month"), name);
+                                       : _("%s — trust and structure over the last year, by month"),
+                                name);
       /* Translators: an exported chart's title; %s is a person's name or “Team” */
       return g_strdup_printf (weekly ? _("%s — habits over the last year, by week")
-                                     : _("%s — habits over the last year, by month"), name);
+                                     : _("%s — habits over the last year, by month"),
+                              name);
     }
 }
 
@@ -65,8 +71,8 @@ char *
 rapport_history_slug (const char *text)
 {
   g_autofree char *ascii = NULL;
-  GString *slug;
-  gboolean dash = FALSE;
+  GString         *slug;
+  gboolean         dash = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -82,7 +88,7 @@ rapport_history_slug (const char *text)
           g_string_append_c (slug, g_ascii_tolower (*p));
           dash = FALSE;
         }
-      else if (*p != '\'')   /* "O'Brien" is "obrien" */
+      else if (*p != '\'') /* "O'Brien" is "obrien" */
         dash = TRUE;
     }
   return g_string_free (slug, FALSE);
@@ -109,11 +115,11 @@ rapport_history_export_file_name (const char *who,
 /* Writing ---------------------------------------------------------------- */
 
 static void
-set_write_error (GError     **error,
-                 GQuark       domain,
-                 int          code,
-                 const char  *path,
-                 const char  *reason)
+set_write_error (GError    **error,
+                 GQuark      domain,
+                 int         code,
+                 const char *path,
+                 const char *reason)
 {
   g_set_error (error, domain, code, _("Could not write the chart to “%s”: %s"), path, reason);
 }
@@ -130,10 +136,10 @@ append_bytes (void                *closure,
 /* The notes are private, and so is what is drawn from them: like every
  * other export the chart is its owner's only (0600). */
 static gboolean
-write_private (const char  *path,
-               const char  *data,
-               gsize        length,
-               GError     **error)
+write_private (const char *path,
+               const char *data,
+               gsize       length,
+               GError    **error)
 {
   g_autoptr(GError) local = NULL;
 
@@ -145,9 +151,9 @@ write_private (const char  *path,
 }
 
 static gboolean
-check_surface (cairo_surface_t  *surface,
-               const char       *path,
-               GError          **error)
+check_surface (cairo_surface_t *surface,
+               const char      *path,
+               GError         **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
 
@@ -161,16 +167,16 @@ check_surface (cairo_surface_t  *surface,
  * viewers and screen readers show, and which a search can find, and what
  * it covers in a <desc>. */
 static GString *
-add_svg_title (const GByteArray  *svg,
-               const char        *title,
-               const char        *desc,
-               const char        *path,
-               GError           **error)
+add_svg_title (const GByteArray *svg,
+               const char       *title,
+               const char       *desc,
+               const char       *path,
+               GError          **error)
 {
-  const char *contents = (const char *) svg->data;
-  const char *root, *end;
+  const char      *contents = (const char *) svg->data;
+  const char      *root, *end;
   g_autofree char *escaped = NULL;
-  GString *out;
+  GString         *out;
 
   root = g_strstr_len (contents, svg->len, "<svg");
   end = root != NULL ? memchr (root, '>', svg->len - (root - contents)) : NULL;
@@ -196,17 +202,17 @@ add_svg_title (const GByteArray  *svg,
 }
 
 gboolean
-rapport_history_export_png (const RapportHistorySeries  *series,
-                            const RapportHistoryStyle   *style,
-                            int                          width,
-                            const char                  *path,
-                            GError                     **error)
+rapport_history_export_png (const RapportHistorySeries *series,
+                            const RapportHistoryStyle  *style,
+                            int                         width,
+                            const char                 *path,
+                            GError                    **error)
 {
   g_autoptr(GByteArray) png = g_byte_array_new ();
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int height;
+  cairo_status_t   status;
+  cairo_t         *cr;
+  int              height;
 
   g_return_val_if_fail (series != NULL && style != NULL && path != NULL, FALSE);
 
@@ -228,18 +234,18 @@ rapport_history_export_png (const RapportHistorySeries  *series,
 }
 
 gboolean
-rapport_history_export_svg (const RapportHistorySeries  *series,
-                            const RapportHistoryStyle   *style,
-                            int                          width,
-                            const char                  *path,
-                            GError                     **error)
+rapport_history_export_svg (const RapportHistorySeries *series,
+                            const RapportHistoryStyle  *style,
+                            int                         width,
+                            const char                 *path,
+                            GError                    **error)
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
   g_autoptr(GString) titled = NULL;
   cairo_surface_t *surface;
-  gboolean ok;
-  cairo_t *cr;
-  int height;
+  gboolean         ok;
+  cairo_t         *cr;
+  int              height;
 
   g_return_val_if_fail (series != NULL && style != NULL && path != NULL, FALSE);
 

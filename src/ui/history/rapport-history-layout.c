@@ -11,17 +11,17 @@
 /* Small multiples: one thin row per habit on a shared 0-100 % scale and a
  * shared time axis, so that eleven habits never become spaghetti. */
 
-#define ROW_INSET_TOP   8.0
-#define ROW_INSET_BOT   8.0
-#define COUNT_HEIGHT   40.0
+#define ROW_INSET_TOP 8.0
+#define ROW_INSET_BOT 8.0
+#define COUNT_HEIGHT 40.0
 
 void
 rapport_history_style_init_light (RapportHistoryStyle *style)
 {
   g_return_if_fail (style != NULL);
 
-  *style = (RapportHistoryStyle) {
-    .accent = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1.0 },     /* Adwaita's blue 4 */
+  *style = (RapportHistoryStyle){
+    .accent = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0, 1.0 }, /* Adwaita's blue 4 */
     .foreground = { 0, 0, 0, 0.8 },
     .background = { 1, 1, 1, 1 },
     .fill_background = TRUE,
@@ -57,7 +57,7 @@ static guint
 count_rows (const RapportHistorySeries *series,
             const RapportHistoryStyle  *style)
 {
-  guint n = 1;  /* the meeting counts */
+  guint n = 1; /* the meeting counts */
 
   if (series == NULL)
     return 0;
@@ -99,8 +99,8 @@ rapport_history_layout_init (RapportHistoryLayout       *layout,
                              int                         width,
                              int                         height)
 {
-  guint n = count_rows (series, style);
-  guint r = 0;
+  guint  n = count_rows (series, style);
+  guint  r = 0;
   double y = RAPPORT_HISTORY_PAD + rapport_history_header_height (style);
 
   memset (layout, 0, sizeof *layout);
@@ -118,16 +118,19 @@ rapport_history_layout_init (RapportHistoryLayout       *layout,
   layout->n_rows = n;
   layout->rows = g_new0 (RapportHistoryRow, n);
 
-#define ADD_ROW(k, r_) G_STMT_START {                                   \
-    layout->rows[r].kind = (k);                                         \
-    layout->rows[r].rate = (r_);                                        \
-    layout->rows[r].y = y;                                              \
-    layout->rows[r].height = RAPPORT_HISTORY_ROW_HEIGHT;                \
-    layout->rows[r].plot_top = y + ROW_INSET_TOP;                       \
+#define ADD_ROW(k, r_)                                                            \
+  G_STMT_START                                                                    \
+  {                                                                               \
+    layout->rows[r].kind = (k);                                                   \
+    layout->rows[r].rate = (r_);                                                  \
+    layout->rows[r].y = y;                                                        \
+    layout->rows[r].height = RAPPORT_HISTORY_ROW_HEIGHT;                          \
+    layout->rows[r].plot_top = y + ROW_INSET_TOP;                                 \
     layout->rows[r].plot_bottom = y + RAPPORT_HISTORY_ROW_HEIGHT - ROW_INSET_BOT; \
-    y += RAPPORT_HISTORY_ROW_HEIGHT;                                    \
-    r++;                                                                \
-  } G_STMT_END
+    y += RAPPORT_HISTORY_ROW_HEIGHT;                                              \
+    r++;                                                                          \
+  }                                                                               \
+  G_STMT_END
 
   if (style->show == RAPPORT_HISTORY_SHOW_KINDS)
     {

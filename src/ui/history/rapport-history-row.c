@@ -30,7 +30,7 @@ static double
 range_mood (const RapportHistorySeries *series)
 {
   double sum = 0;
-  guint n = 0;
+  guint  n = 0;
 
   for (guint i = 0; i < series->n_buckets; i++)
     if (series->mood_count[i] > 0)

@@ -26,9 +26,9 @@ struct _RapportHistoryView
   /* owned */
   RapportStore         *store;
   RapportHistorySeries *series;
-  char                 *today;           /* NULL: the real today */
-  char                 *title;           /* who is shown: a name, or "Team" */
-  char                 *subtitle;        /* what the range covers */
+  char                 *today;              /* NULL: the real today */
+  char                 *title;              /* who is shown: a name, or "Team" */
+  char                 *subtitle;           /* what the range covers */
   GCancellable         *export_cancellable; /* while an export asks where to */
 
   /* borrowed (weak): template children, held by the widget tree */
@@ -57,12 +57,13 @@ struct _RapportHistoryView
   /* state */
   gint64                person_id;
   gboolean              include_archived;
-  gint64                range_subject;   /* whose range and grouping the dropdowns show; -1: none yet */
+  gint64                range_subject; /* whose range and grouping the dropdowns show; -1: none yet */
 };
 
 G_DEFINE_FINAL_TYPE (RapportHistoryView, rapport_history_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_PERSON_ID,
@@ -75,7 +76,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Table columns before the habits. */
-enum { COL_PERIOD, COL_MEETINGS, COL_MOOD, N_FIXED_COLUMNS };
+enum
+{
+  COL_PERIOD,
+  COL_MEETINGS,
+  COL_MOOD,
+  N_FIXED_COLUMNS
+};
 
 /* The locale's first day of the week, 0 = Sunday. */
 static int
@@ -83,16 +90,20 @@ locale_first_weekday (void)
 {
 /* _NL_TIME_FIRST_WEEKDAY is an enum constant, not a macro: test for glibc. */
 #ifdef __GLIBC__
-  union { unsigned int word; char *string; } info;
+  union
+  {
+    unsigned int word;
+    char        *string;
+  } info;
   int week_1stday = 1;
   int first_weekday;
 
   info.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
   first_weekday = info.string[0];
   info.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  if (info.word == 19971130)       /* a Sunday */
+  if (info.word == 19971130) /* a Sunday */
     week_1stday = 0;
-  else if (info.word == 19971201)  /* a Monday */
+  else if (info.word == 19971201) /* a Monday */
     week_1stday = 1;
   return (week_1stday + first_weekday - 1 + 7) % 7;
 #else
@@ -116,7 +127,7 @@ add_summary_row (GtkListBox               *list,
 {
   g_autofree char *summary = rapport_history_rate_summary (rate);
   g_autofree char *title = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = adw_action_row_new ();
 
   if (archived)
     /* Translators: a habit that is no longer on the checklist */
@@ -134,9 +145,9 @@ cell_text (RapportHistoryView *self,
            int                 column,
            guint               bucket)
 {
-  RapportHistorySeries *s = self->series;
+  RapportHistorySeries     *s = self->series;
   const RapportHistoryRate *rate;
-  RapportHistoryCount count;
+  RapportHistoryCount       count;
 
   if (s == NULL || bucket >= s->n_buckets)
     return g_strdup ("");
@@ -174,7 +185,7 @@ cell_setup (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  int        column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COL_PERIOD ? 0.0 : 1.0);
   gtk_widget_add_css_class (label, "numeric");
@@ -186,9 +197,9 @@ cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            RapportHistoryView       *self)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  int              column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkStringObject *row = gtk_list_item_get_item (item);
-  guint bucket = (guint) g_ascii_strtoull (gtk_string_object_get_string (row), NULL, 10);
+  guint            bucket = (guint) g_ascii_strtoull (gtk_string_object_get_string (row), NULL, 10);
   g_autofree char *text = cell_text (self, column, bucket);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
@@ -199,7 +210,7 @@ add_column (RapportHistoryView *self,
             int                 column,
             const char         *title)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
@@ -219,7 +230,7 @@ fill_table (RapportHistoryView *self)
   GListModel *columns = gtk_column_view_get_columns (self->table);
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   RapportHistorySeries *s = self->series;
-  GtkNoSelection *selection;
+  GtkNoSelection       *selection;
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -269,7 +280,7 @@ update_adherence (RapportHistoryView   *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   RapportAdherence adherence;
-  char from[11], to[11], today[11];
+  char             from[11], to[11], today[11];
 
   if (series != NULL && series->n_buckets > 0 &&
       g_date_valid (&series->first) && g_date_valid (&series->today))
@@ -298,9 +309,9 @@ shown_person (RapportHistoryView *self)
 }
 
 static char *
-describe_subject (RapportHistoryView  *self,
-                  gint64               person_id,
-                  gboolean             balance)
+describe_subject (RapportHistoryView *self,
+                  gint64              person_id,
+                  gboolean            balance)
 {
   g_autofree char *who = NULL;
 
@@ -316,7 +327,8 @@ describe_subject (RapportHistoryView  *self,
                              : _("Habits with the whole team over time"));
   /* Translators: %s is a person's name */
   return g_strdup_printf (balance ? _("Balance of trust and structure habits with %s")
-                                  : _("Habits with %s over time"), who);
+                                  : _("Habits with %s over time"),
+                          who);
 }
 
 /* The person's name, or NULL for the team or someone who is gone. */
@@ -352,10 +364,10 @@ show_empty (RapportHistoryView *self,
 }
 
 static void
-set_string_property (RapportHistoryView  *self,
-                     char               **field,
-                     const char          *value,
-                     int                  prop)
+set_string_property (RapportHistoryView *self,
+                     char              **field,
+                     const char         *value,
+                     int                 prop)
 {
   if (rapport_set_str (field, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
@@ -389,10 +401,10 @@ rapport_history_view_refresh (RapportHistoryView *self)
 {
   g_autoptr(RapportHistorySeries) series = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *subject = NULL;
-  g_autofree char *balance_subject = NULL;
+  g_autofree char    *subject = NULL;
+  g_autofree char    *balance_subject = NULL;
   RapportHistoryQuery query;
-  gint64 person_id;
+  gint64              person_id;
 
   g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
 
@@ -415,7 +427,7 @@ rapport_history_view_refresh (RapportHistoryView *self)
    * at the same person or the team. */
   if (person_id != self->range_subject)
     {
-      RapportHistoryRange range;
+      RapportHistoryRange  range;
       RapportHistoryBucket bucket;
 
       self->range_subject = person_id;
@@ -522,8 +534,8 @@ rapport_history_view_refresh (RapportHistoryView *self)
  * outlive it. */
 typedef struct
 {
-  GWeakRef                    view;
-  RapportHistoryExportFormat  format;
+  GWeakRef                   view;
+  RapportHistoryExportFormat format;
 } ExportChoice;
 
 static void
@@ -577,12 +589,12 @@ export_chart (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RapportHistoryView *self = RAPPORT_HISTORY_VIEW (widget);
-  gboolean svg = g_str_equal (action_name, "history.export-svg");
-  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean            svg = g_str_equal (action_name, "history.export-svg");
+  GtkRoot            *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *name = NULL;
-  ExportChoice *choice;
+  ExportChoice    *choice;
 
   if (self->export_cancellable != NULL || self->series == NULL)
     return;
@@ -604,8 +616,8 @@ export_chart (GtkWidget  *widget,
 /* API -------------------------------------------------------------------- */
 
 char *
-rapport_history_view_get_export_name (RapportHistoryView         *self,
-                                      RapportHistoryExportFormat  format)
+rapport_history_view_get_export_name (RapportHistoryView        *self,
+                                      RapportHistoryExportFormat format)
 {
   g_autofree char *who = NULL;
   g_autofree char *today = NULL;
@@ -621,10 +633,10 @@ rapport_history_view_get_export_name (RapportHistoryView         *self,
 }
 
 gboolean
-rapport_history_view_export (RapportHistoryView          *self,
-                             const char                  *path,
-                             RapportHistoryExportFormat   format,
-                             GError                     **error)
+rapport_history_view_export (RapportHistoryView        *self,
+                             const char                *path,
+                             RapportHistoryExportFormat format,
+                             GError                   **error)
 {
   RapportHistoryChart *chart = self->chart;
 
@@ -710,10 +722,10 @@ on_chart_scroll (GtkEventControllerScroll *controller,
                  RapportHistoryView       *self)
 {
   GtkEventController *event_controller = GTK_EVENT_CONTROLLER (controller);
-  GtkWidget *scroller = gtk_event_controller_get_widget (event_controller);
-  GtkWidget *page;
-  GtkAdjustment *adjustment;
-  double step;
+  GtkWidget          *scroller = gtk_event_controller_get_widget (event_controller);
+  GtkWidget          *page;
+  GtkAdjustment      *adjustment;
+  double              step;
 
   if ((gtk_event_controller_get_current_event_state (event_controller) & GDK_SHIFT_MASK) != 0 ||
       dy == 0 || fabs (dx) >= fabs (dy))
@@ -759,7 +771,7 @@ name_dropdown_button (GtkDropDown *dropdown,
                       GParamSpec  *pspec,
                       const char  *label)
 {
-  GtkWidget *toggle = NULL;
+  GtkWidget       *toggle = NULL;
   GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
   g_autofree char *accessible_name = NULL;
 
@@ -880,7 +892,7 @@ rapport_history_view_set_property (GObject      *object,
 static void
 rapport_history_view_class_init (RapportHistoryViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = rapport_history_view_constructed;
