@@ -9,8 +9,8 @@ packages=(
   meson ninja-build gcc clang pkg-config gettext itstool
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
-  # sanitizers and fuzzing
-  libclang-rt-14-dev
+  # sanitizers and fuzzing; the style check
+  libclang-rt-14-dev clang-format
   # tests: virtual display, session bus, accessibility, screenshots
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-gi
   gir1.2-atspi-2.0 xdotool imagemagick sqlite3 librsvg2-common

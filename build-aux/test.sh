@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds Rapport and runs every test suite:
 # core (also under AddressSanitizer + UBSan), ui and e2e under a virtual X
-# display with its own D-Bus session and accessibility bus, and data.
+# display with its own D-Bus session and accessibility bus, and data; then
+# a clang build, the formatting check and the importer's fuzzer.
 # Ends with "tests: N passed, N failed, N skipped" and a non-zero status
 # on any failure. A skip is a test that printed why it cannot run here
 # (exit 77, e.g. no tmpfs to fill); a skip without a reason is a failure.
@@ -69,6 +70,24 @@ if [ "${RAPPORT_SKIP_CLANG:-0}" != 1 ]; then
   fi
 fi
 
+# The formatting of every .c file (.clang-format; HACKING.md, Style). The
+# check is pinned to clang-format 14, Debian 12's: another version lays
+# some lines out differently, so there it says so and does not judge.
+style_result=skipped
+if [ "${RAPPORT_SKIP_STYLE:-0}" != 1 ]; then
+  style_version=$(clang-format --version 2>/dev/null | grep -o 'version [0-9]*' | grep -o '[0-9]*$')
+  if [ "$style_version" != 14 ]; then
+    echo "style: not checked (clang-format ${style_version:-missing}; the check is pinned to 14)"
+  elif bash build-aux/check-style.sh > "${TMPDIR:-/tmp}/rapport-style.log" 2>&1; then
+    style_result=ok
+    echo "style: OK"
+  else
+    style_result=failed
+    echo "style: FAILED" >&2
+    head -40 "${TMPDIR:-/tmp}/rapport-style.log" >&2
+  fi
+fi
+
 # The importer's libFuzzer target, for a bounded time (clang, ASan, UBSan).
 fuzz_result=skipped
 if [ "${RAPPORT_SKIP_FUZZ:-0}" != 1 ]; then
@@ -83,15 +102,15 @@ if [ "${RAPPORT_SKIP_FUZZ:-0}" != 1 ]; then
   fi
 fi
 
-python3 - "$fuzz_result" "$clang_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
+python3 - "$fuzz_result" "$clang_result" "$style_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
-for extra in sys.argv[1:3]:
+for extra in sys.argv[1:4]:
     if extra == "ok":
         passed += 1
     elif extra == "failed":
         failed += 1
-for path in sys.argv[3:]:
+for path in sys.argv[4:]:
     if not os.path.exists(path):
         continue
     for line in open(path):
