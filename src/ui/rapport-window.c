@@ -851,6 +851,17 @@ rapport_window_show_person (RapportWindow *self,
   update_title (self);
   if (self->brief_view != NULL)
     rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (self->brief_view), person);
+  if (person != NULL)
+    {
+      /* The person's page under History too, so that closing History
+       * shows their brief, never the last person's meeting. */
+      gtk_stack_set_visible_child_name (self->meetings_stack,
+                                        self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
+                                          ? "list"
+                                          : "empty");
+      /* set_person above has just loaded the brief. */
+      show_brief_page (self, FALSE);
+    }
   if (person != NULL && self->history_mode)
     {
       show_history (self, rapport_person_get_id (person));
@@ -864,12 +875,6 @@ rapport_window_show_person (RapportWindow *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
         }
       gtk_stack_set_visible_child_name (self->content_stack, "person");
-      gtk_stack_set_visible_child_name (self->meetings_stack,
-                                        self->meetings && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0
-                                          ? "list"
-                                          : "empty");
-      /* set_person above has just loaded the brief. */
-      show_brief_page (self, FALSE);
     }
   else
     {

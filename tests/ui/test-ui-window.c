@@ -8,6 +8,7 @@
 
 #include "rapport-meeting-editor.h"
 #include "rapport-window-layout.h"
+#include "rapport-window-private.h"
 #include "rapport-window.h"
 #include "test-core-util.h"
 #include "test-ui-util.h"
@@ -218,6 +219,34 @@ is_label_starting (GtkWidget    *widget,
 
 /* A 1:1 that cannot be started says so in a toast: Ctrl+N comes from
  * hands that type on, and a dialog would take their next keys. */
+/* Another person chosen while History is shown, then History closed:
+ * their brief, never the last person's meeting left on show. */
+static void
+test_history_then_other_person (Fixture      *f,
+                                gconstpointer data)
+{
+  RapportMeetingEditor *editor;
+
+  open_meeting (f);
+  editor = rapport_window_get_editor (f->window);
+  test_core_exec (f->store,
+                  "INSERT INTO people (id, uuid, name, role, created_at, updated_at) VALUES"
+                  " (2, 'a0000000-0000-4000-8000-000000000002', 'Bob Marley', '',"
+                  "  '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z');");
+  rapport_window_reload_people (f->window);
+  g_object_set (f->window, "history-mode", TRUE, NULL);
+  test_ui_spin (200);
+  rapport_window_select_person (f->window, 2);
+  test_ui_spin (200);
+  g_object_set (f->window, "history-mode", FALSE, NULL);
+  test_ui_spin (300);
+
+  g_assert_null (rapport_meeting_editor_get_meeting (editor));
+  g_assert_nonnull (find_shown (f, is_shown_label, "Bob Marley"));
+  g_assert_nonnull (find_shown (f, is_shown_label, "Before your 1:1"));
+  g_assert_null (find_shown (f, is_shown_label, "Checklist"));
+}
+
 static void
 test_start_failure_is_a_toast (Fixture      *f,
                                gconstpointer data)
@@ -251,6 +280,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/ui/window/wide", Fixture, GINT_TO_POINTER (1280), fixture_set_up, test_wide, fixture_tear_down);
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/window/history-then-other-person", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_history_then_other_person, fixture_tear_down);
   g_test_add ("/ui/window/start-failure-is-a-toast", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_start_failure_is_a_toast, fixture_tear_down);
 
