@@ -830,10 +830,11 @@ rapport_window_show_person (RapportWindow *self,
 
   if (person != NULL)
     ensure_person_page (self);
+  /* The person first: leaving the meeting may discard an empty one,
+   * which reads the lists again and must keep this person selected. */
+  set_person (self, person);
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
-
-  set_person (self, person);
   g_clear_object (&self->meetings);
 
   if (person != NULL)

@@ -11,6 +11,7 @@
 #include "rapport-checklist-item.h"
 #include "rapport-habit-library.h"
 #include "rapport-meeting-editor.h"
+#include "rapport-person-row.h"
 #include "rapport-person.h"
 #include "rapport-text.h"
 #include "rapport-window.h"
@@ -621,13 +622,19 @@ test_window_discards_untouched_meeting (Fixture      *f,
                                         gconstpointer data)
 {
   g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
-  gint64                existing = rapport_meeting_get_id (f->meeting);
-  RapportWindow        *window = rapport_window_new (NULL, f->store);
-  RapportMeetingEditor *editor = rapport_window_get_editor (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64                existing;
+  RapportWindow        *window;
+  RapportMeetingEditor *editor;
   GtkListView          *view;
   guint                 discarded = 0;
   gint64                id, kept;
 
+  /* Ordered by attention: a discard re-sorts the people as it rereads. */
+  g_settings_set_string (settings, "people-order", "attention");
+  existing = rapport_meeting_get_id (f->meeting);
+  window = rapport_window_new (NULL, f->store);
+  editor = rapport_window_get_editor (window);
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -675,6 +682,15 @@ test_window_discards_untouched_meeting (Fixture      *f,
   rapport_window_select_person (window, rapport_person_get_id (bob));
   g_assert_cmpint (meetings_with_id (f, id), ==, 0);
   g_assert_cmpuint (discarded, ==, 3);
+  /* The people list reread on the way keeps Bob selected. */
+  test_ui_spin (50);
+  {
+    GtkListBoxRow *row = gtk_list_box_get_selected_row (window->people_list);
+
+    g_assert_nonnull (row);
+    g_assert_cmpint (rapport_person_get_id (rapport_person_row_get_person (RAPPORT_PERSON_ROW (row))), ==,
+                     rapport_person_get_id (bob));
+  }
 
   /* A tick, then This Week: kept. */
   id = press_ctrl_n (window, "win.new-meeting");
@@ -719,6 +735,7 @@ test_window_discards_untouched_meeting (Fixture      *f,
   g_assert_cmpint (checklist_rows_of (f, id), ==, 0);
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 4);
   g_assert_finalize_object (window);
+  g_settings_reset (settings, "people-order");
 }
 
 int
