@@ -625,6 +625,30 @@ def write_export(path, document):
         json.dump(document, f, ensure_ascii=False)
 
 
+def weekly_team(binary, tmp, team):
+    """A database in @tmp holding @team, imported with the CLI: one
+    (name, days since their last 1:1, its notes) a person, met weekly."""
+    import datetime
+    db = os.path.join(tmp, "rapport.db")
+    path = os.path.join(tmp, "team.json")
+    today = datetime.date.today()
+    people, meetings = [], []
+    for i, (person, days_ago, notes) in enumerate(team, start=1):
+        record = person_record(uuid_for("a", i), person, stamp())
+        record["cadence_days"] = 7
+        people.append(record)
+        meetings.append(meeting_record(uuid_for("b", i), record["uuid"],
+                                       (today - datetime.timedelta(days=days_ago)).isoformat(), notes))
+    write_export(path, export_document(people=people, meetings=meetings))
+    cli_ok(binary, "--database", db, "--import", path)
+    return db
+
+
+def label_shown(node, text):
+    """A label saying @text that is on show under @node, or None."""
+    return first(node, lambda n: name(n) == text and role(n) == "label" and is_visible(n))
+
+
 def generated_export(path, kind, n_people, n_meetings, notes_bytes, rng):
     """A sizeable export of made-up people and meetings, every UUID starting
     with @kind so that a test can count what of it reached a database."""

@@ -5,19 +5,13 @@ did not happen is recorded from his brief as skipped for leave, and Bob
 is no longer overdue; nothing is added to his meetings."""
 
 import datetime
-import os
 
-from harness import (App, by_name, cli_ok, click, export_document, first, is_visible,
-                     meeting_record, name, person_record, press, role, run_tests, sqlite, stamp,
-                     type_text, uuid_for, wait_for, write_export)
+from harness import (App, by_name, click, first, is_visible, name, press, role, run_tests,
+                     sqlite, type_text, wait_for, weekly_team)
 
 ADA = "Ada Lovelace"
 BOB = "Bob Marley"
 TODAY = datetime.date.today()
-
-
-def day(days_ago):
-    return (TODAY - datetime.timedelta(days=days_ago)).isoformat()
 
 
 def short_day(date):
@@ -27,21 +21,8 @@ def short_day(date):
 
 def make_team(binary, tmp):
     """Ada and Bob, both met weekly; Bob nine days ago (overdue)."""
-    db = os.path.join(tmp, "rapport.db")
-    path = os.path.join(tmp, "team.json")
-    ada, bob = uuid_for("a", 1), uuid_for("a", 2)
-    people = [person_record(ada, ADA, stamp()), person_record(bob, BOB, stamp())]
-    for p in people:
-        p["cadence_days"] = 7
-    meetings = [meeting_record(uuid_for("b", 1), ada, day(8), "Planning the release."),
-                meeting_record(uuid_for("b", 2), bob, day(9), "Hiring plan.")]
-    write_export(path, export_document(people=people, meetings=meetings))
-    cli_ok(binary, "--database", db, "--import", path)
-    return db
-
-
-def label_shown(win, text):
-    return first(win, lambda n: name(n) == text and role(n) == "label" and is_visible(n))
+    return weekly_team(binary, tmp, [(ADA, 8, "Planning the release."),
+                                     (BOB, 9, "Hiring plan.")])
 
 
 def overdue_shown(win):

@@ -113,3 +113,23 @@ test_ui_find_alert (void)
     }
   return NULL;
 }
+
+RapportWindow *
+test_ui_window_new (RapportStore *store,
+                    int           width)
+{
+  RapportWindow *window = g_object_ref_sink (rapport_window_new (NULL, store));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  test_ui_spin (200);
+  return window;
+}
+
+void
+test_ui_window_close (RapportWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (window);
+}

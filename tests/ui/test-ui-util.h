@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "rapport-store.h"
+#include "rapport-window.h"
+
 G_BEGIN_DECLS
 
 /* Runs the default main context for @ms milliseconds. */
@@ -35,5 +38,12 @@ GtkWidget        *test_ui_find_type         (GtkWidget     *root,
 GtkWidget        *test_ui_find_dialog       (void);
 /* The alert (rapport_alert_new()) shown in any window, or NULL. */
 GtkWidget        *test_ui_find_alert        (void);
+
+/* The real window on @store, @width by 720, presented and settled. */
+RapportWindow    *test_ui_window_new        (RapportStore  *store,
+                                             int            width);
+/* Destroys @window, of which the caller holds the last reference, and
+ * checks that it is finalized. */
+void              test_ui_window_close      (RapportWindow *window);
 
 G_END_DECLS

@@ -37,19 +37,14 @@ fixture_set_up (Fixture      *f,
                   "  '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z'),"
                   " (2, 'c0000000-0000-4000-8000-000000000002', 2, date('now', '-7 days'), 'Last week.',"
                   "  '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00.000Z');");
-  f->window = g_object_ref_sink (rapport_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  test_ui_spin (200);
+  f->window = test_ui_window_new (f->store, 1280);
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_ui_spin (50);
-  g_assert_finalize_object (f->window);
+  test_ui_window_close (f->window);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 

@@ -41,19 +41,14 @@ fixture_set_up (Fixture      *f,
                   " (1, '" M1 "', 1, '2026-02-02', 'Talked about the engine.',"
                   "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z');");
 
-  f->window = g_object_ref_sink (rapport_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
-  gtk_window_present (GTK_WINDOW (f->window));
-  test_ui_spin (200);
+  f->window = test_ui_window_new (f->store, width);
 }
 
 static void
 fixture_tear_down (Fixture      *f,
                    gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_ui_spin (50);
-  g_assert_finalize_object (f->window);
+  test_ui_window_close (f->window);
   test_core_db_tear_down (&f->dir, &f->path, &f->store);
 }
 
