@@ -10,6 +10,7 @@
 #include "rapport-commitment-row.h"
 #include "rapport-commitment.h"
 #include "rapport-commitments-panel.h"
+#include "rapport-undo-toast.h"
 
 struct _RapportCommitmentsPanel
 {
@@ -59,7 +60,7 @@ static guint       signals[N_SIGNALS];
 
 static void
 report (RapportCommitmentsPanel *self,
-        GError                  *error)
+        const GError            *error)
 {
   g_warning ("%s", error->message);
   g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
@@ -191,73 +192,20 @@ set_due_action (GtkWidget  *widget,
   written (self, ok, error);
 }
 
-typedef struct
-{
-  RapportStore *store;
-  GWeakRef      panel;
-  gint64        id;
-  gboolean      undone;
-} PendingDelete;
-
+/* The toast's Undo brought a deleted commitment back, or could not. */
 static void
-pending_delete_free (gpointer data)
+on_delete_undone (GtkWidget    *widget,
+                  const GError *error)
 {
-  PendingDelete *pending = data;
+  RapportCommitmentsPanel *self = RAPPORT_COMMITMENTS_PANEL (widget);
 
-  g_clear_object (&pending->store);
-  g_weak_ref_clear (&pending->panel);
-  g_free (pending);
-}
-
-static void
-on_toast_undo (AdwToast      *toast,
-               PendingDelete *pending)
-{
-  g_autoptr(RapportCommitmentsPanel) self = g_weak_ref_get (&pending->panel);
-  g_autoptr(GError) error = NULL;
-
-  pending->undone = TRUE;
-  if (!rapport_commitment_hide (pending->store, pending->id, FALSE, &error))
+  if (error != NULL)
     {
-      if (self != NULL)
-        report (self, error);
+      report (self, error);
       return;
     }
-  if (self != NULL)
-    {
-      rapport_commitments_panel_reload (self);
-      changed (self);
-    }
-}
-
-static void
-on_toast_dismissed (AdwToast      *toast,
-                    PendingDelete *pending)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pending->undone && !rapport_commitment_purge (pending->store, pending->id, &error))
-    g_warning ("%s", error->message);
-}
-
-static void
-show_toast (RapportCommitmentsPanel *self,
-            AdwToast                *toast)
-{
-  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
-
-  if (overlay == NULL && g_signal_has_handler_pending (self, signals[SHOW_TOAST], 0, FALSE))
-    {
-      g_signal_emit (self, signals[SHOW_TOAST], 0, toast);
-      return;
-    }
-  if (overlay == NULL)
-    overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-  else
-    /* Nowhere to offer an undo: delete for good now. */
-    g_signal_emit_by_name (toast, "dismissed");
+  rapport_commitments_panel_reload (self);
+  changed (self);
 }
 
 static void
@@ -270,7 +218,6 @@ delete_action (GtkWidget  *widget,
   g_autoptr(RapportCommitment) item = dup_item (self, parameter, &position);
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
-  PendingDelete *pending;
 
   if (item == NULL)
     return;
@@ -280,21 +227,13 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  pending = g_new0 (PendingDelete, 1);
-  pending->store = g_object_ref (self->store);
-  g_weak_ref_init (&pending->panel, self);
-  pending->id = rapport_commitment_get_id (item);
-
-  toast = adw_toast_new (_("Commitment deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_undo), pending);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed), pending,
-                         (GClosureNotify) (void (*) (void)) pending_delete_free, 0);
+  toast = rapport_undo_toast_new (_("Commitment deleted"), self->store, rapport_commitment_get_id (item),
+                                  rapport_commitment_hide, rapport_commitment_purge, GTK_WIDGET (self),
+                                  on_delete_undone);
 
   g_list_store_remove (self->items, position);
   changed (self);
-  show_toast (self, toast);
+  rapport_toast_offer (GTK_WIDGET (self), self->toast_overlay, signals[SHOW_TOAST], toast);
 }
 
 static GtkWidget *

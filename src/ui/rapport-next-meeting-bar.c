@@ -10,6 +10,7 @@
 #include "rapport-meeting-row.h"
 #include "rapport-next-meeting-bar.h"
 #include "rapport-skip-dialog.h"
+#include "rapport-undo-toast.h"
 
 struct _RapportNextMeetingBar
 {
@@ -147,23 +148,6 @@ on_cadence_clicked (RapportNextMeetingBar *self)
   set_next_date (self, NULL);
 }
 
-static void
-show_toast (RapportNextMeetingBar *self,
-            AdwToast              *toast)
-{
-  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
-
-  if (overlay == NULL && g_signal_has_handler_pending (self, signals[SHOW_TOAST], 0, FALSE))
-    {
-      g_signal_emit (self, signals[SHOW_TOAST], 0, toast);
-      return;
-    }
-  if (overlay == NULL)
-    overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-}
-
 /* After the toast's Undo took the missed 1:1 back. */
 static void
 on_undone (RapportNextMeetingBar *self)
@@ -191,7 +175,7 @@ on_skip_done (GObject      *source,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   rapport_next_meeting_bar_refresh (self);
   g_signal_emit (self, signals[CHANGED], 0);
-  show_toast (self, toast);
+  rapport_toast_offer (GTK_WIDGET (self), self->toast_overlay, signals[SHOW_TOAST], toast);
 }
 
 static void

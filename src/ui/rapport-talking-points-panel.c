@@ -8,6 +8,7 @@
 #include "rapport-talking-point-row.h"
 #include "rapport-talking-point.h"
 #include "rapport-talking-points-panel.h"
+#include "rapport-undo-toast.h"
 
 struct _RapportTalkingPointsPanel
 {
@@ -69,7 +70,7 @@ dup_today (RapportTalkingPointsPanel *self)
 
 static void
 report (RapportTalkingPointsPanel *self,
-        GError                    *error)
+        const GError              *error)
 {
   g_warning ("%s", error->message);
   g_signal_emit (self, signals[SAVE_FAILED], 0, error->message);
@@ -418,75 +419,20 @@ move_to_action (GtkWidget  *widget,
   move_item (self, from, to);
 }
 
-typedef struct
-{
-  RapportStore *store;
-  GWeakRef      panel;
-  gint64        id;
-  gboolean      undone;
-} PendingDelete;
-
+/* The toast's Undo brought a deleted point back, or could not. */
 static void
-pending_delete_free (gpointer data)
+on_delete_undone (GtkWidget    *widget,
+                  const GError *error)
 {
-  PendingDelete *pending = data;
+  RapportTalkingPointsPanel *self = RAPPORT_TALKING_POINTS_PANEL (widget);
 
-  g_clear_object (&pending->store);
-  g_weak_ref_clear (&pending->panel);
-  g_free (pending);
-}
-
-static void
-on_toast_undo (AdwToast      *toast,
-               PendingDelete *pending)
-{
-  g_autoptr(RapportTalkingPointsPanel) self = g_weak_ref_get (&pending->panel);
-  g_autoptr(GError) error = NULL;
-
-  pending->undone = TRUE;
-  if (!rapport_talking_point_hide (pending->store, pending->id, FALSE, &error))
+  if (error != NULL)
     {
-      if (self != NULL)
-        report (self, error);
-      else
-        g_warning ("%s", error->message);
+      report (self, error);
       return;
     }
-  if (self != NULL)
-    {
-      rapport_talking_points_panel_reload (self);
-      changed (self);
-    }
-}
-
-static void
-on_toast_dismissed (AdwToast      *toast,
-                    PendingDelete *pending)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!pending->undone && !rapport_talking_point_purge (pending->store, pending->id, &error))
-    g_warning ("%s", error->message);
-}
-
-static void
-show_toast (RapportTalkingPointsPanel *self,
-            AdwToast                  *toast)
-{
-  GtkWidget *overlay = GTK_WIDGET (self->toast_overlay);
-
-  if (overlay == NULL && g_signal_has_handler_pending (self, signals[SHOW_TOAST], 0, FALSE))
-    {
-      g_signal_emit (self, signals[SHOW_TOAST], 0, toast);
-      return;
-    }
-  if (overlay == NULL)
-    overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-  else
-    /* Nowhere to offer an undo: delete for good now. */
-    g_signal_emit_by_name (toast, "dismissed");
+  rapport_talking_points_panel_reload (self);
+  changed (self);
 }
 
 static void
@@ -498,10 +444,9 @@ delete_action (GtkWidget  *widget,
   g_autoptr(RapportTalkingPoint) item = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwToast) toast = NULL;
-  GListStore    *holder = self->items;
-  PendingDelete *pending;
-  guint          position;
-  gint64         id = g_variant_get_int64 (parameter);
+  GListStore *holder = self->items;
+  guint       position;
+  gint64      id = g_variant_get_int64 (parameter);
 
   item = find_in (holder, id, &position);
   if (item == NULL)
@@ -517,23 +462,14 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  pending = g_new0 (PendingDelete, 1);
-  pending->store = g_object_ref (self->store);
-  g_weak_ref_init (&pending->panel, self);
-  pending->id = id;
-
-  toast = adw_toast_new (_("Talking point deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_undo), pending);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed), pending,
-                         (GClosureNotify) (void (*) (void)) pending_delete_free, 0);
+  toast = rapport_undo_toast_new (_("Talking point deleted"), self->store, id, rapport_talking_point_hide,
+                                  rapport_talking_point_purge, GTK_WIDGET (self), on_delete_undone);
 
   g_list_store_remove (holder, position);
   gtk_widget_set_visible (GTK_WIDGET (self->scheduled_box),
                           g_list_model_get_n_items (G_LIST_MODEL (self->scheduled)) > 0);
   changed (self);
-  show_toast (self, toast);
+  rapport_toast_offer (GTK_WIDGET (self), self->toast_overlay, signals[SHOW_TOAST], toast);
 }
 
 static GtkWidget *
