@@ -8,6 +8,7 @@
 #include "rapport-brief.h"
 #include "rapport-calendar.h"
 #include "rapport-commitment-row.h"
+#include "rapport-editable-label.h"
 
 struct _RapportCommitmentRow
 {
@@ -174,28 +175,6 @@ on_text_editing (RapportCommitmentRow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->text), rapport_commitment_get_text (self->commitment));
 }
 
-static gboolean
-release_widget (gpointer data)
-{
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* GTK 4.8's GtkEditableLabel stops editing from a 100 ms timeout that
- * holds no reference: when the label goes away in between (switching
- * meeting, or the window holding it as its focus closing after the row
- * went), the timeout would touch freed memory. Keep it alive until after
- * that timeout: longer, and at a lower priority so that when the main
- * loop comes late to both, theirs runs first. Connected to the label
- * alone, as it may outlive the row. */
-static void
-on_text_focus_leave (GtkEventControllerFocus *controller)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  g_timeout_add_full (G_PRIORITY_LOW, 300, release_widget, g_object_ref (label), NULL);
-}
-
 static void
 on_owner_selected (RapportCommitmentRow *self)
 {
@@ -245,24 +224,6 @@ on_delete_clicked (RapportCommitmentRow *self)
   /* The list usually drops this row while it handles the action. */
   if (self->commitment != NULL)
     ask (self, RAPPORT_COMMITMENT_ROW_ACTION_DELETE, NULL);
-}
-
-/* GtkEditableLabel shows its text in a GtkLabel that never wraps; find it. */
-static void
-wrap_editable_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
-          return;
-        }
-      wrap_editable_label (child);
-    }
 }
 
 /* Public ---------------------------------------------------------------- */
@@ -430,14 +391,8 @@ rapport_commitment_row_class_init (RapportCommitmentRowClass *klass)
 static void
 rapport_commitment_row_init (RapportCommitmentRow *self)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
-
-  /* The side column is narrow: long commitments wrap instead of widening it. */
-  wrap_editable_label (GTK_WIDGET (self->text));
+  rapport_editable_label_prepare (self->text);
   rapport_calendar_pick_on_enter (self->due_calendar);
   /* GTK 4.8 would read the label property and then the label child:
    * "No due date _No Due Date". One name. */

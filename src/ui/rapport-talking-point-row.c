@@ -7,6 +7,7 @@
 
 #include "rapport-brief.h"
 #include "rapport-talking-point-row.h"
+#include "rapport-editable-label.h"
 
 struct _RapportTalkingPointRow
 {
@@ -240,24 +241,6 @@ on_text_editing (RapportTalkingPointRow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->text), rapport_talking_point_get_text (self->point));
 }
 
-static gboolean
-release_widget (gpointer data)
-{
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* GTK 4.8's GtkEditableLabel stops editing from a 100 ms timeout that
- * holds no reference (see rapport-commitment-row.c): keep the label alive
- * until after it. */
-static void
-on_text_focus_leave (GtkEventControllerFocus *controller)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  g_timeout_add_full (G_PRIORITY_LOW, 300, release_widget, g_object_ref (label), NULL);
-}
-
 static void
 on_raised_selected (RapportTalkingPointRow *self)
 {
@@ -408,24 +391,6 @@ on_drop (GtkDropTarget          *target,
                               rapport_talking_point_get_id (dropped),
                               rapport_talking_point_get_id (self->point), after);
   return TRUE;
-}
-
-/* GtkEditableLabel shows its text in a GtkLabel that never wraps; find it. */
-static void
-wrap_editable_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        {
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_xalign (GTK_LABEL (child), 0);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
-          return;
-        }
-      wrap_editable_label (child);
-    }
 }
 
 /* GTK 4.8 names a button by its accessible label followed by the name of
@@ -638,15 +603,12 @@ rapport_talking_point_row_class_init (RapportTalkingPointRowClass *klass)
 static void
 rapport_talking_point_row_init (RapportTalkingPointRow *self)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkDragSource      *drag;
-  GtkDropTarget      *drop;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   keep_one_name (GTK_WIDGET (self->recur_popover));
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->text), focus);
-  wrap_editable_label (GTK_WIDGET (self->text));
+  rapport_editable_label_prepare (self->text);
   /* Drawn as lightly as the rhythm beside it: GtkDropDown's "flat" does
    * not reach the button inside it. */
   if (GTK_IS_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (self->raised_dropdown))))
