@@ -376,6 +376,7 @@ test_reorder_keeps_scroll (Fixture      *f,
                                                                   RAPPORT_HABIT_TRUST, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (habit);
     }
   rapport_preferences_window_reload (f->window);
   test_ui_spin (100);
