@@ -11,6 +11,7 @@
 #include "rapport-next-meeting-bar.h"
 #include "rapport-skip-dialog.h"
 #include "rapport-undo-toast.h"
+#include "rapport-platform.h"
 
 struct _RapportNextMeetingBar
 {
@@ -192,21 +193,6 @@ on_skip_clicked (RapportNextMeetingBar *self)
   self->cancellable = g_cancellable_new ();
   rapport_skip_dialog_run_async (GTK_WINDOW (root), self->store, rapport_person_get_id (self->person), today,
                                  self->cancellable, on_skip_done, g_object_ref (self));
-}
-
-/* GTK 4.8 names a button by its accessible label followed by the name of
- * its own label child ("Save _Save"); the buttons here with a mnemonic
- * have an accessible label, so keep that one (see rapport-brief-view.c). */
-static void
-keep_one_name (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      keep_one_name (child);
-    }
 }
 
 /* Public ---------------------------------------------------------------- */
@@ -500,9 +486,9 @@ static void
 rapport_next_meeting_bar_init (RapportNextMeetingBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self));
+  rapport_keep_one_name (GTK_WIDGET (self));
   rapport_calendar_pick_on_enter (self->next_calendar);
   /* The popover is not a child in the widget tree until it opens. */
-  keep_one_name (GTK_WIDGET (self->next_popover));
+  rapport_keep_one_name (GTK_WIDGET (self->next_popover));
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 }

@@ -1417,3 +1417,15 @@ rapport_uri_launch_finish (GAsyncResult *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+void
+rapport_keep_one_name (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      rapport_keep_one_name (child);
+    }
+}

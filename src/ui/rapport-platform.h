@@ -282,4 +282,9 @@ void                  rapport_uri_launch                    (GtkWindow          
 gboolean              rapport_uri_launch_finish             (GAsyncResult          *result,
                                                              GError               **error);
 
+/* GTK 4.8 names a button by its accessible label followed by the name
+ * of its own label child ("Save _Save"): every button under @root with a
+ * mnemonic keeps only its accessible label. */
+void rapport_keep_one_name (GtkWidget *root);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rapport-meeting-row.h"
 #include "rapport-person.h"
 #include "rapport-skip-dialog.h"
+#include "rapport-platform.h"
 
 struct _RapportSkipDialog
 {
@@ -242,21 +243,6 @@ load_person (RapportSkipDialog *self,
   update (self);
 }
 
-/* GTK 4.8 names a button by its accessible label followed by the name of
- * its own label child ("Save _Save"); the buttons here with a mnemonic
- * have an accessible label, so keep that one (see rapport-brief-view.c). */
-static void
-keep_one_name (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      keep_one_name (child);
-    }
-}
-
 void
 rapport_skip_dialog_run_async (GtkWindow          *parent,
                                RapportStore       *store,
@@ -427,6 +413,6 @@ static void
 rapport_skip_dialog_init (RapportSkipDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self->moved_to_popover));
+  rapport_keep_one_name (GTK_WIDGET (self));
+  rapport_keep_one_name (GTK_WIDGET (self->moved_to_popover));
 }

@@ -8,6 +8,7 @@
 #include "rapport-brief.h"
 #include "rapport-talking-point-row.h"
 #include "rapport-editable-label.h"
+#include "rapport-platform.h"
 
 struct _RapportTalkingPointRow
 {
@@ -393,21 +394,6 @@ on_drop (GtkDropTarget          *target,
   return TRUE;
 }
 
-/* GTK 4.8 names a button by its accessible label followed by the name of
- * its own label child ("Save _Save"); the buttons here with a mnemonic
- * have an accessible label, so keep that one (see rapport-brief-view.c). */
-static void
-keep_one_name (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      keep_one_name (child);
-    }
-}
-
 /* Public ---------------------------------------------------------------- */
 
 GtkWidget *
@@ -607,7 +593,7 @@ rapport_talking_point_row_init (RapportTalkingPointRow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self->recur_popover));
+  rapport_keep_one_name (GTK_WIDGET (self->recur_popover));
   rapport_editable_label_prepare (self->text);
   /* Drawn as lightly as the rhythm beside it: GtkDropDown's "flat" does
    * not reach the button inside it. */

@@ -11,6 +11,7 @@
 #include "rapport-talking-point.h"
 #include "rapport-this-week-row.h"
 #include "rapport-this-week-view.h"
+#include "rapport-platform.h"
 
 /* Lines a section shows before its "Show All" button. */
 #define SECTION_LINES 8
@@ -310,21 +311,6 @@ toggle_closed_action (GtkWidget  *widget,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* GTK 4.8 names a button by its accessible label followed by the name of
- * its own label child ("Save _Save"); the buttons here with a mnemonic
- * have an accessible label, so keep that one (see rapport-brief-view.c). */
-static void
-keep_one_name (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      keep_one_name (child);
-    }
-}
-
 /* Public ---------------------------------------------------------------- */
 
 GtkWidget *
@@ -514,7 +500,7 @@ static void
 rapport_this_week_view_init (RapportThisWeekView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self));
+  rapport_keep_one_name (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_SECTIONS; i++)
     {

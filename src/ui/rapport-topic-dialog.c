@@ -7,6 +7,7 @@
 
 #include "rapport-person.h"
 #include "rapport-topic-dialog.h"
+#include "rapport-platform.h"
 
 struct _RapportTopicDialog
 {
@@ -172,21 +173,6 @@ load_people (RapportTopicDialog *self)
     say (self, _("Add a person first: talking points wait for a 1:1 with someone."));
 }
 
-/* GTK 4.8 names a button by its accessible label followed by the name of
- * its own label child ("Save _Save"); the buttons here with a mnemonic
- * have an accessible label, so keep that one (see rapport-brief-view.c). */
-static void
-keep_one_name (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      keep_one_name (child);
-    }
-}
-
 void
 rapport_topic_dialog_run_async (GtkWindow          *parent,
                                 RapportStore       *store,
@@ -280,7 +266,7 @@ rapport_topic_dialog_init (RapportTopicDialog *self)
   GtkExpression *name;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_one_name (GTK_WIDGET (self));
+  rapport_keep_one_name (GTK_WIDGET (self));
 
   /* Archived people have no 1:1 to wait for. */
   live = gtk_bool_filter_new (gtk_property_expression_new (RAPPORT_TYPE_PERSON, NULL, "archived"));
