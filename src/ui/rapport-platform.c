@@ -862,6 +862,72 @@ rapport_dialog_connect_closed (GtkWidget *dialog,
   g_signal_connect_swapped (dialog, "destroy", closed, data);
 }
 
+typedef struct
+{
+  GtkWidget *dialog; /* valid while the closure is: it is watched */
+  GWeakRef   parent;
+  gboolean   closed;
+} FollowParent;
+
+static void
+follow_parent_free (gpointer  data,
+                    GClosure *closure)
+{
+  FollowParent *follow = data;
+
+  g_weak_ref_clear (&follow->parent);
+  g_free (follow);
+}
+
+static void
+on_dialog_closed (FollowParent *follow)
+{
+  follow->closed = TRUE;
+}
+
+static void
+on_toplevels_changed (GListModel   *toplevels,
+                      guint         position,
+                      guint         removed,
+                      guint         added,
+                      FollowParent *follow)
+{
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&follow->parent);
+  guint n = g_list_model_get_n_items (toplevels);
+
+  if (follow->closed)
+    return;
+  for (guint i = 0; parent != NULL && i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window == parent)
+        return;
+    }
+  follow->closed = TRUE;
+  rapport_dialog_close (follow->dialog);
+}
+
+void
+rapport_dialog_close_with_parent (GtkWidget *dialog,
+                                  GtkWindow *parent)
+{
+  FollowParent *follow;
+  GClosure     *closure;
+
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  follow = g_new0 (FollowParent, 1);
+  follow->dialog = dialog;
+  g_weak_ref_init (&follow->parent, parent);
+  closure = g_cclosure_new (G_CALLBACK (on_toplevels_changed), follow, follow_parent_free);
+  /* Gone with the dialog: never called on a finalized one. */
+  g_object_watch_closure (G_OBJECT (dialog), closure);
+  g_signal_connect_closure (gtk_window_get_toplevels (), "items-changed", closure, FALSE);
+  rapport_dialog_connect_closed (dialog, G_CALLBACK (on_dialog_closed), follow);
+}
+
 GtkWindow *
 rapport_dialog_get_window (GtkWidget *dialog)
 {

@@ -199,6 +199,11 @@ void                  rapport_dialog_present                (GtkWidget          
                                                              GtkWidget             *parent);
 /* Closes @dialog at once, as its close button does. */
 void                  rapport_dialog_close                  (GtkWidget             *dialog);
+/* Closes @dialog, while it is open, once @parent is no longer a toplevel:
+ * "destroy-with-parent" for a dialog whose task holds its parent (so
+ * that destroying the parent does not dispose it). */
+void                  rapport_dialog_close_with_parent      (GtkWidget             *dialog,
+                                                             GtkWindow             *parent);
 /* The size it opens at (an AdwDialog's content size). */
 void                  rapport_dialog_set_size               (GtkWidget             *dialog,
                                                              int                    width,

@@ -18,8 +18,7 @@ struct _RapportSkipDialog
 
   /* Owned */
   RapportStore     *store;
-  GTask            *task;   /* until it returned */
-  GtkWindow        *parent; /* the task's, while it runs */
+  GTask            *task; /* until it returned */
   gint64            person_id;
   char             *date;     /* the day it was due */
   char             *moved_to; /* NULL: not known */
@@ -185,26 +184,6 @@ on_closed (RapportSkipDialog *self)
   end_task (self, NULL);
 }
 
-/* As in rapport-topic-dialog.c: the task holds the parent. */
-static void
-on_toplevels_changed (RapportSkipDialog *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow  *parent = self->task != NULL ? self->parent : NULL;
-  guint       n = g_list_model_get_n_items (toplevels);
-
-  if (parent == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (window == parent)
-        return;
-    }
-  rapport_dialog_close (GTK_WIDGET (self));
-}
-
 /* Offers the day the 1:1 was due, and its name in the intro. */
 static void
 load_person (RapportSkipDialog *self,
@@ -270,7 +249,6 @@ rapport_skip_dialog_run_async (GtkWindow          *parent,
     today = real_today = rapport_store_today ();
   self = g_object_new (RAPPORT_TYPE_SKIP_DIALOG, NULL);
   rapport_dialog_set_size (GTK_WIDGET (self), 460, -1);
-  self->parent = parent;
   self->store = g_object_ref (store);
   self->person_id = person_id;
   self->task = g_steal_pointer (&task);
@@ -279,8 +257,7 @@ rapport_skip_dialog_run_async (GtkWindow          *parent,
 
   if (cancellable != NULL)
     g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
-                           G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
+  rapport_dialog_close_with_parent (GTK_WIDGET (self), parent);
 
   rapport_dialog_present (GTK_WIDGET (self), GTK_WIDGET (parent));
   rapport_dialog_set_focus (GTK_WIDGET (self), GTK_WIDGET (self->save_button));

@@ -16,7 +16,6 @@ struct _RapportTopicDialog
   /* Owned */
   RapportStore       *store;
   GTask              *task;   /* until it returned */
-  GtkWindow          *parent; /* the task's, while it runs */
   GtkFilterListModel *people; /* those not archived */
 
   /* Template children */
@@ -115,28 +114,6 @@ on_closed (RapportTopicDialog *self)
   end_task (self, NULL);
 }
 
-/* The task holds the parent, so destroying it does not dispose it and
- * "destroy-with-parent" never fires (see rapport-message-dialog.c):
- * follow the list of toplevels instead. */
-static void
-on_toplevels_changed (RapportTopicDialog *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow  *parent = self->task != NULL ? self->parent : NULL;
-  guint       n = g_list_model_get_n_items (toplevels);
-
-  if (parent == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (window == parent)
-        return;
-    }
-  rapport_dialog_close (GTK_WIDGET (self));
-}
-
 static void
 select_person (RapportTopicDialog *self,
                gint64              person_id)
@@ -195,7 +172,6 @@ rapport_topic_dialog_run_async (GtkWindow          *parent,
 
   self = g_object_new (RAPPORT_TYPE_TOPIC_DIALOG, NULL);
   rapport_dialog_set_size (GTK_WIDGET (self), 440, -1);
-  self->parent = parent;
   self->store = g_object_ref (store);
   self->task = g_steal_pointer (&task);
   rapport_dialog_connect_closed (GTK_WIDGET (self), G_CALLBACK (on_closed), self);
@@ -206,8 +182,7 @@ rapport_topic_dialog_run_async (GtkWindow          *parent,
 
   if (cancellable != NULL)
     g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
-                           G_CALLBACK (on_toplevels_changed), self, G_CONNECT_SWAPPED);
+  rapport_dialog_close_with_parent (GTK_WIDGET (self), parent);
 
   rapport_dialog_present (GTK_WIDGET (self), GTK_WIDGET (parent));
   rapport_dialog_set_focus (GTK_WIDGET (self), GTK_WIDGET (self->text_row));
