@@ -90,6 +90,7 @@ rapport_history_series_unref (RapportHistorySeries *self)
   g_free (self->mood_count);
   g_clear_pointer (&self->habits, g_ptr_array_unref);
   g_clear_pointer (&self->extras, g_ptr_array_unref);
+  g_clear_pointer (&self->missed, g_array_unref);
   rate_clear (&self->kinds[0]);
   rate_clear (&self->kinds[1]);
   g_free (box);
@@ -676,6 +677,7 @@ rapport_history_compute (RapportStore              *store,
   s->today = query->today;
   s->habits = g_ptr_array_new_with_free_func (habit_free);
   s->extras = g_ptr_array_new_with_free_func (rate_free);
+  s->missed = g_array_new (FALSE, TRUE, sizeof (RapportHistoryMissed));
   s->kinds[RAPPORT_HABIT_TRUST].name = g_strdup (_("Trust"));
   s->kinds[RAPPORT_HABIT_STRUCTURE].name = g_strdup (_("Structure"));
   s->kinds[RAPPORT_HABIT_TRUST].unit = RAPPORT_HISTORY_UNIT_ITEMS;
@@ -791,6 +793,106 @@ rapport_history_compute (RapportStore              *store,
 }
 
 /* Follow-through ---------------------------------------------------------- */
+
+/* Through people and the missed meetings' (person_id, deleted, date)
+ * index, as rapport_cadence_adherence_series() counts them; ?3 is the day
+ * after the range (today's next day). */
+static const char missed_sql[] =
+  "SELECT s.date, s.kind, s.reason_kind FROM people p CROSS JOIN missed_meetings s"
+  " WHERE (?1 = 0 OR p.id = ?1) AND (?4 OR ?1 <> 0 OR p.archived = 0)"
+  " AND s.person_id = p.id AND s.deleted = 0 AND s.date >= ?2 AND s.date < ?3"
+  " ORDER BY s.date, s.id";
+
+gboolean
+rapport_history_series_add_missed (RapportHistorySeries *self,
+                                   RapportStore         *store,
+                                   gint64                person_id,
+                                   gboolean              include_archived,
+                                   GError              **error)
+{
+  RapportDateText from, to;
+  sqlite3_stmt   *stmt;
+  guint           bucket = 0;
+  int             rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (person_id >= 0, FALSE);
+
+  g_array_set_size (self->missed, 0);
+  memset (self->n_missed, 0, sizeof self->n_missed);
+  if (self->n_buckets == 0)
+    return TRUE;
+
+  rapport_date_format (&self->starts[0], from);
+  rapport_date_format (&self->starts[self->n_buckets], to);
+  stmt = rapport_store_prepare (store, missed_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, include_archived);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportHistoryMissed missed = { 0 };
+      const char          *kind = rapport_store_column_text (stmt, 1);
+
+      g_date_clear (&missed.date, 1);
+      if (!rapport_date_parse (rapport_store_column_text (stmt, 0), &missed.date))
+        continue;
+      /* Rows come by date: each bucket is found once. */
+      while (bucket + 1 < self->n_buckets &&
+             g_date_compare (&missed.date, &self->starts[bucket + 1]) >= 0)
+        bucket++;
+      missed.bucket = bucket;
+      if (g_strcmp0 (kind, "moved") == 0)
+        missed.kind = RAPPORT_HISTORY_MISSED_MOVED;
+      else if (g_strcmp0 (rapport_store_column_text (stmt, 2), "leave") == 0)
+        missed.kind = RAPPORT_HISTORY_MISSED_LEAVE;
+      else
+        missed.kind = RAPPORT_HISTORY_MISSED_SKIPPED;
+      self->n_missed[missed.kind]++;
+      g_array_append_val (self->missed, missed);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the skipped 1:1s"));
+      g_array_set_size (self->missed, 0);
+      memset (self->n_missed, 0, sizeof self->n_missed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+rapport_history_series_missed_in (const RapportHistorySeries *self,
+                                  guint                       bucket,
+                                  guint                      *first)
+{
+  guint lo = 0, hi, n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  hi = self->missed->len;
+  /* The first at or after @bucket, by bisection (they are by date). */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->missed, RapportHistoryMissed, mid).bucket < bucket)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  while (lo + n < self->missed->len &&
+         g_array_index (self->missed, RapportHistoryMissed, lo + n).bucket == bucket)
+    n++;
+  if (first != NULL)
+    *first = lo;
+  return n;
+}
 
 gboolean
 rapport_history_series_add_follow_through (RapportHistorySeries *self,
@@ -1005,7 +1107,6 @@ date_time (const GDate *date)
                               g_date_get_day (date), 0, 0, 0);
 }
 
-/* "3 Mar", or "3 Mar 2026" with the year. */
 static char *
 format_day (const GDate *date,
             gboolean     with_year)
@@ -1017,6 +1118,14 @@ format_day (const GDate *date,
     return g_date_time_format (dt, _("%-d %b %Y"));
   /* Translators: a day and short month, see g_date_time_format() */
   return g_date_time_format (dt, _("%-d %b"));
+}
+
+char *
+rapport_history_format_day (const GDate *date,
+                            gboolean     with_year)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+  return format_day (date, with_year);
 }
 
 /* Whether @bucket starts later than its week or month: only the first,

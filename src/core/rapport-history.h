@@ -78,6 +78,25 @@ typedef struct
   int                 position;
 } RapportHistoryHabit;
 
+/* What became of a 1:1 that did not happen, as the chart marks it:
+ * skipped without leave, skipped for leave, or moved (see
+ * rapport-missed-meeting.h). */
+typedef enum
+{
+  RAPPORT_HISTORY_MISSED_SKIPPED,
+  RAPPORT_HISTORY_MISSED_LEAVE,
+  RAPPORT_HISTORY_MISSED_MOVED,
+  RAPPORT_HISTORY_N_MISSED
+} RapportHistoryMissedKind;
+
+/* One skipped or moved 1:1 in the range: the day it was to be. */
+typedef struct
+{
+  GDate                    date;
+  guint                    bucket;
+  RapportHistoryMissedKind kind;
+} RapportHistoryMissed;
+
 /* The range is a span of days, the same whatever the grouping: from
  * @first to @today, both included. Buckets are weeks or months cut to
  * it, so the first bucket may start after its week or month does (see
@@ -108,6 +127,11 @@ typedef struct
   GPtrArray            *habits;          /* RapportHistoryHabit*, by position */
   RapportHistoryRate    kinds[2];        /* indexed by RapportHabitKind */
   GPtrArray            *extras;          /* RapportHistoryRate*, may be empty */
+
+  /* Skipped and moved 1:1s in the range, by date; empty until
+   * rapport_history_series_add_missed() reads them. */
+  GArray               *missed;          /* RapportHistoryMissed */
+  guint                 n_missed[RAPPORT_HISTORY_N_MISSED];
 } RapportHistorySeries;
 
 #define RAPPORT_TYPE_HISTORY_SERIES (rapport_history_series_get_type ())
@@ -142,6 +166,21 @@ gboolean              rapport_history_series_add_follow_through (RapportHistoryS
                                                                  gint64                person_id,
                                                                  GError              **error);
 
+/* Reads the skipped and moved 1:1s of @person_id (0: the team, with the
+ * archived people when @include_archived, as for the adherence) dated in
+ * the range up to today, in one query, into @self->missed. Returns FALSE
+ * only on error. */
+gboolean              rapport_history_series_add_missed   (RapportHistorySeries       *self,
+                                                           RapportStore               *store,
+                                                           gint64                      person_id,
+                                                           gboolean                    include_archived,
+                                                           GError                    **error);
+/* The bucket's skipped and moved 1:1s: the index of the first in
+ * @self->missed, and how many (0: none). */
+guint                 rapport_history_series_missed_in    (const RapportHistorySeries *self,
+                                                           guint                       bucket,
+                                                           guint                      *first);
+
 /* The range to open on for the query's subject (person or team): three
  * months when its first meeting is at most three months before the
  * query's day (or there is none yet), a year otherwise. */
@@ -173,6 +212,9 @@ char                 *rapport_history_series_bucket_label (const RapportHistoryS
  * "Mar 2026". */
 char                 *rapport_history_series_tick_label   (const RapportHistorySeries *self,
                                                            guint                       bucket,
+                                                           gboolean                    with_year);
+/* "3 Mar", or "3 Mar 2026" with the year. */
+char                 *rapport_history_format_day          (const GDate                *date,
                                                            gboolean                    with_year);
 /* The range's first day as the chart's time axis starts: "4 Mar 2026",
  * or "Data starts 4 Mar 2026" when that is the first 1:1 and the range

@@ -348,6 +348,16 @@ rapport_history_chart_query_tooltip (GtkWidget  *widget,
   row = rapport_history_layout_row_at (&layout, y);
   if (bucket >= 0 && row >= 0)
     text = rapport_history_describe_point (self->series, &layout.rows[row], bucket);
+  else if (bucket >= 0 && rapport_history_layout_lane_at (&layout, y) >= 0)
+    {
+      /* Over the lanes of skipped 1:1s: those of the week or month. */
+      g_autofree char *when = rapport_history_series_bucket_label (self->series, bucket);
+      g_autofree char *missed = rapport_history_describe_missed (self->series, bucket);
+
+      if (missed != NULL)
+        /* Translators: "Week of 9 Feb: skipped on 9 Feb, for leave" */
+        text = g_strdup_printf (_("%s: %s"), when, missed);
+    }
   rapport_history_layout_clear (&layout);
   if (text == NULL)
     return FALSE;

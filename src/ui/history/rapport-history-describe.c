@@ -8,16 +8,142 @@
 
 #include "rapport-history-describe.h"
 
+/* "2 skipped, 1 for leave, 1 moved", of @n (indexed by kind). */
+static char *
+missed_counts (const guint n[RAPPORT_HISTORY_N_MISSED])
+{
+  guint skipped = n[RAPPORT_HISTORY_MISSED_SKIPPED] + n[RAPPORT_HISTORY_MISSED_LEAVE];
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (skipped > 0)
+    /* Translators: 1:1s recorded as skipped, for any reason */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u skipped", "%u skipped", skipped), skipped));
+  if (n[RAPPORT_HISTORY_MISSED_LEAVE] > 0)
+    /* Translators: of the 1:1s skipped, those skipped for leave; follows "2 skipped" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u for leave", "%u for leave", n[RAPPORT_HISTORY_MISSED_LEAVE]),
+                                             n[RAPPORT_HISTORY_MISSED_LEAVE]));
+  if (n[RAPPORT_HISTORY_MISSED_MOVED] > 0)
+    /* Translators: 1:1s recorded as moved to another day */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u moved", "%u moved", n[RAPPORT_HISTORY_MISSED_MOVED]),
+                                             n[RAPPORT_HISTORY_MISSED_MOVED]));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between "2 skipped", "1 for leave" and "1 moved" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
+/* One missed 1:1 with its day: "skipped on 9 Feb, for leave". */
+static char *
+missed_one (const RapportHistoryMissed *missed)
+{
+  g_autofree char *day = rapport_history_format_day (&missed->date, FALSE);
+
+  switch (missed->kind)
+    {
+    case RAPPORT_HISTORY_MISSED_LEAVE:
+      /* Translators: a 1:1 skipped, "skipped on 9 Feb, for leave" */
+      return g_strdup_printf (_("skipped on %s, for leave"), day);
+    case RAPPORT_HISTORY_MISSED_MOVED:
+      /* Translators: a 1:1 moved to another day, "moved from 9 Feb" */
+      return g_strdup_printf (_("moved from %s"), day);
+    case RAPPORT_HISTORY_MISSED_SKIPPED:
+    default:
+      /* Translators: a 1:1 skipped, "skipped on 9 Feb" */
+      return g_strdup_printf (_("skipped on %s"), day);
+    }
+}
+
+char *
+rapport_history_describe_missed (const RapportHistorySeries *series,
+                                 guint                       bucket)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  guint first, n;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  if (series->missed == NULL || (n = rapport_history_series_missed_in (series, bucket, &first)) == 0)
+    return NULL;
+  if (n > 3)
+    {
+      guint counts[RAPPORT_HISTORY_N_MISSED] = { 0 };
+
+      for (guint i = first; i < first + n; i++)
+        counts[g_array_index (series->missed, RapportHistoryMissed, i).kind]++;
+      return missed_counts (counts);
+    }
+  parts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = first; i < first + n; i++)
+    g_ptr_array_add (parts, missed_one (&g_array_index (series->missed, RapportHistoryMissed, i)));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between "skipped on 9 Feb" and "moved from 12 Feb" */
+  return g_strjoinv (_("; "), (char **) parts->pdata);
+}
+
+char *
+rapport_history_describe_missed_range (const RapportHistorySeries *series)
+{
+  g_autofree char *counts = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+
+  g_return_val_if_fail (series != NULL, NULL);
+
+  if (series->missed == NULL || series->missed->len == 0)
+    return NULL;
+  counts = missed_counts (series->n_missed);
+  /* Each day, as long as the list stays short enough to hear. */
+  if (series->missed->len > 8)
+    /* Translators: "Marked on the time axis: 12 skipped, 3 for leave, 1 moved." */
+    return g_strdup_printf (_("Marked on the time axis: %s."), counts);
+  parts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < series->missed->len; i++)
+    g_ptr_array_add (parts, missed_one (&g_array_index (series->missed, RapportHistoryMissed, i)));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (_("; "), (char **) parts->pdata);
+  /* Translators: the counts, then each day: "Marked on the time axis: 2 skipped, 1 for leave
+   * (skipped on 9 Feb, for leave; skipped on 23 Feb)." */
+  return g_strdup_printf (_("Marked on the time axis: %s (%s)."), counts, joined);
+}
+
+/* With the bucket's skipped and moved 1:1s after it, if any. */
+static char *
+with_missed (const RapportHistorySeries *series,
+             guint                       bucket,
+             char                       *text)
+{
+  g_autofree char *missed = rapport_history_describe_missed (series, bucket);
+  char            *joined;
+
+  if (missed == NULL)
+    return text;
+  /* Translators: a point of the chart and the 1:1s skipped then, "Week of 9 Feb: 0 meetings · skipped on 9 Feb" */
+  joined = g_strdup_printf (_("%s · %s"), text, missed);
+  g_free (text);
+  return joined;
+}
+
+static char *describe_point (const RapportHistorySeries *series,
+                             const RapportHistoryRow    *row,
+                             guint                       bucket);
+
 char *
 rapport_history_describe_point (const RapportHistorySeries *series,
                                 const RapportHistoryRow    *row,
                                 guint                       bucket)
 {
-  g_autofree char *when = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (series != NULL && row != NULL, NULL);
   g_return_val_if_fail (bucket < series->n_buckets, NULL);
+
+  return with_missed (series, bucket, describe_point (series, row, bucket));
+}
+
+static char *
+describe_point (const RapportHistorySeries *series,
+                const RapportHistoryRow    *row,
+                guint                       bucket)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
 
   when = rapport_history_series_bucket_label (series, bucket);
   name = rapport_history_row_label (row);
@@ -158,6 +284,15 @@ rapport_history_describe_series (const RapportHistorySeries *series,
         /* Translators: "Follow-through: 75 % of 8 commitments kept." */
         g_string_append_printf (text, _("%s: %s."), extra->name, summary);
       }
+  {
+    g_autofree char *missed = rapport_history_describe_missed_range (series);
+
+    if (missed != NULL)
+      {
+        g_string_append_c (text, ' ');
+        g_string_append (text, missed);
+      }
+  }
   if (gaps > 0)
     {
       g_string_append_c (text, ' ');

@@ -15,6 +15,16 @@ G_BEGIN_DECLS
 char    *rapport_history_describe_point    (const RapportHistorySeries  *series,
                                             const RapportHistoryRow     *row,
                                             guint                        bucket);
+/* The skipped and moved 1:1s of @bucket: "skipped on 9 Feb, for leave";
+ * "4 skipped, 1 for leave, 2 moved" when there are more than three.
+ * NULL when there are none. */
+char    *rapport_history_describe_missed   (const RapportHistorySeries  *series,
+                                            guint                        bucket);
+/* The skipped and moved 1:1s of the range for assistive technology and
+ * an exported SVG's description: "Marked on the time axis: 2 skipped, 1
+ * for leave (skipped on 9 Feb, for leave; skipped on 23 Feb)."; the
+ * counts alone past eight. NULL when there are none. */
+char    *rapport_history_describe_missed_range (const RapportHistorySeries *series);
 /* What the range covers and where the data starts, best and weakest
  * habit, direction and gaps, for assistive technology. */
 char    *rapport_history_describe_series   (const RapportHistorySeries  *series,

@@ -190,6 +190,100 @@ draw_counts (cairo_t                    *cr,
     }
 }
 
+/* The mark of a skipped or moved 1:1: a cross for a skip, a ring for a
+ * skip for leave, a triangle pointing on for a move; shapes, not colours,
+ * tell them apart, in every theme and in print. */
+static void
+draw_mark (cairo_t                   *cr,
+           RapportHistoryMissedKind   kind,
+           double                     x,
+           double                     y,
+           const RapportHistoryStyle *style)
+{
+  double r = RAPPORT_HISTORY_MARK_SIZE / 2;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, style->high_contrast ? 2.0 : 1.5);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_source (cr, &style->foreground, style->high_contrast ? 1.0 : 0.85);
+  switch (kind)
+    {
+    case RAPPORT_HISTORY_MISSED_LEAVE:
+      cairo_arc (cr, x, y, r - 0.75, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+    case RAPPORT_HISTORY_MISSED_MOVED:
+      cairo_move_to (cr, x - r + 1, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x - r + 1, y + r);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case RAPPORT_HISTORY_MISSED_SKIPPED:
+    default:
+      cairo_move_to (cr, x - r + 0.5, y - r + 0.5);
+      cairo_line_to (cr, x + r - 0.5, y + r - 0.5);
+      cairo_move_to (cr, x + r - 0.5, y - r + 0.5);
+      cairo_line_to (cr, x - r + 0.5, y + r - 0.5);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+const char *
+rapport_history_missed_label (RapportHistoryMissedKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_HISTORY_MISSED_LEAVE:
+      /* Translators: a lane of the history chart: 1:1s skipped for leave */
+      return _("On leave");
+    case RAPPORT_HISTORY_MISSED_MOVED:
+      /* Translators: a lane of the history chart: 1:1s moved to another day */
+      return _("Moved");
+    case RAPPORT_HISTORY_MISSED_SKIPPED:
+    default:
+      /* Translators: a lane of the history chart: 1:1s skipped */
+      return _("Skipped");
+    }
+}
+
+/* The lanes of skipped and moved 1:1s: in the label column the mark and
+ * its name (the legend), the marks at their days, the count at the end. */
+static void
+draw_lanes (cairo_t                    *cr,
+            const RapportHistorySeries *series,
+            const RapportHistoryLayout *layout,
+            const RapportHistoryStyle  *style,
+            PangoLayout                *small)
+{
+  double text_alpha = style->high_contrast ? 1.0 : 0.8;
+  double grid_alpha = style->high_contrast ? 0.45 : 0.12;
+
+  for (guint l = 0; l < layout->n_lanes; l++)
+    {
+      const RapportHistoryLane *lane = &layout->lanes[l];
+      char                      count[16];
+
+      set_source (cr, &style->foreground, grid_alpha);
+      cairo_rectangle (cr, layout->plot_x0, round (lane->center) - 0.5, layout->plot_x1 - layout->plot_x0, 1);
+      cairo_fill (cr);
+
+      draw_mark (cr, lane->kind, layout->label_x + RAPPORT_HISTORY_MARK_SIZE / 2, lane->center, style);
+      set_source (cr, &style->foreground, text_alpha);
+      draw_text (cr, small, rapport_history_missed_label (lane->kind),
+                 layout->label_x + RAPPORT_HISTORY_MARK_SIZE + 5, lane->center,
+                 layout->label_width - RAPPORT_HISTORY_MARK_SIZE - 5, ALIGN_START);
+      g_snprintf (count, sizeof count, "%u", series->n_missed[lane->kind]);
+      draw_text (cr, small, count, layout->width - RAPPORT_HISTORY_PAD, lane->center,
+                 RAPPORT_HISTORY_VALUE_WIDTH - 8, ALIGN_END);
+    }
+  for (guint m = 0; m < layout->n_marks; m++)
+    draw_mark (cr, layout->marks[m].kind, layout->marks[m].x, layout->marks[m].y, style);
+}
+
 typedef struct
 {
   char  *text;
@@ -465,6 +559,7 @@ rapport_history_draw (cairo_t                    *cr,
         draw_series_line (cr, series, &layout, row, style, highlighted);
     }
 
+  draw_lanes (cr, series, &layout, style, small);
   draw_data_start (cr, series, &layout, style);
   draw_axis (cr, series, &layout, style, small);
 

@@ -22,4 +22,7 @@ char   **rapport_history_axis_labels       (const RapportHistorySeries  *series,
                                             int                          width,
                                             int                          height);
 
+/* The name of a lane of missed 1:1s, as its legend says: "Skipped". */
+const char *rapport_history_missed_label   (RapportHistoryMissedKind     kind);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rapport-file.h"
+#include "rapport-history-describe.h"
 #include "rapport-history-draw.h"
 #include "rapport-history-export.h"
 
@@ -242,6 +243,8 @@ rapport_history_export_svg (const RapportHistorySeries *series,
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
   g_autoptr(GString) titled = NULL;
+  g_autofree char *missed = NULL;
+  g_autofree char *desc = NULL;
   cairo_surface_t *surface;
   gboolean         ok;
   cairo_t         *cr;
@@ -265,8 +268,14 @@ rapport_history_export_svg (const RapportHistorySeries *series,
   cairo_surface_destroy (surface);
   if (!ok)
     return FALSE;
-  if (style->title == NULL && style->subtitle == NULL)
+  /* The skipped 1:1s drawn on the time axis, in words too. */
+  missed = rapport_history_describe_missed_range (series);
+  if (missed != NULL && style->subtitle != NULL)
+    desc = g_strdup_printf ("%s %s", style->subtitle, missed);
+  else
+    desc = g_strdup (missed != NULL ? missed : style->subtitle);
+  if (style->title == NULL && desc == NULL)
     return write_private (path, (const char *) svg->data, svg->len, error);
-  titled = add_svg_title (svg, style->title, style->subtitle, path, error);
+  titled = add_svg_title (svg, style->title, desc, path, error);
   return titled != NULL && write_private (path, titled->str, titled->len, error);
 }

@@ -29,7 +29,8 @@ char    *rapport_history_slug              (const char                  *text);
 
 /* Writes the chart at @width x natural height in the light style: PNG at
  * scale 2, or SVG. The SVG names @style's title in a <title> element and
- * its subtitle in a <desc>.
+ * its subtitle in a <desc>, followed by the skipped and moved 1:1s marked
+ * on the time axis (rapport_history_describe_missed_range()).
  * The file is replaced whole and readable by its owner only. */
 gboolean rapport_history_export_png        (const RapportHistorySeries  *series,
                                             const RapportHistoryStyle   *style,

@@ -70,6 +70,18 @@ count_rows (const RapportHistorySeries *series,
   return n + series->extras->len + has_mood (series) + series->habits->len;
 }
 
+static guint
+count_lanes (const RapportHistorySeries *series)
+{
+  guint n = 0;
+
+  if (series == NULL || series->missed == NULL)
+    return 0;
+  for (guint k = 0; k < RAPPORT_HISTORY_N_MISSED; k++)
+    n += series->n_missed[k] > 0;
+  return n;
+}
+
 int
 rapport_history_natural_height (const RapportHistorySeries *series,
                                 const RapportHistoryStyle  *style)
@@ -79,7 +91,8 @@ rapport_history_natural_height (const RapportHistorySeries *series,
   if (n == 0)
     return 0;
   return (int) (rapport_history_header_height (style) + RAPPORT_HISTORY_PAD +
-                (n - 1) * RAPPORT_HISTORY_ROW_HEIGHT + COUNT_HEIGHT + RAPPORT_HISTORY_AXIS_HEIGHT +
+                (n - 1) * RAPPORT_HISTORY_ROW_HEIGHT + COUNT_HEIGHT +
+                count_lanes (series) * RAPPORT_HISTORY_LANE_HEIGHT + RAPPORT_HISTORY_AXIS_HEIGHT +
                 RAPPORT_HISTORY_PAD);
 }
 
@@ -90,6 +103,68 @@ rapport_history_minimum_width (const RapportHistorySeries *series)
 
   return (int) (2 * RAPPORT_HISTORY_PAD + 72 + 8 + RAPPORT_HISTORY_VALUE_WIDTH +
                 MAX (n, 8) * RAPPORT_HISTORY_MIN_BUCKET);
+}
+
+/* The lanes of the missed 1:1s from @y down, one per kind present, and a
+ * mark per missed 1:1 at its day. Marks closer than a mark's width to the
+ * one before in their lane (the same day for two people of the team, or
+ * days apart on a long range) are set a little above or below it, so
+ * that two stay two. */
+static void
+lay_out_marks (RapportHistoryLayout       *layout,
+               const RapportHistorySeries *series,
+               double                      y)
+{
+  int    lane_of[RAPPORT_HISTORY_N_MISSED];
+  double last_x[RAPPORT_HISTORY_N_MISSED];
+  guint  crowd[RAPPORT_HISTORY_N_MISSED] = { 0 };
+
+  if (series->missed == NULL)
+    return;
+  for (guint k = 0; k < RAPPORT_HISTORY_N_MISSED; k++)
+    {
+      lane_of[k] = -1;
+      last_x[k] = -G_MAXDOUBLE;
+      if (series->n_missed[k] == 0)
+        continue;
+      lane_of[k] = layout->n_lanes;
+      layout->lanes[layout->n_lanes] = (RapportHistoryLane){
+        .kind = k,
+        .y = y,
+        .height = RAPPORT_HISTORY_LANE_HEIGHT,
+        .center = y + RAPPORT_HISTORY_LANE_HEIGHT / 2,
+      };
+      layout->n_lanes++;
+      y += RAPPORT_HISTORY_LANE_HEIGHT;
+    }
+  if (series->missed->len == 0)
+    return;
+
+  layout->marks = g_new0 (RapportHistoryMark, series->missed->len);
+  for (guint i = 0; i < series->missed->len; i++)
+    {
+      const RapportHistoryMissed *missed = &g_array_index (series->missed, RapportHistoryMissed, i);
+      RapportHistoryMark         *mark = &layout->marks[layout->n_marks];
+      const RapportHistoryLane   *lane;
+      static const double         nudge[] = { 0, -5, 5 };
+
+      if (missed->kind >= RAPPORT_HISTORY_N_MISSED || lane_of[missed->kind] < 0 ||
+          missed->bucket >= series->n_buckets)
+        continue;
+      lane = &layout->lanes[lane_of[missed->kind]];
+      mark->kind = missed->kind;
+      mark->missed = i;
+      mark->x = rapport_history_layout_date_x (layout, series, missed->bucket, &missed->date);
+      if (mark->x - last_x[missed->kind] < RAPPORT_HISTORY_MARK_SIZE)
+        crowd[missed->kind]++;
+      else
+        {
+          crowd[missed->kind] = 0;
+          last_x[missed->kind] = mark->x;
+        }
+      mark->y = lane->center + nudge[crowd[missed->kind] % G_N_ELEMENTS (nudge)];
+      layout->n_marks++;
+    }
 }
 
 void
@@ -155,15 +230,50 @@ rapport_history_layout_init (RapportHistoryLayout       *layout,
   layout->rows[r].height = COUNT_HEIGHT;
   layout->rows[r].plot_top = y + 6;
   layout->rows[r].plot_bottom = y + COUNT_HEIGHT - 4;
-  layout->axis_y = y + COUNT_HEIGHT;
+  y += COUNT_HEIGHT;
   g_assert (r + 1 == n);
+
+  lay_out_marks (layout, series, y);
+  layout->axis_y = y + layout->n_lanes * RAPPORT_HISTORY_LANE_HEIGHT;
 }
 
 void
 rapport_history_layout_clear (RapportHistoryLayout *layout)
 {
   g_clear_pointer (&layout->rows, g_free);
+  g_clear_pointer (&layout->marks, g_free);
   layout->n_rows = 0;
+  layout->n_marks = 0;
+  layout->n_lanes = 0;
+}
+
+double
+rapport_history_layout_date_x (const RapportHistoryLayout *layout,
+                               const RapportHistorySeries *series,
+                               guint                       bucket,
+                               const GDate                *date)
+{
+  int    days, day;
+  double x0;
+
+  g_return_val_if_fail (bucket < series->n_buckets, layout->plot_x0);
+
+  days = g_date_days_between (&series->starts[bucket], &series->starts[bucket + 1]);
+  day = g_date_days_between (&series->starts[bucket], date);
+  x0 = layout->plot_x0 + bucket * layout->bucket_width;
+  if (days <= 0)
+    return x0 + layout->bucket_width / 2;
+  return x0 + layout->bucket_width * (CLAMP (day, 0, days - 1) + 0.5) / days;
+}
+
+int
+rapport_history_layout_lane_at (const RapportHistoryLayout *layout,
+                                double                      y)
+{
+  for (guint l = 0; l < layout->n_lanes; l++)
+    if (y >= layout->lanes[l].y && y < layout->lanes[l].y + layout->lanes[l].height)
+      return l;
+  return -1;
 }
 
 double

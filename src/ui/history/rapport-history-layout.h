@@ -31,6 +31,27 @@ typedef struct
   const char                  *subtitle;          /* exports: a line under the title; NULL: none */
 } RapportHistoryStyle;
 
+/* A lane under the meeting counts for one kind of missed 1:1, present in
+ * the range: its mark and name in the label column (the legend), the
+ * marks at their dates, the count in the value column. */
+typedef struct
+{
+  RapportHistoryMissedKind kind;
+  double                   y;       /* the lane's band */
+  double                   height;
+  double                   center;  /* where its marks sit */
+} RapportHistoryLane;
+
+/* The mark of one skipped or moved 1:1 on the time axis. */
+typedef struct
+{
+  RapportHistoryMissedKind kind;
+  double                   x;       /* its day on the time axis */
+  double                   y;       /* its lane's centre, or a little off it when it
+                                     * would cover the mark before */
+  guint                    missed;  /* index in series->missed */
+} RapportHistoryMark;
+
 typedef struct
 {
   double             width;
@@ -44,6 +65,10 @@ typedef struct
   double             axis_y;
   guint              n_rows;   /* the last row is the meeting count strip */
   RapportHistoryRow *rows;
+  guint              n_lanes;  /* between the meeting counts and the axis */
+  RapportHistoryLane lanes[RAPPORT_HISTORY_N_MISSED];
+  guint              n_marks;  /* one per skipped or moved 1:1 */
+  RapportHistoryMark *marks;
 } RapportHistoryLayout;
 
 #define RAPPORT_HISTORY_ROW_HEIGHT   52
@@ -54,6 +79,8 @@ typedef struct
 #define RAPPORT_HISTORY_AXIS_HEIGHT  22.0
 #define RAPPORT_HISTORY_TITLE_HEIGHT 36.0
 #define RAPPORT_HISTORY_SUBTITLE_HEIGHT 24.0
+#define RAPPORT_HISTORY_LANE_HEIGHT  18.0
+#define RAPPORT_HISTORY_MARK_SIZE    7.0
 
 void     rapport_history_style_init_light  (RapportHistoryStyle         *style);
 
@@ -76,5 +103,13 @@ int      rapport_history_layout_row_at     (const RapportHistoryLayout  *layout,
                                             double                       y);
 double   rapport_history_layout_bucket_x   (const RapportHistoryLayout  *layout,
                                             guint                        bucket);
+/* Where @date falls on the time axis: its place in its bucket's days. */
+double   rapport_history_layout_date_x     (const RapportHistoryLayout  *layout,
+                                            const RapportHistorySeries  *series,
+                                            guint                        bucket,
+                                            const GDate                 *date);
+/* The lane at @y, or -1. */
+int      rapport_history_layout_lane_at    (const RapportHistoryLayout  *layout,
+                                            double                       y);
 
 G_END_DECLS

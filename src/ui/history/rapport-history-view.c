@@ -449,7 +449,10 @@ rapport_history_view_refresh (RapportHistoryView *self)
         }
     }
   series = rapport_history_compute (self->store, &query, &error);
-  if (series != NULL && !rapport_history_series_add_follow_through (series, self->store, person_id, &error))
+  if (series != NULL &&
+      (!rapport_history_series_add_follow_through (series, self->store, person_id, &error) ||
+       !rapport_history_series_add_missed (series, self->store, person_id,
+                                           person_id == 0 && self->include_archived, &error)))
     g_clear_pointer (&series, rapport_history_series_unref);
 
   g_clear_pointer (&self->series, rapport_history_series_unref);
