@@ -13,21 +13,23 @@
 
 #include "rapport-aggregates.h"
 #include "rapport-exchange-private.h"
+#include "rapport-search.h"
 
 /* ------------------------------------------------------------------ *
  * Merging a checked file into the database
  * ------------------------------------------------------------------ */
 
-/* The search indexes of migrations 003 and 007, each kept by three
- * triggers on its table. A large import drops the triggers of a table before it first
- * writes to it and fills the index again once at the end, in the same
- * transaction: one pass over the text instead of an index update per row
- * (and a statement journal for each). The query must keep the same rows
- * as the triggers do. */
+/* The search indexes of migrations 003, 007 and 008, each kept by three
+ * triggers on its table. A large import drops the triggers of a table
+ * before it first writes to it, and at the end empties the index and
+ * leaves a row in search_pending (migration 009) with the triggers' SQL,
+ * in the same transaction; once that is committed,
+ * rapport_search_index_pending() fills the index in one pass over the
+ * text, instead of an index update per row (and a statement journal for
+ * each), and creates the triggers again. */
 typedef struct
 {
   const char *table;
-  const char *refill;   /* fills the emptied index */
   gboolean    looked;   /* for the triggers, in bulk mode */
   char       *triggers; /* their SQL, to create them again; NULL if kept */
 } SearchIndex;
@@ -43,22 +45,15 @@ enum
 };
 
 static const SearchIndex search_indexes[N_FTS] = {
-  { "people", "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people", FALSE, NULL },
-  { "meetings", "INSERT INTO meetings_fts (rowid, notes)"
-                " SELECT id, notes FROM meetings WHERE deleted = 0",
-    FALSE, NULL },
-  { "checklist", "INSERT INTO checklist_fts (rowid, evidence)"
-                 " SELECT id, evidence FROM checklist WHERE evidence <> ''",
-    FALSE, NULL },
-  { "commitments", "INSERT INTO commitments_fts (rowid, text)"
-                   " SELECT id, text FROM commitments WHERE deleted = 0",
-    FALSE, NULL },
-  { "talking_points", "INSERT INTO talking_points_fts (rowid, text)"
-                      " SELECT id, text FROM talking_points WHERE deleted = 0",
-    FALSE, NULL },
+  { "people", FALSE, NULL },
+  { "meetings", FALSE, NULL },
+  { "checklist", FALSE, NULL },
+  { "commitments", FALSE, NULL },
+  { "talking_points", FALSE, NULL },
 };
 
-guint rapport_exchange_bulk_min_rows = 2000;
+guint    rapport_exchange_bulk_min_rows = 2000;
+gboolean rapport_exchange_defer_search_index = FALSE;
 
 typedef struct
 {
@@ -75,8 +70,9 @@ typedef struct
    * new to them, so there is nothing to look up. */
   gboolean              no_meetings, no_ticks, no_commitments, no_talking_points, no_missed;
   gboolean              bulk;
-  SearchIndex           fts[N_FTS]; /* triggers dropped in bulk mode */
-  char                **aggregates; /* the same for the history totals */
+  SearchIndex           fts[N_FTS];      /* triggers dropped in bulk mode */
+  char                **aggregates;      /* the same for the history totals */
+  gboolean              indexes_pending; /* left for after the commit */
   gboolean              pragmas_set;
   int                   temp_store; /* the connection's, to set back */
 } Merge;
@@ -317,11 +313,8 @@ before_write (Merge   *m,
 }
 
 /* Bulk mode, at the end: each search index whose triggers were dropped is
- * filled again from its table and merged into one segment ('optimize', as
- * migration 007 does: filled in one go, an index is a stack of segments
- * that each later save's small one would cascade into merges with, one
- * autosave in a hundred taking 30 ms), the history totals are computed
- * again, and the triggers come back. */
+ * emptied and marked as waiting to be filled (see SearchIndex), the
+ * history totals are computed again, and their triggers come back. */
 static gboolean
 after_bulk (Merge   *m,
             GError **error)
@@ -330,20 +323,26 @@ after_bulk (Merge   *m,
     {
       SearchIndex     *index = &m->fts[i];
       g_autofree char *empty = NULL;
-      g_autofree char *optimize = NULL;
+      g_autofree char *fts = NULL;
+      sqlite3_stmt    *stmt;
 
       if (index->triggers == NULL)
         continue;
-      empty = g_strdup_printf ("INSERT INTO %s_fts (%s_fts) VALUES ('delete-all')",
-                               index->table, index->table);
-      optimize = g_strdup_printf ("INSERT INTO %s_fts (%s_fts) VALUES ('optimize')",
-                                  index->table, index->table);
-      if (!rapport_store_exec (m->store, empty, error) ||
-          !rapport_store_exec (m->store, index->refill, error) ||
-          !rapport_store_exec (m->store, optimize, error) ||
-          !rapport_store_exec (m->store, index->triggers, error))
+      fts = g_strdup_printf ("%s_fts", index->table);
+      empty = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('delete-all')", fts, fts);
+      if (!rapport_store_exec (m->store, empty, error))
+        return FALSE;
+      stmt = rapport_store_prepare (m->store,
+                                    "INSERT OR REPLACE INTO search_pending (fts, triggers) VALUES (?1, ?2)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, index->triggers, -1, SQLITE_TRANSIENT);
+      if (!rapport_store_step_done (m->store, stmt, error))
         return FALSE;
       g_clear_pointer (&index->triggers, g_free);
+      m->indexes_pending = TRUE;
     }
   if (m->aggregates != NULL)
     {
@@ -1006,6 +1005,17 @@ rapport_exchange_import_from_data (RapportStore         *store,
       !rapport_store_commit (store, error))
     goto out;
   m.in_transaction = FALSE;
+
+  /* The rows are in: the import has succeeded whatever happens to the
+   * index now. An index that could not be filled stays waiting (search
+   * says so) and is filled at the next opening of the database. */
+  if (m.indexes_pending && !rapport_exchange_defer_search_index)
+    {
+      g_autoptr(GError) local = NULL;
+
+      if (!rapport_search_index_pending (store, &local))
+        g_warning ("%s", local->message);
+    }
 
   if (stats != NULL)
     *stats = local_stats;

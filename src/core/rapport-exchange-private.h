@@ -236,6 +236,10 @@ gboolean     rapport_exchange_uuid_table_get   (UuidTable    *table,
  * the history totals once at the end rather than row by row. Tests
  * change it to choose. */
 extern guint rapport_exchange_bulk_min_rows;
+/* TRUE: such an import leaves the search indexes waiting to be filled
+ * (rapport_search_index_pending()) instead of filling them before it
+ * returns, so that tests and benchmarks can see or time the two steps. */
+extern gboolean rapport_exchange_defer_search_index;
 
 const char  *rapport_exchange_lower_uuid       (const char   *uuid,
                                                 char          out[64]);

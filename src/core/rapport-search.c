@@ -96,6 +96,127 @@ static const char *const count_sql[] = {
     "SELECT count(*) FROM (SELECT 1 FROM talking_points_fts WHERE talking_points_fts MATCH ?1 LIMIT ?2)",
 };
 
+/* What fills each index from its table: the rows its triggers keep in it
+ * (003-search.sql, 007-search-prefix.sql, 008-between-meetings.sql). A
+ * 'rebuild' would also index hidden rows (deleted = 1), which the
+ * triggers would then never remove. */
+static const struct
+{
+  const char *fts;
+  const char *refill;
+} refills[] = {
+  { "people_fts", "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people" },
+  { "meetings_fts", "INSERT INTO meetings_fts (rowid, notes)"
+                    " SELECT id, notes FROM meetings WHERE deleted = 0" },
+  { "checklist_fts", "INSERT INTO checklist_fts (rowid, evidence)"
+                     " SELECT id, evidence FROM checklist WHERE evidence <> ''" },
+  { "commitments_fts", "INSERT INTO commitments_fts (rowid, text)"
+                       " SELECT id, text FROM commitments WHERE deleted = 0" },
+  { "talking_points_fts", "INSERT INTO talking_points_fts (rowid, text)"
+                          " SELECT id, text FROM talking_points WHERE deleted = 0" },
+};
+
+gboolean
+rapport_search_is_indexing (RapportStore *store)
+{
+  sqlite3_stmt *stmt;
+  gboolean      pending = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  stmt = rapport_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM search_pending)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return pending;
+}
+
+/* Fills @fts, emptied, from its table. Filled in one statement, an index
+ * would merge its segments as they grow ('automerge', the default 4); not
+ * merging until the end and merging everything once ('optimize') costs
+ * about a quarter less on the decade data set, and leaves one segment, so
+ * that the small ones each later save adds do not cascade into merges
+ * with a stack of large ones (one autosave in a hundred took 30 ms). */
+static gboolean
+refill_index (RapportStore *store,
+              const char   *fts,
+              const char   *refill,
+              GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %1$s (%1$s) VALUES ('delete-all');"
+                                          "INSERT INTO %1$s (%1$s, rank) VALUES ('automerge', 0);"
+                                          "%2$s;"
+                                          "INSERT INTO %1$s (%1$s) VALUES ('optimize');"
+                                          "INSERT INTO %1$s (%1$s, rank) VALUES ('automerge', 4);",
+                                          fts, refill);
+
+  return rapport_store_exec (store, sql, error);
+}
+
+gboolean
+rapport_search_index_pending (RapportStore *store,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rapport_store_get_transaction_depth (store) == 0, FALSE);
+
+  if (!rapport_search_is_indexing (store))
+    return TRUE;
+  if (!rapport_store_begin (store, error))
+    return FALSE;
+  /* Read again inside the transaction: another connection may have
+   * filled them meanwhile. */
+  stmt = rapport_store_prepare (store, "SELECT fts, triggers FROM search_pending ORDER BY fts", error);
+  if (stmt == NULL)
+    goto failed;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (rapport_store_column_text (stmt, 0)));
+      g_ptr_array_add (triggers, g_strdup (rapport_store_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      const char *refill = NULL;
+
+      for (guint r = 0; r < G_N_ELEMENTS (refills); r++)
+        if (g_str_equal (refills[r].fts, name))
+          refill = refills[r].refill;
+      if (refill == NULL)
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
+                       _("No search index is called “%s”"), name);
+          goto failed;
+        }
+      if (!refill_index (store, name, refill, error) ||
+          !rapport_store_exec (store, g_ptr_array_index (triggers, i), error))
+        goto failed;
+    }
+  if (!rapport_store_exec (store, "DELETE FROM search_pending", error) ||
+      !rapport_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  rapport_store_rollback (store);
+  g_prefix_error (error, "%s", _("Could not fill the search index: "));
+  return FALSE;
+}
+
 const char *
 rapport_search_get_sql (RapportSearchKind kind,
                         gboolean          newest_first)
@@ -362,6 +483,15 @@ rapport_search_run_capped (RapportStore *store,
   query = rapport_search_build_query (text);
   if (query == NULL)
     return g_steal_pointer (&list);
+
+  /* An index emptied by a large import and not filled yet would find
+   * nothing where there is something. */
+  if (rapport_search_is_indexing (store))
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INDEXING,
+                           _("Still indexing the imported notes for search; try again in a moment"));
+      return NULL;
+    }
 
   results = g_ptr_array_new_with_free_func (g_object_unref);
   for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;

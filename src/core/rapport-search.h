@@ -31,6 +31,18 @@ GListStore *rapport_search_run                (RapportStore      *store,
                                                int                limit,
                                                GError           **error);
 
+/* TRUE while a search index waits to be filled after a large import
+ * (migration 009): rapport_search_run() then fails with
+ * RAPPORT_STORE_ERROR_INDEXING rather than answer from an empty index. */
+gboolean    rapport_search_is_indexing        (RapportStore      *store);
+
+/* Fills every index that waits, in one transaction of its own (outside
+ * any other), and creates its triggers again; does nothing when none
+ * waits. rapport_exchange_import_from_data() calls it after committing
+ * the rows, and rapport_store_open() after a crash between the two. */
+gboolean    rapport_search_index_pending      (RapportStore      *store,
+                                               GError           **error);
+
 /* The FTS5 query for @text: each word quoted, as a prefix term when it has
  * three characters or more, "abc"* "de". NULL when @text has no words. */
 char       *rapport_search_build_query        (const char        *text);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "rapport-backup.h"
+#include "rapport-search.h"
 #include "rapport-store.h"
 
 struct _RapportStore
@@ -125,6 +126,7 @@ describe (RapportStoreError kind)
     case RAPPORT_STORE_ERROR_INVALID:
     case RAPPORT_STORE_ERROR_NOT_FOUND:
     case RAPPORT_STORE_ERROR_CONFLICT:
+    case RAPPORT_STORE_ERROR_INDEXING:
     default:
       return NULL;
     }
@@ -967,7 +969,16 @@ open_internal (const char *path,
     }
 
   if (mode == OPEN_PRIMARY)
-    purge_old_hidden (self);
+    {
+      g_autoptr(GError) local = NULL;
+
+      purge_old_hidden (self);
+      /* A search index left waiting by an import that was stopped (a
+       * crash, the power) between committing its rows and filling the
+       * index: filled now, before anyone searches (migration 009). */
+      if (!rapport_search_index_pending (self, &local))
+        g_warning ("%s: %s", path, local->message);
+    }
 
   return g_steal_pointer (&self);
 }

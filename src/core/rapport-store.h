@@ -20,10 +20,11 @@ typedef enum
   RAPPORT_STORE_ERROR_READ_ONLY,     /* the file or its folder may not be written */
   RAPPORT_STORE_ERROR_DISK_FULL,     /* no space left (or over quota) */
   RAPPORT_STORE_ERROR_BUSY,          /* another connection holds a lock */
+  RAPPORT_STORE_ERROR_INDEXING,      /* search indexes are being filled after an import */
 } RapportStoreError;
 
 /* The schema version this build migrates to (PRAGMA user_version). */
-#define RAPPORT_STORE_SCHEMA_VERSION 8
+#define RAPPORT_STORE_SCHEMA_VERSION 9
 /* PRAGMA application_id: "RAPP". Tells our files from other SQLite files. */
 #define RAPPORT_STORE_APPLICATION_ID 0x52415050
 

@@ -8,6 +8,7 @@
 #include "rapport-aggregates.h"
 #include "rapport-exchange-private.h"
 #include "rapport-exchange.h"
+#include "rapport-search.h"
 #include "test-core-util.h"
 
 #define ADA "a0000000-0000-4000-8000-000000000001"
@@ -1039,6 +1040,91 @@ test_bulk_search_index (Fixture      *f,
   g_assert_finalize_object (g_steal_pointer (&row));
 }
 
+/* A large import commits its rows with the search indexes left waiting,
+ * then fills them in a transaction of its own. Stopped in between (here:
+ * the second step never runs, as after a crash), the database holds the
+ * rows, search says it is still indexing instead of finding nothing, a
+ * write in between is not lost to the index, and the next opening fills
+ * the indexes as the triggers would have, with the triggers back. */
+static void
+test_bulk_index_pending (Fixture      *f,
+                         gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export(f->store);
+  g_autofree char *row_dir = g_build_filename (f->dir, "row", NULL);
+  g_autofree char *row_path = g_build_filename (row_dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) row = rapport_store_open (row_path, &error);
+  g_autoptr(RapportStore) reopened = NULL;
+  g_autoptr(GListStore) found = NULL;
+  g_autofree char *triggers = trigger_sql (f->path2);
+  g_autofree char *by_row = NULL;
+  g_autofree char *at_once = NULL;
+  g_autofree char *after = NULL;
+  guint            saved = rapport_exchange_bulk_min_rows;
+  const char      *edit = "UPDATE meetings SET notes = 'a numbat meanwhile' WHERE uuid = '" M1 "'";
+
+  g_assert_no_error (error);
+  test_core_exec (f->store2, target_sql);
+  test_core_exec (row, target_sql);
+
+  rapport_exchange_bulk_min_rows = G_MAXUINT;
+  import_ok (row, first, NULL);
+  rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_defer_search_index = TRUE;
+  import_ok (f->store2, first, NULL);
+  rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_bulk_min_rows = saved;
+
+  /* Committed, waiting: the rows are there, the indexes are not. */
+  g_assert_true (rapport_search_is_indexing (f->store2));
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE uuid = '" M1 "'"), ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM search_pending"), >, 0);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts_docsize"), ==, 0);
+  found = rapport_search_run (f->store2, "parser", 50, &error);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INDEXING);
+  g_assert_null (found);
+  g_clear_error (&error);
+
+  /* A write before the index is filled. */
+  test_core_exec (f->store2, edit);
+  test_core_exec (row, edit);
+
+  /* "Crash": the connection goes away; the next one fills the indexes.
+   * Opening purges old hidden rows, so the other database is opened
+   * again too. */
+  g_assert_finalize_object (g_steal_pointer (&f->store2));
+  reopened = rapport_store_open (f->path2, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&row));
+  row = rapport_store_open (row_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_search_is_indexing (reopened));
+  by_row = search_tokens (row_path);
+  at_once = search_tokens (f->path2);
+  g_assert_cmpstr (by_row, ==, at_once);
+  g_assert_nonnull (strstr (at_once, "numbat "));
+  g_assert_nonnull (strstr (at_once, "parser "));
+  g_assert_nonnull (strstr (at_once, "ibex "));
+  g_assert_null (strstr (at_once, "okapi "));
+  after = trigger_sql (f->path2);
+  g_assert_cmpstr (triggers, ==, after);
+  found = rapport_search_run (reopened, "numbat", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
+
+  /* The triggers keep the index again. */
+  test_core_exec (reopened, "UPDATE meetings SET notes = 'a quokka now' WHERE uuid = '" M1 "'");
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
+                                                " WHERE meetings_fts MATCH 'quokka'"),
+                   ==, 1);
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts"
+                                                " WHERE meetings_fts MATCH 'numbat'"),
+                   ==, 0);
+  f->store2 = g_steal_pointer (&reopened);
+  g_assert_finalize_object (g_steal_pointer (&row));
+}
+
 /* A large import refused after it began writing leaves the triggers and
  * the indexes as they were. */
 static void
@@ -1175,6 +1261,7 @@ main (int   argc,
   ADD ("page-cache-kept", test_page_cache_kept);
   ADD ("bulk-search-index", test_bulk_search_index);
   ADD ("bulk-refused", test_bulk_refused);
+  ADD ("bulk-index-pending", test_bulk_index_pending);
   ADD ("async", test_async);
   ADD ("async-cancel", test_async_cancel);
 #undef ADD
