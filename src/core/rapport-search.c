@@ -11,8 +11,8 @@
 
 /* Every statement returns the same columns:
  *   0 row id in its table, 1 bm25 rank, 2 person id, 3 person name,
- *   4 meeting id, 5 meeting date, 6 snippet, 7 the whole text highlighted
- *   (notes only, to find where the first match is).
+ *   4 meeting id, 5 meeting date, 6 snippet, 7 the whole text (notes
+ *   only, to find where the snippet's first match is: see match_in()).
  * Parameters: ?1 FTS5 query, ?2 and ?3 the marks, ?4 the limit.
  *
  * Ordered by the FTS table's own rank, FTS5 hands rows over best first, so
@@ -23,63 +23,67 @@
  * in every one of 20,000 notes. Such a query matches too much to be ranked
  * usefully anyway (the word's weight is near zero), so above
  * RAPPORT_SEARCH_RANK_CAP matches the same statement runs ordered by rowid,
- * newest first, which FTS5 walks in index order and stops early. */
-#define SELECT_NOTE                                                                  \
-  "SELECT meetings_fts.rowid, meetings_fts.rank, m.person_id, p.name, m.id, m.date," \
-  "       snippet (meetings_fts, 0, ?2, ?3, '…', 16),"                             \
-  "       highlight (meetings_fts, 0, ?2, ?3)"                                       \
-  "  FROM meetings_fts"                                                              \
-  "  JOIN meetings m ON m.id = meetings_fts.rowid"                                   \
-  "  JOIN people p ON p.id = m.person_id"                                            \
+ * newest first, which FTS5 walks in index order and stops early. It gives
+ * them all the rank 0 (so they come newest first, after the ranked
+ * matches of other kinds): bm25 even for those few rows would first count
+ * the notes that hold each word, going through every match again (5 ms
+ * of a 15 ms query of three words in the decade data set). */
+#define SELECT_NOTE(RANK)                                                   \
+  "SELECT meetings_fts.rowid, " RANK ", m.person_id, p.name, m.id, m.date," \
+  "       snippet (meetings_fts, 0, ?2, ?3, '…', 16),"                    \
+  "       m.notes"                                                          \
+  "  FROM meetings_fts"                                                     \
+  "  JOIN meetings m ON m.id = meetings_fts.rowid"                          \
+  "  JOIN people p ON p.id = m.person_id"                                   \
   " WHERE meetings_fts MATCH ?1 AND m.deleted = 0"
-#define SELECT_COMMITMENT                                                                  \
-  "SELECT commitments_fts.rowid, commitments_fts.rank, c.person_id, p.name, m.id, m.date," \
-  "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL"                           \
-  "  FROM commitments_fts"                                                                 \
-  "  JOIN commitments c ON c.id = commitments_fts.rowid"                                   \
-  "  JOIN meetings m ON m.id = c.meeting_id"                                               \
-  "  JOIN people p ON p.id = c.person_id"                                                  \
+#define SELECT_COMMITMENT(RANK)                                                \
+  "SELECT commitments_fts.rowid, " RANK ", c.person_id, p.name, m.id, m.date," \
+  "       snippet (commitments_fts, 0, ?2, ?3, '…', 16), NULL"               \
+  "  FROM commitments_fts"                                                     \
+  "  JOIN commitments c ON c.id = commitments_fts.rowid"                       \
+  "  JOIN meetings m ON m.id = c.meeting_id"                                   \
+  "  JOIN people p ON p.id = c.person_id"                                      \
   " WHERE commitments_fts MATCH ?1 AND c.deleted = 0 AND m.deleted = 0"
-#define SELECT_EVIDENCE                                                                \
-  "SELECT checklist_fts.rowid, checklist_fts.rank, m.person_id, p.name, m.id, m.date," \
-  "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL"                         \
-  "  FROM checklist_fts"                                                               \
-  "  JOIN checklist k ON k.id = checklist_fts.rowid"                                   \
-  "  JOIN meetings m ON m.id = k.meeting_id"                                           \
-  "  JOIN people p ON p.id = m.person_id"                                              \
+#define SELECT_EVIDENCE(RANK)                                                \
+  "SELECT checklist_fts.rowid, " RANK ", m.person_id, p.name, m.id, m.date," \
+  "       snippet (checklist_fts, 0, ?2, ?3, '…', 16), NULL"               \
+  "  FROM checklist_fts"                                                     \
+  "  JOIN checklist k ON k.id = checklist_fts.rowid"                         \
+  "  JOIN meetings m ON m.id = k.meeting_id"                                 \
+  "  JOIN people p ON p.id = m.person_id"                                    \
   " WHERE checklist_fts MATCH ?1 AND m.deleted = 0"
 /* A waiting point has no meeting: 0 and NULL, as for a person. One
  * discussed in a hidden meeting is left out, as that meeting's notes are. */
-#define SELECT_TALKING_POINT                                                       \
-  "SELECT talking_points_fts.rowid, talking_points_fts.rank, t.person_id, p.name," \
-  "       coalesce (m.id, 0), m.date,"                                             \
-  "       snippet (talking_points_fts, 0, ?2, ?3, '…', 16), NULL"                \
-  "  FROM talking_points_fts"                                                      \
-  "  JOIN talking_points t ON t.id = talking_points_fts.rowid"                     \
-  "  JOIN people p ON p.id = t.person_id"                                          \
-  "  LEFT JOIN meetings m ON m.id = t.discussed_in"                                \
+#define SELECT_TALKING_POINT(RANK)                                  \
+  "SELECT talking_points_fts.rowid, " RANK ", t.person_id, p.name," \
+  "       coalesce (m.id, 0), m.date,"                              \
+  "       snippet (talking_points_fts, 0, ?2, ?3, '…', 16), NULL" \
+  "  FROM talking_points_fts"                                       \
+  "  JOIN talking_points t ON t.id = talking_points_fts.rowid"      \
+  "  JOIN people p ON p.id = t.person_id"                           \
+  "  LEFT JOIN meetings m ON m.id = t.discussed_in"                 \
   " WHERE talking_points_fts MATCH ?1 AND t.deleted = 0 AND coalesce (m.deleted, 0) = 0"
-#define SELECT_PERSON                                                \
-  "SELECT people_fts.rowid, people_fts.rank, p.id, p.name, 0, NULL," \
-  "       highlight (people_fts, 0, ?2, ?3), NULL"                   \
-  "  FROM people_fts"                                                \
-  "  JOIN people p ON p.id = people_fts.rowid"                       \
+#define SELECT_PERSON(RANK)                                   \
+  "SELECT people_fts.rowid, " RANK ", p.id, p.name, 0, NULL," \
+  "       highlight (people_fts, 0, ?2, ?3), NULL"            \
+  "  FROM people_fts"                                         \
+  "  JOIN people p ON p.id = people_fts.rowid"                \
   " WHERE people_fts MATCH ?1"
 
 static const char *const ranked_sql[] = {
-  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rank LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT " ORDER BY talking_points_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE ("meetings_fts.rank") " ORDER BY meetings_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT ("commitments_fts.rank") " ORDER BY commitments_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE ("checklist_fts.rank") " ORDER BY checklist_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON ("people_fts.rank") " ORDER BY people_fts.rank LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT ("talking_points_fts.rank") " ORDER BY talking_points_fts.rank LIMIT ?4",
 };
 
 static const char *const newest_sql[] = {
-  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE " ORDER BY meetings_fts.rowid DESC LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT " ORDER BY commitments_fts.rowid DESC LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE " ORDER BY checklist_fts.rowid DESC LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON " ORDER BY people_fts.rowid DESC LIMIT ?4",
-  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT " ORDER BY talking_points_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_NOTE] = SELECT_NOTE ("0.0") " ORDER BY meetings_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_COMMITMENT] = SELECT_COMMITMENT ("0.0") " ORDER BY commitments_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_EVIDENCE] = SELECT_EVIDENCE ("0.0") " ORDER BY checklist_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_PERSON] = SELECT_PERSON ("0.0") " ORDER BY people_fts.rowid DESC LIMIT ?4",
+  [RAPPORT_SEARCH_KIND_TALKING_POINT] = SELECT_TALKING_POINT ("0.0") " ORDER BY talking_points_fts.rowid DESC LIMIT ?4",
 };
 
 /* Counts matches up to ?2, which is as far as it needs to look. */
@@ -321,26 +325,48 @@ flatten (const char *text)
   return copy;
 }
 
-/* Where the first match is in the highlighted text, in characters. */
+/* Where the first match of @snippet is in @text, in characters. A
+ * snippet is a piece of the text itself, with the marks around each
+ * match and an ellipsis at either end where it is cut; the piece is found
+ * in the text (the first place it is, if it is there twice). This used
+ * to ask FTS5 for the whole text highlighted, which tokenizes every note
+ * shown a second time: a tenth of a query's instructions. */
 static void
-first_match (const char *highlighted,
-             int        *offset,
-             int        *length)
+match_in (const char *snippet,
+          const char *text,
+          int        *offset,
+          int        *length)
 {
-  const char *start, *end;
+  g_autoptr(GString) plain = NULL;
+  const char *p, *found;
+  gssize      start = -1, end = -1;
 
   *offset = -1;
   *length = 0;
-  if (highlighted == NULL)
+  if (snippet == NULL || text == NULL)
     return;
-  start = strstr (highlighted, RAPPORT_SEARCH_MARK_START);
-  if (start == NULL)
+  p = g_str_has_prefix (snippet, "…") ? snippet + strlen ("…") : snippet;
+  plain = g_string_new (NULL);
+  for (; *p != '\0'; p++)
+    if (*p == RAPPORT_SEARCH_MARK_START[0])
+      {
+        if (start < 0)
+          start = plain->len;
+      }
+    else if (*p == RAPPORT_SEARCH_MARK_END[0])
+      {
+        if (start >= 0 && end < 0)
+          end = plain->len;
+      }
+    else
+      g_string_append_c (plain, *p);
+  if (g_str_has_suffix (plain->str, "…") && strstr (text, plain->str) == NULL)
+    g_string_truncate (plain, plain->len - strlen ("…"));
+  if (start < 0 || end < start || (found = strstr (text, plain->str)) == NULL ||
+      !g_utf8_validate (text, found - text + end, NULL))
     return;
-  *offset = (int) g_utf8_pointer_to_offset (highlighted, start);
-  start += strlen (RAPPORT_SEARCH_MARK_START);
-  end = strstr (start, RAPPORT_SEARCH_MARK_END);
-  if (end != NULL)
-    *length = (int) g_utf8_pointer_to_offset (start, end);
+  *offset = (int) g_utf8_pointer_to_offset (text, found + start);
+  *length = (int) g_utf8_pointer_to_offset (found + start, found + end);
 }
 
 static gboolean
@@ -400,11 +426,11 @@ search_kind (RapportStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *snippet = flatten ((const char *) sqlite3_column_text (stmt, 6));
-      const char      *highlighted = (const char *) sqlite3_column_text (stmt, 7);
+      const char      *raw = (const char *) sqlite3_column_text (stmt, 6);
+      g_autofree char *snippet = flatten (raw);
       int              offset, length;
 
-      first_match (highlighted, &offset, &length);
+      match_in (raw, (const char *) sqlite3_column_text (stmt, 7), &offset, &length);
 
       g_ptr_array_add (results,
                        rapport_search_result_new (kind,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Full-text search on the "decade" data set (decade.c: 40 people, weekly
  * 1:1s for ten years, 150-600 words of notes each), plus one commitment
- * per meeting and evidence on a fifth of the ticks. Budget (DESIGN.md):
- * first 50 results in < 30 ms, to be met with 1.5x headroom (issue 12).
+ * per meeting and evidence on a fifth of the ticks. Budget: first 50
+ * results in < 30 ms (design.md), and issue 12 asks for < 20 ms for every
+ * query, one- and two-letter ones included; this checks the stricter one,
+ * to be met with 1.5x headroom (13.3 ms).
  *
  *   bench-search [--keep PATH] [--runs N] [QUERY]
  *       builds the data set (or reuses PATH), times each query N times
@@ -17,7 +19,7 @@
 #include "rapport-search.h"
 #include "rapport-store.h"
 
-#define BUDGET_MS 30.0
+#define BUDGET_MS 20.0
 
 static gint64
 count_meetings (RapportStore *store)
