@@ -745,6 +745,52 @@ read_list (Document   *doc,
   return TRUE;
 }
 
+/* g_utf8_validate() with a fast way through ASCII, which is most of an
+ * export (GLib's looks at each byte in turn: 0.9 of the 12 G
+ * instructions that importing the decade data set took): eight bytes at
+ * a time while none has its high bit set or is NUL, and GLib's own check
+ * for each run of other bytes, up to the next ASCII byte (which a valid
+ * sequence cannot run into, so the run is judged as in the whole). */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **bad)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize         i = 0;
+
+  while (i < length)
+    {
+      gsize end;
+
+      for (; i + 8 <= length; i += 8)
+        {
+          guint64 w;
+
+          memcpy (&w, data + i, 8);
+          /* A byte >= 0x80, or a zero byte. */
+          if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+            break;
+        }
+      while (i < length && (guchar) data[i] < 0x80 && data[i] != '\0')
+        i++;
+      if (i >= length)
+        break;
+      if (data[i] == '\0')
+        {
+          *bad = data + i;
+          return FALSE;
+        }
+      for (end = i; end < length && (guchar) data[end] >= 0x80; end++)
+        ;
+      if (!g_utf8_validate (data + i, (gssize) (end - i), bad))
+        return FALSE;
+      i = end;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_utf8 (const char *data,
             gsize       length,
@@ -753,7 +799,7 @@ check_utf8 (const char *data,
   const char *bad = NULL;
   guint       line, column;
 
-  if (g_utf8_validate (data, (gssize) length, &bad))
+  if (validate_utf8 (data, length, &bad))
     return TRUE;
   rapport_exchange_locate (data, bad - data, &line, &column);
   if (*bad == '\0' && (gsize) (bad - data) < length)

@@ -1040,6 +1040,70 @@ test_bulk_search_index (Fixture      *f,
   g_assert_finalize_object (g_steal_pointer (&row));
 }
 
+/* The importer's check of UTF-8, fast through ASCII, finds the first bad
+ * byte where g_utf8_validate() does, wherever it falls in an 8-byte word,
+ * and passes what GLib passes. */
+static void
+test_utf8_check (Fixture      *f,
+                 gconstpointer data)
+{
+  static const char *const tails[] = {
+    "\xff",
+    "\xc3",
+    "\xc3(",
+    "\xe2\x82",
+    "\xe2\x82(",
+    "\xed\xa0\x80",
+    "\xc0\xaf",
+    "\xf4\x90\x80\x80",
+    "\xf0\x9d\x84",
+    "\x80",
+    "NUL",
+    "\xc3\xa9",
+    "\xe2\x82\xac",
+    "\xf0\x9d\x84\x9e",
+  };
+  static const char *const heads[] = { "", "\xc3\xa9", "\xe2\x82\xac" };
+
+  for (guint pad = 0; pad < 16; pad++)
+    for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+      for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
+        {
+          g_autoptr(GString) doc = g_string_new ("{\"format\": \"");
+          g_autoptr(GError) error = NULL;
+          g_autofree char *where = NULL;
+          const char      *bad = NULL;
+          gboolean         valid;
+          guint            line, column;
+
+          for (guint i = 0; i < pad; i++)
+            g_string_append_c (doc, 'a');
+          g_string_append (doc, heads[h]);
+          if (g_str_equal (tails[t], "NUL"))
+            g_string_append_len (doc, "\0", 1);
+          else
+            g_string_append (doc, tails[t]);
+          g_string_append (doc, "xyzxyzxyz\"}");
+
+          valid = g_utf8_validate (doc->str, (gssize) doc->len, &bad);
+          g_assert_false (rapport_exchange_import_from_data (f->store2, doc->str, doc->len, NULL,
+                                                             NULL, NULL, NULL, &error));
+          g_assert_nonnull (error);
+          if (valid)
+            {
+              g_assert_null (strstr (error->message, "UTF-8"));
+              g_assert_null (strstr (error->message, "NUL byte"));
+              continue;
+            }
+          rapport_exchange_locate (doc->str, bad - doc->str, &line, &column);
+          where = g_strdup_printf ("line %u, column %u:", line, column);
+          g_assert_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX);
+          g_assert_nonnull (strstr (error->message, where));
+          g_assert_true (strstr (error->message, "not UTF-8") != NULL ||
+                         strstr (error->message, "NUL byte") != NULL);
+        }
+}
+
 /* A large import commits its rows with the search indexes left waiting,
  * then fills them in a transaction of its own. Stopped in between (here:
  * the second step never runs, as after a crash), the database holds the
@@ -1262,6 +1326,7 @@ main (int   argc,
   ADD ("bulk-search-index", test_bulk_search_index);
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
+  ADD ("utf8-check", test_utf8_check);
   ADD ("async", test_async);
   ADD ("async-cancel", test_async_cancel);
 #undef ADD
