@@ -19,6 +19,7 @@
 #include "bench-memory.h"
 #include "bench-util.h"
 #include "rapport-person.h"
+#include "rapport-store.h"
 #include "rapport-window.h"
 
 #define BUDGET_MB 40.0
@@ -61,17 +62,38 @@ settle (GtkWidget *window)
   wait_for_paint (window);
 }
 
+/* What SQLite holds, in MB: all of it in this process, and the page
+ * cache of @store's connection. */
+typedef struct
+{
+  double used;
+  double cache;
+} SqliteMemory;
+
+static SqliteMemory
+sqlite_memory (RapportStore *store)
+{
+  SqliteMemory m = { sqlite3_memory_used () / 1048576.0, 0 };
+  int          current = 0, highwater = 0;
+
+  sqlite3_db_status (rapport_store_get_handle (store), SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0);
+  m.cache = current / 1048576.0;
+  return m;
+}
+
 static void
-print_memory (const char        *what,
-              const BenchMemory *m,
-              const BenchMemory *empty)
+print_memory (const char         *what,
+              const BenchMemory  *m,
+              const BenchMemory  *empty,
+              const SqliteMemory *sqlite)
 {
   g_print ("%-32s VmRSS %6.1f MB (%+6.1f)  PSS %6.1f (%+6.1f)  heap %6.1f (%+6.1f)"
-           "  held %6.1f (%+6.1f)\n",
+           "  held %6.1f (%+6.1f)  sqlite %4.1f (cache %4.1f)\n",
            what, m->rss_kib / 1024.0, (m->rss_kib - empty->rss_kib) / 1024.0,
            m->pss_kib / 1024.0, (m->pss_kib - empty->pss_kib) / 1024.0,
            m->heap_kib / 1024.0, (m->heap_kib - empty->heap_kib) / 1024.0,
-           m->arena_kib / 1024.0, (m->arena_kib - empty->arena_kib) / 1024.0);
+           m->arena_kib / 1024.0, (m->arena_kib - empty->arena_kib) / 1024.0,
+           sqlite->used, sqlite->cache);
 }
 
 /* @renderer: 64 bytes for the name of the empty window's renderer. */
@@ -107,7 +129,8 @@ main (int argc, char *argv[])
   g_autoptr(GListStore) people = NULL;
   g_autoptr(RapportPerson) person = NULL;
   g_autoptr(GError) error = NULL;
-  BenchMemory    empty, start, selected, history, team;
+  BenchMemory    empty, start, selected, history, team, trimmed;
+  SqliteMemory   start_sql, selected_sql, history_sql, team_sql;
   char           empty_renderer[64] = "";
   RapportWindow *window;
   GdkFrameClock *clock;
@@ -127,6 +150,16 @@ main (int argc, char *argv[])
   empty = empty_window_memory (argv[1], empty_renderer);
 
   store = bench_open (path);
+  /* To try another page cache than the store's (KiB, as PRAGMA cache_size
+   * takes it when negative). */
+  if (g_getenv ("RAPPORT_BENCH_CACHE_KIB") != NULL)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", atoi (g_getenv ("RAPPORT_BENCH_CACHE_KIB")));
+
+      bench_check (rapport_store_exec (store, pragma, &error), error);
+      g_print ("# page cache of the window's connection: %s KiB (RAPPORT_BENCH_CACHE_KIB)\n",
+               g_getenv ("RAPPORT_BENCH_CACHE_KIB"));
+    }
   window = rapport_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
   while ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))) == NULL)
@@ -134,6 +167,7 @@ main (int argc, char *argv[])
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
   settle (GTK_WIDGET (window));
   start = bench_memory_read ();
+  start_sql = sqlite_memory (store);
 
   people = rapport_person_load_all (store, &error);
   bench_check (people != NULL, error);
@@ -142,14 +176,21 @@ main (int argc, char *argv[])
   rapport_window_select_person (window, rapport_person_get_id (person));
   settle (GTK_WIDGET (window));
   selected = bench_memory_read ();
+  selected_sql = sqlite_memory (store);
 
   bench_check (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL), NULL);
   settle (GTK_WIDGET (window));
   history = bench_memory_read ();
+  history_sql = sqlite_memory (store);
 
   bench_check (gtk_widget_activate_action (GTK_WIDGET (window), "win.team-history", NULL), NULL);
   settle (GTK_WIDGET (window));
   team = bench_memory_read ();
+  team_sql = sqlite_memory (store);
+  /* Not part of the figure: how much of what malloc holds it could give
+   * back, to tell fragmentation from memory in use. */
+  malloc_trim (0);
+  trimmed = bench_memory_read ();
 
   /* The renderer decides much of it: a software GL renderer (llvmpipe)
    * holds its compiled shaders and textures in the process's heap, more
@@ -161,10 +202,13 @@ main (int argc, char *argv[])
   g_print ("%-32s VmRSS %6.1f MB           PSS %6.1f           heap %6.1f           held %6.1f\n",
            "empty libadwaita window", empty.rss_kib / 1024.0, empty.pss_kib / 1024.0,
            empty.heap_kib / 1024.0, empty.arena_kib / 1024.0);
-  print_memory ("rapport, decade, at start", &start, &empty);
-  print_memory ("  after selecting a person", &selected, &empty);
-  print_memory ("  after History (the person's)", &history, &empty);
-  print_memory ("  after History (the team's)", &team, &empty);
+  print_memory ("rapport, decade, at start", &start, &empty, &start_sql);
+  print_memory ("  after selecting a person", &selected, &empty, &selected_sql);
+  print_memory ("  after History (the person's)", &history, &empty, &history_sql);
+  print_memory ("  after History (the team's)", &team, &empty, &team_sql);
+  g_print ("# then malloc_trim (0), not counted: VmRSS %.1f MB (%+.1f), held %.1f (%+.1f)\n",
+           trimmed.rss_kib / 1024.0, (trimmed.rss_kib - empty.rss_kib) / 1024.0,
+           trimmed.arena_kib / 1024.0, (trimmed.arena_kib - empty.arena_kib) / 1024.0);
   ok = bench_report ("Rapport's share after History (VmRSS)",
                      (MAX (history.rss_kib, team.rss_kib) - empty.rss_kib) / 1024.0,
                      BUDGET_MB, "MB");

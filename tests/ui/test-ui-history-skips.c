@@ -376,6 +376,61 @@ press_key (GtkWidget *widget,
   test_ui_spin (20);
 }
 
+/* The table's cells: labels of the "numeric" class. */
+static guint
+count_cells (GtkWidget *widget)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cells (child);
+  return n;
+}
+
+/* The table makes its cells only once it is shown (issue 12: GTK makes
+ * them for every row of a hidden list), and has its rows and columns
+ * all along. */
+static void
+test_table_cells (Fixture      *f,
+                  gconstpointer data)
+{
+  GtkWidget     *window = gtk_window_new ();
+  GtkWidget     *view = rapport_history_view_new (f->store);
+  GtkColumnView *table;
+  AdwViewStack  *pages;
+
+  rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rapport_history_view_set_person (RAPPORT_HISTORY_VIEW (view), f->cy);
+  test_ui_spin (100);
+  table = GTK_COLUMN_VIEW (test_ui_find_type (view, GTK_TYPE_COLUMN_VIEW));
+  pages = ADW_VIEW_STACK (test_ui_find_type (view, ADW_TYPE_VIEW_STACK));
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (pages), ==, "chart");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), >, 3);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (table)), ==, 0);
+
+  adw_view_stack_set_visible_child_name (pages, "table");
+  test_ui_spin (100);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (table)), >, 0);
+
+  /* Refreshed while shown, it keeps its cells. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_ui_find (view, match_tooltip,
+                                                                 "Show the whole team instead of the selected person")),
+                                TRUE);
+  test_ui_spin (100);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (table)), >, 0);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_ui_spin (50);
+  g_assert_finalize_object (view);
+}
+
 /* The view reads the skips for the person and for the team, the chart
  * says them, and its exports draw and name them. */
 static void
@@ -526,6 +581,7 @@ main (int argc, char *argv[])
   ADD ("/ui/history-skips/draw", test_draw);
   ADD ("/ui/history-skips/words", test_words);
   ADD ("/ui/history-skips/view", test_view);
+  ADD ("/ui/history-skips/table-cells", test_table_cells);
 #undef ADD
 
   return g_test_run ();

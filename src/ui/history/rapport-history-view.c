@@ -8,6 +8,7 @@
 #include <math.h>
 #ifdef __GLIBC__
 #include <langinfo.h>
+#include <malloc.h>
 #endif
 
 #include "rapport-cadence.h"
@@ -57,7 +58,9 @@ struct _RapportHistoryView
   /* state */
   gint64                person_id;
   gboolean              include_archived;
-  gint64                range_subject; /* whose range and grouping the dropdowns show; -1: none yet */
+  gint64                range_subject;   /* whose range and grouping the dropdowns show; -1: none yet */
+  guint                 trim_tick;       /* waiting for the window's transitions to end */
+  gboolean              table_has_cells; /* filled while shown, see table_shown() */
 };
 
 G_DEFINE_FINAL_TYPE (RapportHistoryView, rapport_history_view, GTK_TYPE_WIDGET)
@@ -205,6 +208,19 @@ cell_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
+/* The table's rows are made for its model whether its page is shown or
+ * not (GTK 4.8 makes a row per item up to a few hundred before the list
+ * has a size): 17 labels a row, 3.8 MB for a year of the team's weeks.
+ * So the columns have their factories, and so the rows their labels, only
+ * when the table is filled while shown; it is filled again when it comes
+ * into view (GTK 4.8 gives the rows made before no cells for a factory
+ * set later). */
+static gboolean
+table_shown (RapportHistoryView *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0;
+}
+
 static void
 add_column (RapportHistoryView *self,
             int                 column,
@@ -216,7 +232,10 @@ add_column (RapportHistoryView *self,
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (cell_bind), self, 0);
-  col = gtk_column_view_column_new (title, factory);
+  col = gtk_column_view_column_new (title, NULL);
+  g_object_set_data_full (G_OBJECT (col), "rapport-factory", factory, g_object_unref);
+  if (table_shown (self))
+    gtk_column_view_column_set_factory (col, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   if (column == COL_PERIOD)
     gtk_column_view_column_set_expand (col, TRUE);
@@ -263,9 +282,17 @@ fill_table (RapportHistoryView *self)
         }
     }
 
+  self->table_has_cells = table_shown (self);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+}
+
+static void
+on_page_changed (RapportHistoryView *self)
+{
+  if (table_shown (self) && !self->table_has_cells)
+    fill_table (self);
 }
 
 /* Refresh ---------------------------------------------------------------- */
@@ -396,6 +423,8 @@ update_titles (RapportHistoryView   *self,
   set_string_property (self, &self->subtitle, span, PROP_SUBTITLE);
 }
 
+static void schedule_trim (RapportHistoryView *self);
+
 void
 rapport_history_view_refresh (RapportHistoryView *self)
 {
@@ -408,6 +437,7 @@ rapport_history_view_refresh (RapportHistoryView *self)
 
   g_return_if_fail (RAPPORT_IS_HISTORY_VIEW (self));
 
+  schedule_trim (self);
   person_id = shown_person (self);
   /* Archived people only matter to the team; the menu hides the item. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.include-archived", person_id == 0);
@@ -711,6 +741,79 @@ rapport_history_view_set_today (RapportHistoryView *self,
     rapport_history_view_refresh (self);
 }
 
+/* Memory ------------------------------------------------------------------ */
+
+/* Opening History cross-fades the window's pages: with the cairo
+ * renderer every frame of the transition draws both pages into groups of
+ * the window's size (2.6 MB each on a 1100 x 720 window), and glibc,
+ * whose mmap threshold grows to the largest block freed, keeps those
+ * freed blocks in its heap: 8 to 9 MB of resident memory that nothing
+ * uses once History is shown (bench-memory, docs/performance.md). Give
+ * them back once the transitions are over and History is painted; and
+ * again after each refresh, whose drawing does the same on a smaller
+ * scale (6 MB more for the team's history after a person's). */
+static gboolean
+trim_heap (gpointer unused)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_STACK (w) && gtk_stack_get_transition_running (GTK_STACK (w)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+on_trim_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       unused)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (widget);
+
+  if (transition_running (widget))
+    return G_SOURCE_CONTINUE;
+  self->trim_tick = 0;
+  /* After this frame is painted. */
+  g_idle_add_full (G_PRIORITY_LOW, trim_heap, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once shown and after each refresh, which draws the whole view again
+ * (the team's history, another range). */
+static void
+schedule_trim (RapportHistoryView *self)
+{
+  if (self->trim_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->trim_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_trim_tick, NULL, NULL);
+}
+
+static void
+rapport_history_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_history_view_parent_class)->map (widget);
+  schedule_trim (RAPPORT_HISTORY_VIEW (widget));
+}
+
+static void
+rapport_history_view_unmap (GtkWidget *widget)
+{
+  RapportHistoryView *self = RAPPORT_HISTORY_VIEW (widget);
+
+  if (self->trim_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->trim_tick);
+      self->trim_tick = 0;
+    }
+  GTK_WIDGET_CLASS (rapport_history_view_parent_class)->unmap (widget);
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 /* The chart scrolls sideways in its own scroller, inside the page that
@@ -903,6 +1006,8 @@ rapport_history_view_class_init (RapportHistoryViewClass *klass)
   object_class->finalize = rapport_history_view_finalize;
   object_class->get_property = rapport_history_view_get_property;
   object_class->set_property = rapport_history_view_set_property;
+  widget_class->map = rapport_history_view_map;
+  widget_class->unmap = rapport_history_view_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RAPPORT_TYPE_STORE,
@@ -968,6 +1073,7 @@ rapport_history_view_init (RapportHistoryView *self)
   g_object_bind_property (self->balance_chart, "status", self->balance_status, "label", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->switcher_slot, rapport_view_switcher_new (self->view_stack, self->switcher_bar));
   g_signal_connect_swapped (self->range_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self);
   /* The names the drop-downs have in the template. */
   g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (name_dropdown_button), _("Time range"));
   g_signal_connect (self->bucket_dropdown, "notify::selected", G_CALLBACK (name_dropdown_button), _("Group by"));
