@@ -25,7 +25,11 @@ G_BEGIN_DECLS
  * then the best match (bm25) first and newest first among equals, at most @limit long; empty when @text has no words.
  * A word found in more than RAPPORT_SEARCH_RANK_CAP notes (or commitments,
  * or evidence) says little about any of them: then the newest of those
- * matches are the ones ranked and returned. */
+ * matches are returned, newest first, after the ranked matches of the
+ * other kinds (their rank is 0).
+ *
+ * Fails with RAPPORT_STORE_ERROR_INDEXING while a large import's indexes
+ * wait to be filled (rapport_search_is_indexing()). */
 GListStore *rapport_search_run                (RapportStore      *store,
                                                const char        *text,
                                                int                limit,
