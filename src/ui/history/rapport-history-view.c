@@ -781,7 +781,7 @@ on_trim_tick (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
   self->trim_tick = 0;
   /* After this frame is painted. */
-  g_idle_add_full (G_PRIORITY_LOW, trim_heap, NULL, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, trim_heap, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
