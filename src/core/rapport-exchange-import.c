@@ -65,6 +65,7 @@ typedef struct
   gsize                 length;   /* of the file, for progress */
   guint                 elements; /* read so far */
   UuidTable             habits;   /* the file's habit UUID -> database id */
+  UuidTable             meetings; /* the file's meeting UUID -> id and person */
   gboolean              in_transaction;
   /* Tables without a row when the import began: each row of the file is
    * new to them, so there is nothing to look up. */
@@ -619,6 +620,46 @@ merge_tick (Merge         *m,
                     "$.meetings[%u].checklist[%u]", meeting_index, r->index);
 }
 
+/* The meetings of the file, as this import left them, for the
+ * commitments and talking points that name them: looking each up in the
+ * database read its row back from the WAL (a pread for most of the
+ * decade's 20,186 commitments, their meetings' pages having left the
+ * page cache). Both ids in 31 bits each, or not kept. */
+#define ID_BITS 31
+#define ID_MAX ((G_GINT64_CONSTANT (1) << ID_BITS) - 1)
+
+static void
+remember_meeting (Merge      *m,
+                  const char *uuid,
+                  gint64      id,
+                  gint64      person)
+{
+  if (id > 0 && id <= ID_MAX && person > 0 && person <= ID_MAX)
+    rapport_exchange_uuid_table_add (&m->meetings, uuid, (guint64) id << ID_BITS | (guint64) person, NULL);
+}
+
+static gboolean
+find_meeting (Merge      *m,
+              const char *uuid,
+              gboolean   *found,
+              gint64     *id,
+              gint64     *person,
+              GError    **error)
+{
+  char    lower[64];
+  guint64 known;
+
+  if (rapport_exchange_uuid_table_get (&m->meetings, uuid, &known))
+    {
+      *found = TRUE;
+      *id = (gint64) (known >> ID_BITS);
+      *person = (gint64) (known & ID_MAX);
+      return TRUE;
+    }
+  return lookup (m, "SELECT id, NULL, person_id FROM meetings WHERE uuid = ?1",
+                 rapport_exchange_lower_uuid (uuid, lower), 0, found, id, NULL, person, error);
+}
+
 static gboolean
 merge_meeting (gpointer          data,
                const MeetingRec *r,
@@ -703,6 +744,7 @@ merge_meeting (gpointer          data,
         }
     }
 
+  remember_meeting (m, r->uuid, id, decision == KEEP ? old_person : person);
   for (guint i = 0; i < n_ticks; i++)
     if (!merge_tick (m, &ticks[i], index, id, !found, error))
       return FALSE;
@@ -724,9 +766,7 @@ merge_commitment (gpointer             data,
 
   if (!resolve (m, A_PERSON, r->person, &person, error, "$.commitments[%u].person", index))
     return FALSE;
-  if (!lookup (m, "SELECT id, NULL, person_id FROM meetings WHERE uuid = ?1",
-               rapport_exchange_lower_uuid (r->meeting, lower), 0, &found, &meeting, NULL,
-               &meeting_person, error))
+  if (!find_meeting (m, r->meeting, &found, &meeting, &meeting_person, error))
     return FALSE;
   if (!found || meeting_person != person)
     g_snprintf (path, sizeof path, "$.commitments[%u].meeting", index);
@@ -788,9 +828,7 @@ merge_talking_point (gpointer               data,
   if (r->discussed_in != NULL)
     {
       g_snprintf (path, sizeof path, "$.talking_points[%u].discussed_in", index);
-      if (!lookup (m, "SELECT id, NULL, person_id FROM meetings WHERE uuid = ?1",
-                   rapport_exchange_lower_uuid (r->discussed_in, lower), 0, &found, &meeting, NULL,
-                   &meeting_person, error))
+      if (!find_meeting (m, r->discussed_in, &found, &meeting, &meeting_person, error))
         return FALSE;
       if (!found)
         {
@@ -1020,6 +1058,7 @@ rapport_exchange_import_from_data (RapportStore         *store,
   m.length = length;
   memcpy (m.fts, search_indexes, sizeof m.fts);
   rapport_exchange_uuid_table_init (&m.habits);
+  rapport_exchange_uuid_table_init (&m.meetings);
 
   if (!rapport_exchange_document_read (data != NULL ? data : "", length, &sink, &m, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1060,6 +1099,7 @@ out:
     g_free (m.fts[i].triggers);
   g_strfreev (m.aggregates);
   rapport_exchange_uuid_table_clear (&m.habits);
+  rapport_exchange_uuid_table_clear (&m.meetings);
   return ok;
 }
 
