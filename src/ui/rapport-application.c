@@ -488,6 +488,7 @@ rapport_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
 
+  rapport_accessible_name_menu_items ();
   if (g_str_equal (PROFILE, "development"))
     g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   /* Started by D-Bus for the desktop's search (see the service file in

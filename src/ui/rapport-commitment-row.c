@@ -9,6 +9,7 @@
 #include "rapport-calendar.h"
 #include "rapport-commitment-row.h"
 #include "rapport-editable-label.h"
+#include "rapport-platform.h"
 
 struct _RapportCommitmentRow
 {
@@ -397,6 +398,8 @@ rapport_commitment_row_init (RapportCommitmentRow *self)
   /* GTK 4.8 would read the label property and then the label child:
    * "No due date _No Due Date". One name. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->no_due_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  /* "Who will do it", not the owner it shows ("Me"). */
+  rapport_accessible_set_label (GTK_WIDGET (self->owner_dropdown), NULL);
   /* GtkDropDown's button takes the focus, and a screen reader would
    * hear it as "GtkToggleButton": name it (repaint() says the owner). */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->owner_dropdown));

@@ -1495,3 +1495,90 @@ rapport_keep_one_name (GtkWidget *root)
       rapport_keep_one_name (child);
     }
 }
+
+void
+rapport_accessible_set_label (GtkWidget  *widget,
+                              const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static gboolean
+is_menu_item (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The text an item shows: its first label with text (its accelerator
+ * comes after). */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : shown_text (child);
+
+      if (text != NULL && *text != '\0')
+        return text;
+    }
+  return NULL;
+}
+
+static void
+name_menu_items (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (is_menu_item (child) && (text = shown_text (child)) != NULL)
+        rapport_accessible_set_label (child, text);
+      else
+        name_menu_items (child);
+    }
+}
+
+static gboolean
+on_widget_mapped (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+
+  /* Named each time it shows: a menu's items follow its model. */
+  if (GTK_IS_POPOVER_MENU (object))
+    name_menu_items (GTK_WIDGET (object));
+  return TRUE;
+}
+
+void
+rapport_accessible_name_menu_items (void)
+{
+  static gsize hooked = 0;
+
+  if (g_once_init_enter (&hooked))
+    {
+      guint map;
+
+      /* The signal is there once the class is. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_POPOVER_MENU));
+      map = g_signal_lookup ("map", GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (map, 0, on_widget_mapped, NULL, NULL);
+      g_once_init_leave (&hooked, 1);
+    }
+}

@@ -292,4 +292,21 @@ gboolean              rapport_uri_launch_finish             (GAsyncResult       
  * mnemonic keeps only its accessible label. */
 void rapport_keep_one_name (GtkWidget *root);
 
+/* Names @widget (a button, a drop-down, a row) for screen readers as
+ * @label, or, with @label NULL, as the accessible label it was given
+ * before (in its template), instead of the text it shows.  GTK says such
+ * a widget is "labelled by" the label it shows (a mnemonic label on GTK
+ * 4.8; any button's or drop-down's own label on newer GTK), and newer
+ * GTK, computing the name as ARIA does, reads only that ("Restore" for
+ * "Restore “Tea”", "Weekly" for "Group by"), where GTK 4.8 read both.
+ * Call it once the widget has its label child (after its template). */
+void rapport_accessible_set_label (GtkWidget  *widget,
+                                   const char *label);
+
+/* Newer GTK names a popover menu's items by their label only through a
+ * relation to a label that is left out for screen readers, so they read
+ * as nothing: every popover menu the application shows names its items
+ * by their text (once, at start-up). */
+void rapport_accessible_name_menu_items (void);
+
 G_END_DECLS

@@ -524,8 +524,8 @@ create_archived_row (gpointer item,
   restore = gtk_button_new_with_mnemonic (_("_Restore"));
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (restore, restore_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, restore_text, -1);
+  /* "Restore “Tea”", not only the word it shows. */
+  rapport_accessible_set_label (restore, restore_text);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "habit.switch-on");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "x", id);
   adw_action_row_add_suffix (row, restore);
@@ -575,6 +575,12 @@ rapport_preferences_window_constructed (GObject *object)
   /* GTK 4.8 reads the button's name and then its mnemonic label's text:
    * "Add Habit… Add Habit…". One. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  /* Their own names, not the titles of their rows (newer GTK would read
+   * only the row's "Show Results in the System Search"). */
+  rapport_accessible_set_label (GTK_WIDGET (self->neglect_spin), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->backup_spin), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->system_search_switch), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->remind_switch), NULL);
 }
 
 static void

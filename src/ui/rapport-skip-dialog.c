@@ -35,6 +35,7 @@ struct _RapportSkipDialog
   GtkPopover       *moved_to_popover;
   GtkCalendar      *moved_to_calendar;
   GtkToggleButton  *leave_button;
+  GtkToggleButton  *other_button;
   AdwEntryRow      *reason_row;
   GtkLabel         *rule_label;
   GtkLabel         *message_label;
@@ -373,6 +374,7 @@ rapport_skip_dialog_class_init (RapportSkipDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, moved_to_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, moved_to_calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, other_button);
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, rule_label);
   gtk_widget_class_bind_template_child (widget_class, RapportSkipDialog, message_label);
@@ -392,4 +394,7 @@ rapport_skip_dialog_init (RapportSkipDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_keep_one_name (GTK_WIDGET (self));
   rapport_keep_one_name (GTK_WIDGET (self->moved_to_popover));
+  /* Named longer than the word they show ("Leave: one of you was away"). */
+  rapport_accessible_set_label (GTK_WIDGET (self->leave_button), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->other_button), NULL);
 }

@@ -22,6 +22,7 @@ struct _RapportTopicDialog
   GtkButton          *add_button;
   GtkDropDown        *person_dropdown;
   AdwEntryRow        *text_row;
+  GtkToggleButton    *me_button;
   GtkToggleButton    *them_button;
   GtkLabel           *message_label;
 };
@@ -225,6 +226,7 @@ rapport_topic_dialog_class_init (RapportTopicDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, text_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, me_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, them_button);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicDialog, message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_add);
@@ -242,6 +244,11 @@ rapport_topic_dialog_init (RapportTopicDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_keep_one_name (GTK_WIDGET (self));
+  /* Named as their template says ("Raised by me", "For"), not by the word
+   * or the person they show. */
+  rapport_accessible_set_label (GTK_WIDGET (self->me_button), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->them_button), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->person_dropdown), NULL);
 
   /* Archived people have no 1:1 to wait for. */
   live = gtk_bool_filter_new (gtk_property_expression_new (RAPPORT_TYPE_PERSON, NULL, "archived"));
