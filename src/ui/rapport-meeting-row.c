@@ -93,6 +93,9 @@ rapport_meeting_row_class_init (RapportMeetingRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rapport_meeting_row_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "meetingrow");
+  /* A group, so that it may carry a name (its date and notes): newer GTK
+   * gives none to a plain widget's generic role, as ARIA has it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
