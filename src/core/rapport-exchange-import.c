@@ -1019,15 +1019,18 @@ merge_begin (gpointer       data,
   return TRUE;
 }
 
-gboolean
-rapport_exchange_import_from_data (RapportStore         *store,
-                                   const char           *data,
-                                   gsize                 length,
-                                   RapportExchangeStats *stats,
-                                   GCancellable         *cancellable,
-                                   RapportProgressFunc   progress,
-                                   gpointer              progress_data,
-                                   GError              **error)
+/* The import; @fill_indexes: also step 2, filling the search indexes a
+ * large import left waiting (see SearchIndex). */
+static gboolean
+import_data (RapportStore         *store,
+             const char           *data,
+             gsize                 length,
+             gboolean              fill_indexes,
+             RapportExchangeStats *stats,
+             GCancellable         *cancellable,
+             RapportProgressFunc   progress,
+             gpointer              progress_data,
+             GError              **error)
 {
   static const RecordSink sink = {
     merge_begin,
@@ -1073,7 +1076,7 @@ rapport_exchange_import_from_data (RapportStore         *store,
   /* The rows are in: the import has succeeded whatever happens to the
    * index now. An index that could not be filled stays waiting (search
    * says so) and is filled at the next opening of the database. */
-  if (m.indexes_pending && !rapport_exchange_defer_search_index)
+  if (m.indexes_pending && fill_indexes)
     {
       g_autoptr(GError) local = NULL;
 
@@ -1166,13 +1169,28 @@ map_file (const char *path,
 }
 
 gboolean
-rapport_exchange_import_from_file (RapportStore         *store,
-                                   const char           *path,
+rapport_exchange_import_from_data (RapportStore         *store,
+                                   const char           *data,
+                                   gsize                 length,
                                    RapportExchangeStats *stats,
                                    GCancellable         *cancellable,
                                    RapportProgressFunc   progress,
                                    gpointer              progress_data,
                                    GError              **error)
+{
+  return import_data (store, data, length, !rapport_exchange_defer_search_index, stats,
+                      cancellable, progress, progress_data, error);
+}
+
+gboolean
+rapport_exchange_import_file (RapportStore         *store,
+                              const char           *path,
+                              gboolean              fill_indexes,
+                              RapportExchangeStats *stats,
+                              GCancellable         *cancellable,
+                              RapportProgressFunc   progress,
+                              gpointer              progress_data,
+                              GError              **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   const char *data;
@@ -1186,12 +1204,25 @@ rapport_exchange_import_from_file (RapportStore         *store,
   /* An empty file maps to no memory at all. */
   length = g_mapped_file_get_length (mapped);
   data = length > 0 ? g_mapped_file_get_contents (mapped) : "";
-  if (!rapport_exchange_import_from_data (store, data, length, stats, cancellable,
-                                          progress, progress_data, error))
+  if (!import_data (store, data, length, fill_indexes, stats, cancellable,
+                    progress, progress_data, error))
     {
       g_autofree char *name = g_filename_display_basename (path);
       g_prefix_error (error, "%s: ", name);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+rapport_exchange_import_from_file (RapportStore         *store,
+                                   const char           *path,
+                                   RapportExchangeStats *stats,
+                                   GCancellable         *cancellable,
+                                   RapportProgressFunc   progress,
+                                   gpointer              progress_data,
+                                   GError              **error)
+{
+  return rapport_exchange_import_file (store, path, !rapport_exchange_defer_search_index, stats,
+                                       cancellable, progress, progress_data, error);
 }

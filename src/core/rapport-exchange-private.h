@@ -241,6 +241,16 @@ extern guint rapport_exchange_bulk_min_rows;
  * returns, so that tests and benchmarks can see or time the two steps. */
 extern gboolean rapport_exchange_defer_search_index;
 
+/* rapport_exchange_import_from_file(), with or without step 2. */
+gboolean     rapport_exchange_import_file      (RapportStore         *store,
+                                                const char           *path,
+                                                gboolean              fill_indexes,
+                                                RapportExchangeStats *stats,
+                                                GCancellable         *cancellable,
+                                                RapportProgressFunc   progress,
+                                                gpointer              progress_data,
+                                                GError              **error);
+
 const char  *rapport_exchange_lower_uuid       (const char   *uuid,
                                                 char          out[64]);
 

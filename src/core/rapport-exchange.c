@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rapport-exchange-private.h"
 #include "rapport-exchange.h"
 #include "rapport-file.h"
 #include "rapport-job.h"
@@ -543,9 +544,10 @@ import_work (RapportJob   *job,
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   RapportExchangeStats stats = { 0 };
 
+  /* keep: 1 for the rows only (rapport_exchange_import_rows_async()). */
   if (store == NULL ||
-      !rapport_exchange_import_from_file (store, job->file, &stats, cancellable,
-                                          rapport_progress_relay_report, job->relay, error))
+      !rapport_exchange_import_file (store, job->file, job->keep == 0, &stats, cancellable,
+                                     rapport_progress_relay_report, job->relay, error))
     return NULL;
   return g_memdup2 (&stats, sizeof stats);
 }
@@ -563,6 +565,22 @@ rapport_exchange_import_async (RapportStore       *store,
   g_return_if_fail (path != NULL);
 
   rapport_job_run (store, path, 0, cancellable, progress, progress_data,
+                   callback, user_data, rapport_exchange_import_async, import_work);
+}
+
+void
+rapport_exchange_import_rows_async (RapportStore       *store,
+                                    const char         *path,
+                                    GCancellable       *cancellable,
+                                    RapportProgressFunc progress,
+                                    gpointer            progress_data,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  rapport_job_run (store, path, 1, cancellable, progress, progress_data,
                    callback, user_data, rapport_exchange_import_async, import_work);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rapport-job.h"
 #include "rapport-search-private.h"
 #include "rapport-search.h"
 
@@ -219,6 +220,46 @@ failed:
   rapport_store_rollback (store);
   g_prefix_error (error, "%s", _("Could not fill the search index: "));
   return FALSE;
+}
+
+static gpointer
+index_pending_work (RapportJob   *job,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
+
+  if (store != NULL)
+    rapport_search_index_pending (store, error);
+  return NULL;
+}
+
+void
+rapport_search_index_pending_async (RapportStore       *store,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+
+  rapport_job_run (store, NULL, 0, cancellable, NULL, NULL, callback, user_data,
+                   rapport_search_index_pending_async, index_pending_work);
+}
+
+gboolean
+rapport_search_index_pending_finish (RapportStore *store,
+                                     GAsyncResult *result,
+                                     GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  rapport_job_finish (store, result, rapport_search_index_pending_async, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

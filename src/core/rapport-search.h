@@ -46,6 +46,15 @@ gboolean    rapport_search_is_indexing        (RapportStore      *store);
  * the rows, and rapport_store_open() after a crash between the two. */
 gboolean    rapport_search_index_pending      (RapportStore      *store,
                                                GError           **error);
+/* The same off the main thread, on a second connection to the store's
+ * file (after rapport_exchange_import_rows_async()). */
+void        rapport_search_index_pending_async  (RapportStore        *store,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean    rapport_search_index_pending_finish (RapportStore        *store,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 /* The FTS5 query for @text: each word quoted, as a prefix term when it has
  * three characters or more, "abc"* "de". NULL when @text has no words. */

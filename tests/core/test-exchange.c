@@ -1040,6 +1040,51 @@ test_bulk_search_index (Fixture      *f,
   g_assert_finalize_object (g_steal_pointer (&row));
 }
 
+/* The rows alone off the main thread, then the indexes, as a window
+ * would: in between the rows are there and search says it is indexing. */
+static void
+test_async_rows_then_index (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) found = NULL;
+  g_autofree char     *file = g_build_filename (f->dir, "rows.json", NULL);
+  g_autofree char     *json = export(f->store);
+  TestCoreAsync        state = { 0 };
+  RapportExchangeStats stats = { 0 };
+  guint                saved = rapport_exchange_bulk_min_rows;
+
+  g_assert_true (g_file_set_contents (file, json, -1, &error));
+  g_assert_no_error (error);
+  rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_import_rows_async (f->store2, file, NULL, NULL, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
+  rapport_exchange_bulk_min_rows = saved;
+  g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 18);
+  test_core_async_drop (&state);
+
+  g_assert_true (rapport_search_is_indexing (f->store2));
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings WHERE uuid = '" M1 "'"), ==, 1);
+  found = rapport_search_run (f->store2, "parser", 50, &error);
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INDEXING);
+  g_assert_null (found);
+  g_clear_error (&error);
+
+  state = (TestCoreAsync){ 0 };
+  rapport_search_index_pending_async (f->store2, NULL, test_core_async_done, &state);
+  test_core_async_wait (&state);
+  g_assert_true (rapport_search_index_pending_finish (f->store2, state.result, &error));
+  g_assert_no_error (error);
+  test_core_async_drop (&state);
+
+  g_assert_false (rapport_search_is_indexing (f->store2));
+  found = rapport_search_run (f->store2, "parser", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), >, 0);
+}
+
 /* The importer's check of UTF-8, fast through ASCII, finds the first bad
  * byte where g_utf8_validate() does, wherever it falls in an 8-byte word,
  * and passes what GLib passes. */
@@ -1327,6 +1372,7 @@ main (int   argc,
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
   ADD ("utf8-check", test_utf8_check);
+  ADD ("async-rows-then-index", test_async_rows_then_index);
   ADD ("async", test_async);
   ADD ("async-cancel", test_async_cancel);
 #undef ADD
