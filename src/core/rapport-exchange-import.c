@@ -1074,9 +1074,10 @@ import_data (RapportStore         *store,
   m.in_transaction = FALSE;
 
   /* The rows are in: the import has succeeded whatever happens to the
-   * index now. An index that could not be filled stays waiting (search
-   * says so) and is filled at the next opening of the database. */
-  if (m.indexes_pending && fill_indexes)
+   * index now. An index that could not be filled (or not now, inside a
+   * caller's transaction) stays waiting, search says so, and the next
+   * opening of the database fills it. */
+  if (m.indexes_pending && fill_indexes && rapport_store_get_transaction_depth (store) == 0)
     {
       g_autoptr(GError) local = NULL;
 
