@@ -441,22 +441,14 @@ search_kind (RapportStore     *store,
              RapportSearchKind kind,
              const char       *query,
              int               limit,
-             guint             rank_cap,
+             gboolean          newest_first,
              GPtrArray        *results,
              GError          **error)
 {
   sqlite3_stmt *stmt;
-  guint         n_matches = 0;
   int           rc;
 
-  if (!count_matches (store, kind, query, rank_cap + 1, &n_matches, error))
-    return FALSE;
-  if (n_matches == 0)
-    return TRUE;
-
-  stmt = rapport_store_prepare (store,
-                                rapport_search_get_sql (kind, n_matches > rank_cap),
-                                error);
+  stmt = rapport_store_prepare (store, rapport_search_get_sql (kind, newest_first), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -541,6 +533,8 @@ rapport_search_run_capped (RapportStore *store,
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *query = NULL;
+  guint            n_matches[RAPPORT_SEARCH_KIND_TALKING_POINT + 1] = { 0 };
+  guint            n_ranked;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (limit > 0, NULL);
@@ -563,7 +557,27 @@ rapport_search_run_capped (RapportStore *store,
   results = g_ptr_array_new_with_free_func (g_object_unref);
   for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
        kind <= RAPPORT_SEARCH_KIND_TALKING_POINT; kind++)
-    if (!search_kind (store, kind, query, limit, rank_cap, results, error))
+    if (!count_matches (store, kind, query, rank_cap + 1, &n_matches[kind], error))
+      return NULL;
+
+  /* The ranked kinds first. A ranked match's bm25 is below 0 (FTS5 keeps
+   * each word's weight above 0), so it sorts before every match of a kind
+   * past the cap (rank 0) but people, who come first anyway: once these
+   * fill @limit, the other kinds past the cap would only draw snippets (a second
+   * tokenization of 50 notes, and the word's list merged again) for
+   * results that are cut. With a common word, notes are past the cap and
+   * commitments are not. */
+  for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
+       kind <= RAPPORT_SEARCH_KIND_TALKING_POINT; kind++)
+    if (n_matches[kind] > 0 && n_matches[kind] <= rank_cap &&
+        !search_kind (store, kind, query, limit, FALSE, results, error))
+      return NULL;
+  n_ranked = results->len;
+  for (RapportSearchKind kind = RAPPORT_SEARCH_KIND_NOTE;
+       kind <= RAPPORT_SEARCH_KIND_TALKING_POINT; kind++)
+    if (n_matches[kind] > rank_cap &&
+        (n_ranked < (guint) limit || kind == RAPPORT_SEARCH_KIND_PERSON) &&
+        !search_kind (store, kind, query, limit, TRUE, results, error))
       return NULL;
 
   /* Each kind gave its best @limit; the best @limit of all are among them. */

@@ -749,6 +749,59 @@ test_broad_query (Fixture      *f,
     }
 }
 
+/* Ranked matches (negative bm25) come before every match of a kind past
+ * the cap (rank 0), so when they fill the limit the notes past the cap
+ * are not searched at all, and the result is the same. */
+static void
+test_ranked_fill_the_limit (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) two = NULL;
+  g_autoptr(GListStore) six = NULL;
+  gint64 meeting = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2021-03-%02u", i + 1);
+      g_autoptr(RapportMeeting) m = test_core_meeting_new (f->store, f->ada, date, "a retro note");
+
+      meeting = rapport_meeting_get_id (m);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO commitments (uuid, person_id, meeting_id, text,"
+                                              " owner, created_at, updated_at) VALUES ('rc%u', %" G_GINT64_FORMAT
+                                              ", %" G_GINT64_FORMAT ", 'plan the retro', 'me', 'x', 'x')",
+                                              i, rapport_person_get_id (f->ada), meeting);
+      test_core_exec (f->store, sql);
+    }
+
+  /* Notes past a cap of 3, the two commitments ranked. */
+  two = rapport_search_run_capped (f->store, "retro", 2, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (two)), ==, 2);
+  six = rapport_search_run_capped (f->store, "retro", 6, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (six)), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(RapportSearchResult) r = g_list_model_get_item (G_LIST_MODEL (six), i);
+      RapportSearchKind kind = rapport_search_result_get_kind (r);
+
+      g_assert_cmpint (kind, ==, i < 2 ? RAPPORT_SEARCH_KIND_COMMITMENT : RAPPORT_SEARCH_KIND_NOTE);
+      if (i < 2)
+        {
+          g_autoptr(RapportSearchResult) same = g_list_model_get_item (G_LIST_MODEL (two), i);
+
+          g_assert_cmpfloat (rapport_search_result_get_rank (r), <, 0);
+          g_assert_cmpint (rapport_search_result_get_source_id (same), ==, rapport_search_result_get_source_id (r));
+        }
+      else
+        g_assert_cmpfloat (rapport_search_result_get_rank (r), ==, 0);
+    }
+}
+
 static char *
 resource_text (const char *name)
 {
@@ -895,6 +948,7 @@ main (int argc, char *argv[])
   ADD ("/search/hostile-queries", test_hostile_queries);
   ADD ("/search/query-plan", test_query_plan);
   ADD ("/search/broad-query", test_broad_query);
+  ADD ("/search/ranked-fill-the-limit", test_ranked_fill_the_limit);
   g_test_add_func ("/search/migration", test_migration_fills_index);
   g_test_add_func ("/search/migration-prefix", test_migration_prefix);
 
