@@ -338,7 +338,11 @@ quit_action (GSimpleAction *action,
   /* Closing the windows ends the app once the last is gone; a window
    * with notes it could not save asks first instead of closing. */
   for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
+    {
+      /* Else a window closes only the dialog it shows (Preferences). */
+      rapport_dialog_close_all (l->data);
+      gtk_window_close (l->data);
+    }
   g_list_free (windows);
   /* All closed: also end what would outlive the windows (a service
    * started for the desktop's search, or one kept for reminders). */

@@ -815,6 +815,33 @@ rapport_dialog_close (GtkWidget *dialog)
 }
 
 void
+rapport_dialog_close_all (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+#if RAPPORT_HAVE_ADW_DIALOG
+  {
+    AdwDialog *last = NULL;
+
+    for (;;)
+      {
+        AdwDialog *dialog = NULL;
+
+        if (ADW_IS_APPLICATION_WINDOW (window))
+          dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+        else if (ADW_IS_WINDOW (window))
+          dialog = adw_window_get_visible_dialog (ADW_WINDOW (window));
+        /* One that will not close (its "can-close" is off) stays. */
+        if (dialog == NULL || dialog == last)
+          break;
+        last = dialog;
+        adw_dialog_close (dialog);
+      }
+  }
+#endif
+}
+
+void
 rapport_dialog_set_size (GtkWidget *dialog,
                          int        width,
                          int        height)

@@ -199,6 +199,10 @@ void                  rapport_dialog_present                (GtkWidget          
                                                              GtkWidget             *parent);
 /* Closes @dialog at once, as its close button does. */
 void                  rapport_dialog_close                  (GtkWidget             *dialog);
+/* Closes every dialog shown over @window, the topmost first.  A window
+ * with an AdwDialog open closes that dialog instead of itself: call this
+ * before closing the window for good (quitting). */
+void                  rapport_dialog_close_all              (GtkWindow             *window);
 /* Closes @dialog, while it is open, once @parent is no longer a toplevel:
  * "destroy-with-parent" for a dialog whose task holds its parent (so
  * that destroying the parent does not dispose it). */
