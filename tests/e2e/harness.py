@@ -384,8 +384,10 @@ def enclosing_list_item(node):
 # Controls a click on which does what their AT-SPI action does; these are
 # activated through the action where they offer one (as a screen reader
 # does), which needs no place on screen.
+# A view switcher's buttons are toggle buttons on GTK 4.8 and page tabs
+# (with a "click" action) on newer GTK.
 ACTION_ROLES = ("push button", "toggle button", "check box", "radio button", "menu item",
-                "check menu item", "radio menu item", "switch")
+                "check menu item", "radio menu item", "switch", "page tab")
 ACTION_NAMES = ("click", "press", "activate", "toggle")
 
 

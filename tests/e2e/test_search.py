@@ -98,6 +98,15 @@ def search(app, query):
     return rows
 
 
+def brief_shown(win):
+    """The brief is on screen and no meeting's notes are: GTK 4.8 keeps
+    the hidden editor in the tree, emptied; newer GTK leaves a hidden
+    page out of it."""
+    notes = find_all(win, lambda n: role(n) == "text" and name(n) == "Meeting notes")
+    return all(text_of(n) == "" for n in notes) and \
+        first(win, lambda n: role(n) == "label" and name(n) == "Before your 1:1" and is_visible(n)) is not None
+
+
 def check_opened_at(app, word):
     """The meeting is shown with its notes, and `word` selected in them."""
     win = app.window
@@ -132,8 +141,7 @@ def test_find_and_open(binary, tmp):
         key("Escape")
         wait_for(lambda: not search_shown(app.window), 5, "search closed by Escape")
         click(by_name(app.window, "Before Your 1:1", roles=("label",)))
-        notes = by_name(app.window, "Meeting notes", roles=("text",), visible=False)
-        wait_for(lambda: text_of(notes) == "", 5, "the brief instead of the meeting")
+        wait_for(lambda: brief_shown(app.window), 5, "the brief instead of the meeting")
         rows = search(app, "zeppelin")
         click(rows[0])
         check_opened_at(app, "zeppelin")

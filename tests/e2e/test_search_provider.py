@@ -296,7 +296,9 @@ def test_preference_off(rapport, tmp):
         gdbus("LaunchSearch", json.dumps(["zeppelin"]), "0")
         win, root = app_window(owner_pid())
         key("ctrl+comma")
-        prefs = wait_for(lambda: first(root, lambda n: role(n) == "frame" and name(n) == "Preferences"
+        # A window of its own on Debian 12, a dialog in the window
+        # (AdwPreferencesDialog) where libadwaita has it.
+        prefs = wait_for(lambda: first(root, lambda n: role(n) in ("frame", "dialog") and name(n) == "Preferences"
                                        and is_visible(n)), 10, "the Preferences window")
         general = by_name(prefs, "General", roles=("toggle button", "push button", "page tab",
                                                    "radio button", "label"))
