@@ -10,6 +10,7 @@
 #include "rapport-data-actions.h"
 #include "rapport-exchange.h"
 #include "rapport-platform.h"
+#include "rapport-search.h"
 
 /* A progress dialog for work shorter than this would only flash. */
 #define PROGRESS_DELAY_MS 300
@@ -339,6 +340,19 @@ on_export_done (GObject      *source,
   finish (self, ok, FALSE);
 }
 
+/* The search indexes a large import left waiting, filled once its rows are
+ * in and its dialog has closed; meanwhile search says it is indexing. */
+static void
+on_indexed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_search_index_pending_finish (RAPPORT_STORE (source), result, &error))
+    g_warning ("Could not index the imported notes for search: %s", error->message);
+}
+
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
@@ -350,6 +364,8 @@ on_import_done (GObject      *source,
   gboolean             ok;
 
   ok = rapport_exchange_import_finish (RAPPORT_STORE (source), result, &stats, &error);
+  if (ok && rapport_search_is_indexing (RAPPORT_STORE (source)))
+    rapport_search_index_pending_async (RAPPORT_STORE (source), NULL, on_indexed, NULL);
   if (ok)
     {
       g_autofree char *message = NULL;
@@ -469,8 +485,8 @@ start (RapportDataJob *self)
       break;
     case RAPPORT_DATA_JOB_IMPORT:
       set_running (self);
-      rapport_exchange_import_async (self->store, path, self->cancellable, on_progress, self,
-                                     on_import_done, self);
+      rapport_exchange_import_rows_async (self->store, path, self->cancellable, on_progress, self,
+                                          on_import_done, self);
       break;
     case RAPPORT_DATA_JOB_BACKUP:
       set_running (self);

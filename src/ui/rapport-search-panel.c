@@ -10,6 +10,9 @@
 #include "rapport-search-panel.h"
 #include "rapport-search.h"
 
+/* How often a search waiting for an import's index is tried again. */
+#define RETRY_INDEXING_MS 500
+
 struct _RapportSearchPanel
 {
   GtkWidget       parent_instance;
@@ -21,6 +24,8 @@ struct _RapportSearchPanel
   GtkStack       *stack;
   GtkListBox     *results_list;
   AdwStatusPage  *error_page;
+
+  guint           retry_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchPanel, rapport_search_panel, GTK_TYPE_WIDGET)
@@ -154,6 +159,18 @@ create_row (gpointer item,
   return row;
 }
 
+static void run_search (RapportSearchPanel *self);
+
+static gboolean
+on_retry (gpointer data)
+{
+  RapportSearchPanel *self = data;
+
+  self->retry_id = 0;
+  run_search (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_search (RapportSearchPanel *self)
 {
@@ -164,6 +181,7 @@ run_search (RapportSearchPanel *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (query == NULL || self->store == NULL)
     {
       g_list_store_remove_all (self->results);
@@ -174,10 +192,19 @@ run_search (RapportSearchPanel *self)
   found = rapport_search_run (self->store, text, RAPPORT_SEARCH_PANEL_LIMIT, &error);
   if (found == NULL)
     {
+      gboolean indexing = g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INDEXING);
+
       g_list_store_remove_all (self->results);
+      adw_status_page_set_title (self->error_page, indexing ? _("Still Indexing") : _("Search Failed"));
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      g_warning ("Search for “%s” failed: %s", text, error->message);
+      /* Right after a large import its search indexes are filled in the
+       * background (a few seconds): not a failure, and the results come
+       * by themselves once the index is there. */
+      if (indexing)
+        self->retry_id = g_timeout_add (RETRY_INDEXING_MS, on_retry, self);
+      else
+        g_warning ("Search for “%s” failed: %s", text, error->message);
       return;
     }
 
@@ -262,6 +289,7 @@ rapport_search_panel_dispose (GObject *object)
 {
   RapportSearchPanel *self = RAPPORT_SEARCH_PANEL (object);
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_SEARCH_PANEL);
   g_clear_object (&self->results);
   g_clear_object (&self->store);

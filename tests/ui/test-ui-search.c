@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rapport-exchange-private.h"
+#include "rapport-exchange.h"
 #include "rapport-meeting.h"
 #include "rapport-person.h"
 #include "rapport-search-panel.h"
@@ -181,6 +183,60 @@ test_refresh_on_focus (Fixture      *f,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 }
 
+/* Right after a large import, whose search indexes are filled in a second
+ * step: the panel says it is still indexing, then shows the results by
+ * itself once the index is there, without a keystroke. */
+static void
+test_indexing_then_results (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char     *dir = test_core_tmpdir_new ();
+  RapportStore        *store = test_core_store_new (dir);
+  g_autofree char     *json = rapport_exchange_export_to_data (f->store, NULL, NULL, NULL, NULL, &error);
+  guint                saved = rapport_exchange_bulk_min_rows;
+  GtkWidget           *panel;
+  GtkWidget           *window;
+  GtkWidget           *stack;
+  GListModel          *results;
+  RapportExchangeStats stats = { 0 };
+
+  g_assert_no_error (error);
+  rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_defer_search_index = TRUE;
+  rapport_exchange_import_from_data (store, json, strlen (json), &stats, NULL, NULL, NULL, &error);
+  rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_bulk_min_rows = saved;
+  g_assert_no_error (error);
+  g_assert_true (rapport_search_is_indexing (store));
+
+  panel = rapport_search_panel_new (store);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = test_ui_find_type (panel, GTK_TYPE_STACK);
+  results = rapport_search_panel_get_results (RAPPORT_SEARCH_PANEL (panel));
+  rapport_search_panel_set_text (RAPPORT_SEARCH_PANEL (panel), "hiring");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack)))),
+                   ==, "Still Indexing");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  /* Past the entry's own delayed search, which would run it again. */
+  test_ui_spin (500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+
+  g_assert_true (rapport_search_index_pending (store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50 && g_list_model_get_n_items (results) == 0; i++)
+    test_ui_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "results");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (store);
+  test_core_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_finalize (void)
 {
@@ -207,6 +263,7 @@ main (int argc, char *argv[])
   ADD ("/ui/search/type-and-open", test_type_and_open);
   ADD ("/ui/search/empty-and-hostile", test_empty_state_and_hostile_text);
   ADD ("/ui/search/refresh-on-focus", test_refresh_on_focus);
+  ADD ("/ui/search/indexing-then-results", test_indexing_then_results);
   g_test_add_func ("/ui/search/finalize", test_finalize);
 
   return g_test_run ();
