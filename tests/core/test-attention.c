@@ -276,6 +276,22 @@ test_team (Fixture      *f,
   g_assert_false (rapport_attention_get_facts (one)->mood_falling);
   g_assert_cmpuint (g_list_model_get_n_items (rapport_attention_get_alerts (one)), ==, 0);
   g_clear_object (&one);
+  /* Nor are the promises made in a hidden meeting, for one or for all. */
+  one = rapport_attention_load (f->store, bo, TODAY, &error);
+  g_assert_cmpuint (rapport_attention_get_facts (one)->n_promises_late, ==, 2);
+  g_clear_object (&one);
+  test_core_exec (f->store, "UPDATE meetings SET deleted = 1 WHERE person_id = (SELECT id FROM people WHERE name = 'Bo')");
+  one = rapport_attention_load (f->store, bo, TODAY, &error);
+  g_assert_cmpuint (rapport_attention_get_facts (one)->n_promises_late, ==, 0);
+  g_clear_object (&one);
+  g_clear_object (&all);
+  all = rapport_attention_load_all (f->store, TODAY, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(RapportAttention) item = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      g_assert_cmpuint (rapport_attention_get_facts (item)->n_promises_late, ==, 0);
+    }
 
   one = rapport_attention_load (f->store, 999, TODAY, &error);
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
