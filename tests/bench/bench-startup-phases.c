@@ -4,15 +4,19 @@
  * each with its wall and CPU time (all threads). GTK is initialised
  * before the clock starts: the empty window pays for that too.
  *
- *   bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages]
+ *   bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages
+ *                                  | --hide=TYPE]
  *
  * The options are experiments for the window: the first makes every
  * GtkStack of the window measure only its visible page (hhomogeneous and
  * vhomogeneous off) before the window is shown; the second hides every
  * page but the visible one of each stack, which comes close to building
  * those pages only when they are first shown (hidden widgets are neither
- * styled nor measured). Compare the phases, or count instructions with
- * valgrind --tool=callgrind --toggle-collect=gtk_window_present.
+ * styled nor measured); the third hides every widget of that type
+ * (RapportPersonRow, RapportThisWeekRow...), which tells what those
+ * widgets cost the first frame. Compare the phases, or count
+ * instructions with valgrind --tool=callgrind
+ * --toggle-collect=gtk_window_present.
  */
 #define G_LOG_DOMAIN "rapport-bench"
 
@@ -102,6 +106,25 @@ change_stacks (GtkWidget *widget,
   return n;
 }
 
+/* Hides every widget of @type (by name); returns how many. */
+static guint
+hide_type (GtkWidget  *widget,
+           const char *type)
+{
+  guint n = 0;
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type) && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += hide_type (child, type);
+  return n;
+}
+
 /* Counts the mapped labels under @widget by the nearest ancestor whose
  * type is one of Rapport's (or the window), into @counts. */
 static void
@@ -155,8 +178,8 @@ main (int argc, char *argv[])
 
   if (argc < 2 || argc > 3 ||
       (argc == 3 && !g_str_equal (argv[2], "--no-homogeneous-stacks") &&
-       !g_str_equal (argv[2], "--hide-other-pages")))
-    g_error ("usage: bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages]");
+       !g_str_equal (argv[2], "--hide-other-pages") && !g_str_has_prefix (argv[2], "--hide=")))
+    g_error ("usage: bench-startup-phases DATABASE [--no-homogeneous-stacks | --hide-other-pages | --hide=TYPE]");
   gtk_init ();
   adw_init ();
 
@@ -165,7 +188,10 @@ main (int argc, char *argv[])
   print_phase ("open the database (rapport_store_open)", &last);
   window = rapport_window_new (NULL, store);
   print_phase ("build the window (rapport_window_new: template, loads)", &last);
-  if (argc == 3 && g_str_equal (argv[2], "--hide-other-pages"))
+  if (argc == 3 && g_str_has_prefix (argv[2], "--hide="))
+    g_print ("# experiment: %u widgets of type %s hidden\n",
+             hide_type (GTK_WIDGET (window), argv[2] + 7), argv[2] + 7);
+  else if (argc == 3 && g_str_equal (argv[2], "--hide-other-pages"))
     g_print ("# experiment: %u pages hidden that are not their stack's visible one\n",
              change_stacks (GTK_WIDGET (window), TRUE));
   else if (argc == 3)
