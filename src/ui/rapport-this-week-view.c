@@ -16,6 +16,16 @@
 /* Lines a section shows before its "Show All" button. */
 #define SECTION_LINES 8
 
+/* At least how tall, in pixels, the parts of the page are (from the
+ * template and Adwaita's style), to tell which rows the first frame can
+ * show: the page's top (margin, heading), a section's heading, a row,
+ * the "Show All" button, the space between sections. */
+#define TOP_MIN_PX 82
+#define HEADING_MIN_PX 20
+#define ROW_MIN_PX 52
+#define MORE_MIN_PX 30
+#define GAP_PX 24
+
 enum
 {
   SECTION_DUE,
@@ -47,6 +57,11 @@ struct _RapportThisWeekView
   RapportThisWeek *this_week;
   char            *today; /* set for tests; NULL: the real date */
   gint64           load_time;
+  /* Start-up: how tall the first frame may be (0: no limit), and whether
+   * rows below it are still to be made (after the page is first drawn). */
+  int              first_frame_height;
+  gboolean         deferring;
+  guint            complete_source;
   Section          sections[N_SECTIONS];
 
   /* Template children */
@@ -63,6 +78,7 @@ enum
   PROP_STORE,
   PROP_TODAY,
   PROP_EMPTY,
+  PROP_FIRST_FRAME_HEIGHT,
   N_PROPS
 };
 
@@ -102,13 +118,27 @@ person_name_of (RapportThisWeekView *self,
   return name;
 }
 
+/* @budget: with rows still to come after the first frame, the pixels of
+ * the first frame left (at least) for this section and those below it:
+ * only the rows that begin within them are made now. */
 static void
 update_section (RapportThisWeekView *self,
-                Section             *section)
+                Section             *section,
+                int                 *budget)
 {
   guint       n = section->model != NULL ? g_list_model_get_n_items (section->model) : 0;
   guint       shown = section->expanded ? n : MIN (n, SECTION_LINES);
   const char *today = self->this_week != NULL ? rapport_this_week_get_today (self->this_week) : NULL;
+
+  if (budget != NULL && n > 0)
+    {
+      guint fit;
+
+      *budget -= HEADING_MIN_PX;
+      fit = *budget > 0 ? (guint) (*budget + ROW_MIN_PX - 1) / ROW_MIN_PX : 0;
+      *budget -= (int) shown * ROW_MIN_PX + (n > SECTION_LINES ? MORE_MIN_PX : 0) + GAP_PX;
+      shown = MIN (shown, fit);
+    }
 
   /* The rows on show take the new items: a reload makes no widget anew
    * (and keeps the focus where it was) unless a list grew. */
@@ -207,8 +237,12 @@ rapport_this_week_view_reload (RapportThisWeekView *self)
   self->sections[SECTION_COMMITMENTS].model = loaded ? rapport_this_week_get_commitments (loaded) : NULL;
   self->sections[SECTION_TOPICS].model = loaded ? rapport_this_week_get_talking_points (loaded) : NULL;
   self->sections[SECTION_ALERTS].model = loaded ? rapport_this_week_get_alerts (loaded) : NULL;
-  for (guint i = 0; i < N_SECTIONS; i++)
-    update_section (self, &self->sections[i]);
+  {
+    int budget = self->first_frame_height - TOP_MIN_PX;
+
+    for (guint i = 0; i < N_SECTIONS; i++)
+      update_section (self, &self->sections[i], self->deferring ? &budget : NULL);
+  }
   update_commitments_caption (self);
 
   /* Translators: today's date under "This Week", see strftime(3). */
@@ -227,6 +261,43 @@ rapport_this_week_view_reload (RapportThisWeekView *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "content");
   if (empty != was_empty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
+}
+
+/* Start-up: the rows below the first frame, made once it is drawn. */
+static gboolean
+complete_rows (gpointer data)
+{
+  RapportThisWeekView *self = data;
+
+  self->complete_source = 0;
+  if (!self->deferring)
+    return G_SOURCE_REMOVE;
+  self->deferring = FALSE;
+  for (guint i = 0; i < N_SECTIONS; i++)
+    update_section (self, &self->sections[i], NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's update: what it shows is made; the rest waits until
+ * it is drawn (an idle runs after the frame's layout and paint). */
+static gboolean
+on_first_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  RapportThisWeekView *self = RAPPORT_THIS_WEEK_VIEW (widget);
+
+  if (self->deferring && self->complete_source == 0)
+    self->complete_source = g_idle_add (complete_rows, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (RapportThisWeekView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map, NULL);
+  if (self->deferring)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_tick, NULL, NULL);
 }
 
 /* Callbacks ------------------------------------------------------------- */
@@ -262,7 +333,7 @@ on_more_clicked (RapportThisWeekView *self,
       if (section->more != button)
         continue;
       section->expanded = !section->expanded;
-      update_section (self, section);
+      update_section (self, section, NULL);
     }
 }
 
@@ -365,6 +436,7 @@ rapport_this_week_view_dispose (GObject *object)
   RapportThisWeekView *self = RAPPORT_THIS_WEEK_VIEW (object);
   GtkWidget           *child;
 
+  g_clear_handle_id (&self->complete_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_THIS_WEEK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -402,6 +474,7 @@ rapport_this_week_view_get_property (GObject    *object,
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_TODAY: g_value_set_string (value, self->today); break;
     case PROP_EMPTY: g_value_set_boolean (value, rapport_this_week_view_get_empty (self)); break;
+    case PROP_FIRST_FRAME_HEIGHT: g_value_set_int (value, self->first_frame_height); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -418,6 +491,10 @@ rapport_this_week_view_set_property (GObject      *object,
     {
     case PROP_STORE: self->store = g_value_dup_object (value); break;
     case PROP_TODAY: rapport_this_week_view_set_today (self, g_value_get_string (value)); break;
+    case PROP_FIRST_FRAME_HEIGHT:
+      self->first_frame_height = g_value_get_int (value);
+      self->deferring = self->first_frame_height > 0;
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -430,6 +507,8 @@ rapport_this_week_view_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_this_week_view_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
+  if (self->deferring)
+    g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   rapport_this_week_view_reload (self);
 }
 
@@ -464,6 +543,11 @@ rapport_this_week_view_class_init (RapportThisWeekViewClass *klass)
   properties[PROP_EMPTY] =
     g_param_spec_boolean ("empty", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Start-up: how tall the first frame may be, in pixels; rows below it
+   * are made once the page is first drawn (0: all at once). */
+  properties[PROP_FIRST_FRAME_HEIGHT] =
+    g_param_spec_int ("first-frame-height", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_PERSON] =

@@ -18,6 +18,7 @@ struct _RapportWindow
   GtkFilterListModel     *visible_people;
   GtkCustomFilter        *people_filter;
   GtkSortListModel       *sorted_people;       /* visible_people, in the chosen order */
+  GtkSliceListModel      *people_slice;        /* sorted_people, the rows made so far */
   GtkCustomSorter        *attention_sorter;
   GHashTable             *attention;           /* person id -> RapportAttention */
   RapportPerson          *person;              /* on show, or NULL */
@@ -75,6 +76,9 @@ struct _RapportWindow
   gboolean                closing_anyway;
   gboolean                reloading;           /* re-selecting after another writer */
   gboolean                attention_from_this_week; /* start-up: This Week has read it */
+  int                     first_frame_height;  /* start-up: at most this tall */
+  gboolean                people_rows_pending; /* rows below the first frame not made yet */
+  guint                   people_rows_source;
   /* PRAGMA data_version last seen: another connection's commit changes it. */
   gint64                  data_version;
   guint                   poll_source;

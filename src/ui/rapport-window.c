@@ -27,6 +27,14 @@
 /* A banner about something else than the notes (a tick, a commitment)
  * goes away on its own after this long. */
 #define BANNER_MS 10000
+/* At least how tall, in pixels, a person's row is with one line, each
+ * further line (role, reason), and the window's parts above the list
+ * (header bar, This Week's row): the first frame shows no more rows than
+ * these allow, and start-up makes only those before it. */
+#define PERSON_ROW_MIN_PX 24
+#define PERSON_LINE_MIN_PX 12
+#define ABOVE_PEOPLE_PX 82
+#define HEADER_BAR_MIN_PX 46
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -488,6 +496,106 @@ refresh_due_badges (RapportWindow *self)
     }
 }
 
+/* Start-up: how many rows of the people list the first frame can show
+ * (in their order, each at least as tall as its lines make it). */
+static guint
+people_rows_that_fit (RapportWindow *self)
+{
+  GListModel *people = G_LIST_MODEL (self->sorted_people);
+  guint       n = g_list_model_get_n_items (people);
+  int         left = self->first_frame_height - ABOVE_PEOPLE_PX;
+  guint       i;
+
+  for (i = 0; i < n && left > 0; i++)
+    {
+      g_autoptr(RapportPerson) person = g_list_model_get_item (people, i);
+      RapportAttention *attention = attention_of (self, person);
+      const char       *role = rapport_person_get_role (person);
+      int               lines = 1;
+
+      if (role != NULL && *role != '\0')
+        lines++;
+      /* The reason shows on a line of its own (see RapportPersonRow). */
+      if (attention != NULL && !rapport_person_get_archived (person) &&
+          rapport_attention_get_reason (attention) != RAPPORT_ATTENTION_NOTHING &&
+          rapport_attention_get_reason (attention) != RAPPORT_ATTENTION_DUE &&
+          rapport_attention_get_reason_text (attention) != NULL &&
+          *rapport_attention_get_reason_text (attention) != '\0')
+        lines++;
+      left -= PERSON_ROW_MIN_PX + (lines - 1) * PERSON_LINE_MIN_PX;
+    }
+  return i;
+}
+
+/* The rows below the first frame: made once the list was first drawn,
+ * or as soon as something looks for one of them. */
+static void
+complete_people_rows (RapportWindow *self)
+{
+  g_clear_handle_id (&self->people_rows_source, g_source_remove);
+  if (!self->people_rows_pending)
+    return;
+  self->people_rows_pending = FALSE;
+  gtk_slice_list_model_set_size (self->people_slice, G_MAXUINT);
+}
+
+static gboolean
+complete_people_rows_idle (gpointer data)
+{
+  RapportWindow *self = data;
+
+  self->people_rows_source = 0;
+  complete_people_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's update: the rest waits until it is drawn (an idle
+ * runs after the frame's layout and paint). */
+static gboolean
+on_people_first_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  RapportWindow *self = data;
+
+  if (self->people_rows_pending && self->people_rows_source == 0)
+    self->people_rows_source = g_idle_add (complete_people_rows_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_people_list_map (RapportWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->people_list, on_people_list_map, self);
+  if (self->people_rows_pending)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->people_list), on_people_first_tick, self, NULL);
+}
+
+/* How tall the window's first frame can be: its height, or the tallest
+ * screen's when it opens maximized. */
+static int
+estimate_first_frame_height (RapportWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (g_settings_get_boolean (self->settings, "window-maximized") || height <= 0)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+      guint       n = g_list_model_get_n_items (monitors);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  return height;
+}
+
 static GtkWidget *
 create_person_row (gpointer item,
                    gpointer user_data)
@@ -535,10 +643,13 @@ update_sidebar_page (RapportWindow *self)
   rapport_window_update_actions (self);
 }
 
+static void complete_people_rows (RapportWindow *self);
+
 static GtkListBoxRow *
 find_person_row (RapportWindow *self,
                  gint64         person_id)
 {
+  complete_people_rows (self);
   for (int i = 0;; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, i);
@@ -588,12 +699,17 @@ rapport_window_reload_people (RapportWindow *self)
    * made, or they are all made a second time when it changes. */
   if (n_old == 0)
     update_people_order_of (self, G_LIST_MODEL (people));
+  /* Start-up: no row is made until it is known which ones fit. */
+  if (self->people_rows_pending)
+    gtk_slice_list_model_set_size (self->people_slice, 0);
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
     for (guint i = 0; i < n_new; i++)
       g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (people), i));
     g_list_store_splice (self->people, 0, n_old, items->pdata, items->len);
   }
+  if (self->people_rows_pending)
+    gtk_slice_list_model_set_size (self->people_slice, people_rows_that_fit (self));
 
   update_people_order (self);
   update_sidebar_page (self);
@@ -1197,7 +1313,15 @@ rapport_window_constructed (GObject *object)
   self->data_version = rapport_store_get_data_version (self->store);
   /* The person's page is made ready when first shown: ensure_person_page(). */
 
-  self->this_week_view = rapport_this_week_view_new (self->store);
+  /* Start-up makes only the rows the first frame can show; those below
+   * it follow once it is drawn. */
+  self->first_frame_height = estimate_first_frame_height (self);
+  self->people_rows_pending = self->first_frame_height > 0;
+  g_signal_connect_object (self->people_list, "map", G_CALLBACK (on_people_list_map), self, G_CONNECT_SWAPPED);
+  self->this_week_view = g_object_new (RAPPORT_TYPE_THIS_WEEK_VIEW,
+                                       "store", self->store,
+                                       "first-frame-height", MAX (self->first_frame_height - HEADER_BAR_MIN_PX, 0),
+                                       NULL);
   gtk_stack_add_named (self->content_stack, self->this_week_view, "this-week");
   g_signal_connect_object (self->this_week_view, "open-person",
                            G_CALLBACK (on_this_week_open_person), self, G_CONNECT_SWAPPED);
@@ -1234,6 +1358,7 @@ rapport_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->banner_source, g_source_remove);
+  g_clear_handle_id (&self->people_rows_source, g_source_remove);
   set_person (self, NULL);
   if (self->selection_signals != NULL)
     g_signal_group_set_target (self->selection_signals, NULL);
@@ -1247,6 +1372,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->meetings);
   g_clear_object (&self->meeting_selection);
+  g_clear_object (&self->people_slice);
   g_clear_object (&self->sorted_people);
   g_clear_object (&self->attention_sorter);
   g_clear_pointer (&self->attention, g_hash_table_unref);
@@ -1418,7 +1544,8 @@ rapport_window_init (RapportWindow *self)
   self->attention_sorter = gtk_custom_sorter_new (compare_attention, self, NULL);
   /* By name (the order they are read in) until update_people_order(). */
   self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_people)), NULL);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->sorted_people),
+  self->people_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted_people)), 0, G_MAXUINT);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->people_slice),
                            create_person_row, self, NULL);
   g_signal_connect_object (self->visible_people, "items-changed",
                            G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);

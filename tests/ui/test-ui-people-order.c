@@ -192,6 +192,49 @@ test_rows_say_why (Fixture      *f,
   g_assert_false (shows (ada, "No 1:1 yet"));
 }
 
+static guint
+count_rows (RapportWindow *window)
+{
+  g_autoptr(GPtrArray) rows = test_ui_find_all_visible (GTK_WIDGET (window), test_ui_is_type,
+                                                         TEST_UI_TYPE (RAPPORT_TYPE_PERSON_ROW));
+
+  return rows->len;
+}
+
+/* Start-up makes the rows the first frame can show (a 780 pixels tall
+ * window, the default); the others come once the list was first drawn,
+ * or as soon as one of them is looked for. */
+static void
+test_rows_below_first_frame (Fixture      *f,
+                             gconstpointer data)
+{
+  RapportWindow *window;
+  guint          n;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Zed %02u", i);
+
+      g_object_unref (test_core_person_new (f->store, name, NULL));
+    }
+
+  /* Never shown: a person below the first frame is found all the same. */
+  window = g_object_ref_sink (rapport_window_new (NULL, f->store));
+  n = count_rows (window);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 65);
+  rapport_window_select_person (window, 65);
+  g_assert_cmpuint (count_rows (window), ==, 65);
+  g_assert_cmpstr (rapport_person_get_name (rapport_window_get_person (window)), ==, "Zed 59");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+
+  /* Shown: all of them once it is drawn. */
+  window = test_ui_window_new (f->store, 1280);
+  g_assert_cmpuint (count_rows (window), ==, 65);
+  test_ui_window_close (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -204,6 +247,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/ui/people-order/rows-say-why", Fixture, NULL, fixture_set_up, test_rows_say_why,
               fixture_tear_down);
+  g_test_add ("/ui/people-order/rows-below-first-frame", Fixture, NULL, fixture_set_up,
+              test_rows_below_first_frame, fixture_tear_down);
 
   return g_test_run ();
 }

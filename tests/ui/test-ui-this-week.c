@@ -339,6 +339,53 @@ test_long_section (Fixture      *f,
   g_assert_cmpuint (topics->len, ==, 8);
 }
 
+/* Start-up: the rows the first frame can show are made before it, the
+ * others once the page was first drawn. */
+static void
+test_first_frame (Fixture      *f,
+                  gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
+  g_autoptr(GPtrArray) topics = NULL;
+
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Topic %u", i + 1);
+      g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (bob), text,
+                                                                         RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
+                                                                         NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (point);
+    }
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 200);
+  f->view = g_object_new (RAPPORT_TYPE_THIS_WEEK_VIEW, "store", f->store, "today", TODAY,
+                          "first-frame-height", 200, NULL);
+  g_object_ref_sink (f->view);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+
+  /* 200 pixels: the top of the page, Bob due, the heading of the points
+   * and one of them at most, all before the window is shown. */
+  {
+    GtkWidget     *heading = test_ui_find (f->view, is_label_with, "Talking Points Waiting");
+    GtkWidget     *list = test_ui_find_type (gtk_widget_get_parent (gtk_widget_get_parent (heading)), GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+    g_assert_nonnull (first);
+    g_assert_cmpstr (title_of (first), ==, "Topic 1");
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  }
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  test_ui_spin (200);
+  g_clear_pointer (&topics, g_ptr_array_unref);
+  topics = section_rows (f, "Talking Points Waiting");
+  g_assert_cmpuint (topics->len, ==, 8);
+  g_assert_cmpstr (title_of (topics->pdata[7]), ==, "Topic 8");
+  g_assert_nonnull (button_labelled (f->view, "Show All 11"));
+}
+
 static void
 test_empty (Fixture      *f,
             gconstpointer data)
@@ -607,6 +654,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/this-week/sections", test_sections);
   ADD ("/ui/this-week/long-section", test_long_section);
+  ADD ("/ui/this-week/first-frame", test_first_frame);
   ADD ("/ui/this-week/empty", test_empty);
   ADD ("/ui/this-week/skip", test_skip);
 #undef ADD
