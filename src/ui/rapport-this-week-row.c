@@ -438,10 +438,34 @@ rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
 }
 
+/* The title and the subtitle of the row wrap. GTK finds the width a
+ * wrapping label needs for a height by trying widths from its minimum
+ * up, laying the text out each time, from every character on a line of
+ * its own: that was most of the cost of This Week's first frame. From
+ * twelve characters up instead it lays out a short text once, and a
+ * long one a few times less; the row is wider than that at any window
+ * size, so nothing moves. */
+#define WRAP_MIN_CHARS 12
+
+static void
+set_wrap_min_chars (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_width_chars (GTK_LABEL (child), WRAP_MIN_CHARS);
+      else
+        set_wrap_min_chars (child);
+    }
+}
+
 static void
 rapport_this_week_row_init (RapportThisWeekRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_wrap_min_chars (GTK_WIDGET (self));
   /* Titles are people's words, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 
