@@ -69,14 +69,32 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
+/* GTK 4.8 lays a label out again when given the text it has: most of
+ * the brief's labels keep theirs from one person to the next. */
 static void
-clear_list (GtkListBox *list)
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+/* Removes the rows from @first on. */
+static void
+clear_list_from (GtkListBox *list,
+                 guint       first)
 {
   GtkListBoxRow *row;
 
   /* Rows only: the empty-state label is a child too. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+  while ((row = gtk_list_box_get_row_at_index (list, first)) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  clear_list_from (list, 0);
 }
 
 static char *
@@ -207,7 +225,7 @@ fill_commitments (RapportBriefView *self)
         g_strdup_printf (ngettext ("Follow-through: %u %% of your commitments kept on time (%u of %u)",
                                    "Follow-through: %u %% of your commitments kept on time (%u of %u)", due),
                          (kept * 100 + due / 2) / due, kept, due);
-      gtk_label_set_label (self->follow_through_label, text);
+      set_label (self->follow_through_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), due > 0);
 }
@@ -243,7 +261,7 @@ fill_practised (RapportBriefView *self,
     {
       /* Translators: the habits ticked in the last 1:1, with their evidence. */
       g_autofree char *label = g_strdup_printf (_("Practised: %s"), text->str);
-      gtk_label_set_label (self->practised_label, label);
+      set_label (self->practised_label, label);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->practised_label), text->len > 0);
 }
@@ -263,16 +281,16 @@ fill_last_meeting (RapportBriefView *self)
   day = rapport_brief_format_date (date, rapport_brief_get_today (self->brief));
   /* Translators: heading over the last meeting's notes, "Last 1:1, 3 Mar". */
   heading = g_strdup_printf (_("Last 1:1, %s"), day);
-  gtk_label_set_label (self->last_heading, heading);
+  set_label (self->last_heading, heading);
   fill_practised (self, rapport_brief_get_last_meeting_id (self->brief));
   if (*excerpt != '\0')
     {
-      gtk_label_set_label (self->notes_label, excerpt);
+      set_label (self->notes_label, excerpt);
       gtk_widget_remove_css_class (GTK_WIDGET (self->notes_label), "dim-label");
     }
   else
     {
-      gtk_label_set_label (self->notes_label, _("No notes were taken."));
+      set_label (self->notes_label, _("No notes were taken."));
       gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");
     }
 }
@@ -287,23 +305,33 @@ fill_habits (RapportBriefView *self)
 
   gtk_widget_set_visible (self->habits_box, n > 0);
   if (n == 0)
-    return;
+    {
+      clear_list (self->habits_list);
+      return;
+    }
 
   caption = g_strdup_printf (ngettext ("Not ticked in the last %u 1:1. A suggestion for this time:",
                                        "Not ticked in the last %u 1:1s. Suggestions for this time:", window),
                              window);
-  gtk_label_set_label (self->habits_caption, caption);
+  set_label (self->habits_caption, caption);
+  /* The rows of the last person shown take this one's habits, rather
+   * than rows made anew for each person. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RapportHabit) habit = g_list_model_get_item (habits, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->habits_list, i);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (row == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_list_box_append (self->habits_list, GTK_WIDGET (row));
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_habit_get_label (habit));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rapport_habit_get_hint (habit));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_append (self->habits_list, row);
     }
+  clear_list_from (self->habits_list, n);
 }
 
 static void
@@ -317,7 +345,7 @@ fill_mood (RapportBriefView *self)
     return;
 
   rapport_mood_chart_set_moods (self->mood_chart, moods, n, rapport_brief_get_today (self->brief));
-  gtk_label_set_label (self->mood_label, rapport_mood_chart_get_summary (self->mood_chart));
+  set_label (self->mood_label, rapport_mood_chart_get_summary (self->mood_chart));
 }
 
 /* "Continue Today's 1:1" when there is one: Ctrl+N and this button open
@@ -327,11 +355,16 @@ fill_start_button (RapportBriefView *self)
 {
   gboolean    today = self->brief != NULL && rapport_brief_get_today_meeting_id (self->brief) != 0;
   const char *name = today ? _("Continue Today's 1:1") : _("Start 1:1");
+  const char *label = today ? _("_Continue Today's 1:1") : _("_Start 1:1");
 
-  gtk_button_set_label (self->start_button, today ? _("_Continue Today's 1:1") : _("_Start 1:1"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_button),
-                               today ? _("Open Today's 1:1 (Ctrl+N)") : _("Start a New 1:1 (Ctrl+N)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Unchanged for most people: nothing to lay out again. */
+  if (g_strcmp0 (gtk_button_get_label (self->start_button), label) != 0)
+    {
+      gtk_button_set_label (self->start_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_button),
+                                   today ? _("Open Today's 1:1 (Ctrl+N)") : _("Start a New 1:1 (Ctrl+N)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
   /* GTK 4.8 reads a button's name as its label property followed by the
    * name of what labels it (its own label child): "Start 1:1 Start 1:1".
    * Keep one, without the mnemonic's underscore. */
@@ -362,7 +395,6 @@ rapport_brief_view_refresh (RapportBriefView *self)
 
   g_clear_object (&self->brief);
   clear_list (self->commitments_list);
-  clear_list (self->habits_list);
   status_widget = GTK_WIDGET (self->status_label);
   gtk_widget_remove_css_class (status_widget, "warning");
   gtk_widget_remove_css_class (status_widget, "accent");
@@ -370,10 +402,11 @@ rapport_brief_view_refresh (RapportBriefView *self)
 
   if (self->person == NULL)
     {
-      gtk_label_set_label (self->name_label, "");
-      gtk_label_set_label (self->status_label, "");
+      set_label (self->name_label, "");
+      set_label (self->status_label, "");
       gtk_widget_set_visible (self->last_box, FALSE);
       gtk_widget_set_visible (self->habits_box, FALSE);
+      clear_list (self->habits_list);
       gtk_widget_set_visible (self->mood_box, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->follow_through_label), FALSE);
       fill_start_button (self);
@@ -384,17 +417,18 @@ rapport_brief_view_refresh (RapportBriefView *self)
     real_today = rapport_store_today ();
   self->brief = rapport_brief_load (self->store, self->person, self->today ? self->today : real_today,
                                     self->neglect_window, &error);
-  gtk_label_set_label (self->name_label, rapport_person_get_name (self->person));
+  set_label (self->name_label, rapport_person_get_name (self->person));
   if (self->brief == NULL)
     {
       g_warning ("%s", error->message);
-      gtk_label_set_label (self->status_label, error->message);
+      set_label (self->status_label, error->message);
+      clear_list (self->habits_list);
       fill_start_button (self);
       return;
     }
 
   status = status_text (self->brief);
-  gtk_label_set_label (self->status_label, status);
+  set_label (self->status_label, status);
   if (rapport_brief_get_due_state (self->brief) == RAPPORT_DUE_OVERDUE)
     gtk_widget_add_css_class (status_widget, "warning");
   else if (rapport_brief_get_due_state (self->brief) == RAPPORT_DUE_DUE)

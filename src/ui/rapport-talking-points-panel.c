@@ -198,6 +198,7 @@ rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
   g_autoptr(GListStore) later = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
+  const char      *placeholder;
   gint64           focused;
 
   g_return_if_fail (RAPPORT_IS_TALKING_POINTS_PANEL (self));
@@ -228,8 +229,10 @@ rapport_talking_points_panel_reload (RapportTalkingPointsPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->scheduled_box),
                           g_list_model_get_n_items (G_LIST_MODEL (self->scheduled)) > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_box), self->person_id != 0);
-  gtk_label_set_label (self->placeholder,
-                       self->meeting != NULL ? _("Nothing was waiting for this 1:1") : _("Nothing to talk about yet"));
+  placeholder = self->meeting != NULL ? _("Nothing was waiting for this 1:1") : _("Nothing to talk about yet");
+  /* The same for every person: GTK 4.8 would lay it out again. */
+  if (g_strcmp0 (gtk_label_get_label (self->placeholder), placeholder) != 0)
+    gtk_label_set_label (self->placeholder, placeholder);
 }
 
 /* What the rows ask ----------------------------------------------------- */

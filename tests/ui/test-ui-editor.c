@@ -10,6 +10,7 @@
 #include "rapport-brief-view.h"
 #include "rapport-checklist-item.h"
 #include "rapport-habit-library.h"
+#include "rapport-habit.h"
 #include "rapport-meeting-editor.h"
 #include "rapport-person-row.h"
 #include "rapport-person.h"
@@ -328,6 +329,82 @@ test_brief_shows_evidence (Fixture      *f,
   rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), f->person);
   g_assert_true (has_label_with (brief, "Practised: Listen (let her choose the plan)"));
   g_assert_false (has_label_with (brief, "Explain the why"));
+
+  g_object_run_dispose (G_OBJECT (brief));
+  g_assert_finalize_object (brief);
+}
+
+/* The titles of the action rows on show in @widget, in order. */
+static void
+collect_shown_rows (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_is_visible (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown_rows (child, titles);
+}
+
+/* The brief's "Practise This Time" rows are those of the brief it shows. */
+static void
+assert_habit_rows (GtkWidget *brief,
+                   guint      expected)
+{
+  RapportBrief *loaded = rapport_brief_view_get_brief (RAPPORT_BRIEF_VIEW (brief));
+  GListModel   *habits = rapport_brief_get_neglected_habits (loaded);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (g_list_model_get_n_items (habits), ==, expected);
+  collect_shown_rows (brief, titles);
+  g_assert_cmpuint (titles->len, ==, expected);
+  for (guint i = 0; i < expected; i++)
+    {
+      g_autoptr(RapportHabit) habit = g_list_model_get_item (habits, i);
+      g_assert_cmpstr (g_ptr_array_index (titles, i), ==, rapport_habit_get_label (habit));
+    }
+}
+
+/* The habit rows are kept from one person to the next (only their text
+ * changes): each person still shows exactly their own. */
+static void
+test_brief_habit_rows_follow_the_person (Fixture      *f,
+                                         gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) grace = test_core_person_new (f->store, "Grace", "Manager");
+  g_autoptr(RapportPerson) linus = test_core_person_new (f->store, "Linus", "Engineer");
+  g_autoptr(RapportMeeting) met = rapport_meeting_create (f->store, rapport_person_get_id (grace), "2026-03-03", &error);
+  g_autoptr(GListStore) checklist = NULL;
+  GtkWidget *brief = rapport_brief_view_new (f->store);
+  guint      n;
+
+  g_assert_no_error (error);
+  g_object_ref_sink (brief);
+  /* Grace ticked every habit but the first in her 1:1. */
+  checklist = rapport_checklist_load (f->store, rapport_meeting_get_id (met), &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (checklist));
+  g_assert_cmpuint (n, >, 2);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(RapportChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (checklist), i);
+      g_assert_true (rapport_checklist_item_set_ticked (item, f->store, TRUE, &error));
+    }
+  rapport_brief_view_set_today (RAPPORT_BRIEF_VIEW (brief), "2026-03-10");
+  rapport_brief_view_set_neglect_window (RAPPORT_BRIEF_VIEW (brief), 1);
+
+  /* Ada ticked nothing: every habit; Grace: one; Linus has had no 1:1. */
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), f->person);
+  assert_habit_rows (brief, n);
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), grace);
+  assert_habit_rows (brief, 1);
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), linus);
+  assert_habit_rows (brief, 0);
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), f->person);
+  assert_habit_rows (brief, n);
+  rapport_brief_view_set_person (RAPPORT_BRIEF_VIEW (brief), grace);
+  assert_habit_rows (brief, 1);
 
   g_object_run_dispose (G_OBJECT (brief));
   g_assert_finalize_object (brief);
@@ -755,6 +832,7 @@ main (int argc, char *argv[])
   ADD ("/ui/window/new-meeting-and-delete", test_window_new_meeting_and_delete);
   ADD ("/ui/window/discards-untouched-meeting", test_window_discards_untouched_meeting);
   ADD ("/ui/brief/shows-evidence", test_brief_shows_evidence);
+  ADD ("/ui/brief/habit-rows-follow-the-person", test_brief_habit_rows_follow_the_person);
   ADD ("/ui/window/failed-save-keeps-focus-and-keys", test_failed_save_keeps_focus_and_keys);
   ADD ("/ui/window/lock-never-freezes", test_lock_never_freezes);
 
