@@ -3,6 +3,7 @@
 """Find a sentence typed in a meeting with Ctrl+F and open it at the match."""
 
 import os
+import time
 
 import pyatspi
 
@@ -80,6 +81,21 @@ def results(win):
                                 and name(n).startswith(PERSON + ", "))]
 
 
+def settled_results(win):
+    """The results, once the list has stopped changing: rows of a search
+    for the first letters typed may still show, and go, just after the
+    whole query is in (a row gone reads with no name)."""
+    rows = results(win)
+    if not rows:
+        return None
+    time.sleep(0.3)
+    again = results(win)
+    names = [name(r) for r in again]
+    if not all(names) or names != [name(r) for r in rows]:
+        return None
+    return again
+
+
 def search(app, query):
     """Ctrl+F, the query typed as a person would, and the visible results."""
     win = app.window
@@ -93,7 +109,7 @@ def search(app, query):
         wait_for(lambda: text_of(entry) == query, 5, "query typed")
     except E2EError:
         raise E2EError("query %r typed as %r" % (query, text_of(entry)))
-    rows = wait_for(lambda: results(win), 10, "a result for %r" % query)
+    rows = wait_for(lambda: settled_results(win), 10, "a result for %r" % query)
     log("%r: %s" % (query, " | ".join(name(r) for r in rows)))
     return rows
 
