@@ -1079,6 +1079,9 @@ rapport_history_view_init (RapportHistoryView *self)
   g_signal_connect (self->bucket_dropdown, "notify::selected", G_CALLBACK (name_dropdown_button), _("Group by"));
   name_dropdown_button (self->range_dropdown, NULL, _("Time range"));
   name_dropdown_button (self->bucket_dropdown, NULL, _("Group by"));
+  /* Newer GTK would name them after the choice they show ("Weekly"). */
+  rapport_accessible_set_label (GTK_WIDGET (self->range_dropdown), NULL);
+  rapport_accessible_set_label (GTK_WIDGET (self->bucket_dropdown), NULL);
   g_signal_connect_swapped (self->bucket_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self);
   g_signal_connect_swapped (self->team_button, "toggled", G_CALLBACK (on_control_changed), self);
   pass_vertical_scroll (self, self->chart_scroller);
