@@ -331,28 +331,6 @@ find_chooser (void)
   return NULL;
 }
 
-/* The chooser looks its folder up piece by piece for its path bar, and
- * on GTK 4.18 a lookup that ends after the chooser has gone touches the
- * freed path bar (a crash in gtk_box_remove()).  A person answers a
- * chooser after it has shown its folder: answer once nothing has happened
- * for a while. */
-static void
-wait_chooser_settled (void)
-{
-  gint64 quiet_since = g_get_monotonic_time ();
-  gint64 give_up = quiet_since + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < give_up)
-    {
-      if (g_main_context_iteration (NULL, FALSE))
-        quiet_since = g_get_monotonic_time ();
-      else if (g_get_monotonic_time () - quiet_since > 300 * 1000)
-        return;
-      else
-        g_usleep (1000);
-    }
-}
-
 /* Without a portal the native chooser is a GtkFileChooserDialog we can
  * answer as a user would. */
 static void
@@ -377,7 +355,7 @@ test_chooser (Fixture      *f,
       return;
     }
   g_assert_true (g_str_has_prefix (gtk_file_chooser_get_current_name (chooser), "rapport-export-"));
-  wait_chooser_settled ();
+  test_ui_wait_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   test_ui_spin (50);
   g_assert_true (f->finished);
@@ -392,7 +370,7 @@ test_chooser (Fixture      *f,
   gtk_file_chooser_set_current_folder (chooser, folder, &error);
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (chooser, "chosen.json");
-  wait_chooser_settled ();
+  test_ui_wait_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   while (!f->finished)
     g_main_context_iteration (NULL, TRUE);
@@ -451,7 +429,7 @@ test_restore_lists_own_backups (Fixture      *f,
   g_assert_nonnull (shown);
   shown_path = g_file_get_path (shown);
   g_assert_cmpstr (shown_path, ==, team_folder);
-  wait_chooser_settled ();
+  test_ui_wait_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   test_ui_spin (50);
   g_assert_true (f->finished);

@@ -257,6 +257,7 @@ test_file_save (Fixture      *f,
     g_assert_true (g_file_equal (current, folder));
   }
   gtk_file_chooser_set_current_name (chooser, "chosen.json");
+  test_ui_wait_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   wait_for_result (f);
   file = rapport_file_choose_finish (f->result, &error);
@@ -290,6 +291,7 @@ test_file_dismissed (Fixture      *f,
       g_test_skip ("the file chooser is a portal here");
       return;
     }
+  test_ui_wait_quiet ();
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   wait_for_result (f);
   g_assert_null (rapport_file_choose_finish (f->result, &error));

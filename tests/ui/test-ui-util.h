@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 /* Runs the default main context for @ms milliseconds. */
 void              test_ui_spin              (guint          ms);
+void              test_ui_wait_quiet        (void);
 
 /* Says whether @widget is the one sought; @data is the search's. */
 typedef gboolean (*TestUiMatch) (GtkWidget     *widget,
