@@ -116,7 +116,7 @@ static gboolean
 is_add_entry (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_ENTRY (widget) &&
-         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Add a talking point…") == 0;
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Add a point…") == 0;
 }
 
 /* Whether @widget is the window's focus.  Not gtk_widget_has_focus():
