@@ -1228,6 +1228,9 @@ rapport_view_switcher_new (AdwViewStack *stack,
    * and the squeezer's own transition is none by default. */
   gtk_widget_set_hexpand (squeezer, TRUE);
   gtk_widget_set_halign (squeezer, GTK_ALIGN_START);
+  /* A switcher whose labels would be cut ("C…", "T…") gives way to the
+   * next: by its natural width, not the minimum of its ellipsized labels. */
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
   for (guint i = 0; i < G_N_ELEMENTS (policies); i++)
     {
       GtkWidget *switcher = adw_view_switcher_new ();

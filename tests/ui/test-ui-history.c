@@ -925,6 +925,14 @@ show_view_at (Fixture  *f,
   g_assert_cmpint (gtk_widget_get_width (view), <=, width);
   top = test_ui_find_all_visible (view, is_top_switcher, NULL);
   *n_top = top->len;
+  /* A switcher at the top has room for its labels, never "C…", "T…". */
+  for (guint i = 0; i < top->len; i++)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (top->pdata[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (natural, <=, gtk_widget_get_width (top->pdata[i]));
+    }
   *bar_revealed = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (test_ui_find_type (view, ADW_TYPE_VIEW_SWITCHER_BAR)));
   return window;
 }
@@ -937,7 +945,7 @@ static void
 test_view_switcher (Fixture      *f,
                     gconstpointer data)
 {
-  static const int widths[] = { 360, 1200, 360 };
+  static const int widths[] = { 360, 1200, 520, 360 };
 
   add_meeting (f, f->bob, "2026-10-05");
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
@@ -947,8 +955,14 @@ test_view_switcher (Fixture      *f,
       gboolean   revealed = FALSE;
 
       window = show_view_at (f, widths[i], &n_top, &revealed);
-      g_assert_cmpuint (n_top, ==, widths[i] > 600 ? 1 : 0);
-      g_assert_true (revealed == (widths[i] <= 600));
+      if (widths[i] == 520)
+        /* Either place, as the labels' widths in this font decide. */
+        g_assert_cmpuint (n_top + revealed, ==, 1);
+      else
+        {
+          g_assert_cmpuint (n_top, ==, widths[i] > 600 ? 1 : 0);
+          g_assert_true (revealed == (widths[i] <= 600));
+        }
       gtk_window_destroy (GTK_WINDOW (window));
       test_ui_spin (20);
     }
