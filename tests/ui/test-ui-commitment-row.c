@@ -490,27 +490,6 @@ test_actions_reach_panel (Fixture      *f,
   g_assert_finalize_object (panel);
 }
 
-/* A key press on @widget as GTK delivers it to the focused widget: each
- * of its key controllers in turn until one handles it. GTK 4.8 has no
- * way to inject a key event. */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-    }
-  g_assert_true (handled);
-  test_ui_spin (20);
-}
-
 static gboolean
 is_focused_day (GtkWidget    *widget,
                 gconstpointer data)
@@ -560,7 +539,7 @@ test_enter_picks_day (Fixture      *f,
    * grid, a day of February: 22 (weeks from Sunday; 1 March, a Sunday,
    * starts the second row) or 23 (from Monday). */
   g_assert_null (test_ui_find (calendar, is_focused_day, NULL));
-  press_key (calendar, GDK_KEY_Right);
+  test_ui_press_key (calendar, GDK_KEY_Right);
   focused = test_ui_find (calendar, is_focused_day, NULL);
   g_assert_nonnull (focused);
   day_text = gtk_label_get_label (GTK_LABEL (focused));
@@ -573,9 +552,9 @@ test_enter_picks_day (Fixture      *f,
     g_error ("focused day %s", day_text);
   /* Moving is not picking. */
   g_assert_cmpuint (log->len, ==, 0);
-  press_key (calendar, GDK_KEY_Down);
-  press_key (calendar, GDK_KEY_Up);
-  press_key (calendar, GDK_KEY_Return);
+  test_ui_press_key (calendar, GDK_KEY_Down);
+  test_ui_press_key (calendar, GDK_KEY_Up);
+  test_ui_press_key (calendar, GDK_KEY_Return);
   expected = g_strdup_printf ("set-due (%" G_GINT64_FORMAT ", '%s')", rapport_commitment_get_id (item), picked);
   g_assert_cmpuint (log->len, ==, 1);
   g_assert_cmpstr (last (log), ==, expected);
@@ -583,8 +562,8 @@ test_enter_picks_day (Fixture      *f,
 
   /* Keypad Enter too. */
   calendar = open_calendar (row);
-  press_key (calendar, GDK_KEY_Right);
-  press_key (calendar, GDK_KEY_KP_Enter);
+  test_ui_press_key (calendar, GDK_KEY_Right);
+  test_ui_press_key (calendar, GDK_KEY_KP_Enter);
   g_assert_cmpuint (log->len, ==, 2);
   g_assert_cmpstr (last (log), !=, expected);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER)));
@@ -598,7 +577,7 @@ test_enter_picks_day (Fixture      *f,
   test_ui_spin (20);
   entry = test_ui_find_type (panel, GTK_TYPE_ENTRY);
   calendar = open_calendar (gtk_widget_get_parent (entry));
-  press_key (calendar, GDK_KEY_Return);
+  test_ui_press_key (calendar, GDK_KEY_Return);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER)));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Book the room");
   g_signal_emit_by_name (entry, "activate");

@@ -355,27 +355,6 @@ match_tooltip (GtkWidget    *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-          break;
-        }
-    }
-  g_assert_true (handled);
-  test_ui_spin (20);
-}
-
 /* The table's cells: labels of the "numeric" class. */
 static guint
 count_cells (GtkWidget *widget)
@@ -477,7 +456,7 @@ test_view (Fixture      *f,
    * (one person opens by month). */
   gtk_widget_grab_focus (GTK_WIDGET (chart));
   test_ui_spin (50);
-  press_key (GTK_WIDGET (chart), GDK_KEY_Home);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Home);
   for (guint i = 0; i < series->n_buckets; i++)
     {
       const char *status = rapport_history_chart_get_status (chart);
@@ -492,7 +471,7 @@ test_view (Fixture      *f,
       else
         g_assert_null (strstr (status, "skipped"));
       if (i + 1 < series->n_buckets)
-        press_key (GTK_WIDGET (chart), GDK_KEY_Right);
+        test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Right);
     }
   g_assert_cmpuint (found, ==, 3);
 

@@ -663,29 +663,6 @@ find_live_label (RapportHistoryChart *chart)
 }
 
 static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  /* GTK 4.8 has no way to inject a key event; go through the widget's own
-   * key controller, as a key press on the focused chart would. */
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-          break;
-        }
-    }
-  g_assert_true (handled);
-  test_ui_spin (20);
-}
-
-static void
 test_view_follow_through (Fixture      *f,
                           gconstpointer data)
 {
@@ -778,30 +755,30 @@ test_view_follow_through (Fixture      *f,
   test_ui_spin (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Left);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Left);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 8 Mar: Follow-through, no commitments due");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Left);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Left);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 1 Mar: Follow-through 50 % (1 of 2 commitments kept)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Home);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Home);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Left); /* already at the start */
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Left); /* already at the start */
   g_assert_cmpstr (gtk_label_get_text (live), ==, "9–14 Feb: Follow-through, no commitments due");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Right);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Right);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Feb: Follow-through, no commitments due");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Right);
-  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Right);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 22 Feb: Listen, no meetings");
-  press_key (GTK_WIDGET (chart), GDK_KEY_End);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_End);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Right); /* already at the end */
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Right); /* already at the end */
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Listen 100 % (ticked in 1 of 1 meeting)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Transfer authority 0 % (ticked in 0 of 1 meeting)");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Down);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Down);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: 1 meeting");
-  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
-  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
-  press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Up);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Up);
   g_assert_cmpstr (gtk_label_get_text (live), ==, "Week of 15 Mar: Follow-through 100 % (1 of 1 commitment kept)");
 
   g_object_ref (view);
@@ -882,11 +859,11 @@ test_view_narrow (Fixture      *f,
   gtk_widget_grab_focus (GTK_WIDGET (chart));
   test_ui_spin (50);
   gtk_adjustment_set_value (hadjustment, 0);
-  press_key (GTK_WIDGET (chart), GDK_KEY_End);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_End);
   g_test_message ("scrolled to %.0f of %.0f", gtk_adjustment_get_value (hadjustment),
                   gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
-  press_key (GTK_WIDGET (chart), GDK_KEY_Home);
+  test_ui_press_key (GTK_WIDGET (chart), GDK_KEY_Home);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
 
   g_object_ref (view);

@@ -35,6 +35,27 @@ test_ui_wait_quiet (void)
     }
 }
 
+/* A key press on @widget as GTK delivers it to the focused widget: each
+ * of its key controllers in turn until one handles it (GTK 4.8 has no way
+ * to inject a key event); one must. */
+void
+test_ui_press_key (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+  test_ui_spin (20);
+}
+
 GtkWidget *
 test_ui_find (GtkWidget    *root,
               TestUiMatch   match,

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* Runs the default main context for @ms milliseconds. */
 void              test_ui_spin              (guint          ms);
 void              test_ui_wait_quiet        (void);
+void              test_ui_press_key         (GtkWidget     *widget,
+                                             guint          keyval);
 
 /* Says whether @widget is the one sought; @data is the search's. */
 typedef gboolean (*TestUiMatch) (GtkWidget     *widget,
