@@ -544,9 +544,10 @@ import_work (RapportJob   *job,
   g_autoptr(RapportStore) store = rapport_store_open_secondary (job->db_path, error);
   RapportExchangeStats stats = { 0 };
 
-  /* keep: 1 for the rows only (rapport_exchange_import_rows_async()). */
+  /* The rows only: the caller fills the search indexes it left waiting
+   * (rapport_search_index_pending_async()). */
   if (store == NULL ||
-      !rapport_exchange_import_file (store, job->file, job->keep == 0, &stats, cancellable,
+      !rapport_exchange_import_file (store, job->file, FALSE, &stats, cancellable,
                                      rapport_progress_relay_report, job->relay, error))
     return NULL;
   return g_memdup2 (&stats, sizeof stats);
@@ -565,22 +566,6 @@ rapport_exchange_import_async (RapportStore       *store,
   g_return_if_fail (path != NULL);
 
   rapport_job_run (store, path, 0, cancellable, progress, progress_data,
-                   callback, user_data, rapport_exchange_import_async, import_work);
-}
-
-void
-rapport_exchange_import_rows_async (RapportStore       *store,
-                                    const char         *path,
-                                    GCancellable       *cancellable,
-                                    RapportProgressFunc progress,
-                                    gpointer            progress_data,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data)
-{
-  g_return_if_fail (RAPPORT_IS_STORE (store));
-  g_return_if_fail (path != NULL);
-
-  rapport_job_run (store, path, 1, cancellable, progress, progress_data,
                    callback, user_data, rapport_exchange_import_async, import_work);
 }
 

@@ -88,19 +88,13 @@ void      rapport_exchange_export_async        (RapportStore         *store,
 gboolean  rapport_exchange_export_finish       (RapportStore         *store,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+/* Off the main thread, returning (to rapport_exchange_import_finish())
+ * once the rows are committed: the search indexes a large import left
+ * waiting are then for the caller to fill with
+ * rapport_search_index_pending_async(); until then search fails with
+ * RAPPORT_STORE_ERROR_INDEXING, and if nobody fills them the next
+ * rapport_store_open() does. */
 void      rapport_exchange_import_async        (RapportStore         *store,
-                                                const char           *path,
-                                                GCancellable         *cancellable,
-                                                RapportProgressFunc   progress,
-                                                gpointer              progress_data,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-/* The same, returning (to rapport_exchange_import_finish()) once the rows
- * are committed: the search indexes a large import left waiting are then
- * for the caller to fill with rapport_search_index_pending_async(); until
- * then search fails with RAPPORT_STORE_ERROR_INDEXING, and if nobody
- * fills them the next rapport_store_open() does. */
-void      rapport_exchange_import_rows_async   (RapportStore         *store,
                                                 const char           *path,
                                                 GCancellable         *cancellable,
                                                 RapportProgressFunc   progress,

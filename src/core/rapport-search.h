@@ -47,7 +47,7 @@ gboolean    rapport_search_is_indexing        (RapportStore      *store);
 gboolean    rapport_search_index_pending      (RapportStore      *store,
                                                GError           **error);
 /* The same off the main thread, on a second connection to the store's
- * file (after rapport_exchange_import_rows_async()). */
+ * file (after rapport_exchange_import_async()). */
 void        rapport_search_index_pending_async  (RapportStore        *store,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,

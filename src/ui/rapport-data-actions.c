@@ -485,8 +485,8 @@ start (RapportDataJob *self)
       break;
     case RAPPORT_DATA_JOB_IMPORT:
       set_running (self);
-      rapport_exchange_import_rows_async (self->store, path, self->cancellable, on_progress, self,
-                                          on_import_done, self);
+      rapport_exchange_import_async (self->store, path, self->cancellable, on_progress, self,
+                                     on_import_done, self);
       break;
     case RAPPORT_DATA_JOB_BACKUP:
       set_running (self);

@@ -1057,7 +1057,7 @@ test_async_rows_then_index (Fixture      *f,
   g_assert_true (g_file_set_contents (file, json, -1, &error));
   g_assert_no_error (error);
   rapport_exchange_bulk_min_rows = 1;
-  rapport_exchange_import_rows_async (f->store2, file, NULL, NULL, NULL, test_core_async_done, &state);
+  rapport_exchange_import_async (f->store2, file, NULL, NULL, NULL, test_core_async_done, &state);
   test_core_async_wait (&state);
   rapport_exchange_bulk_min_rows = saved;
   g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
