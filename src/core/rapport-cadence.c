@@ -336,6 +336,76 @@ slots_in (guint32 first,
   return (end - first + cadence - 1) / cadence - (start - first + cadence - 1) / cadence;
 }
 
+/* One person's 1:1s held and skipped for leave in one bucket, where
+ * either is not 0. */
+typedef struct
+{
+  guint member;
+  guint bucket;
+  guint held;
+  guint excused; /* skipped for leave that take a 1:1 off expected */
+} Cell;
+
+static Cell *
+cell_of (GHashTable *cells,
+         GArray     *array,
+         guint       n_buckets,
+         guint       member,
+         guint       bucket)
+{
+  gpointer key = GUINT_TO_POINTER (member * n_buckets + bucket + 1);
+  guint    position = GPOINTER_TO_UINT (g_hash_table_lookup (cells, key));
+
+  if (position == 0)
+    {
+      Cell cell = { member, bucket, 0, 0 };
+
+      g_array_append_val (array, cell);
+      position = array->len;
+      g_hash_table_insert (cells, key, GUINT_TO_POINTER (position));
+    }
+  return &g_array_index (array, Cell, position - 1);
+}
+
+/* Whether @member held a 1:1 in the cadence period of @day, the cadence
+ * days from the slot on or before it (first + k x cadence), up to
+ * today. */
+static gboolean
+held_in_period (RapportStore *store,
+                const Member *member,
+                guint32       day,
+                guint32       now,
+                gboolean     *held,
+                GError      **error)
+{
+  guint32         start = day - (day - member->first) % member->cadence;
+  guint32         end = MIN (start + member->cadence, now + 1);
+  RapportDateText from, to;
+  sqlite3_stmt   *stmt;
+  int             rc;
+
+  format_julian (start, from);
+  format_julian (end, to);
+  stmt = rapport_store_prepare (store,
+                                "SELECT 1 FROM meetings WHERE person_id = ?1 AND deleted = 0"
+                                " AND date >= ?2 AND date < ?3 LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member->id);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      return FALSE;
+    }
+  *held = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 gboolean
 rapport_cadence_adherence_series (RapportStore      *store,
                                   gint64             person_id,
@@ -347,9 +417,10 @@ rapport_cadence_adherence_series (RapportStore      *store,
                                   GError           **error)
 {
   g_autofree guint32 *starts = NULL;
-  g_autofree guint   *excused = NULL;
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) cell_array = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autoptr(GHashTable) cells = g_hash_table_new (NULL, NULL);
   g_autofree char *end_date = NULL;
   guint32          now, end;
   sqlite3_stmt    *stmt;
@@ -373,7 +444,6 @@ rapport_cadence_adherence_series (RapportStore      *store,
         }
     }
   memset (out, 0, n_buckets * sizeof *out);
-  excused = g_new0 (guint, n_buckets);
   /* Nothing after today is held or expected yet. */
   end = MIN (starts[n_buckets], now + 1);
   end_date = g_malloc (11);
@@ -442,13 +512,17 @@ rapport_cadence_adherence_series (RapportStore      *store,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 who = sqlite3_column_int64 (stmt, 0);
+          guint  position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &who));
           int    b;
 
-          if (!g_hash_table_contains (index, &who))
+          if (position == 0)
             continue;
           b = bucket_of (starts, n_buckets, julian_of (rapport_store_column_text (stmt, 1)));
           if (b >= 0)
-            out[b].held++;
+            {
+              out[b].held++;
+              cell_of (cells, cell_array, n_buckets, position - 1, b)->held++;
+            }
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -486,11 +560,20 @@ rapport_cadence_adherence_series (RapportStore      *store,
           else if (g_strcmp0 (rapport_store_column_text (stmt, 3), "leave") == 0)
             {
               const Member *member = &g_array_index (members, Member, position - 1);
+              gboolean      held = FALSE;
 
               out[b].excused++;
-              /* Only a 1:1 that was expected can be excused. */
-              if (member->first != 0 && day >= member->first)
-                excused[b]++;
+              /* Only a 1:1 that was expected can be excused, and only
+               * when none was held in its period anyway. */
+              if (member->first == 0 || day < member->first)
+                continue;
+              if (!held_in_period (store, member, day, now, &held, error))
+                {
+                  sqlite3_reset (stmt);
+                  return FALSE;
+                }
+              if (!held)
+                cell_of (cells, cell_array, n_buckets, position - 1, b)->excused++;
             }
           else
             out[b].skipped++;
@@ -503,8 +586,20 @@ rapport_cadence_adherence_series (RapportStore      *store,
         }
     }
 
-  for (guint b = 0; b < n_buckets; b++)
-    out[b].expected -= MIN (out[b].expected, excused[b]);
+  /* Per person and bucket: the cadence's days less those excused (not
+   * below 0), and never fewer than the 1:1s held there. */
+  for (guint i = 0; i < cell_array->len; i++)
+    {
+      Cell         *cell = &g_array_index (cell_array, Cell, i);
+      const Member *member = &g_array_index (members, Member, cell->member);
+      guint         slots = slots_in (member->first, member->cadence,
+                                      starts[cell->bucket], MIN (starts[cell->bucket + 1], end));
+      guint         expected;
+
+      expected = slots - MIN (slots, cell->excused);
+      expected = MAX (expected, cell->held);
+      out[cell->bucket].expected = out[cell->bucket].expected - slots + expected;
+    }
   return TRUE;
 }
 

@@ -103,19 +103,26 @@ gboolean         rapport_cadence_set_next_date    (RapportStore              *st
  *   expected: the days first + k x cadence (k = 0, 1, ...) in the range,
  *             where first is the person's first 1:1 ever, counted only up
  *             to today, less the 1:1s skipped for leave in the range (not
- *             below 0). Before someone's first 1:1 nothing is expected.
+ *             below 0), and never fewer than held. Before someone's first
+ *             1:1 nothing is expected. A skip for leave excuses nothing
+ *             when a 1:1 was held in its cadence period anyway (the
+ *             cadence days from the day first + k x cadence on or before
+ *             it).
  *   held:     live 1:1s dated in the range, up to today.
  * So a weekly person met every week of a 13-week range is 13 of 13; a
- * week on leave, recorded as skipped for leave, is 12 of 12; a week
- * skipped without leave is 12 of 13. held may pass expected (extra 1:1s).
- * The team's figures are the sums over its people (archived ones only
- * when @include_archived). */
+ * week on leave, recorded as skipped for leave, is 12 of 12 (13 of 13 if
+ * they met that week anyway); a week skipped without leave is 12 of 13.
+ * A 1:1 held always counts as expected where it was held: an extra 1:1,
+ * or one moved in from before the range, raises both, so held never
+ * passes expected.
+ * The team's figures are the sums over its people, each counted as
+ * above per bucket (archived ones only when @include_archived). */
 typedef struct
 {
   guint held;
   guint expected;
   guint skipped;   /* skipped, not for leave */
-  guint excused;   /* skipped for leave (taken off expected) */
+  guint excused;   /* skipped for leave (taken off expected unless held anyway) */
   guint moved;
 } RapportAdherence;
 

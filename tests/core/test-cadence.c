@@ -395,6 +395,153 @@ test_adherence (Fixture      *f,
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
 }
 
+/* Each of @specs ("2026-02-09" a 1:1 held, "2026-02-09 leave" skipped
+ * for leave, "2026-02-09 skip", "2026-02-23 moved 2026-03-03") for
+ * @who. */
+static void
+insert_facts (Fixture           *f,
+              gint64             who,
+              const char *const *specs)
+{
+  for (guint i = 0; specs[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RapportMissedMeeting) missed = NULL;
+      g_auto (GStrv) parts = g_strsplit (specs[i], " ", -1);
+
+      if (parts[1] == NULL)
+        {
+          test_core_insert_meeting (f->store, who, parts[0], 0, "", FALSE);
+          continue;
+        }
+      if (g_str_equal (parts[1], "moved"))
+        missed = rapport_missed_meeting_record (f->store, who, parts[0], RAPPORT_MISSED_MOVED,
+                                                RAPPORT_MISSED_REASON_OTHER, NULL, parts[2], &error);
+      else
+        missed = rapport_missed_meeting_record (f->store, who, parts[0], RAPPORT_MISSED_SKIPPED,
+                                                g_str_equal (parts[1], "leave")
+                                                  ? RAPPORT_MISSED_REASON_LEAVE
+                                                  : RAPPORT_MISSED_REASON_OTHER,
+                                                NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (missed);
+    }
+}
+
+static void
+assert_held_within_expected (const RapportAdherence *a,
+                             guint                   n)
+{
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (a[i].held, <=, a[i].expected);
+}
+
+/* A 1:1 held always counts as expected where it was held: a skip for
+ * leave in a period whose 1:1 was held anyway excuses nothing, and a 1:1
+ * moved into a range, or an extra one, raises expected with held. Held
+ * never passes expected (issue 11: "12 of 11 expected 1:1s held
+ * (109 %)"). */
+static void
+test_adherence_held_counts (Fixture      *f,
+                            gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char      *months[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01" };
+  const char      *weeks[] = { "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23" };
+  RapportAdherence series[3];
+  RapportAdherence total;
+  gint64           ada = person (f, "Ada", 7);
+  gint64           bo = person (f, "Bo", 7);
+  gint64           cy = person (f, "Cy", 7);
+  gint64           di = person (f, "Di", 14);
+  /* Ada, weekly from Monday 5 January to 23 March; the week of 9
+   * February recorded as skipped for leave, but held on the 10th. */
+  static const char *const ada_facts[] = {
+    "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09 leave",
+    "2026-02-10", "2026-02-16", "2026-02-23", "2026-03-02", "2026-03-09", "2026-03-16",
+    "2026-03-23", NULL
+  };
+  /* Bo: the same leave held anyway, and 2 March missed with nothing
+   * recorded: the leave must not hide it. */
+  static const char *const bo_facts[] = {
+    "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09 leave",
+    "2026-02-09", "2026-02-16", "2026-02-23", "2026-03-09", "2026-03-16", "2026-03-23", NULL
+  };
+  /* Cy: 23 February moved to 3 March, held then and on the 2nd. */
+  static const char *const cy_facts[] = {
+    "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09",
+    "2026-02-16", "2026-02-23 moved 2026-03-03", "2026-03-02", "2026-03-03", "2026-03-09",
+    "2026-03-16", "2026-03-23", NULL
+  };
+  /* Di, fortnightly from 7 January; a leave on 4 February held on the
+   * 12th (the same fortnight), two 1:1s in the fortnight of 4 March,
+   * and 18 February on leave indeed. */
+  static const char *const di_facts[] = {
+    "2026-01-07", "2026-01-21", "2026-02-04 leave", "2026-02-12", "2026-02-18 leave",
+    "2026-03-04", "2026-03-10", "2026-03-18", NULL
+  };
+
+  insert_facts (f, ada, ada_facts);
+  insert_facts (f, bo, bo_facts);
+  insert_facts (f, cy, cy_facts);
+  insert_facts (f, di, di_facts);
+
+  /* Today is Sunday 29 March: 12 weekly days from 5 January. */
+  g_assert_true (rapport_cadence_adherence (f->store, ada, "2026-01-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  g_assert_no_error (error);
+  assert_adherence (&total, 12, 12, 0, 1, 0);
+  g_assert_true (rapport_cadence_adherence_series (f->store, ada, months, 3, "2026-03-29", FALSE, series, &error));
+  assert_adherence (&series[0], 4, 4, 0, 0, 0);
+  assert_adherence (&series[1], 4, 4, 0, 1, 0);
+  assert_adherence (&series[2], 4, 4, 0, 0, 0);
+  g_assert_true (rapport_cadence_adherence_series (f->store, ada, weeks, 3, "2026-03-29", FALSE, series, &error));
+  assert_adherence (&series[1], 1, 1, 0, 1, 0);
+
+  g_assert_true (rapport_cadence_adherence (f->store, bo, "2026-01-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  assert_adherence (&total, 11, 12, 0, 1, 0);
+
+  /* Cy over March: 2, 9, 16 and 23 March expected, and 5 held; over the
+   * three months 12 of 12. */
+  g_assert_true (rapport_cadence_adherence (f->store, cy, "2026-03-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  assert_adherence (&total, 5, 5, 0, 0, 0);
+  g_assert_true (rapport_cadence_adherence_series (f->store, cy, months, 3, "2026-03-29", FALSE, series, &error));
+  assert_adherence (&series[1], 3, 4, 0, 0, 1);
+  assert_adherence (&series[2], 5, 5, 0, 0, 0);
+  g_assert_true (rapport_cadence_adherence (f->store, cy, "2026-01-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  assert_adherence (&total, 12, 12, 0, 0, 1);
+
+  /* Di: 7, 21 Jan; 4, 18 Feb (18 excused, 4 held on the 12th); 4, 18
+   * Mar, with an extra 1:1 on the 10th: 6 held of 5, so 6 expected. */
+  g_assert_true (rapport_cadence_adherence (f->store, di, "2026-01-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  assert_adherence (&total, 6, 6, 0, 2, 0);
+  g_assert_true (rapport_cadence_adherence_series (f->store, di, months, 3, "2026-03-29", FALSE, series, &error));
+  assert_adherence (&series[1], 1, 1, 0, 2, 0);
+  assert_adherence (&series[2], 3, 3, 0, 0, 0);
+
+  /* The team: each person's figures summed, held never above expected,
+   * whatever the range. */
+  g_assert_true (rapport_cadence_adherence (f->store, 0, "2026-01-01", "2026-04-01", "2026-03-29",
+                                            FALSE, &total, &error));
+  assert_adherence (&total, 12 + 11 + 12 + 6, 12 + 12 + 12 + 6, 0, 4, 1);
+  g_assert_true (rapport_cadence_adherence_series (f->store, 0, months, 3, "2026-03-29", FALSE, series, &error));
+  assert_held_within_expected (series, 3);
+  g_assert_true (rapport_cadence_adherence_series (f->store, 0, weeks, 3, "2026-03-29", FALSE, series, &error));
+  assert_held_within_expected (series, 3);
+  for (guint day = 1; day <= 28; day++)
+    {
+      g_autofree char *from = g_strdup_printf ("2026-02-%02u", day);
+      g_autofree char *to = g_strdup_printf ("2026-03-%02u", day);
+
+      g_assert_true (rapport_cadence_adherence (f->store, 0, from, to, "2026-03-29", FALSE, &total, &error));
+      assert_held_within_expected (&total, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +560,7 @@ main (int   argc,
   ADD ("record-missed", test_record_missed);
   ADD ("status-from-store", test_status_from_store);
   ADD ("adherence", test_adherence);
+  ADD ("adherence-held-counts", test_adherence_held_counts);
 #undef ADD
 
   return g_test_run ();
