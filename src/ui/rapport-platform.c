@@ -1100,10 +1100,46 @@ hide_icons (GtkWidget *widget)
 
 typedef struct
 {
-  AdwViewSwitcher *switcher; /* borrowed: the bin's child */
-  AdwBreakpoint   *narrow;   /* borrowed: the bin's */
-  AdwBreakpoint   *none;     /* borrowed: the bin's */
+  AdwViewSwitcher    *switcher; /* borrowed: the bin's child */
+  AdwViewSwitcherBar *bar;      /* weak: outside the bin */
+  AdwBreakpoint      *narrow;   /* borrowed: the bin's */
+  AdwBreakpoint      *none;     /* borrowed: the bin's */
+  guint               reveal_source;
 } ViewSwitcher;
+
+static void
+view_switcher_free (gpointer data)
+{
+  ViewSwitcher *view = data;
+
+  g_clear_handle_id (&view->reveal_source, g_source_remove);
+  g_clear_weak_pointer (&view->bar);
+  g_free (view);
+}
+
+/* The bar is outside the bin, and a breakpoint may change only what is
+ * inside: set from its setters, during the bin's allocation, the bar was
+ * revealed but given no room (libadwaita 1.7), with GTK criticals.  So it
+ * follows the top switcher once the layout is done. */
+static gboolean
+reveal_bar (gpointer data)
+{
+  ViewSwitcher *view = data;
+
+  view->reveal_source = 0;
+  if (view->bar != NULL)
+    adw_view_switcher_bar_set_reveal (view->bar, !gtk_widget_get_visible (GTK_WIDGET (view->switcher)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_switcher_visible (GObject      *switcher,
+                     GParamSpec   *pspec,
+                     ViewSwitcher *view)
+{
+  if (view->reveal_source == 0)
+    view->reveal_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_bar, view, NULL);
+}
 
 static int
 switcher_width (AdwViewSwitcher      *switcher,
@@ -1175,11 +1211,12 @@ rapport_view_switcher_new (AdwViewStack       *stack,
   adw_breakpoint_add_setters (view->none,
                               G_OBJECT (view->switcher), "policy", ADW_VIEW_SWITCHER_POLICY_NARROW,
                               G_OBJECT (view->switcher), "visible", FALSE,
-                              G_OBJECT (bar), "reveal", TRUE,
                               NULL);
   adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), view->none);
+  g_set_weak_pointer (&view->bar, bar);
+  g_signal_connect (view->switcher, "notify::visible", G_CALLBACK (on_switcher_visible), view);
 
-  g_object_set_data_full (G_OBJECT (bin), VIEW_SWITCHER_KEY, view, g_free);
+  g_object_set_data_full (G_OBJECT (bin), VIEW_SWITCHER_KEY, view, view_switcher_free);
   g_signal_connect (bin, "realize", G_CALLBACK (on_view_switcher_realize), view);
   return bin;
 }

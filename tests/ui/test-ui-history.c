@@ -880,6 +880,53 @@ is_top_switcher (GtkWidget    *widget,
          gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER_BAR) == NULL;
 }
 
+/* Whether the switchers are where they settle: each one at the top with
+ * room for its labels, and a revealed bar's buttons on the view's screen
+ * area.  With @check, asserts it instead. */
+static gboolean
+switchers_settled (GtkWidget *view,
+                   gboolean   check,
+                   guint     *n_top,
+                   gboolean  *bar_revealed)
+{
+  g_autoptr(GPtrArray) top = test_ui_find_all_visible (view, is_top_switcher, NULL);
+  GtkWidget      *bar = test_ui_find_type (view, ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget      *switcher = test_ui_find_type (bar, ADW_TYPE_VIEW_SWITCHER);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gboolean        on_screen;
+
+  *n_top = top->len;
+  /* A switcher at the top has room for its labels, never "C…", "T…". */
+  for (guint i = 0; i < top->len; i++)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (top->pdata[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (check)
+        g_assert_cmpint (natural, <=, gtk_widget_get_width (top->pdata[i]));
+      else if (natural > gtk_widget_get_width (top->pdata[i]))
+        return FALSE;
+    }
+  *bar_revealed = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+  if (!*bar_revealed)
+    return TRUE;
+  /* Revealed is not enough: the bar's buttons are on screen, inside the
+   * view, with room for them. */
+  on_screen = gtk_widget_get_mapped (switcher) && gtk_widget_compute_bounds (switcher, view, &bounds);
+  if (check)
+    {
+      g_assert_true (on_screen);
+      g_test_message ("bar's switcher at %g,%g, %g x %g", bounds.origin.x, bounds.origin.y,
+                      bounds.size.width, bounds.size.height);
+      g_assert_cmpfloat (bounds.size.height, >=, 24);
+      g_assert_cmpfloat (bounds.size.width, >=, 120);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (view));
+    }
+  return on_screen && bounds.size.height >= 24 && bounds.size.width >= 120 && bounds.origin.x >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (view);
+}
+
 /* The History view in a window @width px wide, shown, with its pages'
  * switcher: at the top, or (*bar_revealed) in the bar at the bottom. */
 static GtkWidget *
@@ -890,7 +937,6 @@ show_view_at (Fixture  *f,
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = rapport_history_view_new (f->store);
-  g_autoptr(GPtrArray) top = NULL;
 
   rapport_history_view_set_today (RAPPORT_HISTORY_VIEW (view), TODAY);
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -900,17 +946,10 @@ show_view_at (Fixture  *f,
   test_ui_spin (300);
   g_test_message ("view %d px wide in a window of %d", gtk_widget_get_width (view), width);
   g_assert_cmpint (gtk_widget_get_width (view), <=, width);
-  top = test_ui_find_all_visible (view, is_top_switcher, NULL);
-  *n_top = top->len;
-  /* A switcher at the top has room for its labels, never "C…", "T…". */
-  for (guint i = 0; i < top->len; i++)
-    {
-      int natural = 0;
-
-      gtk_widget_measure (top->pdata[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      g_assert_cmpint (natural, <=, gtk_widget_get_width (top->pdata[i]));
-    }
-  *bar_revealed = adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (test_ui_find_type (view, ADW_TYPE_VIEW_SWITCHER_BAR)));
+  /* Given the time to settle on a busy machine, and for the bar to slide in. */
+  for (guint waited = 0; waited < 3000 && !switchers_settled (view, FALSE, n_top, bar_revealed); waited += 50)
+    test_ui_spin (50);
+  switchers_settled (view, TRUE, n_top, bar_revealed);
   return window;
 }
 
