@@ -345,7 +345,7 @@ delete_meeting_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   RapportWindow  *self = RAPPORT_WINDOW (widget);
-  RapportMeeting *meeting = rapport_meeting_editor_get_meeting (self->editor);
+  RapportMeeting *meeting = self->editor != NULL ? rapport_meeting_editor_get_meeting (self->editor) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   PendingDelete   *pending;
@@ -387,7 +387,9 @@ toggle_prompt_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
+  /* Enabled once the editor is made; the meeting must be on show. */
+  if (self->editor == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "person") != 0)
     return;
   rapport_meeting_editor_toggle_prompt (self->editor, g_variant_get_int32 (parameter));
@@ -401,7 +403,9 @@ add_commitment_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
+  /* Enabled once the editor is made; the meeting must be on show. */
+  if (self->editor == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->person_stack), "meeting") != 0 ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "person") != 0)
     return;
   rapport_meeting_editor_focus_commitment_entry (self->editor);
@@ -435,7 +439,7 @@ on_topic_added (GObject      *source,
     {
       rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
       /* The meeting on show lists the queue too. */
-      if (rapport_meeting_editor_get_meeting (self->editor) != NULL)
+      if (self->editor != NULL && rapport_meeting_editor_get_meeting (self->editor) != NULL)
         rapport_meeting_editor_reload (self->editor);
     }
   /* "3 talking points waiting" may become someone's reason, and This Week lists it. */
@@ -478,7 +482,8 @@ on_data_job_finished (RapportWindow  *self,
       return;
     }
   /* An import replaced rows under the open views. */
-  rapport_meeting_editor_set_meeting (self->editor, NULL);
+  if (self->editor != NULL)
+    rapport_meeting_editor_set_meeting (self->editor, NULL);
   rapport_window_reload (self);
   if (self->person != NULL)
     rapport_window_show_brief (self);
@@ -625,11 +630,14 @@ set_new_meeting_label (GtkButton *button,
 void
 rapport_window_update_actions (RapportWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean   has_person = self->person != NULL;
-  gboolean   archived = has_person && rapport_person_get_archived (self->person);
-  gboolean   has_meeting = rapport_meeting_editor_get_meeting (self->editor) != NULL;
-  gboolean   person_page = has_person && !self->search_mode &&
+  GtkWidget      *widget = GTK_WIDGET (self);
+  gboolean        has_person = self->person != NULL;
+  gboolean        archived = has_person && rapport_person_get_archived (self->person);
+  /* The editor and the person's page are made when a person is first
+   * shown (ensure_person_page()): none yet at start-up. */
+  RapportMeeting *meeting = self->editor != NULL ? rapport_meeting_editor_get_meeting (self->editor) : NULL;
+  gboolean        has_meeting = meeting != NULL;
+  gboolean        person_page = has_person && !self->search_mode &&
                          !(self->history_mode && self->history_view != NULL &&
                            rapport_history_view_get_person (RAPPORT_HISTORY_VIEW (self->history_view)) == 0);
 
@@ -637,7 +645,7 @@ rapport_window_update_actions (RapportWindow *self)
   g_autofree char *today_date = rapport_store_today ();
   /* Today's 1:1 on show: "Continue Today's 1:1" would lead where one is. */
   gboolean         in_today = today && has_meeting &&
-                      g_strcmp0 (rapport_meeting_get_date (rapport_meeting_editor_get_meeting (self->editor)), today_date) == 0;
+                      g_strcmp0 (rapport_meeting_get_date (meeting), today_date) == 0;
 
   gtk_widget_action_set_enabled (widget, "win.new-meeting", has_person && !archived);
   gtk_widget_action_set_enabled (widget, "win.new-meeting-anyway", today);
@@ -650,8 +658,11 @@ rapport_window_update_actions (RapportWindow *self)
   gtk_widget_action_set_enabled (widget, "win.restore-person", archived);
   gtk_widget_action_set_enabled (widget, "win.delete-meeting", has_meeting);
   gtk_widget_action_set_enabled (widget, "win.add-topic", any_active_person (self));
+  gtk_widget_action_set_enabled (widget, "win.toggle-prompt", self->editor != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-commitment", self->editor != NULL);
   gboolean narrow = rapport_navigation_split_get_collapsed (self->split);
-  gboolean meetings_folded = rapport_overlay_split_get_collapsed (self->meetings_split);
+  gboolean meetings_folded = self->meetings_split != NULL &&
+                             rapport_overlay_split_get_collapsed (self->meetings_split);
   gboolean history = has_person || self->history_mode;
 
   gtk_widget_set_visible (GTK_WIDGET (self->save_label), person_page && !self->history_mode && !narrow);

@@ -35,6 +35,16 @@ struct _RapportWindow
   GtkWidget              *brief_view;
   GtkWidget              *this_week_view;
   GtkWidget              *search_panel;
+  /* The person's page (rapport-window-person-page.ui): NULL until a
+   * person is first shown or rapport_window_get_editor() is called. */
+  RapportOverlaySplit    *meetings_split;
+  GtkListBox             *brief_list;
+  GtkListBoxRow          *brief_row;
+  GtkStack               *meetings_stack;
+  GtkListView            *meetings_view;
+  GtkStack               *person_stack;
+  GtkBox                 *brief_slot;
+  RapportMeetingEditor   *editor;
 
   /* Template children */
   AdwToastOverlay        *toast_overlay;
@@ -52,20 +62,12 @@ struct _RapportWindow
   GtkRevealer            *save_banner;
   GtkLabel               *save_banner_label;
   GtkStack               *content_stack;
-  RapportOverlaySplit    *meetings_split;
   GtkWidget              *meetings_toggle;
   GtkActionBar           *narrow_bar;
   GtkWidget              *narrow_meetings_toggle;
   GtkWidget              *narrow_new_meeting_button;
   GtkWidget              *narrow_history_button;
   GtkLabel               *narrow_save_label;
-  GtkListBox             *brief_list;
-  GtkListBoxRow          *brief_row;
-  GtkStack               *meetings_stack;
-  GtkListView            *meetings_view;
-  GtkStack               *person_stack;
-  GtkBox                 *brief_slot;
-  RapportMeetingEditor   *editor;
   GMenu                  *data_section;
 
   /* State */

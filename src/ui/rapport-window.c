@@ -63,15 +63,68 @@ static void        on_brief_open_meeting (RapportWindow *self,
 static void        on_neglect_window_changed (RapportWindow *self);
 static void        on_between_meetings_changed (RapportWindow *self);
 
-/* The person's page (the meetings, the brief, the editor) is made ready
- * when a person is first shown: start-up shows This Week, and a hidden
- * page is neither styled nor measured before the first frame. */
+static void        on_meetings_edge_reached (RapportWindow  *self,
+                                             GtkPositionType position);
+static void        on_editor_save_failed (RapportWindow *self,
+                                          const char    *message);
+static void        connect_editor (RapportWindow *self);
+static void        setup_meeting_item (GtkSignalListItemFactory *factory,
+                                       GtkListItem              *item,
+                                       gpointer                  user_data);
+static void        bind_meeting_item (GtkSignalListItemFactory *factory,
+                                      GtkListItem              *item,
+                                      gpointer                  user_data);
+static void        unbind_meeting_item (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *item,
+                                        gpointer                  user_data);
+
+/* The person's page (the meetings column, the brief, the meeting
+ * editor) is made when first needed: when a person is first shown, or
+ * rapport_window_get_editor() is called. Start-up shows This Week, and
+ * neither builds nor styles these widgets before the first frame; until
+ * then self->meetings_split, self->editor and the page's other widgets
+ * are NULL. */
 static void
 ensure_person_page (RapportWindow *self)
 {
-  if (self->brief_view != NULL)
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkWidget *page;
+
+  if (self->meetings_split != NULL)
     return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/rapport/Rapport/ui/rapport-window-person-page.ui");
+  page = GTK_WIDGET (gtk_builder_get_object (builder, "meetings_split"));
+  self->meetings_split = RAPPORT_OVERLAY_SPLIT (page);
+  self->brief_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "brief_list"));
+  self->brief_row = GTK_LIST_BOX_ROW (gtk_builder_get_object (builder, "brief_row"));
+  self->meetings_stack = GTK_STACK (gtk_builder_get_object (builder, "meetings_stack"));
+  self->meetings_view = GTK_LIST_VIEW (gtk_builder_get_object (builder, "meetings_view"));
+  self->person_stack = GTK_STACK (gtk_builder_get_object (builder, "person_stack"));
+  self->brief_slot = GTK_BOX (gtk_builder_get_object (builder, "brief_slot"));
+  self->editor = RAPPORT_MEETING_EDITOR (gtk_builder_get_object (builder, "editor"));
+
+  g_signal_connect_object (self->meetings_split, "notify::collapsed",
+                           G_CALLBACK (rapport_window_update_actions), self, G_CONNECT_SWAPPED);
+  /* The header's toggle and the narrow bar's show the column. */
+  g_object_bind_property (self->meetings_split, "show-sidebar", self->meetings_toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->meetings_split, "show-sidebar", self->narrow_meetings_toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (gtk_builder_get_object (builder, "meetings_scrolled"), "edge-reached",
+                           G_CALLBACK (on_meetings_edge_reached), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_meeting_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_meeting_item), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_meeting_item), NULL);
+  gtk_list_view_set_factory (self->meetings_view, factory);
+  gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
+  g_signal_group_set_target (self->brief_list_signals, self->brief_list);
+
   rapport_meeting_editor_set_store (self->editor, self->store);
+  connect_editor (self);
 
   self->brief_view = rapport_brief_view_new (self->store);
   gtk_widget_set_vexpand (self->brief_view, TRUE);
@@ -81,7 +134,15 @@ ensure_person_page (RapportWindow *self)
   g_signal_connect_object (self->brief_view, "changed",
                            G_CALLBACK (on_between_meetings_changed), self, G_CONNECT_SWAPPED);
   on_neglect_window_changed (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->meetings_split), TRUE);
+
+  gtk_stack_add_named (self->content_stack, page, "person");
+}
+
+/* The meeting open in the editor, or NULL (none, or no editor yet). */
+static RapportMeeting *
+meeting_on_show (RapportWindow *self)
+{
+  return self->editor != NULL ? rapport_meeting_editor_get_meeting (self->editor) : NULL;
 }
 
 void
@@ -300,7 +361,7 @@ on_search_open_result (RapportWindow      *self,
       return;
     }
   rapport_window_open_meeting (self, person_id, meeting_id);
-  if (offset >= 0)
+  if (offset >= 0 && self->editor != NULL)
     rapport_meeting_editor_reveal_text (self->editor, offset, length);
 }
 
@@ -331,7 +392,8 @@ rapport_window_habits_changed (RapportWindow *self)
 {
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
 
-  rapport_meeting_editor_reload_checklist (self->editor);
+  if (self->editor != NULL)
+    rapport_meeting_editor_reload_checklist (self->editor);
   if (self->brief_view != NULL)
     rapport_brief_view_refresh (RAPPORT_BRIEF_VIEW (self->brief_view));
 }
@@ -777,6 +839,9 @@ static void
 show_brief_page (RapportWindow *self,
                  gboolean       refresh)
 {
+  /* Nobody was shown yet: there is no brief to show. */
+  if (self->editor == NULL)
+    return;
   rapport_meeting_editor_flush (self->editor);
   rapport_meeting_editor_set_meeting (self->editor, NULL);
 
@@ -810,7 +875,7 @@ void
 rapport_window_reload_meetings (RapportWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
+  RapportMeeting *current = meeting_on_show (self);
   gint64          current_id = current ? rapport_meeting_get_id (current) : 0;
   guint           position;
 
@@ -949,8 +1014,11 @@ rapport_window_show_person (RapportWindow *self,
   /* The person first: leaving the meeting may discard an empty one,
    * which reads the lists again and must keep this person selected. */
   set_person (self, person);
-  rapport_meeting_editor_flush (self->editor);
-  rapport_meeting_editor_set_meeting (self->editor, NULL);
+  if (self->editor != NULL)
+    {
+      rapport_meeting_editor_flush (self->editor);
+      rapport_meeting_editor_set_meeting (self->editor, NULL);
+    }
   g_clear_object (&self->meetings);
 
   if (person != NULL)
@@ -1136,7 +1204,7 @@ on_banner_timeout (gpointer data)
   RapportWindow *self = data;
 
   self->banner_source = 0;
-  if (rapport_meeting_editor_get_save_state (self->editor) != RAPPORT_SAVE_STATE_FAILED)
+  if (self->editor == NULL || rapport_meeting_editor_get_save_state (self->editor) != RAPPORT_SAVE_STATE_FAILED)
     gtk_revealer_set_reveal_child (self->save_banner, FALSE);
   return G_SOURCE_REMOVE;
 }
@@ -1147,7 +1215,7 @@ static void
 show_save_banner (RapportWindow *self,
                   const char    *message)
 {
-  const GError    *error = rapport_meeting_editor_get_save_error (self->editor);
+  const GError    *error = self->editor != NULL ? rapport_meeting_editor_get_save_error (self->editor) : NULL;
   g_autofree char *text = NULL;
 
   if (g_error_matches (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
@@ -1178,8 +1246,8 @@ on_editor_save_failed (RapportWindow *self,
                        const char    *message)
 {
   g_message ("Saving failed: %s", message);
-  /* The editor's last flush while the window is torn down. */
-  if (self->editor == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+  /* A last flush while the window is torn down. */
+  if (self->save_banner == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   show_save_banner (self, message);
 }
@@ -1234,7 +1302,8 @@ gboolean
 rapport_window_flush (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
-  return rapport_meeting_editor_flush (self->editor);
+  /* No editor yet: nothing was typed. */
+  return self->editor == NULL || rapport_meeting_editor_flush (self->editor);
 }
 
 static void
@@ -1244,7 +1313,8 @@ on_unsaved_close_response (GtkWidget     *alert,
 {
   if (g_strcmp0 (response, "discard") != 0)
     return;
-  rapport_meeting_editor_forget_unsaved (self->editor);
+  if (self->editor != NULL)
+    rapport_meeting_editor_forget_unsaved (self->editor);
   self->closing_anyway = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -1311,7 +1381,7 @@ rapport_window_constructed (GObject *object)
   g_assert (self->store != NULL);
   rapport_store_set_busy_timeout (self->store, BUSY_TIMEOUT_MS);
   self->data_version = rapport_store_get_data_version (self->store);
-  /* The person's page is made ready when first shown: ensure_person_page(). */
+  /* The person's page is made when first needed: ensure_person_page(). */
 
   /* Start-up makes only the rows the first frame can show; those below
    * it follow once it is drawn. */
@@ -1364,7 +1434,19 @@ rapport_window_dispose (GObject *object)
     g_signal_group_set_target (self->selection_signals, NULL);
   if (self->brief_list_signals != NULL)
     g_signal_group_set_target (self->brief_list_signals, NULL);
+  /* The editor goes with the widget tree, flushing on its way: nothing
+   * of the window is to follow it then. */
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  self->editor = NULL;
+  self->meetings_split = NULL;
+  self->brief_list = NULL;
+  self->brief_row = NULL;
+  self->meetings_stack = NULL;
+  self->meetings_view = NULL;
+  self->person_stack = NULL;
+  self->brief_slot = NULL;
   g_clear_object (&self->person_signals);
   g_clear_object (&self->person_bindings);
   g_clear_object (&self->selection_signals);
@@ -1479,29 +1561,18 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_banner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_split);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_meetings_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_new_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_history_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, narrow_save_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, meetings_view);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, brief_slot);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, data_section);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_home_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_meetings_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_split_collapsed);
-  gtk_widget_class_bind_template_callback (widget_class, rapport_window_update_actions);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_save_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_save_banner_retry);
 
   rapport_window_install_actions (widget_class);
@@ -1520,11 +1591,32 @@ on_editor_meeting_discarded (RapportWindow *self)
   rapport_window_add_toast (self, _("Empty 1:1 discarded"));
 }
 
+/* The window follows the editor's saving, its meeting and what it
+ * changes elsewhere (ensure_person_page()). */
+static void
+connect_editor (RapportWindow *self)
+{
+  g_signal_connect_swapped (self->editor, "save-failed",
+                            G_CALLBACK (on_editor_save_failed), self);
+  g_signal_connect_swapped (self->editor, "notify::save-state",
+                            G_CALLBACK (on_save_state_changed), self);
+  /* A new date moves the meeting in the list and may change the badges. */
+  g_signal_connect_swapped (self->editor, "date-changed",
+                            G_CALLBACK (rapport_window_reload_meetings), self);
+  g_signal_connect_swapped (self->editor, "notify::meeting",
+                            G_CALLBACK (on_save_state_changed), self);
+  g_signal_connect_swapped (self->editor, "conflict",
+                            G_CALLBACK (on_editor_conflict), self);
+  /* Ticked in the meeting: the badges and This Week follow. */
+  g_signal_connect_swapped (self->editor, "talking-points-changed",
+                            G_CALLBACK (on_between_meetings_changed), self);
+  g_signal_connect_swapped (self->editor, "meeting-discarded",
+                            G_CALLBACK (on_editor_meeting_discarded), self);
+}
+
 static void
 rapport_window_init (RapportWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->jobs = g_ptr_array_new ();
@@ -1550,10 +1642,6 @@ rapport_window_init (RapportWindow *self)
   g_signal_connect_object (self->visible_people, "items-changed",
                            G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_meeting_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_meeting_item), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_meeting_item), NULL);
   self->meeting_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->meeting_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->meeting_selection, TRUE);
@@ -1564,29 +1652,11 @@ rapport_window_init (RapportWindow *self)
   self->brief_list_signals = g_signal_group_new (GTK_TYPE_LIST_BOX);
   g_signal_group_connect_swapped (self->brief_list_signals, "row-selected",
                                   G_CALLBACK (on_brief_row_selected), self);
-  g_signal_group_set_target (self->brief_list_signals, self->brief_list);
 
   self->person_signals = g_signal_group_new (RAPPORT_TYPE_PERSON);
   g_signal_group_connect_swapped (self->person_signals, "notify", G_CALLBACK (update_title), self);
   self->person_bindings = g_binding_group_new ();
   g_binding_group_bind (self->person_bindings, "name", self->split, "content-title", G_BINDING_SYNC_CREATE);
-  gtk_list_view_set_factory (self->meetings_view, factory);
-  gtk_list_view_set_model (self->meetings_view, GTK_SELECTION_MODEL (self->meeting_selection));
-
-  g_signal_connect_swapped (self->editor, "notify::save-state",
-                            G_CALLBACK (on_save_state_changed), self);
-  /* A new date moves the meeting in the list and may change the badges. */
-  g_signal_connect_swapped (self->editor, "date-changed",
-                            G_CALLBACK (rapport_window_reload_meetings), self);
-  g_signal_connect_swapped (self->editor, "notify::meeting",
-                            G_CALLBACK (on_save_state_changed), self);
-  g_signal_connect_swapped (self->editor, "conflict",
-                            G_CALLBACK (on_editor_conflict), self);
-  /* Ticked in the meeting: the badges and This Week follow. */
-  g_signal_connect_swapped (self->editor, "talking-points-changed",
-                            G_CALLBACK (on_between_meetings_changed), self);
-  g_signal_connect_swapped (self->editor, "meeting-discarded",
-                            G_CALLBACK (on_editor_meeting_discarded), self);
 }
 
 RapportWindow *
@@ -1630,7 +1700,7 @@ rapport_window_get_person (RapportWindow *self)
 static void
 refresh_loaded_meetings (RapportWindow *self)
 {
-  RapportMeeting *current = rapport_meeting_editor_get_meeting (self->editor);
+  RapportMeeting *current = meeting_on_show (self);
   guint           n;
 
   if (self->meetings == NULL)
@@ -1658,7 +1728,8 @@ rapport_window_reload (RapportWindow *self)
   self->data_version = rapport_store_get_data_version (self->store);
 
   /* What was typed first: saved, merged with the row on disk now. */
-  rapport_meeting_editor_reload (self->editor);
+  if (self->editor != NULL)
+    rapport_meeting_editor_reload (self->editor);
   self->reloading = TRUE;
   rapport_window_reload_people (self);
   self->reloading = FALSE;

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "rapport-meeting-editor.h"
+#include "rapport-search-panel.h"
 #include "rapport-window-layout.h"
 #include "rapport-window-private.h"
 #include "rapport-window.h"
@@ -267,6 +268,89 @@ test_start_failure_is_a_toast (Fixture      *f,
   g_assert_cmpint (test_core_sql_int (f->path, "SELECT count(*) FROM meetings"), ==, 1);
 }
 
+/* Start-up shows This Week: the person's page (the meetings column, the
+ * brief, the meeting editor) is not made until a person is opened, and
+ * the editor's actions wait for it. */
+static void
+test_person_page_made_when_first_needed (Fixture      *f,
+                                         gconstpointer data)
+{
+  GtkWidget *editor;
+
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR));
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_OVERLAY_SPLIT));
+
+  /* Alt+1 and Ctrl+D have no meeting to act on: nothing is made. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-prompt", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-commitment", NULL);
+  /* Nor by search, team History and back to This Week. */
+  g_object_set (f->window, "search-mode", TRUE, NULL);
+  test_ui_spin (100);
+  g_object_set (f->window, "search-mode", FALSE, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.team-history", NULL));
+  test_ui_spin (200);
+  g_object_set (f->window, "history-mode", FALSE, NULL);
+  test_ui_spin (100);
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR));
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_OVERLAY_SPLIT));
+  g_assert_null (find_shown (f, is_shown_action, "win.new-meeting"));
+
+  /* Opening a person makes it, shown with their brief. */
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (300);
+  editor = test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (editor == GTK_WIDGET (rapport_window_get_editor (f->window)));
+  g_assert_null (rapport_meeting_editor_get_meeting (RAPPORT_MEETING_EDITOR (editor)));
+  g_assert_nonnull (find_shown (f, is_shown_label, "Before your 1:1"));
+  g_assert_nonnull (find_shown (f, is_shown_label, "Meetings"));
+  g_assert_nonnull (find_shown (f, is_shown_action, "win.new-meeting"));
+
+  /* Its actions work from then on. */
+  rapport_window_select_meeting (f->window, 1);
+  test_ui_spin (200);
+  g_assert_nonnull (rapport_meeting_editor_get_meeting (RAPPORT_MEETING_EDITOR (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-commitment", NULL));
+  test_ui_spin (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), editor));
+
+  /* Back to This Week and to the person: the same editor. */
+  rapport_window_show_this_week (f->window);
+  test_ui_spin (200);
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (200);
+  g_assert_true (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR) == editor);
+}
+
+/* A search result opened straight after start-up (as the shell's search
+ * and the search panel open one: the panel's "open-result"), with no
+ * person shown before: the editor is made, with the meeting. */
+static void
+test_open_meeting_from_start (Fixture      *f,
+                              gconstpointer data)
+{
+  GtkWidget            *panel = test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_SEARCH_PANEL);
+  RapportMeetingEditor *editor;
+  RapportMeeting       *meeting;
+
+  g_assert_nonnull (panel);
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR));
+
+  /* "engine" in "Talked about the engine." */
+  g_signal_emit_by_name (panel, "open-result", (gint64) 1, (gint64) 1, 17, 6);
+  test_ui_spin (300);
+
+  editor = RAPPORT_MEETING_EDITOR (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (editor == rapport_window_get_editor (f->window));
+  meeting = rapport_meeting_editor_get_meeting (editor);
+  g_assert_nonnull (meeting);
+  g_assert_cmpint (rapport_meeting_get_id (meeting), ==, 1);
+  g_assert_nonnull (find_shown (f, is_shown_label, "Ada Lovelace"));
+  g_assert_nonnull (find_shown (f, is_shown_label, "Checklist"));
+  g_assert_cmpint (rapport_person_get_id (rapport_window_get_person (f->window)), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -277,6 +361,10 @@ main (int argc, char *argv[])
   g_test_add ("/ui/window/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/window/history-then-other-person", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_history_then_other_person, fixture_tear_down);
+  g_test_add ("/ui/window/person-page-made-when-first-needed", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_person_page_made_when_first_needed, fixture_tear_down);
+  g_test_add ("/ui/window/open-meeting-from-start", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_open_meeting_from_start, fixture_tear_down);
   g_test_add ("/ui/window/start-failure-is-a-toast", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_start_failure_is_a_toast, fixture_tear_down);
 
