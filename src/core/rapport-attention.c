@@ -329,23 +329,26 @@ const char rapport_attention_promises_sql[] =
   " AND c.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted = 1)"
   " GROUP BY p.id";
 
-/* The last moods recorded, newest first: backwards through the
- * (person_id, deleted, date, mood) index. */
+/* The person's 1:1s up to today, newest first, each with its mood and
+ * checklist (a meeting with none still gives a row): backwards through
+ * the (person_id, deleted, date, mood) index, which holds every column
+ * read, then the checklists' (meeting_id, habit_id, ticked) index. No
+ * meeting row (and its notes) is read, nothing is sorted, and the
+ * reader stops stepping once it has the meetings it needs. Within a
+ * day the index orders by mood; the reader puts a day's meetings back
+ * in id order. */
+const char rapport_attention_recent_sql[] =
+  "SELECT m.id, m.date, m.mood, c.habit_id, c.ticked FROM meetings m"
+  " LEFT JOIN checklist c ON c.meeting_id = m.id"
+  " WHERE m.person_id = ?1 AND m.deleted = 0 AND m.date <= ?2"
+  " ORDER BY m.date DESC, m.mood DESC, m.id DESC";
+
+/* The last moods recorded, newest first, when the last 1:1s read with
+ * their checklists had fewer than the alert needs. */
 const char rapport_attention_moods_sql[] =
   "SELECT mood FROM meetings WHERE person_id = ?1 AND deleted = 0"
   " AND date <= ?2 AND mood IS NOT NULL"
   " ORDER BY date DESC, id DESC LIMIT ?3";
-
-/* The last meetings with their checklists, newest first (a meeting with
- * none still gives a row). */
-const char rapport_attention_habit_runs_sql[] =
-  "WITH last AS MATERIALIZED ("
-  " SELECT id, date FROM meetings"
-  " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
-  " ORDER BY date DESC, id DESC LIMIT ?3)"
-  " SELECT last.id, c.habit_id, c.ticked FROM last"
-  " LEFT JOIN checklist c ON c.meeting_id = last.id"
-  " ORDER BY last.date DESC, last.id DESC";
 
 typedef struct
 {
@@ -362,6 +365,32 @@ habit_free (gpointer data)
   g_free (habit);
 }
 
+/* A habit's readings in the person's last 1:1s that had it on their
+ * checklist, newest first. */
+typedef struct
+{
+  gint64   habit_id;
+  gboolean ticked[RAPPORT_ATTENTION_HABIT_MEETINGS];
+  guint    n;
+  gboolean in_last; /* present in each of the last few meetings read so far */
+} HabitRun;
+
+/* One meeting of the day being read, and where its checklist is in the
+ * ticks read. */
+typedef struct
+{
+  gint64 id;
+  int    mood;  /* 0: none recorded */
+  guint  first; /* its first Tick */
+  guint  n_ticks;
+} DayMeeting;
+
+typedef struct
+{
+  gint64   habit_id;
+  gboolean ticked;
+} Tick;
+
 /* What every person's reading shares: the habits, and the counts read
  * for the whole team at once. */
 typedef struct
@@ -369,16 +398,28 @@ typedef struct
   RapportStore *store;
   const char   *today;
   GHashTable   *habits;   /* id -> Habit */
+  GArray       *active;   /* the active habits' ids */
   GHashTable   *promises; /* person id -> my commitments past due */
   GHashTable   *topics;   /* person id -> talking points waiting */
+  GHashTable   *cadence;  /* person id -> RapportCadenceStatus, for the team; or NULL */
+  /* Each person's last 1:1s as they are read (see Recent), kept from one
+   * person to the next. */
+  GArray       *runs;     /* HabitRun */
+  GArray       *day;      /* DayMeeting */
+  GArray       *ticks;    /* Tick */
 } Reading;
 
 static void
 reading_clear (Reading *r)
 {
   g_clear_pointer (&r->habits, g_hash_table_unref);
+  g_clear_pointer (&r->active, g_array_unref);
   g_clear_pointer (&r->promises, g_hash_table_unref);
   g_clear_pointer (&r->topics, g_hash_table_unref);
+  g_clear_pointer (&r->cadence, g_hash_table_unref);
+  g_clear_pointer (&r->runs, g_array_unref);
+  g_clear_pointer (&r->day, g_array_unref);
+  g_clear_pointer (&r->ticks, g_array_unref);
 }
 
 static gboolean
@@ -389,6 +430,7 @@ read_habits (Reading *r,
   int           rc;
 
   r->habits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, habit_free);
+  r->active = g_array_new (FALSE, FALSE, sizeof (gint64));
   stmt = rapport_store_prepare (r->store, "SELECT id, label, active, key FROM habits", error);
   if (stmt == NULL)
     return FALSE;
@@ -399,6 +441,8 @@ read_habits (Reading *r,
       habit->label = g_strdup (rapport_habit_display_label (rapport_store_column_text (stmt, 3),
                                                             rapport_store_column_text (stmt, 1)));
       habit->active = sqlite3_column_int (stmt, 2) != 0;
+      if (habit->active)
+        g_array_append_val (r->active, (gint64){ sqlite3_column_int64 (stmt, 0) });
       g_hash_table_insert (r->habits, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
                            habit);
     }
@@ -446,41 +490,228 @@ reading_init (Reading      *r,
 {
   r->store = store;
   r->today = today;
+  r->runs = g_array_new (FALSE, FALSE, sizeof (HabitRun));
+  r->day = g_array_new (FALSE, FALSE, sizeof (DayMeeting));
+  r->ticks = g_array_new (FALSE, FALSE, sizeof (Tick));
   if (!read_habits (r, error) || !read_promises (r, person_id, error))
     return FALSE;
   r->topics = rapport_talking_point_count_waiting (store, today, error);
   return r->topics != NULL;
 }
 
-/* The last moods recorded, oldest first, and the mood alert. */
-static gboolean
-read_moods (Reading          *r,
-            RapportAttention *self,
-            GError          **error)
+/* What has been read of a person's last 1:1s up to today, newest first
+ * (by day, then by id, as the brief orders them): the habits' runs over
+ * the last RAPPORT_ATTENTION_HABIT_MEETINGS at most, and the last moods
+ * recorded. */
+typedef struct
 {
-  int newest_first[RAPPORT_TREND_READINGS], moods[RAPPORT_TREND_READINGS];
-  g_autoptr(RapportAlert) alert = NULL;
+  GArray *runs;       /* HabitRun, in the order first seen */
+  guint   n_meetings; /* read into the runs */
+  int     moods[RAPPORT_TREND_READINGS];
+  guint   n_moods;
+} Recent;
+
+static HabitRun *
+find_run (GArray *runs,
+          gint64  habit_id)
+{
+  for (guint i = 0; i < runs->len; i++)
+    if (g_array_index (runs, HabitRun, i).habit_id == habit_id)
+      return &g_array_index (runs, HabitRun, i);
+  return NULL;
+}
+
+/* Adds the next older meeting. */
+static void
+add_meeting (Recent           *recent,
+             const DayMeeting *meeting,
+             GArray           *ticks)
+{
+  if (meeting->mood != 0 && recent->n_moods < RAPPORT_TREND_READINGS)
+    recent->moods[recent->n_moods++] = meeting->mood;
+  if (recent->n_meetings == RAPPORT_ATTENTION_HABIT_MEETINGS)
+    return;
+
+  for (guint t = meeting->first; t < meeting->first + meeting->n_ticks; t++)
+    {
+      const Tick *tick = &g_array_index (ticks, Tick, t);
+      HabitRun   *run = find_run (recent->runs, tick->habit_id);
+
+      if (run == NULL)
+        {
+          HabitRun added = { tick->habit_id };
+
+          /* Neglected needs the habit in each of the last few meetings,
+           * from the newest on. */
+          added.in_last = recent->n_meetings == 0;
+          g_array_append_val (recent->runs, added);
+          run = &g_array_index (recent->runs, HabitRun, recent->runs->len - 1);
+        }
+      /* Present in this meeting: its first readings are those of the
+       * last few meetings only if it was in each one before. What comes
+       * after them does not matter. */
+      if (run->in_last && run->n < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW && run->n != recent->n_meetings)
+        run->in_last = FALSE;
+      /* Once a meeting at most (a checklist's habits are unique). */
+      if (run->n < G_N_ELEMENTS (run->ticked))
+        run->ticked[run->n++] = tick->ticked;
+    }
+  /* A meeting with an empty checklist still counts as a meeting. */
+  recent->n_meetings++;
+}
+
+static int
+compare_day_meetings (gconstpointer a,
+                      gconstpointer b)
+{
+  const DayMeeting *x = a;
+  const DayMeeting *y = b;
+
+  return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* Adds the meetings of one day, read in the index's order (by mood), in
+ * the brief's (the later id first). */
+static void
+add_day (Recent *recent,
+         GArray *day,
+         GArray *ticks)
+{
+  if (day->len > 1)
+    g_array_sort (day, compare_day_meetings);
+  for (guint i = 0; i < day->len; i++)
+    add_meeting (recent, &g_array_index (day, DayMeeting, i), ticks);
+  g_array_set_size (day, 0);
+  g_array_set_size (ticks, 0);
+}
+
+/* Whether older 1:1s could change nothing: the runs are full, or the
+ * last few meetings (for neglect), each active habit's readings for its
+ * alert and the moods are there. */
+static gboolean
+recent_is_enough (const Recent *recent,
+                  Reading      *r)
+{
+  if (recent->n_meetings >= RAPPORT_ATTENTION_HABIT_MEETINGS)
+    return TRUE;
+  if (recent->n_moods < RAPPORT_TREND_READINGS || recent->n_meetings < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW)
+    return FALSE;
+  for (guint i = 0; i < r->active->len; i++)
+    {
+      const HabitRun *run = find_run (recent->runs, g_array_index (r->active, gint64, i));
+
+      if (run == NULL || run->n < RAPPORT_TREND_READINGS)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the person's last 1:1s into @recent, one day at a time, until
+ * older ones could change nothing. Sets @more when it stopped before the
+ * oldest. */
+static gboolean
+read_recent (Reading          *r,
+             RapportAttention *self,
+             Recent           *recent,
+             gboolean         *more,
+             GError          **error)
+{
+  char          day_date[11] = "";
   sqlite3_stmt *stmt;
-  guint         n = 0;
   int           rc;
 
-  stmt = rapport_store_prepare (r->store, rapport_attention_moods_sql, error);
+  *more = FALSE;
+  g_array_set_size (r->day, 0);
+  g_array_set_size (r->ticks, 0);
+  stmt = rapport_store_prepare (r->store, rapport_attention_recent_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->person_id);
   sqlite3_bind_text (stmt, 2, r->today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, RAPPORT_TREND_READINGS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < RAPPORT_TREND_READINGS)
-    newest_first[n++] = sqlite3_column_int (stmt, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64      id = sqlite3_column_int64 (stmt, 0);
+      DayMeeting *meeting = r->day->len > 0 ? &g_array_index (r->day, DayMeeting, r->day->len - 1) : NULL;
+
+      if (meeting == NULL || meeting->id != id)
+        {
+          const char *date = rapport_store_column_text (stmt, 1);
+          DayMeeting  added = { id, 0, r->ticks->len, 0 };
+
+          if (r->day->len > 0 && strcmp (date, day_date) != 0)
+            {
+              add_day (recent, r->day, r->ticks);
+              added.first = 0;
+              if (recent_is_enough (recent, r))
+                {
+                  *more = TRUE;
+                  break;
+                }
+            }
+          if (r->day->len == 0)
+            g_strlcpy (day_date, date, sizeof day_date);
+          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+            added.mood = sqlite3_column_int (stmt, 2);
+          g_array_append_val (r->day, added);
+          meeting = &g_array_index (r->day, DayMeeting, r->day->len - 1);
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          Tick tick = { sqlite3_column_int64 (stmt, 3), sqlite3_column_int (stmt, 4) != 0 };
+
+          g_array_append_val (r->ticks, tick);
+          meeting->n_ticks++;
+        }
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      rapport_store_set_error (r->store, error, _("Could not read the meetings"));
+      rapport_store_set_error (r->store, error, _("Could not read the checklists"));
       return FALSE;
     }
-  for (guint i = 0; i < n; i++)
-    moods[i] = newest_first[n - 1 - i];
-  alert = rapport_alert_new_mood (self->person_id, moods, n);
+  add_day (recent, r->day, r->ticks);
+  return TRUE;
+}
+
+/* The mood alert from the last moods recorded: those read with the last
+ * 1:1s, or, when they had too few and there are older 1:1s, from a query
+ * of their own. */
+static gboolean
+read_moods (Reading          *r,
+            RapportAttention *self,
+            Recent           *recent,
+            gboolean          more,
+            GError          **error)
+{
+  int moods[RAPPORT_TREND_READINGS];
+  g_autoptr(RapportAlert) alert = NULL;
+
+  if (recent->n_moods < RAPPORT_TREND_READINGS && more)
+    {
+      sqlite3_stmt *stmt;
+      int           rc;
+
+      recent->n_moods = 0;
+      stmt = rapport_store_prepare (r->store, rapport_attention_moods_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->person_id);
+      sqlite3_bind_text (stmt, 2, r->today, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, RAPPORT_TREND_READINGS);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && recent->n_moods < RAPPORT_TREND_READINGS)
+        recent->moods[recent->n_moods++] = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        {
+          rapport_store_set_error (r->store, error, _("Could not read the meetings"));
+          return FALSE;
+        }
+    }
+
+  /* Oldest first. */
+  for (guint i = 0; i < recent->n_moods; i++)
+    moods[i] = recent->moods[recent->n_moods - 1 - i];
+  alert = rapport_alert_new_mood (self->person_id, moods, recent->n_moods);
   if (alert != NULL)
     {
       self->facts.mood_falling = TRUE;
@@ -489,100 +720,31 @@ read_moods (Reading          *r,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64   habit_id;
-  GArray  *ticked;  /* gboolean, newest first */
-  gboolean in_last; /* still present in each of the last meetings read so far */
-} HabitRun;
-
-static void
-habit_run_free (gpointer data)
-{
-  HabitRun *run = data;
-
-  g_array_unref (run->ticked);
-  g_free (run);
-}
-
 static int
 compare_habit_ids (gconstpointer a,
                    gconstpointer b)
 {
-  const HabitRun *x = *(HabitRun *const *) a;
-  const HabitRun *y = *(HabitRun *const *) b;
+  const HabitRun *x = a;
+  const HabitRun *y = b;
 
   return x->habit_id < y->habit_id ? -1 : x->habit_id > y->habit_id;
 }
 
-/* The person's last 1:1s with their checklists: the habit alerts, and
- * the habits unticked in each of the last 3 (as the brief's "habits to
- * practise", with its default window). */
-static gboolean
-read_habit_runs (Reading          *r,
-                 RapportAttention *self,
-                 GError          **error)
+/* The habit alerts, and the habits unticked in each of the last 3 1:1s
+ * (as the brief's "habits to practise", with its default window). */
+static void
+score_habit_runs (Reading          *r,
+                  RapportAttention *self,
+                  Recent           *recent)
 {
-  g_autoptr(GHashTable) runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, habit_run_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
-  gint64        meeting = 0;
-  guint         n_meetings = 0;
-  int           rc;
-
-  stmt = rapport_store_prepare (r->store, rapport_attention_habit_runs_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->person_id);
-  sqlite3_bind_text (stmt, 2, r->today, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, RAPPORT_ATTENTION_HABIT_MEETINGS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64    habit_id = sqlite3_column_int64 (stmt, 1);
-      gboolean  ticked = sqlite3_column_int (stmt, 2) != 0;
-      HabitRun *run;
-
-      if (sqlite3_column_int64 (stmt, 0) != meeting)
-        {
-          meeting = sqlite3_column_int64 (stmt, 0);
-          n_meetings++;
-        }
-      /* A meeting with an empty checklist still counts as a meeting. */
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-        continue;
-      run = g_hash_table_lookup (runs, &habit_id);
-      if (run == NULL)
-        {
-          run = g_new0 (HabitRun, 1);
-          run->habit_id = habit_id;
-          run->ticked = g_array_new (FALSE, FALSE, sizeof (gboolean));
-          /* Neglected needs the habit in every one of the last meetings,
-           * from the newest on. */
-          run->in_last = n_meetings == 1;
-          g_hash_table_insert (runs, &run->habit_id, run);
-          g_ptr_array_add (order, run);
-        }
-      /* Present in this meeting: it stays "in each of the last" only if
-       * it was in each one before. */
-      if (run->in_last && run->ticked->len + 1 != n_meetings)
-        run->in_last = FALSE;
-      g_array_append_val (run->ticked, ticked);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_error (r->store, error, _("Could not read the checklists"));
-      return FALSE;
-    }
-
   /* In a stable order: by habit, as the habits' own order is not read. */
-  g_ptr_array_sort (order, compare_habit_ids);
-  for (guint i = 0; i < order->len; i++)
+  g_array_sort (recent->runs, compare_habit_ids);
+  for (guint i = 0; i < recent->runs->len; i++)
     {
-      HabitRun *run = g_ptr_array_index (order, i);
+      HabitRun *run = &g_array_index (recent->runs, HabitRun, i);
       Habit    *habit = g_hash_table_lookup (r->habits, &run->habit_id);
       gboolean  oldest_first[RAPPORT_TREND_READINGS];
-      guint     n = MIN (run->ticked->len, (guint) RAPPORT_TREND_READINGS);
+      guint     n = MIN (run->n, (guint) RAPPORT_TREND_READINGS);
       g_autoptr(RapportAlert) alert = NULL;
       gboolean any = FALSE;
 
@@ -590,7 +752,7 @@ read_habit_runs (Reading          *r,
         continue;
 
       for (guint k = 0; k < n; k++)
-        oldest_first[k] = g_array_index (run->ticked, gboolean, n - 1 - k);
+        oldest_first[k] = run->ticked[n - 1 - k];
       alert = rapport_alert_new_habit (self->person_id, run->habit_id, habit->label, oldest_first, n);
       if (alert != NULL)
         {
@@ -602,11 +764,11 @@ read_habit_runs (Reading          *r,
 
       /* Unticked in each of the last few 1:1s, once there were that
        * many. */
-      if (n_meetings < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW || !run->in_last ||
-          run->ticked->len < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW)
+      if (recent->n_meetings < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW || !run->in_last ||
+          run->n < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW)
         continue;
       for (guint k = 0; k < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW; k++)
-        any |= g_array_index (run->ticked, gboolean, k);
+        any |= run->ticked[k];
       if (!any)
         {
           if (self->neglected_habit == NULL)
@@ -614,7 +776,6 @@ read_habit_runs (Reading          *r,
           self->facts.n_neglected++;
         }
     }
-  return TRUE;
 }
 
 static RapportAttention *
@@ -640,7 +801,13 @@ attention_read (RapportAttention *self,
                 Reading          *r,
                 GError          **error)
 {
-  if (!rapport_cadence_status_load (r->store, self->person_id, r->today, &self->cadence, error))
+  const RapportCadenceStatus *known = NULL;
+
+  if (r->cadence != NULL)
+    known = g_hash_table_lookup (r->cadence, &self->person_id);
+  if (known != NULL)
+    self->cadence = *known;
+  else if (!rapport_cadence_status_load (r->store, self->person_id, r->today, &self->cadence, error))
     return FALSE;
   if (!self->archived)
     {
@@ -649,8 +816,14 @@ attention_read (RapportAttention *self,
       self->facts.met = self->cadence.met;
       self->facts.n_promises_late = GPOINTER_TO_UINT (g_hash_table_lookup (r->promises, &self->person_id));
       self->facts.n_topics = GPOINTER_TO_UINT (g_hash_table_lookup (r->topics, &self->person_id));
-      if (!read_moods (r, self, error) || !read_habit_runs (r, self, error))
+      Recent   recent = { r->runs };
+      gboolean more;
+
+      g_array_set_size (r->runs, 0);
+      if (!read_recent (r, self, &recent, &more, error) ||
+          !read_moods (r, self, &recent, more, error))
         return FALSE;
+      score_habit_runs (r, self, &recent);
       self->facts.slipping_habit = self->slipping_habit;
       self->facts.neglected_habit = self->neglected_habit;
       self->score = rapport_attention_score_for (&self->facts, &self->reason);
@@ -686,6 +859,10 @@ rapport_attention_load_all (RapportStore *store,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
   if (!check_today (today, error) || !reading_init (&r, store, today, 0, error))
+    goto out;
+  /* Everyone's due state in two statements rather than two a person. */
+  r.cadence = rapport_cadence_status_load_all (store, today, error);
+  if (r.cadence == NULL)
     goto out;
 
   stmt = rapport_store_prepare (store, "SELECT id, name, archived, cadence_days FROM people", error);

@@ -21,8 +21,9 @@ G_BEGIN_DECLS
  *                  due date, at most 3 counted;
  *   mood falling   30 (the decline alert of rapport-alert.h);
  *   habit slipping 15 for each habit decline alert, at most 2 counted;
- *   neglected      5 for each active habit unticked in each of their
- *                  last 3 1:1s, at most 4 counted;
+ *   neglected      5 for each active habit on the checklist of each of
+ *                  their last 3 1:1s and ticked in none (the brief's
+ *                  habits to practise), at most 4 counted;
  *   topics         3 for each talking point waiting in their queue, at
  *                  most 5 counted.
  *
@@ -86,7 +87,9 @@ G_DECLARE_FINAL_TYPE (RapportAttention, rapport_attention, RAPPORT, ATTENTION, G
 
 /* Every person (archived ones too, scoring 0), most in need first: by
  * score, then the later, then by name as the people list has it. Reads
- * a few indexed queries per person. */
+ * the team's due states in two statements, then one indexed query a
+ * person (two when their last 1:1s had too few moods), stepped only
+ * until older 1:1s could change nothing. */
 GListStore             *rapport_attention_load_all        (RapportStore      *store,
                                                            const char        *today,
                                                            GError           **error);

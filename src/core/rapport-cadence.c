@@ -225,6 +225,138 @@ rapport_cadence_status_load (RapportStore         *store,
   return TRUE;
 }
 
+/* Every person and their last 1:1 held, as rapport_cadence_person_sql
+ * reads one. */
+const char rapport_cadence_people_sql[] =
+  "SELECT p.id, p.cadence_days, p.archived, p.next_date, p.created_at,"
+  " (SELECT m.date FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0"
+  "  AND m.date <= ?1 ORDER BY m.date DESC, m.id DESC LIMIT 1)"
+  " FROM people p";
+
+/* What each person still on the team missed since their last 1:1 held,
+ * by person and then as rapport_cadence_missed_sql orders one's: one
+ * search of the meetings' person index and one of the missed meetings'
+ * (person_id, deleted, date) index a person. */
+const char rapport_cadence_team_missed_sql[] =
+  "SELECT p.id, s.date, s.kind, s.reason_kind, s.moved_to"
+  " FROM people p CROSS JOIN missed_meetings s"
+  " WHERE p.archived = 0 AND s.person_id = p.id AND s.deleted = 0"
+  " AND s.date > coalesce ((SELECT m.date FROM meetings m WHERE m.person_id = p.id AND m.deleted = 0"
+  "  AND m.date <= ?1 ORDER BY m.date DESC, m.id DESC LIMIT 1), '')"
+  " ORDER BY p.id, s.date, s.id";
+
+/* One person's facts while the team is read. */
+typedef struct
+{
+  gint64   id;
+  int      cadence_days;
+  gboolean archived;
+  char    *next;
+  char    *added;
+  char    *last;
+  GArray  *events; /* RapportCadenceEvent */
+} TeamMember;
+
+static void
+team_member_free (gpointer data)
+{
+  TeamMember *member = data;
+
+  g_free (member->next);
+  g_free (member->added);
+  g_free (member->last);
+  g_clear_pointer (&member->events, g_array_unref);
+  g_free (member);
+}
+
+GHashTable *
+rapport_cadence_status_load_all (RapportStore *store,
+                                 const char   *today,
+                                 GError      **error)
+{
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (team_member_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  if (!rapport_date_is_valid (today))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (expected YYYY-MM-DD)"), today ? today : "");
+      return NULL;
+    }
+
+  stmt = rapport_store_prepare (store, rapport_cadence_people_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TeamMember *member = g_new0 (TeamMember, 1);
+
+      member->id = sqlite3_column_int64 (stmt, 0);
+      member->cadence_days = sqlite3_column_int (stmt, 1);
+      member->archived = sqlite3_column_int (stmt, 2) != 0;
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        member->next = g_strdup (rapport_store_column_text (stmt, 3));
+      if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+        member->added = local_day_of (rapport_store_column_text (stmt, 4));
+      else
+        member->last = g_strdup (rapport_store_column_text (stmt, 5));
+      member->events = g_array_new (FALSE, TRUE, sizeof (RapportCadenceEvent));
+      g_ptr_array_add (members, member);
+      g_hash_table_insert (by_id, &member->id, member);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the people"));
+      return NULL;
+    }
+
+  stmt = rapport_store_prepare (store, rapport_cadence_team_missed_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64              id = sqlite3_column_int64 (stmt, 0);
+      TeamMember         *member = g_hash_table_lookup (by_id, &id);
+      RapportCadenceEvent e = { { 0 } };
+
+      if (member == NULL)
+        continue;
+      g_strlcpy (e.date, rapport_store_column_text (stmt, 1), sizeof e.date);
+      rapport_missed_kind_from_string (rapport_store_column_text (stmt, 2), &e.kind);
+      rapport_missed_reason_from_string (rapport_store_column_text (stmt, 3), &e.reason);
+      g_strlcpy (e.moved_to, rapport_store_column_text (stmt, 4), sizeof e.moved_to);
+      g_array_append_val (member->events, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the skipped 1:1s"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      TeamMember           *member = g_ptr_array_index (members, i);
+      RapportCadenceStatus *status = g_new (RapportCadenceStatus, 1);
+      RapportCadenceInput   input = {
+        member->cadence_days, member->archived, member->last, member->added, member->next,
+        (const RapportCadenceEvent *) (gpointer) member->events->data, member->events->len,
+      };
+
+      rapport_cadence_compute (&input, today, status);
+      g_hash_table_insert (statuses, g_memdup2 (&member->id, sizeof member->id), status);
+    }
+  return g_steal_pointer (&statuses);
+}
+
 RapportDueState
 rapport_cadence_due_state (RapportStore *store,
                            gint64        person_id,

@@ -86,6 +86,11 @@ gboolean         rapport_cadence_status_load      (RapportStore              *st
                                                    const char                *today,
                                                    RapportCadenceStatus      *status,
                                                    GError                   **error);
+/* The same for every person (archived ones too) in two statements:
+ * person id (gint64 *) -> RapportCadenceStatus *. */
+GHashTable      *rapport_cadence_status_load_all  (RapportStore              *store,
+                                                   const char                *today,
+                                                   GError                   **error);
 /* Only the state (NONE when it cannot be read), for the brief and the
  * people list's badge. */
 RapportDueState  rapport_cadence_due_state        (RapportStore              *store,

@@ -9,9 +9,11 @@ G_BEGIN_DECLS
  * run them, for EXPLAIN QUERY PLAN in tests. */
 extern const char rapport_attention_promises_sql[];
 extern const char rapport_attention_moods_sql[];
-extern const char rapport_attention_habit_runs_sql[];
+extern const char rapport_attention_recent_sql[];
 extern const char rapport_cadence_person_sql[];
 extern const char rapport_cadence_missed_sql[];
+extern const char rapport_cadence_people_sql[];
+extern const char rapport_cadence_team_missed_sql[];
 
 /* All of them, with those of the talking points, NULL-terminated. */
 const char * const *rapport_this_week_get_statements (void);

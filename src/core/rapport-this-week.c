@@ -251,16 +251,18 @@ rapport_this_week_load (RapportStore *store,
 const char *const *
 rapport_this_week_get_statements (void)
 {
-  static const char *statements[9];
+  static const char *statements[11];
 
   if (statements[0] == NULL)
     {
       const char *all[] = {
         rapport_attention_promises_sql,
         rapport_attention_moods_sql,
-        rapport_attention_habit_runs_sql,
+        rapport_attention_recent_sql,
         rapport_cadence_person_sql,
         rapport_cadence_missed_sql,
+        rapport_cadence_people_sql,
+        rapport_cadence_team_missed_sql,
         rapport_talking_point_get_waiting_sql (),
         rapport_talking_point_get_queue_sql (),
         NULL,

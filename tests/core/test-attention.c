@@ -9,6 +9,9 @@
 
 #include "rapport-alert.h"
 #include "rapport-attention.h"
+#include "rapport-brief.h"
+#include "rapport-habit.h"
+#include "rapport-missed-meeting.h"
 #include "rapport-talking-point.h"
 #include "test-core-util.h"
 
@@ -329,6 +332,348 @@ test_neglected (Fixture      *f,
   g_assert_cmpuint (rapport_attention_get_facts (one)->n_neglected, ==, 0);
 }
 
+/* Neglect is the brief's: on the checklist of each of the last 3 1:1s
+ * and ticked in none, whatever older 1:1s had (a gap before an older
+ * 1:1 with the habit once hid it). */
+static void
+test_neglected_gap (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportAttention) one = NULL;
+  g_autoptr(RapportPerson) ada_person = NULL;
+  g_autoptr(RapportBrief) brief = NULL;
+  gint64 ada = person (f, "Ada");
+  GListModel *neglected;
+
+  test_core_insert_meeting (f->store, ada, "2026-02-08", 0, "1", FALSE);
+  test_core_insert_meeting (f->store, ada, "2026-02-15", 0, "-1", FALSE);
+  test_core_insert_meeting (f->store, ada, "2026-03-01", 0, "0", FALSE);
+  test_core_insert_meeting (f->store, ada, "2026-03-08", 0, "0", FALSE);
+  test_core_insert_meeting (f->store, ada, "2026-03-15", 0, "0", FALSE);
+
+  ada_person = rapport_person_load (f->store, ada, &error);
+  g_assert_no_error (error);
+  brief = rapport_brief_load (f->store, ada_person, "2026-03-16", 0, &error);
+  g_assert_no_error (error);
+  neglected = rapport_brief_get_neglected_habits (brief);
+  g_assert_cmpuint (g_list_model_get_n_items (neglected), ==, 1);
+
+  one = rapport_attention_load (f->store, ada, "2026-03-16", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_attention_get_facts (one)->n_neglected, ==, 1);
+  g_assert_cmpstr (rapport_attention_get_facts (one)->neglected_habit, ==, "Listen");
+}
+
+/* ---- the reading against a plain one, on random teams ---- */
+
+#define REF_MEETINGS RAPPORT_ATTENTION_HABIT_MEETINGS
+#define REF_HABITS   12
+
+/* What the rules of rapport-attention.h and rapport-alert.h give for one
+ * person, read the plain way: the last moods by themselves, the last
+ * REF_MEETINGS 1:1s with their checklists sorted as the brief has them. */
+typedef struct
+{
+  gboolean mood_falling;
+  guint    n_habit_alerts;
+  char    *slipping;
+  guint    n_neglected;
+  char    *neglected;
+  GPtrArray *alerts; /* RapportAlert */
+} Reference;
+
+static void
+reference_clear (Reference *ref)
+{
+  g_clear_pointer (&ref->slipping, g_free);
+  g_clear_pointer (&ref->neglected, g_free);
+  g_clear_pointer (&ref->alerts, g_ptr_array_unref);
+  memset (ref, 0, sizeof *ref);
+}
+
+static sqlite3_stmt *
+reference_query (Fixture    *f,
+                 const char *sql,
+                 gint64      who,
+                 const char *today)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) == 2)
+    {
+      sqlite3_bind_int64 (stmt, 1, who);
+      sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+static void
+reference_read (Fixture    *f,
+                gint64      who,
+                const char *today,
+                Reference  *ref)
+{
+  int           newest_first[RAPPORT_TREND_READINGS], moods[RAPPORT_TREND_READINGS];
+  gboolean      ticked[REF_HABITS][REF_MEETINGS];
+  guint         present[REF_HABITS][REF_MEETINGS]; /* the meetings that had it, newest first */
+  guint         n[REF_HABITS] = { 0 };
+  guint         n_moods = 0, n_meetings = 0;
+  gint64        meeting = 0;
+  sqlite3_stmt *stmt;
+  g_autoptr(RapportAlert) mood = NULL;
+
+  ref->alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  stmt = reference_query (f,
+                          "SELECT mood FROM meetings WHERE person_id = ?1 AND deleted = 0"
+                          " AND date <= ?2 AND mood IS NOT NULL ORDER BY date DESC, id DESC LIMIT 6",
+                          who, today);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    newest_first[n_moods++] = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < n_moods; i++)
+    moods[i] = newest_first[n_moods - 1 - i];
+  mood = rapport_alert_new_mood (who, moods, n_moods);
+  if (mood != NULL)
+    {
+      ref->mood_falling = TRUE;
+      g_ptr_array_add (ref->alerts, g_steal_pointer (&mood));
+    }
+
+  stmt = reference_query (f,
+                          "WITH last AS MATERIALIZED (SELECT id, date FROM meetings"
+                          " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
+                          " ORDER BY date DESC, id DESC LIMIT " G_STRINGIFY (REF_MEETINGS) ")"
+                          " SELECT last.id, c.habit_id, c.ticked FROM last"
+                          " LEFT JOIN checklist c ON c.meeting_id = last.id"
+                          " ORDER BY last.date DESC, last.id DESC",
+                          who, today);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 habit = sqlite3_column_int64 (stmt, 1);
+
+      if (sqlite3_column_int64 (stmt, 0) != meeting)
+        {
+          meeting = sqlite3_column_int64 (stmt, 0);
+          n_meetings++;
+        }
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      g_assert_cmpint (habit, >, 0);
+      g_assert_cmpint (habit, <, REF_HABITS);
+      ticked[habit][n[habit]] = sqlite3_column_int (stmt, 2) != 0;
+      present[habit][n[habit]] = n_meetings - 1;
+      n[habit]++;
+    }
+  sqlite3_finalize (stmt);
+
+  for (gint64 habit = 1; habit < REF_HABITS; habit++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT key, label, active FROM habits WHERE id = %" G_GINT64_FORMAT, habit);
+      g_autofree char *label = NULL;
+      gboolean         oldest_first[RAPPORT_TREND_READINGS];
+      guint            k = MIN (n[habit], (guint) RAPPORT_TREND_READINGS);
+      gboolean         active, in_last = n_meetings >= RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW;
+      RapportAlert    *alert;
+
+      stmt = reference_query (f, sql, 0, today);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      label = g_strdup (rapport_habit_display_label ((const char *) sqlite3_column_text (stmt, 0),
+                                                     (const char *) sqlite3_column_text (stmt, 1)));
+      active = sqlite3_column_int (stmt, 2) != 0;
+      sqlite3_finalize (stmt);
+      if (!active)
+        continue;
+
+      for (guint i = 0; i < k; i++)
+        oldest_first[i] = ticked[habit][k - 1 - i];
+      alert = rapport_alert_new_habit (who, habit, label, oldest_first, k);
+      if (alert != NULL)
+        {
+          if (ref->slipping == NULL)
+            ref->slipping = g_strdup (label);
+          ref->n_habit_alerts++;
+          g_ptr_array_add (ref->alerts, alert);
+        }
+      for (guint i = 0; i < RAPPORT_BRIEF_DEFAULT_NEGLECT_WINDOW && in_last; i++)
+        in_last = i < n[habit] && present[habit][i] == i && !ticked[habit][i];
+      if (in_last)
+        {
+          if (ref->neglected == NULL)
+            ref->neglected = g_strdup (label);
+          ref->n_neglected++;
+        }
+    }
+}
+
+static void
+assert_matches_reference (Fixture          *f,
+                          RapportAttention *item,
+                          const char       *today)
+{
+  const RapportAttentionFacts *facts = rapport_attention_get_facts (item);
+  gint64                       who = rapport_attention_get_person_id (item);
+  GListModel                  *alerts = rapport_attention_get_alerts (item);
+  g_autoptr(GError) error = NULL;
+  RapportCadenceStatus status;
+  Reference            ref = { 0 };
+
+  /* The due state as one person's is read. */
+  g_assert_true (rapport_cadence_status_load (f->store, who, today, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (rapport_attention_get_cadence (item), sizeof status, &status, sizeof status);
+  if (rapport_attention_get_archived (item))
+    {
+      g_assert_cmpint (rapport_attention_get_score (item), ==, 0);
+      return;
+    }
+
+  reference_read (f, who, today, &ref);
+  g_assert_cmpint (facts->mood_falling, ==, ref.mood_falling);
+  g_assert_cmpuint (facts->n_habit_alerts, ==, ref.n_habit_alerts);
+  g_assert_cmpstr (facts->slipping_habit, ==, ref.slipping);
+  g_assert_cmpuint (facts->n_neglected, ==, ref.n_neglected);
+  g_assert_cmpstr (facts->neglected_habit, ==, ref.neglected);
+  g_assert_cmpuint (g_list_model_get_n_items (alerts), ==, ref.alerts->len);
+  for (guint i = 0; i < ref.alerts->len; i++)
+    {
+      g_autoptr(RapportAlert) alert = g_list_model_get_item (alerts, i);
+      RapportAlert *expected = g_ptr_array_index (ref.alerts, i);
+
+      g_assert_cmpint (rapport_alert_get_kind (alert), ==, rapport_alert_get_kind (expected));
+      g_assert_cmpint (rapport_alert_get_habit_id (alert), ==, rapport_alert_get_habit_id (expected));
+      g_assert_cmpstr (rapport_alert_get_text (alert), ==, rapport_alert_get_text (expected));
+    }
+  reference_clear (&ref);
+}
+
+/* A team of people with random 1:1s: several on a day, moods often or
+ * seldom recorded, habits always or sometimes on the checklist, hidden
+ * and future 1:1s, skips, moves and next dates set by hand. Who needs
+ * attention, read for the team (stopping early, one query a person) and
+ * for one, must say what the plain reading says. */
+static void
+test_matches_reference (Fixture      *f,
+                        gconstpointer data)
+{
+  static const char *const today = "2026-03-20";
+  static const char *const habits = "0123456789a";
+  static const char *const ties_days[] = { "2026-02-23", "2026-02-28", "2026-03-05", "2026-03-10", "2026-03-15" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) all = NULL;
+  gint64 sparse, ties;
+  GDate  now;
+
+  g_date_clear (&now, 1);
+  g_date_set_dmy (&now, 20, 3, 2026);
+  /* More active habits than the three of the seed. */
+  test_core_exec (f->store, "UPDATE habits SET active = 1 WHERE id IN (5, 9)");
+  g_assert_true (rapport_store_begin (f->store, &error));
+  for (guint p = 0; p < 40; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%02u", p);
+      gint64           who = test_core_insert_person_every (f->store, name, g_test_rand_int_range (1, 4) * 7);
+      int              n_meetings = g_test_rand_int_range (0, 3) == 0 ? g_test_rand_int_range (0, 8)
+                                                                      : g_test_rand_int_range (8, 60);
+      int              spread = g_test_rand_int_range (0, 2) == 0 ? 30 : 400;
+      int              mood_chance = (int []){ 5, 50, 95 }[g_test_rand_int_range (0, 3)];
+      int              habit_chance = g_test_rand_int_range (0, 2) == 0 ? 100 : 60;
+
+      for (int m = 0; m < n_meetings; m++)
+        {
+          GDate day = now;
+          char  date[11];
+          char  spec[12] = { 0 };
+
+          g_date_subtract_days (&day, g_test_rand_int_range (0, spread));
+          if (g_test_rand_int_range (0, 20) == 0)
+            g_date_add_days (&day, 40);
+          g_snprintf (date, sizeof date, "%04d-%02d-%02d", g_date_get_year (&day),
+                      g_date_get_month (&day), g_date_get_day (&day));
+          for (guint h = 0; h < strlen (habits); h++)
+            spec[h] = g_test_rand_int_range (0, 100) >= habit_chance ? '-'
+                      : g_test_rand_int_range (0, 3) == 0       ? '1'
+                                                                : '0';
+          test_core_insert_meeting (f->store, who, date,
+                                    g_test_rand_int_range (0, 100) < mood_chance ? g_test_rand_int_range (1, 6) : 0,
+                                    spec, g_test_rand_int_range (0, 10) == 0);
+        }
+      for (int k = g_test_rand_int_range (0, 3); k > 0; k--)
+        {
+          g_autoptr(RapportMissedMeeting) missed = NULL;
+          GDate day = now;
+          char  date[11], moved_to[11];
+          int   kind = g_test_rand_int_range (0, 3);
+
+          g_date_subtract_days (&day, g_test_rand_int_range (0, 60));
+          g_snprintf (date, sizeof date, "%04d-%02d-%02d", g_date_get_year (&day),
+                      g_date_get_month (&day), g_date_get_day (&day));
+          g_date_add_days (&day, 10);
+          g_snprintf (moved_to, sizeof moved_to, "%04d-%02d-%02d", g_date_get_year (&day),
+                      g_date_get_month (&day), g_date_get_day (&day));
+          missed = rapport_missed_meeting_record (f->store, who, date,
+                                                  kind == 2 ? RAPPORT_MISSED_MOVED : RAPPORT_MISSED_SKIPPED,
+                                                  kind == 0 ? RAPPORT_MISSED_REASON_LEAVE : RAPPORT_MISSED_REASON_OTHER,
+                                                  NULL, kind == 2 ? moved_to : NULL, &error);
+          g_assert_no_error (error);
+        }
+      if (g_test_rand_int_range (0, 8) == 0)
+        g_assert_true (rapport_cadence_set_next_date (f->store, who, "2026-03-25", &error));
+      if (g_test_rand_int_range (0, 8) == 0)
+        {
+          g_autofree char *sql = g_strdup_printf ("UPDATE people SET archived = 1 WHERE id = %" G_GINT64_FORMAT, who);
+          test_core_exec (f->store, sql);
+        }
+    }
+  /* Moods only in older 1:1s than the runs read: falling all the same. */
+  sparse = test_core_insert_person_every (f->store, "Sparse", 7);
+  for (int m = 0; m < 30; m++)
+    {
+      GDate day = now;
+      char  date[11];
+
+      g_date_subtract_days (&day, 7 * (30 - m));
+      g_snprintf (date, sizeof date, "%04d-%02d-%02d", g_date_get_year (&day),
+                  g_date_get_month (&day), g_date_get_day (&day));
+      test_core_insert_meeting (f->store, sparse, date, m < 6 ? (m < 3 ? 4 : 2) : 0, "111", FALSE);
+    }
+  /* Two 1:1s on the sixth day back: the later one (mood 3) is among the
+   * last six, not the one with the higher mood (5), which would make the
+   * mood fall. */
+  ties = test_core_insert_person_every (f->store, "Ties", 7);
+  test_core_insert_meeting (f->store, ties, "2026-02-18", 5, "1", FALSE);
+  test_core_insert_meeting (f->store, ties, "2026-02-18", 3, "0", FALSE);
+  for (guint d = 0; d < G_N_ELEMENTS (ties_days); d++)
+    test_core_insert_meeting (f->store, ties, ties_days[d], 3, "1", FALSE);
+  g_assert_true (rapport_store_commit (f->store, &error));
+  {
+    Reference ref = { 0 };
+
+    reference_read (f, sparse, today, &ref);
+    g_assert_true (ref.mood_falling);
+    reference_clear (&ref);
+    reference_read (f, ties, today, &ref);
+    g_assert_false (ref.mood_falling);
+    reference_clear (&ref);
+  }
+
+  all = rapport_attention_load_all (f->store, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 42);
+  for (guint i = 0; i < 42; i++)
+    {
+      g_autoptr(RapportAttention) item = g_list_model_get_item (G_LIST_MODEL (all), i);
+      g_autoptr(RapportAttention) one = rapport_attention_load (f->store, rapport_attention_get_person_id (item),
+                                                                today, &error);
+
+      g_assert_no_error (error);
+      assert_matches_reference (f, item, today);
+      assert_matches_reference (f, one, today);
+      g_assert_cmpint (rapport_attention_get_score (one), ==, rapport_attention_get_score (item));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +702,8 @@ main (int   argc,
   g_test_add ("/attention/" name, Fixture, NULL, test_core_db_fixture_set_up, func, test_core_db_fixture_tear_down)
   ADD ("team", test_team);
   ADD ("neglected", test_neglected);
+  ADD ("neglected-gap", test_neglected_gap);
+  ADD ("matches-reference", test_matches_reference);
 #undef ADD
 
   return g_test_run ();
