@@ -8,6 +8,7 @@
 
 #include "rapport-brief.h"
 #include "rapport-cadence.h"
+#include "rapport-date.h"
 #include "test-core-util.h"
 
 typedef TestCoreDb Fixture;
@@ -542,6 +543,38 @@ test_adherence_held_counts (Fixture      *f,
     }
 }
 
+/* The days the rule and adherence take are the dates rapport_date_parse()
+ * takes, whether read digit by digit or not. */
+static void
+test_dates (Fixture      *f,
+            gconstpointer data)
+{
+  static const char *const refused[] = { "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01",
+                                         "2026-1-05", "2026-01-5x", "2026-01-055", "2026/01/05", "", NULL };
+  static const char *const taken[] = { "2024-02-29", "2026-12-31", "0001-01-01", "9999-12-31" };
+  RapportAdherence a;
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate day;
+
+      g_assert_false (rapport_date_parse (refused[i], &day));
+      g_assert_false (rapport_cadence_adherence (f->store, 0, refused[i], "2026-04-01", "2026-03-15",
+                                                 FALSE, &a, &error));
+      g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate day;
+
+      g_assert_true (rapport_date_parse (taken[i], &day));
+      g_assert_true (rapport_cadence_adherence (f->store, 0, "0001-01-01", taken[i], taken[i], FALSE, &a, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +594,7 @@ main (int   argc,
   ADD ("status-from-store", test_status_from_store);
   ADD ("adherence", test_adherence);
   ADD ("adherence-held-counts", test_adherence_held_counts);
+  ADD ("dates", test_dates);
 #undef ADD
 
   return g_test_run ();
