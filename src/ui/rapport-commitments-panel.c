@@ -486,24 +486,18 @@ rapport_commitments_panel_get_model (RapportCommitmentsPanel *self)
   return G_LIST_MODEL (self->items);
 }
 
-/* Ctrl+D (win.add-commitment) from anywhere in the meeting: the side
- * column may be folded away, and the entry below the fold of its
- * scrolled column. */
+/* Ctrl+D (win.add-commitment) from anywhere in the meeting: the editor
+ * brings a folded side column in first (rapport_meeting_editor_focus_
+ * commitment_entry()), and the entry may be below the fold of its
+ * scrolled column.  FALSE when there is no entry on screen to go to. */
 gboolean
 rapport_commitments_panel_focus_entry (RapportCommitmentsPanel *self)
 {
-  GtkWidget *flap;
-
   g_return_val_if_fail (RAPPORT_IS_COMMITMENTS_PANEL (self), FALSE);
 
-  flap = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_FLAP);
   if (self->meeting == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->add_box)))
     return FALSE;
-  if (flap != NULL && !gtk_widget_get_mapped (flap))
-    return FALSE;
-  if (flap != NULL && adw_flap_get_folded (ADW_FLAP (flap)) && !adw_flap_get_reveal_flap (ADW_FLAP (flap)))
-    adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
-  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
   reveal_add_box (self);

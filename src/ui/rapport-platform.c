@@ -1551,6 +1551,21 @@ rapport_uri_launch_finish (GAsyncResult *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- windows ---- */
+
+void
+rapport_window_present_at (GtkWindow *window,
+                           guint32    timestamp)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+#if GTK_CHECK_VERSION(4, 14, 0) && GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_14
+  gtk_window_present (window);
+#else
+  gtk_window_present_with_time (window, timestamp);
+#endif
+}
+
 void
 rapport_keep_one_name (GtkWidget *root)
 {

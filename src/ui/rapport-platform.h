@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  *   view switchers  AdwBreakpoints (>= 1.4)             or AdwSqueezer
  *   file choosers   GtkFileDialog (GTK >= 4.10)         or GtkFileChooserNative
  *   opening URIs    GtkUriLauncher (GTK >= 4.10)        or gtk_show_uri_full()
+ *   raising         gtk_window_present() (GTK >= 4.14)  or ..._present_with_time()
  *
  * Callers look the same on both: an alert is a GtkWidget, and the work that
  * waits for the user has an async/finish shape with a GCancellable. */
@@ -290,6 +291,14 @@ void                  rapport_uri_launch                    (GtkWindow          
                                                              gpointer               user_data);
 gboolean              rapport_uri_launch_finish             (GAsyncResult          *result,
                                                              GError               **error);
+
+/* ---- windows ---- */
+
+/* Raises @window for a request that came with the user's @timestamp (a
+ * search result or notification activated in the shell).  GTK 4.14 and
+ * later take the activation token themselves and deprecate the timestamp. */
+void                  rapport_window_present_at             (GtkWindow             *window,
+                                                             guint32                timestamp);
 
 /* GTK 4.8 names a button by its accessible label followed by the name
  * of its own label child ("Save _Save"): every button under @root with a

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rapport-brief.h"
+#include "rapport-platform.h"
 #include "rapport-search-panel.h"
 #include "rapport-search-provider.h"
 #include "rapport-search.h"
@@ -299,7 +300,7 @@ present_window (GtkApplication *application,
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     if (RAPPORT_IS_WINDOW (l->data))
       {
-        gtk_window_present_with_time (l->data, timestamp);
+        rapport_window_present_at (l->data, timestamp);
         return l->data;
       }
   /* The database could not be opened: that window says why. */

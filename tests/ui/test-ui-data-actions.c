@@ -331,6 +331,11 @@ find_chooser (void)
   return NULL;
 }
 
+/* The chooser that GtkFileDialog shows without a portal is the
+ * GtkFileChooserDialog of old, and is answered here with its own
+ * (deprecated since GTK 4.10) API, as a user would answer it. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
 /* Without a portal the native chooser is a GtkFileChooserDialog we can
  * answer as a user would. */
 static void
@@ -435,6 +440,8 @@ test_restore_lists_own_backups (Fixture      *f,
   g_assert_true (f->finished);
   g_assert_false (f->success);
 }
+
+G_GNUC_END_IGNORE_DEPRECATIONS
 
 int
 main (int   argc,
