@@ -307,6 +307,10 @@ test_ctrl_d_folded (Fixture      *f,
   RapportOverlaySplit *side = RAPPORT_OVERLAY_SPLIT (gtk_widget_get_ancestor (panel, RAPPORT_TYPE_OVERLAY_SPLIT));
 
   g_assert_nonnull (side);
+  /* Folded once the window was laid out at its width, which on a busy
+   * machine can take more than the first 100 ms. */
+  for (guint waited = 0; waited < 3000 && !rapport_overlay_split_get_collapsed (side); waited += 50)
+    test_ui_spin (50);
   g_assert_true (rapport_overlay_split_get_collapsed (side));
   rapport_overlay_split_set_show_sidebar (side, FALSE);
   test_ui_spin (500);
