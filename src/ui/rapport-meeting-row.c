@@ -19,10 +19,15 @@ struct _RapportMeetingRow
 
   /* Borrowed (weak): children, held by the widget tree */
   GtkLabel       *date_label;
-  GtkLabel       *excerpt_label;
+  GtkInscription *excerpt;
 };
 
 G_DEFINE_FINAL_TYPE (RapportMeetingRow, rapport_meeting_row, GTK_TYPE_WIDGET)
+
+/* The start of the notes a row shows: more than the meetings column
+ * shows (about 28 characters at its 200 px, 36 at the 260 px of newer
+ * libadwaita), so that the end is cut with an ellipsis. */
+#define EXCERPT_CHARS 60
 
 char *
 rapport_format_date (const char *date,
@@ -51,9 +56,12 @@ update (RapportMeetingRow *self)
 
   /* Translators: a meeting in the list, e.g. "Tue 3 Mar 2026"; see strftime(3). */
   date = rapport_format_date (rapport_meeting_get_date (self->meeting), _("%a %-d %b %Y"));
-  excerpt = rapport_text_excerpt (rapport_meeting_get_notes (self->meeting), 60);
-  gtk_label_set_label (self->date_label, date);
-  gtk_label_set_label (self->excerpt_label, *excerpt ? excerpt : _("No notes"));
+  excerpt = rapport_text_excerpt (rapport_meeting_get_notes (self->meeting), EXCERPT_CHARS);
+  /* Unchanged for a row that shows the same meeting again: nothing to
+   * lay out again. */
+  if (g_strcmp0 (gtk_label_get_label (self->date_label), date) != 0)
+    gtk_label_set_label (self->date_label, date);
+  gtk_inscription_set_text (self->excerpt, *excerpt ? excerpt : _("No notes"));
 
   accessible = g_strdup_printf ("%s: %s", date, *excerpt ? excerpt : _("No notes"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -118,13 +126,20 @@ rapport_meeting_row_init (RapportMeetingRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->date_label), "date");
   gtk_widget_set_parent (GTK_WIDGET (self->date_label), GTK_WIDGET (self));
 
-  self->excerpt_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->excerpt_label, 0);
-  gtk_label_set_ellipsize (self->excerpt_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (self->excerpt_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt_label), "caption");
-  gtk_widget_set_parent (GTK_WIDGET (self->excerpt_label), GTK_WIDGET (self));
+  /* An inscription, not an ellipsized label: its height comes from the
+   * font and it asks for no width (the column's is set), so measuring
+   * the column lays out no notes; the text is laid out once, at the
+   * width it is given. GTK 4.8 lays an ellipsized label out again, on a
+   * copy, each time it is measured (five or six times a row for each
+   * person shown). */
+  self->excerpt = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->excerpt, 0);
+  gtk_inscription_set_text_overflow (self->excerpt, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (self->excerpt, 0);
+  gtk_inscription_set_nat_chars (self->excerpt, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->excerpt), "caption");
+  gtk_widget_set_parent (GTK_WIDGET (self->excerpt), GTK_WIDGET (self));
 }
 
 GtkWidget *
