@@ -79,6 +79,29 @@ set_label (GtkLabel   *label,
     gtk_label_set_label (label, text);
 }
 
+/* The fewest characters a wrapping label of the brief is measured at.
+ * GTK 4.8 finds a wrapping label's minimum width by laying its text out
+ * at width 0: with "word-char" wrapping (the notes, and AdwActionRow's
+ * titles and subtitles) one character a line, each one tried with a
+ * hyphen, again for each person shown. At this width it takes a few
+ * lines, and the brief still fits 360 px with large text. */
+#define WRAP_MIN_CHARS 12
+
+/* Gives the wrapping labels in @widget (an AdwActionRow's title and
+ * subtitle) the minimum width above. */
+static void
+wrap_min_chars (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
+        gtk_label_set_width_chars (GTK_LABEL (child), WRAP_MIN_CHARS);
+      else
+        wrap_min_chars (child);
+    }
+}
+
 /* Removes the rows from @first on. */
 static void
 clear_list_from (GtkListBox *list,
@@ -201,6 +224,7 @@ commitment_row (RapportBriefView  *self,
     gtk_widget_add_css_class (row, "overdue");
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
   g_signal_connect (check, "toggled", G_CALLBACK (on_commitment_toggled), row);
+  wrap_min_chars (row);
   return row;
 }
 
@@ -295,6 +319,40 @@ fill_last_meeting (RapportBriefView *self)
     }
 }
 
+/* The row of @list that shows the habit @id, and its index; NULL if
+ * there is none. */
+static GtkListBoxRow *
+find_habit_row (GtkListBox *list,
+                gint64      id,
+                int        *index)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      gint64 *row_id = g_object_get_data (G_OBJECT (row), "habit-id");
+
+      if (row_id != NULL && *row_id == id)
+        {
+          *index = i;
+          return row;
+        }
+    }
+  return NULL;
+}
+
+static GtkListBoxRow *
+habit_row_new (gint64 id)
+{
+  GtkListBoxRow *row = GTK_LIST_BOX_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  wrap_min_chars (GTK_WIDGET (row));
+  g_object_set_data_full (G_OBJECT (row), "habit-id", g_memdup2 (&id, sizeof id), g_free);
+  return row;
+}
+
 static void
 fill_habits (RapportBriefView *self)
 {
@@ -302,36 +360,54 @@ fill_habits (RapportBriefView *self)
   guint            n = g_list_model_get_n_items (habits);
   guint            window = rapport_brief_get_neglect_window (self->brief);
   g_autofree char *caption = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  GtkListBoxRow *row;
+  int            last = -1;
 
   gtk_widget_set_visible (self->habits_box, n > 0);
-  if (n == 0)
+  if (n > 0)
     {
-      clear_list (self->habits_list);
-      return;
+      caption = g_strdup_printf (ngettext ("Not ticked in the last %u 1:1. A suggestion for this time:",
+                                           "Not ticked in the last %u 1:1s. Suggestions for this time:", window),
+                                 window);
+      set_label (self->habits_caption, caption);
     }
 
-  caption = g_strdup_printf (ngettext ("Not ticked in the last %u 1:1. A suggestion for this time:",
-                                       "Not ticked in the last %u 1:1s. Suggestions for this time:", window),
-                             window);
-  set_label (self->habits_caption, caption);
-  /* The rows of the last person shown take this one's habits, rather
-   * than rows made anew for each person. */
+  /* One row for each habit, kept from one person to the next and shown
+   * when the habit is neglected: its text stays, so GTK 4.8 does not
+   * lay its wrapping hint out again, at each width it is measured at,
+   * as it would for a row given another habit's text. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RapportHabit) habit = g_list_model_get_item (habits, i);
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->habits_list, i);
+      int index = -1;
 
+      row = find_habit_row (self->habits_list, rapport_habit_get_id (habit), &index);
       if (row == NULL)
         {
-          row = GTK_LIST_BOX_ROW (adw_action_row_new ());
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          gtk_list_box_append (self->habits_list, GTK_WIDGET (row));
+          row = habit_row_new (rapport_habit_get_id (habit));
+          index = last + 1;
+          gtk_list_box_insert (self->habits_list, GTK_WIDGET (row), index);
         }
+      else if (index < last)
+        {
+          /* The habits were put in another order: after the one above. */
+          g_object_ref (row);
+          gtk_list_box_remove (self->habits_list, GTK_WIDGET (row));
+          index = last;
+          gtk_list_box_insert (self->habits_list, GTK_WIDGET (row), index);
+          g_object_unref (row);
+        }
+      last = index;
+      /* Renamed since: set_title() and set_subtitle() do nothing if not. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_habit_get_label (habit));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rapport_habit_get_hint (habit));
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      g_hash_table_add (shown, row);
     }
-  clear_list_from (self->habits_list, n);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->habits_list, i)) != NULL; i++)
+    if (!g_hash_table_contains (shown, row))
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
 }
 
 static void
