@@ -14,9 +14,27 @@
 #include "rapport-talking-point.h"
 #include "rapport-this-week-row.h"
 
+/* Not an AdwActionRow, for the cost of the first frame. Its title and
+ * subtitle wrap, and sit in a horizontal box between the prefixes and the
+ * suffixes: a horizontal GtkBox, when allocated, asks each child for its
+ * width at the box's height, and a wrapping GtkLabel answers that by
+ * laying its text out at a score of widths (a binary search for the
+ * narrowest that fits the height), about 13 M instructions a row. Here the
+ * two labels are in a GtkGrid instead, which asks its children for their
+ * widths at no height and then for their heights at the widths it gives
+ * them: one layout each for the minimum and the natural width, and one for
+ * each width it is given. The title keeps a minimum of 12 characters
+ * (width-chars): its minimum is otherwise a layout of one character a
+ * line, and the window's measure asks for its height at that width too.
+ * The subtitle, two lines at most and ellipsized, needs none. (At 360 px
+ * the title is still wider than that, so nothing moves.) The widgets and
+ * style classes are those of an AdwActionRow
+ * (row > box.header > box.prefixes, the text, box.suffixes; label.title,
+ * label.subtitle), so Adwaita draws it the same; the grid has the margins
+ * and spacing of its box.title by properties. */
 struct _RapportThisWeekRow
 {
-  AdwActionRow    parent_instance;
+  GtkListBoxRow   parent_instance;
 
   /* Owned */
   GObject        *item;
@@ -25,13 +43,15 @@ struct _RapportThisWeekRow
   char           *today;
 
   /* Template children */
+  GtkLabel       *title;
+  GtkLabel       *subtitle;
   GtkCheckButton *check;
   AdwAvatar      *avatar;
   GtkImage       *icon;
   GtkLabel       *badge;
 };
 
-G_DEFINE_FINAL_TYPE (RapportThisWeekRow, rapport_this_week_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (RapportThisWeekRow, rapport_this_week_row, GTK_TYPE_LIST_BOX_ROW)
 
 enum
 {
@@ -43,6 +63,18 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The title and the subtitle, each shown only when it says something. */
+static void
+set_text (RapportThisWeekRow *self,
+          const char         *title,
+          const char         *subtitle)
+{
+  gtk_label_set_label (self->title, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title), title != NULL && *title != '\0');
+  gtk_label_set_label (self->subtitle, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), subtitle != NULL && *subtitle != '\0');
+}
 
 static void
 set_badge (RapportThisWeekRow *self,
@@ -133,8 +165,7 @@ paint_due (RapportThisWeekRow *self,
   const RapportCadenceStatus *status = rapport_attention_get_cadence (attention);
   g_autofree char            *subtitle = describe_due (self, attention);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_attention_get_name (attention));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  set_text (self, rapport_attention_get_name (attention), subtitle);
   adw_avatar_set_text (self->avatar, rapport_attention_get_name (attention));
   gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
   if (status->state == RAPPORT_DUE_OVERDUE)
@@ -173,8 +204,7 @@ paint_commitment (RapportThisWeekRow *self,
       /* Translators: one of my commitments, to whom and in which 1:1. */
       subtitle = g_strdup_printf (_("To %s · promised %s"), name, day);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_commitment_get_text (commitment));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  set_text (self, rapport_commitment_get_text (commitment), subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->check), TRUE);
   /* on_check_toggled() sees that nothing is to be asked. */
@@ -212,8 +242,7 @@ paint_talking_point (RapportThisWeekRow  *self,
   if (rhythm != NULL)
     g_string_append_printf (subtitle, " · %s", rhythm);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_talking_point_get_text (point));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  set_text (self, rapport_talking_point_get_text (point), subtitle->str);
   g_string_free (subtitle, TRUE);
   gtk_image_set_from_icon_name (self->icon, "user-available-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->icon), TRUE);
@@ -224,8 +253,7 @@ static void
 paint_alert (RapportThisWeekRow *self,
              RapportAlert       *alert)
 {
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rapport_alert_get_text (alert));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->person_name != NULL ? self->person_name : "");
+  set_text (self, rapport_alert_get_text (alert), self->person_name);
   gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->icon), TRUE);
@@ -306,6 +334,20 @@ rapport_this_week_row_set_item (RapportThisWeekRow *self,
   g_signal_group_set_target (self->signals, item);
   repaint (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+const char *
+rapport_this_week_row_get_title (RapportThisWeekRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK_ROW (self), NULL);
+  return gtk_label_get_label (self->title);
+}
+
+const char *
+rapport_this_week_row_get_subtitle (RapportThisWeekRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_THIS_WEEK_ROW (self), NULL);
+  return gtk_label_get_label (self->subtitle);
 }
 
 gint64
@@ -431,6 +473,8 @@ rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-this-week-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, title);
+  gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, check);
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, icon);
@@ -438,36 +482,10 @@ rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_check_toggled);
 }
 
-/* The title and the subtitle of the row wrap. GTK finds the width a
- * wrapping label needs for a height by trying widths from its minimum
- * up, laying the text out each time, from every character on a line of
- * its own: that was most of the cost of This Week's first frame. From
- * twelve characters up instead it lays out a short text once, and a
- * long one a few times less; the row is wider than that at any window
- * size, so nothing moves. */
-#define WRAP_MIN_CHARS 12
-
-static void
-set_wrap_min_chars (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && gtk_label_get_wrap (GTK_LABEL (child)))
-        gtk_label_set_width_chars (GTK_LABEL (child), WRAP_MIN_CHARS);
-      else
-        set_wrap_min_chars (child);
-    }
-}
-
 static void
 rapport_this_week_row_init (RapportThisWeekRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_wrap_min_chars (GTK_WIDGET (self));
-  /* Titles are people's words, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 
   self->signals = g_signal_group_new (G_TYPE_OBJECT);
   g_signal_group_connect_swapped (self->signals, "notify", G_CALLBACK (repaint), self);

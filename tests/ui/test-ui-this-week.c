@@ -65,12 +65,13 @@ fixture_set_up (Fixture      *f,
   test_core_db_set_up (&f->dir, &f->path, &f->store);
 }
 
-/* The view, made once the data is in place. */
+/* The view, made once the data is in place, in a window @width wide. */
 static void
-show_view (Fixture *f)
+show_view_sized (Fixture *f,
+                 int      width)
 {
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
   f->view = g_object_new (RAPPORT_TYPE_THIS_WEEK_VIEW, "store", f->store, "today", TODAY, NULL);
   g_object_ref_sink (f->view);
   gtk_window_set_child (GTK_WINDOW (f->window), f->view);
@@ -78,6 +79,12 @@ show_view (Fixture *f)
   g_signal_connect (f->view, "open-person", G_CALLBACK (on_open_person), f);
   g_signal_connect (f->view, "open-meeting", G_CALLBACK (on_open_meeting), f);
   g_signal_connect (f->view, "changed", G_CALLBACK (on_changed), f);
+}
+
+static void
+show_view (Fixture *f)
+{
+  show_view_sized (f, 600);
 }
 
 static void
@@ -122,13 +129,13 @@ section_rows (Fixture    *f,
 static const char *
 title_of (gpointer row)
 {
-  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return rapport_this_week_row_get_title (RAPPORT_THIS_WEEK_ROW (row));
 }
 
 static const char *
 subtitle_of (gpointer row)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return rapport_this_week_row_get_subtitle (RAPPORT_THIS_WEEK_ROW (row));
 }
 
 static GtkWidget *
@@ -299,6 +306,93 @@ test_sections (Fixture      *f,
   g_assert_cmpstr (title_of (promises->pdata[0]), ==, "Book the room");
   caption = test_ui_find (f->view, is_label_with, "1 overdue");
   g_assert_true (caption == NULL || !gtk_widget_is_visible (caption));
+}
+
+/* The first label below @widget whose text is @text. */
+static GtkLabel *
+label_in (GtkWidget  *widget,
+          const char *text)
+{
+  GtkWidget *label = test_ui_find (widget, is_label_with, text);
+
+  g_assert_nonnull (label);
+  return GTK_LABEL (label);
+}
+
+/* A row of This Week is a plain list row drawn as an AdwActionRow is:
+ * at 360 px its long title wraps within the row, nothing cut; its width
+ * does not depend on the height it is offered (what keeps GTK from
+ * laying its text out at a score of widths when it is allocated); and
+ * the keyboard opens it. */
+static void
+test_row_layout (Fixture      *f,
+                 gconstpointer data)
+{
+  const char *text = "Write up the offsite notes with the budget, the hiring plan, the on-call rota "
+                     "and the three open questions from the retro";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPerson) ada = test_core_person_new (f->store, "Ada", NULL);
+  g_autoptr(RapportMeeting) meeting = test_core_meeting_new (f->store, ada, "2026-02-02", NULL);
+  g_autoptr(RapportCommitment) promise = NULL;
+  g_autoptr(GPtrArray) promises = NULL;
+  GtkWidget      *row, *header, *list;
+  GtkLabel       *title, *subtitle;
+  PangoLayout    *layout;
+  graphene_rect_t bounds;
+  int             min, nat, min_at, nat_at, one_line;
+
+  promise = rapport_commitment_create (f->store, rapport_meeting_get_id (meeting), text,
+                                       RAPPORT_COMMITMENT_OWNER_ME, "2026-03-01", &error);
+  g_assert_no_error (error);
+  show_view_sized (f, 360);
+  test_ui_wait_quiet ();
+
+  promises = section_rows (f, "My Open Commitments");
+  g_assert_cmpuint (promises->len, ==, 1);
+  row = promises->pdata[0];
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 400);
+
+  /* Adwaita's action row look: row.activatable > box.header, at least
+   * 50 px tall, a label.title and a label.subtitle. */
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_has_css_class (row, "activatable"));
+  header = gtk_widget_get_first_child (row);
+  g_assert_true (gtk_widget_has_css_class (header, "header"));
+  g_assert_cmpint (gtk_widget_get_height (header), >=, 50);
+  title = label_in (row, text);
+  subtitle = label_in (row, "To Ada · was due 1 Mar");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "title"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (subtitle), "subtitle"));
+  g_assert_true (gtk_widget_get_visible (test_ui_find_type (row, GTK_TYPE_CHECK_BUTTON)));
+  g_assert_true (gtk_widget_get_visible (test_ui_find (row, is_label_with, "Overdue")));
+
+  /* Wrapped, on several lines, none cut, within the row. */
+  layout = gtk_label_get_layout (title);
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  gtk_widget_measure (GTK_WIDGET (title), GTK_ORIENTATION_VERTICAL, -1, &one_line, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (title)), >, one_line);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (title), row, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (row));
+
+  /* Its width, asked at a height too small for the text, is its width
+   * at no height: nothing laid out again to find it. */
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, 60, &min_at, &nat_at, NULL, NULL);
+  g_assert_cmpint (min_at, ==, min);
+  g_assert_cmpint (nat_at, ==, nat);
+  g_assert_cmpint (min, <, gtk_widget_get_width (row));
+
+  /* Enter on the focused row opens its meeting. */
+  list = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_signal_emit_by_name (list, "activate-cursor-row");
+  g_assert_cmpuint (f->n_opened, ==, 1);
+  g_assert_cmpint (f->opened_person, ==, rapport_person_get_id (ada));
+  g_assert_cmpint (f->opened_meeting, ==, rapport_meeting_get_id (meeting));
 }
 
 static void
@@ -660,6 +754,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/this-week/sections", test_sections);
+  ADD ("/ui/this-week/row-layout", test_row_layout);
   ADD ("/ui/this-week/long-section", test_long_section);
   ADD ("/ui/this-week/first-frame", test_first_frame);
   ADD ("/ui/this-week/empty", test_empty);
