@@ -25,7 +25,8 @@ struct _RapportWindow
   GSignalGroup           *person_signals;      /* person's "notify" -> the title */
   GBindingGroup          *person_bindings;     /* person's name -> the page's name */
   RapportMeetingList     *meetings;            /* the person's, or NULL */
-  GtkSingleSelection     *meeting_selection;
+  GtkSliceListModel      *meetings_slice;      /* meetings, the rows made so far */
+  GtkSingleSelection     *meeting_selection;   /* of meetings_slice */
   GSignalGroup           *selection_signals;   /* the user's choice of a meeting */
   GSignalGroup           *brief_list_signals;  /* the user's choice of the brief */
   GPtrArray              *jobs;                /* borrowed data jobs still running */
@@ -81,6 +82,9 @@ struct _RapportWindow
   int                     first_frame_height;  /* start-up: at most this tall */
   gboolean                people_rows_pending; /* rows below the first frame not made yet */
   guint                   people_rows_source;
+  gboolean                meetings_fill_pending; /* more rows while the list cannot scroll */
+  GdkFrameClock          *meetings_fill_clock; /* its "after-paint", while filling */
+  gint64                  meetings_fill_frame; /* the frame they were last added in */
   /* PRAGMA data_version last seen: another connection's commit changes it. */
   gint64                  data_version;
   guint                   poll_source;

@@ -35,6 +35,13 @@
 #define PERSON_LINE_MIN_PX 12
 #define ABOVE_PEOPLE_PX 82
 #define HEADER_BAR_MIN_PX 46
+/* The meetings column shows a person's first meetings in this many rows
+ * (GTK 4.8's list view makes and measures a row for every item, about
+ * 15 of 20 seen in the default window), and more, this many at a time
+ * after each frame, until the list is taller than the column and can be
+ * scrolled for the rest (RAPPORT_MEETING_LIST_PAGE more at its end). */
+#define MEETING_ROWS_FIRST 20
+#define MEETING_ROWS_FILL 10
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,6 +75,9 @@ static void        on_meetings_edge_reached (RapportWindow  *self,
 static void        on_editor_save_failed (RapportWindow *self,
                                           const char    *message);
 static void        connect_editor (RapportWindow *self);
+static void        on_meetings_view_map (RapportWindow *self);
+static void        on_meetings_adjustment_changed (RapportWindow *self,
+                                                   GtkAdjustment *adjustment);
 static void        setup_meeting_item (GtkSignalListItemFactory *factory,
                                        GtkListItem              *item,
                                        gpointer                  user_data);
@@ -114,6 +124,10 @@ ensure_person_page (RapportWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (gtk_builder_get_object (builder, "meetings_scrolled"), "edge-reached",
                            G_CALLBACK (on_meetings_edge_reached), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->meetings_view, "map",
+                           G_CALLBACK (on_meetings_view_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->meetings_view)), "changed",
+                           G_CALLBACK (on_meetings_adjustment_changed), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_meeting_item), NULL);
@@ -808,14 +822,119 @@ unbind_meeting_item (GtkSignalListItemFactory *factory,
   rapport_meeting_row_set_meeting (RAPPORT_MEETING_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* At least @n of the person's meetings in the list (or all there are). */
+static void
+show_meetings_up_to (RapportWindow *self,
+                     guint          n)
+{
+  if (self->meetings == NULL)
+    return;
+  rapport_meeting_list_show_more (self->meetings, n);
+  if (gtk_slice_list_model_get_size (self->meetings_slice) < n)
+    gtk_slice_list_model_set_size (self->meetings_slice, n);
+}
+
+static void on_meetings_frame_painted (GdkFrameClock *clock,
+                                       RapportWindow *self);
+
+static void
+stop_filling_meetings (RapportWindow *self)
+{
+  self->meetings_fill_pending = FALSE;
+  if (self->meetings_fill_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->meetings_fill_clock, on_meetings_frame_painted, self);
+      g_clear_object (&self->meetings_fill_clock);
+    }
+}
+
+/* After each frame that showed the list: more rows while it is not
+ * taller than its column and more meetings are there, else done. */
+static void
+on_meetings_frame_painted (GdkFrameClock *clock,
+                           RapportWindow *self)
+{
+  GtkAdjustment *adjustment;
+  guint          shown;
+
+  if (self->meetings == NULL)
+    {
+      stop_filling_meetings (self);
+      return;
+    }
+  /* Hidden (History, search): "map" starts again when it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->meetings_view)))
+    {
+      g_signal_handlers_disconnect_by_func (self->meetings_fill_clock, on_meetings_frame_painted, self);
+      g_clear_object (&self->meetings_fill_clock);
+      return;
+    }
+  /* The frame under way when the rows changed may have been laid out
+   * before: the next one shows them. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->meetings_fill_frame)
+    return;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->meetings_view));
+  shown = gtk_slice_list_model_get_size (self->meetings_slice);
+  if (shown < rapport_meeting_list_get_n_meetings (self->meetings) &&
+      gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    {
+      show_meetings_up_to (self, shown + MEETING_ROWS_FILL);
+      self->meetings_fill_frame = gdk_frame_clock_get_frame_counter (clock);
+    }
+  else
+    stop_filling_meetings (self);
+}
+
+/* Until the list can scroll, after each frame (from the next one: the
+ * rows just given are measured in it). */
+static void
+fill_meetings (RapportWindow *self)
+{
+  GdkFrameClock *clock;
+
+  self->meetings_fill_pending = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->meetings_view)))
+    return;
+  if (self->meetings_fill_clock == NULL)
+    {
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->meetings_view));
+      if (clock == NULL)
+        return;
+      self->meetings_fill_clock = g_object_ref (clock);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_meetings_frame_painted), self);
+    }
+  self->meetings_fill_frame = gdk_frame_clock_get_frame_counter (self->meetings_fill_clock);
+  /* A frame to look after, should nothing else ask for one. */
+  gdk_frame_clock_request_phase (self->meetings_fill_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+on_meetings_view_map (RapportWindow *self)
+{
+  if (self->meetings_fill_pending)
+    fill_meetings (self);
+}
+
+/* The column grew (a taller or maximized window) past the rows there
+ * are: more, after the frame. */
+static void
+on_meetings_adjustment_changed (RapportWindow *self,
+                                GtkAdjustment *adjustment)
+{
+  if (self->meetings == NULL || self->meetings_fill_clock != NULL ||
+      gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) ||
+      gtk_slice_list_model_get_size (self->meetings_slice) >= rapport_meeting_list_get_n_meetings (self->meetings))
+    return;
+  fill_meetings (self);
+}
+
 static void
 on_meetings_edge_reached (RapportWindow  *self,
                           GtkPositionType position)
 {
   if (position != GTK_POS_BOTTOM || self->meetings == NULL)
     return;
-  rapport_meeting_list_show_more (self->meetings,
-                                  g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) + RAPPORT_MEETING_LIST_PAGE);
+  show_meetings_up_to (self, gtk_slice_list_model_get_size (self->meetings_slice) + RAPPORT_MEETING_LIST_PAGE);
 }
 
 static void
@@ -888,7 +1007,7 @@ rapport_window_reload_meetings (RapportWindow *self)
     rapport_window_show_error (self, _("Could Not Read Meetings"), error->message);
   position = current_id ? rapport_meeting_list_find (self->meetings, current_id) : G_MAXUINT;
   if (position != G_MAXUINT)
-    rapport_meeting_list_show_more (self->meetings, position + 1);
+    show_meetings_up_to (self, position + 1);
   gtk_single_selection_set_selected (self->meeting_selection,
                                      position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
   g_signal_group_unblock (self->selection_signals);
@@ -921,7 +1040,7 @@ rapport_window_select_meeting (RapportWindow *self,
   position = rapport_meeting_list_find (self->meetings, meeting_id);
   if (position == G_MAXUINT)
     return;
-  rapport_meeting_list_show_more (self->meetings, position + 1);
+  show_meetings_up_to (self, position + 1);
   gtk_single_selection_set_selected (self->meeting_selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->meetings_view), "list.scroll-to-item", "u", position);
 }
@@ -1029,9 +1148,15 @@ rapport_window_show_person (RapportWindow *self,
       g_settings_set_string (self->settings, "last-person", rapport_person_get_uuid (person));
     }
 
-  /* No meeting selected: on_meeting_selected() has nothing to show. */
-  gtk_single_selection_set_model (self->meeting_selection, G_LIST_MODEL (self->meetings));
+  /* No meeting selected: on_meeting_selected() has nothing to show.
+   * The first rows only; fill_meetings() adds more if they leave room. */
+  gtk_slice_list_model_set_size (self->meetings_slice, MEETING_ROWS_FIRST);
+  gtk_slice_list_model_set_model (self->meetings_slice, G_LIST_MODEL (self->meetings));
   gtk_single_selection_set_selected (self->meeting_selection, GTK_INVALID_LIST_POSITION);
+  if (self->meetings != NULL)
+    fill_meetings (self);
+  else
+    stop_filling_meetings (self);
 
   update_title (self);
   if (self->brief_view != NULL)
@@ -1429,6 +1554,7 @@ rapport_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->banner_source, g_source_remove);
   g_clear_handle_id (&self->people_rows_source, g_source_remove);
+  stop_filling_meetings (self);
   set_person (self, NULL);
   if (self->selection_signals != NULL)
     g_signal_group_set_target (self->selection_signals, NULL);
@@ -1454,6 +1580,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->person);
   g_clear_object (&self->meetings);
   g_clear_object (&self->meeting_selection);
+  g_clear_object (&self->meetings_slice);
   g_clear_object (&self->people_slice);
   g_clear_object (&self->sorted_people);
   g_clear_object (&self->attention_sorter);
@@ -1642,7 +1769,8 @@ rapport_window_init (RapportWindow *self)
   g_signal_connect_object (self->visible_people, "items-changed",
                            G_CALLBACK (update_sidebar_page), self, G_CONNECT_SWAPPED);
 
-  self->meeting_selection = gtk_single_selection_new (NULL);
+  self->meetings_slice = gtk_slice_list_model_new (NULL, 0, MEETING_ROWS_FIRST);
+  self->meeting_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->meetings_slice)));
   gtk_single_selection_set_autoselect (self->meeting_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->meeting_selection, TRUE);
   self->selection_signals = g_signal_group_new (GTK_TYPE_SINGLE_SELECTION);

@@ -351,6 +351,114 @@ test_open_meeting_from_start (Fixture      *f,
   g_assert_cmpint (rapport_person_get_id (rapport_window_get_person (f->window)), ==, 1);
 }
 
+/* 99 more meetings of Ada's, a week apart before the first. */
+static void
+add_meetings (Fixture *f)
+{
+  test_core_exec (f->store,
+                  "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
+                  " INSERT INTO meetings (id, uuid, person_id, date, notes, created_at, updated_at)"
+                  " SELECT i, printf ('c0000000-0000-4000-8000-%012d', i), 1,"
+                  "  date ('2026-02-02', printf ('-%d days', 7 * (i - 1))), 'Meeting ' || i,"
+                  "  '2026-02-02T10:00:00.000Z', '2026-02-02T10:00:00.000Z' FROM n;");
+}
+
+static guint
+meeting_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (f->window->meetings_view)));
+}
+
+static GtkAdjustment *
+meetings_adjustment (Fixture *f)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->window->meetings_view));
+}
+
+static gboolean
+meetings_scroll (Fixture *f)
+{
+  GtkAdjustment *adjustment = meetings_adjustment (f);
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A person's first 20 meetings are rows at first, more as the list is
+ * scrolled to its end. */
+static void
+test_meetings_first_rows (Fixture      *f,
+                          gconstpointer data)
+{
+  GtkAdjustment *adjustment;
+
+  add_meetings (f);
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (500);
+  /* 720 pixels tall: they fill the column, and no more are made. */
+  g_assert_cmpuint (meeting_rows (f), ==, 20);
+  g_assert_true (meetings_scroll (f));
+
+  adjustment = meetings_adjustment (f);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  test_ui_spin (300);
+  g_assert_cmpuint (meeting_rows (f), ==, 20 + RAPPORT_MEETING_LIST_PAGE);
+
+  /* One further down is selected with the rows before it (and those
+   * after, once scrolled to it at the end). */
+  rapport_window_select_meeting (f->window, 80);
+  test_ui_spin (200);
+  g_assert_cmpuint (meeting_rows (f), >=, 80);
+  g_assert_cmpint (rapport_meeting_get_id (rapport_meeting_editor_get_meeting (rapport_window_get_editor (f->window))),
+                   ==, 80);
+
+  /* Another person and back: the first rows again. */
+  rapport_window_show_this_week (f->window);
+  test_ui_spin (200);
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (300);
+  g_assert_cmpuint (meeting_rows (f), ==, 20);
+}
+
+/* In a window taller than 20 rows, more are made after the first frames
+ * until the list can be scrolled: else it could never reach its end
+ * for more. */
+static void
+test_meetings_fill_tall_window (Fixture      *f,
+                                gconstpointer data)
+{
+  double row;
+  guint  n;
+
+  add_meetings (f);
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (300);
+  g_assert_cmpuint (meeting_rows (f), ==, 20);
+
+  /* Made taller than the screen here (900 pixels), as on a tall one. */
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), -1, 1700);
+  test_ui_spin (1000);
+  n = meeting_rows (f);
+  g_assert_cmpuint (n, >, 20);
+  g_assert_cmpuint (n, <, 100);
+  g_assert_true (meetings_scroll (f));
+  /* And no more than that takes. */
+  row = gtk_adjustment_get_upper (meetings_adjustment (f)) / n;
+  g_assert_cmpfloat ((n - 10) * row, <=, gtk_adjustment_get_page_size (meetings_adjustment (f)));
+
+  /* The person shown again: 20 rows, then as many as before. */
+  rapport_window_show_this_week (f->window);
+  test_ui_spin (200);
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (1000);
+  g_assert_cmpuint (meeting_rows (f), ==, n);
+  g_assert_true (meetings_scroll (f));
+
+  /* Its end reached, more again. */
+  gtk_adjustment_set_value (meetings_adjustment (f), gtk_adjustment_get_upper (meetings_adjustment (f)));
+  test_ui_spin (300);
+  g_assert_cmpuint (meeting_rows (f), ==, n + RAPPORT_MEETING_LIST_PAGE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -365,6 +473,10 @@ main (int argc, char *argv[])
               test_person_page_made_when_first_needed, fixture_tear_down);
   g_test_add ("/ui/window/open-meeting-from-start", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_open_meeting_from_start, fixture_tear_down);
+  g_test_add ("/ui/window/meetings-first-rows", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_meetings_first_rows, fixture_tear_down);
+  g_test_add ("/ui/window/meetings-fill-tall-window", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_meetings_fill_tall_window, fixture_tear_down);
   g_test_add ("/ui/window/start-failure-is-a-toast", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_start_failure_is_a_toast, fixture_tear_down);
 
