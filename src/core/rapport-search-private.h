@@ -13,4 +13,10 @@ GListStore *rapport_search_run_capped (RapportStore  *store,
                                        guint          rank_cap,
                                        GError       **error);
 
+/* The @i-th statement that fills a search index from its table, and
+ * that index's name in @fts; NULL past the last. For tests (the query
+ * plan: a scan of the table, in rowid order). */
+const char *rapport_search_get_refill_sql (guint        i,
+                                           const char **fts);
+
 G_END_DECLS

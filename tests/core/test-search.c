@@ -709,6 +709,46 @@ test_query_plan (Fixture      *f,
       }
 }
 
+/* Each index is filled from a scan of its table in rowid order: FTS5
+ * writes a new segment each time a rowid is lower than the one before,
+ * and the meetings read by date (through an index on "deleted") made the
+ * index of notes thousands of small segments merged again and again. */
+static void
+test_refill_plan (Fixture      *f,
+                  gconstpointer data)
+{
+  const char *sql;
+  const char *fts = NULL;
+  guint       n = 0;
+
+  for (guint i = 0; (sql = rapport_search_get_refill_sql (i, &fts)) != NULL; i++)
+    {
+      g_autofree char *explain = NULL;
+      g_autofree char *table = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) plan = g_string_new (NULL);
+      const char   *select = strstr (sql, "SELECT");
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_nonnull (select);
+      g_assert_true (g_str_has_suffix (fts, "_fts"));
+      table = g_strndup (fts, strlen (fts) - strlen ("_fts"));
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", select, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (f->store), explain, -1,
+                                           &stmt, NULL),
+                       ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_finalize (stmt);
+      g_test_message ("%s: %s", fts, plan->str);
+      /* One line: the table scanned, no index, no sort. */
+      expected = g_strdup_printf ("SCAN %s\n", table);
+      g_assert_cmpstr (plan->str, ==, expected);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 5);
+}
+
 /* Past the cap, the newest matches are the ones ranked. */
 static void
 test_broad_query (Fixture      *f,
@@ -947,6 +987,7 @@ main (int argc, char *argv[])
   ADD ("/search/snippet", test_snippet);
   ADD ("/search/hostile-queries", test_hostile_queries);
   ADD ("/search/query-plan", test_query_plan);
+  ADD ("/search/refill-plan", test_refill_plan);
   ADD ("/search/broad-query", test_broad_query);
   ADD ("/search/ranked-fill-the-limit", test_ranked_fill_the_limit);
   g_test_add_func ("/search/migration", test_migration_fills_index);
