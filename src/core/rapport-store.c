@@ -923,8 +923,13 @@ open_internal (const char *path,
 
   /* Not SQLITE_OPEN_NOFOLLOW: it refuses a link anywhere on the path,
    * and many a home folder is reached through one (/home -> /var/home).
-   * The file itself was checked above. */
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+   * The file itself was checked above. SQLITE_OPEN_NOMUTEX: a
+   * connection is only ever used by one thread at a time (the window's
+   * by the main thread; each job of rapport-job.c opens its own in its
+   * thread and closes it there), so SQLite's lock around each call on it
+   * (a mutex taken and released for every step, column and bind) is
+   * not needed. */
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       what = g_strdup_printf (_("Could not open “%s”"), path);
@@ -1035,7 +1040,7 @@ rapport_store_open_read_only (const char *path,
   self = g_object_new (RAPPORT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open “%s”"), path);
