@@ -1218,6 +1218,25 @@ test_bulk_index_pending (Fixture      *f,
   g_assert_null (strstr (at_once, "okapi "));
   after = trigger_sql (f->path2);
   g_assert_cmpstr (triggers, ==, after);
+  /* Filled with FTS5's merges held back, then set back to its defaults
+   * (automerge 4, crisismerge 16), and whole. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char      *fts = i == 0 ? "meetings_fts" : "commitments_fts";
+      g_autofree char *automerge = g_strdup_printf ("SELECT coalesce ((SELECT v FROM %s_config"
+                                                    " WHERE k = 'automerge'), 4)",
+                                                    fts);
+      g_autofree char *crisismerge = g_strdup_printf ("SELECT coalesce ((SELECT v FROM %s_config"
+                                                      " WHERE k = 'crisismerge'), 16)",
+                                                      fts);
+      g_autofree char *check = g_strdup_printf ("INSERT INTO %1$s (%1$s, rank)"
+                                                " VALUES ('integrity-check', 1)",
+                                                fts);
+
+      g_assert_cmpint (test_core_sql_int (f->path2, automerge), ==, 4);
+      g_assert_cmpint (test_core_sql_int (f->path2, crisismerge), ==, 16);
+      test_core_exec (reopened, check);
+    }
   found = rapport_search_run (reopened, "numbat", 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
