@@ -75,6 +75,7 @@ static void        on_meetings_edge_reached (RapportWindow  *self,
 static void        on_editor_save_failed (RapportWindow *self,
                                           const char    *message);
 static void        connect_editor (RapportWindow *self);
+static void        disconnect_editor (RapportWindow *self);
 static void        on_meetings_view_map (RapportWindow *self);
 static void        on_meetings_adjustment_changed (RapportWindow *self,
                                                    GtkAdjustment *adjustment);
@@ -1563,7 +1564,7 @@ rapport_window_dispose (GObject *object)
   /* The editor goes with the widget tree, flushing on its way: nothing
    * of the window is to follow it then. */
   if (self->editor != NULL)
-    g_signal_handlers_disconnect_by_data (self->editor, self);
+    disconnect_editor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   self->editor = NULL;
   self->meetings_split = NULL;
@@ -1739,6 +1740,23 @@ connect_editor (RapportWindow *self)
                             G_CALLBACK (on_between_meetings_changed), self);
   g_signal_connect_swapped (self->editor, "meeting-discarded",
                             G_CALLBACK (on_editor_meeting_discarded), self);
+}
+
+static void
+disconnect_editor (RapportWindow *self)
+{
+  const GCallback callbacks[] = {
+    G_CALLBACK (on_editor_save_failed),
+    G_CALLBACK (on_save_state_changed),
+    G_CALLBACK (rapport_window_reload_meetings),
+    G_CALLBACK (on_editor_conflict),
+    G_CALLBACK (on_between_meetings_changed),
+    G_CALLBACK (on_editor_meeting_discarded),
+  };
+
+  /* By each callback: GTK's own handlers may have the window as data. */
+  for (guint i = 0; i < G_N_ELEMENTS (callbacks); i++)
+    g_signal_handlers_disconnect_by_func (self->editor, (gpointer) callbacks[i], self);
 }
 
 static void
