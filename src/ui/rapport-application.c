@@ -514,6 +514,8 @@ rapport_application_startup (GApplication *app)
                                          (const char *[]){ "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]){ "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         (const char *[]){ "<Control>question", NULL });
 }
 
 static void

@@ -30,6 +30,7 @@ struct _RapportWindow
   GSignalGroup           *selection_signals;   /* the user's choice of a meeting */
   GSignalGroup           *brief_list_signals;  /* the user's choice of the brief */
   GPtrArray              *jobs;                /* borrowed data jobs still running */
+  GtkWindow              *shortcuts_window;    /* made when first shown */
 
   /* Borrowed (weak): built on demand, held by the widget tree */
   GtkWidget              *history_view;

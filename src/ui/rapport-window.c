@@ -1555,6 +1555,9 @@ rapport_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->banner_source, g_source_remove);
   g_clear_handle_id (&self->people_rows_source, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   stop_filling_meetings (self);
   set_person (self, NULL);
   if (self->selection_signals != NULL)

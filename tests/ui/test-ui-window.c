@@ -271,6 +271,56 @@ test_start_failure_is_a_toast (Fixture      *f,
 /* Start-up shows This Week: the person's page (the meetings column, the
  * brief, the meeting editor) is not made until a person is opened, and
  * the editor's actions wait for it. */
+/* The shortcuts window is not made at start-up (GtkApplication would
+ * build one for every window from gtk/help-overlay.ui), but when asked
+ * for, once, and shown over the window. */
+static guint
+count_shortcuts_windows (GtkShortcutsWindow **found)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint       n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          *found = GTK_SHORTCUTS_WINDOW (window);
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+test_shortcuts_made_when_asked (Fixture      *f,
+                                gconstpointer data)
+{
+  GtkShortcutsWindow *shortcuts = NULL;
+  GtkShortcutsWindow *again = NULL;
+
+  g_assert_cmpuint (count_shortcuts_windows (&shortcuts), ==, 0);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  test_ui_spin (200);
+  g_assert_cmpuint (count_shortcuts_windows (&shortcuts), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (f->window));
+  g_assert_nonnull (test_ui_find_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT));
+
+  /* Closed, it is shown again the next time, not made again. */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  test_ui_spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  test_ui_spin (100);
+  g_assert_cmpuint (count_shortcuts_windows (&again), ==, 1);
+  g_assert_true (again == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
 static void
 test_person_page_made_when_first_needed (Fixture      *f,
                                          gconstpointer data)
@@ -473,6 +523,8 @@ main (int argc, char *argv[])
               test_person_page_made_when_first_needed, fixture_tear_down);
   g_test_add ("/ui/window/open-meeting-from-start", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_open_meeting_from_start, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts-made-when-asked", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_shortcuts_made_when_asked, fixture_tear_down);
   g_test_add ("/ui/window/meetings-first-rows", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_meetings_first_rows, fixture_tear_down);
   g_test_add ("/ui/window/meetings-fill-tall-window", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
