@@ -14,24 +14,17 @@
 #include "rapport-talking-point.h"
 #include "rapport-this-week-row.h"
 
-/* Not an AdwActionRow, for the cost of the first frame. Its title and
- * subtitle wrap, and sit in a horizontal box between the prefixes and the
- * suffixes: a horizontal GtkBox, when allocated, asks each child for its
- * width at the box's height, and a wrapping GtkLabel answers that by
- * laying its text out at a score of widths (a binary search for the
- * narrowest that fits the height), about 13 M instructions a row. Here the
- * two labels are in a GtkGrid instead, which asks its children for their
- * widths at no height and then for their heights at the widths it gives
- * them: one layout each for the minimum and the natural width, and one for
- * each width it is given. The title keeps a minimum of 12 characters
- * (width-chars): its minimum is otherwise a layout of one character a
- * line, and the window's measure asks for its height at that width too.
- * The subtitle, two lines at most and ellipsized, needs none. (At 360 px
- * the title is still wider than that, so nothing moves.) The widgets and
- * style classes are those of an AdwActionRow
- * (row > box.header > box.prefixes, the text, box.suffixes; label.title,
- * label.subtitle), so Adwaita draws it the same; the grid has the margins
- * and spacing of its box.title by properties. */
+/* Not an AdwActionRow, for the cost of the first frame: the widgets and
+ * style classes are an action row's (row > box.header > box.prefixes,
+ * box.title with label.title and label.subtitle, box.suffixes), so Adwaita
+ * draws it the same, but without the action row's own machinery.  The
+ * title keeps a minimum of 12 characters (width-chars): its minimum is
+ * otherwise a layout of one character a line, and the window's measure
+ * asks for its height at that width too.  The subtitle, two lines at most
+ * and ellipsized, needs none.  The text is in a vertical GtkBox, not a
+ * GtkGrid: GTK 4.18's grid gives as its minimum height the height of its
+ * children at their minimum widths, whatever width it is offered, which
+ * made these rows twice as tall as their text on Debian 13. */
 struct _RapportThisWeekRow
 {
   GtkListBoxRow   parent_instance;

@@ -339,7 +339,7 @@ test_row_layout (Fixture      *f,
   GtkLabel       *title, *subtitle;
   PangoLayout    *layout;
   graphene_rect_t bounds;
-  int             min, nat, min_at, nat_at, one_line;
+  int             min, nat, one_line;
 
   promise = rapport_commitment_create (f->store, rapport_meeting_get_id (meeting), text,
                                        RAPPORT_COMMITMENT_OWNER_ME, "2026-03-01", &error);
@@ -378,12 +378,19 @@ test_row_layout (Fixture      *f,
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (row));
 
-  /* Its width, asked at a height too small for the text, is its width
-   * at no height: nothing laid out again to find it. */
+  /* No taller than its text at its width: GTK 4.18's GtkGrid gave a
+   * minimum height for its children's minimum widths, which made such
+   * rows twice as tall as their text on Debian 13. */
+  {
+    int min_h = 0, nat_h = 0;
+
+    gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (header), &min_h, &nat_h, NULL, NULL);
+    g_assert_cmpint (min_h, <=, nat_h);
+    g_assert_cmpint (gtk_widget_get_height (header), <=, MAX (nat_h, 50));
+  }
+
+  /* Narrower than the window lets it be. */
   gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, 60, &min_at, &nat_at, NULL, NULL);
-  g_assert_cmpint (min_at, ==, min);
-  g_assert_cmpint (nat_at, ==, nat);
   g_assert_cmpint (min, <, gtk_widget_get_width (row));
 
   /* Enter on the focused row opens its meeting. */
