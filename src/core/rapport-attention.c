@@ -404,9 +404,9 @@ typedef struct
   GHashTable   *cadence;  /* person id -> RapportCadenceStatus, for the team; or NULL */
   /* Each person's last 1:1s as they are read (see Recent), kept from one
    * person to the next. */
-  GArray       *runs;     /* HabitRun */
-  GArray       *day;      /* DayMeeting */
-  GArray       *ticks;    /* Tick */
+  GArray       *runs;  /* HabitRun */
+  GArray       *day;   /* DayMeeting */
+  GArray       *ticks; /* Tick */
 } Reading;
 
 static void
@@ -567,7 +567,8 @@ compare_day_meetings (gconstpointer a,
   const DayMeeting *x = a;
   const DayMeeting *y = b;
 
-  return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+  return x->id < y->id ? 1 : x->id > y->id ? -1
+                                           : 0;
 }
 
 /* Adds the meetings of one day, read in the index's order (by mood), in

@@ -373,8 +373,13 @@ rapport_cadence_status_load_all (RapportStore *store,
       TeamMember           *member = g_ptr_array_index (members, i);
       RapportCadenceStatus *status = g_new (RapportCadenceStatus, 1);
       RapportCadenceInput   input = {
-        member->cadence_days, member->archived, member->last, member->added, member->next,
-        (const RapportCadenceEvent *) (gpointer) member->events->data, member->events->len,
+          member->cadence_days,
+          member->archived,
+          member->last,
+          member->added,
+          member->next,
+          (const RapportCadenceEvent *) (gpointer) member->events->data,
+          member->events->len,
       };
 
       rapport_cadence_compute (&input, today, status);

@@ -343,7 +343,7 @@ test_neglected_gap (Fixture      *f,
   g_autoptr(RapportAttention) one = NULL;
   g_autoptr(RapportPerson) ada_person = NULL;
   g_autoptr(RapportBrief) brief = NULL;
-  gint64 ada = person (f, "Ada");
+  gint64      ada = person (f, "Ada");
   GListModel *neglected;
 
   test_core_insert_meeting (f->store, ada, "2026-02-08", 0, "1", FALSE);
@@ -368,18 +368,18 @@ test_neglected_gap (Fixture      *f,
 /* ---- the reading against a plain one, on random teams ---- */
 
 #define REF_MEETINGS RAPPORT_ATTENTION_HABIT_MEETINGS
-#define REF_HABITS   12
+#define REF_HABITS 12
 
 /* What the rules of rapport-attention.h and rapport-alert.h give for one
  * person, read the plain way: the last moods by themselves, the last
  * REF_MEETINGS 1:1s with their checklists sorted as the brief has them. */
 typedef struct
 {
-  gboolean mood_falling;
-  guint    n_habit_alerts;
-  char    *slipping;
-  guint    n_neglected;
-  char    *neglected;
+  gboolean   mood_falling;
+  guint      n_habit_alerts;
+  char      *slipping;
+  guint      n_neglected;
+  char      *neglected;
   GPtrArray *alerts; /* RapportAlert */
 } Reference;
 
@@ -445,9 +445,9 @@ reference_read (Fixture    *f,
                           "WITH last AS MATERIALIZED (SELECT id, date FROM meetings"
                           " WHERE person_id = ?1 AND deleted = 0 AND date <= ?2"
                           " ORDER BY date DESC, id DESC LIMIT " G_STRINGIFY (REF_MEETINGS) ")"
-                          " SELECT last.id, c.habit_id, c.ticked FROM last"
-                          " LEFT JOIN checklist c ON c.meeting_id = last.id"
-                          " ORDER BY last.date DESC, last.id DESC",
+                                                                                           " SELECT last.id, c.habit_id, c.ticked FROM last"
+                                                                                           " LEFT JOIN checklist c ON c.meeting_id = last.id"
+                                                                                           " ORDER BY last.date DESC, last.id DESC",
                           who, today);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -577,7 +577,7 @@ test_matches_reference (Fixture      *f,
       int              n_meetings = g_test_rand_int_range (0, 3) == 0 ? g_test_rand_int_range (0, 8)
                                                                       : g_test_rand_int_range (8, 60);
       int              spread = g_test_rand_int_range (0, 2) == 0 ? 30 : 400;
-      int              mood_chance = (int []){ 5, 50, 95 }[g_test_rand_int_range (0, 3)];
+      int              mood_chance = (int[]){ 5, 50, 95 }[g_test_rand_int_range (0, 3)];
       int              habit_chance = g_test_rand_int_range (0, 2) == 0 ? 100 : 60;
 
       for (int m = 0; m < n_meetings; m++)
@@ -593,8 +593,8 @@ test_matches_reference (Fixture      *f,
                       g_date_get_month (&day), g_date_get_day (&day));
           for (guint h = 0; h < strlen (habits); h++)
             spec[h] = g_test_rand_int_range (0, 100) >= habit_chance ? '-'
-                      : g_test_rand_int_range (0, 3) == 0       ? '1'
-                                                                : '0';
+                      : g_test_rand_int_range (0, 3) == 0            ? '1'
+                                                                     : '0';
           test_core_insert_meeting (f->store, who, date,
                                     g_test_rand_int_range (0, 100) < mood_chance ? g_test_rand_int_range (1, 6) : 0,
                                     spec, g_test_rand_int_range (0, 10) == 0);
@@ -665,7 +665,7 @@ test_matches_reference (Fixture      *f,
     {
       g_autoptr(RapportAttention) item = g_list_model_get_item (G_LIST_MODEL (all), i);
       g_autoptr(RapportAttention) one = rapport_attention_load (f->store, rapport_attention_get_person_id (item),
-                                                                today, &error);
+                                                                 today, &error);
 
       g_assert_no_error (error);
       assert_matches_reference (f, item, today);

@@ -447,14 +447,14 @@ test_adherence_held_counts (Fixture      *f,
                             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  const char      *months[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01" };
-  const char      *weeks[] = { "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23" };
-  RapportAdherence series[3];
-  RapportAdherence total;
-  gint64           ada = person (f, "Ada", 7);
-  gint64           bo = person (f, "Bo", 7);
-  gint64           cy = person (f, "Cy", 7);
-  gint64           di = person (f, "Di", 14);
+  const char              *months[] = { "2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01" };
+  const char              *weeks[] = { "2026-02-02", "2026-02-09", "2026-02-16", "2026-02-23" };
+  RapportAdherence         series[3];
+  RapportAdherence         total;
+  gint64                   ada = person (f, "Ada", 7);
+  gint64                   bo = person (f, "Bo", 7);
+  gint64                   cy = person (f, "Cy", 7);
+  gint64                   di = person (f, "Di", 14);
   /* Ada, weekly from Monday 5 January to 23 March; the week of 9
    * February recorded as skipped for leave, but held on the 10th. */
   static const char *const ada_facts[] = {
@@ -552,7 +552,7 @@ test_dates (Fixture      *f,
   static const char *const refused[] = { "2026-02-30", "2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01",
                                          "2026-1-05", "2026-01-5x", "2026-01-055", "2026/01/05", "", NULL };
   static const char *const taken[] = { "2024-02-29", "2026-12-31", "0001-01-01", "9999-12-31" };
-  RapportAdherence a;
+  RapportAdherence         a;
 
   for (guint i = 0; refused[i] != NULL; i++)
     {

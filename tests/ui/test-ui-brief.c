@@ -182,6 +182,7 @@ test_brief_wrapping_labels (Fixture      *f,
   guint      n;
   int        min;
 
+  g_assert_nonnull (hers);
   /* A long word too: it must break inside, at 360 px. */
   last = test_core_meeting_new (f->store, f->person, "2026-03-09",
                                 LONG_LINE "\nSee https://example.org/a/very/long/path/that/has/no/spaces/at/all/"
@@ -252,6 +253,7 @@ test_brief_habit_rows_kept_for_their_habit (Fixture      *f,
   GtkWidget *brief = rapport_brief_view_new (f->store);
   guint      n;
 
+  g_assert_nonnull (adas);
   /* Grace ticked every habit but the second in her 1:1. */
   checklist = rapport_checklist_load (f->store, rapport_meeting_get_id (met), &error);
   g_assert_no_error (error);
