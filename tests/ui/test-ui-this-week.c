@@ -402,24 +402,33 @@ test_row_layout (Fixture      *f,
   g_assert_cmpint (f->opened_meeting, ==, rapport_meeting_get_id (meeting));
 }
 
+/* @n talking points for @person, "Topic 1" to "Topic n". */
 static void
-test_long_section (Fixture      *f,
-                   gconstpointer data)
+add_topics (Fixture       *f,
+            RapportPerson *person,
+            guint          n)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
-  g_autoptr(GPtrArray) topics = NULL;
-  GtkWidget *more;
-
-  for (guint i = 0; i < 11; i++)
+  for (guint i = 0; i < n; i++)
     {
+      g_autoptr(GError) error = NULL;
       g_autofree char *text = g_strdup_printf ("Topic %u", i + 1);
-      g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (bob), text,
+      g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (person), text,
                                                                          RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
                                                                          NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (point);
     }
+}
+
+static void
+test_long_section (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
+  g_autoptr(GPtrArray) topics = NULL;
+  GtkWidget *more;
+
+  add_topics (f, bob, 11);
   show_view (f);
 
   /* The first lines, and a button for all of them. */
@@ -446,19 +455,10 @@ static void
 test_first_frame (Fixture      *f,
                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportPerson) bob = test_core_person_new (f->store, "Bob", NULL);
   g_autoptr(GPtrArray) topics = NULL;
 
-  for (guint i = 0; i < 11; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Topic %u", i + 1);
-      g_autoptr(RapportTalkingPoint) point = rapport_talking_point_add (f->store, rapport_person_get_id (bob), text,
-                                                                         RAPPORT_RAISED_BY_ME, 0, RAPPORT_RECUR_NONE,
-                                                                         NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (point);
-    }
+  add_topics (f, bob, 11);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 200);
   f->view = g_object_new (RAPPORT_TYPE_THIS_WEEK_VIEW, "store", f->store, "today", TODAY,
