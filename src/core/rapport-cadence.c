@@ -755,8 +755,11 @@ rapport_cadence_adherence_series (RapportStore      *store,
     {
       Cell         *cell = &g_array_index (cell_array, Cell, i);
       const Member *member = &g_array_index (members, Member, cell->member);
-      guint         slots = slots_in (member->first, member->cadence,
-                                      starts[cell->bucket], MIN (starts[cell->bucket + 1], end));
+      /* As above: a person without a first 1:1 on a real date has no
+       * slots counted. */
+      guint         slots = member->first == 0 ? 0
+                                               : slots_in (member->first, member->cadence, starts[cell->bucket],
+                                                           MIN (starts[cell->bucket + 1], end));
       guint         expected;
 
       expected = slots - MIN (slots, cell->excused);

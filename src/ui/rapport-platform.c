@@ -1100,7 +1100,7 @@ hide_icons (GtkWidget *widget)
 
 typedef struct
 {
-  AdwViewSwitcher    *switcher; /* borrowed: the bin's child */
+  AdwViewSwitcher    *switcher; /* weak: the bin's child */
   AdwViewSwitcherBar *bar;      /* weak: outside the bin */
   AdwBreakpoint      *narrow;   /* borrowed: the bin's */
   AdwBreakpoint      *none;     /* borrowed: the bin's */
@@ -1113,6 +1113,7 @@ view_switcher_free (gpointer data)
   ViewSwitcher *view = data;
 
   g_clear_handle_id (&view->reveal_source, g_source_remove);
+  g_clear_weak_pointer (&view->switcher);
   g_clear_weak_pointer (&view->bar);
   g_free (view);
 }
@@ -1127,7 +1128,7 @@ reveal_bar (gpointer data)
   ViewSwitcher *view = data;
 
   view->reveal_source = 0;
-  if (view->bar != NULL)
+  if (view->bar != NULL && view->switcher != NULL)
     adw_view_switcher_bar_set_reveal (view->bar, !gtk_widget_get_visible (GTK_WIDGET (view->switcher)));
   return G_SOURCE_REMOVE;
 }
@@ -1214,6 +1215,7 @@ rapport_view_switcher_new (AdwViewStack       *stack,
                               NULL);
   adw_breakpoint_bin_add_breakpoint (ADW_BREAKPOINT_BIN (bin), view->none);
   g_set_weak_pointer (&view->bar, bar);
+  g_object_add_weak_pointer (G_OBJECT (view->switcher), (gpointer *) &view->switcher);
   g_signal_connect (view->switcher, "notify::visible", G_CALLBACK (on_switcher_visible), view);
 
   g_object_set_data_full (G_OBJECT (bin), VIEW_SWITCHER_KEY, view, view_switcher_free);

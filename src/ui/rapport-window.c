@@ -871,9 +871,12 @@ on_meetings_frame_painted (GdkFrameClock *clock,
       return;
     }
   /* The frame under way when the rows changed may have been laid out
-   * before: the next one shows them. */
+   * before: the next one shows them, so ask for it (nothing else may). */
   if (gdk_frame_clock_get_frame_counter (clock) <= self->meetings_fill_frame)
-    return;
+    {
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      return;
+    }
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->meetings_view));
   shown = gtk_slice_list_model_get_size (self->meetings_slice);
   if (shown < rapport_meeting_list_get_n_meetings (self->meetings) &&
