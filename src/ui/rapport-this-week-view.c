@@ -258,6 +258,11 @@ rapport_this_week_view_reload (RapportThisWeekView *self)
     adw_status_page_set_description (self->empty_page,
                                      _("No 1:1 is due this week, every promise is kept and no topic is "
                                         "waiting. A talking point added now will be here for the next 1:1."));
+  /* The icon is set only when the page is shown: Adwaita has it as an
+   * SVG at the status page's size, and reading one loads librsvg (6 MB
+   * resident, and its parsing) into a window that may never show it. */
+  if (empty)
+    adw_status_page_set_icon_name (self->empty_page, "weather-clear-symbolic");
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "content");
   if (empty != was_empty)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);

@@ -511,6 +511,9 @@ test_empty (Fixture      *f,
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (test_ui_find_type (f->view, GTK_TYPE_STACK))) ==
                  gtk_widget_get_ancestor (title, ADW_TYPE_STATUS_PAGE));
   g_assert_false (gtk_widget_is_visible (test_ui_find (f->view, is_label_with, "Due for a 1:1")));
+  /* Its icon is set when the page is shown (see the next test). */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_widget_get_ancestor (title, ADW_TYPE_STATUS_PAGE))),
+                   ==, "weather-clear-symbolic");
 
   /* A talking point added elsewhere: shown on the next reload. */
   {
@@ -530,6 +533,24 @@ test_empty (Fixture      *f,
     topics = section_rows (f, "Talking Points Waiting");
     g_assert_cmpuint (topics->len, ==, 1);
   }
+}
+
+/* A week with something in it never sets the calm page's icon: Adwaita
+ * has it only as an SVG at that size, and reading it would load librsvg
+ * (6 MB resident) at every start-up (issue 12). */
+static void
+test_empty_icon_unread (Fixture      *f,
+                        gconstpointer data)
+{
+  g_autoptr(RapportPerson) ada = test_core_person_new (f->store, "Ada", NULL);
+  GtkWidget *title;
+
+  g_assert_nonnull (ada);
+  show_view (f);
+  g_assert_false (rapport_this_week_view_get_empty (RAPPORT_THIS_WEEK_VIEW (f->view)));
+  title = test_ui_find (f->view, is_label_with, "All Clear This Week");
+  g_assert_nonnull (title);
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_widget_get_ancestor (title, ADW_TYPE_STATUS_PAGE))));
 }
 
 static gboolean
@@ -765,6 +786,7 @@ main (int argc, char *argv[])
   ADD ("/ui/this-week/long-section", test_long_section);
   ADD ("/ui/this-week/first-frame", test_first_frame);
   ADD ("/ui/this-week/empty", test_empty);
+  ADD ("/ui/this-week/empty-icon-unread", test_empty_icon_unread);
   ADD ("/ui/this-week/skip", test_skip);
 #undef ADD
 
