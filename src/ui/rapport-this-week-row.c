@@ -12,6 +12,7 @@
 #include "rapport-meeting-row.h"
 #include "rapport-talking-point-row.h"
 #include "rapport-talking-point.h"
+#include "rapport-text-column.h"
 #include "rapport-this-week-row.h"
 
 /* Not an AdwActionRow, for the cost of the first frame: the widgets and
@@ -21,10 +22,13 @@
  * title keeps a minimum of 12 characters (width-chars): its minimum is
  * otherwise a layout of one character a line, and the window's measure
  * asks for its height at that width too.  The subtitle, two lines at most
- * and ellipsized, needs none.  The text is in a vertical GtkBox, not a
- * GtkGrid: GTK 4.18's grid gives as its minimum height the height of its
- * children at their minimum widths, whatever width it is offered, which
- * made these rows twice as tall as their text on Debian 13. */
+ * and ellipsized, needs none.  The text is in a RapportTextColumn, whose
+ * width does not depend on the row's height (a vertical GtkBox made GTK
+ * 4.8 search each label for its narrowest width at that height, 40 M
+ * instructions of the first frame's 129 M), and not in a GtkGrid: GTK
+ * 4.18's grid gives as its minimum height the height of its children at
+ * their minimum widths, whatever width it is offered, which made these
+ * rows twice as tall as their text on Debian 13. */
 struct _RapportThisWeekRow
 {
   GtkListBoxRow   parent_instance;
@@ -465,6 +469,7 @@ rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-this-week-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, title);
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, subtitle);
