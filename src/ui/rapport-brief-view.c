@@ -12,6 +12,7 @@
 #include "rapport-mood-chart.h"
 #include "rapport-next-meeting-bar.h"
 #include "rapport-talking-points-panel.h"
+#include "rapport-text-column.h"
 
 struct _RapportBriefView
 {
@@ -714,6 +715,7 @@ rapport_brief_view_class_init (RapportBriefViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RAPPORT_TYPE_MOOD_CHART);
+  g_type_ensure (RAPPORT_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "brief");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-brief-view.ui");
