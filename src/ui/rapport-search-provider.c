@@ -274,23 +274,6 @@ get_result_metas (RapportSearchProvider *self,
   return g_variant_builder_end (&builder);
 }
 
-static GtkWidget *
-find_search_panel (GtkWidget *widget)
-{
-  if (RAPPORT_IS_SEARCH_PANEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_panel (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The journal's window, opened (as the app's icon would) if need be. */
 static RapportWindow *
 present_window (GtkApplication *application,
@@ -322,8 +305,9 @@ rapport_search_provider_open (GtkApplication *application,
   g_return_if_fail (person_id > 0 && meeting_id >= 0);
 
   window = present_window (application, timestamp);
-  if (window == NULL || (panel = find_search_panel (GTK_WIDGET (window))) == NULL)
+  if (window == NULL)
     return;
+  panel = rapport_window_get_search_panel (window);
 
   /* Opened as a result of the window's own search is: the meeting with
    * the words selected, or the person's brief for a name. */
@@ -356,8 +340,9 @@ launch_search (RapportSearchProvider *self,
   g_autofree char *text = g_strjoinv (" ", (char **) terms);
   GtkWidget       *panel;
 
-  if (window == NULL || (panel = find_search_panel (GTK_WIDGET (window))) == NULL)
+  if (window == NULL)
     return;
+  panel = rapport_window_get_search_panel (window);
   g_object_set (window, "search-mode", TRUE, NULL);
   rapport_search_panel_set_text (RAPPORT_SEARCH_PANEL (panel), text);
   rapport_search_panel_refresh (RAPPORT_SEARCH_PANEL (panel));

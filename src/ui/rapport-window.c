@@ -310,12 +310,16 @@ update_title_for_search (RapportWindow *self)
     update_title (self);
 }
 
-/* Made with the window (the search provider finds it in the widget
- * tree), but hidden until search is first opened: start-up shows This
- * Week, and a hidden page is neither styled nor measured. */
-static void
-add_search_panel (RapportWindow *self)
+/* Made when search is first opened (by the window or the shell's search
+ * provider): start-up shows This Week, and a decade's window may never
+ * search. */
+GtkWidget *
+rapport_window_get_search_panel (RapportWindow *self)
 {
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  if (self->search_panel != NULL)
+    return self->search_panel;
   self->search_panel = rapport_search_panel_new (self->store);
   gtk_widget_set_visible (self->search_panel, FALSE);
   gtk_stack_add_named (self->content_stack, self->search_panel, "search");
@@ -323,6 +327,7 @@ add_search_panel (RapportWindow *self)
                            G_CALLBACK (on_search_open_result), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_panel, "close-requested",
                            G_CALLBACK (on_search_close_requested), self, G_CONNECT_SWAPPED);
+  return self->search_panel;
 }
 
 void
@@ -330,10 +335,10 @@ rapport_window_set_search_mode (RapportWindow *self,
                                 gboolean       search_mode)
 {
   search_mode = !!search_mode;
-  if (self->search_panel == NULL)
-    return;
   if (search_mode)
-    gtk_widget_set_visible (self->search_panel, TRUE);
+    gtk_widget_set_visible (rapport_window_get_search_panel (self), TRUE);
+  else if (self->search_panel == NULL)
+    return; /* never opened */
 
   if (search_mode)
     {
@@ -1534,7 +1539,6 @@ rapport_window_constructed (GObject *object)
                            G_CALLBACK (on_neglect_window_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::people-order",
                            G_CALLBACK (update_people_order), self, G_CONNECT_SWAPPED);
-  add_search_panel (self);
 
   self->attention_from_this_week = TRUE;
   rapport_window_reload_people (self);

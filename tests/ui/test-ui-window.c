@@ -374,16 +374,20 @@ test_person_page_made_when_first_needed (Fixture      *f,
 
 /* A search result opened straight after start-up (as the shell's search
  * and the search panel open one: the panel's "open-result"), with no
- * person shown before: the editor is made, with the meeting. */
+ * person shown before: the editor is made, with the meeting. Neither the
+ * search panel nor the editor is made at start-up (issue 12). */
 static void
 test_open_meeting_from_start (Fixture      *f,
                               gconstpointer data)
 {
-  GtkWidget            *panel = test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_SEARCH_PANEL);
+  GtkWidget            *panel;
   RapportMeetingEditor *editor;
   RapportMeeting       *meeting;
 
-  g_assert_nonnull (panel);
+  g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_SEARCH_PANEL));
+  panel = rapport_window_get_search_panel (f->window);
+  g_assert_true (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_SEARCH_PANEL) == panel);
+  g_assert_true (rapport_window_get_search_panel (f->window) == panel);
   g_assert_null (test_ui_find_type (GTK_WIDGET (f->window), RAPPORT_TYPE_MEETING_EDITOR));
 
   /* "engine" in "Talked about the engine." */
