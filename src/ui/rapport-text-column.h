@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (RapportTextColumn, rapport_text_column, RAPPORT, TEXT_COLU
  * Children are added in a template with <child>, or with
  * rapport_text_column_append(). */
 
-GtkWidget *rapport_text_column_new (int spacing);
+GtkWidget *rapport_text_column_new    (int                spacing);
 void       rapport_text_column_append (RapportTextColumn *self,
                                        GtkWidget         *child);
 
