@@ -1218,8 +1218,9 @@ test_bulk_index_pending (Fixture      *f,
   g_assert_null (strstr (at_once, "okapi "));
   after = trigger_sql (f->path2);
   g_assert_cmpstr (triggers, ==, after);
-  /* Filled with FTS5's merges held back, then set back to its defaults
-   * (automerge 4, crisismerge 16), and whole. */
+  /* Filled with FTS5's merges held back and a larger hash in memory,
+   * then set back to its defaults (automerge 4, crisismerge 16, hashsize
+   * 1 MiB), and whole. */
   for (guint i = 0; i < 2; i++)
     {
       const char      *fts = i == 0 ? "meetings_fts" : "commitments_fts";
@@ -1229,12 +1230,16 @@ test_bulk_index_pending (Fixture      *f,
       g_autofree char *crisismerge = g_strdup_printf ("SELECT coalesce ((SELECT v FROM %s_config"
                                                       " WHERE k = 'crisismerge'), 16)",
                                                       fts);
+      g_autofree char *hashsize = g_strdup_printf ("SELECT coalesce ((SELECT v FROM %s_config"
+                                                   " WHERE k = 'hashsize'), 1048576)",
+                                                   fts);
       g_autofree char *check = g_strdup_printf ("INSERT INTO %1$s (%1$s, rank)"
                                                 " VALUES ('integrity-check', 1)",
                                                 fts);
 
       g_assert_cmpint (test_core_sql_int (f->path2, automerge), ==, 4);
       g_assert_cmpint (test_core_sql_int (f->path2, crisismerge), ==, 16);
+      g_assert_cmpint (test_core_sql_int (f->path2, hashsize), ==, 1048576);
       test_core_exec (reopened, check);
     }
   found = rapport_search_run (reopened, "numbat", 50, &error);
