@@ -58,6 +58,9 @@ struct _RapportWindow
   AdwWindowTitle         *content_title;
   GtkWidget              *new_meeting_button;
   GtkWidget              *person_menu_button;
+  GtkWidget              *primary_menu_button;
+  GMenuModel             *primary_menu; /* given to its button when first opened */
+  GMenuModel             *person_menu;
   GtkWidget              *history_button;
   GtkWidget              *search_button;
   GtkLabel               *save_label;

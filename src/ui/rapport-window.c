@@ -1565,6 +1565,8 @@ rapport_window_dispose (GObject *object)
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
+  g_clear_object (&self->primary_menu);
+  g_clear_object (&self->person_menu);
   stop_filling_meetings (self);
   set_person (self, NULL);
   if (self->selection_signals != NULL)
@@ -1693,6 +1695,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, person_menu);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, save_label);
@@ -1769,11 +1774,29 @@ disconnect_editor (RapportWindow *self)
     g_signal_handlers_disconnect_by_func (self->editor, (gpointer) callbacks[i], self);
 }
 
+/* A menu button's popover is made when it is given its menu, with a
+ * widget for every item: the window's two menus (12 M instructions
+ * before the first frame) wait until they are first opened. */
+static void
+attach_menu (GtkMenuButton *button,
+             gpointer       menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 rapport_window_init (RapportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Held here: the template's own reference goes with the builder. */
+  g_object_ref (self->primary_menu);
+  g_object_ref (self->person_menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_menu_button), attach_menu,
+                                         self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->person_menu_button), attach_menu,
+                                         self->person_menu, NULL);
   self->jobs = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

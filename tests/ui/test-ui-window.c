@@ -321,6 +321,69 @@ test_shortcuts_made_when_asked (Fixture      *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 }
 
+static gboolean
+is_menu_button_named (GtkWidget    *widget,
+                      gconstpointer tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The window's menus are given to their buttons when first opened: a
+ * menu button makes its popover, with every item, once it has a menu
+ * (issue 12). Opened, each shows its own items. */
+static void
+test_menus_made_when_opened (Fixture      *f,
+                             gconstpointer data)
+{
+  const struct
+  {
+    const char *button;
+    const char *item;
+  } menus[] = {
+    { "Main Menu", "Show _Archived People" },
+    { "Person Menu", NULL },
+  };
+
+  rapport_window_select_person (f->window, 1);
+  test_ui_spin (200);
+  for (guint i = 0; i < G_N_ELEMENTS (menus); i++)
+    {
+      GtkWidget       *button = test_ui_find (GTK_WIDGET (f->window), is_menu_button_named, menus[i].button);
+      GMenuModel      *model;
+      g_autofree char *label = NULL;
+
+      g_assert_nonnull (button);
+      g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+      g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+      g_assert_true (gtk_widget_get_sensitive (button));
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      test_ui_spin (100);
+      model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (model);
+      g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+      g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+      if (menus[i].item != NULL)
+        {
+          GMenuModel *section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+
+          g_assert_nonnull (section);
+          g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          g_assert_cmpstr (label, ==, menus[i].item);
+          g_object_unref (section);
+        }
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      test_ui_spin (100);
+      /* The same menu the next time. */
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      test_ui_spin (100);
+      g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) == model);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      test_ui_spin (50);
+    }
+}
+
 static void
 test_person_page_made_when_first_needed (Fixture      *f,
                                          gconstpointer data)
@@ -527,6 +590,8 @@ main (int argc, char *argv[])
               test_person_page_made_when_first_needed, fixture_tear_down);
   g_test_add ("/ui/window/open-meeting-from-start", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_open_meeting_from_start, fixture_tear_down);
+  g_test_add ("/ui/window/menus-made-when-opened", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
+              test_menus_made_when_opened, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts-made-when-asked", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
               test_shortcuts_made_when_asked, fixture_tear_down);
   g_test_add ("/ui/window/meetings-first-rows", Fixture, GINT_TO_POINTER (1280), fixture_set_up,
