@@ -482,6 +482,37 @@ spoil (const char *good,
     json_object_remove_member (item (root, "people", 0), "name");
   else if (g_str_equal (name, "bad-uuid"))
     json_object_set_string_member (item (root, "people", 0), "uuid", "not-a-uuid");
+  else if (g_str_equal (name, "uuid-hyphen-moved"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "a000000-00000-4000-8000-0000000000aa");
+  else if (g_str_equal (name, "uuid-too-long"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000aa0");
+  else if (g_str_equal (name, "uuid-not-hex"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000ag");
+  else if (g_str_equal (name, "time-hour-24"))
+    json_object_set_string_member (item (root, "people", 1), "updated_at", "2024-05-05T24:00:00.000Z");
+  else if (g_str_equal (name, "time-no-such-day"))
+    json_object_set_string_member (item (root, "people", 1), "updated_at", "2023-02-29T10:00:00.000Z");
+  else if (g_str_equal (name, "year-zero"))
+    json_object_set_string_member (item (root, "meetings", 2), "date", "0000-01-01");
+  else if (g_str_equal (name, "duplicate-habit-case"))
+    {
+      /* The first meeting with two ticks: the second names the first's
+       * habit again, in upper case. */
+      JsonArray *meetings = json_object_get_array_member (top, "meetings");
+
+      for (guint i = 0; i < json_array_get_length (meetings); i++)
+        {
+          JsonArray *ticks = json_object_get_array_member (json_array_get_object_element (meetings, i),
+                                                           "checklist");
+          if (ticks != NULL && json_array_get_length (ticks) >= 2)
+            {
+              g_autofree char *upper = g_ascii_strup (
+                json_object_get_string_member (json_array_get_object_element (ticks, 0), "habit"), -1);
+              json_object_set_string_member (json_array_get_object_element (ticks, 1), "habit", upper);
+              break;
+            }
+        }
+    }
   else if (g_str_equal (name, "duplicate-uuid"))
     json_object_set_string_member (item (root, "people", 1), "uuid", ADA);
   else if (g_str_equal (name, "duplicate-uuid-across"))
@@ -577,6 +608,14 @@ static const BadCase bad_cases[] = {
   { "archived-int", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].archived: not true or false" },
   { "missing-name", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].name: missing" },
   { "bad-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "uuid-hyphen-moved", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "uuid-too-long", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "uuid-not-hex", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "time-hour-24", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].updated_at: not a UTC time" },
+  { "time-no-such-day", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].updated_at: not a UTC time" },
+  { "year-zero", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[2].date: not a date" },
+  { "duplicate-habit-case", RAPPORT_EXCHANGE_ERROR_INVALID,
+    ".checklist[1].habit: this habit is already on the meeting’s checklist" },
   { "duplicate-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].uuid: the UUID " ADA " is used twice (first at $.people[0])" },
   { "duplicate-uuid-across", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].uuid: the UUID " M2 " is used twice" },
   { "huge-name", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].name: too long (201 characters; at most 200)" },
