@@ -62,10 +62,12 @@ typedef struct
   GCancellable         *cancellable;
   RapportProgressFunc   progress;
   gpointer              progress_data;
-  gsize                 length;   /* of the file, for progress */
-  guint                 elements; /* read so far */
-  UuidTable             habits;   /* the file's habit UUID -> database id */
-  UuidTable             meetings; /* the file's meeting UUID -> id and person */
+  gsize                 length;     /* of the file, for progress */
+  guint                 elements;   /* read so far */
+  UuidTable             habits;     /* the file's habit UUID -> database id */
+  UuidTable             meetings;   /* the file's meeting UUID -> id and person */
+  UuidTable             people;     /* the file's person UUID -> database id */
+  GHashTable           *statements; /* SQL (its address) -> the store's statement */
   gboolean              in_transaction;
   /* Tables without a row when the import began: each row of the file is
    * new to them, so there is nothing to look up. */
@@ -95,6 +97,31 @@ step (gpointer data,
   return TRUE;
 }
 
+/* rapport_store_prepare() for the statements of each row, found by
+ * their SQL's address: the store finds its statements by their text,
+ * and hashing the text of two or three statements a row took 0.25 G
+ * instructions of the 10.8 G of importing the decade. @sql is a string
+ * literal, so that its address names it; the statements are the
+ * store's, kept until it is finalized. */
+static sqlite3_stmt *
+merge_prepare (Merge      *m,
+               const char *sql,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (m->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = rapport_store_prepare (m->store, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (m->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
 /* Looks a row up with a statement whose first column is the id, whose
  * second column is updated_at (if @updated is given) and whose third is
  * a number (if @extra is given). Returns FALSE on a database error;
@@ -110,7 +137,7 @@ lookup (Merge      *m,
         gint64     *extra,
         GError    **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (m->store, sql, error);
+  sqlite3_stmt *stmt = merge_prepare (m, sql, error);
   int           rc;
 
   if (stmt == NULL)
@@ -170,8 +197,14 @@ resolve (Merge      *m,
 {
   gboolean found = FALSE;
   char     lower[64], path[128];
+  guint64  known;
   va_list  args;
 
+  if (kind == A_PERSON && rapport_exchange_uuid_table_get (&m->people, uuid, &known))
+    {
+      *id = (gint64) known;
+      return TRUE;
+    }
   if (!lookup (m, kind == A_PERSON ? "SELECT id FROM people WHERE uuid = ?1" : "SELECT id FROM habits WHERE uuid = ?1",
                rapport_exchange_lower_uuid (uuid, lower), 0, &found, id, NULL, NULL, error))
     return FALSE;
@@ -251,7 +284,7 @@ prepare_write (Merge      *m,
                const char *lower_uuid,
                GError    **error)
 {
-  sqlite3_stmt *stmt = rapport_store_prepare (m->store, sql, error);
+  sqlite3_stmt *stmt = merge_prepare (m, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -518,6 +551,17 @@ merge_habit (gpointer        data,
   return TRUE;
 }
 
+/* The people of the file, for the meetings, commitments, talking points
+ * and missed meetings that name them (resolve()). */
+static void
+remember_person (Merge      *m,
+                 const char *uuid,
+                 gint64      id)
+{
+  if (id > 0)
+    rapport_exchange_uuid_table_add (&m->people, uuid, (guint64) id, NULL);
+}
+
 static gboolean
 merge_person (gpointer         data,
               const PersonRec *r,
@@ -538,6 +582,7 @@ merge_person (gpointer         data,
   if (decision == KEEP)
     {
       count (m, decision);
+      remember_person (m, r->uuid, id);
       return TRUE;
     }
   if (!before_write (m, decision, FTS_PEOPLE, error))
@@ -552,7 +597,10 @@ merge_person (gpointer         data,
   sqlite3_bind_text (stmt, 6, r->created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 8, r->next_date);
-  return write_row (m, stmt, decision, &id, error, "$.people[%u]", index);
+  if (!write_row (m, stmt, decision, &id, error, "$.people[%u]", index))
+    return FALSE;
+  remember_person (m, r->uuid, id);
+  return TRUE;
 }
 
 static gboolean
@@ -583,10 +631,10 @@ merge_tick (Merge         *m,
   if (!found && !new_meeting && !m->no_ticks)
     {
       /* The same habit on the same meeting is the same row. */
-      stmt = rapport_store_prepare (m->store,
-                                    "SELECT id, updated_at FROM checklist"
-                                    " WHERE meeting_id = ?1 AND habit_id = ?2",
-                                    error);
+      stmt = merge_prepare (m,
+                            "SELECT id, updated_at FROM checklist"
+                            " WHERE meeting_id = ?1 AND habit_id = ?2",
+                            error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, meeting_id);
@@ -1062,6 +1110,8 @@ import_data (RapportStore         *store,
   memcpy (m.fts, search_indexes, sizeof m.fts);
   rapport_exchange_uuid_table_init (&m.habits);
   rapport_exchange_uuid_table_init (&m.meetings);
+  rapport_exchange_uuid_table_init (&m.people);
+  m.statements = g_hash_table_new (NULL, NULL);
 
   if (!rapport_exchange_document_read (data != NULL ? data : "", length, &sink, &m, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1104,6 +1154,8 @@ out:
   g_strfreev (m.aggregates);
   rapport_exchange_uuid_table_clear (&m.habits);
   rapport_exchange_uuid_table_clear (&m.meetings);
+  rapport_exchange_uuid_table_clear (&m.people);
+  g_hash_table_unref (m.statements);
   return ok;
 }
 
