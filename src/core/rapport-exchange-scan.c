@@ -319,6 +319,26 @@ scan_string (Scan     *s,
     {
       guchar c;
 
+      /* Eight bytes at a time while none of them is a quote, a
+       * backslash or a control character (each test below finds every
+       * such byte, and may flag a plain one after it, which the byte
+       * loop then reads): the notes of the decade are 51 MB of text, and
+       * this loop took a tenth of the instructions of reading the file. */
+      while (s->pos + 8 <= s->length)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64       x, quote, backslash;
+
+          memcpy (&x, d + s->pos, 8);
+          quote = x ^ (ones * '"');
+          backslash = x ^ (ones * '\\');
+          if ((((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+               ((backslash - ones) & ~backslash)) &
+              highs)
+            break;
+          s->pos += 8;
+        }
       while (s->pos < s->length && plain[(guchar) d[s->pos]])
         s->pos++;
       if (s->pos >= s->length)

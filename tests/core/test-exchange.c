@@ -1188,6 +1188,77 @@ test_utf8_check (Fixture      *f,
         }
 }
 
+/* The scan reads a string eight bytes at a time while none is a quote,
+ * a backslash or a control character: each of those is found at every
+ * offset in the string (and in the eight bytes), after ASCII or after
+ * UTF-8, and the string ends where it ends. */
+static void
+test_string_scan (Fixture      *f,
+                  gconstpointer data)
+{
+  static const char *const heads[] = { "", "\xc3\xa9", "\xe2\x82\xac", "\x7f" };
+
+  for (guint pad = 0; pad < 24; pad++)
+    for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+      for (guint t = 0; t < 5; t++)
+        {
+          g_autoptr(GString) doc = g_string_new ("{\"format\": \"");
+          g_autoptr(GError) error = NULL;
+          Outline  outline;
+          gsize    start = doc->len - 1, at, end;
+          gboolean ok;
+          guint    line, column;
+          char     where[64];
+
+          for (guint i = 0; i < pad; i++)
+            g_string_append_c (doc, (char) ('a' + i % 26));
+          g_string_append (doc, heads[h]);
+          at = doc->len;
+          switch (t)
+            {
+            case 0: /* the end */
+              break;
+            case 1: /* an escaped quote */
+              g_string_append (doc, "\\\"");
+              break;
+            case 2: /* an escaped backslash, then one for a newline */
+              g_string_append (doc, "\\\\\\n");
+              break;
+            case 3: /* a control character */
+              g_string_append_c (doc, '\x01');
+              break;
+            case 4: /* never closed */
+              g_string_append (doc, "0123456789abcdef");
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+          if (t != 4)
+            g_string_append (doc, "0123456789abcdef\"");
+          end = doc->len;
+          if (t != 4)
+            g_string_append (doc, ", \"version\": 1}");
+
+          ok = rapport_exchange_scan (doc->str, doc->len, &outline, &error);
+          if (t <= 2)
+            {
+              g_assert_no_error (error);
+              g_assert_true (ok);
+              g_assert_true (outline.format.present);
+              g_assert_cmpuint (outline.format.start, ==, start);
+              g_assert_cmpuint (outline.format.end, ==, end);
+              g_assert_true (outline.version.present);
+              continue;
+            }
+          g_assert_false (ok);
+          g_assert_error (error, RAPPORT_EXCHANGE_ERROR, RAPPORT_EXCHANGE_ERROR_SYNTAX);
+          rapport_exchange_locate (doc->str, t == 3 ? at : start, &line, &column);
+          g_snprintf (where, sizeof where, "line %u, column %u:", line, column);
+          g_assert_nonnull (strstr (error->message, where));
+          g_assert_nonnull (strstr (error->message, t == 3 ? "a control character (U+0001)" : "never closed"));
+        }
+}
+
 /* A large import commits its rows with the search indexes left waiting,
  * then fills them in a transaction of its own. Stopped in between (here:
  * the second step never runs, as after a crash), the database holds the
@@ -1435,6 +1506,7 @@ main (int   argc,
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
   ADD ("utf8-check", test_utf8_check);
+  ADD ("string-scan", test_string_scan);
   ADD ("async-rows-then-index", test_async_rows_then_index);
   ADD ("async", test_async);
   ADD ("async-cancel", test_async_cancel);
