@@ -1790,7 +1790,7 @@ rapport_window_init (RapportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Held here: the template's own reference goes with the builder. */
+  /* Ours until dispose: no button holds its menu before it first opens. */
   g_object_ref (self->primary_menu);
   g_object_ref (self->person_menu);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->primary_menu_button), attach_menu,
