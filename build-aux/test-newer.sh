@@ -212,6 +212,7 @@ log "build and tests took $((SECONDS - t2)) s"
 python3 - "$root/build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
+names = []
 path = sys.argv[1]
 if os.path.exists(path):
     for line in open(path):
@@ -226,8 +227,11 @@ if os.path.exists(path):
             skipped += 1
         else:
             failed += 1   # a silent skip hides a missing dependency: count it
+            names.append(f"{entry.get('name')} ({result})")
 if passed + failed + skipped == 0:
     failed = 1            # no test ran at all
+for name in names:
+    print(f"failed: {name}")
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
 PY

@@ -105,12 +105,14 @@ fi
 python3 - "$fuzz_result" "$clang_result" "$style_result" "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
-for extra in sys.argv[1:4]:
+names = []
+for extra, name in zip(sys.argv[1:4], ("fuzz-import", "clang-build", "style")):
     if extra == "ok":
         passed += 1
     elif extra == "failed":
         failed += 1
-for path in sys.argv[4:]:
+        names.append(name)
+for path, build in zip(sys.argv[4:], ("", " (sanitizers)")):
     if not os.path.exists(path):
         continue
     for line in open(path):
@@ -125,6 +127,10 @@ for path in sys.argv[4:]:
             skipped += 1  # it said why it cannot run here
         else:
             failed += 1   # a silent skip hides a missing dependency: count it
+            names.append(f"{entry.get('name')}{build} ({result})")
+# Named before the summary, so the tail of a long log says what to rerun.
+for name in names:
+    print(f"failed: {name}")
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
 PY
