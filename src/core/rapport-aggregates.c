@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rapport-aggregates.h"
 
@@ -27,13 +28,171 @@
 
 #define TRIGGER_PATTERN "aggregates_*"
 
+/* Each table's rows from scratch: the same sums as the views *_fresh,
+ * which rapport_aggregates_check() compares them with.
+ *
+ * history_days and history_day_ticks are summed here, from the live
+ * meetings (and their ticks) read in date order, which the index
+ * meetings_history gives without sorting. Copying the views instead
+ * (INSERT ... SELECT ... GROUP BY) sorted all 102,078 ticks of the decade
+ * on (archived, day, habit) and called count() and sum() through
+ * SQLite's aggregate machinery for each: 0.79 G instructions for
+ * history_day_ticks and 0.14 G for history_days, against 0.2 G for both
+ * this way.
+ *
+ * follow_through_days still copies its view, with the deadlines read
+ * once into a temporary table: the view's deadline is a correlated
+ * subquery (the next 1:1), which a plain copy ran four times per
+ * commitment (where it is tested, summed, compared and grouped). */
 static const char rebuild_sql[] =
   "DELETE FROM history_days;"
   "DELETE FROM history_day_ticks;"
   "DELETE FROM follow_through_days;"
-  "INSERT INTO history_days SELECT * FROM history_days_fresh WHERE true;"
-  "INSERT INTO history_day_ticks SELECT * FROM history_day_ticks_fresh WHERE true;"
-  "INSERT INTO follow_through_days SELECT * FROM follow_through_days_fresh WHERE true;";
+  "WITH d AS MATERIALIZED (SELECT deadline, closed_on FROM follow_through_deadlines"
+  "                         WHERE deadline IS NOT NULL)"
+  "INSERT INTO follow_through_days"
+  " SELECT deadline, sum (closed_on IS NOT NULL),"
+  "        sum (closed_on IS NOT NULL AND closed_on <= deadline), sum (closed_on IS NULL)"
+  "   FROM d GROUP BY deadline;";
+
+/* One row of history_days (habit unused) or history_day_ticks. */
+typedef struct
+{
+  gint64 archived;
+  gint64 habit;
+  gint64 sums[3]; /* the table's counts, in its order */
+} DaySum;
+
+typedef enum
+{
+  DAYS,
+  DAY_TICKS,
+} DayTable;
+
+static const struct
+{
+  const char *read;
+  const char *write;
+} day_sql[] = {
+  [DAYS] = {
+    "SELECT m.date, p.archived, 0, m.mood"
+    "  FROM meetings m JOIN people p ON p.id = m.person_id"
+    " WHERE m.deleted = 0 ORDER BY m.date",
+    /* ?3, the habit, is bound and not used. */
+    "INSERT INTO history_days (archived, day, meetings, mood_sum, moods)"
+    " VALUES (?1, ?2, ?4, ?5, ?6)",
+  },
+  [DAY_TICKS] = {
+    "SELECT m.date, p.archived, c.habit_id, c.ticked"
+    "  FROM meetings m JOIN people p ON p.id = m.person_id"
+    "  JOIN checklist c ON c.meeting_id = m.id"
+    " WHERE m.deleted = 0 ORDER BY m.date",
+    "INSERT INTO history_day_ticks (archived, day, habit_id, total, ticked)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  },
+};
+
+/* The sum of @day for (@archived, @habit): @sums is kept in that order,
+ * so that a day with many habits is not searched row by row. */
+static DaySum *
+day_sum (GArray *sums,
+         gint64  archived,
+         gint64  habit)
+{
+  guint  lo = 0, hi = sums->len;
+  DaySum fresh = { archived, habit, { 0, 0, 0 } };
+
+  while (lo < hi)
+    {
+      guint   mid = lo + (hi - lo) / 2;
+      DaySum *s = &g_array_index (sums, DaySum, mid);
+
+      if (s->archived == archived && s->habit == habit)
+        return s;
+      if (s->archived < archived || (s->archived == archived && s->habit < habit))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (sums, lo, fresh);
+  return &g_array_index (sums, DaySum, lo);
+}
+
+static gboolean
+write_day (RapportStore *store,
+           sqlite3_stmt *write,
+           const char   *day,
+           GArray       *sums,
+           GError      **error)
+{
+  for (guint i = 0; i < sums->len; i++)
+    {
+      DaySum *s = &g_array_index (sums, DaySum, i);
+
+      sqlite3_bind_int64 (write, 1, s->archived);
+      sqlite3_bind_text (write, 2, day, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (write, 3, s->habit);
+      for (guint k = 0; k < 3; k++)
+        sqlite3_bind_int64 (write, 4 + k, s->sums[k]);
+      if (!rapport_store_step_done (store, write, error))
+        return FALSE;
+    }
+  g_array_set_size (sums, 0);
+  return TRUE;
+}
+
+static gboolean
+rebuild_days (RapportStore *store,
+              DayTable      table,
+              GError      **error)
+{
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (DaySum));
+  g_autoptr(GString) day = g_string_new (NULL);
+  sqlite3_stmt *stmt, *write;
+  gboolean      any = FALSE;
+  int           rc;
+
+  /* Two statements of their own: one steps while the other writes. */
+  write = rapport_store_prepare (store, day_sql[table].write, error);
+  if (write == NULL)
+    return FALSE;
+  stmt = rapport_store_prepare (store, day_sql[table].read, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *date = rapport_store_column_text (stmt, 0);
+      DaySum     *s;
+
+      if (!any || strcmp (date, day->str) != 0)
+        {
+          if (any && !write_day (store, write, day->str, sums, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          g_string_assign (day, date);
+          any = TRUE;
+        }
+      s = day_sum (sums, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+      s->sums[0]++;
+      if (table == DAY_TICKS)
+        s->sums[1] += sqlite3_column_int64 (stmt, 3);
+      else if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          s->sums[1] += sqlite3_column_int64 (stmt, 3);
+          s->sums[2]++;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the meetings"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return !any || write_day (store, write, day->str, sums, error);
+}
 
 gboolean
 rapport_aggregates_rebuild (RapportStore *store,
@@ -44,6 +203,8 @@ rapport_aggregates_rebuild (RapportStore *store,
   if (!rapport_store_begin (store, error))
     return FALSE;
   if (!rapport_store_exec (store, rebuild_sql, error) ||
+      !rebuild_days (store, DAYS, error) ||
+      !rebuild_days (store, DAY_TICKS, error) ||
       !rapport_store_commit (store, error))
     {
       rapport_store_rollback (store);
