@@ -107,21 +107,57 @@ xdigit_value (char c)
   return -1;
 }
 
-/* The 128 bits of a valid UUID's text, case folded. */
+/* Each character's value as a hex digit plus one; 0 for any other. */
+static const guint8 hex_digit[256] = {
+  ['0'] = 1,
+  ['1'] = 2,
+  ['2'] = 3,
+  ['3'] = 4,
+  ['4'] = 5,
+  ['5'] = 6,
+  ['6'] = 7,
+  ['7'] = 8,
+  ['8'] = 9,
+  ['9'] = 10,
+  ['a'] = 11,
+  ['b'] = 12,
+  ['c'] = 13,
+  ['d'] = 14,
+  ['e'] = 15,
+  ['f'] = 16,
+  ['A'] = 11,
+  ['B'] = 12,
+  ['C'] = 13,
+  ['D'] = 14,
+  ['E'] = 15,
+  ['F'] = 16,
+};
+
+/* The 128 bits of a valid UUID's text, case folded: its 32 digits as one
+ * number, each shifted into the low half, whose top digit moves into the
+ * high half. In locals and through a table, not through @hi and @lo
+ * with a test of each character: this runs for every UUID of the file
+ * and every reference to one (325,000 calls for the decade, 0.26 G
+ * instructions before). */
 static void
 uuid_bits (const char *uuid,
            guint64    *hi,
            guint64    *lo)
 {
-  guint n = 0;
+  guint64 h = 0, l = 0;
 
-  *hi = *lo = 0;
-  for (const char *p = uuid; *p; p++)
-    if (*p != '-')
-      {
-        guint64 *half = n++ < 16 ? hi : lo;
-        *half = *half << 4 | (guint64) xdigit_value (*p);
-      }
+  for (const guchar *p = (const guchar *) uuid; *p != '\0'; p++)
+    {
+      guint v = hex_digit[*p];
+
+      if (v != 0)
+        {
+          h = h << 4 | l >> 60;
+          l = l << 4 | (v - 1);
+        }
+    }
+  *hi = h;
+  *lo = l;
 }
 
 static struct UuidSlot *
@@ -587,6 +623,36 @@ read_habit (Document    *doc,
   return doc->sink->habit (doc->sink_data, &r, index, error);
 }
 
+/* "@prefix[@index]" into @out, of @size bytes, as g_snprintf() would
+ * write it: by hand, as it is written for every element and every tick
+ * of a file before anything is wrong (142,000 times for the decade,
+ * 0.14 G instructions through g_snprintf()). */
+static void
+indexed_path (char       *out,
+              gsize       size,
+              const char *prefix,
+              guint       index)
+{
+  char  digits[16];
+  gsize n = 0, length = strlen (prefix);
+  guint rest = index;
+
+  do
+    digits[n++] = (char) ('0' + rest % 10);
+  while ((rest /= 10) != 0);
+  if (length + n + 2 >= size)
+    {
+      g_snprintf (out, size, "%s[%u]", prefix, index);
+      return;
+    }
+  memcpy (out, prefix, length);
+  out[length++] = '[';
+  while (n > 0)
+    out[length++] = digits[--n];
+  out[length++] = ']';
+  out[length] = '\0';
+}
+
 static gboolean
 read_tick (Document    *doc,
            const Value *o,
@@ -639,7 +705,7 @@ read_checklist (Document    *doc,
     }
   for (Value *element = node->first; element != NULL; element = element->next, i++)
     {
-      g_snprintf (base, sizeof base, "%s[%u]", path, i);
+      indexed_path (base, sizeof base, path, i);
       if (element->kind != '{')
         {
           rapport_exchange_invalid (error, base, _("not an object"));
@@ -782,22 +848,22 @@ read_list (Document   *doc,
 {
   ListCursor cursor;
   gsize      start, end;
-  char       base[64];
+  char       name[48], base[64];
   guint      index = 0;
 
   if (!span->present)
     return TRUE;
+  g_snprintf (name, sizeof name, "$.%s", rapport_exchange_list_name (list));
   if (doc->data[span->start] != '[')
     {
-      g_snprintf (base, sizeof base, "$.%s", rapport_exchange_list_name (list));
-      rapport_exchange_invalid (error, base, _("not a list"));
+      rapport_exchange_invalid (error, name, _("not a list"));
       return FALSE;
     }
 
   rapport_exchange_cursor_init (&cursor, doc->data, span);
   for (; rapport_exchange_cursor_next (&cursor, &start, &end); index++)
     {
-      g_snprintf (base, sizeof base, "$.%s[%u]", rapport_exchange_list_name (list), index);
+      indexed_path (base, sizeof base, name, index);
       if (doc->data[start] != '{')
         {
           rapport_exchange_invalid (error, base, _("not an object"));

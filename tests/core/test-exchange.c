@@ -513,6 +513,50 @@ spoil (const char *good,
             }
         }
     }
+  else if (g_str_equal (name, "far-meeting-not-object"))
+    {
+      /* Paths with two-digit indexes: copies of the first meeting up to
+       * $.meetings[11], then a number at $.meetings[12]. */
+      JsonArray *meetings = json_object_get_array_member (top, "meetings");
+
+      while (json_array_get_length (meetings) < 12)
+        {
+          /* json_node_copy() would share the object. */
+          g_autofree char *text = json_to_string (json_array_get_element (meetings, 0), FALSE);
+          JsonNode        *copy = json_from_string (text, NULL);
+          g_autofree char *uuid = g_uuid_string_random ();
+
+          json_object_set_string_member (json_node_get_object (copy), "uuid", uuid);
+          json_object_remove_member (json_node_get_object (copy), "checklist");
+          json_array_add_element (meetings, copy);
+        }
+      json_array_add_int_element (meetings, 5);
+    }
+  else if (g_str_equal (name, "far-tick-not-object"))
+    {
+      /* Ten ticks of ten habits on the first meeting, then a number at
+       * checklist[10]. */
+      JsonArray *habits = json_object_get_array_member (top, "habits");
+      JsonArray *ticks = json_array_new ();
+
+      g_assert_cmpuint (json_array_get_length (habits), >=, 10);
+      for (guint i = 0; i < 10; i++)
+        {
+          JsonObject      *tick = json_object_new ();
+          g_autofree char *uuid = g_uuid_string_random ();
+
+          json_object_set_string_member (tick, "uuid", uuid);
+          json_object_set_string_member (tick, "habit",
+                                         json_object_get_string_member (json_array_get_object_element (habits, i),
+                                                                        "uuid"));
+          json_object_set_boolean_member (tick, "ticked", TRUE);
+          json_object_set_string_member (tick, "created_at", "2024-05-05T00:00:00.000Z");
+          json_object_set_string_member (tick, "updated_at", "2024-05-05T00:00:00.000Z");
+          json_array_add_object_element (ticks, tick);
+        }
+      json_array_add_int_element (ticks, 5);
+      json_object_set_array_member (item (root, "meetings", 0), "checklist", ticks);
+    }
   else if (g_str_equal (name, "duplicate-uuid"))
     json_object_set_string_member (item (root, "people", 1), "uuid", ADA);
   else if (g_str_equal (name, "duplicate-uuid-across"))
@@ -616,6 +660,8 @@ static const BadCase bad_cases[] = {
   { "year-zero", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[2].date: not a date" },
   { "duplicate-habit-case", RAPPORT_EXCHANGE_ERROR_INVALID,
     ".checklist[1].habit: this habit is already on the meeting’s checklist" },
+  { "far-meeting-not-object", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[12]: not an object" },
+  { "far-tick-not-object", RAPPORT_EXCHANGE_ERROR_INVALID, "$.meetings[0].checklist[10]: not an object" },
   { "duplicate-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].uuid: the UUID " ADA " is used twice (first at $.people[0])" },
   { "duplicate-uuid-across", RAPPORT_EXCHANGE_ERROR_INVALID, "$.commitments[1].uuid: the UUID " M2 " is used twice" },
   { "huge-name", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].name: too long (201 characters; at most 200)" },
@@ -924,6 +970,47 @@ test_sqlite_memory_not_counted (Fixture      *f,
   import_ok (f->store2, good, NULL);
   g_assert_cmpint (sqlite3_memory_used (), ==, 0);
   g_assert_cmpint (sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 1), ==, SQLITE_MISUSE);
+}
+
+/* The import's set of UUIDs (rapport_exchange_uuid_table_*()) keeps all
+ * 128 bits of each and folds case: a UUID is found in either case, and
+ * one that differs from it in any single digit is not. */
+static void
+test_uuid_table (Fixture      *f,
+                 gconstpointer data)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  UuidTable table;
+  guint64   value;
+
+  rapport_exchange_uuid_table_init (&table);
+  for (guint i = 0; i < 2000; i++)
+    {
+      char *uuid = g_uuid_string_random ();
+
+      g_ptr_array_add (uuids, uuid);
+      g_assert_true (rapport_exchange_uuid_table_add (&table, uuid, i, NULL));
+    }
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_autofree char *upper = g_ascii_strup (g_ptr_array_index (uuids, i), -1);
+      guint64          old = 0;
+
+      g_assert_true (rapport_exchange_uuid_table_get (&table, upper, &value));
+      g_assert_cmpuint (value, ==, i);
+      g_assert_false (rapport_exchange_uuid_table_add (&table, upper, 1, &old));
+      g_assert_cmpuint (old, ==, i);
+    }
+  for (guint i = 0; i < 36; i++)
+    {
+      g_autofree char *other = g_strdup (g_ptr_array_index (uuids, 0));
+
+      if (other[i] == '-')
+        continue;
+      other[i] = other[i] == '7' ? '8' : '7';
+      g_assert_false (rapport_exchange_uuid_table_get (&table, other, &value));
+    }
+  rapport_exchange_uuid_table_clear (&table);
 }
 
 /* ---- the search indexes after a large import ---- */
@@ -1518,6 +1605,7 @@ main (int   argc,
   ADD ("move-meeting-with-commitments", test_move_meeting_with_commitments);
   ADD ("page-cache-kept", test_page_cache_kept);
   ADD ("sqlite-memory-not-counted", test_sqlite_memory_not_counted);
+  ADD ("uuid-table", test_uuid_table);
   ADD ("bulk-search-index", test_bulk_search_index);
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
