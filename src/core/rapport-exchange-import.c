@@ -303,15 +303,20 @@ drop_search_triggers (Merge   *m,
                       GError **error)
 {
   SearchIndex *index = &m->fts[fts];
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) drop = g_string_new (NULL);
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) drop = NULL;
   sqlite3_stmt *stmt;
   guint         n = 0;
   int           rc;
 
+  /* Called before every row a table gets: nothing made until it is the
+   * first (two strings made and freed for each of the decade's 142,000
+   * rows took 0.15 G instructions). */
   if (index->looked)
     return TRUE;
   index->looked = TRUE;
+  sql = g_string_new (NULL);
+  drop = g_string_new (NULL);
   stmt = rapport_store_prepare (m->store,
                                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
                                 " AND tbl_name = ?1 AND name IN (?1 || '_fts_insert',"
