@@ -92,22 +92,9 @@ rapport_exchange_uuid_table_clear (UuidTable *table)
   table->mask = table->used = 0;
 }
 
-/* A hex digit's value, -1 for any other character (as
- * g_ascii_xdigit_value(), without a call for each of the 32 digits of
- * each of the 450,000 UUIDs the decade's file has and refers to). */
-static inline int
-xdigit_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* Each character's value as a hex digit plus one; 0 for any other. */
+/* Each character's value as a hex digit plus one; 0 for any other: a
+ * load for each of the 32 digits of each of the 450,000 UUIDs the
+ * decade's file has and refers to, where three ranges were tested. */
 static const guint8 hex_digit[256] = {
   ['0'] = 1,
   ['1'] = 2,
@@ -309,23 +296,25 @@ is_timestamp (const char *s)
 }
 
 /* A UUID's text: 8-4-4-4-12 hex digits, either case (as
- * g_uuid_string_is_valid(), in a third of its instructions). */
+ * g_uuid_string_is_valid(), in a sixth of its instructions). Group by
+ * group, through the table of digits, each byte read only when those
+ * before it were right, so that nothing past the end of a shorter text
+ * is read. */
 static gboolean
 is_uuid (const char *s)
 {
-  gsize i;
+  static const guint8 groups[] = { 8, 4, 4, 4, 12 };
+  const guchar       *u = (const guchar *) s;
 
-  for (i = 0; i < 36; i++)
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (s[i] != '-')
-            return FALSE;
-        }
-      else if (xdigit_value (s[i]) < 0)
+      if (g > 0 && *u++ != '-')
         return FALSE;
+      for (guint k = 0; k < groups[g]; k++)
+        if (hex_digit[*u++] == 0)
+          return FALSE;
     }
-  return s[i] == '\0';
+  return *u == '\0';
 }
 
 /* Two valid UUIDs' texts are the same but for case: their characters

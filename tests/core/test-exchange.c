@@ -486,6 +486,10 @@ spoil (const char *good,
     json_object_set_string_member (item (root, "people", 0), "uuid", "a000000-00000-4000-8000-0000000000aa");
   else if (g_str_equal (name, "uuid-too-long"))
     json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000aa0");
+  else if (g_str_equal (name, "uuid-too-short"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000a");
+  else if (g_str_equal (name, "uuid-hyphen-for-digit"))
+    json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000-a");
   else if (g_str_equal (name, "uuid-not-hex"))
     json_object_set_string_member (item (root, "people", 0), "uuid", "a0000000-0000-4000-8000-0000000000ag");
   else if (g_str_equal (name, "time-hour-24"))
@@ -654,6 +658,8 @@ static const BadCase bad_cases[] = {
   { "bad-uuid", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
   { "uuid-hyphen-moved", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
   { "uuid-too-long", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "uuid-too-short", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
+  { "uuid-hyphen-for-digit", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
   { "uuid-not-hex", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[0].uuid: not a UUID" },
   { "time-hour-24", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].updated_at: not a UTC time" },
   { "time-no-such-day", RAPPORT_EXCHANGE_ERROR_INVALID, "$.people[1].updated_at: not a UTC time" },
