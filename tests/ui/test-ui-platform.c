@@ -342,6 +342,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  test_ui_tolerate_path_bar_race ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Dialogs open and close at once. */
