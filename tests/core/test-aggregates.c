@@ -915,6 +915,8 @@ test_rebuild_from_scratch (Fixture      *f,
     }
   test_core_insert_commitment (f->store, ada, early, "me", NULL, "2025-03-09");
   test_core_insert_commitment (f->store, ada, meeting, "me", "2025-04-05", NULL);
+  /* No due date and no 1:1 after it: no deadline, counted nowhere. */
+  test_core_insert_commitment (f->store, ada, meeting, "me", NULL, NULL);
   assert_aggregates (f);
 
   test_core_exec (f->store, "DELETE FROM history_days");
