@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-alert.h"
+#include "rapport-avatar.h"
 #include "rapport-attention.h"
 #include "rapport-brief.h"
 #include "rapport-commitment.h"
@@ -43,7 +44,7 @@ struct _RapportThisWeekRow
   GtkLabel       *title;
   GtkLabel       *subtitle;
   GtkCheckButton *check;
-  AdwAvatar      *avatar;
+  RapportAvatar  *avatar;
   GtkImage       *icon;
   GtkLabel       *badge;
 };
@@ -163,7 +164,7 @@ paint_due (RapportThisWeekRow *self,
   g_autofree char            *subtitle = describe_due (self, attention);
 
   set_text (self, rapport_attention_get_name (attention), subtitle);
-  adw_avatar_set_text (self->avatar, rapport_attention_get_name (attention));
+  rapport_avatar_set_text (self->avatar, rapport_attention_get_name (attention));
   gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
   if (status->state == RAPPORT_DUE_OVERDUE)
     set_badge (self, C_("due state", "Overdue"), "warning");
@@ -469,6 +470,7 @@ rapport_this_week_row_class_init (RapportThisWeekRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_AVATAR);
   g_type_ensure (RAPPORT_TYPE_TEXT_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapport/Rapport/ui/rapport-this-week-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportThisWeekRow, title);
