@@ -73,14 +73,24 @@ typedef struct
   double cache;
 } SqliteMemory;
 
+/* The window's connection: its page cache, schema and statements. The
+ * store turns SQLite's global memory statistics off (rapport-store.c), so
+ * sqlite3_memory_used() reads 0; these are counted per connection. */
 static SqliteMemory
 sqlite_memory (RapportStore *store)
 {
-  SqliteMemory m = { sqlite3_memory_used () / 1048576.0, 0 };
-  int          current = 0, highwater = 0;
+  static const int kinds[] = { SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED, SQLITE_DBSTATUS_STMT_USED };
+  SqliteMemory     m = { 0, 0 };
 
-  sqlite3_db_status (rapport_store_get_handle (store), SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0);
-  m.cache = current / 1048576.0;
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      int current = 0, highwater = 0;
+
+      sqlite3_db_status (rapport_store_get_handle (store), kinds[i], &current, &highwater, 0);
+      m.used += current / 1048576.0;
+      if (kinds[i] == SQLITE_DBSTATUS_CACHE_USED)
+        m.cache = current / 1048576.0;
+    }
   return m;
 }
 
