@@ -236,8 +236,18 @@ decade_build (const char  *path,
   /* People, the last few archived. */
   for (guint p = 0; p < DECADE_PEOPLE; p++)
     {
-      g_autofree char *uuid = rapport_store_new_uuid ();
-      g_autofree char *name = g_strdup_printf ("Person %02u", p + 1);
+      g_autofree char         *uuid = rapport_store_new_uuid ();
+      /* Names of many widths, as a team's are: "Person 01" to "Person 40"
+       * were all one width, which hid that AdwAvatar loaded a font size
+       * for each width of initials (see rapport-avatar.h). */
+      static const char *const first[] = { "Ada", "Mei", "Jonas", "Olu", "Wanda", "Ida", "Kofi", "Zoe",
+                                           "Hugo", "Li", "Tomás", "Maria", "Raj", "Yuki", "Iris", "Mo",
+                                           "Ben", "Carla", "Omar", "Pia" };
+      static const char *const last[] = { "Lovelace", "Wong", "Schmidt", "Adeyemi", "Miller", "Ilves",
+                                          "Mensah", "Quinn", "Moreau", "Wei", "Iverson", "Wójcik", "Patel",
+                                          "Tanaka", "Lind", "Okafor", "Jones" };
+      g_autofree char         *name = g_strdup_printf ("%s %s", first[p % G_N_ELEMENTS (first)],
+                                                       last[(p * 7) % G_N_ELEMENTS (last)]);
 
       stmt = rapport_store_prepare (store,
                                     "INSERT INTO people (uuid, name, role, archived, created_at, updated_at)"
