@@ -13,6 +13,7 @@
 
 #include "rapport-aggregates.h"
 #include "rapport-exchange-private.h"
+#include "rapport-search-builder.h"
 #include "rapport-search.h"
 
 /* ------------------------------------------------------------------ *
@@ -30,6 +31,7 @@
 typedef struct
 {
   const char *table;
+  const char *fts;
   gboolean    looked;   /* for the triggers, in bulk mode */
   char       *triggers; /* their SQL, to create them again; NULL if kept */
 } SearchIndex;
@@ -45,15 +47,16 @@ enum
 };
 
 static const SearchIndex search_indexes[N_FTS] = {
-  { "people", FALSE, NULL },
-  { "meetings", FALSE, NULL },
-  { "checklist", FALSE, NULL },
-  { "commitments", FALSE, NULL },
-  { "talking_points", FALSE, NULL },
+  { "people", "people_fts", FALSE, NULL },
+  { "meetings", "meetings_fts", FALSE, NULL },
+  { "checklist", "checklist_fts", FALSE, NULL },
+  { "commitments", "commitments_fts", FALSE, NULL },
+  { "talking_points", "talking_points_fts", FALSE, NULL },
 };
 
 guint    rapport_exchange_bulk_min_rows = 2000;
 gboolean rapport_exchange_defer_search_index = FALSE;
+gboolean rapport_exchange_build_search_index = TRUE;
 
 typedef struct
 {
@@ -76,6 +79,11 @@ typedef struct
   SearchIndex           fts[N_FTS];      /* triggers dropped in bulk mode */
   char                **aggregates;      /* the same for the history totals */
   gboolean              indexes_pending; /* left for after the commit */
+  /* Bulk mode, for the tables that were empty: their indexes, built
+   * meanwhile from the rows written (see rapport-search-builder.c). */
+  RapportSearchBuilder *builder;
+  gboolean              prebuild[N_FTS];
+  gboolean              builder_finished;
   gboolean              pragmas_set;
   int                   temp_store; /* the connection's, to set back */
 } Merge;
@@ -368,9 +376,63 @@ before_write (Merge   *m,
   return fts < 0 || drop_search_triggers (m, (guint) fts, error);
 }
 
+/* Bulk mode, at the end: the index of the @fts-th table as the builder
+ * has made it, in place of the store's; FALSE, having changed nothing, if
+ * it could not be (the index is then filled as in step 2). */
+static gboolean
+copy_built_index (Merge *m,
+                  guint  fts)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!m->builder_finished)
+    {
+      m->builder_finished = TRUE;
+      if (!rapport_search_builder_finish (m->builder, &local))
+        {
+          g_warning ("%s", local->message);
+          memset (m->prebuild, 0, sizeof m->prebuild);
+          return FALSE;
+        }
+    }
+  if (!rapport_store_begin (m->store, &local))
+    {
+      g_warning ("%s", local->message);
+      return FALSE;
+    }
+  if (!rapport_search_builder_copy (m->builder, m->store, fts, &local))
+    {
+      g_warning ("%s", local->message);
+      rapport_store_rollback (m->store);
+      return FALSE;
+    }
+  return rapport_store_commit (m->store, NULL);
+}
+
+/* After a row of the @fts-th table was written, with @text to be indexed
+ * (@indexed FALSE when the index leaves the row out): a new row's text
+ * goes to the builder. Any other write to the table means the builder's
+ * index would not be the table's. */
+static void
+index_row (Merge      *m,
+           guint       fts,
+           Decision    decision,
+           gint64      id,
+           const char *text,
+           gboolean    indexed)
+{
+  if (!m->prebuild[fts])
+    return;
+  if (decision != INSERT)
+    m->prebuild[fts] = FALSE;
+  else if (indexed)
+    rapport_search_builder_add (m->builder, fts, id, text);
+}
+
 /* Bulk mode, at the end: each search index whose triggers were dropped is
- * emptied and marked as waiting to be filled (see SearchIndex), the
- * history totals are computed again, and their triggers come back. */
+ * copied from the builder or else emptied and marked as waiting to be
+ * filled (see SearchIndex), the history totals are computed again, and
+ * their triggers come back. */
 static gboolean
 after_bulk (Merge   *m,
             GError **error)
@@ -379,13 +441,18 @@ after_bulk (Merge   *m,
     {
       SearchIndex     *index = &m->fts[i];
       g_autofree char *empty = NULL;
-      g_autofree char *fts = NULL;
       sqlite3_stmt    *stmt;
 
       if (index->triggers == NULL)
         continue;
-      fts = g_strdup_printf ("%s_fts", index->table);
-      empty = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('delete-all')", fts, fts);
+      if (m->prebuild[i] && copy_built_index (m, i))
+        {
+          if (!rapport_store_exec (m->store, index->triggers, error))
+            return FALSE;
+          g_clear_pointer (&index->triggers, g_free);
+          continue;
+        }
+      empty = g_strdup_printf ("INSERT INTO %1$s (%1$s) VALUES ('delete-all')", index->fts);
       if (!rapport_store_exec (m->store, empty, error))
         return FALSE;
       stmt = rapport_store_prepare (m->store,
@@ -393,7 +460,7 @@ after_bulk (Merge   *m,
                                     error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, index->fts, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, index->triggers, -1, SQLITE_TRANSIENT);
       if (!rapport_store_step_done (m->store, stmt, error))
         return FALSE;
@@ -604,6 +671,7 @@ merge_person (gpointer         data,
   bind_text_or_null (stmt, 8, r->next_date);
   if (!write_row (m, stmt, decision, &id, error, "$.people[%u]", index))
     return FALSE;
+  index_row (m, FTS_PEOPLE, decision, id, r->name, TRUE);
   remember_person (m, r->uuid, id);
   return TRUE;
 }
@@ -669,8 +737,11 @@ merge_tick (Merge         *m,
   sqlite3_bind_text (stmt, 5, r->evidence, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, r->created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
-  return write_row (m, stmt, decision, NULL, error,
-                    "$.meetings[%u].checklist[%u]", meeting_index, r->index);
+  if (!write_row (m, stmt, decision, &id, error,
+                  "$.meetings[%u].checklist[%u]", meeting_index, r->index))
+    return FALSE;
+  index_row (m, FTS_CHECKLIST, decision, id, r->evidence, r->evidence != NULL && r->evidence[0] != '\0');
+  return TRUE;
 }
 
 /* The meetings of the file, as this import left them, for the
@@ -756,6 +827,7 @@ merge_meeting (gpointer          data,
       sqlite3_bind_text (stmt, 7, r->updated, -1, SQLITE_STATIC);
       if (!write_row (m, stmt, decision, &id, error, "$.meetings[%u]", index))
         return FALSE;
+      index_row (m, FTS_MEETINGS, decision, id, r->notes, TRUE);
 
       /* The meeting now belongs to another person: what was promised in
        * it goes along, or the database would hold commitments whose
@@ -860,7 +932,10 @@ merge_commitment (gpointer             data,
   bind_text_or_null (stmt, 7, r->closed);
   sqlite3_bind_text (stmt, 8, r->created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, r->updated, -1, SQLITE_STATIC);
-  return write_row (m, stmt, decision, NULL, error, "$.commitments[%u]", index);
+  if (!write_row (m, stmt, decision, &id, error, "$.commitments[%u]", index))
+    return FALSE;
+  index_row (m, FTS_COMMITMENTS, decision, id, r->text, TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -930,7 +1005,10 @@ merge_talking_point (gpointer               data,
   bind_text_or_null (stmt, 10, r->next_due);
   sqlite3_bind_text (stmt, 11, r->created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, r->updated, -1, SQLITE_STATIC);
-  return write_row (m, stmt, decision, NULL, error, "$.talking_points[%u]", index);
+  if (!write_row (m, stmt, decision, &id, error, "$.talking_points[%u]", index))
+    return FALSE;
+  index_row (m, FTS_TALKING_POINTS, decision, id, r->text, TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -1069,6 +1147,26 @@ merge_begin (gpointer       data,
    * for all of it into an empty database). */
   m->bulk = file_rows >= rapport_exchange_bulk_min_rows &&
             (gint64) file_rows * 2 >= people + meetings + commitments;
+
+  /* The indexes of tables with no row yet are built meanwhile. */
+  m->prebuild[FTS_PEOPLE] = people == 0;
+  m->prebuild[FTS_MEETINGS] = meetings == 0;
+  m->prebuild[FTS_CHECKLIST] = ticks == 0;
+  m->prebuild[FTS_COMMITMENTS] = commitments == 0;
+  m->prebuild[FTS_TALKING_POINTS] = talking_points == 0;
+  if (m->bulk && rapport_exchange_build_search_index)
+    {
+      const char *tables[N_FTS + 1] = { NULL };
+      g_autoptr(GError) local = NULL;
+
+      for (guint i = 0; i < N_FTS; i++)
+        tables[i] = m->fts[i].fts;
+      m->builder = rapport_search_builder_new (m->store, tables, &local);
+      if (m->builder == NULL)
+        g_warning ("%s", local->message);
+    }
+  if (m->builder == NULL)
+    memset (m->prebuild, 0, sizeof m->prebuild);
   return TRUE;
 }
 
@@ -1157,6 +1255,7 @@ out:
   for (guint i = 0; i < N_FTS; i++)
     g_free (m.fts[i].triggers);
   g_strfreev (m.aggregates);
+  g_clear_pointer (&m.builder, rapport_search_builder_free);
   rapport_exchange_uuid_table_clear (&m.habits);
   rapport_exchange_uuid_table_clear (&m.meetings);
   rapport_exchange_uuid_table_clear (&m.people);

@@ -240,6 +240,12 @@ extern guint rapport_exchange_bulk_min_rows;
  * (rapport_search_index_pending()) instead of filling them before it
  * returns, so that tests and benchmarks can see or time the two steps. */
 extern gboolean rapport_exchange_defer_search_index;
+/* TRUE (the default): such an import into tables with no rows builds
+ * their search indexes on a second thread while it writes the rows, and
+ * copies them in with the rows (rapport-search-builder.c). FALSE: they
+ * are filled from the tables after the rows are committed, as for tables
+ * that had rows. Tests change it to compare the two. */
+extern gboolean rapport_exchange_build_search_index;
 
 /* rapport_exchange_import_from_file(), with or without step 2. */
 gboolean     rapport_exchange_import_file      (RapportStore         *store,

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* How much FTS5 may hold in memory ('hashsize') while an index is filled
+ * in one go: the notes of the decade data set, 26 MB of words, make one
+ * segment (see refill_index()). */
+#define RAPPORT_SEARCH_FILL_HASHSIZE (64 * 1024 * 1024)
+
 /* rapport_search_run() with another RAPPORT_SEARCH_RANK_CAP, so tests can
  * reach the newest-first path without 2,000 rows. */
 GListStore *rapport_search_run_capped (RapportStore  *store,

@@ -162,7 +162,6 @@ rapport_search_is_indexing (RapportStore *store)
  * bytes ('hashsize', 1 MiB by default), then writes it out as a segment
  * (see refill_index()). */
 #define FTS5_DEFAULT_HASHSIZE 1048576
-#define REFILL_HASHSIZE (64 * 1024 * 1024)
 
 /* Fills @fts, emptied, from its table. Filled in one statement, an index
  * would merge its segments as they grow ('automerge', the default 4); not
@@ -198,7 +197,7 @@ refill_index (RapportStore *store,
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %4$d);"
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('crisismerge', 16);"
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('automerge', 4);",
-                                          fts, refill, REFILL_HASHSIZE, FTS5_DEFAULT_HASHSIZE);
+                                          fts, refill, RAPPORT_SEARCH_FILL_HASHSIZE, FTS5_DEFAULT_HASHSIZE);
 
   return rapport_store_exec (store, sql, error);
 }

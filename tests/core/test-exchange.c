@@ -1187,8 +1187,112 @@ test_bulk_search_index (Fixture      *f,
   g_assert_finalize_object (g_steal_pointer (&row));
 }
 
+/* FTS5's own check of @fts against its table: fails the test if the
+ * index is not exactly what the table's text gives. */
+static void
+assert_index_sound (RapportStore *store,
+                    const char   *fts)
+{
+  g_autofree char *check = g_strdup_printf ("INSERT INTO %1$s (%1$s) VALUES ('integrity-check')", fts);
+
+  test_core_exec (store, check);
+}
+
+static int
+count_matches (RapportStore *store,
+               const char   *fts,
+               const char   *query)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %1$s WHERE %1$s MATCH '%2$s'", fts, query);
+  sqlite3_stmt    *stmt = NULL;
+  int              n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rapport_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Into empty tables, a large import builds their indexes on a thread of
+ * its own and commits them with the rows: the same tokens as filling
+ * them from the tables after (rapport-search-builder.c), nothing left
+ * waiting, and sound for FTS5 even on a connection that had searched the
+ * empty indexes before (an FTS5 table caches its index's structure). */
+static void
+test_bulk_index_built (Fixture      *f,
+                       gconstpointer data)
+{
+  static const char *indexes[] = { "people_fts", "meetings_fts", "checklist_fts", "commitments_fts",
+                                   "talking_points_fts" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) before = NULL;
+  g_autoptr(GListStore) found = NULL;
+  g_autofree char *json = export(f->store);
+  g_autofree char *refill_dir = g_build_filename (f->dir, "refill", NULL);
+  g_autofree char *refill_path = g_build_filename (refill_dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) refill = rapport_store_open (refill_path, &error);
+  g_autofree char *built_tokens = NULL;
+  g_autofree char *refill_tokens = NULL;
+  guint            saved = rapport_exchange_bulk_min_rows;
+
+  g_assert_no_error (error);
+  before = rapport_search_run (f->store2, "parser", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (before)), ==, 0);
+
+  /* Step 2 held back: whatever is left waiting stays so. */
+  rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_defer_search_index = TRUE;
+  import_ok (f->store2, json, NULL);
+  rapport_exchange_build_search_index = FALSE;
+  import_ok (refill, json, NULL);
+  rapport_exchange_build_search_index = TRUE;
+  rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_bulk_min_rows = saved;
+
+  g_assert_false (rapport_search_is_indexing (f->store2));
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM search_pending"), ==, 0);
+  g_assert_true (rapport_search_is_indexing (refill));
+  g_assert_true (rapport_search_index_pending (refill, &error));
+  g_assert_no_error (error);
+
+  built_tokens = search_tokens (f->path2);
+  refill_tokens = search_tokens (refill_path);
+  g_assert_cmpstr (built_tokens, ==, refill_tokens);
+  g_assert_nonnull (strstr (built_tokens, "parser "));
+  g_assert_nonnull (strstr (built_tokens, "lovelace "));
+  g_assert_nonnull (strstr (built_tokens, "budget "));
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      /* The same rows too, those without a word included (their sizes
+       * weigh in every rank). */
+      g_autofree char *rows = g_strdup_printf ("SELECT count(*) * 1000000 + coalesce (sum (id), 0)"
+                                               " FROM %s_docsize",
+                                               indexes[i]);
+
+      g_assert_cmpint (test_core_sql_int (f->path2, rows), ==, test_core_sql_int (refill_path, rows));
+      assert_index_sound (f->store2, indexes[i]);
+    }
+
+  /* The connection that searched before sees the index, and its next
+   * save adds to it rather than writing over it. */
+  found = rapport_search_run (f->store2, "parser", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), >, 0);
+  test_core_exec (f->store2, "UPDATE meetings SET notes = 'a quokka now' WHERE uuid = '" M3 "'");
+  g_assert_cmpint (count_matches (f->store2, "meetings_fts", "quokka"), ==, 1);
+  g_assert_cmpint (count_matches (f->store2, "meetings_fts", "slashes"), ==, 0);
+  g_assert_cmpint (count_matches (f->store2, "meetings_fts", "parser"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    assert_index_sound (f->store2, indexes[i]);
+  g_assert_finalize_object (g_steal_pointer (&refill));
+}
+
 /* The rows alone off the main thread, then the indexes, as a window
- * would: in between the rows are there and search says it is indexing. */
+ * would: in between the rows are there and search says it is indexing.
+ * (So it goes for tables that had rows. Into empty ones, the import
+ * builds their indexes meanwhile: see test_bulk_index_built().) */
 static void
 test_async_rows_then_index (Fixture      *f,
                             gconstpointer data)
@@ -1204,8 +1308,10 @@ test_async_rows_then_index (Fixture      *f,
   g_assert_true (g_file_set_contents (file, json, -1, &error));
   g_assert_no_error (error);
   rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_build_search_index = FALSE;
   rapport_exchange_import_async (f->store2, file, NULL, NULL, NULL, test_core_async_done, &state);
   test_core_async_wait (&state);
+  rapport_exchange_build_search_index = TRUE;
   rapport_exchange_bulk_min_rows = saved;
   g_assert_true (rapport_exchange_import_finish (f->store2, state.result, &stats, &error));
   g_assert_no_error (error);
@@ -1399,8 +1505,10 @@ test_bulk_index_pending (Fixture      *f,
   import_ok (row, first, NULL);
   rapport_exchange_bulk_min_rows = 1;
   rapport_exchange_defer_search_index = TRUE;
+  rapport_exchange_build_search_index = FALSE;
   import_ok (f->store2, first, NULL);
   rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_build_search_index = TRUE;
   rapport_exchange_bulk_min_rows = saved;
 
   /* Committed, waiting: the rows are there, the indexes are not. */
@@ -1615,6 +1723,7 @@ main (int   argc,
   ADD ("bulk-search-index", test_bulk_search_index);
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
+  ADD ("bulk-index-built", test_bulk_index_built);
   ADD ("utf8-check", test_utf8_check);
   ADD ("string-scan", test_string_scan);
   ADD ("async-rows-then-index", test_async_rows_then_index);

@@ -204,8 +204,10 @@ test_indexing_then_results (Fixture      *f,
   g_assert_no_error (error);
   rapport_exchange_bulk_min_rows = 1;
   rapport_exchange_defer_search_index = TRUE;
+  rapport_exchange_build_search_index = FALSE;
   rapport_exchange_import_from_data (store, json, strlen (json), &stats, NULL, NULL, NULL, &error);
   rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_build_search_index = TRUE;
   rapport_exchange_bulk_min_rows = saved;
   g_assert_no_error (error);
   g_assert_true (rapport_search_is_indexing (store));
