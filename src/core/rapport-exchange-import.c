@@ -377,14 +377,20 @@ before_write (Merge   *m,
 }
 
 /* Bulk mode, at the end: the index of the @fts-th table as the builder
- * has made it, in place of the store's; FALSE, having changed nothing, if
- * it could not be (the index is then filled as in step 2). */
+ * has made it, in place of the store's. *@copied FALSE, having changed
+ * nothing, if it could not be: the index is then filled as in step 2.
+ * Returns FALSE, with @error set, only if the import's transaction is
+ * gone: SQLite rolls all of it back on a full disk, an I/O error or
+ * memory running out, and nothing after may be written on its own. */
 static gboolean
-copy_built_index (Merge *m,
-                  guint  fts)
+copy_built_index (Merge    *m,
+                  guint     fts,
+                  gboolean *copied,
+                  GError  **error)
 {
   g_autoptr(GError) local = NULL;
 
+  *copied = FALSE;
   if (!m->builder_finished)
     {
       m->builder_finished = TRUE;
@@ -392,21 +398,26 @@ copy_built_index (Merge *m,
         {
           g_warning ("%s", local->message);
           memset (m->prebuild, 0, sizeof m->prebuild);
-          return FALSE;
+          return TRUE;
         }
     }
-  if (!rapport_store_begin (m->store, &local))
+  if (rapport_store_begin (m->store, &local))
     {
-      g_warning ("%s", local->message);
+      if (rapport_search_builder_copy (m->builder, m->store, fts, &local))
+        *copied = rapport_store_commit (m->store, &local);
+      else
+        rapport_store_rollback (m->store);
+    }
+  if (sqlite3_get_autocommit (rapport_store_get_handle (m->store)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      if (error != NULL && *error == NULL)
+        rapport_store_set_error (m->store, error, _("Could not write to the database"));
       return FALSE;
     }
-  if (!rapport_search_builder_copy (m->builder, m->store, fts, &local))
-    {
-      g_warning ("%s", local->message);
-      rapport_store_rollback (m->store);
-      return FALSE;
-    }
-  return rapport_store_commit (m->store, NULL);
+  if (local != NULL)
+    g_warning ("%s", local->message);
+  return TRUE;
 }
 
 /* After a row of the @fts-th table was written, with @text to be indexed
@@ -442,10 +453,13 @@ after_bulk (Merge   *m,
       SearchIndex     *index = &m->fts[i];
       g_autofree char *empty = NULL;
       sqlite3_stmt    *stmt;
+      gboolean         copied = FALSE;
 
       if (index->triggers == NULL)
         continue;
-      if (m->prebuild[i] && copy_built_index (m, i))
+      if (m->prebuild[i] && !copy_built_index (m, i, &copied, error))
+        return FALSE;
+      if (copied)
         {
           if (!rapport_store_exec (m->store, index->triggers, error))
             return FALSE;
@@ -1116,9 +1130,10 @@ merge_begin (gpointer       data,
              const Outline *outline,
              GError       **error)
 {
-  Merge *m = data;
-  gint64 people = 0, meetings = 0, ticks = 0, commitments = 0, talking_points = 0, missed = 0;
-  guint  file_rows = 0;
+  Merge   *m = data;
+  gint64   people = 0, meetings = 0, ticks = 0, commitments = 0, talking_points = 0, missed = 0;
+  guint    file_rows = 0;
+  gboolean wanted;
 
   for (guint i = 0; i < N_LISTS; i++)
     file_rows += outline->lists[i].count;
@@ -1154,7 +1169,10 @@ merge_begin (gpointer       data,
   m->prebuild[FTS_CHECKLIST] = ticks == 0;
   m->prebuild[FTS_COMMITMENTS] = commitments == 0;
   m->prebuild[FTS_TALKING_POINTS] = talking_points == 0;
-  if (m->bulk && rapport_exchange_build_search_index)
+  wanted = FALSE;
+  for (guint i = 0; i < N_FTS; i++)
+    wanted |= m->prebuild[i];
+  if (m->bulk && wanted && rapport_exchange_build_search_index)
     {
       const char *tables[N_FTS + 1] = { NULL };
       g_autoptr(GError) local = NULL;

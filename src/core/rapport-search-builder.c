@@ -48,7 +48,7 @@ typedef struct
 {
   GByteArray *text; /* each row's text and its NUL */
   GArray     *rows; /* Row */
-  gboolean    last; /* no rows: the builder is to finish */
+  gboolean    last; /* the builder is to finish after its rows */
 } Batch;
 
 struct _RapportSearchBuilder
@@ -139,7 +139,8 @@ build_thread (gpointer data)
 
       exec_memory (self->db, sql, &failure);
     }
-  if (failure == NULL)
+  /* Stopped: closing the database drops what it holds. */
+  if (failure == NULL && !g_atomic_int_get (&self->stop))
     exec_memory (self->db, "COMMIT", &failure);
   return failure;
 }
@@ -179,7 +180,10 @@ add_table (RapportSearchBuilder *self,
   sqlite3_finalize (stmt);
   /* The indexes this knows have one column each. */
   if (columns != 1)
-    goto failed;
+    {
+      failure = g_strdup_printf (_("%u columns where one was expected"), columns);
+      goto failed;
+    }
 
   settings = g_strdup_printf ("INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('automerge', 0);"
                               "INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('crisismerge', 1000);"
@@ -227,9 +231,15 @@ rapport_search_builder_new (RapportStore      *store,
     }
   self->filling = self->batches[0];
 
-  /* Nothing in it outlives the import: no journal, nothing synced. */
-  if (sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-      !exec_memory (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL))
+  /* A temporary database of its own: SQLite deletes its file when it is
+   * closed, and holds no more than its page cache in memory (the notes'
+   * index of the decade is 27 MB; a file of the largest size allowed
+   * would make ten times that). Nothing in it outlives the import: no
+   * journal, nothing synced. */
+  if (sqlite3_open_v2 ("", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+      !exec_memory (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                              " PRAGMA cache_size = -8000",
+                    NULL))
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
                    _("Could not prepare the search index: %s"),
@@ -360,6 +370,7 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
   g_autofree char *empty = NULL;
   g_autoptr(GPtrArray) shadows = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int           rc;
 
   g_return_val_if_fail (self != NULL && self->joined && self->failure == NULL, FALSE);
   g_return_val_if_fail (table < self->tables->len, FALSE);
@@ -380,21 +391,36 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
       return FALSE;
     }
 
-  /* Its shadow tables but the settings (%_config), which stay the
-   * store's: in the order FTS5 made them. */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ?1 || '\\_%' ESCAPE '\\'"
-                          " AND name <> ?1 || '_config' ORDER BY rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    goto failed_memory;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (shadows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
   make_again = g_strdup_printf ("DROP TABLE \"%s\"; %s;", fts, create);
   if (!rapport_store_exec (store, make_again, error))
     return FALSE;
+
+  /* Its shadow tables in the store, as FTS5 has just made them, but the
+   * settings (%_config), which stay the store's. Each must be in the
+   * builder's database too (copy_shadow() fails otherwise), and there
+   * are at least the index's data and its segments' terms. */
+  stmt = rapport_store_prepare (store,
+                                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                " AND name LIKE ?1 || '\\_%' ESCAPE '\\' AND name <> ?1 || '_config'"
+                                " ORDER BY rowid",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (shadows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (store, error, _("Could not read the database"));
+      return FALSE;
+    }
+  if (shadows->len < 2)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
+                   _("Could not copy the search index “%s”: %s"), fts, _("its tables are not there"));
+      return FALSE;
+    }
   for (guint i = 0; i < shadows->len; i++)
     {
       const char *shadow = g_ptr_array_index (shadows, i);
@@ -407,11 +433,6 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
         goto failed_copy;
     }
   return TRUE;
-
-failed_memory:
-  g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
-               _("Could not build the search index: %s"), sqlite3_errmsg (self->db));
-  return FALSE;
 
 failed_copy:
   g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,

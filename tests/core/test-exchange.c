@@ -1289,6 +1289,68 @@ test_bulk_index_built (Fixture      *f,
   g_assert_finalize_object (g_steal_pointer (&refill));
 }
 
+/* A disk that fills while the built indexes are copied in: SQLite rolls
+ * the whole import back, and nothing is written after it on its own (no
+ * index emptied, no search_pending row, no index for rows that are not
+ * there). */
+static void
+test_bulk_index_disk_full (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *scratch_dir = g_build_filename (f->dir, "scratch", NULL);
+  g_autofree char *scratch_path = g_build_filename (scratch_dir, "rapport.db", NULL);
+  g_autoptr(RapportStore) scratch = rapport_store_open (scratch_path, &error);
+  g_autofree char *triggers = trigger_sql (f->path2);
+  g_autofree char *before = dump (f->store2);
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  guint            saved = rapport_exchange_bulk_min_rows;
+  int              rows_pages;
+
+  g_assert_no_error (error);
+  /* Notes enough for an index of many pages. */
+  test_core_exec (f->store,
+                  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+                  " INSERT INTO meetings (uuid, person_id, date, notes, mood, created_at, updated_at)"
+                  " SELECT printf ('c1000000-0000-4000-8000-%012d', i),"
+                  " (SELECT id FROM people WHERE uuid = '" ADA "'), date ('2020-01-01', '+' || i || ' days'),"
+                  " replace (hex (randomblob (600)), '0', ' '), 3,"
+                  " '2024-01-08T10:00:00.000Z', '2024-01-08T10:00:00.000Z' FROM n");
+  json = export(f->store);
+
+  /* The pages the rows take, their indexes left to fill. */
+  rapport_exchange_bulk_min_rows = 1;
+  rapport_exchange_defer_search_index = TRUE;
+  rapport_exchange_build_search_index = FALSE;
+  import_ok (scratch, json, NULL);
+  rapport_exchange_build_search_index = TRUE;
+  rows_pages = pragma_value (scratch, "PRAGMA page_count");
+  g_assert_true (rapport_search_is_indexing (scratch));
+
+  /* Room for the rows, not for the notes' index. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", rows_pages + 2);
+  test_core_exec (f->store2, limit);
+  g_assert_false (rapport_exchange_import_from_data (f->store2, json, strlen (json), NULL,
+                                                     NULL, NULL, NULL, &error));
+  rapport_exchange_defer_search_index = FALSE;
+  rapport_exchange_bulk_min_rows = saved;
+  g_assert_nonnull (error);
+  g_assert_cmpint (rapport_store_get_transaction_depth (f->store2), ==, 0);
+
+  after = dump (f->store2);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+  after = trigger_sql (f->path2);
+  g_assert_cmpstr (triggers, ==, after);
+  g_assert_false (rapport_search_is_indexing (f->store2));
+  g_assert_cmpint (test_core_sql_int (f->path2, "SELECT count(*) FROM meetings_fts_docsize"), ==, 0);
+  assert_index_sound (f->store2, "meetings_fts");
+  assert_index_sound (f->store2, "people_fts");
+  g_assert_finalize_object (g_steal_pointer (&scratch));
+}
+
 /* The rows alone off the main thread, then the indexes, as a window
  * would: in between the rows are there and search says it is indexing.
  * (So it goes for tables that had rows. Into empty ones, the import
@@ -1724,6 +1786,7 @@ main (int   argc,
   ADD ("bulk-refused", test_bulk_refused);
   ADD ("bulk-index-pending", test_bulk_index_pending);
   ADD ("bulk-index-built", test_bulk_index_built);
+  ADD ("bulk-index-disk-full", test_bulk_index_disk_full);
   ADD ("utf8-check", test_utf8_check);
   ADD ("string-scan", test_string_scan);
   ADD ("async-rows-then-index", test_async_rows_then_index);
