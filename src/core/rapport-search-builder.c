@@ -17,10 +17,10 @@
  * notes into words. A builder does that on a second core meanwhile. The
  * import hands it each row's text as it writes the row; the builder's
  * thread inserts it into the same FTS5 tables, declared the same way, in
- * a database of its own in memory. At the end, in the import's
+ * a temporary database of its own. At the end, in the import's
  * transaction, each index is made again in the store's database and the
  * rows of its shadow tables (the FTS5 format's own, %_data, %_idx and
- * %_docsize) are copied over: what FTS5 wrote in memory is what it would
+ * %_docsize) are copied over: what FTS5 wrote there is what it would
  * have written to the file, as both are the same SQLite.
  *
  * Why made again rather than emptied: an FTS5 table caches its index's

@@ -5,13 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* Search indexes built on a thread of their own, in a database in memory,
+/* Search indexes built on a thread of their own, in a temporary database,
  * while a large import writes the rows; then copied into the store's
  * database in the import's transaction. See rapport-search-builder.c. */
 typedef struct _RapportSearchBuilder RapportSearchBuilder;
 
 /* Starts a builder for the FTS5 tables @tables (NULL-terminated) of
- * @store, each made in memory exactly as @store declares it. NULL, with
+ * @store, each made there exactly as @store declares it. NULL, with
  * @error set, if one cannot be made there. */
 RapportSearchBuilder *rapport_search_builder_new   (RapportStore         *store,
                                                     const char *const    *tables,
