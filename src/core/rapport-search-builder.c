@@ -145,6 +145,27 @@ build_thread (gpointer data)
   return failure;
 }
 
+/* The CREATE statement of @store's table @name; NULL if there is none,
+ * or (with @error set) if it could not be read. */
+static char *
+table_sql (RapportStore *store,
+           const char   *name,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = rapport_store_prepare (store,
+                                              "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                                              error);
+  char         *sql = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return sql;
+}
+
 /* Makes @fts in the builder's database as @store declares it, set up to
  * be filled in one go, and prepares its insert. */
 static gboolean
@@ -157,17 +178,17 @@ add_table (RapportSearchBuilder *self,
   g_autofree char *column = NULL;
   g_autofree char *settings = NULL;
   g_autofree char *insert = NULL;
-  char            *failure = NULL;
-  sqlite3_stmt    *stmt;
-  guint            columns = 0;
+  g_autoptr(GError) local = NULL;
+  char         *failure = NULL;
+  sqlite3_stmt *stmt;
+  guint         columns = 0;
 
-  stmt = rapport_store_prepare (store, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    create = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  create = table_sql (store, fts, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (create == NULL || !exec_memory (self->db, create, &failure))
     goto failed;
 
@@ -369,6 +390,7 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
   g_autofree char *make_again = NULL;
   g_autofree char *empty = NULL;
   g_autoptr(GPtrArray) shadows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local = NULL;
   sqlite3_stmt *stmt;
   int           rc;
 
@@ -377,13 +399,12 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
   g_return_val_if_fail (rapport_store_get_transaction_depth (store) > 0, FALSE);
 
   fts = g_ptr_array_index (self->tables, table);
-  stmt = rapport_store_prepare (store, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    create = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  create = table_sql (store, fts, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (create == NULL)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
