@@ -63,7 +63,6 @@ struct _RapportSearchBuilder
   GPtrArray   *insert;  /* sqlite3_stmt *, one per table */
   gint         stop;    /* atomic: drop what is queued */
   char        *failure; /* the thread's error, once joined */
-  gboolean     joined;
 };
 
 static void
@@ -73,9 +72,9 @@ finalize_statement (gpointer stmt)
 }
 
 static gboolean
-exec_memory (sqlite3    *db,
-             const char *sql,
-             char      **failure)
+exec_own (sqlite3    *db,
+          const char *sql,
+          char      **failure)
 {
   char *message = NULL;
 
@@ -137,11 +136,11 @@ build_thread (gpointer data)
       const char      *fts = g_ptr_array_index (self->tables, i);
       g_autofree char *sql = g_strdup_printf ("INSERT INTO \"%1$s\" (\"%1$s\") VALUES ('optimize')", fts);
 
-      exec_memory (self->db, sql, &failure);
+      exec_own (self->db, sql, &failure);
     }
   /* Stopped: closing the database drops what it holds. */
   if (failure == NULL && !g_atomic_int_get (&self->stop))
-    exec_memory (self->db, "COMMIT", &failure);
+    exec_own (self->db, "COMMIT", &failure);
   return failure;
 }
 
@@ -189,7 +188,7 @@ add_table (RapportSearchBuilder *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (create == NULL || !exec_memory (self->db, create, &failure))
+  if (create == NULL || !exec_own (self->db, create, &failure))
     goto failed;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_info(?1)", -1, &stmt, NULL) != SQLITE_OK)
@@ -206,11 +205,8 @@ add_table (RapportSearchBuilder *self,
       goto failed;
     }
 
-  settings = g_strdup_printf ("INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('automerge', 0);"
-                              "INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('crisismerge', 1000);"
-                              "INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('hashsize', %2$d);",
-                              fts, RAPPORT_SEARCH_FILL_HASHSIZE);
-  if (!exec_memory (self->db, settings, &failure))
+  settings = rapport_search_fill_settings_sql (fts);
+  if (!exec_own (self->db, settings, &failure))
     goto failed;
   insert = g_strdup_printf ("INSERT INTO \"%s\" (rowid, \"%s\") VALUES (?1, ?2)", fts, column);
   if (sqlite3_prepare_v3 (self->db, insert, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
@@ -258,9 +254,9 @@ rapport_search_builder_new (RapportStore      *store,
    * would make ten times that). Nothing in it outlives the import: no
    * journal, nothing synced. */
   if (sqlite3_open_v2 ("", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-      !exec_memory (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                              " PRAGMA cache_size = -8000",
-                    NULL))
+      !exec_own (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                           " PRAGMA cache_size = -8000",
+                 NULL))
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
                    _("Could not prepare the search index: %s"),
@@ -270,7 +266,7 @@ rapport_search_builder_new (RapportStore      *store,
   for (guint i = 0; tables[i] != NULL; i++)
     if (!add_table (self, store, tables[i], error))
       return NULL;
-  if (!exec_memory (self->db, "BEGIN", NULL))
+  if (!exec_own (self->db, "BEGIN", NULL))
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_SQL,
                    _("Could not prepare the search index: %s"), sqlite3_errmsg (self->db));
@@ -316,12 +312,12 @@ rapport_search_builder_add (RapportSearchBuilder *self,
 static void
 join (RapportSearchBuilder *self)
 {
-  if (self->joined || self->thread == NULL)
+  /* NULL once joined (and never started by a failed _new()). */
+  if (self->thread == NULL)
     return;
   if (self->filling != NULL)
     send_batch (self, TRUE);
   self->failure = g_thread_join (g_steal_pointer (&self->thread));
-  self->joined = TRUE;
 }
 
 gboolean
@@ -394,7 +390,7 @@ rapport_search_builder_copy (RapportSearchBuilder *self,
   sqlite3_stmt *stmt;
   int           rc;
 
-  g_return_val_if_fail (self != NULL && self->joined && self->failure == NULL, FALSE);
+  g_return_val_if_fail (self != NULL && self->thread == NULL && self->failure == NULL, FALSE);
   g_return_val_if_fail (table < self->tables->len, FALSE);
   g_return_val_if_fail (rapport_store_get_transaction_depth (store) > 0, FALSE);
 

@@ -5,11 +5,6 @@
 
 G_BEGIN_DECLS
 
-/* How much FTS5 may hold in memory ('hashsize') while an index is filled
- * in one go: the notes of the decade data set, 26 MB of words, make one
- * segment (see refill_index()). */
-#define RAPPORT_SEARCH_FILL_HASHSIZE (64 * 1024 * 1024)
-
 /* rapport_search_run() with another RAPPORT_SEARCH_RANK_CAP, so tests can
  * reach the newest-first path without 2,000 rows. */
 GListStore *rapport_search_run_capped (RapportStore  *store,
@@ -23,5 +18,12 @@ GListStore *rapport_search_run_capped (RapportStore  *store,
  * plan: a scan of the table, in rowid order). */
 const char *rapport_search_get_refill_sql (guint        i,
                                            const char **fts);
+
+/* The statements that set the FTS5 table @fts up to be filled in one go:
+ * no merging until an 'optimize', and up to 64 MiB of words held in
+ * memory (see refill_index()). The 'optimize', and setting the defaults
+ * back where the table stays, are the caller's. Also for
+ * rapport-search-builder.c, which fills copies of the same tables. */
+char       *rapport_search_fill_settings_sql (const char  *fts);
 
 G_END_DECLS

@@ -162,6 +162,18 @@ rapport_search_is_indexing (RapportStore *store)
  * bytes ('hashsize', 1 MiB by default), then writes it out as a segment
  * (see refill_index()). */
 #define FTS5_DEFAULT_HASHSIZE 1048576
+/* How much it may hold while an index is filled in one go: the notes of
+ * the decade data set, 26 MB of words, make one segment. */
+#define FILL_HASHSIZE (64 * 1024 * 1024)
+
+char *
+rapport_search_fill_settings_sql (const char *fts)
+{
+  return g_strdup_printf ("INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('automerge', 0);"
+                          "INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('crisismerge', 1000);"
+                          "INSERT INTO \"%1$s\" (\"%1$s\", rank) VALUES ('hashsize', %2$d);",
+                          fts, FILL_HASHSIZE);
+}
 
 /* Fills @fts, emptied, from its table. Filled in one statement, an index
  * would merge its segments as they grow ('automerge', the default 4); not
@@ -188,16 +200,15 @@ refill_index (RapportStore *store,
               const char   *refill,
               GError      **error)
 {
+  g_autofree char *settings = rapport_search_fill_settings_sql (fts);
   g_autofree char *sql = g_strdup_printf ("INSERT INTO %1$s (%1$s) VALUES ('delete-all');"
-                                          "INSERT INTO %1$s (%1$s, rank) VALUES ('automerge', 0);"
-                                          "INSERT INTO %1$s (%1$s, rank) VALUES ('crisismerge', 1000);"
-                                          "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %3$d);"
-                                          "%2$s;"
+                                          "%2$s"
+                                          "%3$s;"
                                           "INSERT INTO %1$s (%1$s) VALUES ('optimize');"
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('hashsize', %4$d);"
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('crisismerge', 16);"
                                           "INSERT INTO %1$s (%1$s, rank) VALUES ('automerge', 4);",
-                                          fts, refill, RAPPORT_SEARCH_FILL_HASHSIZE, FTS5_DEFAULT_HASHSIZE);
+                                          fts, settings, refill, FTS5_DEFAULT_HASHSIZE);
 
   return rapport_store_exec (store, sql, error);
 }
