@@ -83,7 +83,6 @@ typedef struct
    * meanwhile from the rows written (see rapport-search-builder.c). */
   RapportSearchBuilder *builder;
   gboolean              prebuild[N_FTS];
-  gboolean              builder_finished;
   gboolean              pragmas_set;
   int                   temp_store; /* the connection's, to set back */
 } Merge;
@@ -391,15 +390,13 @@ copy_built_index (Merge    *m,
   g_autoptr(GError) local = NULL;
 
   *copied = FALSE;
-  if (!m->builder_finished)
+  /* Waits for the builder the first time; a failed one is given up for
+   * every index at once. */
+  if (!rapport_search_builder_finish (m->builder, &local))
     {
-      m->builder_finished = TRUE;
-      if (!rapport_search_builder_finish (m->builder, &local))
-        {
-          g_warning ("%s", local->message);
-          memset (m->prebuild, 0, sizeof m->prebuild);
-          return TRUE;
-        }
+      g_warning ("%s", local->message);
+      memset (m->prebuild, 0, sizeof m->prebuild);
+      return TRUE;
     }
   if (rapport_store_begin (m->store, &local))
     {
