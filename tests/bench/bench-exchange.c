@@ -60,15 +60,6 @@ enum
   N_FIGURES
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double rounds[ROUNDS][N_FIGURES],
         guint  figure)
@@ -77,7 +68,7 @@ median (double rounds[ROUNDS][N_FIGURES],
 
   for (guint i = 0; i < ROUNDS; i++)
     values[i] = rounds[i][figure];
-  qsort (values, ROUNDS, sizeof values[0], compare_doubles);
+  bench_sort (values, ROUNDS);
   return values[ROUNDS / 2];
 }
 
@@ -227,11 +218,12 @@ main (int   argc,
 
   /* Export, then import into an empty database in a process of its own,
    * ROUNDS times in turn; each figure is the median of its rounds (the
-   * import against the export: the median of each round's ratio), and
-   * each step starts with every file written out (sync()). One round
-   * alone, without, swung by a third between runs on the developers'
-   * machine: each step was timed while the kernel wrote out the files of
-   * the step before (the export's 98 MB, the import's 130 MB). */
+   * import against the export: the median of each round's ratio). One
+   * round alone swung by a third between runs on the developers'
+   * machine, the first export in a process being the fastest
+   * (docs/performance.md, "Fourth pass"). Each step starts with every
+   * file written out (sync()), so that neither is timed while the kernel
+   * writes out the other's (the export's 98 MB, the import's 130 MB). */
   for (guint round = 0; round < ROUNDS; round++)
     {
       const char *child[] = { self, "--import-only", target, file, refill ? "--refill" : NULL, NULL };
